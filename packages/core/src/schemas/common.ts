@@ -1,0 +1,66 @@
+/**
+ * Primitive shapes shared by every entity of the v1 contract.
+ * @module
+ */
+import * as z from 'zod/mini';
+
+/** Opaque identifier: letters, digits, `_`, `-`, `.` and `:`, at most 128 characters. */
+export const Id = z.string().check(
+  z.regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be an id of 1-128 letters, digits or _ - . :'),
+);
+export type Id = z.infer<typeof Id>;
+
+/** ISO-8601 timestamp in UTC (`2026-11-30T12:00:00.000Z`). */
+export const Timestamp = z.iso.datetime({ offset: false, local: false });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** Calendar date without time (`2026-12-31`). */
+export const CalendarDate = z.iso.date();
+export type CalendarDate = z.infer<typeof CalendarDate>;
+
+/** ISO 4217 currency code (`USD`, `VND`). */
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as USD'));
+export type CurrencyCode = z.infer<typeof CurrencyCode>;
+
+/** ISO 3166-1 alpha-2 country code (`VN`, `DE`). */
+export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be a 2-letter ISO 3166 code such as VN'));
+export type CountryCode = z.infer<typeof CountryCode>;
+
+/** BCP 47 language tag (`en`, `vi`, `en-GB`). */
+export const LanguageTag = z.string().check(
+  z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or vi-VN'),
+);
+export type LanguageTag = z.infer<typeof LanguageTag>;
+
+/** Money in minor units of its currency: `{ amount: 1250, currency: "USD" }` is 12.50 USD. */
+export const Money = z.object({
+  amount: z.int().check(z.gte(0, 'must not be negative')),
+  currency: CurrencyCode,
+});
+export type Money = z.infer<typeof Money>;
+
+/** A reporting period: a month (`2026-07`), a quarter (`2026-Q3`) or a year (`2026`). */
+export const Period = z.string().check(
+  z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'must be a period such as 2026-07, 2026-Q3 or 2026'),
+);
+export type Period = z.infer<typeof Period>;
+
+/** A month period (`2026-07`): the grain at which measurements are recorded. */
+export const MonthPeriod = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-07'));
+export type MonthPeriod = z.infer<typeof MonthPeriod>;
+
+/** An absolute `http:` or `https:` URL; no other scheme is ever accepted. */
+export const HttpUrl = z.httpUrl().check(z.maxLength(2048));
+export type HttpUrl = z.infer<typeof HttpUrl>;
+
+/** Trimmed, non-empty text up to `max` characters. */
+export const text = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+
+/** A person as the contract refers to them (the submitter, the approver, a manager). */
+export const PersonRef = z.object({
+  id: z.optional(Id),
+  name: z.optional(text(200)),
+  email: z.optional(z.email().check(z.maxLength(320))),
+});
+export type PersonRef = z.infer<typeof PersonRef>;

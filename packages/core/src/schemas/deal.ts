@@ -1,0 +1,138 @@
+/**
+ * Deal registrations: a partner's claim on an opportunity, and its lifecycle.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { CalendarDate, CountryCode, HttpUrl, Id, Money, PersonRef, Timestamp, text } from './common.js';
+
+export const DEAL_STATUSES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'needs_info',
+  'approved',
+  'rejected',
+  'won',
+  'lost',
+  'expired',
+  'withdrawn',
+] as const;
+export const DealStatus = z.enum(DEAL_STATUSES);
+export type DealStatus = z.infer<typeof DealStatus>;
+
+export const DEAL_TYPES = ['resell', 'referral', 'co_sell'] as const;
+export const DealType = z.enum(DEAL_TYPES);
+export type DealType = z.infer<typeof DealType>;
+
+/** Why a deal was closed without being won; vendors want one on every rejection. */
+export const DEAL_REASON_CODES = ['duplicate', 'incomplete', 'not_qualified', 'converted', 'other'] as const;
+export const DealReasonCode = z.enum(DEAL_REASON_CODES);
+export type DealReasonCode = z.infer<typeof DealReasonCode>;
+
+/** Why a customer is not available for registration. Never names who holds it. */
+export const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'] as const;
+export const ConflictReason = z.enum(CONFLICT_REASONS);
+export type ConflictReason = z.infer<typeof ConflictReason>;
+
+export const ROLES = ['admin', 'manager', 'partner'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const DealCustomer = z.object({
+  company: text(200),
+  /** The customer's web domain or website; normalised by the server for conflict checks. */
+  domain: z.optional(z.nullable(text(253))),
+  country: z.optional(z.nullable(CountryCode)),
+  region: z.optional(z.nullable(text(100))),
+  industry: z.optional(z.nullable(text(100))),
+});
+export type DealCustomer = z.infer<typeof DealCustomer>;
+
+export const DealContact = z.object({
+  name: z.optional(z.nullable(text(200))),
+  email: z.optional(z.nullable(z.email().check(z.maxLength(320)))),
+  phone: z.optional(z.nullable(z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +84 28 1234 5678')))),
+  title: z.optional(z.nullable(text(200))),
+});
+export type DealContact = z.infer<typeof DealContact>;
+
+export const DealHistoryEntry = z.object({
+  at: Timestamp,
+  from: z.nullable(DealStatus),
+  to: DealStatus,
+  by: z.object({ role: z.union([Role, z.literal('system')]), id: z.nullable(text(200)), name: z.optional(z.nullable(text(200))) }),
+  reason: z.optional(z.nullable(text(2000))),
+  reasonCode: z.optional(z.nullable(DealReasonCode)),
+});
+export type DealHistoryEntry = z.infer<typeof DealHistoryEntry>;
+
+export const Deal = z.object({
+  id: Id,
+  /** Human-facing registration number, e.g. `DR-000123`. */
+  number: text(40),
+  partnerId: Id,
+  submittedBy: PersonRef,
+  status: DealStatus,
+  type: DealType,
+  customer: DealCustomer,
+  contact: DealContact,
+  products: z.array(text(200)),
+  amount: z.nullable(Money),
+  expectedCloseDate: z.nullable(CalendarDate),
+  stage: z.nullable(text(100)),
+  description: z.nullable(text(5000)),
+  submittedAt: z.nullable(Timestamp),
+  approvedAt: z.nullable(Timestamp),
+  /** End of the protection window of an approved deal. */
+  expiresAt: z.nullable(Timestamp),
+  /** Protection extensions granted so far (at most one). */
+  extensions: z.int().check(z.gte(0)),
+  approvedBy: z.nullable(PersonRef),
+  reasonCode: z.nullable(DealReasonCode),
+  reason: z.nullable(text(2000)),
+  /** Other registrations that look like the same customer. Vendor principals only. */
+  possibleConflicts: z.optional(z.array(z.object({ dealId: Id, number: text(40), match: z.enum(['domain', 'name']) }))),
+  history: z.array(DealHistoryEntry),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Deal = z.infer<typeof Deal>;
+
+/**
+ * Body of `POST /v1/deals`. A partner session registers for its own partner; a manager or admin
+ * names `partnerId`. `status` is `submitted` (default) or `draft`.
+ */
+export const DealInput = z.strictObject({
+  partnerId: z.optional(Id),
+  status: z.optional(z.enum(['draft', 'submitted'])),
+  type: DealType,
+  customer: z.strictObject(DealCustomer.shape),
+  contact: z.optional(z.strictObject(DealContact.shape)),
+  products: z.optional(z.array(text(200)).check(z.maxLength(50))),
+  amount: z.optional(z.nullable(Money)),
+  expectedCloseDate: z.optional(z.nullable(CalendarDate)),
+  stage: z.optional(z.nullable(text(100))),
+  description: z.optional(z.nullable(text(5000))),
+});
+export type DealInput = z.input<typeof DealInput>;
+
+/** Body of `POST /v1/deals/{id}/transitions`. `approved -> approved` extends protection once. */
+export const DealTransitionInput = z.strictObject({
+  to: DealStatus,
+  reason: z.optional(text(2000)),
+  reasonCode: z.optional(DealReasonCode),
+});
+export type DealTransitionInput = z.infer<typeof DealTransitionInput>;
+
+/** Body of `POST /v1/deals/check`: is this customer free to register? */
+export const DealCheckInput = z.strictObject({
+  customer: z.strictObject({ company: text(200), domain: z.optional(z.nullable(text(253))) }),
+});
+export type DealCheckInput = z.infer<typeof DealCheckInput>;
+
+/** Answer of `POST /v1/deals/check`: a reason code only, never another partner's identity. */
+export const DealCheckResult = z.object({
+  available: z.boolean(),
+  reason: z.optional(ConflictReason),
+});
+export type DealCheckResult = z.infer<typeof DealCheckResult>;

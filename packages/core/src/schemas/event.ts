@@ -1,0 +1,40 @@
+/**
+ * The event envelope shared by the server's event log and the elements' DOM events.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { Id, Timestamp } from './common.js';
+
+/** Dotted event types the reference backend emits; others may be added (types are open). */
+export const EVENT_TYPES = [
+  'partner.created',
+  'partner.updated',
+  'tier.changed',
+  'deal.drafted',
+  'deal.submitted',
+  'deal.under_review',
+  'deal.needs_info',
+  'deal.approved',
+  'deal.extended',
+  'deal.rejected',
+  'deal.won',
+  'deal.lost',
+  'deal.expired',
+  'deal.withdrawn',
+  'resource.opened',
+  'measurements.ingested',
+] as const;
+export type KnownEventType = (typeof EVENT_TYPES)[number];
+
+export const EventType = z.string().check(z.regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'must be a dotted type such as deal.approved'));
+
+export const EventEnvelope = z.object({
+  id: Id,
+  type: EventType,
+  occurredAt: Timestamp,
+  partnerId: z.optional(z.nullable(Id)),
+  data: z.record(z.string(), z.unknown()),
+});
+export type EventEnvelope<TData = Record<string, unknown>> = Omit<z.infer<typeof EventEnvelope>, 'data'> & {
+  data: TData;
+};

@@ -1,0 +1,20 @@
+/**
+ * The PartnerKit v1 contract as zod/mini schemas. Every type is inferred from its schema.
+ * @module
+ */
+export * from './common.js';
+export * from './partner.js';
+export * from './tier.js';
+export * from './kpi.js';
+export * from './performance.js';
+export * from './scorecard.js';
+export * from './deal.js';
+export * from './resource.js';
+export * from './session.js';
+export * from './event.js';
+export * from './page.js';
+export * from './problem.js';
+export * from './queries.js';
+
+/** The contract version this package speaks. */
+export const CONTRACT_VERSION = '1.0.0';

@@ -1,0 +1,74 @@
+/**
+ * Partners: the outside companies a vendor's programme recruits, equips and measures.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { CountryCode, HttpUrl, Id, PersonRef, Timestamp, text } from './common.js';
+
+export const PARTNER_TYPES = [
+  'reseller',
+  'distributor',
+  'system_integrator',
+  'technology',
+  'affiliate',
+  'referral',
+  'agent',
+] as const;
+export const PartnerType = z.enum(PARTNER_TYPES);
+export type PartnerType = z.infer<typeof PartnerType>;
+
+export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'suspended', 'offboarded'] as const;
+export const PartnerStatus = z.enum(PARTNER_STATUSES);
+export type PartnerStatus = z.infer<typeof PartnerStatus>;
+
+/** A customer or partner web domain such as `example.co.uk` (no scheme, no path). */
+export const DomainName = z.string().check(
+  z.maxLength(253),
+  z.regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$/i, 'must be a domain such as example.com'),
+);
+
+export const Partner = z.object({
+  id: Id,
+  name: text(200),
+  type: PartnerType,
+  status: PartnerStatus,
+  /** The tier the partner holds now; `null` before its first qualification. */
+  tierId: z.nullable(Id),
+  region: z.nullable(text(100)),
+  country: z.nullable(CountryCode),
+  website: z.nullable(HttpUrl),
+  domains: z.array(DomainName),
+  /** The vendor's channel account manager for this partner. */
+  manager: z.nullable(PersonRef),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Partner = z.infer<typeof Partner>;
+
+/** Body of `POST /v1/partners`. Unknown fields are rejected. */
+export const PartnerInput = z.strictObject({
+  name: text(200),
+  type: PartnerType,
+  status: z._default(PartnerStatus, 'prospect'),
+  tierId: z.optional(z.nullable(Id)),
+  region: z.optional(z.nullable(text(100))),
+  country: z.optional(z.nullable(CountryCode)),
+  website: z.optional(z.nullable(HttpUrl)),
+  domains: z.optional(z.array(DomainName).check(z.maxLength(50))),
+  manager: z.optional(z.nullable(PersonRef)),
+});
+export type PartnerInput = z.input<typeof PartnerInput>;
+
+/** Body of `PATCH /v1/partners/{id}`: any subset of the writable fields. */
+export const PartnerPatch = z.strictObject({
+  name: z.optional(text(200)),
+  type: z.optional(PartnerType),
+  status: z.optional(PartnerStatus),
+  tierId: z.optional(z.nullable(Id)),
+  region: z.optional(z.nullable(text(100))),
+  country: z.optional(z.nullable(CountryCode)),
+  website: z.optional(z.nullable(HttpUrl)),
+  domains: z.optional(z.array(DomainName).check(z.maxLength(50))),
+  manager: z.optional(z.nullable(PersonRef)),
+});
+export type PartnerPatch = z.infer<typeof PartnerPatch>;

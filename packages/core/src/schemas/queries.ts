@@ -1,0 +1,75 @@
+/**
+ * Query parameters of the list and read endpoints, as strings arrive on the wire.
+ * Filters are named as the fields they filter.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { Id, LanguageTag, MonthPeriod, Period, text } from './common.js';
+import { DEAL_STATUSES, DealType } from './deal.js';
+import { PageQuery } from './page.js';
+import { PartnerStatus, PartnerType } from './partner.js';
+import { ResourceSort, ResourceType } from './resource.js';
+
+const statusList = new RegExp(`^(${DEAL_STATUSES.join('|')})(,(${DEAL_STATUSES.join('|')}))*$`);
+
+export const PartnerListQuery = z.extend(PageQuery, {
+  type: z.optional(PartnerType),
+  status: z.optional(PartnerStatus),
+  tierId: z.optional(Id),
+  country: z.optional(z.string()),
+  region: z.optional(z.string()),
+  /** Case-insensitive search in the partner's name. */
+  q: z.optional(text(200)),
+});
+export type PartnerListQuery = z.infer<typeof PartnerListQuery>;
+
+export const DealListQuery = z.extend(PageQuery, {
+  /** One status or a comma-separated list: `submitted,under_review`. */
+  status: z.optional(z.string().check(z.regex(statusList, `must be one or more of ${DEAL_STATUSES.join(', ')}, comma-separated`))),
+  partnerId: z.optional(Id),
+  type: z.optional(DealType),
+  /** Case-insensitive search in the customer company, domain and deal number. */
+  q: z.optional(text(200)),
+});
+export type DealListQuery = z.infer<typeof DealListQuery>;
+
+export const ResourceListQuery = z.extend(PageQuery, {
+  type: z.optional(ResourceType),
+  tag: z.optional(text(50)),
+  language: z.optional(LanguageTag),
+  /** Case-insensitive search in title, description and tags. */
+  q: z.optional(text(200)),
+  sort: z.optional(ResourceSort),
+});
+export type ResourceListQuery = z.infer<typeof ResourceListQuery>;
+
+export const MeasurementListQuery = z.extend(PageQuery, {
+  kpiId: z.optional(Id),
+  /** First month included. */
+  from: z.optional(MonthPeriod),
+  /** Last month included. */
+  to: z.optional(MonthPeriod),
+});
+export type MeasurementListQuery = z.infer<typeof MeasurementListQuery>;
+
+export const TargetListQuery = z.extend(PageQuery, {
+  kpiId: z.optional(Id),
+  period: z.optional(Period),
+});
+export type TargetListQuery = z.infer<typeof TargetListQuery>;
+
+export const ScorecardQuery = z.object({
+  /** Defaults to the current quarter (UTC). */
+  period: z.optional(Period),
+  /** How many periods the trend shows, 1-24, default 6. */
+  periods: z.optional(z.string().check(z.regex(/^([1-9]|1\d|2[0-4])$/, 'must be a whole number from 1 to 24'))),
+});
+export type ScorecardQuery = z.infer<typeof ScorecardQuery>;
+
+export const EventListQuery = z.extend(PageQuery, {
+  /** Only events after this event id (exclusive), oldest first. */
+  after: z.optional(Id),
+  type: z.optional(z.string()),
+  partnerId: z.optional(Id),
+});
+export type EventListQuery = z.infer<typeof EventListQuery>;

@@ -1,0 +1,74 @@
+/**
+ * Resources: the partner portal's documents, videos, templates, brand assets and training.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { HttpUrl, Id, LanguageTag, Timestamp, text } from './common.js';
+import { PartnerType } from './partner.js';
+
+export const RESOURCE_TYPES = ['document', 'video', 'link', 'template', 'brand_asset', 'training'] as const;
+export const ResourceType = z.enum(RESOURCE_TYPES);
+export type ResourceType = z.infer<typeof ResourceType>;
+
+export const RESOURCE_SORTS = ['newest', 'title', 'popular'] as const;
+export const ResourceSort = z.enum(RESOURCE_SORTS);
+export type ResourceSort = z.infer<typeof ResourceSort>;
+
+const Tag = z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u, 'must be a tag of 1-50 letters, digits, spaces, _ or -'));
+
+const resourceFields = {
+  title: text(200),
+  description: z.nullable(text(2000)),
+  type: ResourceType,
+  /** File format or medium: `pdf`, `pptx`, `mp4`, `html`, ... */
+  format: z.nullable(text(20)),
+  sizeBytes: z.nullable(z.int().check(z.gte(0))),
+  language: LanguageTag,
+  tags: z.array(Tag).check(z.maxLength(20)),
+  thumbnailUrl: z.nullable(HttpUrl),
+  /** Lowest tier that may open the item; null: every tier. */
+  minTierId: z.nullable(Id),
+  /** Partner types that may open the item; empty: every type. */
+  partnerTypes: z.array(PartnerType),
+};
+
+export const Resource = z.object({
+  id: Id,
+  ...resourceFields,
+  /** True when the caller may see the item but not open it; `url` is then absent. */
+  locked: z.boolean(),
+  /** Present only when the caller may open the item. */
+  url: z.optional(HttpUrl),
+  openCount: z.int().check(z.gte(0)),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Resource = z.infer<typeof Resource>;
+
+/** Body of `POST /v1/resources`. */
+export const ResourceInput = z.strictObject({
+  ...resourceFields,
+  description: z.optional(resourceFields.description),
+  format: z.optional(resourceFields.format),
+  sizeBytes: z.optional(resourceFields.sizeBytes),
+  tags: z.optional(resourceFields.tags),
+  thumbnailUrl: z.optional(resourceFields.thumbnailUrl),
+  minTierId: z.optional(resourceFields.minTierId),
+  partnerTypes: z.optional(resourceFields.partnerTypes),
+  url: HttpUrl,
+});
+export type ResourceInput = z.input<typeof ResourceInput>;
+
+/** Body of `PATCH /v1/resources/{id}`. */
+export const ResourcePatch = z.partial(ResourceInput);
+export type ResourcePatch = z.infer<typeof ResourcePatch>;
+
+/** Answer of `POST /v1/resources/{id}/open`. */
+export const ResourceOpenResult = z.object({ url: HttpUrl });
+export type ResourceOpenResult = z.infer<typeof ResourceOpenResult>;
+
+const Counts = z.record(z.string(), z.int());
+
+/** Counts per facet value over the whole filtered result, not just the page. */
+export const ResourceFacets = z.object({ type: Counts, tag: Counts, language: Counts });
+export type ResourceFacets = z.infer<typeof ResourceFacets>;
