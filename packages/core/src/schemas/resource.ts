@@ -72,3 +72,12 @@ const Counts = z.record(z.string(), z.int());
 /** Counts per facet value over the whole filtered result, not just the page. */
 export const ResourceFacets = z.object({ type: Counts, tag: Counts, language: Counts });
 export type ResourceFacets = z.infer<typeof ResourceFacets>;
+
+/** Answer of `GET /v1/resources`: a page, plus the total and facet counts of the whole result. */
+export const ResourcePage = z.object({
+  data: z.array(Resource),
+  nextCursor: z.nullable(z.string()),
+  total: z.int().check(z.gte(0)),
+  facets: ResourceFacets,
+});
+export type ResourcePage = z.infer<typeof ResourcePage>;
