@@ -3,7 +3,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { CalendarDate, CountryCode, HttpUrl, Id, Money, PersonRef, Timestamp, text } from './common.js';
+import { CalendarDate, CountryCode, Id, Money, PersonRef, Timestamp, text } from './common.js';
 
 export const DEAL_STATUSES = [
   'draft',
