@@ -53,6 +53,12 @@ export type MonthPeriod = z.infer<typeof MonthPeriod>;
 export const HttpUrl = z.httpUrl().check(z.maxLength(2048));
 export type HttpUrl = z.infer<typeof HttpUrl>;
 
+/** The `Idempotency-Key` header of a creating write: 1-255 visible ASCII characters (a UUID is a good choice). */
+export const IdempotencyKey = z.string().check(
+  z.regex(/^[\x21-\x7E]{1,255}$/, 'must be 1-255 visible ASCII characters, such as a UUID'),
+);
+export type IdempotencyKey = z.infer<typeof IdempotencyKey>;
+
 /** Trimmed, non-empty text up to `max` characters. */
 export const text = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));

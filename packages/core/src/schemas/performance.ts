@@ -28,6 +28,10 @@ export const TargetsInput = z.strictObject({
 });
 export type TargetsInput = z.infer<typeof TargetsInput>;
 
+/** Answer of `PUT /v1/partners/{id}/targets`: the targets as stored after the upsert. */
+export const TargetsResult = z.object({ data: z.array(Target) });
+export type TargetsResult = z.infer<typeof TargetsResult>;
+
 /** One KPI value of one partner for one month. */
 export const Measurement = z.object({
   partnerId: Id,

@@ -15,6 +15,7 @@ export const PROBLEM_CODES = [
   'not_found',
   'method_not_allowed',
   'deal_conflict',
+  'in_use',
   'invalid_transition',
   'invalid_cursor',
   'idempotency_mismatch',
