@@ -1,0 +1,170 @@
+/**
+ * Tier qualification: which tier a partner's numbers earn, what is missing for the next one,
+ * and the grace rule that turns a failed tier into a pending (not immediate) downgrade.
+ * @module
+ */
+import type { Kpi, Measurement, RequirementCheck, Tier, TierRequirement, TierStanding } from '../schemas/index.js';
+import { kpiActual } from './kpi-values.js';
+import { monthsOf, periodBounds, shiftPeriod, trailingMonths } from './periods.js';
+
+/**
+ * Days a partner keeps its tier after the end of a complete period in which it no longer met
+ * the tier's requirements. Re-qualifying before then cancels the downgrade.
+ */
+export const DOWNGRADE_GRACE_DAYS = 30;
+
+const DAY_MS = 86_400_000;
+
+type MeasurementLike = Pick<Measurement, 'kpiId' | 'period' | 'value' | 'recordedAt'>;
+
+/** Tiers ordered by rank, lowest first (ties keep their given order). */
+export function sortTiers<T extends Pick<Tier, 'rank'>>(tiers: readonly T[]): T[] {
+  return [...tiers].sort((a, b) => a.rank - b.rank);
+}
+
+/** The months a requirement is measured over: its trailing window, or the period itself. */
+export function requirementMonths(requirement: Pick<TierRequirement, 'window'>, period: string): string[] {
+  return requirement.window === undefined ? monthsOf(period) : trailingMonths(period, requirement.window);
+}
+
+/**
+ * Checks one requirement over `period` (or its trailing `window` of months).
+ *
+ * - higher-is-better KPIs meet it at `actual >= min`; lower-is-better KPIs at `actual <= min`;
+ * - no data never meets a requirement: qualification needs evidence;
+ * - `missing` is how far the partner still is, in the KPI's unit (0 when met). Without data a
+ *   higher-is-better gap counts from 0 (the whole `min`); a lower-is-better gap cannot be known
+ *   and is reported as 0 with `met: false`;
+ * - a requirement on a KPI that does not exist (`kpi` undefined) is never met.
+ */
+export function checkRequirement(
+  requirement: TierRequirement,
+  kpi: Pick<Kpi, 'id' | 'aggregation' | 'direction'> | undefined,
+  measurements: readonly MeasurementLike[],
+  period: string,
+): RequirementCheck {
+  const base = {
+    kpiId: requirement.kpiId,
+    min: requirement.min,
+    ...(requirement.window === undefined ? {} : { window: requirement.window }),
+  };
+  const actual = kpi ? kpiActual(kpi, measurements, requirementMonths(requirement, period)) : null;
+  const lowerIsBetter = kpi?.direction === 'lower_is_better';
+  if (actual === null) {
+    return { ...base, actual: null, met: false, missing: lowerIsBetter ? 0 : requirement.min };
+  }
+  const met = lowerIsBetter ? actual <= requirement.min : actual >= requirement.min;
+  const missing = met ? 0 : lowerIsBetter ? actual - requirement.min : requirement.min - actual;
+  return { ...base, actual, met, missing };
+}
+
+/** Every requirement of a tier, checked; empty for a tier without requirements. */
+export function checkTier(
+  tier: Pick<Tier, 'requirements'>,
+  kpis: readonly Kpi[],
+  measurements: readonly MeasurementLike[],
+  period: string,
+): RequirementCheck[] {
+  const byId = new Map(kpis.map((k) => [k.id, k]));
+  return tier.requirements.map((r) => checkRequirement(r, byId.get(r.kpiId), measurements, period));
+}
+
+/** True when every requirement of the tier is met (always, for a tier without requirements). */
+export function meetsTier(
+  tier: Pick<Tier, 'requirements'>,
+  kpis: readonly Kpi[],
+  measurements: readonly MeasurementLike[],
+  period: string,
+): boolean {
+  return checkTier(tier, kpis, measurements, period).every((c) => c.met);
+}
+
+/**
+ * The highest-ranked tier whose requirements are all met over `period`; null when none is.
+ * Each tier is judged on its own requirements: a higher tier does not need the lower ones.
+ */
+export function qualifiedTier<T extends Tier>(
+  tiers: readonly T[],
+  kpis: readonly Kpi[],
+  measurements: readonly MeasurementLike[],
+  period: string,
+): T | null {
+  const highestFirst = sortTiers(tiers).reverse();
+  return highestFirst.find((t) => meetsTier(t, kpis, measurements, period)) ?? null;
+}
+
+/** The tier ranked just above `current` (the lowest tier when `current` is null); null at the top. */
+export function tierAbove<T extends Tier>(tiers: readonly T[], current: Pick<Tier, 'rank'> | null): T | null {
+  return sortTiers(tiers).find((t) => current === null || t.rank > current.rank) ?? null;
+}
+
+/** The tier ranked just below `current`; null for the lowest tier. */
+export function tierBelow<T extends Tier>(tiers: readonly T[], current: Pick<Tier, 'rank'>): T | null {
+  return sortTiers(tiers).reverse().find((t) => t.rank < current.rank) ?? null;
+}
+
+/** Input of {@link evaluateTierStanding}. */
+export interface TierStandingInput {
+  tiers: readonly Tier[];
+  kpis: readonly Kpi[];
+  /** One partner's measurements. */
+  measurements: readonly MeasurementLike[];
+  period: string;
+  /** The tier the partner holds now; an id of no listed tier counts as none. */
+  currentTierId: string | null;
+  /** Decides whether `period` is complete yet (default: the present). */
+  now?: Date;
+}
+
+/**
+ * The partner's tier standing over `period`.
+ *
+ * - `qualified` is the highest tier met over `period`; an upgrade to it applies at once.
+ * - `requirements` checks the current tier; `next` is the tier just above it (the lowest tier
+ *   for a partner without one) with every requirement checked (`met` ones have `missing: 0`).
+ * - Downgrades are never immediate and never skip a rank. A downgrade is judged on a complete
+ *   period only: `period` itself once it has ended at `now`, else the period before it. When the
+ *   partner fails its current tier in that period and has not re-qualified in `period`, the tier
+ *   one rank below becomes `pending`, effective {@link DOWNGRADE_GRACE_DAYS} days after the end
+ *   of the judged period. The lowest tier is a floor: nobody is dropped out of the programme by
+ *   these rules.
+ */
+export function evaluateTierStanding(input: TierStandingInput): TierStanding {
+  const { tiers, kpis, measurements, period } = input;
+  const now = input.now ?? new Date();
+  const current = tiers.find((t) => t.id === input.currentTierId) ?? null;
+  const qualified = qualifiedTier(tiers, kpis, measurements, period);
+  const above = tierAbove(tiers, current);
+  const next = above ? { tier: above, gaps: checkTier(above, kpis, measurements, period) } : null;
+
+  let pending: TierStanding['pending'] = null;
+  const below = current ? tierBelow(tiers, current) : null;
+  if (current && below && (qualified?.rank ?? 0) < current.rank) {
+    const periodEnded = periodBounds(period).end.getTime() <= now.getTime();
+    const judged = periodEnded ? period : shiftPeriod(period, -1);
+    if (!meetsTier(current, kpis, measurements, judged)) {
+      const effectiveAt = new Date(periodBounds(judged).end.getTime() + DOWNGRADE_GRACE_DAYS * DAY_MS);
+      pending = { tier: below, effectiveAt: effectiveAt.toISOString() };
+    }
+  }
+
+  return {
+    current,
+    qualified,
+    requirements: current ? checkTier(current, kpis, measurements, period) : [],
+    next,
+    pending,
+    isTop: current !== null && above === null,
+  };
+}
+
+/**
+ * What a backend should apply now: an upgrade to the qualified tier (immediate, may skip
+ * ranks), a pending downgrade whose `effectiveAt` has passed, or nothing.
+ */
+export function dueTierChange(standing: TierStanding, now: Date): { kind: 'upgrade' | 'downgrade'; tier: Tier } | null {
+  const { current, qualified, pending } = standing;
+  if (qualified && (current === null || qualified.rank > current.rank)) return { kind: 'upgrade', tier: qualified };
+  if (pending && Date.parse(pending.effectiveAt) <= now.getTime()) return { kind: 'downgrade', tier: pending.tier };
+  return null;
+}
