@@ -1,0 +1,10 @@
+/**
+ * `@partnerkit/elements`: the element classes, without registering any tag. Register tags with the
+ * define modules (`@partnerkit/elements/partner-scorecard.js`, ...) or `defineElement`.
+ * @module
+ */
+export * from './platform/index.js';
+export { PkEvent, createEnvelope, createEventId, type EventEnvelope, type PkEventInit } from './events/pk-event.js';
+export { PkErrorEvent, PK_ERROR_TYPE, type PkErrorData } from './events/error.js';
+
+// Widget classes and their events (one line each, appended by their authors):

@@ -1,0 +1,102 @@
+/**
+ * Turns whatever a data task rejected with into something a widget can show in the person's
+ * language and report in a `pk-error` event. Reads the client's errors by their stable `code`,
+ * `status` and `name`, never by `instanceof`, so errors from another copy of core are understood.
+ * @module
+ */
+import type { PlatformMessages } from './i18n/en.js';
+
+/** Platform message keys for errors (`pk.error.*`). */
+export type ErrorMessageKey = Extract<keyof PlatformMessages, `pk.error.${string}`>;
+
+/** A failure, described for display and for the `pk-error` event. */
+export interface ErrorDescription {
+  /** Stable code: the problem's `code`, or the client error's. */
+  code: string;
+  /** English message for logs and events (the client's errors never contain tokens). */
+  message: string;
+  /** The platform message to show. */
+  messageKey: Exclude<ErrorMessageKey, 'pk.error.title' | 'pk.error.reference'>;
+  /** Seconds to wait before retrying (rate limits). */
+  retryAfter?: number;
+  status?: number;
+  requestId?: string;
+}
+
+const byCode: Record<string, ErrorDescription['messageKey']> = {
+  network_error: 'pk.error.network',
+  network: 'pk.error.network',
+  timeout: 'pk.error.timeout',
+  timeout_error: 'pk.error.timeout',
+  unauthorized: 'pk.error.unauthorized',
+  forbidden: 'pk.error.forbidden',
+  not_found: 'pk.error.notFound',
+  rate_limited: 'pk.error.rateLimited',
+  validation_failed: 'pk.error.invalidRequest',
+  malformed_json: 'pk.error.invalidRequest',
+  unsupported_media_type: 'pk.error.invalidRequest',
+  payload_too_large: 'pk.error.invalidRequest',
+  invalid_cursor: 'pk.error.invalidRequest',
+  idempotency_mismatch: 'pk.error.invalidRequest',
+  response_invalid: 'pk.error.invalidResponse',
+  invalid_response: 'pk.error.invalidResponse',
+  response_validation_failed: 'pk.error.invalidResponse',
+  internal_error: 'pk.error.server',
+  session_failed: 'pk.error.session',
+  session_invalid: 'pk.error.session',
+};
+
+const byName: Record<string, ErrorDescription['messageKey']> = {
+  NetworkError: 'pk.error.network',
+  TimeoutError: 'pk.error.timeout',
+  AuthError: 'pk.error.unauthorized',
+  NotFoundError: 'pk.error.notFound',
+  RateLimitError: 'pk.error.rateLimited',
+  ValidationProblemError: 'pk.error.invalidRequest',
+  ResponseValidationError: 'pk.error.invalidResponse',
+  SessionError: 'pk.error.session',
+  TypeError: 'pk.error.network', // what `fetch` rejects with when the network fails
+};
+
+function byStatus(status: number): ErrorDescription['messageKey'] {
+  if (status === 401) return 'pk.error.unauthorized';
+  if (status === 403) return 'pk.error.forbidden';
+  if (status === 404) return 'pk.error.notFound';
+  if (status === 429) return 'pk.error.rateLimited';
+  if (status >= 500) return 'pk.error.server';
+  return 'pk.error.invalidRequest';
+}
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+
+/** True when `error` is an abort (the task was superseded or the element left the page). */
+export function isAbortError(error: unknown): boolean {
+  return field(error, 'name') === 'AbortError';
+}
+
+/** Describes `error` for display. Unknown shapes become `unknown_error`. */
+export function describeError(error: unknown): ErrorDescription {
+  const code = field(error, 'code');
+  const name = field(error, 'name');
+  const status = field(error, 'status');
+  const requestId = field(error, 'requestId');
+  const retryAfter = field(error, 'retryAfter');
+  const message = field(error, 'message');
+
+  const messageKey =
+    (typeof code === 'string' && byCode[code]) ||
+    (typeof name === 'string' && byName[name]) ||
+    (typeof status === 'number' && byStatus(status)) ||
+    'pk.error.unknown';
+
+  const description: ErrorDescription = {
+    code: typeof code === 'string' && code ? code : 'unknown_error',
+    message: typeof message === 'string' && message ? message : 'Unknown error',
+    messageKey,
+  };
+  if (typeof status === 'number') description.status = status;
+  if (typeof requestId === 'string' && requestId) description.requestId = requestId;
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) description.retryAfter = retryAfter;
+  return description;
+}

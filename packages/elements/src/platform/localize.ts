@@ -1,0 +1,260 @@
+/**
+ * Localisation: typed message catalogues per language, the language an element is in, and `Intl`
+ * formatting (numbers, money, percentages, dates, relative times) in that language.
+ * @module
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Money } from '@partnerkit/core/schemas';
+
+/** Languages with a complete catalogue. Any other language falls back to English, Intl included. */
+export const SUPPORTED_LANGUAGES = ['en', 'vi'] as const;
+export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: SupportedLanguage = 'en';
+
+/** A message: fixed text, or a function of named parameters (plurals, interpolation). */
+// `never` makes every `(params: P) => string` assignable, whatever P is, without `any`.
+export type Message = string | ((params: never) => string);
+
+/** A catalogue: message key to message. Keys starting with `pk.` belong to the platform. */
+export type MessageCatalogue = { readonly [key: string]: Message };
+
+/**
+ * The shape another language must have to translate `M`: exactly `M`'s keys (object-literal
+ * checks reject extra ones, missing ones fail to compile), each a string or a function taking the
+ * same parameters as the English message.
+ */
+export type Messages<M extends MessageCatalogue> = {
+  readonly [K in keyof M]: M[K] extends string ? string : M[K];
+};
+
+/** One catalogue per supported language; English is the source, the others translate it. */
+export type Catalogues<M extends MessageCatalogue> = { readonly en: M } & {
+  readonly [L in Exclude<SupportedLanguage, 'en'>]: Messages<M>;
+};
+
+/** The parameters `t()` needs for key `K` of `M`: none for text, one object for a function. */
+export type MessageParams<T> = T extends (params: infer P) => string ? [params: P] : [];
+
+/**
+ * Declares a catalogue (identity at run time; it keeps the literal key types).
+ * @example
+ * export const en = defineMessages({ title: 'Scorecard', expires: (p: { when: string }) => `expires ${p.when}` });
+ * export const vi: Messages<typeof en> = { title: 'Bảng điểm', expires: (p) => `hết hạn ${p.when}` };
+ */
+export function defineMessages<const M extends MessageCatalogue>(messages: M): M {
+  return messages;
+}
+
+/** Keys present in `source` but not in `translation`, and keys only in `translation`. */
+export function catalogueDifferences(source: MessageCatalogue, translation: MessageCatalogue): { missing: string[]; extra: string[] } {
+  const missing = Object.keys(source).filter((k) => !(k in translation));
+  const extra = Object.keys(translation).filter((k) => !(k in source));
+  return { missing, extra };
+}
+
+/** Joins catalogues language by language (later ones win on a shared key). */
+export function mergeCatalogues<A extends MessageCatalogue, B extends MessageCatalogue>(a: Catalogues<A>, b: Catalogues<B>): Catalogues<A & B> {
+  const merged: Record<string, MessageCatalogue> = {};
+  for (const lang of SUPPORTED_LANGUAGES) merged[lang] = { ...a[lang], ...b[lang] };
+  return merged as unknown as Catalogues<A & B>;
+}
+
+/**
+ * The language of `element`: its own `lang`, else the nearest ancestor's (crossing shadow roots),
+ * else the document's, else English.
+ */
+export function resolveLanguageTag(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+    node = node.parentElement ?? hostOf(node);
+  }
+  return element.ownerDocument?.documentElement?.lang || DEFAULT_LANGUAGE;
+}
+
+function hostOf(node: Element): Element | null {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** Maps a BCP 47 tag to a catalogue language and the locale to give `Intl`. */
+export function matchLanguage(tag: string): { language: SupportedLanguage; locale: string } {
+  const primary = tag.toLowerCase().split(/[-_]/)[0] as SupportedLanguage;
+  if (!SUPPORTED_LANGUAGES.includes(primary)) return { language: DEFAULT_LANGUAGE, locale: DEFAULT_LANGUAGE };
+  // Keep the region (`en-GB` writes dates day-first) unless Intl rejects the tag.
+  try {
+    return { language: primary, locale: Intl.getCanonicalLocales(tag.replace('_', '-'))[0] ?? primary };
+  } catch {
+    return { language: primary, locale: primary };
+  }
+}
+
+/** Number of minor-unit digits of `currency` (2 for USD, 0 for VND), as Intl knows it. */
+export function currencyFractionDigits(currency: string): number {
+  return cachedNumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+// Intl formatters are costly to build; a page renders many values with few distinct options.
+function cachedNumberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+function cachedDateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+function cachedRelativeFormat(locale: string, options: Intl.RelativeTimeFormatOptions): Intl.RelativeTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let format = relativeFormats.get(key);
+  if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, options)));
+  return format;
+}
+
+const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/** Options of {@link LocalizeController.relativeTime}. */
+export interface RelativeTimeOptions {
+  /** The moment to measure from; defaults to now. */
+  now?: Date | number | string;
+  /** `'always'` writes "in 1 day", `'auto'` (default) writes "tomorrow". */
+  numeric?: 'always' | 'auto';
+  /** Force a unit instead of picking the largest whole one. */
+  unit?: Intl.RelativeTimeFormatUnit;
+  /** Never pick a unit larger than this (for example `'day'` for "in 45 days"). */
+  largestUnit?: 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute';
+}
+
+const toDate = (value: Date | number | string): Date => (value instanceof Date ? value : new Date(value));
+
+// Every connected controller re-renders its host when a `lang` attribute changes anywhere in the
+// document (shadow roots excepted). One observer for the page, started with the first element.
+const connected = new Set<LocalizeController<MessageCatalogue>>();
+let observer: MutationObserver | undefined;
+function observeLanguage(controller: LocalizeController<MessageCatalogue>): void {
+  connected.add(controller);
+  if (!observer && typeof MutationObserver !== 'undefined') {
+    observer = new MutationObserver(() => {
+      for (const c of connected) c.host.requestUpdate();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+}
+function unobserveLanguage(controller: LocalizeController<MessageCatalogue>): void {
+  connected.delete(controller);
+  if (connected.size === 0) {
+    observer?.disconnect();
+    observer = undefined;
+  }
+}
+
+/**
+ * Gives an element its language and the means to write in it. Add one per element:
+ * `readonly localize = new LocalizeController(this, { en, vi })`. The language is worked out
+ * again before every render, so a `lang` change anywhere up the tree takes effect on the next one.
+ */
+export class LocalizeController<M extends MessageCatalogue> implements ReactiveController {
+  readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly catalogues: Catalogues<M>;
+  private resolved: { language: SupportedLanguage; locale: string } | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, catalogues: Catalogues<M>) {
+    this.host = host;
+    this.catalogues = catalogues;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    observeLanguage(this as unknown as LocalizeController<MessageCatalogue>);
+  }
+
+  hostDisconnected(): void {
+    unobserveLanguage(this as unknown as LocalizeController<MessageCatalogue>);
+  }
+
+  hostUpdate(): void {
+    this.resolved = undefined;
+  }
+
+  // Cached between renders; `hostUpdate` clears it so each render sees the current tree.
+  private current(): { language: SupportedLanguage; locale: string } {
+    return (this.resolved ??= matchLanguage(resolveLanguageTag(this.host)));
+  }
+
+  /** The locale used for `Intl` (`en`, `en-GB`, `vi-VN`, ...). */
+  get lang(): string {
+    return this.current().locale;
+  }
+
+  /** The catalogue language in use (`en` or `vi`). */
+  get language(): SupportedLanguage {
+    return this.current().language;
+  }
+
+  /** Text direction of the language (both supported languages are left-to-right). */
+  get dir(): 'ltr' | 'rtl' {
+    return 'ltr';
+  }
+
+  /** The message `key` in the element's language, with `params` when the message takes them. */
+  t<K extends keyof M & string>(key: K, ...params: MessageParams<M[K]>): string {
+    const message = (this.catalogues[this.language] as MessageCatalogue)[key] ?? (this.catalogues.en as MessageCatalogue)[key];
+    if (message === undefined) return key;
+    return typeof message === 'function' ? (message as (p: unknown) => string)(params[0]) : message;
+  }
+
+  /** A number in the element's locale. */
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    return cachedNumberFormat(this.lang, options).format(value);
+  }
+
+  /**
+   * Money from the contract (`amount` in minor units) for display: `{ amount: 123456, currency:
+   * 'USD' }` is "$1,234.56" in English; `{ amount: 1250000, currency: 'VND' }` is "1.250.000 ₫" in
+   * Vietnamese. The number of minor digits comes from the currency as Intl knows it.
+   */
+  money(money: Money, options: Omit<Intl.NumberFormatOptions, 'style' | 'currency'> = {}): string {
+    const digits = currencyFractionDigits(money.currency);
+    return cachedNumberFormat(this.lang, { ...options, style: 'currency', currency: money.currency }).format(money.amount / 10 ** digits);
+  }
+
+  /** A ratio as a percentage: `0.825` is "82.5%" ("82,5%" in Vietnamese). */
+  percent(ratio: number, options: Omit<Intl.NumberFormatOptions, 'style'> = { maximumFractionDigits: 1 }): string {
+    return cachedNumberFormat(this.lang, { ...options, style: 'percent' }).format(ratio);
+  }
+
+  /** A date (a `Date`, epoch milliseconds or an ISO string); medium date style by default. */
+  date(value: Date | number | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    return cachedDateFormat(this.lang, options).format(toDate(value));
+  }
+
+  /**
+   * How far `value` is from now, in the largest whole unit: "in 12 days", "3 hours ago"
+   * ("sau 12 ngày nữa", "3 giờ trước"). Messages build on it: `expires ${relativeTime(date)}`.
+   */
+  relativeTime(value: Date | number | string, options: RelativeTimeOptions = {}): string {
+    const delta = toDate(value).getTime() - (options.now === undefined ? Date.now() : toDate(options.now).getTime());
+    const largest = options.largestUnit ? RELATIVE_UNITS.findIndex(([u]) => u === options.largestUnit) : 0;
+    const candidates = RELATIVE_UNITS.slice(Math.max(0, largest));
+    const [unit, size] = options.unit
+      ? (RELATIVE_UNITS.find(([u]) => u === options.unit) ?? ['second', 1000])
+      : (candidates.find(([, ms]) => Math.abs(delta) >= ms) ?? ['second', 1000]);
+    return cachedRelativeFormat(this.lang, { numeric: options.numeric ?? 'auto' }).format(Math.round(delta / size), unit);
+  }
+}
