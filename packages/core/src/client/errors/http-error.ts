@@ -1,0 +1,56 @@
+import type { ErrorKind } from './brand.js';
+import type { Problem } from '../../schemas/problem.js';
+import { PartnerKitError } from './partnerkit-error.js';
+import { describeRequest, type RequestInfo } from './request-info.js';
+
+/** What every HTTP error is built from. */
+export interface HttpErrorInit {
+  request: RequestInfo;
+  /** The problem document the backend answered with (or one synthesised from the status). */
+  problem: Problem;
+  /** The backend's request id (`X-Request-Id` header or the problem's `requestId`), if any. */
+  requestId: string | null;
+}
+
+/**
+ * The backend answered with a non-2xx status. `problem` is its RFC 9457 problem document;
+ * `code` is the problem's stable code (`not_found`, `deal_conflict`, ...).
+ *
+ * @example
+ * ```ts
+ * import { isHttpError } from '@partnerkit/core/client';
+ * try {
+ *   await client.partners.get('p_1');
+ * } catch (error) {
+ *   if (isHttpError(error)) console.warn(error.status, error.problem.title, error.requestId);
+ * }
+ * ```
+ */
+export class HttpError extends PartnerKitError {
+  static override readonly kind: ErrorKind = 'HttpError';
+  readonly code: string;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The problem document. */
+  readonly problem: Problem;
+  /** The backend's request id, for support tickets and log searches. */
+  readonly requestId: string | null;
+  /** Method and URL of the failed request (never headers or body). */
+  readonly request: RequestInfo;
+
+  constructor(init: HttpErrorInit) {
+    super(httpMessage(init));
+    this.code = init.problem.code;
+    this.status = init.problem.status;
+    this.problem = init.problem;
+    this.requestId = init.requestId;
+    this.request = init.request;
+  }
+}
+
+function httpMessage({ problem, request, requestId }: HttpErrorInit): string {
+  const what = problem.detail ? `${problem.title}: ${problem.detail}` : problem.title;
+  const where = [`${problem.status} ${problem.code}`, describeRequest(request)];
+  if (requestId) where.push(`request ${requestId}`);
+  return `${what} (${where.join(', ')})`;
+}

@@ -1,0 +1,18 @@
+/**
+ * The client's error hierarchy and its cross-copy guards.
+ * @module
+ */
+export { PartnerKitError } from './partnerkit-error.js';
+export { HttpError, type HttpErrorInit } from './http-error.js';
+export { ValidationProblemError } from './validation-problem-error.js';
+export { ConflictError } from './conflict-error.js';
+export { AuthError } from './auth-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { NetworkError } from './network-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { ResponseValidationError, type ContractIssue } from './response-validation-error.js';
+export { SessionError } from './session-error.js';
+export type { RequestInfo } from './request-info.js';
+export { ERROR_BRAND, type ErrorKind } from './brand.js';
+export * from './guards.js';

@@ -1,0 +1,55 @@
+import { Deal, DealCheckResult, type DealCheckInput, type DealInput, type DealTransitionInput } from '../../schemas/deal.js';
+import { page, type Page } from '../../schemas/page.js';
+import type { Api } from '../api.js';
+import { newIdempotencyKey } from '../http/idempotency-key.js';
+import { route } from '../http/url.js';
+import type { CreateOptions, RequestOptions } from '../options.js';
+import type { DealListParams } from '../params.js';
+
+const DealPage = page(Deal);
+
+/**
+ * `client.deals`: deal registration and its lifecycle. A partner session sees only its own deals.
+ *
+ * @example
+ * ```ts
+ * const { available } = await client.deals.check({ customer: { company: 'Acme', domain: 'acme.com' } });
+ * if (available) {
+ *   const deal = await client.deals.register({ type: 'resell', customer: { company: 'Acme', domain: 'acme.com' } });
+ *   console.log(deal.number, deal.status);
+ * }
+ * for await (const deal of client.deals.iterate({ status: 'approved' })) console.log(deal.number);
+ * ```
+ */
+export interface DealsApi {
+  /** One page of deals. */
+  list(query?: DealListParams, options?: RequestOptions): Promise<Page<Deal>>;
+  /** Every deal that matches, page after page. */
+  iterate(query?: DealListParams, options?: RequestOptions): AsyncGenerator<Deal, void, undefined>;
+  /** One deal, with its history. */
+  get(id: string, options?: RequestOptions): Promise<Deal>;
+  /**
+   * Registers a deal. Sends an `Idempotency-Key` (a new random one unless you give one), so a
+   * lost answer is retried safely and never registers twice. Keep your own key with a draft to
+   * make a person's resubmission safe too.
+   */
+  register(input: DealInput, options?: CreateOptions): Promise<Deal>;
+  /** Is this customer free to register? A reason code only, never who holds it. */
+  check(input: DealCheckInput, options?: RequestOptions): Promise<DealCheckResult>;
+  /** Moves a deal through its lifecycle (`approved`, `rejected`, ...), checked per role by the backend. */
+  transition(id: string, input: DealTransitionInput, options?: CreateOptions): Promise<Deal>;
+}
+
+/** Builds `client.deals`. */
+export function dealsApi(api: Api): DealsApi {
+  return {
+    list: (query, options) => api.get('deals', DealPage, query, options),
+    iterate: (query, options) => api.iterate('deals', DealPage, query, options),
+    get: (id, options) => api.get(route`deals/${id}`, Deal, undefined, options),
+    register: (input, options) =>
+      api.mutate('POST', 'deals', Deal, input, { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() }),
+    // A question, not a write: it leaves cached deals alone.
+    check: (input, options) => api.mutate('POST', 'deals/check', DealCheckResult, input, options, 'none'),
+    transition: (id, input, options) => api.mutate('POST', route`deals/${id}/transitions`, Deal, input, options),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Contract-valid sample entities for client tests.
+ */
+import type { Deal, Partner, Principal, Resource, ResourcePage, Tier } from '@partnerkit/core/schemas';
+
+export const BASE_URL = 'https://prm.test/api';
+/** A recognisable secret: tests assert it never appears in errors. */
+export const TOKEN = 'pk_test_SECRET_token_0123456789abcdef';
+export const TOKEN_2 = 'pk_test_SECRET_second_0123456789abcdef';
+
+const at = '2026-06-01T10:00:00.000Z';
+
+export function tier(id: string, rank = 1): Tier {
+  return { id, rank, name: `Tier ${id}`, colour: '#C0C0C0', benefits: [], requirements: [], dealProtectionDays: 90, createdAt: at, updatedAt: at };
+}
+
+export function partner(id: string): Partner {
+  return {
+    id,
+    name: `Partner ${id}`,
+    type: 'reseller',
+    status: 'active',
+    tierId: null,
+    region: null,
+    country: 'VN',
+    website: 'https://partner.example',
+    domains: ['partner.example'],
+    manager: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+export function deal(id: string, overrides: Partial<Deal> = {}): Deal {
+  return {
+    id,
+    number: `DR-${id}`,
+    partnerId: 'p_1',
+    submittedBy: { id: 'u_1', name: 'Lan' },
+    status: 'submitted',
+    type: 'resell',
+    customer: { company: 'Acme', domain: 'acme.com' },
+    contact: {},
+    products: [],
+    amount: { amount: 125000, currency: 'USD' },
+    expectedCloseDate: null,
+    stage: null,
+    description: null,
+    submittedAt: at,
+    approvedAt: null,
+    expiresAt: null,
+    extensions: 0,
+    approvedBy: null,
+    reasonCode: null,
+    reason: null,
+    history: [],
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function resource(id: string): Resource {
+  return {
+    id,
+    title: `Resource ${id}`,
+    description: null,
+    type: 'document',
+    format: 'pdf',
+    sizeBytes: 1000,
+    language: 'en',
+    tags: [],
+    thumbnailUrl: null,
+    minTierId: null,
+    partnerTypes: [],
+    locked: false,
+    url: 'https://cdn.example/doc.pdf',
+    openCount: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+export function resourcePage(ids: string[], nextCursor: string | null = null): ResourcePage {
+  return { data: ids.map(resource), nextCursor, total: ids.length, facets: { type: { document: ids.length }, tag: {}, language: { en: ids.length } } };
+}
+
+export const principal: Principal = { role: 'partner', partnerId: 'p_1', user: { id: 'u_1', name: 'Lan' }, locale: 'vi', expiresAt: null };
+
+/** `{ token, expiresAt }` valid for `ms` from now. */
+export function grant(token: string, ms = 15 * 60_000): { token: string; expiresAt: string } {
+  return { token, expiresAt: new Date(Date.now() + ms).toISOString() };
+}
