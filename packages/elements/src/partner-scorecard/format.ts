@@ -1,0 +1,62 @@
+/**
+ * How a scorecard writes its numbers: KPI values by unit, attainment, the overall score and
+ * periods, all through the element's localisation controller (Intl in the element's language).
+ * @module
+ */
+import { parsePeriod } from '@partnerkit/core/rules';
+import type { Kpi, KpiDirection } from '@partnerkit/core/schemas';
+import { currencyFractionDigits, type LocalizeController, type MessageCatalogue } from '../platform/localize.js';
+
+/** The part of the localisation controller the formatters need. */
+export type NumberFormatter = Pick<LocalizeController<MessageCatalogue>, 'number' | 'money' | 'percent' | 'date'>;
+
+/**
+ * A KPI value in the KPI's unit:
+ * - `currency`: minor units of the KPI's currency, shown without minor digits when they are all
+ *   zero (`4120000` USD is "$41,200", `4120050` is "$41,200.50");
+ * - `percent`: the value is a percentage (`87.5` is "87.5%");
+ * - `count` and `score`: plain numbers, at most one decimal (averages can be fractional).
+ */
+export function formatKpiValue(format: NumberFormatter, kpi: Pick<Kpi, 'unit' | 'currency'>, value: number): string {
+  if (kpi.unit === 'percent') return format.percent(value / 100, { maximumFractionDigits: 1 });
+  if (kpi.unit === 'currency' && kpi.currency) {
+    const amount = Math.round(value);
+    const whole = amount % 10 ** currencyFractionDigits(kpi.currency) === 0;
+    return format.money({ amount, currency: kpi.currency }, whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {});
+  }
+  return format.number(value, { maximumFractionDigits: 1 });
+}
+
+/** Attainment (1 = target met) as a whole percentage: "133%". */
+export function formatAttainment(format: NumberFormatter, attainment: number): string {
+  return format.percent(attainment, { maximumFractionDigits: 0 });
+}
+
+/** The overall score (0-100), rounded to a whole number. */
+export function formatScore(format: NumberFormatter, score: number): string {
+  return format.number(score, { maximumFractionDigits: 0 });
+}
+
+/** Which bound a target or requirement is: a floor for higher-is-better KPIs, a ceiling otherwise. */
+export function boundKey(direction: KpiDirection): 'scorecard.atLeast' | 'scorecard.atMost' {
+  return direction === 'lower_is_better' ? 'scorecard.atMost' : 'scorecard.atLeast';
+}
+
+/**
+ * A period for people: a month by name ("July 2026", "tháng 7, 2026"), a quarter through the
+ * catalogue (`quarter`: "Q3 2026", "Quý 3/2026"), a year as it is. Malformed text is returned
+ * unchanged rather than throwing during render.
+ */
+export function formatPeriodLabel(format: NumberFormatter, quarter: (q: { quarter: number; year: number }) => string, period: string): string {
+  let parsed;
+  try {
+    parsed = parsePeriod(period);
+  } catch {
+    return period;
+  }
+  if (parsed.grain === 'quarter') return quarter({ quarter: parsed.index, year: parsed.year });
+  if (parsed.grain === 'month') {
+    return format.date(Date.UTC(parsed.year, parsed.index - 1, 1), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+  return String(parsed.year);
+}

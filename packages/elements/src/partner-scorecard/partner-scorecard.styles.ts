@@ -1,0 +1,324 @@
+/**
+ * `<partner-scorecard>`'s own styles, over the platform's tokens. Public tokens are read once on
+ * the host into private `--_sc-*` properties; colours come only from tokens (and the tier badge's
+ * validated colour), sizes are in `em`.
+ */
+import { css } from 'lit';
+
+export const scorecardStyles = css`
+  :host {
+    --_sc-on-track: var(--pk-scorecard-on-track-color, var(--_color-success));
+    --_sc-at-risk: var(--pk-scorecard-at-risk-color, var(--_color-warning));
+    --_sc-off-track: var(--pk-scorecard-off-track-color, var(--_color-danger));
+    --_sc-no-target: var(--pk-scorecard-no-target-color, var(--_color-text-muted));
+    --_sc-no-data: var(--pk-scorecard-no-data-color, var(--_color-text-muted));
+    --_sc-bar-track: var(--pk-scorecard-bar-track-color, var(--_color-skeleton));
+    --_sc-bar-height: var(--pk-scorecard-bar-height, 0.5em);
+    --_sc-sparkline: var(--pk-scorecard-sparkline-color, var(--_color-primary));
+    --_sc-row-border: var(--pk-scorecard-row-border-color, var(--_color-border));
+    --_sc-badge-radius: var(--pk-scorecard-badge-radius, 999px);
+    --_sc-badge-background: var(--pk-scorecard-badge-background, var(--_color-surface-raised));
+    --_sc-badge-color: var(--pk-scorecard-badge-color, var(--_color-text));
+    --_sc-notice-background: var(--pk-scorecard-notice-background, var(--_color-surface-raised));
+    /* The dark mark drawn inside filled status icons. */
+    --_status-icon-mark: var(--_color-surface);
+  }
+
+  .scorecard {
+    container: scorecard / inline-size;
+    display: grid;
+    gap: var(--_space-m);
+    padding: var(--_space-m);
+    border: var(--_border-width) solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+  }
+
+  .scorecard[aria-busy='true'] .body {
+    opacity: 0.55;
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-s) var(--_space-m);
+  }
+
+  .identity {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    min-width: 0;
+  }
+
+  .name {
+    margin: 0;
+    font-size: var(--_font-size-large);
+    font-weight: var(--_font-weight-strong);
+    line-height: 1.25;
+    overflow-wrap: anywhere;
+  }
+
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    padding: 0.125em 0.625em;
+    border: var(--_border-width) solid color-mix(in srgb, currentColor 30%, transparent);
+    border-radius: var(--_sc-badge-radius);
+    background: var(--_tier-colour, var(--_sc-badge-background));
+    color: var(--_tier-on-colour, var(--_sc-badge-color));
+    font-size: var(--_font-size-small);
+    font-weight: var(--_font-weight-strong);
+    white-space: nowrap;
+  }
+
+  .picker {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-s);
+    color: var(--_color-text-muted);
+  }
+
+  .picker select {
+    min-height: 2.25em;
+    padding: 0 var(--_space-s);
+    border: var(--_border-width) solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+
+  .score {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    margin: 0;
+  }
+
+  .score__value {
+    font-size: 1.75em;
+    font-weight: var(--_font-weight-strong);
+    line-height: 1;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .muted,
+  .hint {
+    color: var(--_color-text-muted);
+  }
+
+  .hint {
+    display: block;
+    font-size: var(--_font-size-small);
+    font-weight: normal;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+
+  th,
+  td {
+    padding: var(--_space-s);
+    border-bottom: var(--_border-width) solid var(--_sc-row-border);
+    text-align: start;
+    vertical-align: middle;
+  }
+
+  thead th {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+    font-weight: var(--_font-weight-strong);
+  }
+
+  tbody th {
+    font-weight: var(--_font-weight-strong);
+  }
+
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  .row--on-track {
+    --_status-colour: var(--_sc-on-track);
+  }
+  .row--at-risk {
+    --_status-colour: var(--_sc-at-risk);
+  }
+  .row--off-track {
+    --_status-colour: var(--_sc-off-track);
+  }
+  .row--no-target {
+    --_status-colour: var(--_sc-no-target);
+  }
+  .row--no-data {
+    --_status-colour: var(--_sc-no-data);
+  }
+
+  .attainment {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    min-width: 7em;
+  }
+
+  .bar {
+    flex: 1;
+    min-width: 3em;
+    height: var(--_sc-bar-height);
+    border-radius: var(--_sc-bar-height);
+    background: var(--_sc-bar-track);
+    overflow: hidden;
+  }
+
+  .bar__fill {
+    width: calc(var(--_fill, 0) * 100%);
+    height: 100%;
+    background: var(--_status-colour);
+  }
+
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    white-space: nowrap;
+  }
+
+  .status__icon {
+    flex: none;
+    width: 1em;
+    height: 1em;
+    color: var(--_status-colour);
+  }
+
+  .sparkline {
+    display: block;
+    width: 6em;
+    height: 1.5em;
+    color: var(--_sc-sparkline);
+    overflow: visible;
+  }
+
+  .sparkline path {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+    vector-effect: non-scaling-stroke;
+  }
+
+  .sparkline circle {
+    fill: currentColor;
+  }
+
+  .tier {
+    display: grid;
+    gap: var(--_space-s);
+  }
+
+  .notice {
+    margin: 0;
+    padding: var(--_space-s) var(--_space-m);
+    border-inline-start: 0.25em solid var(--_color-primary);
+    border-radius: var(--_radius-small);
+    background: var(--_sc-notice-background);
+  }
+
+  .notice--pending {
+    border-inline-start-color: var(--_sc-at-risk);
+  }
+
+  .notice--top {
+    border-inline-start-color: var(--_sc-on-track);
+  }
+
+  .notice h3,
+  .notice p {
+    margin: 0;
+  }
+
+  .notice h3 {
+    font-size: 1em;
+    font-weight: var(--_font-weight-strong);
+  }
+
+  .gaps {
+    margin: var(--_space-xs) 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .gaps li + li {
+    margin-top: var(--_space-xs);
+  }
+
+  .updated {
+    margin: 0;
+    font-size: var(--_font-size-small);
+  }
+
+  /* A narrow container drops the trend column first, then the target's hint. */
+  @container scorecard (max-width: 36em) {
+    .col-trend {
+      display: none;
+    }
+  }
+
+  :host([compact]) .scorecard {
+    gap: var(--_space-s);
+    padding: var(--_space-s);
+  }
+
+  :host([compact]) th,
+  :host([compact]) td {
+    padding: var(--_space-xs) var(--_space-s);
+  }
+
+  :host([compact]) .col-trend,
+  :host([compact]) .gap__detail,
+  :host([compact]) .updated,
+  :host([compact]) .hint--source {
+    display: none;
+  }
+
+  :host([compact]) .status__label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  :host([compact]) .score__value {
+    font-size: 1.25em;
+  }
+
+  /* The loading skeleton keeps the data layout: a header, a score and rows. */
+  .skeleton-layout {
+    display: grid;
+    gap: var(--_space-m);
+    width: 100%;
+  }
+
+  .skeleton-row {
+    display: grid;
+    grid-template-columns: 3fr 2fr 2fr 3fr 2fr;
+    gap: var(--_space-m);
+    align-items: center;
+  }
+
+  .skeleton--pill {
+    width: 5em;
+    height: 1.5em;
+    border-radius: 999px;
+  }
+`;

@@ -1,0 +1,448 @@
+/**
+ * `<partner-scorecard>`: a partner's KPIs against their targets, its tier, and the way to the
+ * next tier, computed on the backend by core's rules so both sides see the same numbers.
+ * @module
+ */
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { TaskStatus } from '@lit/task';
+import { comparePeriods, periodGrain } from '@partnerkit/core/rules';
+import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
+import { PartnerKitElement } from '../platform/partnerkit-element.js';
+import { PkPeriodChangeEvent } from '../events/period-change.js';
+import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
+import { boundKey, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
+import { en, type ScorecardMessages } from './i18n/en.js';
+import { vi } from './i18n/vi.js';
+import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry, trendSummary } from './sparkline.js';
+import { STATUS_ICONS } from './status-icons.js';
+import { scorecardStyles } from './partner-scorecard.styles.js';
+import { badgeColours } from './tier-colour.js';
+
+/** Trend length when `periods` is absent or not a whole number from 1 to 24 (the contract's range). */
+const DEFAULT_PERIODS = 6;
+
+/** The load's answer when a manager or admin session gives no `partner-id`: there is no partner to show. */
+const NEEDS_PARTNER = 'needs-partner';
+
+type Loaded = Scorecard | typeof NEEDS_PARTNER;
+
+const statusClass = (status: ScorecardStatus) => status.replace('_', '-');
+
+/**
+ * A partner's scorecard: name and tier badge, a period picker, one row per KPI (actual, target,
+ * attainment bar, status, trend sparkline), the weighted score, what is missing for the next tier,
+ * a pending downgrade and the top tier.
+ *
+ * For a partner session `partner-id` may be left out (the session's own partner is shown); a
+ * manager session must name the partner. Loads again, aborting the previous request, when
+ * `partner-id`, `period` or `periods` change.
+ *
+ * @summary A partner's KPIs, tier and the way to the next tier.
+ * @tagname partner-scorecard
+ *
+ * @fires {PkScorecardLoadEvent} pk-scorecard-load - a scorecard loaded and is shown; `detail.data.scorecard`
+ * @fires {PkPeriodChangeEvent} pk-period-change - the person picked a period; `detail.data.period`, `detail.data.previousPeriod`
+ * @fires {PkErrorEvent} pk-error - loading failed (also `partner_id_required` when a manager session gives no `partner-id`)
+ *
+ * @csspart scorecard - the card around the data
+ * @csspart header - the partner's name, tier badge and period picker
+ * @csspart partner-name - the partner's name
+ * @csspart badge - the current tier badge (its background is the tier's colour)
+ * @csspart period-picker - the period `<select>`
+ * @csspart score - the overall score line
+ * @csspart score-value - the overall score number
+ * @csspart table - the KPI table
+ * @csspart row - one KPI row; also `row-on-track`, `row-at-risk`, `row-off-track`, `row-no-target`, `row-no-data`
+ * @csspart kpi-name - the KPI name cell
+ * @csspart actual - the actual value cell
+ * @csspart target - the target cell
+ * @csspart bar - the attainment progress bar (the track)
+ * @csspart bar-fill - the filled part of the attainment bar
+ * @csspart status - a row's status (icon and text)
+ * @csspart status-icon - a row's status icon
+ * @csspart sparkline - a row's trend sparkline (`<svg>`)
+ * @csspart tier - the tier section (next tier, pending change, top tier)
+ * @csspart next-tier - what is missing for the next tier
+ * @csspart gap - one unmet requirement
+ * @csspart pending - the pending downgrade notice
+ * @csspart top-tier - the top-tier notice
+ * @csspart needs-partner - the box shown when a manager session gives no `partner-id`
+ *
+ * @cssprop --pk-scorecard-on-track-color - status colour "on track" (default: `--pk-color-success`)
+ * @cssprop --pk-scorecard-at-risk-color - status colour "at risk" (default: `--pk-color-warning`)
+ * @cssprop --pk-scorecard-off-track-color - status colour "off track" (default: `--pk-color-danger`)
+ * @cssprop --pk-scorecard-no-target-color - status colour "no target" (default: `--pk-color-text-muted`)
+ * @cssprop --pk-scorecard-no-data-color - status colour "no data" (default: `--pk-color-text-muted`)
+ * @cssprop --pk-scorecard-bar-track-color - the empty part of attainment bars
+ * @cssprop --pk-scorecard-bar-height - attainment bar thickness (default `0.5em`)
+ * @cssprop --pk-scorecard-sparkline-color - trend line colour (default: `--pk-color-primary`)
+ * @cssprop --pk-scorecard-row-border-color - line between rows (default: `--pk-color-border`)
+ * @cssprop --pk-scorecard-badge-radius - tier badge corner radius (default: a pill)
+ * @cssprop --pk-scorecard-badge-background - badge background when the tier has no valid colour
+ * @cssprop --pk-scorecard-badge-color - badge text when the tier has no valid colour
+ * @cssprop --pk-scorecard-notice-background - background of the tier notices
+ */
+export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
+  static override styles = [PartnerKitElement.styles, scorecardStyles];
+
+  /** The partner to show. Optional for a partner session (its own partner); required for a manager session. */
+  @property({ attribute: 'partner-id' }) partnerId?: string;
+
+  /** The period to show (`2026-Q3`, `2026-07`, `2026`); absent: the backend's default (the current quarter). */
+  @property() period?: string;
+
+  /** How many periods the trend sparklines cover, 1-24 (default 6). */
+  @property({ type: Number }) periods = DEFAULT_PERIODS;
+
+  /** A condensed layout: tighter spacing, no trend column, status as icon (its text stays for screen readers). */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  private readonly data = this.createDataTask(
+    () => [this.partnerId || null, this.period || null, trendLength(this.periods)] as const,
+    async ([partnerId, period, periods], { client, signal }): Promise<Loaded> => {
+      let id = partnerId;
+      if (!id) {
+        const principal = await client.session.get({ signal });
+        // Managers and admins may see every partner: guessing one would be wrong.
+        if (principal.role !== 'partner' || !principal.partnerId) {
+          this.reportError({ code: 'partner_id_required', message: 'partner-id is required for a manager or admin session' });
+          return NEEDS_PARTNER;
+        }
+        id = principal.partnerId;
+      }
+      return client.partners.scorecard(id, period ? { period, periods } : { periods }, { signal });
+    },
+  );
+
+  /** The scorecard last announced with `pk-scorecard-load`. */
+  private announced: Scorecard | undefined;
+
+  constructor() {
+    super({ en, vi });
+  }
+
+  /** The scorecard on screen, if any (also while the next period loads). */
+  get scorecard(): Scorecard | undefined {
+    const value = this.data.value;
+    return value && value !== NEEDS_PARTNER ? value : undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const shown = this.data.status === TaskStatus.COMPLETE ? this.scorecard : undefined;
+    if (shown && shown !== this.announced) {
+      this.announced = shown;
+      this.emit(new PkScorecardLoadEvent(shown));
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const { status, value } = this.data;
+    if (this.resolvedClient && value !== undefined) {
+      if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.renderNeedsPartner();
+      // While another period of the same partner loads, the current one stays (dimmed, aria-busy),
+      // so the period picker keeps its focus and the layout does not jump.
+      const samePartner = value !== NEEDS_PARTNER && (!this.partnerId || this.partnerId === value.partner.id);
+      if (value !== NEEDS_PARTNER && (status === TaskStatus.COMPLETE || (status === TaskStatus.PENDING && samePartner))) {
+        return this.renderScorecard(value, status === TaskStatus.PENDING);
+      }
+    }
+    return this.renderStates(this.data, { data: () => nothing, loading: () => this.renderSkeleton() });
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const row = html`<div class="skeleton-row">
+      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
+      <span class="skeleton"></span><span class="skeleton"></span>
+    </div>`;
+    return html`<div class="skeleton-layout" aria-hidden="true">
+      <div class="identity"><span class="skeleton skeleton--medium"></span><span class="skeleton skeleton--pill"></span></div>
+      <span class="skeleton skeleton--short"></span>
+      ${row}${row}${row}${row}
+    </div>`;
+  }
+
+  private renderNeedsPartner(): TemplateResult {
+    const l = this.localize;
+    return html`<div class="state state--empty" part="state needs-partner" role="alert">
+      <p class="state__title">${l.t('scorecard.needsPartner')}</p>
+      <p class="state__body">${l.t('scorecard.needsPartnerBody')}</p>
+    </div>`;
+  }
+
+  private renderScorecard(scorecard: Scorecard, busy: boolean): TemplateResult {
+    const l = this.localize;
+    const current = scorecard.tier.current;
+    const colours = badgeColours(current?.colour);
+    const hasData = scorecard.rows.some((row) => row.actual !== null);
+    const periodLabel = this.periodLabel(scorecard.period);
+    const kpis = new Map(scorecard.rows.map((row) => [row.kpi.id, row.kpi]));
+    // While another period loads, the picker already shows the one picked.
+    const selected = busy ? this.period || scorecard.period : scorecard.period;
+
+    return html`<section class="scorecard" part="scorecard" aria-label=${l.t('scorecard.label', { partner: scorecard.partner.name })} aria-busy=${busy ? 'true' : 'false'}>
+      <div class="header" part="header">
+        <div class="identity">
+          <h2 class="name" part="partner-name">${scorecard.partner.name}</h2>
+          <span
+            class="badge"
+            part="badge"
+            style=${styleMap(colours ? { '--_tier-colour': colours.background, '--_tier-on-colour': colours.foreground } : {})}
+            ><span class="visually-hidden">${l.t('scorecard.tier')}: </span>${current ? current.name : l.t('scorecard.noTier')}</span
+          >
+        </div>
+        <label class="picker">
+          ${l.t('scorecard.period')}
+          <select part="period-picker" .value=${selected} @change=${this.onPeriodPicked}>
+            ${repeat(
+              this.pickerPeriods(scorecard),
+              (period) => period,
+              (period) => html`<option value=${period} ?selected=${period === selected}>${this.periodLabel(period)}</option>`,
+            )}
+          </select>
+        </label>
+      </div>
+      <div class="body">
+        ${scorecard.rows.length === 0
+          ? this.renderEmptyNote(l.t('scorecard.emptyKpis'))
+          : hasData
+            ? html`${this.renderScore(scorecard.score)}${this.renderTable(scorecard.rows, periodLabel)}`
+            : this.renderEmptyNote(l.t('scorecard.emptyPeriod', { period: periodLabel }))}
+      </div>
+      ${scorecard.rows.length === 0 ? nothing : this.renderTier(scorecard, kpis)}
+      <p class="updated muted">${l.t('scorecard.updated', { when: l.date(scorecard.generatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+    </section>`;
+  }
+
+  private renderEmptyNote(message: string): TemplateResult {
+    return html`<div class="state state--empty" part="state empty"><p class="state__body">${message}</p></div>`;
+  }
+
+  private renderScore(score: number | null): TemplateResult {
+    const l = this.localize;
+    return html`<p class="score" part="score">
+      <span class="muted">${l.t('scorecard.score')}</span>
+      ${score === null
+        ? html`<span>${l.t('scorecard.scoreNone')}</span>`
+        : html`<span class="score__value" part="score-value">${formatScore(l, score)}</span>
+            <span class="muted">${l.t('scorecard.scoreOutOf')}</span>`}
+    </p>`;
+  }
+
+  private renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
+    const l = this.localize;
+    return html`<table part="table">
+      <caption class="visually-hidden">${l.t('scorecard.caption', { period: periodLabel })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${l.t('scorecard.col.kpi')}</th>
+          <th scope="col" class="num">${l.t('scorecard.col.actual')}</th>
+          <th scope="col" class="num">${l.t('scorecard.col.target')}</th>
+          <th scope="col">${l.t('scorecard.col.attainment')}</th>
+          <th scope="col">${l.t('scorecard.col.status')}</th>
+          <th scope="col" class="col-trend">${l.t('scorecard.col.trend')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${repeat(
+          rows,
+          (row) => row.kpi.id,
+          (row) => this.renderRow(row),
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private renderRow(row: ScorecardRow): TemplateResult {
+    const l = this.localize;
+    const { kpi } = row;
+    const lower = kpi.direction === 'lower_is_better';
+    const actual = row.actual === null ? null : formatKpiValue(l, kpi, row.actual);
+    const target = row.target === null ? null : this.targetText(kpi, row.target);
+    const css = statusClass(row.status);
+    return html`<tr class="row row--${css}" part="row row-${css}">
+      <th scope="row" part="kpi-name">
+        ${kpi.name}${lower ? html`<span class="hint">${l.t('scorecard.lowerIsBetter')}</span>` : nothing}
+      </th>
+      <td class="num" part="actual">${actual ?? this.renderNone()}</td>
+      <td class="num" part="target">
+        ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html`<span class="hint hint--source">${l.t('scorecard.targetFromTier')}</span>` : nothing}
+      </td>
+      <td>${this.renderBar(row, actual, target)}</td>
+      <td>
+        <span class="status" part="status">
+          <svg class="status__icon" part="status-icon" viewBox="0 0 16 16" aria-hidden="true">${STATUS_ICONS[row.status]}</svg>
+          <span class="status__label">${l.t(`scorecard.status.${row.status}`)}</span>
+        </span>
+      </td>
+      <td class="col-trend">${this.renderSparkline(kpi, row.trend)}</td>
+    </tr>`;
+  }
+
+  private renderNone(): TemplateResult {
+    return html`<span class="muted" aria-hidden="true">—</span><span class="visually-hidden">${this.localize.t('scorecard.none')}</span>`;
+  }
+
+  /** A target as people read it: "at most 3" for lower-is-better KPIs, the plain value otherwise. */
+  private targetText(kpi: Kpi, value: number): string {
+    const formatted = formatKpiValue(this.localize, kpi, value);
+    return kpi.direction === 'lower_is_better' ? this.localize.t('scorecard.atMost', { value: formatted }) : formatted;
+  }
+
+  private renderBar(row: ScorecardRow, actual: string | null, target: string | null): TemplateResult {
+    const l = this.localize;
+    if (row.attainment === null || actual === null || target === null) {
+      return html`<div class="attainment"><div class="bar" aria-hidden="true"></div></div>`;
+    }
+    const percent = Math.round(row.attainment * 100);
+    const text = formatAttainment(l, row.attainment);
+    // The bar shows up to 100 %; beyond the target the value text tells how far.
+    return html`<div class="attainment">
+      <div
+        class="bar"
+        part="bar"
+        role="progressbar"
+        aria-label=${l.t('scorecard.attainmentLabel', { kpi: row.kpi.name })}
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${Math.min(Math.max(percent, 0), 100)}
+        aria-valuetext=${l.t('scorecard.attainmentText', { attainment: text, actual, target })}
+      >
+        <div class="bar__fill" part="bar-fill" style=${styleMap({ '--_fill': String(Math.min(Math.max(row.attainment, 0), 1)) })}></div>
+      </div>
+      <span class="num" aria-hidden="true">${text}</span>
+    </div>`;
+  }
+
+  private renderSparkline(kpi: Kpi, trend: readonly TrendPoint[]): TemplateResult {
+    const { paths, dots, last } = sparklineGeometry(trend);
+    return html`<svg
+      class="sparkline"
+      part="sparkline"
+      viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}"
+      role="img"
+      aria-label=${this.trendText(kpi, trend)}
+    >
+      ${paths.map((d) => svg`<path d=${d}></path>`)}${dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8"></circle>`)}${last
+        ? svg`<circle cx=${last.x} cy=${last.y} r="2.4"></circle>`
+        : nothing}
+    </svg>`;
+  }
+
+  /** The sparkline's text alternative: "Rising from 12 to 18 over 6 quarters". */
+  private trendText(kpi: Kpi, trend: readonly TrendPoint[]): string {
+    const l = this.localize;
+    const summary = trendSummary(trend);
+    if (summary.kind === 'none') return l.t('scorecard.trend.none');
+    if (summary.kind === 'single') {
+      return l.t('scorecard.trend.single', { value: formatKpiValue(l, kpi, summary.value), period: this.periodLabel(summary.period) });
+    }
+    const params = {
+      from: formatKpiValue(l, kpi, summary.from),
+      to: formatKpiValue(l, kpi, summary.to),
+      span: summary.span,
+      grain: l.t(`scorecard.grain.${safeGrain(trend[0]?.period)}`),
+    };
+    return l.t(`scorecard.trend.${summary.kind}`, params);
+  }
+
+  private renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
+    const l = this.localize;
+    const { current, next, pending, isTop, requirements } = scorecard.tier;
+    const blocks: TemplateResult[] = [];
+    if (pending && current) {
+      const unmet = requirements.filter((check) => !check.met);
+      blocks.push(html`<div class="notice notice--pending" part="pending">
+        <h3>${l.t('scorecard.pending')}</h3>
+        <p>${l.t('scorecard.pendingBody', { from: current.name, to: pending.tier.name, date: l.date(pending.effectiveAt, { dateStyle: 'long' }) })}</p>
+        ${unmet.length > 0
+          ? html`<p>${l.t('scorecard.pendingUnmet', { tier: current.name })}</p>
+              ${this.renderGaps(unmet, current, kpis)}`
+          : nothing}
+      </div>`);
+    }
+    if (isTop && current) {
+      blocks.push(html`<p class="notice notice--top" part="top-tier">${l.t('scorecard.top', { tier: current.name })}</p>`);
+    } else if (next) {
+      const unmet = next.gaps.filter((check) => !check.met);
+      blocks.push(html`<div class="notice" part="next-tier">
+        <h3>${l.t('scorecard.next', { tier: next.tier.name })}</h3>
+        ${unmet.length === 0 ? html`<p>${l.t('scorecard.nextMet', { tier: next.tier.name })}</p>` : this.renderGaps(unmet, next.tier, kpis)}
+      </div>`);
+    }
+    return blocks.length === 0 ? nothing : html`<div class="tier" part="tier">${blocks}</div>`;
+  }
+
+  private renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>): TemplateResult {
+    return html`<ul class="gaps">
+      ${checks.map((check) => this.renderGap(check, tier, kpis.get(check.kpiId)))}
+    </ul>`;
+  }
+
+  /** One unmet requirement: "$41,200 more Revenue to Gold", then "now …, required at least …". */
+  private renderGap(check: RequirementCheck, tier: Tier, kpi: Kpi | undefined): TemplateResult {
+    const l = this.localize;
+    // A requirement on a KPI the scorecard does not list: the id and plain numbers are all there is.
+    const known: Pick<Kpi, 'name' | 'unit' | 'currency' | 'direction'> = kpi ?? { name: check.kpiId, unit: 'count', currency: null, direction: 'higher_is_better' };
+    const value = (n: number) => formatKpiValue(l, known, n);
+    const lower = known.direction === 'lower_is_better';
+    const headline =
+      check.actual === null && lower
+        ? l.t('scorecard.gapNoData', { kpi: known.name, tier: tier.name })
+        : l.t(lower ? 'scorecard.gapLess' : 'scorecard.gapMore', { missing: value(check.missing), kpi: known.name, tier: tier.name });
+    const detail = {
+      actual: check.actual === null ? l.t('scorecard.none') : value(check.actual),
+      required: l.t(boundKey(known.direction), { value: value(check.min) }),
+    };
+    return html`<li part="gap">
+      ${headline}<span class="hint gap__detail"
+        >${check.window === undefined
+          ? l.t('scorecard.gapDetail', detail)
+          : l.t('scorecard.gapDetailWindow', { ...detail, months: check.window })}</span
+      >
+    </li>`;
+  }
+
+  /** The picker's periods: those with data, plus the one shown, newest first. */
+  private pickerPeriods(scorecard: Scorecard): string[] {
+    const periods = new Set(scorecard.availablePeriods);
+    periods.add(scorecard.period);
+    return [...periods].sort((a, b) => safeCompare(b, a));
+  }
+
+  private periodLabel(period: string): string {
+    return formatPeriodLabel(this.localize, (q) => this.localize.t('scorecard.quarter', q), period);
+  }
+
+  private onPeriodPicked(event: Event): void {
+    const picked = (event.target as HTMLSelectElement).value;
+    const previous = this.period || this.scorecard?.period || null;
+    if (!picked || picked === previous) return;
+    this.period = picked;
+    this.emit(new PkPeriodChangeEvent({ period: picked, previousPeriod: previous }, this.scorecard?.partner.id ?? this.partnerId ?? null));
+  }
+}
+
+/** `periods` as the contract accepts it: a whole number from 1 to 24, else the default. */
+function trendLength(periods: unknown): number {
+  return typeof periods === 'number' && Number.isInteger(periods) && periods >= 1 && periods <= 24 ? periods : DEFAULT_PERIODS;
+}
+
+function safeGrain(period: string | undefined): 'month' | 'quarter' | 'year' {
+  try {
+    return period ? periodGrain(period) : 'quarter';
+  } catch {
+    return 'quarter';
+  }
+}
+
+function safeCompare(a: string, b: string): number {
+  try {
+    return comparePeriods(a, b);
+  } catch {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+}
