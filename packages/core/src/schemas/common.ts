@@ -63,10 +63,14 @@ export type IdempotencyKey = z.infer<typeof IdempotencyKey>;
 export const text = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
 
+/** An e-mail address, at most 320 characters. */
+export const EmailAddress = z.email().check(z.maxLength(320));
+export type EmailAddress = z.infer<typeof EmailAddress>;
+
 /** A person as the contract refers to them (the submitter, the approver, a manager). */
 export const PersonRef = z.object({
   id: z.optional(Id),
   name: z.optional(text(200)),
-  email: z.optional(z.email().check(z.maxLength(320))),
+  email: z.optional(EmailAddress),
 });
 export type PersonRef = z.infer<typeof PersonRef>;

@@ -3,7 +3,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { CalendarDate, CountryCode, Id, Money, PersonRef, Timestamp, text } from './common.js';
+import { CalendarDate, CountryCode, EmailAddress, Id, Money, PersonRef, Timestamp, text } from './common.js';
 
 export const DEAL_STATUSES = [
   'draft',
@@ -48,10 +48,14 @@ export const DealCustomer = z.object({
 });
 export type DealCustomer = z.infer<typeof DealCustomer>;
 
+/** A phone number as people write it: digits, spaces, `( ) . -` and an optional leading `+`. */
+export const PhoneNumber = z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +84 28 1234 5678'));
+export type PhoneNumber = z.infer<typeof PhoneNumber>;
+
 export const DealContact = z.object({
   name: z.optional(z.nullable(text(200))),
-  email: z.optional(z.nullable(z.email().check(z.maxLength(320)))),
-  phone: z.optional(z.nullable(z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +84 28 1234 5678')))),
+  email: z.optional(z.nullable(EmailAddress)),
+  phone: z.optional(z.nullable(PhoneNumber)),
   title: z.optional(z.nullable(text(200))),
 });
 export type DealContact = z.infer<typeof DealContact>;

@@ -14,7 +14,9 @@ export const RESOURCE_SORTS = ['newest', 'title', 'popular'] as const;
 export const ResourceSort = z.enum(RESOURCE_SORTS);
 export type ResourceSort = z.infer<typeof ResourceSort>;
 
-const Tag = z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u, 'must be a tag of 1-50 letters, digits, spaces, _ or -'));
+/** A library tag: 1-50 letters, digits, spaces, `_` or `-`, starting with a letter or digit. */
+export const ResourceTag = z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u, 'must be a tag of 1-50 letters, digits, spaces, _ or -'));
+export type ResourceTag = z.infer<typeof ResourceTag>;
 
 const resourceFields = {
   title: text(200),
@@ -24,7 +26,7 @@ const resourceFields = {
   format: z.nullable(text(20)),
   sizeBytes: z.nullable(z.int().check(z.gte(0))),
   language: LanguageTag,
-  tags: z.array(Tag).check(z.maxLength(20)),
+  tags: z.array(ResourceTag).check(z.maxLength(20)),
   thumbnailUrl: z.nullable(HttpUrl),
   /** Lowest tier that may open the item; null: every tier. */
   minTierId: z.nullable(Id),
