@@ -1,0 +1,311 @@
+/**
+ * The contract's zod schemas as named OpenAPI components. Every schema the schemas module exports
+ * becomes `#/components/schemas/<ExportName>`, so the document and the TypeScript API share one
+ * vocabulary, and any schema used twice is a `$ref`, never an inline copy.
+ * @module
+ */
+import * as z from 'zod/mini';
+import * as contract from '../schemas/index.js';
+import type { JsonSchema } from './types.js';
+
+/** Where components live in the document. */
+export const SCHEMA_REF_PREFIX = '#/components/schemas/';
+
+/** `{ $ref }` to a named component schema. */
+export const schemaRef = (name: string): JsonSchema => ({ $ref: `${SCHEMA_REF_PREFIX}${name}` });
+
+type ContractExports = typeof contract;
+type SchemaExportName = {
+  [K in keyof ContractExports]: ContractExports[K] extends z.core.$ZodType ? K : never;
+}[keyof ContractExports];
+
+/** Query schemas become parameters, not components. */
+export type QueryName = Extract<SchemaExportName, `${string}Query`>;
+type ContractComponentName = Exclude<SchemaExportName, QueryName>;
+
+/** Page envelopes for the lists; the contract builds them with `page(item)`. */
+export const pageSchemas = {
+  PartnerPage: contract.page(contract.Partner),
+  TierPage: contract.page(contract.Tier),
+  KpiPage: contract.page(contract.Kpi),
+  TargetPage: contract.page(contract.Target),
+  MeasurementPage: contract.page(contract.Measurement),
+  DealPage: contract.page(contract.Deal),
+  EventPage: contract.page(contract.EventEnvelope),
+} as const;
+
+export type ComponentName = ContractComponentName | keyof typeof pageSchemas;
+
+/**
+ * One line per component. Typed against the schemas module's exports, so a new schema does not
+ * compile until it is described here.
+ */
+const componentDescriptions: Record<ComponentName, string> = {
+  Id: 'An opaque identifier: 1-128 letters, digits, `_`, `-`, `.` or `:`. Never parse it.',
+  Timestamp: 'An ISO-8601 timestamp in UTC, such as `2026-11-30T12:00:00.000Z`.',
+  CalendarDate: 'A calendar date without a time, such as `2026-12-31`.',
+  CurrencyCode: 'An ISO 4217 currency code, such as `USD` or `VND`.',
+  CountryCode: 'An ISO 3166-1 alpha-2 country code, such as `VN` or `DE`.',
+  LanguageTag: 'A BCP 47 language tag, such as `en`, `vi` or `en-GB`.',
+  Money: 'An amount in minor units of its currency: `{ "amount": 1250, "currency": "USD" }` is 12.50 USD.',
+  Period: 'A reporting period: a month (`2026-07`), a quarter (`2026-Q3`) or a year (`2026`). Always UTC.',
+  MonthPeriod: 'A month (`2026-07`): the grain at which measurements are recorded.',
+  HttpUrl: 'An absolute `http:` or `https:` URL, at most 2048 characters. No other scheme is accepted.',
+  IdempotencyKey: 'The value of the `Idempotency-Key` header: 1-255 visible ASCII characters, unique per intended write (a UUID is a good choice).',
+  EmailAddress: 'An e-mail address, at most 320 characters.',
+  PersonRef: 'A person as the contract refers to them: a submitter, an approver, a channel manager.',
+  PartnerType: 'How a partner goes to market.',
+  PartnerStatus: 'Where a partner is in its relationship with the vendor.',
+  DomainName: 'A web domain without scheme or path, such as `example.co.uk`.',
+  Partner: 'An outside company in the vendor\'s partner programme.',
+  PartnerInput: 'Body of `createPartner`. Unknown fields are rejected.',
+  PartnerPatch: 'Body of `updatePartner`: any subset of the writable fields. Unknown fields are rejected.',
+  TierRequirement: 'One qualification rule of a tier: the KPI must reach `min` (over `window` trailing months when given).',
+  TierBenefit: 'One benefit a tier grants, such as a discount or market development funds.',
+  Tier: 'A level of the partner programme. Rank 1 is the lowest; lists are ordered by rank.',
+  TierInput: 'Body of `upsertTier`: the whole tier, created or replaced.',
+  KpiUnit: 'What a KPI counts. `currency` values are in minor units of the KPI\'s currency; `percent` values are percentages (`87.5` is 87.5 %).',
+  KpiDirection: 'Whether more is better (revenue) or less is better (time to close).',
+  KpiAggregation: 'How monthly measurements combine into a quarter or a year.',
+  Kpi: 'A key performance indicator the programme measures partners by.',
+  KpiInput: 'Body of `upsertKpi`: the whole KPI, created or replaced. A `currency` KPI needs a `currency`.',
+  Target: 'A partner\'s own target for one KPI and period. It overrides the tier requirement on the scorecard.',
+  TargetInput: 'One target to store, keyed by (KPI, period).',
+  TargetsInput: 'Body of `upsertTargets`: targets upserted by (KPI, period).',
+  TargetsResult: 'Answer of `upsertTargets`: the targets as stored.',
+  Measurement: 'One KPI value of one partner for one month.',
+  MeasurementInput: 'One measurement to store, keyed by (partner, KPI, month).',
+  MeasurementBatch: 'Body of `ingestMeasurements`: 1-1000 measurements upserted by (partner, KPI, month).',
+  MeasurementBatchResult: 'Answer of `ingestMeasurements`: how many measurements were written.',
+  ScorecardStatus: 'How a KPI stands against its target.',
+  TrendPoint: 'A KPI\'s value in one earlier period; `null` when there was no data.',
+  ScorecardRow: 'One KPI of a scorecard: actual against target, attainment, status and trend.',
+  RequirementCheck: 'One tier requirement checked against the partner\'s numbers.',
+  TierStanding: 'Where the partner stands in the tier ladder, and why.',
+  Scorecard: 'A partner\'s scorecard for one period, computed with the same rules the widgets use.',
+  DealStatus: 'A state of the deal registration lifecycle.',
+  DealType: 'The kind of registration: the partner resells, refers, or sells together with the vendor.',
+  DealReasonCode: 'Why a deal was closed without being won.',
+  ConflictReason: 'Why a customer is not free to register. Never names who holds it.',
+  Role: 'The kind of principal behind a token.',
+  DealCustomer: 'The end customer of a deal. `domain` is normalised by the backend for conflict checks.',
+  PhoneNumber: 'A phone number as people write it: digits, spaces, `( ) . -` and an optional leading `+`.',
+  DealContact: 'The customer-side contact of a deal.',
+  DealHistoryEntry: 'One move of a deal through its lifecycle, with who made it and why.',
+  Deal: 'A deal registration: a partner\'s claim on an opportunity, its status, protection window and history.',
+  DealInput: 'Body of `registerDeal`. A partner session registers for its own partner; a manager or admin names `partnerId`.',
+  DealTransitionInput: 'Body of `transitionDeal`: the state to move to, and the reason when the move needs one.',
+  DealCheckInput: 'Body of `checkDeal`: the customer to check.',
+  DealCheckResult: 'Answer of `checkDeal`: whether the customer is free to register, and if not, a reason code only.',
+  ResourceType: 'The kind of a library item.',
+  ResourceSort: 'Orders of the resource list: newest first, by title, or most opened first.',
+  Resource: 'An item of the partner resource library. Items the caller may not open come back `locked`, without `url`.',
+  ResourceTag: 'A library tag: 1-50 letters, digits, spaces, `_` or `-`, starting with a letter or digit.',
+  ResourceInput: 'Body of `createResource`.',
+  ResourcePatch: 'Body of `updateResource`: any subset of the writable fields.',
+  ResourceOpenResult: 'Answer of `openResource`: the URL to open.',
+  ResourceFacets: 'Counts per facet value over the whole filtered result, not just the page.',
+  ResourcePage: 'A page of resources, with the total and the facet counts of the whole filtered result.',
+  SessionInput: 'Body of `createSession`. `partnerId` is required for a partner session and not allowed for a manager session.',
+  SessionToken: 'A signed, short-lived session token and when it expires.',
+  Principal: 'Who the caller is, as the backend read it from the verified token.',
+  EventType: 'A dotted event type such as `deal.approved`. Types are open: new ones may appear.',
+  EventEnvelope: 'The envelope every event shares: the event log, webhooks and the elements\' DOM events.',
+  FieldError: 'One invalid field of a request: where (`path`, dotted) and what to do (`message`).',
+  Problem: 'An RFC 9457 problem document: how every error of the contract is answered.',
+  PartnerPage: 'A page of partners.',
+  TierPage: 'A page of tiers, ordered by rank.',
+  KpiPage: 'A page of KPI definitions.',
+  TargetPage: 'A page of a partner\'s targets.',
+  MeasurementPage: 'A page of a partner\'s measurements, oldest month first.',
+  DealPage: 'A page of deal registrations, newest first.',
+  EventPage: 'A page of events, oldest first.',
+};
+
+/**
+ * Field-level notes where the shape alone does not say enough. `Component.property` keys; a key
+ * that names no property fails the build, so these cannot go stale silently.
+ */
+const propertyDescriptions: Record<string, string> = {
+  'Partner.tierId': 'The tier the partner holds now; `null` before its first qualification.',
+  'Partner.manager': 'The vendor\'s channel account manager for this partner.',
+  'Kpi.weight': 'Relative weight in the overall score; 0 leaves the KPI out of it.',
+  'Kpi.currency': 'The currency of a `currency` KPI; its values are in minor units of it.',
+  'Tier.dealProtectionDays': 'How long an approved registration of a partner in this tier stays protected, in days.',
+  'Tier.colour': 'Badge colour as `#RRGGBB`.',
+  'TierRequirement.window': 'Trailing window in months, ending with the evaluated period. Absent: the evaluated period itself.',
+  'Measurement.source': 'Where the number came from (`crm`, `billing`, ...).',
+  'ScorecardRow.actual': 'The KPI\'s value over the period, aggregated by the KPI\'s aggregation; `null` without data.',
+  'ScorecardRow.targetSource': '`partner` for a partner-specific target, `tier` for the next tier\'s requirement.',
+  'ScorecardRow.attainment': 'Actual against target, direction-aware (1 = target met exactly); `null` without both.',
+  'ScorecardRow.trend': 'Oldest first, ending with the scorecard\'s period.',
+  'RequirementCheck.missing': 'How far the partner still is from the level, in the KPI\'s unit; 0 when met.',
+  'TierStanding.qualified': 'The highest tier whose requirements the partner meets over the period.',
+  'TierStanding.next': 'The tier above the current one and what is missing for it; `null` at the top.',
+  'TierStanding.pending': 'A downgrade held for review instead of applied at once.',
+  'Scorecard.score': 'Weighted overall score, 0-100; `null` when no KPI has both a target and data.',
+  'Scorecard.availablePeriods': 'Periods of the same grain that hold data, newest first: what a period picker offers.',
+  'Deal.number': 'Human-facing registration number, such as `DR-000123`.',
+  'Deal.expiresAt': 'End of the protection window of an approved deal.',
+  'Deal.extensions': 'Protection extensions granted so far (at most one).',
+  'Deal.possibleConflicts': 'Other registrations that look like the same customer. Present for vendor principals (admin, manager) only.',
+  'Deal.history': 'Every move of the deal, oldest first.',
+  'DealInput.status': '`submitted` (the default) or `draft`.',
+  'Resource.locked': 'True when the caller may see the item but not open it; `url` is then absent.',
+  'Resource.url': 'Present only when the caller may open the item.',
+  'Resource.minTierId': 'Lowest tier that may open the item; `null`: every tier.',
+  'Resource.partnerTypes': 'Partner types that may open the item; empty: every type.',
+  'Resource.openCount': 'How many times the item was opened, over all partners.',
+  'ResourcePage.total': 'How many items match the filters, over all pages.',
+  'SessionInput.ttlSeconds': 'Lifetime of the token in seconds, 60-86400; 900 (15 minutes) when absent.',
+  'EventEnvelope.partnerId': 'The partner the event concerns, when it concerns one.',
+  'EventEnvelope.data': 'The event\'s payload; its shape depends on `type`.',
+  'Problem.type': 'A URI naming the problem kind: `https://partnerkit.dev/problems/<code>`.',
+  'Problem.code': `A stable machine-readable code. The contract's codes: ${contract.PROBLEM_CODES.map((c) => `\`${c}\``).join(', ')}. Backends may add their own; clients treat unknown codes by \`status\`.`,
+  'Problem.requestId': 'The request id, as in the `X-Request-Id` header; quote it when reporting a problem.',
+  'Problem.errors': 'The invalid fields of a `validation_failed` problem.',
+  'Problem.reason': 'The reason code of a `deal_conflict` problem (see `ConflictReason`). Never names another partner.',
+};
+
+/** What the generator needs to know about the operations: which schemas are read from requests. */
+export interface SchemaRoots {
+  /** Request bodies and query schemas: converted as zod *inputs* (defaults optional). */
+  input: readonly z.core.$ZodType[];
+  /** Response bodies: converted as zod *outputs*. */
+  output: readonly z.core.$ZodType[];
+}
+
+export interface GeneratedSchemas {
+  /** The components reachable from the roots, by name, in name order. */
+  components: Record<string, JsonSchema>;
+  /** The JSON Schema of each query schema (input form), for turning into parameters. */
+  queries: Record<QueryName, JsonSchema>;
+}
+
+/** The named schemas: the contract's exports plus the page envelopes. */
+export interface SchemaCatalog {
+  /** The component or query name of a schema; throws for a schema the catalog does not know. */
+  nameOf(schema: z.core.$ZodType): string;
+  /** Converts the catalog to JSON Schema, keeping only what the roots reach. */
+  generate(roots: SchemaRoots): GeneratedSchemas;
+}
+
+const isZodSchema = (value: unknown): value is z.core.$ZodType =>
+  typeof value === 'object' && value !== null && '_zod' in value;
+
+const isQueryName = (name: string): name is QueryName => name.endsWith('Query');
+
+/** `z.object()` (unknown keys stripped), as opposed to `z.strictObject()` (unknown keys rejected). */
+const isStrippingObject = (schema: z.core.$ZodType): boolean =>
+  schema._zod.def.type === 'object' && (schema as z.core.$ZodObject)._zod.def.catchall === undefined;
+
+/** `HTTP://x` is as valid to zod as `http://x`; the JSON Schema says so without `(?i)`. */
+const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
+
+/** Creates the catalog. Each call builds a fresh registry: no global state is touched. */
+export function createSchemaCatalog(): SchemaCatalog {
+  const registry = z.registry<{ id: string; description?: string }>();
+  const names = new Map<z.core.$ZodType, string>();
+  const add = (name: string, schema: z.core.$ZodType): void => {
+    const known = names.get(schema);
+    if (known !== undefined) throw new Error(`schemas ${known} and ${name} are the same object; export it once`);
+    names.set(schema, name);
+    const description = (componentDescriptions as Record<string, string>)[name];
+    registry.add(schema, description === undefined ? { id: name } : { id: name, description });
+  };
+  for (const [name, value] of Object.entries(contract)) if (isZodSchema(value)) add(name, value);
+  for (const [name, schema] of Object.entries(pageSchemas)) add(name, schema);
+
+  const convert = (io: 'input' | 'output'): Record<string, JsonSchema> =>
+    z.toJSONSchema(registry, {
+      io,
+      metadata: registry,
+      target: 'draft-2020-12',
+      unrepresentable: 'throw',
+      uri: (id) => `${SCHEMA_REF_PREFIX}${id}`,
+      override: ({ zodSchema, jsonSchema }) => {
+        if (zodSchema === contract.HttpUrl) jsonSchema.pattern = HTTP_URL_PATTERN;
+        // zod's output of a stripping object never has extra keys, so it says `additionalProperties:
+        // false`; but the contract lets backends add response fields and clients ignore them.
+        if (isStrippingObject(zodSchema)) delete jsonSchema.additionalProperties;
+      },
+    }).schemas as Record<string, JsonSchema>;
+
+  return {
+    nameOf(schema) {
+      const name = names.get(schema);
+      if (name === undefined) throw new Error('the path table names a schema the contract does not export');
+      return name;
+    },
+    generate(roots) {
+      const inputs = convert('input');
+      const outputs = convert('output');
+      const rootNames = (list: readonly z.core.$ZodType[]) => list.map((schema) => this.nameOf(schema));
+      const inputReach = reachable(rootNames(roots.input), inputs);
+      const outputReach = reachable(rootNames(roots.output), outputs);
+
+      const components: Record<string, JsonSchema> = {};
+      for (const name of [...new Set([...inputReach, ...outputReach])].sort()) {
+        if (isQueryName(name)) continue;
+        const input = inputs[name];
+        const output = outputs[name];
+        if (inputReach.has(name) && outputReach.has(name) && JSON.stringify(input) !== JSON.stringify(output)) {
+          throw new Error(`schema ${name} reads differently in requests and responses; give the request its own schema`);
+        }
+        components[name] = clean((inputReach.has(name) ? input : output) as JsonSchema);
+      }
+      for (const [key, description] of Object.entries(propertyDescriptions)) describeProperty(components, key, description);
+
+      const queries = {} as Record<QueryName, JsonSchema>;
+      for (const name of inputReach) if (isQueryName(name)) queries[name] = clean(inputs[name] as JsonSchema);
+      return { components, queries };
+    },
+  };
+}
+
+/** Names of the schemas the roots reach through `$ref`s, the roots included. */
+function reachable(roots: readonly string[], schemas: Record<string, JsonSchema>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const schema = schemas[name];
+    if (schema === undefined) throw new Error(`no schema named ${name}`);
+    for (const ref of refsIn(schema)) visit(ref);
+  };
+  roots.forEach(visit);
+  return seen;
+}
+
+/** Component names referenced anywhere inside a JSON value. */
+export function refsIn(value: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === '$ref' && typeof child === 'string' && child.startsWith(SCHEMA_REF_PREFIX)) {
+          found.push(child.slice(SCHEMA_REF_PREFIX.length));
+        } else walk(child);
+      }
+    }
+  };
+  walk(value);
+  return found;
+}
+
+/** Drops the standalone-document keywords zod adds; inside OpenAPI they are noise. */
+function clean(schema: JsonSchema): JsonSchema {
+  const { $schema: _dialect, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+function describeProperty(components: Record<string, JsonSchema>, key: string, description: string): void {
+  const [component, property] = key.split('.') as [string, string];
+  const schema = components[component];
+  if (schema === undefined) return; // not used by any operation, so not in the document
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  const target = properties?.[property];
+  if (target === undefined) throw new Error(`property description ${key} names no property`);
+  target.description = description;
+}

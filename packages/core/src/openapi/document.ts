@@ -1,0 +1,214 @@
+/**
+ * Assembles the OpenAPI 3.1 document of the v1 contract from the schemas and the path table.
+ * @module
+ */
+import type * as z from 'zod/mini';
+import { CONTRACT_VERSION, Id, IdempotencyKey, Problem, ROLES, type Role } from '../schemas/index.js';
+import { createSchemaCatalog, schemaRef, type SchemaCatalog } from './components.js';
+import { TAGS, operations, type OperationSpec, type QuerySpec } from './paths.js';
+import {
+  JSON_MEDIA_TYPE,
+  createProblemResponses,
+  createSharedParameters,
+  integerSchema,
+  parameterRef,
+  problemStatus,
+  responseHeaders,
+  responseRef,
+  sharedHeaders,
+  type ProblemResponseName,
+} from './shared.js';
+import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Reference, ResponseObject } from './types.js';
+
+const SECURITY_SCHEME = 'bearerAuth';
+
+const INFO_DESCRIPTION = `The PartnerKit contract: partners, tiers, KPIs, scorecards, deal registrations and a resource
+library, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
+
+- **Base path** \`/v1\`; JSON bodies in UTF-8; timestamps ISO-8601 UTC; ids opaque; money in minor units with an ISO 4217
+  currency; periods \`YYYY-MM\`, \`YYYY-Qn\` or \`YYYY\`.
+- **Auth**: every request but this document's carries \`Authorization: Bearer <token>\`: an admin API key, or a session
+  minted with \`createSession\` for a manager or for one user of one partner. Tenant and role come from the verified
+  token only. Objects outside the caller's scope answer 404, never 403.
+- **Errors** are RFC 9457 problem documents (\`application/problem+json\`) with a stable \`code\`, and \`errors\` for
+  invalid fields. Bad input never answers 5xx.
+- **Lists** take \`limit\` (1-200, default 50) and \`cursor\`, and answer \`{ data, nextCursor }\`; filters are named
+  as the fields they filter.
+- **Creating writes** take an optional \`Idempotency-Key\`.
+- Every response carries \`X-Request-Id\`; 429 answers carry \`Retry-After\`.`;
+
+/**
+ * Builds the OpenAPI 3.1 document of the PartnerKit v1 contract from core's zod schemas.
+ *
+ * Pure: every call builds a fresh document from the schemas and touches no global state, so the
+ * result may be mutated or serialised freely. `info.version` is {@link CONTRACT_VERSION}. The
+ * committed `docs/openapi.json` is this document, pretty-printed.
+ */
+export function buildOpenApiDocument(): OpenApiDocument {
+  const catalog = createSchemaCatalog();
+  const { components: schemas, queries } = catalog.generate(schemaRoots());
+  const pageProperties = queries.PageQuery.properties as Record<string, JsonSchema>;
+  const parameters = createSharedParameters(pageProperties.cursor as JsonSchema);
+
+  const paths: OpenApiDocument['paths'] = {};
+  for (const spec of operations) {
+    const query = spec.query ? queryParameters(spec.query, queries[queryName(catalog, spec.query)]) : [];
+    (paths[spec.path] ??= {})[spec.method] = operation(catalog, spec, query);
+  }
+
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    info: {
+      title: 'PartnerKit API',
+      version: CONTRACT_VERSION,
+      summary: 'Partner Relationship Management: the contract behind the PartnerKit SDK and widgets.',
+      description: INFO_DESCRIPTION,
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [
+      {
+        url: '/',
+        description: 'Where the backend is mounted; the paths carry the version (`/v1/...`).',
+      },
+    ],
+    security: [{ [SECURITY_SCHEME]: [] }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    paths,
+    components: {
+      schemas,
+      parameters,
+      headers: sharedHeaders,
+      responses: createProblemResponses(),
+      securitySchemes: {
+        [SECURITY_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'session token (JWS) or admin API key',
+          description:
+            'A session token minted by `createSession` (short-lived, signed, scoped to a role and, for partners, ' +
+            'one partner), or an admin API key created by the backend\'s operator. Tokens never appear in URLs, ' +
+            'errors or logs.',
+        },
+      },
+    },
+  };
+}
+
+/** Which schemas requests read (inputs) and responses write (outputs). */
+function schemaRoots(): { input: z.core.$ZodType[]; output: z.core.$ZodType[] } {
+  // The shared parameters name these two; every other schema is reached from an operation.
+  const input: z.core.$ZodType[] = [Id, IdempotencyKey];
+  const output: z.core.$ZodType[] = [Problem];
+  for (const spec of operations) {
+    if (spec.body) input.push(spec.body.schema);
+    if (spec.query) input.push(spec.query.schema);
+    for (const success of spec.success) if (success.schema && success.schema !== 'openapi') output.push(success.schema);
+  }
+  return { input, output };
+}
+
+function queryName(catalog: SchemaCatalog, query: QuerySpec): keyof ReturnType<SchemaCatalog['generate']>['queries'] {
+  return catalog.nameOf(query.schema) as keyof ReturnType<SchemaCatalog['generate']>['queries'];
+}
+
+const SHARED_QUERY_PARAMETERS = ['limit', 'cursor'] as const;
+
+/** A query schema's fields as parameters: the shared `limit`/`cursor`, then each described filter. */
+function queryParameters(spec: QuerySpec, schema: JsonSchema | undefined): (ParameterObject | Reference)[] {
+  if (schema === undefined) throw new Error('a query schema was not generated');
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  for (const name of Object.keys(spec.filters)) {
+    if (!(name in properties)) throw new Error(`the path table describes a filter ${name} its query schema lacks`);
+  }
+  return Object.entries(properties).map(([name, property]) => {
+    if ((SHARED_QUERY_PARAMETERS as readonly string[]).includes(name)) return parameterRef(name as 'limit' | 'cursor');
+    const description = spec.filters[name];
+    if (description === undefined) throw new Error(`the query parameter ${name} has no description in the path table`);
+    const integer = spec.integers?.[name];
+    return { name, in: 'query', required: required.has(name), description, schema: integer ? integerSchema(integer) : property };
+  });
+}
+
+function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[]): OperationObject {
+  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
+  const result: OperationObject = {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    description: `${spec.description}\n\n${whoMayCall(spec)}`,
+    tags: [spec.tag],
+    'x-roles': [...spec.roles],
+    ...(spec.roles.length === 0 ? { security: [] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(spec.body
+      ? {
+          requestBody: {
+            description: spec.body.description,
+            required: true,
+            content: { [JSON_MEDIA_TYPE]: { schema: schemaRef(catalog.nameOf(spec.body.schema)) } },
+          },
+        }
+      : {}),
+    responses: {},
+  };
+  for (const success of spec.success) result.responses[success.status] = successResponse(catalog, success);
+  for (const name of errorResponses(spec)) result.responses[problemStatus[name]] = responseRef(name);
+  return result;
+}
+
+function successResponse(catalog: SchemaCatalog, success: OperationSpec['success'][number]): ResponseObject {
+  const response: ResponseObject = { description: success.description, headers: responseHeaders() };
+  if (success.schema === 'openapi') {
+    response.content = {
+      [JSON_MEDIA_TYPE]: {
+        schema: {
+          type: 'object',
+          description: 'An OpenAPI 3.1 document.',
+          required: ['openapi', 'info', 'paths'],
+          properties: {
+            openapi: { type: 'string', pattern: '^3\\.1\\.\\d+$' },
+            info: { type: 'object' },
+            paths: { type: 'object' },
+          },
+        },
+      },
+    };
+  } else if (success.schema) {
+    response.content = { [JSON_MEDIA_TYPE]: { schema: schemaRef(catalog.nameOf(success.schema)) } };
+  }
+  return response;
+}
+
+/** The error answers that follow from what the operation reads and who may call it. */
+function errorResponses(spec: OperationSpec): ProblemResponseName[] {
+  const secured = spec.roles.length > 0;
+  const someRolesRefused = secured && ROLES.some((role) => !spec.roles.includes(role));
+  const names: (ProblemResponseName | false | undefined)[] = [
+    (spec.query !== undefined || spec.body !== undefined) && 'BadRequest',
+    secured && 'Unauthorized',
+    (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
+    spec.id !== undefined && 'NotFound',
+    spec.conflict,
+    spec.body !== undefined && 'PayloadTooLarge',
+    spec.body !== undefined && 'UnsupportedMediaType',
+    spec.idempotent === true && 'IdempotencyMismatch',
+    'TooManyRequests',
+  ];
+  return names.filter((name): name is ProblemResponseName => typeof name === 'string');
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  admin: 'admin (API key)',
+  manager: 'manager (vendor staff session)',
+  partner: 'partner (session of one partner\'s user)',
+};
+
+function whoMayCall(spec: OperationSpec): string {
+  if (spec.roles.length === 0) return '**Who may call:** anyone, without a token.';
+  const roles = spec.roles.map((role) => ROLE_NAMES[role]);
+  const list = roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
+  const refused = ROLES.filter((role) => !spec.roles.includes(role));
+  const others = refused.length > 0 ? ` Other principals get 403.` : '';
+  return `**Who may call:** ${list}.${others}${spec.scope ? ` ${spec.scope}` : ''}`;
+}

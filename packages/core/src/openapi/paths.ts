@@ -1,0 +1,575 @@
+/**
+ * The v1 path table: every operation of the contract, who may call it, what it reads and what it
+ * answers. `document.ts` turns each entry into an OpenAPI operation and adds the error answers
+ * that follow from the entry (401 and 429 always, 400 with a query or body, 404 with an `{id}`,
+ * 403 when a role is left out, ...), so the table states only what is particular to each one.
+ * @module
+ */
+import type * as z from 'zod/mini';
+import * as contract from '../schemas/index.js';
+import type { Role } from '../schemas/index.js';
+import { pageSchemas, type QueryName } from './components.js';
+import type { ConflictResponseName, IntegerParameter, SharedParameterName } from './shared.js';
+import type { HttpMethod } from './types.js';
+
+export const TAGS = {
+  Sessions: 'Minting session tokens for embedded widgets, and asking who the caller is.',
+  Tiers: 'The ordered levels of the partner programme, their benefits and requirements.',
+  KPIs: 'What the programme measures partners by, and how monthly values add up.',
+  Partners: 'The outside companies in the programme.',
+  Targets: 'Partner-specific targets per KPI and period; the scorecard falls back to tier requirements.',
+  Measurements: 'Monthly KPI values, ingested from the CRM and billing systems.',
+  Scorecards: 'A partner\'s performance against its targets and its standing in the tier ladder.',
+  Deals: 'Deal registrations, their lifecycle, and the conflict pre-check.',
+  Resources: 'The partner resource library, gated by tier and partner type.',
+  Events: 'The event log, for syncing a CRM.',
+  Contract: 'This document.',
+} as const;
+
+export type TagName = keyof typeof TAGS;
+
+export interface QuerySpec {
+  schema: (typeof contract)[QueryName];
+  /** One description per filter; `limit` and `cursor` are shared parameters. */
+  filters: Record<string, string>;
+  /** Filters that arrive as strings but mean whole numbers. */
+  integers?: Record<string, IntegerParameter>;
+}
+
+export interface SuccessSpec {
+  status: '200' | '201' | '204';
+  description: string;
+  /** The body's schema; absent for 204, or `'openapi'` for this document itself. */
+  schema?: z.core.$ZodType | 'openapi';
+}
+
+export interface OperationSpec {
+  operationId: string;
+  method: HttpMethod;
+  path: `/v1/${string}`;
+  tag: TagName;
+  summary: string;
+  description: string;
+  /** Who may call. Empty: anyone, without a token. */
+  roles: readonly Role[];
+  /** What a partner session sees, when it is less than everything. */
+  scope?: string;
+  /** The path's `{id}` parameter. */
+  id?: Extract<SharedParameterName, `${string}Id`>;
+  query?: QuerySpec;
+  body?: { schema: z.core.$ZodType; description: string };
+  /** Accepts `Idempotency-Key` (every POST that creates or changes state, except minting sessions). */
+  idempotent?: true;
+  /** A role the operation allows may still be refused for some objects or moves (403). */
+  finerRoleRules?: true;
+  conflict?: ConflictResponseName;
+  success: SuccessSpec[];
+}
+
+const ALL: readonly Role[] = ['admin', 'manager', 'partner'];
+const VENDOR: readonly Role[] = ['admin', 'manager'];
+const ADMIN: readonly Role[] = ['admin'];
+
+const OWN_PARTNER = 'A partner session may only name its own partner; any other id answers 404.';
+
+export const operations: readonly OperationSpec[] = [
+  // Sessions
+  {
+    operationId: 'createSession',
+    method: 'post',
+    path: '/v1/sessions',
+    tag: 'Sessions',
+    summary: 'Mint a session token',
+    description:
+      'The host site\'s server calls this with its admin key and hands the token to its page, which passes it to ' +
+      'the widgets (the Stripe Connect pattern); never call it from a browser. The token is signed, short-lived ' +
+      '(15 minutes unless `ttlSeconds` says otherwise) and carries the role, the partner scope and the user. A ' +
+      'backend takes tenant and role from the verified token only, never from a header or parameter. Each call ' +
+      'mints a new, independent token, so the operation is safe to repeat and takes no `Idempotency-Key`.',
+    roles: ADMIN,
+    body: { schema: contract.SessionInput, description: 'The role, partner scope, user and lifetime of the session.' },
+    success: [{ status: '200', description: 'The token and when it expires.', schema: contract.SessionToken }],
+  },
+  {
+    operationId: 'getSession',
+    method: 'get',
+    path: '/v1/session',
+    tag: 'Sessions',
+    summary: 'Who the caller is',
+    description:
+      'The principal the backend read from the verified token: role, partner scope, user, locale and expiry. ' +
+      'An admin key answers with role `admin` and no partner, user or expiry.',
+    roles: ALL,
+    success: [{ status: '200', description: 'The caller.', schema: contract.Principal }],
+  },
+
+  // Tiers
+  {
+    operationId: 'listTiers',
+    method: 'get',
+    path: '/v1/tiers',
+    tag: 'Tiers',
+    summary: 'List tiers',
+    description: 'The programme\'s tiers, lowest rank first.',
+    roles: ALL,
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of tiers.', schema: pageSchemas.TierPage }],
+  },
+  {
+    operationId: 'getTier',
+    method: 'get',
+    path: '/v1/tiers/{id}',
+    tag: 'Tiers',
+    summary: 'Get a tier',
+    description: 'One tier with its benefits, requirements and deal protection days.',
+    roles: ALL,
+    id: 'TierId',
+    success: [{ status: '200', description: 'The tier.', schema: contract.Tier }],
+  },
+  {
+    operationId: 'upsertTier',
+    method: 'put',
+    path: '/v1/tiers/{id}',
+    tag: 'Tiers',
+    summary: 'Create or replace a tier',
+    description:
+      'Stores the whole tier under the given id. Requirements name KPIs by id; an unknown KPI answers 400 with the ' +
+      'requirement\'s path. Partners are re-evaluated against the new requirements at their next scorecard.',
+    roles: ADMIN,
+    id: 'TierId',
+    body: { schema: contract.TierInput, description: 'The whole tier.' },
+    success: [
+      { status: '200', description: 'The tier was replaced.', schema: contract.Tier },
+      { status: '201', description: 'The tier was created.', schema: contract.Tier },
+    ],
+  },
+  {
+    operationId: 'deleteTier',
+    method: 'delete',
+    path: '/v1/tiers/{id}',
+    tag: 'Tiers',
+    summary: 'Delete a tier',
+    description: 'Deletes a tier no partner holds and no resource is gated by; otherwise answers 409 `in_use`.',
+    roles: ADMIN,
+    id: 'TierId',
+    conflict: 'InUse',
+    success: [{ status: '204', description: 'The tier was deleted.' }],
+  },
+
+  // KPIs
+  {
+    operationId: 'listKpis',
+    method: 'get',
+    path: '/v1/kpis',
+    tag: 'KPIs',
+    summary: 'List KPI definitions',
+    description: 'Every KPI the programme measures, by name.',
+    roles: ALL,
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of KPIs.', schema: pageSchemas.KpiPage }],
+  },
+  {
+    operationId: 'getKpi',
+    method: 'get',
+    path: '/v1/kpis/{id}',
+    tag: 'KPIs',
+    summary: 'Get a KPI definition',
+    description: 'One KPI: unit, direction, aggregation and weight.',
+    roles: ALL,
+    id: 'KpiId',
+    success: [{ status: '200', description: 'The KPI.', schema: contract.Kpi }],
+  },
+  {
+    operationId: 'upsertKpi',
+    method: 'put',
+    path: '/v1/kpis/{id}',
+    tag: 'KPIs',
+    summary: 'Create or replace a KPI definition',
+    description: 'Stores the whole KPI under the given id. A `currency` KPI needs a `currency`.',
+    roles: ADMIN,
+    id: 'KpiId',
+    body: { schema: contract.KpiInput, description: 'The whole KPI.' },
+    success: [
+      { status: '200', description: 'The KPI was replaced.', schema: contract.Kpi },
+      { status: '201', description: 'The KPI was created.', schema: contract.Kpi },
+    ],
+  },
+  {
+    operationId: 'deleteKpi',
+    method: 'delete',
+    path: '/v1/kpis/{id}',
+    tag: 'KPIs',
+    summary: 'Delete a KPI definition',
+    description:
+      'Deletes a KPI that no tier requirement names and that has no targets or measurements; otherwise answers 409 ' +
+      '`in_use`. To drop a KPI from scores but keep its history, set its weight to 0.',
+    roles: ADMIN,
+    id: 'KpiId',
+    conflict: 'InUse',
+    success: [{ status: '204', description: 'The KPI was deleted.' }],
+  },
+
+  // Partners
+  {
+    operationId: 'listPartners',
+    method: 'get',
+    path: '/v1/partners',
+    tag: 'Partners',
+    summary: 'List partners',
+    description: 'Partners, by name.',
+    roles: ALL,
+    scope: 'A partner session sees only its own partner: a page of one.',
+    query: {
+      schema: contract.PartnerListQuery,
+      filters: {
+        type: 'Only partners of this type.',
+        status: 'Only partners in this status.',
+        tierId: 'Only partners holding this tier.',
+        country: 'Only partners in this country (ISO 3166-1 alpha-2).',
+        region: 'Only partners in this region, compared case-insensitively.',
+        q: 'Case-insensitive search in the partner\'s name.',
+      },
+    },
+    success: [{ status: '200', description: 'A page of partners.', schema: pageSchemas.PartnerPage }],
+  },
+  {
+    operationId: 'createPartner',
+    method: 'post',
+    path: '/v1/partners',
+    tag: 'Partners',
+    summary: 'Create a partner',
+    description: 'Adds a partner to the programme; `status` is `prospect` unless given. Emits `partner.created`.',
+    roles: ADMIN,
+    body: { schema: contract.PartnerInput, description: 'The new partner.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The partner was created.', schema: contract.Partner }],
+  },
+  {
+    operationId: 'getPartner',
+    method: 'get',
+    path: '/v1/partners/{id}',
+    tag: 'Partners',
+    summary: 'Get a partner',
+    description: 'One partner.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    success: [{ status: '200', description: 'The partner.', schema: contract.Partner }],
+  },
+  {
+    operationId: 'updatePartner',
+    method: 'patch',
+    path: '/v1/partners/{id}',
+    tag: 'Partners',
+    summary: 'Update a partner',
+    description:
+      'Changes the given fields only. Emits `partner.updated`, and `tier.changed` when `tierId` changes.',
+    roles: ADMIN,
+    id: 'PartnerId',
+    body: { schema: contract.PartnerPatch, description: 'The fields to change.' },
+    success: [{ status: '200', description: 'The updated partner.', schema: contract.Partner }],
+  },
+
+  // Targets
+  {
+    operationId: 'listTargets',
+    method: 'get',
+    path: '/v1/partners/{id}/targets',
+    tag: 'Targets',
+    summary: 'List a partner\'s targets',
+    description: 'The partner\'s own targets. Where a KPI and period have none, the scorecard uses the tier requirement.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    query: {
+      schema: contract.TargetListQuery,
+      filters: { kpiId: 'Only targets for this KPI.', period: 'Only targets for exactly this period.' },
+    },
+    success: [{ status: '200', description: 'A page of targets.', schema: pageSchemas.TargetPage }],
+  },
+  {
+    operationId: 'upsertTargets',
+    method: 'put',
+    path: '/v1/partners/{id}/targets',
+    tag: 'Targets',
+    summary: 'Set a partner\'s targets',
+    description:
+      'Upserts the given targets by (KPI, period); targets not named are kept. All or nothing: an unknown KPI ' +
+      'answers 400 with the entry\'s path (`data.3.kpiId`) and stores none.',
+    roles: ADMIN,
+    id: 'PartnerId',
+    body: { schema: contract.TargetsInput, description: 'The targets to store.' },
+    success: [{ status: '200', description: 'The targets as stored.', schema: contract.TargetsResult }],
+  },
+
+  // Measurements
+  {
+    operationId: 'ingestMeasurements',
+    method: 'post',
+    path: '/v1/measurements',
+    tag: 'Measurements',
+    summary: 'Ingest measurements',
+    description:
+      'The ingest path from the CRM and billing: upserts up to 1000 monthly values by (partner, KPI, month). All or ' +
+      'nothing: an unknown partner or KPI answers 400 with the entry\'s path (`data.3.partnerId`) and stores none. ' +
+      'Emits `measurements.ingested`, and `tier.changed` for partners whose tier moves.',
+    roles: ADMIN,
+    body: { schema: contract.MeasurementBatch, description: 'The measurements to store.' },
+    idempotent: true,
+    success: [{ status: '200', description: 'How many measurements were written.', schema: contract.MeasurementBatchResult }],
+  },
+  {
+    operationId: 'listMeasurements',
+    method: 'get',
+    path: '/v1/partners/{id}/measurements',
+    tag: 'Measurements',
+    summary: 'List a partner\'s measurements',
+    description: 'The partner\'s monthly values, oldest month first, by KPI and month range.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    query: {
+      schema: contract.MeasurementListQuery,
+      filters: {
+        kpiId: 'Only values of this KPI.',
+        from: 'First month included (`2026-01`).',
+        to: 'Last month included (`2026-06`).',
+      },
+    },
+    success: [{ status: '200', description: 'A page of measurements.', schema: pageSchemas.MeasurementPage }],
+  },
+
+  // Scorecards
+  {
+    operationId: 'getScorecard',
+    method: 'get',
+    path: '/v1/partners/{id}/scorecard',
+    tag: 'Scorecards',
+    summary: 'Get a partner\'s scorecard',
+    description:
+      'Computed with core\'s rules (the same the widgets use): per KPI the actual against the target, attainment, ' +
+      'status and trend; the weighted score; the current tier, the next tier and what is missing for it, and any ' +
+      'pending downgrade. See docs/rules.md for the math.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    query: {
+      schema: contract.ScorecardQuery,
+      filters: {
+        period: 'The period to score: a month, quarter or year. The current quarter (UTC) when absent.',
+        periods: 'How many periods of the same grain the trend shows, ending with `period`.',
+      },
+      integers: { periods: { minimum: 1, maximum: 24, default: 6 } },
+    },
+    success: [{ status: '200', description: 'The scorecard.', schema: contract.Scorecard }],
+  },
+
+  // Deals
+  {
+    operationId: 'listDeals',
+    method: 'get',
+    path: '/v1/deals',
+    tag: 'Deals',
+    summary: 'List deal registrations',
+    description: 'Deal registrations, newest first.',
+    roles: ALL,
+    scope: 'A partner session sees only its own partner\'s deals; a `partnerId` filter naming another partner gives an empty page.',
+    query: {
+      schema: contract.DealListQuery,
+      filters: {
+        status: 'Only deals in this status, or in any of a comma-separated list (`submitted,under_review`).',
+        partnerId: 'Only deals of this partner.',
+        type: 'Only deals of this registration type.',
+        q: 'Case-insensitive search in the customer company, the customer domain and the deal number.',
+      },
+    },
+    success: [{ status: '200', description: 'A page of deals.', schema: pageSchemas.DealPage }],
+  },
+  {
+    operationId: 'registerDeal',
+    method: 'post',
+    path: '/v1/deals',
+    tag: 'Deals',
+    summary: 'Register a deal',
+    description:
+      'Registers an opportunity as `submitted` (or keeps it as a `draft`). A partner session registers for its own ' +
+      'partner; a manager or admin names `partnerId`. Registrations by other partners for the same customer do not ' +
+      'block this one: vendor principals see them in `possibleConflicts`, and approval decides (see transitionDeal). ' +
+      'A registration the caller\'s own partner already holds answers 409 `deal_conflict` with `reason` ' +
+      '`own_registration`. Emits `deal.submitted` or `deal.drafted`.',
+    roles: ALL,
+    body: { schema: contract.DealInput, description: 'The registration.' },
+    idempotent: true,
+    conflict: 'DealConflict',
+    success: [{ status: '201', description: 'The deal was registered.', schema: contract.Deal }],
+  },
+  {
+    operationId: 'checkDeal',
+    method: 'post',
+    path: '/v1/deals/check',
+    tag: 'Deals',
+    summary: 'Check whether a customer is free to register',
+    description:
+      'The partner-side pre-check, to run before registering. Answers `available`, and when not available a ' +
+      'reason code only (`protected`, `already_registered`, `own_registration`), never another partner\'s identity ' +
+      'or deal. Matches customers by normalised domain and by company-name similarity, as registration does. ' +
+      'Changes nothing, so it takes no `Idempotency-Key`.',
+    roles: ALL,
+    body: { schema: contract.DealCheckInput, description: 'The customer to check.' },
+    success: [{ status: '200', description: 'Whether the customer is free to register.', schema: contract.DealCheckResult }],
+  },
+  {
+    operationId: 'getDeal',
+    method: 'get',
+    path: '/v1/deals/{id}',
+    tag: 'Deals',
+    summary: 'Get a deal registration',
+    description: 'One deal with its status, protection window and full history.',
+    roles: ALL,
+    scope: 'A partner session sees only its own partner\'s deals; any other id answers 404.',
+    id: 'DealId',
+    success: [{ status: '200', description: 'The deal.', schema: contract.Deal }],
+  },
+  {
+    operationId: 'transitionDeal',
+    method: 'post',
+    path: '/v1/deals/{id}/transitions',
+    tag: 'Deals',
+    summary: 'Move a deal through its lifecycle',
+    description:
+      'Applies one move of the lifecycle (docs/contract.md has the table): a move the lifecycle does not have ' +
+      'answers 409 `invalid_transition`; one the caller\'s role may not make answers 403; rejecting and withdrawing ' +
+      'need a `reason` (400 without). `approved` to `approved` extends the protection window, once. Approving ' +
+      'answers 409 `deal_conflict` while another partner\'s approved registration protects the customer ' +
+      '(`protected`) or an earlier open one from another partner awaits a decision (`already_registered`). The ' +
+      'answer is the deal with the move appended to its history; each move emits `deal.<status>` ' +
+      '(`deal.extended` for an extension). Expiry is made by the system, never through this operation.',
+    roles: ALL,
+    scope: 'A partner session may only move its own partner\'s deals; any other id answers 404.',
+    id: 'DealId',
+    body: { schema: contract.DealTransitionInput, description: 'The status to move to, and the reason.' },
+    idempotent: true,
+    finerRoleRules: true,
+    conflict: 'TransitionConflict',
+    success: [{ status: '200', description: 'The deal after the move.', schema: contract.Deal }],
+  },
+
+  // Resources
+  {
+    operationId: 'listResources',
+    method: 'get',
+    path: '/v1/resources',
+    tag: 'Resources',
+    summary: 'List library resources',
+    description:
+      'The resource library with the total and facet counts of the whole filtered result. Items the caller may ' +
+      'not open (by tier rank or partner type) come back `locked`, without `url`.',
+    roles: ALL,
+    query: {
+      schema: contract.ResourceListQuery,
+      filters: {
+        type: 'Only resources of this type.',
+        tag: 'Only resources carrying this tag.',
+        language: 'Only resources in this language.',
+        q: 'Case-insensitive search in title, description and tags.',
+        sort: 'The order: `newest` (the default), `title` or `popular`.',
+      },
+    },
+    success: [{ status: '200', description: 'A page of resources, with total and facets.', schema: contract.ResourcePage }],
+  },
+  {
+    operationId: 'createResource',
+    method: 'post',
+    path: '/v1/resources',
+    tag: 'Resources',
+    summary: 'Add a resource',
+    description: 'Adds an item to the library, gated by `minTierId` and `partnerTypes`.',
+    roles: ADMIN,
+    body: { schema: contract.ResourceInput, description: 'The new resource.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The resource was created.', schema: contract.Resource }],
+  },
+  {
+    operationId: 'getResource',
+    method: 'get',
+    path: '/v1/resources/{id}',
+    tag: 'Resources',
+    summary: 'Get a resource',
+    description: 'One item; `locked` and without `url` when the caller may not open it.',
+    roles: ALL,
+    id: 'ResourceId',
+    success: [{ status: '200', description: 'The resource.', schema: contract.Resource }],
+  },
+  {
+    operationId: 'updateResource',
+    method: 'patch',
+    path: '/v1/resources/{id}',
+    tag: 'Resources',
+    summary: 'Update a resource',
+    description: 'Changes the given fields only.',
+    roles: ADMIN,
+    id: 'ResourceId',
+    body: { schema: contract.ResourcePatch, description: 'The fields to change.' },
+    success: [{ status: '200', description: 'The updated resource.', schema: contract.Resource }],
+  },
+  {
+    operationId: 'deleteResource',
+    method: 'delete',
+    path: '/v1/resources/{id}',
+    tag: 'Resources',
+    summary: 'Delete a resource',
+    description: 'Removes the item from the library.',
+    roles: ADMIN,
+    id: 'ResourceId',
+    success: [{ status: '204', description: 'The resource was deleted.' }],
+  },
+  {
+    operationId: 'openResource',
+    method: 'post',
+    path: '/v1/resources/{id}/open',
+    tag: 'Resources',
+    summary: 'Open a resource',
+    description:
+      'Records that the caller opened the item and answers its URL. A `locked` item answers 403. Emits ' +
+      '`resource.opened` for partner sessions.',
+    roles: ALL,
+    id: 'ResourceId',
+    idempotent: true,
+    finerRoleRules: true,
+    success: [{ status: '200', description: 'The URL to open.', schema: contract.ResourceOpenResult }],
+  },
+
+  // Events
+  {
+    operationId: 'listEvents',
+    method: 'get',
+    path: '/v1/events',
+    tag: 'Events',
+    summary: 'Read the event log',
+    description:
+      'Events oldest first, for syncing a CRM: remember the last event id you processed and pass it as `after`.',
+    roles: VENDOR,
+    query: {
+      schema: contract.EventListQuery,
+      filters: {
+        after: 'Only events after this event id (exclusive).',
+        type: 'Only events of this dotted type (`deal.approved`).',
+        partnerId: 'Only events concerning this partner.',
+      },
+    },
+    success: [{ status: '200', description: 'A page of events.', schema: pageSchemas.EventPage }],
+  },
+
+  // Contract
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'get',
+    path: '/v1/openapi.json',
+    tag: 'Contract',
+    summary: 'Get this OpenAPI document',
+    description: 'The contract this backend speaks, as OpenAPI 3.1. Needs no token.',
+    roles: [],
+    success: [{ status: '200', description: 'The OpenAPI document.', schema: 'openapi' }],
+  },
+];
+
