@@ -17,6 +17,7 @@ import {
   type HttpErrorInit,
   type RequestInfo,
 } from '../errors/index.js';
+import { redact } from './redact.js';
 
 /** A schema of the contract that a response body is parsed with. */
 export type Schema<T> = z.ZodMiniType<T, unknown>;
@@ -112,9 +113,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** The typed error for a non-2xx answer. */
-export async function toHttpError(response: Response, request: RequestInfo): Promise<HttpError> {
-  const problem = await readProblem(response, request);
+/** The typed error for a non-2xx answer; `secret` (the token sent) is scrubbed from the problem. */
+export async function toHttpError(response: Response, request: RequestInfo, secret?: string): Promise<HttpError> {
+  const problem = redact(await readProblem(response, request), secret);
   const init: HttpErrorInit = { request, problem, requestId: requestIdOf(response) ?? problem.requestId ?? null };
   const { status } = response;
   if (status === 400 || status === 422) return new ValidationProblemError(init);

@@ -9,6 +9,7 @@ import { NetworkError, PartnerKitError, TimeoutError, isPartnerKitError, type Re
 import { safeUrl } from '../errors/request-info.js';
 import type { ResolvedOptions } from '../options.js';
 import { parseRetryAfter, readData, toHttpError, type Schema } from './read-response.js';
+import { redact } from './redact.js';
 
 /** HTTP methods of the v1 contract. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -129,7 +130,7 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
         return await attempt(request, info, token);
       }
     } catch (error) {
-      throw await runBeforeError(await toPartnerKitError(error, request, info, options.timeout));
+      throw await runBeforeError(await toPartnerKitError(error, request, info, options.timeout, token.used));
     }
   }
 
@@ -137,25 +138,25 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
 }
 
 /** Maps whatever ky or fetch threw to a PartnerKit error; aborts pass through untouched. */
-async function toPartnerKitError(error: unknown, request: ApiRequest<unknown>, info: RequestInfo, timeout: number): Promise<PartnerKitError> {
+async function toPartnerKitError(error: unknown, request: ApiRequest<unknown>, info: RequestInfo, timeout: number, secret: string | undefined): Promise<PartnerKitError> {
   if (request.signal?.aborted) throw request.signal.reason;
   if (isPartnerKitError(error)) return error;
-  if (isHTTPError(error)) return toHttpError(error.response, info);
+  if (isHTTPError(error)) return toHttpError(error.response, info, secret);
   // ky's TimeoutError holds the Request (and its Authorization header): never pass it on.
   if (isKyTimeout(error)) return new TimeoutError(info, timeout);
-  return new NetworkError(info, { cause: sanitizeCause(error), reason: reasonOf(error) });
+  return new NetworkError(info, { cause: sanitizeCause(error, secret), reason: reasonOf(error, secret) });
 }
 
 /** A short reason from a fetch failure (`fetch failed`, `Failed to fetch`), without its data. */
-function reasonOf(error: unknown): string | undefined {
-  return error instanceof Error && error.message.length <= 200 ? error.message : undefined;
+function reasonOf(error: unknown, secret: string | undefined): string | undefined {
+  return error instanceof Error && error.message.length <= 200 ? redact(error.message, secret) : undefined;
 }
 
 /** Keeps the name, message and nested cause of a fetch failure, but no attached objects (requests, headers). */
-function sanitizeCause(error: unknown, depth = 0): Error | undefined {
+function sanitizeCause(error: unknown, secret: string | undefined, depth = 0): Error | undefined {
   if (!(error instanceof Error) || depth > 3) return undefined;
-  const nested = sanitizeCause(error.cause, depth + 1);
-  const copy = new Error(error.message, nested ? { cause: nested } : undefined);
+  const nested = sanitizeCause(error.cause, secret, depth + 1);
+  const copy = new Error(redact(error.message, secret), nested ? { cause: nested } : undefined);
   copy.name = error.name;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') Object.assign(copy, { code });
