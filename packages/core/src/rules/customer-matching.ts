@@ -101,7 +101,7 @@ const LEGAL_SUFFIXES: readonly string[] = [
   'inc', 'incorporated', 'llc', 'l l c', 'llp', 'lp', 'ltd', 'limited', 'co', 'company', 'corp', 'corporation',
   'plc', 'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'ug', 'se', 'sa', 'sas', 'sarl', 'srl', 'spa', 'sl', 'sau',
   'bv', 'nv', 'ab', 'as', 'asa', 'oy', 'oyj', 'aps', 'pte', 'pty', 'pvt', 'private', 'sdn', 'bhd', 'sdn bhd',
-  'kk', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'joint stock company', 'joint stock', 'ltda', 'sa de cv', 'de cv', 'tbk',
+  'a s', 's a', 'kk', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'joint stock company', 'joint stock', 'ltda', 'sa de cv', 'de cv', 'tbk',
   'tnhh', 'mtv', 'co phan',
 ];
 
@@ -112,11 +112,10 @@ const SUFFIX_TOKENS = byLength(LEGAL_SUFFIXES);
 
 /** Case, diacritics (incl. Vietnamese đ), `&`, dots and apostrophes folded; other punctuation split words. */
 function foldText(name: string): string[] {
-  const lower = name.normalize('NFKC').toLowerCase();
-  const letters = [...lower].map((ch) => FOLDED_LETTERS[ch] ?? ch).join('');
-  return letters
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  const bare = name.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+  return [...bare]
+    .map((ch) => FOLDED_LETTERS[ch] ?? ch)
+    .join('')
     .replace(/&/g, ' and ')
     .replace(/[.'’`´]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
