@@ -9,7 +9,8 @@ export const hostStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
-    font-family: var(--_font-family);
+    /* The page's font unless a family is given; 'inherit' cannot live in a custom property. */
+    font-family: var(--pk-font-family, inherit);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
     color: var(--_color-text);

@@ -27,8 +27,7 @@ export const tokenStyles = css`
     --_color-focus: var(--pk-color-focus, light-dark(#1f56c9, #8fb0ff));
     --_color-skeleton: var(--pk-color-skeleton, light-dark(#e6e8ec, #2d3137));
 
-    /* Type: inherit the page's font unless told otherwise; sizes in em follow the host. */
-    --_font-family: var(--pk-font-family, inherit);
+    /* Type: sizes in em follow the host page (the family is set in shared.styles.ts). */
     --_font-size: var(--pk-font-size, 1em);
     --_font-size-small: var(--pk-font-size-small, 0.875em);
     --_font-size-large: var(--pk-font-size-large, 1.25em);

@@ -1,0 +1,171 @@
+// Browser tests of @partnerkit/elements, in Debian's Chromium through puppeteer-core.
+//
+//   npx web-test-runner --config web-test-runner.config.mjs                   every group
+//   npx web-test-runner --config web-test-runner.config.mjs --group platform  one group
+//
+// Each directory under packages/elements/test is a group (one per component). Sources are served
+// straight from TypeScript (esbuild) under the `development` export condition. Tests that need the
+// reference backend call the `pk-reference-server` commands (see
+// packages/elements/test/platform/reference-server.ts); the admin key stays in this process.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import * as puppeteer from 'puppeteer-core';
+
+const testRoot = 'packages/elements/test';
+const testFiles = (dir) => [`${dir}/**/*.test.ts`, `!${dir}/**/*.node.test.ts`];
+
+/** Debian's Chromium, or CHROME_PATH; never a downloaded browser. */
+function chromiumPath() {
+  const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      `No Chromium at ${candidates.join(' or ')}. Install Debian's with \`apt-get install -y chromium\` ` +
+        'or set CHROME_PATH to a Chrome or Chromium binary.',
+    );
+  }
+  return found;
+}
+
+// One group per component directory (platform, provider, cdn, partner-scorecard, ...).
+const groups = readdirSync(testRoot)
+  .filter((name) => statSync(join(testRoot, name)).isDirectory())
+  .map((name) => ({ name, files: testFiles(join(testRoot, name)) }));
+
+/**
+ * Starts the reference server (`@partnerkit/server`) once per run, on first use, in a child Node
+ * process that reads TypeScript sources, and answers these commands from browser tests:
+ *  - `pk-reference-server`: `{ baseUrl }` (the server's API root, CORS-free through /pk-api);
+ *  - `pk-mint-session` with a SessionInput: `{ token, expiresAt }` minted with the admin key;
+ *  - `pk-admin-request` with `{ method, path, body? }`: an admin call, for fixtures.
+ * The admin key never leaves this process.
+ */
+function referenceServerPlugin() {
+  let starting;
+  let child;
+  const start = () =>
+    (starting ??= new Promise((resolve, reject) => {
+      child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', `${testRoot}/platform/reference-server/main.ts`], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => reject(new Error(`the reference server exited (${code}) before it was ready`)));
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        try {
+          const ready = JSON.parse(line);
+          if (ready.origin && ready.adminKey) resolve(ready);
+        } catch {
+          // server log lines: ignore
+        }
+      });
+    }));
+
+  const admin = async (method, path, body) => {
+    const { origin, adminKey } = await start();
+    const response = await fetch(new URL(`/v1${path}`, origin), {
+      method,
+      headers: { authorization: `Bearer ${adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+
+  // Same-origin proxy (/pk-api -> the server), so tests exercise the widgets, not the server's CORS list.
+  const proxy = async (ctx, next) => {
+    if (!ctx.path.startsWith('/pk-api/')) return next();
+    const { origin } = await start();
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const headers = {};
+    for (const name of ['authorization', 'content-type', 'idempotency-key', 'accept']) {
+      if (ctx.get(name)) headers[name] = ctx.get(name);
+    }
+    const response = await fetch(new URL(ctx.url.slice('/pk-api'.length), origin), {
+      method: ctx.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    ctx.status = response.status;
+    response.headers.forEach((value, name) => {
+      if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) ctx.set(name, value);
+    });
+    ctx.body = Buffer.from(await response.arrayBuffer());
+  };
+
+  return {
+    proxy,
+    name: 'partnerkit-reference-server',
+    async executeCommand({ command, payload }) {
+      if (command === 'pk-reference-server') {
+        await start();
+        return { baseUrl: '/pk-api' };
+      }
+      if (command === 'pk-mint-session') {
+        const { status, body } = await admin('POST', '/sessions', payload);
+        if (status !== 201 && status !== 200) throw new Error(`minting a session failed: ${status} ${JSON.stringify(body)}`);
+        return body;
+      }
+      if (command === 'pk-admin-request') {
+        return admin(payload.method, payload.path, payload.body);
+      }
+      return undefined;
+    },
+    serverStop() {
+      child?.removeAllListeners('exit');
+      child?.kill('SIGTERM');
+    },
+  };
+}
+
+const referenceServer = referenceServerPlugin();
+
+export default {
+  rootDir: '.',
+  groups,
+  nodeResolve: { exportConditions: ['development'], browser: true },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 120_000,
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      puppeteer,
+      // Each test page in its own browser context (its own window), so no page is a background
+      // tab whose requestAnimationFrame never fires.
+      createPage: async ({ browser }) => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => context.close().catch(() => {}));
+        return page;
+      },
+      launchOptions: {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          // Keep every test page's frames and timers running at full speed.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+        ],
+      },
+    }),
+  ],
+  middleware: [referenceServer.proxy],
+  plugins: [
+    // The elements' tsconfig holds `experimentalDecorators` itself (the plugin ignores `extends`).
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+    referenceServer,
+  ],
+};
