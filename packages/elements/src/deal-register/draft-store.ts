@@ -1,0 +1,111 @@
+/**
+ * Where `<deal-register>` keeps what must survive a reload: the draft being typed (with the
+ * idempotency key of its submission) and a submission queued while offline. Both live in
+ * `localStorage` under a key per partner and per element instance:
+ *
+ *   `partnerkit:deal-register:<partnerId>:<instance>`        the draft
+ *   `partnerkit:deal-register:<partnerId>:<instance>:queued` the queued submission
+ *
+ * `<instance>` is the element's `draft-key` attribute, else its `id`, else `default`. Storage
+ * that is missing, full or blocked (private modes, sandboxed frames) degrades to memory: the form
+ * keeps working, it only forgets on reload.
+ * @module
+ */
+import type { DealInput } from '@partnerkit/core/schemas';
+import { FIELD_NAMES, type DraftValues } from './form-model.js';
+
+/** A draft: the values typed, and the idempotency key its submission will use. */
+export interface StoredDraft {
+  values: DraftValues;
+  /** One key per draft, so a double click, a retry or a lost answer never creates two deals. */
+  key: string;
+}
+
+/** A submission waiting for the connection: sent once, with its own idempotency key. */
+export interface QueuedSubmission {
+  key: string;
+  input: DealInput;
+  /** When it was queued (ISO timestamp). */
+  queuedAt: string;
+  /** Why it waits: the browser was offline, or the backend could not be reached or failed. */
+  cause: 'offline' | 'failed';
+}
+
+const memory = new Map<string, string>();
+
+function read(key: string): unknown {
+  let text: string | null | undefined;
+  try {
+    text = globalThis.localStorage?.getItem(key);
+  } catch {
+    // Storage blocked: fall back to memory.
+  }
+  text ??= memory.get(key) ?? null;
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined; // Corrupt entries are ignored, never thrown at the person typing.
+  }
+}
+
+function write(key: string, value: unknown): void {
+  const text = JSON.stringify(value);
+  memory.set(key, text);
+  try {
+    globalThis.localStorage?.setItem(key, text);
+  } catch {
+    // Full or blocked: the in-memory copy still serves this page.
+  }
+}
+
+function remove(key: string): void {
+  memory.delete(key);
+  try {
+    globalThis.localStorage?.removeItem(key);
+  } catch {
+    // Nothing to do.
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The storage slot of one element instance for one partner. */
+export class DraftStore {
+  readonly key: string;
+
+  constructor(partnerId: string, instance: string) {
+    this.key = `partnerkit:deal-register:${partnerId}:${instance}`;
+  }
+
+  /** The stored draft, or undefined; values of unknown fields are dropped, missing ones blank. */
+  loadDraft(): StoredDraft | undefined {
+    const stored = read(this.key);
+    if (!isObject(stored) || typeof stored.key !== 'string' || !isObject(stored.values)) return undefined;
+    const source = stored.values;
+    const values = Object.fromEntries(FIELD_NAMES.map((n) => [n, typeof source[n] === 'string' ? source[n] : ''])) as DraftValues;
+    return { values, key: stored.key };
+  }
+
+  saveDraft(draft: StoredDraft): void {
+    write(this.key, draft);
+  }
+
+  clearDraft(): void {
+    remove(this.key);
+  }
+
+  loadQueued(): QueuedSubmission | undefined {
+    const stored = read(`${this.key}:queued`);
+    if (!isObject(stored) || typeof stored.key !== 'string' || !isObject(stored.input) || typeof stored.queuedAt !== 'string') return undefined;
+    return { key: stored.key, input: stored.input as unknown as DealInput, queuedAt: stored.queuedAt, cause: stored.cause === 'offline' ? 'offline' : 'failed' };
+  }
+
+  saveQueued(queued: QueuedSubmission): void {
+    write(`${this.key}:queued`, queued);
+  }
+
+  clearQueued(): void {
+    remove(`${this.key}:queued`);
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The Register form as data: the text a person typed (a draft), how it becomes the contract's
+ * `DealInput`, and how the contract schema's issues become messages on the right field.
+ * Validation is the contract's own schema (`DealInput`), so the form accepts exactly what a
+ * backend accepts; this module only adds what a text box needs (amounts in major units, one
+ * product per line) and translates issue codes into catalogue keys that say how to fix the value.
+ * @module
+ */
+import { DealInput } from '@partnerkit/core/schemas';
+import { parseAmount } from './amount.js';
+
+/** Every field of the form, in the order they appear (and are listed in the error summary). */
+export const FIELD_NAMES = [
+  'company',
+  'domain',
+  'country',
+  'industry',
+  'contactName',
+  'email',
+  'phone',
+  'title',
+  'type',
+  'products',
+  'amount',
+  'currency',
+  'closeDate',
+  'description',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** What a person typed, field by field, exactly as typed (never trimmed or truncated). */
+export type DraftValues = Record<FieldName, string>;
+
+/** Fields the contract requires: the customer's company and the registration type. */
+export const REQUIRED_FIELDS: readonly FieldName[] = ['company', 'type'];
+
+/** An empty form; `currency` preselects the currency of the amount. */
+export function emptyValues(currency: string): DraftValues {
+  const values = Object.fromEntries(FIELD_NAMES.map((name) => [name, ''])) as DraftValues;
+  values.currency = currency;
+  return values;
+}
+
+/** A problem with one field: a catalogue key of `deal.err.*` and its parameters. */
+export interface FieldProblem {
+  field: FieldName;
+  key: `deal.err.${string}`;
+  params?: Record<string, string | number>;
+}
+
+export type BuildResult = { ok: true; input: DealInput } | { ok: false; problems: FieldProblem[] };
+
+// Where each contract path lives in the form.
+const FIELD_OF_PATH: Record<string, FieldName> = {
+  type: 'type',
+  'customer.company': 'company',
+  'customer.domain': 'domain',
+  'customer.country': 'country',
+  'customer.industry': 'industry',
+  'contact.name': 'contactName',
+  'contact.email': 'email',
+  'contact.phone': 'phone',
+  'contact.title': 'title',
+  products: 'products',
+  amount: 'amount',
+  'amount.amount': 'amount',
+  'amount.currency': 'currency',
+  expectedCloseDate: 'closeDate',
+  description: 'description',
+};
+
+// The message for a value the schema refused that is neither too long nor missing.
+const FORMAT_KEY: Partial<Record<FieldName, FieldProblem['key']>> = {
+  company: 'deal.err.company',
+  type: 'deal.err.type',
+  email: 'deal.err.email',
+  phone: 'deal.err.phone',
+  country: 'deal.err.country',
+  closeDate: 'deal.err.closeDate',
+  currency: 'deal.err.currency',
+};
+
+/** The form field a contract path (`['customer', 'company']`, `/contact/email`, `products[2]`) belongs to. */
+export function fieldOfPath(path: ReadonlyArray<PropertyKey> | string): FieldName | undefined {
+  const segments = typeof path === 'string' ? path.split(/[./[\]]+/).filter(Boolean) : path.map(String);
+  return FIELD_OF_PATH[segments.slice(0, 2).join('.')] ?? FIELD_OF_PATH[segments[0] ?? ''];
+}
+
+const optional = (value: string): string | undefined => value.trim() || undefined;
+
+/** The products field's lines that hold a product, with their 1-based line numbers. */
+function productLines(text: string): { line: number; text: string }[] {
+  return text
+    .split('\n')
+    .map((t, i) => ({ line: i + 1, text: t }))
+    .filter((l) => l.text.trim() !== '');
+}
+
+/**
+ * Turns a draft into a `DealInput`, validated by the contract's schema; or lists every problem,
+ * in form order, as catalogue keys. Blank optional fields are left out; text is trimmed by the
+ * schema; nothing is truncated.
+ * @param locale the locale the amount was typed in (decides its decimal and group separators)
+ * @param partnerId named for manager sessions; a partner session registers for its own partner
+ */
+export function buildDealInput(values: DraftValues, locale: string, partnerId?: string): BuildResult {
+  const problems: FieldProblem[] = [];
+  const lines = productLines(values.products);
+
+  let amount: DealInput['amount'];
+  if (values.amount.trim()) {
+    const parsed = parseAmount(values.amount, locale, values.currency);
+    if (parsed.ok) amount = { amount: parsed.minor, currency: values.currency };
+    else problems.push({ field: 'amount', ...parsed.problem });
+  }
+
+  const contact = {
+    name: optional(values.contactName),
+    email: optional(values.email),
+    phone: optional(values.phone),
+    title: optional(values.title),
+  };
+  const raw = {
+    partnerId,
+    type: optional(values.type),
+    customer: {
+      company: values.company,
+      domain: optional(values.domain),
+      country: optional(values.country),
+      industry: optional(values.industry),
+    },
+    contact: Object.values(contact).some(Boolean) ? contact : undefined,
+    products: lines.length ? lines.map((l) => l.text) : undefined,
+    amount,
+    expectedCloseDate: optional(values.closeDate),
+    description: optional(values.description),
+  };
+  // Leave absent keys out entirely: the input schemas are strict about what is present.
+  const input = JSON.parse(JSON.stringify(raw)) as unknown;
+
+  const result = DealInput.safeParse(input);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = fieldOfPath(issue.path);
+      if (field === undefined) {
+        problems.push({ field: 'company', key: issue.path[0] === 'partnerId' ? 'deal.err.partner' : 'deal.err.invalid' });
+        continue;
+      }
+      problems.push(problemOf(field, issue, values, lines));
+    }
+  }
+  if (problems.length) {
+    const order = (p: FieldProblem) => FIELD_NAMES.indexOf(p.field);
+    return { ok: false, problems: problems.sort((a, b) => order(a) - order(b)) };
+  }
+  return { ok: true, input: (result as { data: DealInput }).data };
+}
+
+interface SchemaIssue {
+  code: string;
+  path: PropertyKey[];
+  origin?: string;
+  maximum?: number | bigint;
+}
+
+function problemOf(field: FieldName, issue: SchemaIssue, values: DraftValues, lines: { line: number; text: string }[]): FieldProblem {
+  if (issue.code === 'too_big') {
+    const max = Number(issue.maximum);
+    if (issue.origin === 'array') return { field, key: 'deal.err.tooMany', params: { max, count: lines.length } };
+    if (field === 'products') {
+      const line = lines[Number(issue.path[1])] ?? { line: 1, text: '' };
+      return { field, key: 'deal.err.productTooLong', params: { line: line.line, max, count: line.text.trim().length } };
+    }
+    return { field, key: 'deal.err.tooLong', params: { max, count: values[field].trim().length } };
+  }
+  return { field, key: FORMAT_KEY[field] ?? 'deal.err.invalid' };
+}
+
+/** The first problem of each field: what the form shows beside it. */
+export function problemsByField(problems: readonly FieldProblem[]): Partial<Record<FieldName, FieldProblem>> {
+  const byField: Partial<Record<FieldName, FieldProblem>> = {};
+  for (const p of problems) byField[p.field] ??= p;
+  return byField;
+}
