@@ -50,7 +50,9 @@ export const MonthPeriod = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '
 export type MonthPeriod = z.infer<typeof MonthPeriod>;
 
 /** An absolute `http:` or `https:` URL; no other scheme is ever accepted. */
-export const HttpUrl = z.httpUrl().check(z.maxLength(2048));
+export const HttpUrl = z
+  .httpUrl({ error: 'must be an absolute http:// or https:// URL such as https://example.com' })
+  .check(z.maxLength(2048, 'must be at most 2048 characters'));
 export type HttpUrl = z.infer<typeof HttpUrl>;
 
 /** The `Idempotency-Key` header of a creating write: 1-255 visible ASCII characters (a UUID is a good choice). */
