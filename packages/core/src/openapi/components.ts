@@ -126,7 +126,7 @@ const componentDescriptions: Record<ComponentName, string> = {
  * Field-level notes where the shape alone does not say enough. `Component.property` keys; a key
  * that names no property fails the build, so these cannot go stale silently.
  */
-const propertyDescriptions: Record<string, string> = {
+const propertyDescriptions: Partial<Record<`${ComponentName}.${string}`, string>> = {
   'Partner.tierId': 'The tier the partner holds now; `null` before its first qualification.',
   'Partner.manager': 'The vendor\'s channel account manager for this partner.',
   'Kpi.weight': 'Relative weight in the overall score; 0 leaves the KPI out of it.',
@@ -254,7 +254,9 @@ export function createSchemaCatalog(): SchemaCatalog {
         }
         components[name] = clean((inputReach.has(name) ? input : output) as JsonSchema);
       }
-      for (const [key, description] of Object.entries(propertyDescriptions)) describeProperty(components, key, description);
+      for (const [key, description] of Object.entries(propertyDescriptions)) {
+        if (description !== undefined) describeProperty(components, key, description);
+      }
 
       const queries = {} as Record<QueryName, JsonSchema>;
       for (const name of inputReach) if (isQueryName(name)) queries[name] = clean(inputs[name] as JsonSchema);
@@ -303,7 +305,7 @@ function clean(schema: JsonSchema): JsonSchema {
 function describeProperty(components: Record<string, JsonSchema>, key: string, description: string): void {
   const [component, property] = key.split('.') as [string, string];
   const schema = components[component];
-  if (schema === undefined) return; // not used by any operation, so not in the document
+  if (schema === undefined) return; // no operation uses it, so the document leaves it out
   const properties = schema.properties as Record<string, JsonSchema> | undefined;
   const target = properties?.[property];
   if (target === undefined) throw new Error(`property description ${key} names no property`);

@@ -37,14 +37,23 @@ library, for any backend that speaks it. \`docs/contract.md\` explains it in pro
 - **Creating writes** take an optional \`Idempotency-Key\`.
 - Every response carries \`X-Request-Id\`; 429 answers carry \`Retry-After\`.`;
 
+/** The document as JSON text, built on first use: converting the schemas takes tens of milliseconds. */
+let built: string | undefined;
+
 /**
  * Builds the OpenAPI 3.1 document of the PartnerKit v1 contract from core's zod schemas.
  *
- * Pure: every call builds a fresh document from the schemas and touches no global state, so the
- * result may be mutated or serialised freely. `info.version` is {@link CONTRACT_VERSION}. The
- * committed `docs/openapi.json` is this document, pretty-printed.
+ * Pure: the same document on every call, as a fresh object the caller may mutate or serialise
+ * freely; no global state is touched. The schemas are converted once per process, later calls
+ * only copy the result. `info.version` is {@link CONTRACT_VERSION}. The committed
+ * `docs/openapi.json` is this document, pretty-printed.
  */
 export function buildOpenApiDocument(): OpenApiDocument {
+  built ??= JSON.stringify(assembleDocument());
+  return JSON.parse(built) as OpenApiDocument;
+}
+
+function assembleDocument(): OpenApiDocument {
   const catalog = createSchemaCatalog();
   const { components: schemas, queries } = catalog.generate(schemaRoots());
   const pageProperties = queries.PageQuery.properties as Record<string, JsonSchema>;

@@ -162,7 +162,7 @@ const problemResponses = {
       'The caller\'s partner already holds an open or approved registration for this customer (`reason`: ' +
       '`own_registration`). The problem carries a reason code only, never another partner\'s identity.',
     examples: {
-      own_registration: example(
+      deal_conflict: example(
         'The partner registered this customer already',
         problem('deal_conflict', 409, 'The customer is already registered', 'Your partner has an open registration for this customer.', {
           reason: 'own_registration',

@@ -1,0 +1,328 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  buildOpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type Reference,
+  type ResponseObject,
+} from '@partnerkit/core/openapi';
+import { DEFAULT_LIMIT, MAX_LIMIT, PageQuery, ScorecardQuery } from '@partnerkit/core/schemas';
+
+/**
+ * The v1 table of design.md ("The contract, v1"), written out independently of the path table in
+ * src/openapi so the document is checked against the design, not against itself.
+ */
+type Role = 'admin' | 'manager' | 'partner';
+const ALL: Role[] = ['admin', 'manager', 'partner'];
+const ADMIN: Role[] = ['admin'];
+
+interface Expected {
+  path: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  operationId: string;
+  roles: Role[];
+  /** Request body component. */
+  body?: string;
+  /** Success status -> response body component (null: no body). */
+  success: Record<string, string | null>;
+  /** Query parameters besides limit and cursor; `paged` adds limit and cursor. */
+  query?: string[];
+  paged?: true;
+  /** Takes Idempotency-Key. */
+  idempotent?: true;
+  conflict?: true;
+}
+
+const v1: Expected[] = [
+  { path: '/v1/sessions', method: 'post', operationId: 'createSession', roles: ADMIN, body: 'SessionInput', success: { 200: 'SessionToken' } },
+  { path: '/v1/session', method: 'get', operationId: 'getSession', roles: ALL, success: { 200: 'Principal' } },
+
+  { path: '/v1/tiers', method: 'get', operationId: 'listTiers', roles: ALL, paged: true, success: { 200: 'TierPage' } },
+  { path: '/v1/tiers/{id}', method: 'get', operationId: 'getTier', roles: ALL, success: { 200: 'Tier' } },
+  { path: '/v1/tiers/{id}', method: 'put', operationId: 'upsertTier', roles: ADMIN, body: 'TierInput', success: { 200: 'Tier', 201: 'Tier' } },
+  { path: '/v1/tiers/{id}', method: 'delete', operationId: 'deleteTier', roles: ADMIN, success: { 204: null }, conflict: true },
+
+  { path: '/v1/kpis', method: 'get', operationId: 'listKpis', roles: ALL, paged: true, success: { 200: 'KpiPage' } },
+  { path: '/v1/kpis/{id}', method: 'get', operationId: 'getKpi', roles: ALL, success: { 200: 'Kpi' } },
+  { path: '/v1/kpis/{id}', method: 'put', operationId: 'upsertKpi', roles: ADMIN, body: 'KpiInput', success: { 200: 'Kpi', 201: 'Kpi' } },
+  { path: '/v1/kpis/{id}', method: 'delete', operationId: 'deleteKpi', roles: ADMIN, success: { 204: null }, conflict: true },
+
+  {
+    path: '/v1/partners',
+    method: 'get',
+    operationId: 'listPartners',
+    roles: ALL,
+    paged: true,
+    query: ['type', 'status', 'tierId', 'country', 'region', 'q'],
+    success: { 200: 'PartnerPage' },
+  },
+  { path: '/v1/partners', method: 'post', operationId: 'createPartner', roles: ADMIN, body: 'PartnerInput', idempotent: true, success: { 201: 'Partner' } },
+  { path: '/v1/partners/{id}', method: 'get', operationId: 'getPartner', roles: ALL, success: { 200: 'Partner' } },
+  { path: '/v1/partners/{id}', method: 'patch', operationId: 'updatePartner', roles: ADMIN, body: 'PartnerPatch', success: { 200: 'Partner' } },
+
+  { path: '/v1/partners/{id}/targets', method: 'get', operationId: 'listTargets', roles: ALL, paged: true, query: ['kpiId', 'period'], success: { 200: 'TargetPage' } },
+  { path: '/v1/partners/{id}/targets', method: 'put', operationId: 'upsertTargets', roles: ADMIN, body: 'TargetsInput', success: { 200: 'TargetsResult' } },
+
+  { path: '/v1/measurements', method: 'post', operationId: 'ingestMeasurements', roles: ADMIN, body: 'MeasurementBatch', idempotent: true, success: { 200: 'MeasurementBatchResult' } },
+  {
+    path: '/v1/partners/{id}/measurements',
+    method: 'get',
+    operationId: 'listMeasurements',
+    roles: ALL,
+    paged: true,
+    query: ['kpiId', 'from', 'to'],
+    success: { 200: 'MeasurementPage' },
+  },
+  { path: '/v1/partners/{id}/scorecard', method: 'get', operationId: 'getScorecard', roles: ALL, query: ['period', 'periods'], success: { 200: 'Scorecard' } },
+
+  { path: '/v1/deals', method: 'get', operationId: 'listDeals', roles: ALL, paged: true, query: ['status', 'partnerId', 'type', 'q'], success: { 200: 'DealPage' } },
+  { path: '/v1/deals', method: 'post', operationId: 'registerDeal', roles: ALL, body: 'DealInput', idempotent: true, conflict: true, success: { 201: 'Deal' } },
+  { path: '/v1/deals/{id}', method: 'get', operationId: 'getDeal', roles: ALL, success: { 200: 'Deal' } },
+  { path: '/v1/deals/check', method: 'post', operationId: 'checkDeal', roles: ALL, body: 'DealCheckInput', success: { 200: 'DealCheckResult' } },
+  {
+    path: '/v1/deals/{id}/transitions',
+    method: 'post',
+    operationId: 'transitionDeal',
+    roles: ALL,
+    body: 'DealTransitionInput',
+    idempotent: true,
+    conflict: true,
+    success: { 200: 'Deal' },
+  },
+
+  {
+    path: '/v1/resources',
+    method: 'get',
+    operationId: 'listResources',
+    roles: ALL,
+    paged: true,
+    query: ['type', 'tag', 'language', 'q', 'sort'],
+    success: { 200: 'ResourcePage' },
+  },
+  { path: '/v1/resources', method: 'post', operationId: 'createResource', roles: ADMIN, body: 'ResourceInput', idempotent: true, success: { 201: 'Resource' } },
+  { path: '/v1/resources/{id}', method: 'get', operationId: 'getResource', roles: ALL, success: { 200: 'Resource' } },
+  { path: '/v1/resources/{id}', method: 'patch', operationId: 'updateResource', roles: ADMIN, body: 'ResourcePatch', success: { 200: 'Resource' } },
+  { path: '/v1/resources/{id}', method: 'delete', operationId: 'deleteResource', roles: ADMIN, success: { 204: null } },
+  { path: '/v1/resources/{id}/open', method: 'post', operationId: 'openResource', roles: ALL, idempotent: true, success: { 200: 'ResourceOpenResult' } },
+
+  {
+    path: '/v1/events',
+    method: 'get',
+    operationId: 'listEvents',
+    roles: ['admin', 'manager'],
+    paged: true,
+    query: ['after', 'type', 'partnerId'],
+    success: { 200: 'EventPage' },
+  },
+  { path: '/v1/openapi.json', method: 'get', operationId: 'getOpenApiDocument', roles: [], success: { 200: null } },
+];
+
+const doc = buildOpenApiDocument();
+
+const isRef = (value: object): value is Reference => '$ref' in value;
+
+function resolve<T>(value: T | Reference): T {
+  if (!isRef(value as object)) return value as T;
+  const ref = (value as Reference).$ref;
+  const target = ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], doc);
+  assert.ok(target !== undefined, `${ref} does not resolve`);
+  return target as T;
+}
+
+const operationOf = (e: Expected): OperationObject => {
+  const operation = doc.paths[e.path]?.[e.method];
+  assert.ok(operation, `${e.method.toUpperCase()} ${e.path} is missing`);
+  return operation;
+};
+
+const parametersOf = (operation: OperationObject): ParameterObject[] => (operation.parameters ?? []).map((p) => resolve(p));
+
+const responseOf = (operation: OperationObject, status: string): ResponseObject | undefined => {
+  const response = operation.responses[status];
+  return response === undefined ? undefined : resolve(response);
+};
+
+const componentOf = (schema: unknown): string | null => {
+  const ref = (schema as { $ref?: string } | undefined)?.$ref;
+  return ref === undefined ? null : ref.replace('#/components/schemas/', '');
+};
+
+describe('the v1 path table', () => {
+  test('has exactly the operations of the design, no more', () => {
+    const present = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
+    assert.deepEqual(present.sort(), v1.map((e) => `${e.method} ${e.path}`).sort());
+  });
+
+  for (const e of v1) {
+    describe(`${e.method.toUpperCase()} ${e.path}`, () => {
+      test('has its operationId, tag, roles and a description that says who may call', () => {
+        const operation = operationOf(e);
+        assert.equal(operation.operationId, e.operationId);
+        assert.equal(operation.tags.length, 1);
+        assert.ok(doc.tags.some((tag) => tag.name === operation.tags[0]), `tag ${operation.tags[0]} is not declared`);
+        assert.deepEqual(operation['x-roles'], e.roles);
+        assert.match(operation.description, /\*\*Who may call:\*\*/);
+        for (const role of e.roles) assert.match(operation.description, new RegExp(`\\b${role}\\b`));
+        assert.ok(operation.summary.length > 0);
+      });
+
+      test('takes its parameters', () => {
+        const operation = operationOf(e);
+        const parameters = parametersOf(operation);
+        const names = (where: string) => parameters.filter((p) => p.in === where).map((p) => p.name);
+        assert.deepEqual(names('path'), e.path.includes('{id}') ? ['id'] : []);
+        const query = [...(e.paged ? ['limit', 'cursor'] : []), ...(e.query ?? [])];
+        assert.deepEqual(names('query').sort(), query.sort());
+        assert.deepEqual(names('header'), e.idempotent ? ['Idempotency-Key'] : []);
+        for (const p of parameters) {
+          assert.ok(p.description.length > 10, `${p.name} has no description`);
+          assert.equal(p.required, p.in === 'path', `${p.name} required`);
+        }
+      });
+
+      test('reads its request body as JSON', () => {
+        const body = operationOf(e).requestBody;
+        if (e.body === undefined) return assert.equal(body, undefined);
+        assert.ok(body?.required);
+        assert.deepEqual(Object.keys(body.content), ['application/json']);
+        assert.equal(componentOf(body.content['application/json']?.schema), e.body);
+      });
+
+      test('answers its success responses', () => {
+        const operation = operationOf(e);
+        const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+        assert.deepEqual(successes.sort(), Object.keys(e.success).sort());
+        for (const [status, component] of Object.entries(e.success)) {
+          const response = responseOf(operation, status)!;
+          if (status === '204') assert.equal(response.content, undefined);
+          else if (component !== null) assert.equal(componentOf(response.content?.['application/json']?.schema), component);
+          else assert.ok(response.content?.['application/json'], 'a JSON body');
+        }
+      });
+
+      test('answers its errors as problem documents', () => {
+        const operation = operationOf(e);
+        const errors = Object.keys(operation.responses).filter((status) => !status.startsWith('2'));
+        const expected = new Set<string>(['429']);
+        if (e.roles.length > 0) expected.add('401');
+        if (e.body !== undefined || e.query !== undefined || e.paged) expected.add('400');
+        if (e.body !== undefined) ['413', '415'].forEach((s) => expected.add(s));
+        if (e.path.includes('{id}')) expected.add('404');
+        if (e.roles.length > 0 && e.roles.length < 3) expected.add('403');
+        if (e.conflict) expected.add('409');
+        if (e.idempotent) expected.add('422');
+        // Finer per-object rules (a deal move, a locked resource) may also refuse with 403.
+        if (e.operationId === 'transitionDeal' || e.operationId === 'openResource') expected.add('403');
+        assert.deepEqual(errors.sort(), [...expected].sort());
+        for (const status of errors) {
+          const response = responseOf(operation, status)!;
+          assert.deepEqual(Object.keys(response.content ?? {}), ['application/problem+json'], status);
+          assert.equal(componentOf(response.content?.['application/problem+json']?.schema), 'Problem');
+        }
+      });
+
+      test('carries X-Request-Id on every response, Retry-After on 429', () => {
+        const operation = operationOf(e);
+        for (const [status, value] of Object.entries(operation.responses)) {
+          const headers = Object.keys(resolve(value).headers ?? {});
+          assert.ok(headers.includes('X-Request-Id'), `${status} lacks X-Request-Id`);
+          if (status === '429') assert.ok(headers.includes('Retry-After'));
+          if (status === '401') assert.ok(headers.includes('WWW-Authenticate'));
+        }
+      });
+    });
+  }
+});
+
+describe('security', () => {
+  test('every operation but the document itself needs a bearer token', () => {
+    assert.deepEqual(doc.components.securitySchemes.bearerAuth, {
+      ...doc.components.securitySchemes.bearerAuth,
+      type: 'http',
+      scheme: 'bearer',
+    });
+    assert.deepEqual(doc.security, [{ bearerAuth: [] }]);
+    for (const e of v1) {
+      const operation = operationOf(e);
+      if (e.roles.length === 0) assert.deepEqual(operation.security, []);
+      else assert.equal(operation.security, undefined, `${e.operationId} overrides the bearer requirement`);
+    }
+  });
+
+  test('descriptions state the scope rule where a partner sees less', () => {
+    for (const operationId of ['getPartner', 'getDeal', 'transitionDeal', 'listTargets', 'listMeasurements', 'getScorecard']) {
+      const e = v1.find((x) => x.operationId === operationId)!;
+      assert.match(operationOf(e).description, /404/, operationId);
+    }
+    const id = doc.components.parameters.DealId!;
+    assert.match(id.description, /outside the caller's scope answers 404/);
+  });
+});
+
+describe('pagination and filters', () => {
+  test('limit is 1-200, default 50, and agrees with the PageQuery schema', () => {
+    assert.deepEqual(doc.components.parameters.limit!.schema, { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT });
+    assert.equal(MAX_LIMIT, 200);
+    assert.equal(DEFAULT_LIMIT, 50);
+    for (const ok of ['1', '50', '200']) assert.ok(PageQuery.safeParse({ limit: ok }).success, ok);
+    for (const bad of ['0', '201', '-1', '1.5', 'ten']) assert.ok(!PageQuery.safeParse({ limit: bad }).success, bad);
+  });
+
+  test('the scorecard\'s periods is 1-24, default 6, and agrees with the ScorecardQuery schema', () => {
+    const operation = operationOf(v1.find((e) => e.operationId === 'getScorecard')!);
+    const periods = parametersOf(operation).find((p) => p.name === 'periods')!;
+    assert.deepEqual(periods.schema, { type: 'integer', minimum: 1, maximum: 24, default: 6 });
+    for (const ok of ['1', '6', '24']) assert.ok(ScorecardQuery.safeParse({ periods: ok }).success, ok);
+    for (const bad of ['0', '25', '6.0']) assert.ok(!ScorecardQuery.safeParse({ periods: bad }).success, bad);
+  });
+
+  test('every page is { data, nextCursor } and the resource page adds total and facets', () => {
+    const schemas = doc.components.schemas;
+    for (const e of v1.filter((x) => x.paged)) {
+      const name = e.success['200']!;
+      const page = schemas[name] as { properties: Record<string, { type?: unknown; anyOf?: unknown[] }>; required: string[] };
+      assert.equal(page.properties.data?.type, 'array', name);
+      const cursor = page.properties.nextCursor;
+      const stringOrNull = [{ type: ['string', 'null'] }, { anyOf: [{ type: 'string' }, { type: 'null' }] }];
+      assert.ok(stringOrNull.some((form) => JSON.stringify(form) === JSON.stringify(cursor)), `${name}.nextCursor is ${JSON.stringify(cursor)}`);
+      assert.ok(page.required.includes('data') && page.required.includes('nextCursor'), name);
+    }
+    const resources = schemas.ResourcePage as { properties: Record<string, unknown>; required: string[] };
+    assert.ok(resources.required.includes('total') && resources.required.includes('facets'));
+    assert.equal(componentOf(resources.properties.facets), 'ResourceFacets');
+  });
+
+  test('filters are named as the fields they filter', () => {
+    // Search, ordering and range parameters filter no single field; `tag` matches one of `tags`.
+    const notFields = new Set(['limit', 'cursor', 'q', 'sort', 'after', 'from', 'to', 'periods']);
+    const fieldOf = (name: string) => (name === 'tag' ? 'tags' : name);
+    for (const e of v1.filter((x) => x.paged)) {
+      const page = doc.components.schemas[e.success['200']!] as { properties: { data: { items: unknown } } };
+      const item = doc.components.schemas[componentOf(page.properties.data.items)!] as { properties: Record<string, unknown> };
+      for (const p of parametersOf(operationOf(e)).filter((x) => x.in === 'query' && !notFields.has(x.name))) {
+        assert.ok(fieldOf(p.name) in item.properties, `${e.operationId}: ${p.name} is not a field of the item`);
+      }
+    }
+  });
+
+  test('the Idempotency-Key header promises the same result for the same body and 422 for another', () => {
+    const header = doc.components.parameters.IdempotencyKey!;
+    assert.equal(header.name, 'Idempotency-Key');
+    assert.equal(header.in, 'header');
+    assert.match(header.description, /idempotency_mismatch/);
+    assert.match(header.description, /24 hours/);
+    assert.equal(componentOf(header.schema), 'IdempotencyKey');
+  });
+});
+
+describe('operationIds', () => {
+  test('are unique lowerCamelCase verbs', () => {
+    const ids = v1.map((e) => operationOf(e).operationId);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^(list|get|create|update|upsert|delete|register|check|transition|ingest|open)[A-Z][A-Za-z]+$/);
+  });
+});
