@@ -216,6 +216,8 @@ function resolveApiRoot(baseUrl: string | URL | undefined): URL {
     fail('baseUrl must be an absolute http(s) URL, e.g. https://prm.example.com/api');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('baseUrl must use http or https');
+  // fetch refuses such URLs, and credentials belong in token or fetchSession, not in a URL.
+  if (url.username || url.password) fail('baseUrl must not contain user name or password; use token or fetchSession');
   if (url.search || url.hash) fail('baseUrl must not have a query or fragment');
   const path = url.pathname.replace(/\/+$/, '');
   if (/\/v1$/.test(path)) fail('baseUrl must not end with /v1: the client adds the version');

@@ -1,11 +1,11 @@
 import type { ErrorKind } from './brand.js';
 import type { Problem } from '../../schemas/problem.js';
 import { PartnerKitError } from './partnerkit-error.js';
-import { describeRequest, type RequestInfo } from './request-info.js';
+import { describeRequest, type FailedRequest } from './request-info.js';
 
 /** What every HTTP error is built from. */
 export interface HttpErrorInit {
-  request: RequestInfo;
+  request: FailedRequest;
   /** The problem document the backend answered with (or one synthesised from the status). */
   problem: Problem;
   /** The backend's request id (`X-Request-Id` header or the problem's `requestId`), if any. */
@@ -36,7 +36,7 @@ export class HttpError extends PartnerKitError {
   /** The backend's request id, for support tickets and log searches. */
   readonly requestId: string | null;
   /** Method and URL of the failed request (never headers or body). */
-  readonly request: RequestInfo;
+  readonly request: FailedRequest;
 
   constructor(init: HttpErrorInit) {
     super(httpMessage(init));

@@ -13,6 +13,6 @@ export { NetworkError } from './network-error.js';
 export { TimeoutError } from './timeout-error.js';
 export { ResponseValidationError, type ContractIssue } from './response-validation-error.js';
 export { SessionError } from './session-error.js';
-export type { RequestInfo } from './request-info.js';
+export type { FailedRequest } from './request-info.js';
 export { ERROR_BRAND, type ErrorKind } from './brand.js';
 export * from './guards.js';

@@ -1,6 +1,6 @@
 import type { ErrorKind } from './brand.js';
 import { PartnerKitError } from './partnerkit-error.js';
-import { describeRequest, type RequestInfo } from './request-info.js';
+import { describeRequest, type FailedRequest } from './request-info.js';
 
 /**
  * No answer arrived: the connection failed, was reset, or the body could not be read. For
@@ -20,9 +20,9 @@ export class NetworkError extends PartnerKitError {
   static override readonly kind: ErrorKind = 'NetworkError';
   readonly code = 'network_error';
   /** Method and URL of the failed request. */
-  readonly request: RequestInfo;
+  readonly request: FailedRequest;
 
-  constructor(request: RequestInfo, options?: { cause?: unknown; reason?: string }) {
+  constructor(request: FailedRequest, options?: { cause?: unknown; reason?: string }) {
     super(`Could not reach the PartnerKit backend (${describeRequest(request)})${options?.reason ? `: ${options.reason}` : ''}`, options);
     this.request = request;
   }

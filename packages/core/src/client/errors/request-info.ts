@@ -5,7 +5,7 @@
  */
 
 /** The request an error is about. */
-export interface RequestInfo {
+export interface FailedRequest {
   /** `GET`, `POST`, ... */
   method: string;
   /** The absolute URL without user-info. */
@@ -25,7 +25,7 @@ export function safeUrl(url: string): string {
 }
 
 /** `GET /api/v1/deals`: method and path, the short form used in messages. */
-export function describeRequest({ method, url }: RequestInfo): string {
+export function describeRequest({ method, url }: FailedRequest): string {
   try {
     return `${method} ${new URL(url).pathname}`;
   } catch {

@@ -1,6 +1,6 @@
 import type { ErrorKind } from './brand.js';
 import { PartnerKitError } from './partnerkit-error.js';
-import { describeRequest, type RequestInfo } from './request-info.js';
+import { describeRequest, type FailedRequest } from './request-info.js';
 
 /** One way a response broke the contract: where, and what the schema expected. */
 export interface ContractIssue {
@@ -29,7 +29,7 @@ export class ResponseValidationError extends PartnerKitError {
   static override readonly kind: ErrorKind = 'ResponseValidationError';
   readonly code = 'invalid_response';
   /** Method and URL of the request. */
-  readonly request: RequestInfo;
+  readonly request: FailedRequest;
   /** The HTTP status of the offending response. */
   readonly status: number;
   /** The backend's request id, if any. */
@@ -37,7 +37,7 @@ export class ResponseValidationError extends PartnerKitError {
   /** The contract violations, by path. */
   readonly issues: readonly ContractIssue[];
 
-  constructor(init: { request: RequestInfo; status: number; requestId: string | null; issues: readonly ContractIssue[] }) {
+  constructor(init: { request: FailedRequest; status: number; requestId: string | null; issues: readonly ContractIssue[] }) {
     const shown = init.issues.slice(0, 5).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
     if (init.issues.length > shown.length) shown.push(`and ${init.issues.length - shown.length} more`);
     const where = [describeRequest(init.request), ...(init.requestId ? [`request ${init.requestId}`] : [])].join(', ');

@@ -1,6 +1,6 @@
 import type { ErrorKind } from './brand.js';
 import { PartnerKitError } from './partnerkit-error.js';
-import { describeRequest, type RequestInfo } from './request-info.js';
+import { describeRequest, type FailedRequest } from './request-info.js';
 
 /**
  * The backend did not answer within `timeout` milliseconds (per attempt).
@@ -19,11 +19,11 @@ export class TimeoutError extends PartnerKitError {
   static override readonly kind: ErrorKind = 'TimeoutError';
   readonly code = 'timeout';
   /** Method and URL of the request that timed out. */
-  readonly request: RequestInfo;
+  readonly request: FailedRequest;
   /** The timeout that elapsed, in milliseconds. */
   readonly timeout: number;
 
-  constructor(request: RequestInfo, timeout: number) {
+  constructor(request: FailedRequest, timeout: number) {
     super(`The PartnerKit backend did not answer within ${timeout} ms (${describeRequest(request)})`);
     this.request = request;
     this.timeout = timeout;

@@ -15,7 +15,7 @@ import {
   ValidationProblemError,
   type ContractIssue,
   type HttpErrorInit,
-  type RequestInfo,
+  type FailedRequest,
 } from '../errors/index.js';
 import { redact } from './redact.js';
 
@@ -32,7 +32,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-async function readText(response: Response, request: RequestInfo): Promise<string> {
+async function readText(response: Response, request: FailedRequest): Promise<string> {
   try {
     return await response.text();
   } catch (cause) {
@@ -45,7 +45,7 @@ async function readText(response: Response, request: RequestInfo): Promise<strin
  * The body of a 2xx answer, parsed with the contract's schema; `null` schema means no body is
  * expected (204). Violations become a {@link ResponseValidationError} that names paths only.
  */
-export async function readData<T>(response: Response, request: RequestInfo, schema: Schema<T> | null): Promise<T> {
+export async function readData<T>(response: Response, request: FailedRequest, schema: Schema<T> | null): Promise<T> {
   if (schema === null) {
     await response.body?.cancel().catch(() => undefined);
     return undefined as T;
@@ -81,7 +81,7 @@ const FALLBACK_CODES: Readonly<Record<number, string>> = {
 };
 
 /** The problem document of an error answer, or one made from the status when the body is not one. */
-async function readProblem(response: Response, request: RequestInfo): Promise<Problem> {
+async function readProblem(response: Response, request: FailedRequest): Promise<Problem> {
   const fallback: Problem = {
     type: 'about:blank',
     title: response.statusText || `HTTP ${response.status}`,
@@ -114,7 +114,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** The typed error for a non-2xx answer; `secret` (the token sent) is scrubbed from the problem. */
-export async function toHttpError(response: Response, request: RequestInfo, secret?: string): Promise<HttpError> {
+export async function toHttpError(response: Response, request: FailedRequest, secret?: string): Promise<HttpError> {
   const problem = redact(await readProblem(response, request), secret);
   const init: HttpErrorInit = { request, problem, requestId: requestIdOf(response) ?? problem.requestId ?? null };
   const { status } = response;

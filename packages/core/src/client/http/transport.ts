@@ -5,7 +5,7 @@
  */
 import ky, { isHTTPError, isTimeoutError as isKyTimeout } from 'ky';
 import type { Credentials } from '../auth/credentials.js';
-import { NetworkError, PartnerKitError, TimeoutError, isPartnerKitError, type RequestInfo } from '../errors/index.js';
+import { NetworkError, PartnerKitError, TimeoutError, isPartnerKitError, type FailedRequest } from '../errors/index.js';
 import { safeUrl } from '../errors/request-info.js';
 import type { ResolvedOptions } from '../options.js';
 import { parseRetryAfter, readData, toHttpError, type Schema } from './read-response.js';
@@ -53,7 +53,7 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
     return current;
   }
 
-  async function attempt<T>(request: ApiRequest<T>, info: RequestInfo, token: { used: string | undefined }): Promise<T> {
+  async function attempt<T>(request: ApiRequest<T>, info: FailedRequest, token: { used: string | undefined }): Promise<T> {
     const retryable = request.method !== 'POST' && request.method !== 'PATCH' ? true : request.idempotencyKey !== undefined;
     const headers: Record<string, string> = { accept: HEADERS.accept, [HEADERS.clientId]: options.clientHeader };
     if (request.idempotencyKey !== undefined) headers[HEADERS.idempotencyKey] = request.idempotencyKey;
@@ -116,7 +116,7 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
   }
 
   async function send<T>(request: ApiRequest<T>): Promise<T> {
-    const info: RequestInfo = { method: request.method, url: safeUrl(request.url) };
+    const info: FailedRequest = { method: request.method, url: safeUrl(request.url) };
     const token: { used: string | undefined } = { used: undefined };
     try {
       try {
@@ -138,7 +138,7 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
 }
 
 /** Maps whatever ky or fetch threw to a PartnerKit error; aborts pass through untouched. */
-async function toPartnerKitError(error: unknown, request: ApiRequest<unknown>, info: RequestInfo, timeout: number, secret: string | undefined): Promise<PartnerKitError> {
+async function toPartnerKitError(error: unknown, request: ApiRequest<unknown>, info: FailedRequest, timeout: number, secret: string | undefined): Promise<PartnerKitError> {
   if (request.signal?.aborted) throw request.signal.reason;
   if (isPartnerKitError(error)) return error;
   if (isHTTPError(error)) return toHttpError(error.response, info, secret);

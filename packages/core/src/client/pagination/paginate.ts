@@ -3,7 +3,7 @@
  * @module
  */
 import type { Page } from '../../schemas/page.js';
-import { ResponseValidationError, type RequestInfo } from '../errors/index.js';
+import { ResponseValidationError, type FailedRequest } from '../errors/index.js';
 
 /**
  * Yields the items of every page, following `nextCursor` until it is null. Pages are fetched
@@ -11,7 +11,7 @@ import { ResponseValidationError, type RequestInfo } from '../errors/index.js';
  */
 export async function* paginate<T>(
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
-  options: { firstCursor?: string | undefined; request: RequestInfo },
+  options: { firstCursor?: string | undefined; request: FailedRequest },
 ): AsyncGenerator<T, void, undefined> {
   let cursor = options.firstCursor;
   const seen = new Set<string>();

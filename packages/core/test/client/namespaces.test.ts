@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PartnerKitClient } from '@partnerkit/core/client';
+import { deal, partner, principal, resource, resourcePage, tier } from './fixtures.ts';
+import { harness, pathOf } from './setup.ts';
+import { json, noContent } from './stub-fetch.ts';
+
+const at = '2026-06-01T10:00:00.000Z';
+const kpi = { id: 'revenue', name: 'Revenue', unit: 'currency', currency: 'USD', direction: 'higher_is_better', aggregation: 'sum', weight: 2, createdAt: at, updatedAt: at } as const;
+const target = { partnerId: 'p_1', kpiId: 'revenue', period: '2026-Q3', value: 100 };
+const measurement = { partnerId: 'p_1', kpiId: 'revenue', period: '2026-06', value: 5, source: 'crm', recordedAt: at };
+const event = { id: 'e_1', type: 'deal.approved', occurredAt: at, partnerId: 'p_1', data: { dealId: 'd_1' } };
+const tierInput = { rank: 2, name: 'Silver', colour: '#C0C0C0', benefits: [], requirements: [], dealProtectionDays: 60 };
+const kpiInput = { name: 'Revenue', unit: 'currency', currency: 'USD', direction: 'higher_is_better', aggregation: 'sum', weight: 2 } as const;
+const scorecard = {
+  partner: { id: 'p_1', name: 'Partner', type: 'reseller', tierId: null },
+  period: '2026-Q2',
+  generatedAt: at,
+  rows: [],
+  score: null,
+  tier: { current: null, qualified: null, requirements: [], next: null, pending: null, isTop: false },
+  availablePeriods: ['2026-Q2'],
+};
+const page = <T>(item: T) => ({ data: [item], nextCursor: null });
+
+interface Case {
+  name: string;
+  call: (client: PartnerKitClient) => Promise<unknown>;
+  method: string;
+  path: string;
+  body?: unknown;
+  answer: Response;
+  result?: unknown;
+  idempotent?: boolean;
+}
+
+const cases: Case[] = [
+  { name: 'session.get', call: (c) => c.session.get(), method: 'GET', path: '/api/v1/session', answer: json(200, principal), result: principal },
+  {
+    name: 'sessions.create',
+    call: (c) => c.sessions.create({ role: 'partner', partnerId: 'p_1', user: { id: 'u_1' } }),
+    method: 'POST',
+    path: '/api/v1/sessions',
+    body: { role: 'partner', partnerId: 'p_1', user: { id: 'u_1' } },
+    answer: json(201, { token: 'x'.repeat(32), expiresAt: at }),
+  },
+  { name: 'tiers.list', call: (c) => c.tiers.list({ limit: 5 }), method: 'GET', path: '/api/v1/tiers?limit=5', answer: json(200, page(tier('t_1'))) },
+  { name: 'tiers.get', call: (c) => c.tiers.get('t 1/x'), method: 'GET', path: '/api/v1/tiers/t%201%2Fx', answer: json(200, tier('t_1')) },
+  { name: 'tiers.put', call: (c) => c.tiers.put('silver', tierInput), method: 'PUT', path: '/api/v1/tiers/silver', body: tierInput, answer: json(200, tier('silver', 2)) },
+  { name: 'tiers.delete', call: (c) => c.tiers.delete('silver'), method: 'DELETE', path: '/api/v1/tiers/silver', answer: noContent(), result: undefined },
+  { name: 'kpis.list', call: (c) => c.kpis.list(), method: 'GET', path: '/api/v1/kpis', answer: json(200, page(kpi)) },
+  { name: 'kpis.get', call: (c) => c.kpis.get('revenue'), method: 'GET', path: '/api/v1/kpis/revenue', answer: json(200, kpi), result: kpi },
+  { name: 'kpis.put', call: (c) => c.kpis.put('revenue', kpiInput), method: 'PUT', path: '/api/v1/kpis/revenue', body: kpiInput, answer: json(200, kpi) },
+  { name: 'kpis.delete', call: (c) => c.kpis.delete('revenue'), method: 'DELETE', path: '/api/v1/kpis/revenue', answer: noContent() },
+  {
+    name: 'partners.list',
+    call: (c) => c.partners.list({ status: 'active', country: 'VN', q: 'sài gòn' }),
+    method: 'GET',
+    path: '/api/v1/partners?country=VN&q=s%C3%A0i+g%C3%B2n&status=active',
+    answer: json(200, page(partner('p_1'))),
+  },
+  { name: 'partners.get', call: (c) => c.partners.get('p_1'), method: 'GET', path: '/api/v1/partners/p_1', answer: json(200, partner('p_1')), result: partner('p_1') },
+  {
+    name: 'partners.create',
+    call: (c) => c.partners.create({ name: 'New', type: 'reseller' }, { idempotencyKey: 'new-partner' }),
+    method: 'POST',
+    path: '/api/v1/partners',
+    body: { name: 'New', type: 'reseller' },
+    answer: json(201, partner('p_2')),
+    idempotent: true,
+  },
+  { name: 'partners.update', call: (c) => c.partners.update('p_1', { region: 'APAC' }), method: 'PATCH', path: '/api/v1/partners/p_1', body: { region: 'APAC' }, answer: json(200, partner('p_1')) },
+  { name: 'partners.targets', call: (c) => c.partners.targets('p_1', { period: '2026-Q3' }), method: 'GET', path: '/api/v1/partners/p_1/targets?period=2026-Q3', answer: json(200, page({ ...target, updatedAt: at })) },
+  {
+    name: 'partners.putTargets',
+    call: (c) => c.partners.putTargets('p_1', { data: [{ kpiId: 'revenue', period: '2026-Q3', value: 100 }] }),
+    method: 'PUT',
+    path: '/api/v1/partners/p_1/targets',
+    body: { data: [{ kpiId: 'revenue', period: '2026-Q3', value: 100 }] },
+    answer: json(200, { data: [{ ...target, updatedAt: at }] }),
+    result: { data: [{ ...target, updatedAt: at }] },
+  },
+  {
+    name: 'partners.measurements',
+    call: (c) => c.partners.measurements('p_1', { kpiId: 'revenue', from: '2026-01', to: '2026-06' }),
+    method: 'GET',
+    path: '/api/v1/partners/p_1/measurements?from=2026-01&kpiId=revenue&to=2026-06',
+    answer: json(200, page(measurement)),
+  },
+  {
+    name: 'partners.scorecard',
+    call: (c) => c.partners.scorecard('p_1', { period: '2026-Q2', periods: 4 }),
+    method: 'GET',
+    path: '/api/v1/partners/p_1/scorecard?period=2026-Q2&periods=4',
+    answer: json(200, scorecard),
+    result: scorecard,
+  },
+  {
+    name: 'measurements.ingest',
+    call: (c) => c.measurements.ingest({ data: [{ partnerId: 'p_1', kpiId: 'revenue', period: '2026-06', value: 5 }] }),
+    method: 'POST',
+    path: '/api/v1/measurements',
+    body: { data: [{ partnerId: 'p_1', kpiId: 'revenue', period: '2026-06', value: 5 }] },
+    answer: json(200, { upserted: 1 }),
+    result: { upserted: 1 },
+  },
+  { name: 'deals.list', call: (c) => c.deals.list({ status: 'approved', partnerId: 'p_1' }), method: 'GET', path: '/api/v1/deals?partnerId=p_1&status=approved', answer: json(200, page(deal('d_1'))) },
+  { name: 'deals.get', call: (c) => c.deals.get('d_1'), method: 'GET', path: '/api/v1/deals/d_1', answer: json(200, deal('d_1')), result: deal('d_1') },
+  {
+    name: 'deals.register',
+    call: (c) => c.deals.register({ type: 'referral', customer: { company: 'Acme', domain: 'acme.com' } }),
+    method: 'POST',
+    path: '/api/v1/deals',
+    body: { type: 'referral', customer: { company: 'Acme', domain: 'acme.com' } },
+    answer: json(201, deal('d_1')),
+    idempotent: true,
+  },
+  {
+    name: 'deals.check',
+    call: (c) => c.deals.check({ customer: { company: 'Acme' } }),
+    method: 'POST',
+    path: '/api/v1/deals/check',
+    body: { customer: { company: 'Acme' } },
+    answer: json(200, { available: false, reason: 'protected' }),
+    result: { available: false, reason: 'protected' },
+  },
+  {
+    name: 'deals.transition',
+    call: (c) => c.deals.transition('d_1', { to: 'rejected', reasonCode: 'duplicate', reason: 'Already with us' }),
+    method: 'POST',
+    path: '/api/v1/deals/d_1/transitions',
+    body: { to: 'rejected', reasonCode: 'duplicate', reason: 'Already with us' },
+    answer: json(200, deal('d_1', { status: 'rejected' })),
+  },
+  { name: 'resources.list', call: (c) => c.resources.list({ tag: 'brand', language: 'vi', sort: 'newest' }), method: 'GET', path: '/api/v1/resources?language=vi&sort=newest&tag=brand', answer: json(200, resourcePage(['r_1'])) },
+  { name: 'resources.get', call: (c) => c.resources.get('r_1'), method: 'GET', path: '/api/v1/resources/r_1', answer: json(200, resource('r_1')) },
+  { name: 'resources.open', call: (c) => c.resources.open('r_1'), method: 'POST', path: '/api/v1/resources/r_1/open', answer: json(200, { url: 'https://cdn.example/doc.pdf' }), result: { url: 'https://cdn.example/doc.pdf' } },
+  {
+    name: 'resources.create',
+    call: (c) => c.resources.create({ title: 'Deck', type: 'document', language: 'en', url: 'https://cdn.example/deck.pdf' }),
+    method: 'POST',
+    path: '/api/v1/resources',
+    body: { title: 'Deck', type: 'document', language: 'en', url: 'https://cdn.example/deck.pdf' },
+    answer: json(201, resource('r_2')),
+  },
+  { name: 'resources.update', call: (c) => c.resources.update('r_1', { title: 'Deck v2' }), method: 'PATCH', path: '/api/v1/resources/r_1', body: { title: 'Deck v2' }, answer: json(200, resource('r_1')) },
+  { name: 'resources.delete', call: (c) => c.resources.delete('r_1'), method: 'DELETE', path: '/api/v1/resources/r_1', answer: noContent() },
+  { name: 'events.list', call: (c) => c.events.list({ after: 'e_0', type: 'deal.approved' }), method: 'GET', path: '/api/v1/events?after=e_0&type=deal.approved', answer: json(200, page(event)), result: page(event) },
+];
+
+describe('namespaces cover the v1 contract', () => {
+  for (const testCase of cases) {
+    it(`${testCase.name}: ${testCase.method} ${testCase.path}`, async () => {
+      const { client, stub } = harness([testCase.answer]);
+      const result = await testCase.call(client);
+      const [request] = stub.requests;
+      assert.equal(request?.method, testCase.method);
+      assert.equal(pathOf(request), testCase.path);
+      if (testCase.body === undefined) assert.equal(request?.body, '');
+      else assert.deepEqual(JSON.parse(String(request?.body)), testCase.body);
+      assert.equal(request?.headers.get('idempotency-key') !== null, testCase.idempotent === true, 'Idempotency-Key only where expected');
+      if ('result' in testCase) assert.deepEqual(result, testCase.result);
+    });
+  }
+
+  it('partners.iterateTargets and iterateMeasurements walk pages', async () => {
+    const { client, stub } = harness([
+      json(200, { data: [{ ...target, updatedAt: at }], nextCursor: 'n' }),
+      json(200, { data: [{ ...target, kpiId: 'deals', updatedAt: at }], nextCursor: null }),
+      json(200, { data: [measurement], nextCursor: null }),
+    ]);
+    const kpis: string[] = [];
+    for await (const t of client.partners.iterateTargets('p_1')) kpis.push(t.kpiId);
+    for await (const m of client.partners.iterateMeasurements('p_1', { kpiId: 'revenue' })) kpis.push(m.kpiId);
+    assert.deepEqual(kpis, ['revenue', 'deals', 'revenue']);
+    assert.deepEqual(stub.requests.map(pathOf), ['/api/v1/partners/p_1/targets', '/api/v1/partners/p_1/targets?cursor=n', '/api/v1/partners/p_1/measurements?kpiId=revenue']);
+  });
+
+  it('tiers, kpis, partners and events iterate too', async () => {
+    const { client } = harness([json(200, page(tier('t_1'))), json(200, page(kpi)), json(200, page(partner('p_1'))), json(200, page(event))]);
+    const ids: string[] = [];
+    for await (const x of client.tiers.iterate()) ids.push(x.id);
+    for await (const x of client.kpis.iterate()) ids.push(x.id);
+    for await (const x of client.partners.iterate({ type: 'reseller' })) ids.push(x.id);
+    for await (const x of client.events.iterate({ after: 'e_0' })) ids.push(x.id);
+    assert.deepEqual(ids, ['t_1', 'revenue', 'p_1', 'e_1']);
+  });
+});
