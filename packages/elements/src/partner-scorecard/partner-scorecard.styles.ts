@@ -27,6 +27,8 @@ export const scorecardStyles = css`
   .scorecard {
     container: scorecard / inline-size;
     display: grid;
+    /* minmax(0, ...) lets the table's scroll box be narrower than the table. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
     padding: var(--_space-m);
     border: var(--_border-width) solid var(--_color-border);
@@ -264,10 +266,31 @@ export const scorecardStyles = css`
     font-size: var(--_font-size-small);
   }
 
-  /* A narrow container drops the trend column first, then the target's hint. */
+  .table-scroll {
+    overflow-x: auto;
+    border-radius: var(--_radius-small);
+  }
+
+  /* A narrow card drops the trend column and the target's source, and shows statuses as icons
+     (their text stays for screen readers); narrower still, the table scrolls. */
   @container scorecard (max-width: 36em) {
-    .col-trend {
+    .col-trend,
+    .hint--source {
       display: none;
+    }
+
+    .status__label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .attainment {
+      min-width: 5em;
     }
   }
 

@@ -234,8 +234,11 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   private renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
     const l = this.localize;
-    return html`<table part="table">
-      <caption class="visually-hidden">${l.t('scorecard.caption', { period: periodLabel })}</caption>
+    const caption = l.t('scorecard.caption', { period: periodLabel });
+    // On a narrow page the table scrolls sideways; the region is focusable so keyboards can scroll it.
+    return html`<div class="table-scroll" role="region" aria-label=${caption} tabindex="0">
+      <table part="table">
+      <caption class="visually-hidden">${caption}</caption>
       <thead>
         <tr>
           <th scope="col">${l.t('scorecard.col.kpi')}</th>
@@ -253,7 +256,8 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
           (row) => this.renderRow(row),
         )}
       </tbody>
-    </table>`;
+    </table>
+    </div>`;
   }
 
   private renderRow(row: ScorecardRow): TemplateResult {
@@ -393,17 +397,14 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       check.actual === null && lower
         ? l.t('scorecard.gapNoData', { kpi: known.name, tier: tier.name })
         : l.t(lower ? 'scorecard.gapLess' : 'scorecard.gapMore', { missing: value(check.missing), kpi: known.name, tier: tier.name });
-    const detail = {
-      actual: check.actual === null ? l.t('scorecard.none') : value(check.actual),
-      required: l.t(boundKey(known.direction), { value: value(check.min) }),
-    };
-    return html`<li part="gap">
-      ${headline}<span class="hint gap__detail"
-        >${check.window === undefined
-          ? l.t('scorecard.gapDetail', detail)
-          : l.t('scorecard.gapDetailWindow', { ...detail, months: check.window })}</span
-      >
-    </li>`;
+    const required = l.t(boundKey(known.direction), { value: value(check.min) });
+    const detail =
+      check.actual === null
+        ? l.t('scorecard.gapDetailNoData', { required })
+        : check.window === undefined
+          ? l.t('scorecard.gapDetail', { actual: value(check.actual), required })
+          : l.t('scorecard.gapDetailWindow', { actual: value(check.actual), required, months: check.window });
+    return html`<li part="gap">${headline}<span class="hint gap__detail">${detail}</span></li>`;
   }
 
   /** The picker's periods: those with data, plus the one shown, newest first. */

@@ -54,6 +54,7 @@ export const en = defineMessages({
   'scorecard.gapLess': (p: { missing: string; kpi: string; tier: string }) => `${p.kpi}: ${p.missing} lower to reach ${p.tier}`,
   'scorecard.gapNoData': (p: { kpi: string; tier: string }) => `${p.kpi}: no data yet, and ${p.tier} requires it`,
   'scorecard.gapDetail': (p: { actual: string; required: string }) => `now ${p.actual}, required ${p.required}`,
+  'scorecard.gapDetailNoData': (p: { required: string }) => `no data yet, required ${p.required}`,
   'scorecard.gapDetailWindow': (p: { actual: string; required: string; months: number }) =>
     `now ${p.actual} over the last ${p.months} months, required ${p.required}`,
   'scorecard.top': (p: { tier: string }) => `${p.tier} is the top tier of the programme.`,

@@ -51,6 +51,7 @@ export const vi: Messages<ScorecardMessages> = {
   'scorecard.gapLess': (p) => `${p.kpi}: cần giảm ${p.missing} để lên ${p.tier}`,
   'scorecard.gapNoData': (p) => `${p.kpi}: chưa có dữ liệu, trong khi hạng ${p.tier} yêu cầu chỉ số này`,
   'scorecard.gapDetail': (p) => `hiện ${p.actual}, yêu cầu ${p.required}`,
+  'scorecard.gapDetailNoData': (p) => `chưa có dữ liệu, yêu cầu ${p.required}`,
   'scorecard.gapDetailWindow': (p) => `hiện ${p.actual} trong ${p.months} tháng gần nhất, yêu cầu ${p.required}`,
   'scorecard.top': (p) => `${p.tier} là hạng cao nhất của chương trình.`,
   'scorecard.pending': 'Sắp thay đổi hạng',
