@@ -8,3 +8,6 @@ export { PkEvent, createEnvelope, createEventId, type EventEnvelope, type PkEven
 export { PkErrorEvent, PK_ERROR_TYPE, type PkErrorData } from './events/error.js';
 
 // Widget classes and their events (one line each, appended by their authors):
+export { PartnerScorecard } from './partner-scorecard/partner-scorecard.js';
+export { PkScorecardLoadEvent, PK_SCORECARD_LOAD_TYPE, type PkScorecardLoadData } from './events/scorecard-load.js';
+export { PkPeriodChangeEvent, PK_PERIOD_CHANGE_TYPE, type PkPeriodChangeData } from './events/period-change.js';
