@@ -1,0 +1,539 @@
+/**
+ * `<resource-library>`: the partner portal's documents, videos, templates, brand assets and
+ * training, searchable and filterable wherever partners already work, with the vendor's gating.
+ * @module
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { TaskStatus } from '@lit/task';
+import type { PartnerKitClient } from '@partnerkit/core/client';
+import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType } from '@partnerkit/core/schemas';
+import { PartnerKitElement } from '../platform/partnerkit-element.js';
+import { describeError, isAbortError } from '../platform/describe-error.js';
+import { PkFilterChangeEvent, type PkFilterChangeData } from '../events/filter-change.js';
+import { PkResourceOpenEvent } from '../events/resource-open.js';
+import { activeFilters, DEFAULT_PAGE_SIZE, FACETS, facetOptions, listQuery, type FacetName, type FilterName, type ResourceFilters } from './filters.js';
+import { formatBytes, languageName } from './format.js';
+import { LOCK_ICON, REMOVE_ICON, TYPE_ICONS } from './icons.js';
+import { en, type ResourceLibraryMessages } from './i18n/en.js';
+import { vi } from './i18n/vi.js';
+import { resourceLibraryStyles } from './resource-library.styles.js';
+import { safeHttpUrl, UnsafeUrlError } from './safe-url.js';
+import { tierNames } from './tier-names.js';
+import { WindowController } from './windowing.js';
+
+/** How long typing pauses before the search goes to the server. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+/** `layout`: cards in a responsive grid, or one row per resource. */
+export type ResourceLayout = 'grid' | 'list';
+
+/** The pages loaded so far for one query: the first (the data task's answer) and those after it. */
+interface LoadedList {
+  first: ResourcePage;
+  items: Resource[];
+  nextCursor: string | null;
+}
+
+const icon = (shape: unknown, className = 'icon') =>
+  html`<svg class=${className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shape}</svg>`;
+
+const isResourceType = (value: unknown): value is ResourceType => RESOURCE_TYPES.includes(value as ResourceType);
+
+/**
+ * The resource library: a search box (server-side, debounced), facets for type, tag and language
+ * with counts, a sort, chips for the active filters, and the resources in a grid or a list. Each
+ * resource shows its type, title, description, language, format and size, when it was updated and
+ * its tags. Resources the caller's tier or partner type may not open show as locked, with the
+ * tier that unlocks them, and no link.
+ *
+ * Opening a resource goes through the backend (`client.resources.open`, so it is counted), then
+ * the returned URL opens in a new tab without an opener or referrer. Only `http:` and `https:`
+ * URLs are ever linked to or opened; anything else is refused with a visible message and
+ * `pk-error` (`code: 'unsafe_url'`).
+ *
+ * Long libraries load page by page ("Load more", cursor pagination) and render only the rows in
+ * view, so ten thousand resources stay quick. The attributes are the initial filters; the element
+ * loads again, aborting the previous request, when they change.
+ *
+ * @summary Searchable, gated library of partner resources.
+ * @tagname resource-library
+ *
+ * @fires {PkResourceOpenEvent} pk-resource-open - a resource was opened; `detail.data.resourceId`, `detail.data.url`; cancelable (the host then opens it)
+ * @fires {PkFilterChangeEvent} pk-filter-change - the person changed the search, a facet or the sort; `detail.data` holds the filters
+ * @fires {PkErrorEvent} pk-error - loading or opening failed; `code: 'unsafe_url'` when a URL was not http(s)
+ *
+ * @csspart toolbar - the search box, facets and sort
+ * @csspart search - the search field (label and input)
+ * @csspart search-input - the search `<input>`
+ * @csspart facet - each facet field (label and `<select>`); also `facet-type`, `facet-tag`, `facet-language`
+ * @csspart sort - the sort field
+ * @csspart chips - the active filters
+ * @csspart chip - one active filter's remove button
+ * @csspart clear-filters - the button that removes every filter
+ * @csspart count - the result count (a polite live region)
+ * @csspart notice - the message shown when a resource could not be opened
+ * @csspart scroller - the scrolling box around the resources
+ * @csspart list - the list of resources
+ * @csspart item - one resource; also `item-locked` for locked ones
+ * @csspart type-icon - a resource's type icon
+ * @csspart type - a resource's type, in text
+ * @csspart title - a resource's title
+ * @csspart title-link - the title's link (resources the caller may open)
+ * @csspart description - a resource's description
+ * @csspart meta - language, format and size, and when it was updated
+ * @csspart tags - a resource's tags
+ * @csspart tag - one tag
+ * @csspart lock - the locked notice with the tier that unlocks the resource
+ * @csspart no-results - the box shown when no resource matches the filters
+ * @csspart load-more - the "Load more" button
+ *
+ * @cssprop --pk-resource-library-max-height - height of the scrolling list before it scrolls (default `36em`)
+ * @cssprop --pk-resource-library-row-height - height of a row in the list layout (default `8.5em`)
+ * @cssprop --pk-resource-library-card-height - height of a card in the grid layout (default `15em`)
+ * @cssprop --pk-resource-library-card-min-width - narrowest a grid card gets before the grid drops a column (default `15em`)
+ * @cssprop --pk-resource-library-icon-color - type icon colour (default: `--pk-color-primary`)
+ * @cssprop --pk-resource-library-chip-background - active-filter chip background (default: `--pk-color-surface-raised`)
+ * @cssprop --pk-resource-library-locked-color - colour of the locked notice (default: `--pk-color-text-muted`)
+ */
+export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> {
+  static override styles = [PartnerKitElement.styles, resourceLibraryStyles];
+
+  /** Only resources of this type: `document`, `video`, `link`, `template`, `brand_asset`, `training`. */
+  @property() type?: ResourceType;
+
+  /** Only resources with this tag. */
+  @property() tag?: string;
+
+  /** Only resources in this language (a BCP 47 tag such as `vi`); not the element's own `lang`. */
+  @property() language?: string;
+
+  /** Search text: matched by the backend in titles, descriptions and tags. */
+  @property() q?: string;
+
+  /** Order: `newest` (default), `title` or `popular` (most opened). */
+  @property() sort: ResourceSort = 'newest';
+
+  /** `list` (default): one row per resource; `grid`: cards. */
+  @property({ reflect: true }) layout: ResourceLayout = 'list';
+
+  /** Resources per page, 1-200 (default 50). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+
+  private readonly resources = this.createDataTask(
+    () => [this.type, this.tag, this.language, this.q, this.sort, this.pageSize] as const,
+    (_args, { client, signal }) => client.resources.list(listQuery(this.filters, this.pageSize), { signal }),
+  );
+
+  private readonly windowing = new WindowController(this, () => {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    const list = scroller?.querySelector<HTMLElement>('.items');
+    return scroller && list ? { scroller, list } : null;
+  });
+
+  /** Pages after the first, for the current first page. */
+  @state() private more?: LoadedList;
+  @state() private loadingMore = false;
+  @state() private moreError?: unknown;
+  /** Why the last open failed, already in the element's language. */
+  @state() private notice?: string;
+  @state() private tiers?: ReadonlyMap<string, string>;
+
+  private moreAbort?: AbortController;
+  private opening = false;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  /** What is typed in the search box (sent to the server after a pause, as `q`). */
+  private draft = '';
+  private tiersFor?: PartnerKitClient;
+  private shownFirst?: ResourcePage;
+
+  constructor() {
+    super({ en, vi });
+  }
+
+  /** The filters applied now, with unknown types and sorts ignored. */
+  get filters(): ResourceFilters {
+    return {
+      type: isResourceType(this.type) ? this.type : undefined,
+      tag: this.tag,
+      language: this.language,
+      q: this.q,
+      sort: RESOURCE_SORTS.includes(this.sort) ? this.sort : 'newest',
+    };
+  }
+
+  /** Loads the next page and adds it to the list (what "Load more" does). */
+  async loadMore(): Promise<void> {
+    const first = this.resources.value;
+    const client = this.resolvedClient;
+    if (!first || !client || this.loadingMore) return;
+    const loaded = this.loaded(first);
+    if (!loaded.nextCursor) return;
+    const abort = (this.moreAbort = new AbortController());
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      const next = await client.resources.list(listQuery(this.filters, this.pageSize, loaded.nextCursor), { signal: abort.signal });
+      // A page may repeat an item when the library changed between requests: keep the first.
+      const seen = new Set(loaded.items.map((r) => r.id));
+      this.more = { first, items: loaded.items.concat(next.data.filter((r) => !seen.has(r.id))), nextCursor: next.nextCursor };
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.moreError = error;
+      this.reportError(error);
+    } finally {
+      if (this.moreAbort === abort) this.loadingMore = false;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.moreAbort?.abort(new DOMException('<resource-library> left the page', 'AbortError'));
+    this.loadingMore = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('q')) this.draft = this.q ?? '';
+    const queryChanged = (['type', 'tag', 'language', 'q', 'sort', 'pageSize'] as const).some((name) => changed.has(name));
+    if (queryChanged && this.moreAbort) {
+      this.moreAbort.abort(new DOMException('the filters changed', 'AbortError'));
+      this.moreAbort = undefined;
+      this.loadingMore = false;
+      this.moreError = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const first = this.resources.status === TaskStatus.COMPLETE ? this.resources.value : undefined;
+    if (first && first !== this.shownFirst) {
+      this.shownFirst = first;
+      this.windowing.scrollToStart();
+      this.lookUpTiers(first.data);
+    }
+  }
+
+  override render(): TemplateResult {
+    const page = this.resources.value;
+    return html`
+      <div class="toolbar" part="toolbar">
+        ${this.renderSearch()} ${FACETS.map((name) => this.renderFacet(name, page))} ${this.renderSort()}
+      </div>
+      ${this.renderChips()}
+      <p class="count" part="count" role="status">${this.countText(page)}</p>
+      ${this.notice
+        ? html`<div class="notice" part="notice" role="alert">
+            <p>${this.notice}</p>
+            <button class="button" type="button" @click=${() => (this.notice = undefined)}>${this.localize.t('library.dismiss')}</button>
+          </div>`
+        : nothing}
+      ${this.renderResults(page)}
+    `;
+  }
+
+  private renderSearch(): TemplateResult {
+    const t = this.localize;
+    return html`<div class="field field--search" part="search" role="search">
+      <label for="search">${t.t('library.search')}</label>
+      <input
+        id="search"
+        part="search-input"
+        type="search"
+        maxlength="200"
+        autocomplete="off"
+        placeholder=${t.t('library.searchPlaceholder')}
+        .value=${this.draft}
+        @input=${this.onSearchInput}
+        @keydown=${this.onSearchKeydown}
+      />
+    </div>`;
+  }
+
+  private renderFacet(name: FacetName, page: ResourcePage | undefined): TemplateResult {
+    const t = this.localize;
+    const selected = this.filters[name];
+    const all = name === 'type' ? 'library.allTypes' : name === 'tag' ? 'library.allTags' : 'library.allLanguages';
+    return html`<div class="field" part="facet facet-${name}">
+      <label for="facet-${name}">${t.t(`library.${name}`)}</label>
+      <select id="facet-${name}" data-filter=${name} @change=${this.onSelectChange}>
+        <option value="" .selected=${!selected}>${t.t(all)}</option>
+        ${facetOptions(page?.facets, name, selected).map(
+          ({ value, count }) =>
+            html`<option value=${value} .selected=${value === selected}>
+              ${t.t('library.option', { label: this.facetLabel(name, value), count: t.number(count) })}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private renderSort(): TemplateResult {
+    const t = this.localize;
+    const sort = this.filters.sort;
+    return html`<div class="field" part="sort">
+      <label for="sort">${t.t('library.sort')}</label>
+      <select id="sort" data-filter="sort" @change=${this.onSelectChange}>
+        ${RESOURCE_SORTS.map((value) => html`<option value=${value} .selected=${value === sort}>${t.t(`library.sort.${value}`)}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderChips(): TemplateResult | typeof nothing {
+    const active = activeFilters(this.filters);
+    if (active.length === 0) return nothing;
+    const t = this.localize;
+    return html`<div class="chips" part="chips" role="group" aria-label=${t.t('library.activeFilters')}>
+      ${active.map(([name, value]) => {
+        const label = this.chipLabel(name, value);
+        return html`<button class="chip" part="chip" type="button" data-filter=${name} aria-label=${t.t('library.removeFilter', { filter: label })} @click=${this.onChipClick}>
+          ${label} ${icon(REMOVE_ICON, 'chip__icon')}
+        </button>`;
+      })}
+      ${active.length > 1
+        ? html`<button class="chip chip--clear" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderResults(page: ResourcePage | undefined): TemplateResult {
+    // A new query keeps the previous results on screen, marked busy, rather than flashing a skeleton.
+    if (this.resources.status === TaskStatus.PENDING && page && this.resolvedClient) return this.renderList(page, true);
+    return this.renderStates(this.resources, {
+      data: (first) => this.renderList(first, false),
+      empty: (first) => first.data.length === 0 && activeFilters(this.filters).length === 0,
+      emptyMessage: this.localize.t('library.empty'),
+      loading: () => html`${[0, 1, 2].map(
+        () => html`<span class="skeleton skeleton--medium" aria-hidden="true"></span><span class="skeleton" aria-hidden="true"></span>`,
+      )}`,
+    });
+  }
+
+  private renderList(first: ResourcePage, busy: boolean): TemplateResult {
+    const t = this.localize;
+    const { items, nextCursor } = this.loaded(first);
+    if (items.length === 0) {
+      const q = this.filters.q?.trim();
+      return html`<div class="state state--empty" part="state no-results">
+        <p class="state__body">${q ? t.t('library.noResultsFor', { q }) : t.t('library.noResults')}</p>
+        <button class="button" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>
+      </div>`;
+    }
+    const { start, end, before, after } = this.windowing.range(items.length);
+    const size = Math.max(first.total, items.length);
+    return html`
+      <div class="scroller" part="scroller" role="region" tabindex="0" aria-label=${t.t('library.list')} aria-busy=${busy ? 'true' : 'false'}>
+        <ul
+          class="items items--${this.layout === 'grid' ? 'grid' : 'list'}"
+          part="list"
+          role="list"
+          style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}
+          @click=${this.onListClick}
+          @auxclick=${this.onListClick}
+        >
+          ${repeat(
+            items.slice(start, end),
+            (resource) => resource.id,
+            (resource, index) => this.renderItem(resource, start + index + 1, size),
+          )}
+        </ul>
+      </div>
+      ${nextCursor
+        ? html`<div class="more">
+            <button class="button" part="load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
+              ${this.loadingMore ? t.t('library.loadingMore') : t.t('library.loadMore')}
+            </button>
+            ${this.moreError ? html`<p class="more__error" role="alert">${this.errorText(this.moreError)}</p>` : nothing}
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderItem(resource: Resource, position: number, size: number): TemplateResult {
+    const t = this.localize;
+    const { locked } = resource;
+    // A locked resource never gets a link, whatever the response held.
+    const href = locked ? null : safeHttpUrl(resource.url);
+    const format = [resource.format?.toUpperCase(), resource.sizeBytes == null ? null : formatBytes((v, o) => t.number(v, o), resource.sizeBytes)]
+      .filter(Boolean)
+      .join(', ');
+    const title = href
+      ? html`<a part="title-link" href=${href} target="_blank" rel="noopener noreferrer" data-id=${resource.id}
+          >${resource.title}<span class="visually-hidden"> (${t.t('library.opens')})</span></a
+        >`
+      : resource.title;
+    return html`<li class="item ${locked ? 'item--locked' : ''}" part=${locked ? 'item item-locked' : 'item'} aria-posinset=${position} aria-setsize=${size}>
+      <span class="item__icon" part="type-icon">${icon(TYPE_ICONS[resource.type] ?? TYPE_ICONS.document)}</span>
+      <div class="item__body">
+        <p class="item__title" part="title">${title}</p>
+        ${resource.description ? html`<p class="item__description" part="description">${resource.description}</p>` : nothing}
+        <p class="item__meta" part="meta">
+          <span part="type">${isResourceType(resource.type) ? t.t(`library.type.${resource.type}`) : resource.type}</span>
+          <span>${languageName(t.lang, resource.language)}</span>
+          ${format ? html`<span>${format}</span>` : nothing}
+          <span><time datetime=${resource.updatedAt}>${t.t('library.updated', { when: t.relativeTime(resource.updatedAt, { numeric: 'always' }) })}</time></span>
+        </p>
+        ${resource.tags.length
+          ? html`<ul class="item__tags" part="tags" role="list" aria-label=${t.t('library.tags')}>
+              ${resource.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
+            </ul>`
+          : nothing}
+        ${locked ? html`<p class="item__lock" part="lock">${icon(LOCK_ICON)}${this.lockText(resource)}</p>` : nothing}
+      </div>
+    </li>`;
+  }
+
+  private loaded(first: ResourcePage): LoadedList {
+    return this.more?.first === first ? this.more : { first, items: first.data, nextCursor: first.nextCursor };
+  }
+
+  private countText(page: ResourcePage | undefined): string {
+    if (this.resources.status !== TaskStatus.COMPLETE || !page) return '';
+    const t = this.localize;
+    const shown = this.loaded(page).items.length;
+    const total = Math.max(page.total, shown);
+    if (total === 0) return '';
+    return shown < total
+      ? t.t('library.countPartial', { total, shown: t.number(shown), n: t.number(total) })
+      : t.t('library.count', { total, n: t.number(total) });
+  }
+
+  private facetLabel(name: FacetName, value: string): string {
+    if (name === 'type') return isResourceType(value) ? this.localize.t(`library.type.${value}`) : value;
+    if (name === 'language') return languageName(this.localize.lang, value);
+    return value;
+  }
+
+  private chipLabel(name: FilterName, value: string): string {
+    const t = this.localize;
+    if (name === 'q') return t.t('library.searchChip', { q: value });
+    return t.t('library.chip', { name: t.t(`library.${name}`), value: this.facetLabel(name, value) });
+  }
+
+  private lockText(resource: Resource): string {
+    const t = this.localize;
+    if (resource.minTierId) {
+      const tier = this.tiers?.get(resource.minTierId);
+      return tier ? t.t('library.lockedTier', { tier }) : t.t('library.lockedHigherTier');
+    }
+    return resource.partnerTypes.length ? t.t('library.lockedType') : t.t('library.locked');
+  }
+
+  private errorText(error: unknown): string {
+    const { messageKey, retryAfter } = describeError(error);
+    return messageKey === 'pk.error.rateLimited'
+      ? this.localize.t(messageKey, { seconds: Math.ceil(retryAfter ?? 0) })
+      : this.localize.t(messageKey);
+  }
+
+  // Names of locked resources' tiers, looked up once per client (and shared between elements).
+  private lookUpTiers(items: readonly Resource[]): void {
+    const client = this.resolvedClient;
+    if (!client || this.tiersFor === client || !items.some((r) => r.locked && r.minTierId)) return;
+    this.tiersFor = client;
+    tierNames(client).then(
+      (names) => {
+        if (this.tiersFor === client) this.tiers = names;
+      },
+      // Without names the lock says "requires a higher tier"; nothing else depends on them.
+      () => undefined,
+    );
+  }
+
+  /** Applies a person's change of filters and announces it. */
+  private applyFilters(change: Partial<ResourceFilters>): void {
+    if ('type' in change) this.type = change.type;
+    if ('tag' in change) this.tag = change.tag;
+    if ('language' in change) this.language = change.language;
+    if ('q' in change) this.q = change.q;
+    if (change.sort) this.sort = change.sort;
+    const data: PkFilterChangeData = { sort: this.filters.sort };
+    for (const [name, value] of activeFilters(this.filters)) (data as unknown as Record<string, string>)[name] = value;
+    this.emit(new PkFilterChangeEvent(data));
+  }
+
+  private readonly onSearchInput = (event: Event): void => {
+    this.draft = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(this.commitSearch, SEARCH_DEBOUNCE_MS);
+  };
+
+  private readonly onSearchKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    this.commitSearch();
+  };
+
+  private readonly commitSearch = (): void => {
+    clearTimeout(this.searchTimer);
+    const q = this.draft.trim() || undefined;
+    if (q !== (this.q?.trim() || undefined)) this.applyFilters({ q });
+  };
+
+  private readonly onSelectChange = (event: Event): void => {
+    const select = event.target as HTMLSelectElement;
+    const name = select.dataset.filter as FacetName | 'sort';
+    if (name === 'sort') this.applyFilters({ sort: select.value as ResourceSort });
+    else this.applyFilters({ [name]: select.value || undefined });
+  };
+
+  private readonly onChipClick = async (event: Event): Promise<void> => {
+    const chip = event.currentTarget as HTMLButtonElement;
+    const chips = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="chip"]')];
+    const index = chips.indexOf(chip);
+    const name = chip.dataset.filter as FilterName;
+    if (name === 'q') clearTimeout(this.searchTimer);
+    this.applyFilters({ [name]: undefined });
+    await this.updateComplete;
+    // Keep the keyboard where it was: the next chip, else the previous, else the search box.
+    const left = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="chip"]')];
+    (left[Math.min(index, left.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+  };
+
+  private readonly clearFilters = async (): Promise<void> => {
+    clearTimeout(this.searchTimer);
+    this.applyFilters({ type: undefined, tag: undefined, language: undefined, q: undefined });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+  };
+
+  // One listener for every title link: clicks (and middle clicks) go through the backend.
+  private readonly onListClick = (event: MouseEvent): void => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-id]');
+    if (!link) return;
+    event.preventDefault();
+    const first = this.resources.value;
+    const resource = first && this.loaded(first).items.find((r) => r.id === link.dataset.id);
+    if (resource) void this.open(resource);
+  };
+
+  /**
+   * Records the open with the backend, then opens the URL it returns in a new tab (unless a
+   * `pk-resource-open` listener cancels the event). Refuses any URL that is not http(s).
+   */
+  private async open(resource: Resource): Promise<void> {
+    const client = this.resolvedClient;
+    if (!client || resource.locked || this.opening) return;
+    this.opening = true;
+    this.notice = undefined;
+    try {
+      const { url } = await client.resources.open(resource.id);
+      const safe = safeHttpUrl(url);
+      if (!safe) throw new UnsafeUrlError();
+      const event = this.emit(new PkResourceOpenEvent({ resourceId: resource.id, url: safe }));
+      if (!event.defaultPrevented) window.open(safe, '_blank', 'noopener,noreferrer');
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const t = this.localize;
+      this.notice = error instanceof UnsafeUrlError ? t.t('library.unsafeUrl') : `${t.t('library.openFailed')} ${this.errorText(error)}`;
+      this.reportError(error);
+    } finally {
+      this.opening = false;
+    }
+  }
+}
+

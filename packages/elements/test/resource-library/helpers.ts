@@ -1,0 +1,59 @@
+/**
+ * Helpers shared by `<resource-library>`'s browser tests.
+ * @module
+ */
+import { fixture, html } from '@open-wc/testing';
+import type { PartnerKitClient } from '@partnerkit/core/client';
+import { TaskStatus } from '@lit/task';
+import '../../src/define/resource-library.js';
+import type { ResourceLibrary } from '../../src/resource-library/resource-library.js';
+import { libraryClient, type LibraryStubOptions } from '../../../../stories/resource-library/stub-backend.js';
+
+export { libraryClient };
+
+/** The shadow root's first node with `part` among its parts. */
+export const part = <E extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<E>(`[part~="${name}"]`);
+export const parts = <E extends Element = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<E>(`[part~="${name}"]`)];
+
+/** Waits until the element's data task settled and the element rendered it. */
+export async function settle(el: ResourceLibrary): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    await el.updateComplete;
+    // Another turn for fetch/microtasks, then the re-render they asked for.
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    const status = (el as unknown as { resources: { status: TaskStatus } }).resources.status;
+    if (status !== TaskStatus.PENDING && !el.shadowRoot!.querySelector('[aria-busy="true"]')) return;
+  }
+  throw new Error('the element did not settle');
+}
+
+/** Waits for `predicate` over a few frames (for scroll and resize reactions). */
+export async function until(predicate: () => boolean, what = 'condition'): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (predicate()) return;
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A `<resource-library>` on a stub client, settled. Returns the requests it sent. */
+export async function library(options: LibraryStubOptions & { attrs?: Record<string, string>; client?: PartnerKitClient; lang?: string } = {}) {
+  const requests: URL[] = [];
+  const client =
+    options.client ??
+    libraryClient({
+      ...options,
+      onRequest: (request) => {
+        requests.push(new URL(request.url));
+        options.onRequest?.(request);
+      },
+    });
+  const el = await fixture<ResourceLibrary>(html`<resource-library lang=${options.lang ?? 'en'} .client=${client}></resource-library>`);
+  for (const [name, value] of Object.entries(options.attrs ?? {})) el.setAttribute(name, value);
+  if (options.delay !== Infinity) await settle(el);
+  return { el, client, requests, lists: () => requests.filter((u) => u.pathname.endsWith('/v1/resources')) };
+}
+
+/** Titles of the rendered items. */
+export const titles = (el: ResourceLibrary) => parts(el, 'title').map((t) => t.textContent!.replace(/\s*\(opens in a new tab\)\s*$/, '').trim());

@@ -1,0 +1,135 @@
+/**
+ * Fixture data of `<resource-library>` for stories and tests: a small programme's tiers, a
+ * library as a Silver reseller sees it (some items locked) and as a manager sees it, a few
+ * hostile items, and a generator of large libraries. Dates are relative to when the module
+ * loads, so "Updated 3 days ago" stays true.
+ * @module
+ */
+import type { Resource, ResourceType, Tier } from '@partnerkit/core/schemas';
+
+const DAY = 24 * 3600_000;
+const LOADED_AT = Date.now();
+
+/** An ISO timestamp `days` days before the fixtures loaded. */
+export const daysAgo = (days: number): string => new Date(LOADED_AT - days * DAY).toISOString();
+
+const tier = (id: string, rank: number, name: string, colour: string): Tier => ({
+  id,
+  rank,
+  name,
+  colour,
+  benefits: [],
+  requirements: [],
+  dealProtectionDays: 60 + rank * 30,
+  createdAt: daysAgo(400),
+  updatedAt: daysAgo(400),
+});
+
+/** The programme's tiers, lowest first. */
+export const TIERS: Tier[] = [
+  tier('bronze', 1, 'Bronze', '#A0522D'),
+  tier('silver', 2, 'Silver', '#A8A9AD'),
+  tier('gold', 3, 'Gold', '#D4AF37'),
+  tier('platinum', 4, 'Platinum', '#5B6770'),
+];
+
+type Draft = Pick<Resource, 'id' | 'title' | 'type'> & Partial<Resource> & { days: number };
+
+function resource({ days, ...draft }: Draft): Resource {
+  return {
+    description: null,
+    format: null,
+    sizeBytes: null,
+    language: 'en',
+    tags: [],
+    thumbnailUrl: null,
+    minTierId: null,
+    partnerTypes: [],
+    locked: false,
+    url: `https://cdn.example.com/library/${draft.id}`,
+    openCount: 0,
+    createdAt: daysAgo(days + 30),
+    updatedAt: daysAgo(days),
+    ...draft,
+  };
+}
+
+/** As a manager (or an admin) sees the library: everything open. */
+export const MANAGER_LIBRARY: Resource[] = [
+  resource({ id: 'r_deck', title: '2026 partner sales deck', type: 'document', format: 'pptx', sizeBytes: 8_400_000, tags: ['sales', 'deck'], openCount: 312, days: 3, description: 'The pitch, the proof points and the pricing story for this year, with speaker notes.' }),
+  resource({ id: 'r_demo', title: 'Product demo: onboarding in ten minutes', type: 'video', format: 'mp4', sizeBytes: 240_000_000, tags: ['demo', 'onboarding'], openCount: 95, days: 10, description: 'A recorded walkthrough to show customers in a first meeting.' }),
+  resource({ id: 'r_vi_kit', title: 'Bộ tài liệu bán hàng cho đối tác', type: 'document', format: 'pdf', sizeBytes: 2_400_000, language: 'vi', tags: ['sales'], openCount: 58, days: 1, description: 'Tài liệu giới thiệu sản phẩm và bảng giá dành cho thị trường Việt Nam.' }),
+  resource({ id: 'r_proposal', title: 'Co-branded proposal template', type: 'template', format: 'docx', sizeBytes: 120_000, tags: ['proposal', 'co-branding'], openCount: 140, days: 21, description: 'Put your logo beside ours; the sections follow the buying committee’s questions.' }),
+  resource({ id: 'r_brand', title: 'Logo pack and brand guidelines', type: 'brand_asset', format: 'zip', sizeBytes: 34_000_000, tags: ['brand'], openCount: 77, days: 45 }),
+  resource({ id: 'r_faq', title: 'Partner programme FAQ', type: 'link', format: 'html', tags: ['programme'], openCount: 410, days: 90, description: 'Tiers, benefits, deal registration and payouts, answered.' }),
+  resource({ id: 'r_cert', title: 'Certification: solutions architect', type: 'training', format: 'html', tags: ['certification', 'training'], minTierId: 'gold', openCount: 33, days: 6, description: 'Eight modules and an exam; counts towards the Gold requirements.' }),
+  resource({ id: 'r_calc', title: 'Reseller margin calculator', type: 'template', format: 'xlsx', sizeBytes: 800_000, tags: ['pricing'], partnerTypes: ['distributor'], openCount: 12, days: 14, description: 'Margins by volume band for distributors.' }),
+  resource({ id: 'r_exec', title: 'Executive briefing kit', type: 'video', format: 'mp4', sizeBytes: 1_200_000_000, tags: ['sales', 'executive'], minTierId: 'platinum', openCount: 4, days: 30, description: 'Board-level narrative and recorded customer interviews.' }),
+  resource({ id: 'r_vi_training', title: 'Khoá đào tạo triển khai cơ bản', type: 'training', format: 'html', language: 'vi', tags: ['training', 'onboarding'], openCount: 21, days: 2, description: 'Sáu bài học về cài đặt và cấu hình cho kỹ sư của đối tác.' }),
+];
+
+/** Which resources a Silver reseller may not open, and why (the backend's gating, precomputed). */
+const LOCKED_FOR_SILVER_RESELLER = new Set(['r_cert', 'r_calc', 'r_exec']);
+
+/** As a Silver reseller sees the library: gated items are locked and carry no URL. */
+export const PARTNER_LIBRARY: Resource[] = MANAGER_LIBRARY.map((r) => {
+  if (!LOCKED_FOR_SILVER_RESELLER.has(r.id)) return r;
+  const { url: _url, ...rest } = r;
+  return { ...rest, locked: true };
+});
+
+/** A library where every item is locked (a new Bronze partner's view of premium content). */
+export const ALL_LOCKED_LIBRARY: Resource[] = PARTNER_LIBRARY.filter((r) => r.locked);
+
+/** Titles and descriptions that must stay text. */
+export const MARKUP_RESOURCE: Resource = resource({
+  id: 'r_markup',
+  title: '<img src=x onerror="window.__pkInjected=1"><b>Pricing</b> sheet',
+  type: 'document',
+  format: 'pdf',
+  sizeBytes: 512,
+  days: 0,
+  description: '<script>window.__pkInjected=1</script><a href="javascript:alert(1)">click</a>',
+  tags: ['pricing'],
+});
+
+const TYPES: ResourceType[] = ['document', 'video', 'link', 'template', 'brand_asset', 'training'];
+const TOPICS = ['Onboarding', 'Pricing', 'Security', 'Analytics', 'Migration', 'Support', 'Integration', 'Compliance'];
+const KINDS = ['guide', 'checklist', 'webinar', 'playbook', 'case study', 'datasheet'];
+const TAGS = ['sales', 'marketing', 'technical', 'onboarding', 'pricing', 'training', 'brand', 'executive'];
+const FORMATS: Record<ResourceType, string> = { document: 'pdf', video: 'mp4', link: 'html', template: 'docx', brand_asset: 'zip', training: 'html' };
+
+/**
+ * `count` generated resources, the same every time (a fixed linear congruential sequence): mixed
+ * types, two languages, every seventh one locked behind Gold. Titles carry the index, so a
+ * search for "#1234" finds exactly one.
+ */
+export function generateLibrary(count: number): Resource[] {
+  let seed = 42;
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed % n;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const type = TYPES[next(TYPES.length)]!;
+    const vi = next(4) === 0;
+    const topic = TOPICS[next(TOPICS.length)]!;
+    const locked = i % 7 === 6;
+    const generated = resource({
+      id: `gen_${i}`,
+      title: `${topic} ${KINDS[next(KINDS.length)]} #${i + 1}`,
+      type,
+      language: vi ? 'vi' : 'en',
+      format: FORMATS[type],
+      sizeBytes: type === 'link' ? null : 10_000 + next(500_000_000),
+      tags: [TAGS[next(TAGS.length)]!, TAGS[next(TAGS.length)]!].filter((t, k, all) => all.indexOf(t) === k),
+      description: `${topic} material for partner teams, item ${i + 1}.`,
+      minTierId: locked ? 'gold' : null,
+      openCount: next(1000),
+      days: next(720),
+    });
+    if (!locked) return generated;
+    const { url: _url, ...rest } = generated;
+    return { ...rest, locked: true };
+  });
+}
