@@ -6,6 +6,7 @@
 export * from './platform/index.js';
 export { PkEvent, createEnvelope, createEventId, type EventEnvelope, type PkEventInit } from './events/pk-event.js';
 export { PkErrorEvent, PK_ERROR_TYPE, type PkErrorData } from './events/error.js';
+export { PartnerKitProvider, sessionFetcher, SessionUrlError } from './partnerkit-provider/index.js';
 
 // Widget classes and their events (one line each, appended by their authors):
 export { PartnerScorecard } from './partner-scorecard/partner-scorecard.js';

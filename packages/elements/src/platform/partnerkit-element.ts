@@ -5,8 +5,8 @@
  * @module
  */
 import { html, LitElement, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import { DEV_MODE, devWarn } from '#dev-mode';
@@ -78,10 +78,14 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   /** `light`, `dark` or `auto` (the default: follow the reader's colour-scheme preference). */
   @property({ reflect: true }) theme: Theme = 'auto';
 
-  /** The client of the nearest `<partnerkit-provider>`, kept current. */
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  protected providedClient?: PartnerKitClient;
+  // The nearest provider's client, kept current (`subscribe`); setting it re-renders the host.
+  private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  private waitingForProvider = false;
+
+  /** The client of the nearest `<partnerkit-provider>`, if any. */
+  protected get providedClient(): PartnerKitClient | undefined {
+    return this.clientConsumer.value;
+  }
 
   /** The element's language and formatters: `t()`, `number()`, `money()`, `date()`, ... */
   protected readonly localize: LocalizeController<PlatformMessages & M>;
@@ -243,11 +247,24 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   }
 
   // True when an enclosing provider exists but is not defined yet (the CDN loader may still be
-  // fetching it): show loading rather than "no client" meanwhile.
+  // fetching it): show loading rather than "no client" meanwhile, and ask again once it is defined
+  // (nobody answered the first context request).
   private awaitingProvider(): boolean {
     let node: Element | null = this.parentElement ?? hostOf(this);
     while (node) {
-      if (node.localName === PROVIDER_TAG) return !customElements.get(PROVIDER_TAG);
+      if (node.localName === PROVIDER_TAG) {
+        if (customElements.get(PROVIDER_TAG)) return false;
+        if (!this.waitingForProvider) {
+          this.waitingForProvider = true;
+          void customElements.whenDefined(PROVIDER_TAG).then(() => {
+            this.waitingForProvider = false;
+            // `hostConnected` is the consumer's public way to send its context request again.
+            if (this.isConnected && !this.clientConsumer.value) this.clientConsumer.hostConnected();
+            this.requestUpdate();
+          });
+        }
+        return true;
+      }
       node = node.parentElement ?? hostOf(node);
     }
     return false;

@@ -11,9 +11,10 @@ import { tokenStyles } from '../../src/platform/tokens.styles.js';
 type ElementClass = typeof LitElement;
 const isElementClass = (value: unknown): value is ElementClass => typeof value === 'function' && value.prototype instanceof LitElement;
 
-const elementClasses = Object.entries(elements).filter((entry): entry is [string, ElementClass] => isElementClass(entry[1]));
+const elementClasses = (Object.entries(elements) as Array<[string, unknown]>).filter((entry): entry is [string, ElementClass] => isElementClass(entry[1]));
 const sheetsOf = (cls: ElementClass): CSSResult[] => {
-  cls.finalize();
+  // Abstract bases are never defined, so finalise (collect their styles) by hand.
+  (cls as unknown as { finalize(): void }).finalize();
   return cls.elementStyles.filter((s): s is CSSResult => 'cssText' in s);
 };
 const allSheets = [...new Set(elementClasses.flatMap(([, cls]) => sheetsOf(cls)))];

@@ -1,0 +1,2 @@
+export { PartnerKitProvider } from './partnerkit-provider.js';
+export { sessionFetcher, SessionUrlError } from './session-fetcher.js';
