@@ -160,8 +160,11 @@ export function resolveOptions(options: ClientOptions, version: string): Resolve
   if (fetchSession !== undefined && typeof fetchSession !== 'function') fail('fetchSession must be a function returning { token, expiresAt }');
   if (token !== undefined && fetchSession !== undefined) fail('give either token or fetchSession, not both');
 
-  const fetchImpl = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
-  if (typeof fetchImpl !== 'function') fail('no fetch available: pass options.fetch');
+  const givenFetch = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
+  if (typeof givenFetch !== 'function') fail('no fetch available: pass options.fetch');
+  // Called as a plain function: an unbound `window.fetch` throws "Illegal invocation" when
+  // called as a method of some other object (which is how ky calls it).
+  const fetchImpl: typeof globalThis.fetch = (input, init) => givenFetch(input, init);
 
   const timeout = options.timeout ?? 10_000;
   if (!isPositiveNumber(timeout) || timeout > 2_147_483_647) fail('timeout must be a positive number of milliseconds');

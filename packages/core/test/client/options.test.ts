@@ -86,6 +86,17 @@ describe('createClient options', () => {
     }
   });
 
+  it('calls an injected fetch as a plain function (an unbound window.fetch works)', async () => {
+    const stub = stubFetch(() => json(200, principal));
+    // Browsers throw "Illegal invocation" when fetch runs with a `this` other than the window.
+    function strictFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      return stub.fetch(input, init);
+    }
+    const client = createClient({ baseUrl: BASE_URL, token: TOKEN, fetch: strictFetch as typeof fetch });
+    assert.deepEqual(await client.session.get(), principal);
+  });
+
   it('copies hook lists, so changing the caller\'s arrays later has no effect', async () => {
     const beforeRequest: NonNullable<NonNullable<ClientOptions['hooks']>['beforeRequest']> = [];
     const { client, stub } = make({ hooks: { beforeRequest } });

@@ -20,11 +20,11 @@ export class SessionError extends PartnerKitError {
   static override readonly kind: ErrorKind = 'SessionError';
   readonly code: 'session_failed' | 'session_invalid';
 
-  constructor(code: 'session_failed' | 'session_invalid', options?: { cause?: unknown; paths?: readonly string[] }) {
+  constructor(code: 'session_failed' | 'session_invalid', options?: { cause?: unknown; /** `path: what is expected`, never values. */ paths?: readonly string[] }) {
     super(
       code === 'session_failed'
         ? 'Could not obtain a PartnerKit session: fetchSession() rejected'
-        : `fetchSession() returned no valid { token, expiresAt }${options?.paths?.length ? ` (check ${options.paths.join(', ')})` : ''}`,
+        : `fetchSession() returned no valid { token, expiresAt }${options?.paths?.length ? ` (${options.paths.join('; ')})` : ''}`,
       options,
     );
     this.code = code;

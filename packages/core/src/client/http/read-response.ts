@@ -17,6 +17,7 @@ import {
   type HttpErrorInit,
   type FailedRequest,
 } from '../errors/index.js';
+import { describeIssue } from './describe-issue.js';
 import { redact } from './redact.js';
 
 /** A schema of the contract that a response body is parsed with. */
@@ -61,7 +62,7 @@ export async function readData<T>(response: Response, request: FailedRequest, sc
   }
   const result = z.safeParse(schema, body);
   if (!result.success) {
-    throw invalid(result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+    throw invalid(result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })));
   }
   return result.data;
 }
