@@ -1,0 +1,289 @@
+/**
+ * fast-check arbitraries that produce valid values of the contract's schemas. Each is checked
+ * against its schema by the round-trip tests, so a generator that drifts from the contract fails
+ * loudly instead of testing nothing.
+ */
+import fc from 'fast-check';
+import {
+  CONFLICT_REASONS,
+  DEAL_REASON_CODES,
+  DEAL_STATUSES,
+  DEAL_TYPES,
+  KPI_AGGREGATIONS,
+  KPI_DIRECTIONS,
+  KPI_UNITS,
+  PARTNER_STATUSES,
+  PARTNER_TYPES,
+  RESOURCE_TYPES,
+  SCORECARD_STATUSES,
+  type Deal,
+  type DealInput,
+  type Kpi,
+  type Partner,
+  type Resource,
+  type Scorecard,
+  type Tier,
+} from '@partnerkit/core/schemas';
+
+/** Finite numbers without -0 (JSON turns -0 into 0). */
+export const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }).map((n) => (n === 0 ? 0 : n));
+export const nonNegative = fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 }).map((n) => (n === 0 ? 0 : n));
+
+export const id = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,24}$/);
+export const timestamp = fc
+  .date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2100-12-31T23:59:59.999Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+export const calendarDate = timestamp.map((t) => t.slice(0, 10));
+export const currency = fc.constantFrom('USD', 'EUR', 'VND', 'JPY', 'GBP');
+export const country = fc.constantFrom('VN', 'DE', 'US', 'GB', 'JP');
+export const language = fc.constantFrom('en', 'vi', 'en-GB', 'vi-VN', 'de');
+export const month = fc.record({ y: fc.integer({ min: 2000, max: 2099 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
+export const period = fc.oneof(
+  month,
+  fc.record({ y: fc.integer({ min: 2000, max: 2099 }), q: fc.integer({ min: 1, max: 4 }) }).map(({ y, q }) => `${y}-Q${q}`),
+  fc.integer({ min: 2000, max: 2099 }).map(String),
+);
+
+/** Trimmed, non-empty text of at most `max` UTF-16 units, including non-Latin scripts. */
+export const text = (max: number) =>
+  fc
+    .oneof(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: Math.min(max, 40) }),
+      fc.constantFrom('Công ty TNHH Phần mềm Á Châu', 'Müller & Söhne GmbH', '株式会社テスト', '<script>alert(1)</script>', "O'Brien \"Quotes\""),
+    )
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 1 && s.length <= max);
+
+export const email = fc.stringMatching(/^[a-z0-9]{1,12}(\.[a-z0-9]{1,6})?@[a-z0-9]{1,12}\.(com|vn|io|co\.uk)$/);
+export const domain = fc.stringMatching(/^([a-z0-9]{1,12}\.){1,3}(com|vn|io|de|uk)$/);
+export const httpUrl = fc
+  .tuple(fc.constantFrom('http://', 'https://'), domain, fc.constantFrom('', '/', '/docs/guide.pdf', '/a?b=c#d', ':8443/x'))
+  .map((parts) => parts.join(''));
+export const money = fc.record({ amount: fc.nat({ max: Number.MAX_SAFE_INTEGER }), currency });
+export const personRef = fc.record({ id, name: text(200), email }, { requiredKeys: [] });
+
+export const tierRequirement = fc.record(
+  { kpiId: id, min: nonNegative, window: fc.integer({ min: 1, max: 36 }) },
+  { requiredKeys: ['kpiId', 'min'] },
+);
+
+export const tier: fc.Arbitrary<Tier> = fc.record({
+  id,
+  rank: fc.integer({ min: 1, max: 100 }),
+  name: text(100),
+  colour: fc.stringMatching(/^#[0-9a-fA-F]{6}$/),
+  benefits: fc.array(fc.record({ label: text(200), value: text(200) }, { requiredKeys: ['label'] }), { maxLength: 4 }),
+  requirements: fc.array(tierRequirement, { maxLength: 4 }),
+  dealProtectionDays: fc.integer({ min: 1, max: 365 }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const kpi: fc.Arbitrary<Kpi> = fc.record({
+  id,
+  name: text(100),
+  description: fc.option(text(1000), { nil: null }),
+  unit: fc.constantFrom(...KPI_UNITS),
+  direction: fc.constantFrom(...KPI_DIRECTIONS),
+  aggregation: fc.constantFrom(...KPI_AGGREGATIONS),
+  weight: fc.double({ min: 0, max: 1000, noNaN: true }).map((n) => (n === 0 ? 0 : n)),
+  currency: fc.option(currency, { nil: null }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const partner: fc.Arbitrary<Partner> = fc.record({
+  id,
+  name: text(200),
+  type: fc.constantFrom(...PARTNER_TYPES),
+  status: fc.constantFrom(...PARTNER_STATUSES),
+  tierId: fc.option(id, { nil: null }),
+  region: fc.option(text(100), { nil: null }),
+  country: fc.option(country, { nil: null }),
+  website: fc.option(httpUrl, { nil: null }),
+  domains: fc.array(domain, { maxLength: 3 }),
+  manager: fc.option(personRef, { nil: null }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const target = fc.record({ partnerId: id, kpiId: id, period, value: nonNegative, updatedAt: timestamp });
+export const measurement = fc.record({ partnerId: id, kpiId: id, period: month, value: finite, source: fc.option(text(100), { nil: null }), recordedAt: timestamp });
+
+const dealCustomer = fc.record(
+  {
+    company: text(200),
+    domain: fc.option(domain, { nil: null }),
+    country: fc.option(country, { nil: null }),
+    region: fc.option(text(100), { nil: null }),
+    industry: fc.option(text(100), { nil: null }),
+  },
+  { requiredKeys: ['company'] },
+);
+const dealContact = fc.record(
+  {
+    name: fc.option(text(200), { nil: null }),
+    email: fc.option(email, { nil: null }),
+    phone: fc.option(fc.stringMatching(/^\+?[0-9]{2,4} [0-9]{2,4} [0-9]{3,6}$/), { nil: null }),
+    title: fc.option(text(200), { nil: null }),
+  },
+  { requiredKeys: [] },
+);
+const actor = fc.constantFrom('admin', 'manager', 'partner', 'system') as fc.Arbitrary<'admin' | 'manager' | 'partner' | 'system'>;
+const dealStatus = fc.constantFrom(...DEAL_STATUSES);
+const reasonCode = fc.constantFrom(...DEAL_REASON_CODES);
+
+export const dealHistoryEntry = fc.record(
+  {
+    at: timestamp,
+    from: fc.option(dealStatus, { nil: null }),
+    to: dealStatus,
+    by: fc.record({ role: actor, id: fc.option(text(200), { nil: null }), name: fc.option(text(200), { nil: null }) }, { requiredKeys: ['role', 'id'] }),
+    reason: fc.option(text(2000), { nil: null }),
+    reasonCode: fc.option(reasonCode, { nil: null }),
+  },
+  { requiredKeys: ['at', 'from', 'to', 'by'] },
+);
+
+export const deal: fc.Arbitrary<Deal> = fc.record(
+  {
+    id,
+    number: fc.integer({ min: 1, max: 999_999 }).map((n) => `DR-${String(n).padStart(6, '0')}`),
+    partnerId: id,
+    submittedBy: personRef,
+    status: dealStatus,
+    type: fc.constantFrom(...DEAL_TYPES),
+    customer: dealCustomer,
+    contact: dealContact,
+    products: fc.array(text(200), { maxLength: 3 }),
+    amount: fc.option(money, { nil: null }),
+    expectedCloseDate: fc.option(calendarDate, { nil: null }),
+    stage: fc.option(text(100), { nil: null }),
+    description: fc.option(text(5000), { nil: null }),
+    submittedAt: fc.option(timestamp, { nil: null }),
+    approvedAt: fc.option(timestamp, { nil: null }),
+    expiresAt: fc.option(timestamp, { nil: null }),
+    extensions: fc.integer({ min: 0, max: 1 }),
+    approvedBy: fc.option(personRef, { nil: null }),
+    reasonCode: fc.option(reasonCode, { nil: null }),
+    reason: fc.option(text(2000), { nil: null }),
+    possibleConflicts: fc.array(fc.record({ dealId: id, number: text(40), match: fc.constantFrom('domain' as const, 'name' as const) }), { maxLength: 2 }),
+    history: fc.array(dealHistoryEntry, { maxLength: 3 }),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  {
+    requiredKeys: [
+      'id', 'number', 'partnerId', 'submittedBy', 'status', 'type', 'customer', 'contact', 'products', 'amount',
+      'expectedCloseDate', 'stage', 'description', 'submittedAt', 'approvedAt', 'expiresAt', 'extensions',
+      'approvedBy', 'reasonCode', 'reason', 'history', 'createdAt', 'updatedAt',
+    ],
+  },
+);
+
+export const dealInput: fc.Arbitrary<DealInput> = fc.record(
+  {
+    partnerId: id,
+    status: fc.constantFrom('draft' as const, 'submitted' as const),
+    type: fc.constantFrom(...DEAL_TYPES),
+    customer: dealCustomer,
+    contact: dealContact,
+    products: fc.array(text(200), { maxLength: 5 }),
+    amount: fc.option(money, { nil: null }),
+    expectedCloseDate: fc.option(calendarDate, { nil: null }),
+    stage: fc.option(text(100), { nil: null }),
+    description: fc.option(text(5000), { nil: null }),
+  },
+  { requiredKeys: ['type', 'customer'] },
+);
+
+export const resource: fc.Arbitrary<Resource> = fc.record(
+  {
+    id,
+    title: text(200),
+    description: fc.option(text(2000), { nil: null }),
+    type: fc.constantFrom(...RESOURCE_TYPES),
+    format: fc.option(fc.constantFrom('pdf', 'pptx', 'mp4', 'html'), { nil: null }),
+    sizeBytes: fc.option(fc.nat(), { nil: null }),
+    language,
+    tags: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9 _-]{0,20}[a-z0-9]$/), { maxLength: 5 }),
+    thumbnailUrl: fc.option(httpUrl, { nil: null }),
+    minTierId: fc.option(id, { nil: null }),
+    partnerTypes: fc.uniqueArray(fc.constantFrom(...PARTNER_TYPES), { maxLength: 3 }),
+    locked: fc.boolean(),
+    url: httpUrl,
+    openCount: fc.nat(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  {
+    requiredKeys: [
+      'id', 'title', 'description', 'type', 'format', 'sizeBytes', 'language', 'tags', 'thumbnailUrl', 'minTierId',
+      'partnerTypes', 'locked', 'openCount', 'createdAt', 'updatedAt',
+    ],
+  },
+);
+
+const requirementCheck = fc.record(
+  { kpiId: id, min: finite, window: fc.integer({ min: 1, max: 36 }), actual: fc.option(finite, { nil: null }), met: fc.boolean(), missing: finite },
+  { requiredKeys: ['kpiId', 'min', 'actual', 'met', 'missing'] },
+);
+
+export const scorecard: fc.Arbitrary<Scorecard> = fc.record({
+  partner: fc.record({ id, name: text(200), type: fc.constantFrom(...PARTNER_TYPES), tierId: fc.option(id, { nil: null }) }),
+  period,
+  generatedAt: timestamp,
+  rows: fc.array(
+    fc.record({
+      kpi,
+      actual: fc.option(finite, { nil: null }),
+      target: fc.option(finite, { nil: null }),
+      targetSource: fc.constantFrom('partner' as const, 'tier' as const, null),
+      attainment: fc.option(nonNegative, { nil: null }),
+      status: fc.constantFrom(...SCORECARD_STATUSES),
+      trend: fc.array(fc.record({ period, value: fc.option(finite, { nil: null }) }), { maxLength: 6 }),
+    }),
+    { maxLength: 4 },
+  ),
+  score: fc.option(fc.double({ min: 0, max: 100, noNaN: true }).map((n) => (n === 0 ? 0 : n)), { nil: null }),
+  tier: fc.record({
+    current: fc.option(tier, { nil: null }),
+    qualified: fc.option(tier, { nil: null }),
+    requirements: fc.array(requirementCheck, { maxLength: 3 }),
+    next: fc.option(fc.record({ tier, gaps: fc.array(requirementCheck, { maxLength: 3 }) }), { nil: null }),
+    pending: fc.option(fc.record({ tier, effectiveAt: timestamp }), { nil: null }),
+    isTop: fc.boolean(),
+  }),
+  availablePeriods: fc.array(period, { maxLength: 6 }),
+});
+
+export const problem = fc.record(
+  {
+    type: fc.constant('https://partnerkit.dev/problems/validation_failed'),
+    title: text(200),
+    status: fc.integer({ min: 400, max: 599 }),
+    detail: text(500),
+    code: fc.constantFrom('validation_failed', 'not_found', 'deal_conflict'),
+    instance: fc.constant('/v1/deals'),
+    requestId: id,
+    errors: fc.array(fc.record({ path: fc.constantFrom('', 'customer.company', 'amount.amount'), message: text(200) }), { maxLength: 3 }),
+    reason: fc.constantFrom(...CONFLICT_REASONS),
+  },
+  { requiredKeys: ['type', 'title', 'status', 'code'] },
+);
+
+export const eventEnvelope = fc.record(
+  {
+    id,
+    type: fc.constantFrom('deal.approved', 'tier.changed', 'resource.opened', 'custom.thing_happened'),
+    occurredAt: timestamp,
+    partnerId: fc.option(id, { nil: null }),
+    data: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 })),
+  },
+  { requiredKeys: ['id', 'type', 'occurredAt', 'data'] },
+);
+
+export const sessionInput = fc.oneof(
+  fc.record({ role: fc.constant('partner' as const), partnerId: id, user: fc.record({ id, name: text(200), email }, { requiredKeys: ['id'] }) }),
+  fc.record({ role: fc.constant('manager' as const), user: fc.record({ id, name: text(200), email }, { requiredKeys: ['id'] }), locale: language, ttlSeconds: fc.integer({ min: 60, max: 86_400 }) }, { requiredKeys: ['role', 'user'] }),
+);
