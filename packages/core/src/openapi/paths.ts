@@ -8,6 +8,7 @@
 import type * as z from 'zod/mini';
 import * as contract from '../schemas/index.js';
 import type { Role } from '../schemas/index.js';
+import { DEFAULT_TREND_PERIODS } from '../rules/scorecard.js';
 import { pageSchemas, type QueryName } from './components.js';
 import type { ConflictResponseName, IntegerParameter, SharedParameterName } from './shared.js';
 import type { HttpMethod } from './types.js';
@@ -359,7 +360,7 @@ export const operations: readonly OperationSpec[] = [
         period: 'The period to score: a month, quarter or year. The current quarter (UTC) when absent.',
         periods: 'How many periods of the same grain the trend shows, ending with `period`.',
       },
-      integers: { periods: { minimum: 1, maximum: 24, default: 6 } },
+      integers: { periods: { minimum: 1, maximum: 24, default: DEFAULT_TREND_PERIODS } },
     },
     success: [{ status: '200', description: 'The scorecard.', schema: contract.Scorecard }],
   },
@@ -393,10 +394,12 @@ export const operations: readonly OperationSpec[] = [
     summary: 'Register a deal',
     description:
       'Registers an opportunity as `submitted` (or keeps it as a `draft`). A partner session registers for its own ' +
-      'partner; a manager or admin names `partnerId`. Registrations by other partners for the same customer do not ' +
-      'block this one: vendor principals see them in `possibleConflicts`, and approval decides (see transitionDeal). ' +
-      'A registration the caller\'s own partner already holds answers 409 `deal_conflict` with `reason` ' +
-      '`own_registration`. Emits `deal.submitted` or `deal.drafted`.',
+      'partner (a `partnerId` naming another answers 400 at `partnerId`, like an unknown one); a manager or admin ' +
+      'names `partnerId`. A customer (matched by normalised domain, else by normalised ' +
+      'company name) is held by one active registration at a time across all partners: while one holds it, a ' +
+      'submission answers 409 `deal_conflict` with a `reason` code only. A draft holds nothing and is checked when ' +
+      'submitted. Near matches by company-name similarity are accepted and shown to vendor principals in ' +
+      '`possibleConflicts`. Emits `deal.submitted` or `deal.drafted`.',
     roles: ALL,
     body: { schema: contract.DealInput, description: 'The registration.' },
     idempotent: true,
@@ -410,10 +413,10 @@ export const operations: readonly OperationSpec[] = [
     tag: 'Deals',
     summary: 'Check whether a customer is free to register',
     description:
-      'The partner-side pre-check, to run before registering. Answers `available`, and when not available a ' +
-      'reason code only (`protected`, `already_registered`, `own_registration`), never another partner\'s identity ' +
-      'or deal. Matches customers by normalised domain and by company-name similarity, as registration does. ' +
-      'Changes nothing, so it takes no `Idempotency-Key`.',
+      'The partner-side pre-check, to run before registering: would a submission for this customer be accepted? ' +
+      'Answers `available`, and when not available the same reason code a submission would get (`protected`, ' +
+      '`already_registered`, `own_registration`), never another partner\'s identity or deal. Changes nothing, so ' +
+      'it takes no `Idempotency-Key`.',
     roles: ALL,
     body: { schema: contract.DealCheckInput, description: 'The customer to check.' },
     success: [{ status: '200', description: 'Whether the customer is free to register.', schema: contract.DealCheckResult }],
@@ -437,13 +440,13 @@ export const operations: readonly OperationSpec[] = [
     tag: 'Deals',
     summary: 'Move a deal through its lifecycle',
     description:
-      'Applies one move of the lifecycle (docs/contract.md has the table): a move the lifecycle does not have ' +
-      'answers 409 `invalid_transition`; one the caller\'s role may not make answers 403; rejecting and withdrawing ' +
-      'need a `reason` (400 without). `approved` to `approved` extends the protection window, once. Approving ' +
-      'answers 409 `deal_conflict` while another partner\'s approved registration protects the customer ' +
-      '(`protected`) or an earlier open one from another partner awaits a decision (`already_registered`). The ' +
-      'answer is the deal with the move appended to its history; each move emits `deal.<status>` ' +
-      '(`deal.extended` for an extension). Expiry is made by the system, never through this operation.',
+      'Applies one move of the lifecycle (docs/contract.md has the table), checked in this order: a move the ' +
+      'lifecycle does not have answers 409 `invalid_transition`; one the caller\'s role may not make answers 403; ' +
+      'rejecting, withdrawing and asking for information need a `reason` (400 without, at `reason`). ' +
+      '`approved` to `approved` extends the protection window, once; a second extension answers 409 ' +
+      '`invalid_transition`. Submitting a draft answers 409 `deal_conflict` when an active registration holds the ' +
+      'customer meanwhile. The answer is the deal with the move appended to its history; each move emits ' +
+      '`deal.<status>` (`deal.extended` for an extension). Expiry is made by the system, never through this operation.',
     roles: ALL,
     scope: 'A partner session may only move its own partner\'s deals; any other id answers 404.',
     id: 'DealId',

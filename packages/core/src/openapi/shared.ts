@@ -159,30 +159,32 @@ const problemResponses = {
   },
   DealConflict: {
     description:
-      'The caller\'s partner already holds an open or approved registration for this customer (`reason`: ' +
-      '`own_registration`). The problem carries a reason code only, never another partner\'s identity.',
+      'The customer is already held by an active registration (submitted, under review, needs info or approved). ' +
+      '`reason` says how: `own_registration` (the caller\'s partner holds it), `protected` (an approved registration ' +
+      'protects it) or `already_registered` (another registration awaits a decision). A reason code only, never ' +
+      'another partner\'s identity.',
     examples: {
       deal_conflict: example(
-        'The partner registered this customer already',
-        problem('deal_conflict', 409, 'The customer is already registered', 'Your partner has an open registration for this customer.', {
-          reason: 'own_registration',
+        'Another registration holds the customer',
+        problem('deal_conflict', 409, 'The customer is already registered', 'Another active registration holds this customer.', {
+          reason: 'already_registered',
         }),
       ),
     },
   },
   TransitionConflict: {
     description:
-      'The deal cannot make this move now: the lifecycle does not allow it from the current status ' +
-      '(`invalid_transition`), or approving it would break another registration\'s protection (`deal_conflict` with ' +
-      '`reason` `protected` or `already_registered`).',
+      'The deal cannot make this move now: the lifecycle has no such move from the current status, or the one ' +
+      'extension of an approved deal was already granted (`invalid_transition`); or, when a draft is submitted, an ' +
+      'active registration already holds the customer (`deal_conflict` with `reason`, as for registerDeal).',
     examples: {
       invalid_transition: example(
-        'A move the lifecycle does not allow',
-        problem('invalid_transition', 409, 'The deal cannot make this move', 'A rejected deal cannot move to approved.'),
+        'A move the lifecycle does not have',
+        problem('invalid_transition', 409, 'The deal cannot make this move', 'A deal cannot move from rejected to approved; rejected is final.'),
       ),
       deal_conflict: example(
-        'Another partner\'s registration protects the customer',
-        problem('deal_conflict', 409, 'The customer is protected', 'Another registration for this customer is approved and protected.', {
+        'An approved registration protects the customer',
+        problem('deal_conflict', 409, 'The customer is protected', 'An approved registration protects this customer.', {
           reason: 'protected',
         }),
       ),

@@ -7,6 +7,7 @@ import {
   type Reference,
   type ResponseObject,
 } from '@partnerkit/core/openapi';
+import { DEFAULT_TREND_PERIODS } from '@partnerkit/core/rules';
 import { DEFAULT_LIMIT, MAX_LIMIT, PageQuery, ScorecardQuery } from '@partnerkit/core/schemas';
 
 /**
@@ -276,6 +277,7 @@ describe('pagination and filters', () => {
     const operation = operationOf(v1.find((e) => e.operationId === 'getScorecard')!);
     const periods = parametersOf(operation).find((p) => p.name === 'periods')!;
     assert.deepEqual(periods.schema, { type: 'integer', minimum: 1, maximum: 24, default: 6 });
+    assert.equal(DEFAULT_TREND_PERIODS, 6, 'the rules\' default trend length');
     for (const ok of ['1', '6', '24']) assert.ok(ScorecardQuery.safeParse({ periods: ok }).success, ok);
     for (const bad of ['0', '25', '6.0']) assert.ok(!ScorecardQuery.safeParse({ periods: bad }).success, bad);
   });
