@@ -269,11 +269,11 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const css = statusClass(row.status);
     return html`<tr class="row row--${css}" part="row row-${css}">
       <th scope="row" part="kpi-name">
-        ${kpi.name}${lower ? html`<span class="hint">${l.t('scorecard.lowerIsBetter')}</span>` : nothing}
+        ${kpi.name}${lower ? html` <span class="hint">${l.t('scorecard.lowerIsBetter')}</span>` : nothing}
       </th>
       <td class="num" part="actual">${actual ?? this.renderNone()}</td>
       <td class="num" part="target">
-        ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html`<span class="hint hint--source">${l.t('scorecard.targetFromTier')}</span>` : nothing}
+        ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('scorecard.targetFromTier')}</span>` : nothing}
       </td>
       <td>${this.renderBar(row, actual, target)}</td>
       <td>
@@ -404,7 +404,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
         : check.window === undefined
           ? l.t('scorecard.gapDetail', { actual: value(check.actual), required })
           : l.t('scorecard.gapDetailWindow', { actual: value(check.actual), required, months: check.window });
-    return html`<li part="gap">${headline}<span class="hint gap__detail">${detail}</span></li>`;
+    return html`<li part="gap">${headline} <span class="hint gap__detail">${detail}</span></li>`;
   }
 
   /** The picker's periods: those with data, plus the one shown, newest first. */

@@ -1,0 +1,235 @@
+/**
+ * The numbers on screen equal core's rules: every scorecard here is also computed in the test
+ * with `computeScorecard` from the same fixtures, formatted with plain `Intl`, and compared with
+ * what the element shows, in English and Vietnamese. Plus the cases people read most carefully:
+ * a lower-is-better KPI, the top tier, a pending downgrade.
+ */
+import { expect } from '@open-wc/testing';
+import { computeScorecard } from '@partnerkit/core/rules';
+import type { Kpi, Scorecard, ScorecardStatus } from '@partnerkit/core/schemas';
+import { FIXTURE_NOW, FIXTURE_PERIOD, PARTNERS, PROGRAMME, type FixturePartner, type Programme } from '../../../../stories/partner-scorecard/fixtures.js';
+import { expectFormat, mountStub, part, parts, rows, text } from './helpers.js';
+
+type Lang = 'en' | 'vi';
+
+/** What core's rules say, from the very inputs the stub backend holds. */
+function expected(partner: FixturePartner, period = FIXTURE_PERIOD, trendPeriods = 6, programme: Programme = PROGRAMME): Scorecard {
+  return computeScorecard({
+    partner,
+    period,
+    kpis: programme.kpis,
+    tiers: programme.tiers,
+    targets: programme.targets.filter((t) => t.partnerId === partner.id),
+    measurements: programme.measurements.filter((m) => m.partnerId === partner.id),
+    trendPeriods,
+    now: FIXTURE_NOW,
+  });
+}
+
+/** Intl output carries no-break spaces; compare text with all white space folded. */
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function value(lang: Lang, kpi: Kpi, n: number): string {
+  if (kpi.unit === 'currency') return expectFormat.money(lang, n, kpi.currency!);
+  if (kpi.unit === 'percent') return expectFormat.percentValue(lang, n);
+  return expectFormat.count(lang, n);
+}
+
+const STATUS_TEXT: Record<Lang, Record<ScorecardStatus, string>> = {
+  en: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_target: 'No target', no_data: 'No data' },
+  vi: { on_track: 'Đúng tiến độ', at_risk: 'Có rủi ro', off_track: 'Chậm tiến độ', no_target: 'Chưa có chỉ tiêu', no_data: 'Chưa có dữ liệu' },
+};
+const AT_MOST: Record<Lang, string> = { en: 'at most', vi: 'tối đa' };
+
+/** Compares every number the element shows with `card`, formatted for `lang`. */
+function compare(el: HTMLElement, card: Scorecard, lang: Lang): void {
+  const shown = rows(el);
+  expect([...shown.keys()]).to.deep.equal(card.rows.map((r) => r.kpi.name));
+
+  for (const row of card.rows) {
+    const tr = shown.get(row.kpi.name)!;
+    const cell = (name: string) => norm(text(tr.querySelector(`[part~="${name}"]`)));
+    const label = `${row.kpi.name} (${lang})`;
+
+    expect(cell('actual'), `${label} actual`).to.equal(row.actual === null ? norm('—' + (lang === 'en' ? 'none' : 'không có')) : norm(value(lang, row.kpi, row.actual)));
+
+    if (row.target === null) {
+      expect(cell('target'), `${label} target`).to.match(/^—/);
+    } else {
+      const target = value(lang, row.kpi, row.target);
+      const phrase = row.kpi.direction === 'lower_is_better' ? `${AT_MOST[lang]} ${target}` : target;
+      expect(cell('target').startsWith(norm(phrase)), `${label} target "${cell('target')}" starts with "${phrase}"`).to.be.true;
+    }
+
+    const bar = tr.querySelector('[role="progressbar"]');
+    if (row.attainment === null) {
+      expect(bar, `${label} has no progress bar`).to.be.null;
+    } else {
+      const percent = Math.round(row.attainment * 100);
+      expect(bar!.getAttribute('aria-valuenow'), `${label} aria-valuenow`).to.equal(String(Math.min(Math.max(percent, 0), 100)));
+      expect(bar!.getAttribute('aria-valuemin')).to.equal('0');
+      expect(bar!.getAttribute('aria-valuemax')).to.equal('100');
+      const valueText = norm(bar!.getAttribute('aria-valuetext')!);
+      expect(valueText, `${label} value text`).to.contain(norm(expectFormat.attainment(lang, row.attainment)));
+      expect(valueText).to.contain(norm(value(lang, row.kpi, row.actual!)));
+      expect(valueText).to.contain(norm(value(lang, row.kpi, row.target!)));
+      expect(bar!.getAttribute('aria-label')).to.contain(row.kpi.name);
+    }
+
+    expect(norm(text(tr.querySelector('.status__label'))), `${label} status`).to.equal(STATUS_TEXT[lang][row.status]);
+    expect(tr.getAttribute('part')).to.equal(`row row-${row.status.replace('_', '-')}`);
+
+    const known = row.trend.filter((p) => p.value !== null);
+    const sparkline = tr.querySelector('[part~="sparkline"]')!;
+    expect(sparkline.getAttribute('role')).to.equal('img');
+    const summary = norm(sparkline.getAttribute('aria-label')!);
+    if (known.length > 0) {
+      expect(summary, `${label} trend`).to.contain(norm(value(lang, row.kpi, known.at(-1)!.value!)));
+      if (known.length > 1 && known[0]!.value !== known.at(-1)!.value) expect(summary).to.contain(norm(value(lang, row.kpi, known[0]!.value!)));
+    }
+  }
+
+  if (card.score === null) {
+    expect(part(el, 'score-value')).to.be.null;
+  } else {
+    expect(text(part(el, 'score-value'))).to.equal(expectFormat.score(lang, card.score));
+  }
+
+  const nextTier = part(el, 'next-tier');
+  if (card.tier.isTop || !card.tier.next) {
+    expect(nextTier).to.be.null;
+  } else {
+    const unmet = card.tier.next.gaps.filter((g) => !g.met);
+    const gaps = [...nextTier!.querySelectorAll('[part~="gap"]')].map((g) => norm(text(g)));
+    expect(gaps.length).to.equal(unmet.length);
+    unmet.forEach((gap, i) => {
+      const kpi = card.rows.find((r) => r.kpi.id === gap.kpiId)!.kpi;
+      expect(gaps[i], `gap ${kpi.name}`).to.contain(norm(value(lang, kpi, gap.missing)));
+      expect(gaps[i]).to.contain(kpi.name);
+      expect(gaps[i]).to.contain(card.tier.next!.tier.name);
+    });
+  }
+}
+
+describe('<partner-scorecard> numbers equal core’s rules', () => {
+  for (const lang of ['en', 'vi'] as const) {
+    for (const partner of [PARTNERS.lumen, PARTNERS.saigon, PARTNERS.northwind, PARTNERS.markup]) {
+      it(`${partner.id}, ${FIXTURE_PERIOD}, ${lang}`, async () => {
+        const el = await mountStub({ partnerId: partner.id, lang }, { as: { role: 'manager' } });
+        compare(el, expected(partner), lang);
+      });
+    }
+  }
+
+  it('for another period and trend length', async () => {
+    const el = await mountStub({ partnerId: PARTNERS.lumen.id, period: '2026-Q1', periods: 4 }, { as: { role: 'manager' } });
+    compare(el, expected(PARTNERS.lumen, '2026-Q1', 4), 'en');
+  });
+
+  it('for a month and a year', async () => {
+    const month = await mountStub({ partnerId: PARTNERS.northwind.id, period: '2026-08' }, { as: { role: 'manager' } });
+    compare(month, expected(PARTNERS.northwind, '2026-08'), 'en');
+    expect((part(month, 'period-picker') as HTMLSelectElement).selectedOptions[0]!.textContent).to.equal('August 2026');
+    const year = await mountStub({ partnerId: PARTNERS.northwind.id, period: '2025', lang: 'vi' }, { as: { role: 'manager' } });
+    compare(year, expected(PARTNERS.northwind, '2025'), 'vi');
+  });
+});
+
+describe('<partner-scorecard> reads correctly', () => {
+  it('writes money from minor units in the KPI’s currency, in English and Vietnamese', async () => {
+    const en = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: { role: 'manager' } });
+    const gap = norm(text(part(en, 'gap')));
+    expect(gap).to.equal(norm('$28,600 more Revenue to Gold now $221,400 over the last 12 months, required at least $250,000'));
+    expect(norm(text(rows(en).get('Revenue')!.querySelector('[part~="actual"]')))).to.equal('$59,400');
+
+    const vi = await mountStub({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: { role: 'manager' } });
+    expect(norm(text(part(vi, 'gap')))).to.equal(
+      norm('Cần thêm 28.600 US$ Revenue để lên Gold hiện 221.400 US$ trong 12 tháng gần nhất, yêu cầu tối thiểu 250.000 US$'),
+    );
+    expect(norm(text(rows(vi).get('Customer satisfaction')!.querySelector('[part~="actual"]')))).to.equal('89%');
+    expect(norm(text(rows(vi).get('Response time (days)')!.querySelector('[part~="actual"]')))).to.equal('2,6');
+    expect(norm(text(part(vi, 'score')))).to.equal('Điểm tổng 90 trên 100');
+    expect((part(vi, 'period-picker') as HTMLSelectElement).selectedOptions[0]!.textContent).to.equal('Quý 3/2026');
+  });
+
+  it('writes a currency without minor units (VND) as whole amounts', async () => {
+    const programme: Programme = { ...PROGRAMME, kpis: PROGRAMME.kpis.map((k) => (k.unit === 'currency' ? { ...k, currency: 'VND' } : k)) };
+    const el = await mountStub({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: { role: 'manager' }, programme });
+    compare(el, expected(PARTNERS.lumen, FIXTURE_PERIOD, 6, programme), 'vi');
+    expect(norm(text(rows(el).get('Revenue')!.querySelector('[part~="actual"]')))).to.equal(norm('5.940.000 ₫'));
+  });
+
+  it('reads a lower-is-better KPI as a ceiling', async () => {
+    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: { role: 'manager' } });
+    const row = rows(el).get('Response time (days)')!;
+    expect(norm(text(row.querySelector('[part~="kpi-name"]')))).to.equal('Response time (days) lower is better');
+    expect(norm(text(row.querySelector('[part~="actual"]')))).to.equal('2.6');
+    expect(norm(text(row.querySelector('[part~="target"]')))).to.equal('at most 2 tier requirement');
+    // 2.6 against a ceiling of 2: attainment 2 - 2.6/2 = 70 %, off track.
+    const bar = row.querySelector('[role="progressbar"]')!;
+    expect(bar.getAttribute('aria-valuenow')).to.equal('70');
+    expect(bar.getAttribute('aria-valuetext')).to.equal('70% of target: 2.6 against a target of at most 2');
+    expect(norm(text(row.querySelector('[part~="status"]')))).to.equal('Off track');
+    expect(row.querySelector('[part~="sparkline"]')!.getAttribute('aria-label')).to.equal('Falling from 3.4 to 2.6 over 6 quarters');
+    const gaps = parts(el, 'gap').map((g) => norm(text(g)));
+    expect(gaps).to.include('Response time (days): 0.6 lower to reach Gold now 2.6, required at most 2');
+  });
+
+  it('says a top-tier partner is at the top, with no next tier', async () => {
+    const el = await mountStub({ partnerId: PARTNERS.saigon.id }, { as: { role: 'manager' } });
+    expect(text(part(el, 'badge'))).to.equal('Tier: Platinum');
+    expect(text(part(el, 'top-tier'))).to.equal('Platinum is the top tier of the programme.');
+    expect(part(el, 'next-tier')).to.be.null;
+    expect(part(el, 'pending')).to.be.null;
+    expect(text(part(el, 'score-value'))).to.equal('100');
+    await expect(el).to.be.accessible();
+
+    el.setAttribute('lang', 'vi');
+    await el.updateComplete;
+    expect(text(part(el, 'top-tier'))).to.equal('Platinum là hạng cao nhất của chương trình.');
+  });
+
+  it('shows a pending downgrade with its date and what is missing to keep the tier', async () => {
+    const card = expected(PARTNERS.northwind);
+    expect(card.tier.pending?.tier.name).to.equal('Silver');
+    const el = await mountStub({ partnerId: PARTNERS.northwind.id }, { as: { role: 'manager' } });
+    const pending = part(el, 'pending')!;
+    expect(norm(text(pending))).to.equal(
+      norm(
+        'Tier change pending Moves from Gold down to Silver on October 31, 2026, unless the Gold requirements are met again before then. ' +
+          'Still missing to keep Gold: $67,300 more Revenue to Gold now $182,700 over the last 12 months, required at least $250,000',
+      ),
+    );
+    await expect(el).to.be.accessible();
+
+    el.setAttribute('lang', 'vi');
+    await el.updateComplete;
+    expect(norm(text(part(el, 'pending')))).to.contain('Sẽ chuyển từ Gold xuống Silver vào 31 tháng 10, 2026');
+  });
+
+  it('says when every requirement of the next tier is met', async () => {
+    // Lumen's numbers, held against a ladder where the tier above Silver asks only for what it has.
+    const el = await mountStub(
+      { partnerId: PARTNERS.lumen.id },
+      {
+        as: { role: 'manager' },
+        programme: {
+          ...PROGRAMME,
+          tiers: PROGRAMME.tiers.map((t) => (t.rank === 3 ? { ...t, requirements: [{ kpiId: 'pksc_certified', min: 3 }] } : t)),
+        },
+      },
+    );
+    expect(text(part(el, 'next-tier'))).to.equal('Next tier: Gold Every requirement for Gold is met.');
+  });
+
+  it('colours the tier badge with the tier’s colour and a readable text colour', async () => {
+    const gold = await mountStub({ partnerId: PARTNERS.northwind.id }, { as: { role: 'manager' } });
+    const goldBadge = getComputedStyle(part(gold, 'badge')!);
+    expect(goldBadge.backgroundColor).to.equal('rgb(212, 175, 55)');
+    expect(goldBadge.color).to.equal('rgb(0, 0, 0)');
+    const platinum = await mountStub({ partnerId: PARTNERS.saigon.id }, { as: { role: 'manager' } });
+    const platinumBadge = getComputedStyle(part(platinum, 'badge')!);
+    expect(platinumBadge.backgroundColor).to.equal('rgb(30, 58, 138)');
+    expect(platinumBadge.color).to.equal('rgb(255, 255, 255)');
+  });
+});
