@@ -154,7 +154,10 @@ describe('scorecardStatus', () => {
   test('float noise at a threshold does not flip the status', () => {
     assert.equal(scorecardStatus(2 - 1.2, true, true), 'at_risk');
     assert.equal(scorecardStatus(0.1 * 3 + 0.7 - 1e-12, true, true), 'on_track');
-    // 2 - 6/5 computed in floating point, a lower-is-better KPI exactly at the at-risk line.
+    // 0.3 / (0.1 + 0.2) is 0.9999999999999998 in binary: still a target met exactly.
+    assert.ok((attainment(0.3, 0.1 + 0.2, 'higher_is_better') as number) < 1);
+    assert.equal(scorecardStatus(attainment(0.3, 0.1 + 0.2, 'higher_is_better'), true, true), 'on_track');
+    // A lower-is-better KPI exactly at the at-risk line.
     assert.equal(scorecardStatus(attainment(6, 5, 'lower_is_better'), true, true), 'at_risk');
   });
 
