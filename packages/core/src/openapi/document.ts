@@ -3,8 +3,8 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import { CONTRACT_VERSION, Id, IdempotencyKey, Problem, ROLES, type Role } from '../schemas/index.js';
-import { createSchemaCatalog, schemaRef, type SchemaCatalog } from './components.js';
+import { CONTRACT_VERSION, Id, IdempotencyKey, PageQuery, Problem, ROLES, type Role } from '../schemas/index.js';
+import { createSchemaCatalog, schemaRef, type QueryName, type SchemaCatalog } from './components.js';
 import { TAGS, operations, type OperationSpec, type QuerySpec } from './paths.js';
 import {
   JSON_MEDIA_TYPE,
@@ -106,8 +106,8 @@ function assembleDocument(): OpenApiDocument {
 
 /** Which schemas requests read (inputs) and responses write (outputs). */
 function schemaRoots(): { input: z.core.$ZodType[]; output: z.core.$ZodType[] } {
-  // The shared parameters name these two; every other schema is reached from an operation.
-  const input: z.core.$ZodType[] = [Id, IdempotencyKey];
+  // The shared parameters are built from these; every other schema is reached from an operation.
+  const input: z.core.$ZodType[] = [Id, IdempotencyKey, PageQuery];
   const output: z.core.$ZodType[] = [Problem];
   for (const spec of operations) {
     if (spec.body) input.push(spec.body.schema);
@@ -117,8 +117,8 @@ function schemaRoots(): { input: z.core.$ZodType[]; output: z.core.$ZodType[] } 
   return { input, output };
 }
 
-function queryName(catalog: SchemaCatalog, query: QuerySpec): keyof ReturnType<SchemaCatalog['generate']>['queries'] {
-  return catalog.nameOf(query.schema) as keyof ReturnType<SchemaCatalog['generate']>['queries'];
+function queryName(catalog: SchemaCatalog, query: QuerySpec): QueryName {
+  return catalog.nameOf(query.schema) as QueryName;
 }
 
 const SHARED_QUERY_PARAMETERS = ['limit', 'cursor'] as const;
