@@ -463,8 +463,10 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   }
 
   private onBlur(event: FocusEvent): void {
-    const name = (event.target as HTMLInputElement).name as FieldName;
-    if (!(name in this.values)) return;
+    const target = event.target as HTMLInputElement;
+    const name = target.name as FieldName;
+    // Fields lose focus when the form is disabled for sending: that is not the person leaving.
+    if (!(name in this.values) || target.matches(':disabled')) return;
     // Leaving the radio group, not moving between its radios.
     if (name === 'type' && (event.relatedTarget as HTMLInputElement | null)?.name === 'type') return;
     this.touched.add(name);

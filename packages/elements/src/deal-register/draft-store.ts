@@ -33,13 +33,23 @@ export interface QueuedSubmission {
 
 const memory = new Map<string, string>();
 
+// Storage, or undefined where it is missing or blocked (the page then keeps drafts in memory).
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined; // Blocked by the browser's settings or a sandbox.
+  }
+}
+
 function read(key: string): unknown {
   let text: string | null | undefined;
   try {
-    text = globalThis.localStorage?.getItem(key);
+    text = storage()?.getItem(key);
   } catch {
-    // Storage blocked: fall back to memory.
+    // Unreadable: fall back to memory below.
   }
+  // Memory holds only what storage refused (full or blocked).
   text ??= memory.get(key) ?? null;
   if (text === null) return undefined;
   try {
@@ -51,18 +61,23 @@ function read(key: string): unknown {
 
 function write(key: string, value: unknown): void {
   const text = JSON.stringify(value);
-  memory.set(key, text);
   try {
-    globalThis.localStorage?.setItem(key, text);
+    const store = storage();
+    if (store) {
+      store.setItem(key, text);
+      memory.delete(key);
+      return;
+    }
   } catch {
-    // Full or blocked: the in-memory copy still serves this page.
+    // Full: keep it in memory so this page still has it.
   }
+  memory.set(key, text);
 }
 
 function remove(key: string): void {
   memory.delete(key);
   try {
-    globalThis.localStorage?.removeItem(key);
+    storage()?.removeItem(key);
   } catch {
     // Nothing to do.
   }

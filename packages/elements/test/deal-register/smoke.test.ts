@@ -1,0 +1,13 @@
+import { expect } from '@open-wc/testing';
+import { dealStub } from '../../../../stories/deal-register/stub-backend.js';
+import { $, mount, part, until } from './helpers.js';
+
+describe('deal-register smoke', () => {
+  it('renders the form', async () => {
+    const stub = dealStub();
+    const el = await mount(stub.client, { partnerId: 'p_saigon' });
+    await until(el, () => part(el, 'form'), 'no form');
+    expect($(el, '#f-company')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});
