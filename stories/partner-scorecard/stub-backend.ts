@@ -107,5 +107,7 @@ export function stubFetch(options: StubOptions): typeof fetch {
 
 /** A real client over {@link stubFetch}, without retries (tests see each failure at once). */
 export function stubClient(options: StubOptions): PartnerKitClient {
-  return createClient({ baseUrl: STUB_BASE_URL, token: 'stub-session-token', fetch: stubFetch(options), retry: 0 });
+  // A stub that never answers stays loading: no client timeout cuts it short.
+  const timeout = options.delay === Infinity ? 2_147_483_647 : 10_000;
+  return createClient({ baseUrl: STUB_BASE_URL, token: 'stub-session-token', fetch: stubFetch(options), retry: 0, timeout });
 }

@@ -214,7 +214,6 @@ export const scorecardStyles = css`
     stroke-width: 1.5;
     stroke-linejoin: round;
     stroke-linecap: round;
-    vector-effect: non-scaling-stroke;
   }
 
   .sparkline circle {

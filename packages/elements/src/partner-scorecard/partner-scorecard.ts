@@ -191,7 +191,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
             class="badge"
             part="badge"
             style=${styleMap(colours ? { '--_tier-colour': colours.background, '--_tier-on-colour': colours.foreground } : {})}
-            ><span class="visually-hidden">${l.t('scorecard.tier')}: </span>${current ? current.name : l.t('scorecard.noTier')}</span
+            ><span class="visually-hidden">${l.t('scorecard.tier')} </span>${current ? current.name : l.t('scorecard.noTier')}</span
           >
         </div>
         <label class="picker">
@@ -330,7 +330,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       role="img"
       aria-label=${this.trendText(kpi, trend)}
     >
-      ${paths.map((d) => svg`<path d=${d}></path>`)}${dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8"></circle>`)}${last
+      ${paths.map((d) => svg`<path d=${d} vector-effect="non-scaling-stroke"></path>`)}${dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8"></circle>`)}${last
         ? svg`<circle cx=${last.x} cy=${last.y} r="2.4"></circle>`
         : nothing}
     </svg>`;

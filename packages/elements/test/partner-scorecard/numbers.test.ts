@@ -58,12 +58,12 @@ function compare(el: HTMLElement, card: Scorecard, lang: Lang): void {
     } else {
       const target = value(lang, row.kpi, row.target);
       const phrase = row.kpi.direction === 'lower_is_better' ? `${AT_MOST[lang]} ${target}` : target;
-      expect(cell('target').startsWith(norm(phrase)), `${label} target "${cell('target')}" starts with "${phrase}"`).to.be.true;
+      expect(cell('target').startsWith(norm(phrase)), `${label} target "${cell('target')}" starts with "${phrase}"`).to.equal(true);
     }
 
     const bar = tr.querySelector('[role="progressbar"]');
     if (row.attainment === null) {
-      expect(bar, `${label} has no progress bar`).to.be.null;
+      expect(bar, `${label} has no progress bar`).to.equal(null);
     } else {
       const percent = Math.round(row.attainment * 100);
       expect(bar!.getAttribute('aria-valuenow'), `${label} aria-valuenow`).to.equal(String(Math.min(Math.max(percent, 0), 100)));
@@ -90,14 +90,14 @@ function compare(el: HTMLElement, card: Scorecard, lang: Lang): void {
   }
 
   if (card.score === null) {
-    expect(part(el, 'score-value')).to.be.null;
+    expect(part(el, 'score-value')).to.equal(null);
   } else {
     expect(text(part(el, 'score-value'))).to.equal(expectFormat.score(lang, card.score));
   }
 
   const nextTier = part(el, 'next-tier');
   if (card.tier.isTop || !card.tier.next) {
-    expect(nextTier).to.be.null;
+    expect(nextTier).to.equal(null);
   } else {
     const unmet = card.tier.next.gaps.filter((g) => !g.met);
     const gaps = [...nextTier!.querySelectorAll('[part~="gap"]')].map((g) => norm(text(g)));
@@ -179,8 +179,8 @@ describe('<partner-scorecard> reads correctly', () => {
     const el = await mountStub({ partnerId: PARTNERS.saigon.id }, { as: { role: 'manager' } });
     expect(text(part(el, 'badge'))).to.equal('Tier: Platinum');
     expect(text(part(el, 'top-tier'))).to.equal('Platinum is the top tier of the programme.');
-    expect(part(el, 'next-tier')).to.be.null;
-    expect(part(el, 'pending')).to.be.null;
+    expect(part(el, 'next-tier')).to.equal(null);
+    expect(part(el, 'pending')).to.equal(null);
     expect(text(part(el, 'score-value'))).to.equal('100');
     await expect(el).to.be.accessible();
 

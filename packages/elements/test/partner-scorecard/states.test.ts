@@ -59,10 +59,10 @@ describe('<partner-scorecard> roles', () => {
       try {
         const el = await mountStub({}, { as: { role } });
         const box = part(el, 'needs-partner')!;
-        expect(box).to.exist;
+        expect(box).to.not.equal(null);
         expect(box.getAttribute('role')).to.equal('alert');
         expect(text(box)).to.contain('partner-id');
-        expect(part(el, 'table')).to.be.null;
+        expect(part(el, 'table')).to.equal(null);
         expect(errors.events.map((e) => e.detail.data.code)).to.deep.equal(['partner_id_required']);
         await expect(el).to.be.accessible();
       } finally {
@@ -104,14 +104,14 @@ describe('<partner-scorecard> states', () => {
       await expect(el).to.be.accessible();
 
       const [event] = errors.events as PkErrorEvent[];
-      expect(event!.bubbles && event!.composed).to.be.true;
-      expect(z.safeParse(EventEnvelope, event!.detail).success).to.be.true;
+      expect(event!.bubbles && event!.composed).to.equal(true);
+      expect(z.safeParse(EventEnvelope, event!.detail).success).to.equal(true);
       expect(event!.detail.data).to.include({ element: 'partner-scorecard', code: 'internal_error', status: 503 });
 
       delete stub.problem;
       (part(el, 'retry-button') as HTMLButtonElement).click();
       await settled(el);
-      expect(part(el, 'error')).to.be.null;
+      expect(part(el, 'error')).to.equal(null);
       expect(text(part(el, 'partner-name'))).to.equal('Lumen Systems');
     } finally {
       errors.stop();
@@ -128,8 +128,8 @@ describe('<partner-scorecard> states', () => {
   it('says when the programme has no KPIs', async () => {
     const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, programme: PROGRAMME_WITHOUT_KPIS });
     expect(text(part(el, 'empty'))).to.equal('No KPIs are set up for this programme yet. Once the programme defines KPIs, they appear here.');
-    expect(part(el, 'table')).to.be.null;
-    expect(part(el, 'tier')).to.be.null;
+    expect(part(el, 'table')).to.equal(null);
+    expect(part(el, 'tier')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -138,7 +138,7 @@ describe('<partner-scorecard> states', () => {
     expect(text(part(el, 'empty'))).to.equal(
       "No measurements for Q3 2026 yet. Pick another period, or check back once this period's numbers are in.",
     );
-    expect(part(el, 'table')).to.be.null;
+    expect(part(el, 'table')).to.equal(null);
     const options = [...(part(el, 'period-picker') as HTMLSelectElement).options].map((o) => o.value);
     expect(options).to.deep.equal(['2026-Q3', '2025-Q2', '2025-Q1']);
     await expect(el).to.be.accessible();
@@ -185,8 +185,8 @@ describe('<partner-scorecard> events', () => {
       expect(loads.events.length).to.equal(1);
       const event = loads.events[0]!;
       expect(event.target).to.equal(el);
-      expect(event.bubbles && event.composed).to.be.true;
-      expect(z.safeParse(EventEnvelope, event.detail).success).to.be.true;
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(z.safeParse(EventEnvelope, event.detail).success).to.equal(true);
       expect(event.detail.type).to.equal('scorecard.loaded');
       expect(event.detail.partnerId).to.equal(PARTNERS.lumen.id);
       expect(event.detail.data.scorecard).to.equal(el.scorecard);
@@ -260,8 +260,8 @@ describe('<partner-scorecard> reloading', () => {
     await el.updateComplete;
     await settled(el);
     expect(requests.seen.length).to.equal(2);
-    expect(requests.seen[0]!.signal.aborted).to.be.true;
-    expect(requests.seen[1]!.signal.aborted).to.be.false;
+    expect(requests.seen[0]!.signal.aborted).to.equal(true);
+    expect(requests.seen[1]!.signal.aborted).to.equal(false);
     expect(text(part(el, 'partner-name'))).to.equal('Saigon Cloud Partners');
   });
 
@@ -269,8 +269,8 @@ describe('<partner-scorecard> reloading', () => {
     const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, delay: 50 });
     el.partnerId = PARTNERS.saigon.id;
     await el.updateComplete;
-    expect(part(el, 'partner-name')).to.be.null;
-    expect(part(el, 'loading')).to.exist;
+    expect(part(el, 'partner-name')).to.equal(null);
+    expect(part(el, 'loading')).to.not.equal(null);
     await settled(el);
     expect(text(part(el, 'partner-name'))).to.equal('Saigon Cloud Partners');
   });
@@ -285,7 +285,7 @@ describe('<partner-scorecard> reloading', () => {
     await settled(el);
     const scorecardRequests = requests.seen.slice(1);
     expect(scorecardRequests.map((r) => new URL(r.url).searchParams.get('period'))).to.deep.equal(['2026-Q1', '2025-Q4']);
-    expect(scorecardRequests[0]!.signal.aborted).to.be.true;
+    expect(scorecardRequests[0]!.signal.aborted).to.equal(true);
     expect(el.scorecard!.period).to.equal('2025-Q4');
     expect((part(el, 'period-picker') as HTMLSelectElement).value).to.equal('2025-Q4');
   });

@@ -13,7 +13,7 @@ describe('badgeColours', () => {
     expect(badgeColours('#D4AF37')).to.deep.equal({ background: '#D4AF37', foreground: '#000000' });
     expect(badgeColours('#1e3a8a')).to.deep.equal({ background: '#1e3a8a', foreground: '#ffffff' });
     for (const bad of ['red', '#fff', '#12345g', '#123456;background:url(x)', ' #123456', '#1234567', 'var(--x)', '', null, undefined]) {
-      expect(badgeColours(bad), String(bad)).to.be.null;
+      expect(badgeColours(bad), String(bad)).to.equal(null);
     }
   });
 
@@ -80,8 +80,8 @@ describe('catalogues', () => {
       const render = (m: unknown) => (typeof m === 'function' ? (m as (p: typeof sample) => string)(sample) : (m as string));
       const vn = render(vi[key]);
       expect(vn.length, key).to.be.greaterThan(0);
-      expect(vn.includes('undefined'), key).to.be.false;
-      expect(render(en[key]).includes('undefined'), key).to.be.false;
+      expect(vn.includes('undefined'), key).to.equal(false);
+      expect(render(en[key]).includes('undefined'), key).to.equal(false);
     }
   });
 });

@@ -4,7 +4,7 @@ import { defineMessages } from '../../platform/localize.js';
 export const en = defineMessages({
   'scorecard.label': (p: { partner: string }) => `Scorecard of ${p.partner}`,
   'scorecard.loading': 'Loading the scorecard…',
-  'scorecard.tier': 'Tier',
+  'scorecard.tier': 'Tier:',
   'scorecard.noTier': 'No tier yet',
   'scorecard.period': 'Period',
   'scorecard.quarter': (p: { quarter: number; year: number }) => `Q${p.quarter} ${p.year}`,

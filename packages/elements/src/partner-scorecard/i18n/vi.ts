@@ -5,7 +5,7 @@ import type { ScorecardMessages } from './en.js';
 export const vi: Messages<ScorecardMessages> = {
   'scorecard.label': (p) => `Bảng điểm của ${p.partner}`,
   'scorecard.loading': 'Đang tải bảng điểm…',
-  'scorecard.tier': 'Hạng',
+  'scorecard.tier': 'Hạng:',
   'scorecard.noTier': 'Chưa có hạng',
   'scorecard.period': 'Kỳ',
   'scorecard.quarter': (p) => `Quý ${p.quarter}/${p.year}`,

@@ -1,0 +1,163 @@
+/**
+ * `<partner-scorecard>` in every state, for both roles and both languages, on stub data: the
+ * scorecards are computed from `stories/partner-scorecard/fixtures.ts` with core's rules by a
+ * stub backend behind a real client, so Storybook needs no server.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { action } from 'storybook/actions';
+import '../packages/elements/src/define/partner-scorecard.js';
+import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
+import { stubClient, type StubOptions } from './partner-scorecard/stub-backend.js';
+
+/** The element's attributes, plus how the stub backend behaves. */
+interface ScorecardArgs {
+  partnerId: string;
+  period: string;
+  periods: number;
+  compact: boolean;
+  lang: 'en' | 'vi';
+  theme: 'light' | 'dark' | 'auto';
+  /** Who the session is: a partner (sees only its own partner) or a manager (must name one). */
+  session: 'partner' | 'manager';
+  /** The partner a partner session belongs to. */
+  sessionPartner: string;
+  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'not found' | 'breaks the contract';
+  programme: Programme;
+}
+
+const partnerOptions = Object.fromEntries(Object.values(PARTNERS).map((p) => [p.id, p.id]));
+
+function stubFor(args: ScorecardArgs): StubOptions {
+  const as: StubOptions['as'] = args.session === 'partner' ? { role: 'partner', partnerId: args.sessionPartner } : { role: 'manager' };
+  const stub: StubOptions = { as, programme: args.programme };
+  if (args.backend === 'slow') stub.delay = 1200;
+  if (args.backend === 'loading forever') stub.delay = Infinity;
+  if (args.backend === 'server error') stub.problem = { status: 503, code: 'internal_error', title: 'Service unavailable' };
+  if (args.backend === 'not found') stub.problem = { status: 404, code: 'not_found', title: 'Not found' };
+  if (args.backend === 'breaks the contract') {
+    stub.rewrite = (card) => ({ ...card, rows: 'not a list' });
+  }
+  return stub;
+}
+
+const meta: Meta<ScorecardArgs> = {
+  title: 'Widgets/partner-scorecard',
+  component: 'partner-scorecard',
+  tags: ['autodocs'],
+  args: {
+    partnerId: PARTNERS.lumen.id,
+    period: FIXTURE_PERIOD,
+    periods: 6,
+    compact: false,
+    lang: 'en',
+    theme: 'light',
+    session: 'manager',
+    sessionPartner: PARTNERS.lumen.id,
+    backend: 'ok',
+    programme: PROGRAMME,
+  },
+  argTypes: {
+    partnerId: { control: 'select', options: ['', ...Object.keys(partnerOptions)], description: 'The `partner-id` attribute' },
+    period: { control: 'select', options: ['', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2026-09', '2026'] },
+    periods: { control: { type: 'number', min: 1, max: 24 } },
+    lang: { control: 'inline-radio', options: ['en', 'vi'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'stub backend' } },
+    sessionPartner: { control: 'select', options: Object.keys(partnerOptions), table: { category: 'stub backend' } },
+    backend: {
+      control: 'select',
+      options: ['ok', 'slow', 'loading forever', 'server error', 'not found', 'breaks the contract'],
+      table: { category: 'stub backend' },
+    },
+    programme: { control: false, table: { category: 'stub backend' } },
+  },
+  render: (args) => html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
+    <partner-scorecard
+      .client=${stubClient(stubFor(args))}
+      partner-id=${args.partnerId}
+      period=${args.period}
+      periods=${args.periods}
+      lang=${args.lang}
+      theme=${args.theme}
+      ?compact=${args.compact}
+      @pk-period-change=${(e: Event) => action('pk-period-change')((e as CustomEvent).detail)}
+      @pk-scorecard-load=${(e: Event) => action('pk-scorecard-load')((e as CustomEvent).detail)}
+      @pk-error=${(e: Event) => action('pk-error')((e as CustomEvent).detail)}
+    ></partner-scorecard>
+  </div>`,
+};
+export default meta;
+
+type Story = StoryObj<ScorecardArgs>;
+
+/** A channel manager on the intranet names the partner with `partner-id`. */
+export const ManagerWithPartnerId: Story = {};
+
+/** A partner on the vendor's site: no `partner-id`, the session's own partner is shown. */
+export const PartnerSession: Story = { args: { session: 'partner', sessionPartner: PARTNERS.lumen.id, partnerId: '' } };
+
+/** A manager session without `partner-id`: the widget says what is missing instead of guessing. */
+export const ManagerWithoutPartnerId: Story = { args: { partnerId: '' } };
+
+export const Vietnamese: Story = { args: { lang: 'vi' } };
+
+/** A partner session in Vietnamese. */
+export const PartnerSessionVietnamese: Story = { args: { lang: 'vi', session: 'partner', partnerId: '' } };
+
+/** Response time is better when lower: the target reads "at most 2", the gap "0.6 lower". */
+export const LowerIsBetter: Story = {
+  args: {
+    programme: {
+      ...PROGRAMME,
+      kpis: [KPIS.response],
+      tiers: Object.values(TIERS).map((t) => ({ ...t, requirements: t.requirements.filter((r) => r.kpiId === KPIS.response.id) })),
+    },
+  },
+};
+
+/** Platinum, and meeting it: there is no next tier. */
+export const TopTier: Story = { args: { partnerId: PARTNERS.saigon.id } };
+
+export const TopTierVietnamese: Story = { args: { partnerId: PARTNERS.saigon.id, lang: 'vi' } };
+
+/** Gold on paper, Silver by its numbers: the downgrade waits for a grace period. */
+export const PendingDowngrade: Story = { args: { partnerId: PARTNERS.northwind.id } };
+
+export const PendingDowngradeVietnamese: Story = { args: { partnerId: PARTNERS.northwind.id, lang: 'vi' } };
+
+export const Compact: Story = { args: { compact: true } };
+
+export const Dark: Story = { args: { theme: 'dark', partnerId: PARTNERS.northwind.id } };
+
+export const DarkCompactVietnamese: Story = { args: { theme: 'dark', compact: true, lang: 'vi' } };
+
+/** A month instead of a quarter, with a 12-month trend. */
+export const MonthlyView: Story = { args: { period: '2026-09', periods: 12 } };
+
+/** The skeleton keeps the layout while the scorecard loads. */
+export const Loading: Story = { args: { backend: 'loading forever' } };
+
+/** Each period takes a while: the current one stays, dimmed, while the next loads. */
+export const SlowPeriodChange: Story = { args: { backend: 'slow' } };
+
+export const ServerError: Story = { args: { backend: 'server error' } };
+
+export const ServerErrorVietnamese: Story = { args: { backend: 'server error', lang: 'vi' } };
+
+/** A partner session asking for another partner: the backend answers 404. */
+export const AnotherPartner: Story = { args: { session: 'partner', sessionPartner: PARTNERS.lumen.id, partnerId: PARTNERS.saigon.id } };
+
+/** A backend answer that breaks the contract shows the error state, never half a scorecard. */
+export const InvalidResponse: Story = { args: { backend: 'breaks the contract' } };
+
+/** The programme defines no KPIs yet. */
+export const EmptyNoKpis: Story = { args: { programme: PROGRAMME_WITHOUT_KPIS } };
+
+/** No measurements for the period; the picker offers the periods that have some. */
+export const EmptyPeriod: Story = { args: { partnerId: PARTNERS.quiet.id } };
+
+export const EmptyPeriodVietnamese: Story = { args: { partnerId: PARTNERS.quiet.id, lang: 'vi' } };
+
+/** A partner whose name is markup shows those characters, never an element. */
+export const MarkupInNames: Story = { args: { partnerId: PARTNERS.markup.id } };
