@@ -1,8 +1,8 @@
 // Builds every package's ESM (one output module per source module, dependencies external) and the
 // elements' CDN bundle (a loader plus one chunk per widget over a shared chunk, all self-contained).
 // Declarations come from `tsc -b`; this file only emits JavaScript.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -25,8 +25,13 @@ function modulesUnder(dir) {
 
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+// The elements' `src/cdn` modules are only CDN entries (built below into dist/cdn); the package
+// build must not write unbundled copies over them.
+const packageInputs = (name) =>
+  Object.fromEntries(Object.entries(modulesUnder(`packages/${name}/src`)).filter(([key]) => !(name === 'elements' && key.startsWith('cdn/'))));
+
 const packageBuild = (name) => ({
-  input: modulesUnder(`packages/${name}/src`),
+  input: packageInputs(name),
   external: isBare,
   plugins: [esbuild({ target: 'es2022', tsconfig: `packages/${name}/tsconfig.json` })],
   output: {
@@ -43,14 +48,36 @@ const packageBuild = (name) => ({
   },
 });
 
-/** The CDN build: `loader.js` defines each tag on first sight and imports only its chunk. */
+/**
+ * The CDN build: `loader.js` defines each tag on first sight and imports only its chunk. The
+ * PartnerKit packages are read from source (`development` condition, so no prior build is needed);
+ * everything else, and the elements' `#dev-mode`, resolve to their production builds.
+ */
 const cdnEntries = 'packages/elements/src/cdn';
+/** Resolves `@partnerkit/<pkg>[/sub]` to the `development` (source) target of that package's exports. */
+const workspaceSources = () => ({
+  name: 'partnerkit-workspace-sources',
+  resolveId(source) {
+    const match = /^@partnerkit\/([^/]+)(\/.+)?$/.exec(source);
+    if (!match) return null;
+    const manifest = JSON.parse(readFileSync(`packages/${match[1]}/package.json`, 'utf8'));
+    const target = manifest.exports?.[`.${match[2] ?? ''}`]?.development;
+    return target ? resolve(`packages/${match[1]}`, target) : null;
+  },
+});
+// What every page needs (Lit, the client with the schemas it validates with, the platform) goes into
+// one shared chunk; the rest is split by Rollup: code one widget uses stays in that widget's chunk.
+const sharedModule = (id) =>
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context|task)|zod|ky)[\\/]/.test(id) ||
+  /[\\/]packages[\\/]core[\\/]src[\\/](client|schemas)[\\/]/.test(id) ||
+  /[\\/]packages[\\/]elements[\\/]src[\\/](platform[\\/]|events[\\/](pk-event|error)\.ts$)/.test(id);
 const cdnBuild = existsSync(cdnEntries)
   ? [
       {
         input: modulesUnder(cdnEntries),
         plugins: [
-          nodeResolve({ browser: true, exportConditions: ['development', 'browser', 'module', 'import'] }),
+          workspaceSources(),
+          nodeResolve({ browser: true, exportConditions: ['production', 'browser', 'module', 'import'] }),
           esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
           terser({ ecma: 2022, module: true, format: { comments: false } }),
         ],
@@ -59,6 +86,7 @@ const cdnBuild = existsSync(cdnEntries)
           format: 'esm',
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
+          manualChunks: (id) => (sharedModule(id) ? 'shared' : undefined),
           sourcemap: true,
         },
       },

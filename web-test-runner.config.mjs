@@ -39,7 +39,8 @@ const groups = readdirSync(testRoot)
 /**
  * Starts the reference server (`@partnerkit/server`) once per run, on first use, in a child Node
  * process that reads TypeScript sources, and answers these commands from browser tests:
- *  - `pk-reference-server`: `{ baseUrl }` (the server's API root, CORS-free through /pk-api);
+ *  - `pk-reference-server`: `{ baseUrl }` (the server's API root, CORS-free through /pk-api), or
+ *    `{ unavailable }` while @partnerkit/server has no `startServer` (tests then skip);
  *  - `pk-mint-session` with a SessionInput: `{ token, expiresAt }` minted with the admin key;
  *  - `pk-admin-request` with `{ method, path, body? }`: an admin call, for fixtures.
  * The admin key never leaves this process.
@@ -57,7 +58,7 @@ function referenceServerPlugin() {
       createInterface({ input: child.stdout }).on('line', (line) => {
         try {
           const ready = JSON.parse(line);
-          if (ready.origin && ready.adminKey) resolve(ready);
+          if (ready.unavailable || (ready.origin && ready.adminKey)) resolve(ready);
         } catch {
           // server log lines: ignore
         }
@@ -65,7 +66,8 @@ function referenceServerPlugin() {
     }));
 
   const admin = async (method, path, body) => {
-    const { origin, adminKey } = await start();
+    const { origin, adminKey, unavailable } = await start();
+    if (unavailable) throw new Error(`the reference server is not available: ${unavailable}`);
     const response = await fetch(new URL(`/v1${path}`, origin), {
       method,
       headers: { authorization: `Bearer ${adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -78,7 +80,12 @@ function referenceServerPlugin() {
   // Same-origin proxy (/pk-api -> the server), so tests exercise the widgets, not the server's CORS list.
   const proxy = async (ctx, next) => {
     if (!ctx.path.startsWith('/pk-api/')) return next();
-    const { origin } = await start();
+    const { origin, unavailable } = await start();
+    if (unavailable) {
+      ctx.status = 503;
+      ctx.body = unavailable;
+      return;
+    }
     const chunks = [];
     for await (const chunk of ctx.req) chunks.push(chunk);
     const headers = {};
@@ -102,8 +109,8 @@ function referenceServerPlugin() {
     name: 'partnerkit-reference-server',
     async executeCommand({ command, payload }) {
       if (command === 'pk-reference-server') {
-        await start();
-        return { baseUrl: '/pk-api' };
+        const { unavailable } = await start();
+        return unavailable ? { unavailable } : { baseUrl: '/pk-api' };
       }
       if (command === 'pk-mint-session') {
         const { status, body } = await admin('POST', '/sessions', payload);

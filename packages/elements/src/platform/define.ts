@@ -33,7 +33,8 @@ export function defineElement(tag: string, ctor: CustomElementConstructor, versi
       // Kept outside dev mode on purpose: a second version on the page is a deployment problem.
       console.warn(
         `[PartnerKit] <${tag}> is already defined${existingVersion ? ` by @partnerkit/elements ${existingVersion}` : ' by other code'}; ` +
-          `this copy (${version}) was not registered. Load one version of PartnerKit per page.`,
+          `this copy (${version}) was not registered. Load one version of PartnerKit per page ` +
+          '(see https://partnerkit.dev/docs/elements#version-mismatch).',
       );
     }
     return existing;
