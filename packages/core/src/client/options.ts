@@ -4,7 +4,15 @@
  */
 import type { PartnerKitError } from './errors/index.js';
 
-/** What `fetchSession()` resolves to: a bearer token and when it expires (ISO-8601 UTC). */
+/**
+ * What `fetchSession()` resolves to: a bearer token and when it expires (ISO-8601 UTC), exactly
+ * the answer of `POST /v1/sessions`.
+ *
+ * @example
+ * ```ts
+ * const fetchSession = async (): Promise<SessionGrant> => (await fetch('/partnerkit/session', { method: 'POST' })).json();
+ * ```
+ */
 export interface SessionGrant {
   token: string;
   expiresAt: string;
@@ -34,7 +42,14 @@ export interface RetryOptions {
   retryOnTimeout?: boolean;
 }
 
-/** What a hook learns about the attempt: 0 for the first, 1 for the first retry, ... */
+/**
+ * What a hook learns about the attempt: `retryCount` is 0 for the first, 1 for the first retry, ...
+ *
+ * @example
+ * ```ts
+ * const hook: BeforeRequestHook = (request, { retryCount }) => void request.headers.set('x-attempt', String(retryCount + 1));
+ * ```
+ */
 export interface HookState {
   retryCount: number;
 }
@@ -42,11 +57,30 @@ export interface HookState {
 /**
  * Runs before each attempt. Return a `Request` to replace it, or a `Response` to answer without
  * the network. The client adds `Authorization` after these hooks, so they never see the token.
+ *
+ * @example
+ * ```ts
+ * const addTrace: BeforeRequestHook = (request) => void request.headers.set('x-trace-id', crypto.randomUUID());
+ * ```
  */
 export type BeforeRequestHook = (request: Request, state: HookState) => Request | Response | void | Promise<Request | Response | void>;
-/** Runs after each response (including ones that will be retried). Return a `Response` to replace it. */
+/**
+ * Runs after each response (including ones that will be retried). Return a `Response` to replace it.
+ *
+ * @example
+ * ```ts
+ * const countStatuses: AfterResponseHook = (_request, response) => void metrics.increment(`partnerkit.${response.status}`);
+ * ```
+ */
 export type AfterResponseHook = (request: Request, response: Response, state: HookState) => Response | void | Promise<Response | void>;
-/** Runs on every PartnerKit error before it is thrown. Return an error to throw that instead. */
+/**
+ * Runs on every PartnerKit error before it is thrown. Return an error to throw that instead.
+ *
+ * @example
+ * ```ts
+ * const report: BeforeErrorHook = (error) => void telemetry.record(error.toJSON());
+ * ```
+ */
 export type BeforeErrorHook = (error: PartnerKitError) => PartnerKitError | void | Promise<PartnerKitError | void>;
 
 /**

@@ -4,10 +4,26 @@
  * @module
  */
 
-/** The registered symbol under which an error lists the kinds it is (its class chain). */
+/**
+ * The registered symbol under which an error lists the kinds it is (its class chain). The guards
+ * read it; you rarely need it yourself.
+ *
+ * @example
+ * ```ts
+ * import { ERROR_BRAND } from '@partnerkit/core/client';
+ * (error as Record<symbol, unknown>)[ERROR_BRAND]; // ['PartnerKitError', 'HttpError', 'NotFoundError']
+ * ```
+ */
 export const ERROR_BRAND = Symbol.for('@partnerkit/core/error');
 
-/** Every kind of error the client throws. */
+/**
+ * Every kind of error the client throws (each class's name).
+ *
+ * @example
+ * ```ts
+ * const kind: ErrorKind = 'ConflictError';
+ * ```
+ */
 export type ErrorKind =
   | 'PartnerKitError'
   | 'HttpError'

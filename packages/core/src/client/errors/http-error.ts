@@ -3,7 +3,19 @@ import type { Problem } from '../../schemas/problem.js';
 import { PartnerKitError } from './partnerkit-error.js';
 import { describeRequest, type FailedRequest } from './request-info.js';
 
-/** What every HTTP error is built from. */
+/**
+ * What every HTTP error is built from.
+ *
+ * @example
+ * ```ts
+ * const init: HttpErrorInit = {
+ *   request: { method: 'GET', url: 'https://prm.example.com/api/v1/deals/d_1' },
+ *   problem: { type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' },
+ *   requestId: null,
+ * };
+ * throw new NotFoundError(init); // e.g. from a test double of the client
+ * ```
+ */
 export interface HttpErrorInit {
   request: FailedRequest;
   /** The problem document the backend answered with (or one synthesised from the status). */

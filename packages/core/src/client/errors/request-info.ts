@@ -4,7 +4,14 @@
  * @module
  */
 
-/** The request an error is about. */
+/**
+ * The request an error is about: method and URL, never headers or body.
+ *
+ * @example
+ * ```ts
+ * if (isNetworkError(error)) console.warn(`${error.request.method} ${error.request.url} failed`);
+ * ```
+ */
 export interface FailedRequest {
   /** `GET`, `POST`, ... */
   method: string;

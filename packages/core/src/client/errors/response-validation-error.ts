@@ -2,7 +2,14 @@ import type { ErrorKind } from './brand.js';
 import { PartnerKitError } from './partnerkit-error.js';
 import { describeRequest, type FailedRequest } from './request-info.js';
 
-/** One way a response broke the contract: where, and what the schema expected. */
+/**
+ * One way a response broke the contract: where, and what the schema expected.
+ *
+ * @example
+ * ```ts
+ * const issue: ContractIssue = { path: 'data[0].status', message: 'expected one of "draft", "submitted", ...' };
+ * ```
+ */
 export interface ContractIssue {
   /** Dotted path into the body, `data[0].status`; empty for the body as a whole. */
   path: string;

@@ -23,7 +23,15 @@ import { redact } from './redact.js';
 /** A schema of the contract that a response body is parsed with. */
 export type Schema<T> = z.ZodMiniType<T, unknown>;
 
-/** The header a backend names its request id in. */
+/**
+ * The header a backend names its request id in; errors carry it as `requestId`.
+ *
+ * @example
+ * ```ts
+ * import { REQUEST_ID_HEADER } from '@partnerkit/core/client';
+ * response.headers.set(REQUEST_ID_HEADER, requestId); // on the server side
+ * ```
+ */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 const requestIdOf = (response: Response): string | null => response.headers.get(REQUEST_ID_HEADER);

@@ -27,7 +27,15 @@ export interface ApiRequest<T> {
   signal?: AbortSignal | undefined;
 }
 
-/** The headers the client sends and a backend (and its CORS policy) must accept. */
+/**
+ * The headers the client sends and a backend (and its CORS policy) must accept.
+ *
+ * @example
+ * ```ts
+ * import { HEADERS } from '@partnerkit/core/client';
+ * const allowHeaders = ['Authorization', 'Content-Type', HEADERS.idempotencyKey, HEADERS.clientId].join(', ');
+ * ```
+ */
 export const HEADERS = {
   accept: 'application/json, application/problem+json',
   clientId: 'X-PartnerKit-Client',
