@@ -104,8 +104,19 @@ function referenceServerPlugin() {
     ctx.body = Buffer.from(await response.arrayBuffer());
   };
 
+  // The host site's session endpoint (the Stripe Connect pattern): its server mints a session with
+  // the admin key and hands the page `{ token, expiresAt }`. `?role=manager` or `?partnerId=...`.
+  const hostSession = async (ctx, next) => {
+    if (ctx.path !== '/pk-host/session') return next();
+    const partnerId = ctx.query.partnerId;
+    const input = partnerId ? { role: 'partner', partnerId, user: { id: `user-${partnerId}` } } : { role: 'manager', user: { id: 'host-manager' } };
+    const { status, body } = await admin('POST', '/sessions', input);
+    ctx.status = status;
+    ctx.body = body;
+  };
+
   return {
-    proxy,
+    middleware: [proxy, hostSession],
     name: 'partnerkit-reference-server',
     async executeCommand({ command, payload }) {
       if (command === 'pk-reference-server') {
@@ -130,6 +141,13 @@ function referenceServerPlugin() {
 }
 
 const referenceServer = referenceServerPlugin();
+
+// The built CDN bundle again under another URL, so a page can load two copies of it (ES modules
+// are keyed by URL). /pk-cdn-copy/x.js serves packages/elements/dist/cdn/x.js.
+const secondCdnCopy = (ctx, next) => {
+  if (ctx.path.startsWith('/pk-cdn-copy/')) ctx.url = `/packages/elements/dist/cdn/${ctx.url.slice('/pk-cdn-copy/'.length)}`;
+  return next();
+};
 
 export default {
   rootDir: '.',
@@ -169,7 +187,7 @@ export default {
       },
     }),
   ],
-  middleware: [referenceServer.proxy],
+  middleware: [...referenceServer.middleware, secondCdnCopy],
   plugins: [
     // The elements' tsconfig holds `experimentalDecorators` itself (the plugin ignores `extends`).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
