@@ -359,6 +359,15 @@ describe('headers and hooks', () => {
     assert.deepEqual(seen, ['not_found', 'network_error']);
   });
 
+  it('an error thrown by a hook reaches the caller unchanged and is not retried', async () => {
+    const bug = new RangeError('bug in a hook');
+    for (const hooks of [{ beforeRequest: [() => { throw bug; }] }, { afterResponse: [() => { throw bug; }] }]) {
+      const { client, stub } = harness(() => json(200, page), { hooks });
+      assert.equal(await client.tiers.list().catch((e: unknown) => e), bug);
+      assert.ok(stub.requests.length <= 1, 'not retried');
+    }
+  });
+
   it('does not run beforeError hooks for aborts', async () => {
     let calls = 0;
     const { client } = harness(never(), { hooks: { beforeError: [() => void (calls += 1)] } });

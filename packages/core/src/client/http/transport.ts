@@ -46,6 +46,24 @@ type KyMethod = 'get' | 'put' | 'delete' | 'post' | 'patch';
 const ALWAYS_RETRIED: readonly KyMethod[] = ['get', 'put', 'delete'];
 const RETRIED_STATUSES = [408, 429, 500, 502, 503, 504];
 
+/**
+ * Carries an error thrown by a caller's hook through ky, so that it is neither retried nor
+ * mistaken for a network failure; the caller gets the original error back.
+ */
+class HookFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('a PartnerKit client hook threw');
+  }
+}
+
+async function runHook<T>(hook: () => T | Promise<T>): Promise<T> {
+  try {
+    return await hook();
+  } catch (error) {
+    throw new HookFailure(error);
+  }
+}
+
 /** Sends {@link ApiRequest}s. */
 export interface Transport {
   send<T>(request: ApiRequest<T>): Promise<T>;
@@ -84,7 +102,7 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
         jitter: retry.jitter,
         retryOnTimeout: retry.retryOnTimeout,
         shouldRetry: ({ error }) => {
-          if (request.signal?.aborted || isPartnerKitError(error)) return false;
+          if (request.signal?.aborted || isPartnerKitError(error) || error instanceof HookFailure) return false;
           // A wait longer than we are prepared to sit through fails now, with its Retry-After.
           if (isHTTPError(error)) {
             const after = parseRetryAfter(error.response.headers.get('retry-after'));
@@ -100,7 +118,8 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
             kyRequest.headers.delete('authorization');
             let outgoing: Request = kyRequest;
             for (const hook of hooks.beforeRequest) {
-              const result = await hook(outgoing, state);
+              const current = outgoing;
+              const result = await runHook(() => hook(current, state));
               if (result instanceof Response) return result;
               if (result instanceof Request) outgoing = result;
             }
@@ -115,7 +134,7 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
           (hook) => async (kyRequest: Request, _options: unknown, response: Response, state: { retryCount: number }) => {
             const shown = new Request(kyRequest);
             shown.headers.delete('authorization');
-            return (await hook(shown, response, state)) ?? undefined;
+            return (await runHook(() => hook(shown, response, state))) ?? undefined;
           },
         ),
       },
@@ -148,6 +167,7 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
 /** Maps whatever ky or fetch threw to a PartnerKit error; aborts pass through untouched. */
 async function toPartnerKitError(error: unknown, request: ApiRequest<unknown>, info: FailedRequest, timeout: number, secret: string | undefined): Promise<PartnerKitError> {
   if (request.signal?.aborted) throw request.signal.reason;
+  if (error instanceof HookFailure) throw error.original;
   if (isPartnerKitError(error)) return error;
   if (isHTTPError(error)) return toHttpError(error.response, info, secret);
   // ky's TimeoutError holds the Request (and its Authorization header): never pass it on.
