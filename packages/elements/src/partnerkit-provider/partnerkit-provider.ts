@@ -21,6 +21,8 @@ import { providerStyles } from './partnerkit-provider.styles.js';
  *
  * @summary Connects the PartnerKit widgets inside it to a PartnerKit backend.
  *
+ * @tagname partnerkit-provider
+ *
  * @slot - The widgets, and any other content.
  *
  * @fires {PkErrorEvent} pk-error - The attributes do not make a valid client (for example a `base-url` that is not http or https); `detail.data.code` is `invalid_configuration`.
@@ -92,7 +94,8 @@ export class PartnerKitProvider extends LitElement {
       // A configuration mistake: widgets show "no client"; the page hears why.
       const message = error instanceof Error ? error.message : String(error);
       if (DEV_MODE) devWarn('provider-configuration', `<${this.localName}> could not create a client: ${message}`, this.localName);
-      this.dispatchEvent(new PkErrorEvent({ element: this.localName, code: 'invalid_configuration', message }));
+      const event = new PkErrorEvent({ element: this.localName, code: 'invalid_configuration', message });
+      this.dispatchEvent(event); // documented above as @fires pk-error
       return undefined;
     }
   }
