@@ -14,8 +14,8 @@ export interface LibraryStubOptions {
   /** The library as the caller sees it (locked items without a URL). Default: a Silver reseller's. */
   resources?: Resource[];
   tiers?: Tier[];
-  /** Milliseconds before each answer; `Infinity` never answers (until aborted). */
-  delay?: number;
+  /** Milliseconds before each answer (or before the answer to `request`); `Infinity` never answers (until aborted). */
+  delay?: number | ((request: Request) => number);
   /** Answers `GET /v1/resources` with this problem instead. */
   problem?: { status: number; code: string; title: string; detail?: string };
   /** Answers `GET /v1/tiers` with a 500. */
@@ -97,7 +97,8 @@ export function libraryFetch(options: LibraryStubOptions = {}): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     options.onRequest?.(request);
-    if (options.delay) await wait(options.delay, request.signal);
+    const delay = typeof options.delay === 'function' ? options.delay(request) : options.delay;
+    if (delay) await wait(delay, request.signal);
     const url = new URL(request.url);
     const path = url.pathname.replace(/^\/api/, '');
 

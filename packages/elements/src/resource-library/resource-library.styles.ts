@@ -21,6 +21,13 @@ export const resourceLibraryStyles = css`
     margin: 0;
   }
 
+  .library {
+    padding: var(--_space-m);
+    border: var(--_border-width) solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+  }
+
   .toolbar {
     display: flex;
     flex-wrap: wrap;

@@ -65,6 +65,7 @@ const isResourceType = (value: unknown): value is ResourceType => RESOURCE_TYPES
  * @fires {PkFilterChangeEvent} pk-filter-change - the person changed the search, a facet or the sort; `detail.data` holds the filters
  * @fires {PkErrorEvent} pk-error - loading or opening failed; `code: 'unsafe_url'` when a URL was not http(s)
  *
+ * @csspart library - the box around everything (background, border, padding)
  * @csspart toolbar - the search box, facets and sort
  * @csspart search - the search field (label and input)
  * @csspart search-input - the search `<input>`
@@ -90,7 +91,7 @@ const isResourceType = (value: unknown): value is ResourceType => RESOURCE_TYPES
  * @csspart no-results - the box shown when no resource matches the filters
  * @csspart load-more - the "Load more" button
  *
- * @cssprop --pk-resource-library-max-height - height of the scrolling list before it scrolls (default `36em`)
+ * @cssprop --pk-resource-library-max-height - height of the scrolling list before it scrolls (default `36em`; `none` lets the page scroll it)
  * @cssprop --pk-resource-library-row-height - height of a row in the list layout (default `8.5em`)
  * @cssprop --pk-resource-library-card-height - height of a card in the grid layout (default `15em`)
  * @cssprop --pk-resource-library-card-min-width - narrowest a grid card gets before the grid drops a column (default `15em`)
@@ -219,7 +220,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
 
   override render(): TemplateResult {
     const page = this.resources.value;
-    return html`
+    return html`<section class="library" part="library" aria-label=${this.localize.t('library.label')}>
       <div class="toolbar" part="toolbar">
         ${this.renderSearch()} ${FACETS.map((name) => this.renderFacet(name, page))} ${this.renderSort()}
       </div>
@@ -232,7 +233,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
           </div>`
         : nothing}
       ${this.renderResults(page)}
-    `;
+    </section>`;
   }
 
   private renderSearch(): TemplateResult {

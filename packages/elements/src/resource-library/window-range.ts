@@ -7,9 +7,9 @@
 
 /** What is measured of the scrolling box and its rows. Lengths in CSS pixels. */
 export interface WindowMetrics {
-  /** How far the box is scrolled. */
+  /** Top of the part in view, measured from the top of the box's content (its scroll position). */
   scrollTop: number;
-  /** Height of the visible part of the box. */
+  /** Height of the part in view (the box's height, less what lies outside the window). */
   viewport: number;
   /** Distance from the top of the box's content to the first row. */
   offset: number;

@@ -58,11 +58,21 @@ export class WindowController implements ReactiveController {
   }
 
   private attach(scroller: HTMLElement | undefined): void {
-    this.scroller?.removeEventListener('scroll', this.onScroll);
-    if (this.scroller) this.resizeObserver?.unobserve(this.scroller);
+    if (this.scroller) {
+      this.scroller.removeEventListener('scroll', this.onScroll);
+      this.resizeObserver?.unobserve(this.scroller);
+      removeEventListener('scroll', this.onScroll);
+      removeEventListener('resize', this.onScroll);
+    }
     this.scroller = scroller;
-    scroller?.addEventListener('scroll', this.onScroll, { passive: true });
-    if (scroller) this.resizeObserver?.observe(scroller);
+    if (scroller) {
+      scroller.addEventListener('scroll', this.onScroll, { passive: true });
+      this.resizeObserver?.observe(scroller);
+      // The page's own scrolling matters too when the box is taller than the window (or has no
+      // maximum height at all): only the part inside the window is "in view".
+      addEventListener('scroll', this.onScroll, { passive: true });
+      addEventListener('resize', this.onScroll, { passive: true });
+    }
   }
 
   private measure({ scroller, list }: WindowElements): void {
@@ -70,8 +80,7 @@ export class WindowController implements ReactiveController {
     const style = getComputedStyle(list);
     const tracks = style.display.includes('grid') ? style.gridTemplateColumns.split(' ').filter(Boolean).length : 1;
     this.metrics = {
-      scrollTop: scroller.scrollTop,
-      viewport: scroller.clientHeight,
+      ...this.visiblePart(scroller),
       offset: list.offsetTop,
       pitch: item ? item.offsetHeight + (parseFloat(style.rowGap) || 0) : 0,
       columns: Math.max(1, tracks),
@@ -79,9 +88,17 @@ export class WindowController implements ReactiveController {
     this.updateIfMoved();
   }
 
+  /** The part of the box's content in view: inside the box's own viewport and the window's. */
+  private visiblePart(scroller: HTMLElement): Pick<WindowMetrics, 'scrollTop' | 'viewport'> {
+    const { top } = scroller.getBoundingClientRect();
+    const from = Math.max(0, -top);
+    const to = Math.min(scroller.clientHeight, (globalThis.innerHeight || scroller.clientHeight) - top);
+    return { scrollTop: scroller.scrollTop + from, viewport: Math.max(0, to - from) };
+  }
+
   private readonly onScroll = (): void => {
     if (!this.scroller) return;
-    this.metrics = { ...this.metrics, scrollTop: this.scroller.scrollTop };
+    this.metrics = { ...this.metrics, ...this.visiblePart(this.scroller) };
     this.updateIfMoved();
   };
 

@@ -16,11 +16,12 @@ export const part = <E extends Element = HTMLElement>(el: Element, name: string)
 export const parts = <E extends Element = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<E>(`[part~="${name}"]`)];
 
 /** Waits until the element's data task settled and the element rendered it. */
-export async function settle(el: ResourceLibrary): Promise<void> {
-  for (let i = 0; i < 50; i++) {
+export async function settle(el: ResourceLibrary, timeout = 5_000): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < timeout) {
     await el.updateComplete;
     // Another turn for fetch/microtasks, then the re-render they asked for.
-    await new Promise((r) => setTimeout(r));
+    await new Promise((r) => setTimeout(r, 5));
     await el.updateComplete;
     const status = (el as unknown as { resources: { status: TaskStatus } }).resources.status;
     if (status !== TaskStatus.PENDING && !el.shadowRoot!.querySelector('[aria-busy="true"]')) return;
@@ -38,7 +39,9 @@ export async function until(predicate: () => boolean, what = 'condition'): Promi
 }
 
 /** A `<resource-library>` on a stub client, settled. Returns the requests it sent. */
-export async function library(options: LibraryStubOptions & { attrs?: Record<string, string>; client?: PartnerKitClient; lang?: string } = {}) {
+export async function library(
+  options: LibraryStubOptions & { attrs?: Record<string, string>; client?: PartnerKitClient; lang?: string; windowed?: boolean } = {},
+) {
   const requests: URL[] = [];
   const client =
     options.client ??
@@ -49,8 +52,14 @@ export async function library(options: LibraryStubOptions & { attrs?: Record<str
         options.onRequest?.(request);
       },
     });
-  const el = await fixture<ResourceLibrary>(html`<resource-library lang=${options.lang ?? 'en'} .client=${client}></resource-library>`);
-  for (const [name, value] of Object.entries(options.attrs ?? {})) el.setAttribute(name, value);
+  // Attributes are set before the element first renders, so the first request already has them.
+  const element = document.createElement('resource-library');
+  element.lang = options.lang ?? 'en';
+  // Unless a test is about windowing, let the list grow so every item is in view (tests run in a tall window).
+  if (!options.windowed) element.style.setProperty('--pk-resource-library-max-height', 'none');
+  for (const [name, value] of Object.entries(options.attrs ?? {})) element.setAttribute(name, value);
+  element.client = client;
+  const el = await fixture<ResourceLibrary>(html`<div>${element}</div>`).then(() => element);
   if (options.delay !== Infinity) await settle(el);
   return { el, client, requests, lists: () => requests.filter((u) => u.pathname.endsWith('/v1/resources')) };
 }
