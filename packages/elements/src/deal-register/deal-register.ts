@@ -108,12 +108,14 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   @state() private phase: Phase = { kind: 'form' };
   @state() private problems: FieldProblem[] = [];
   @state() private list?: DealListView;
+  @state() private listError?: unknown;
 
   private key = newIdempotencyKey();
   private touched = new Set<FieldName>();
   private attempted = false;
   private typed = false;
   private store?: DraftStore;
+  private listModule?: Promise<void>;
 
   @query('.summary') private summary?: HTMLElement;
 
@@ -160,7 +162,14 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     if (!this.values.currency) this.values = { ...this.values, currency: this.currency || (this.localize.language === 'vi' ? 'VND' : 'USD') };
     this.openStore();
     if (this.views.length === 1) this.view = 'list';
-    if (this.view === 'list' && !this.list) void this.loadList();
+    if (this.view === 'list') {
+      // The list's code loads on first use; a failed load (a CDN chunk offline) can be retried.
+      this.listModule ??= this.loadList().catch((error: unknown) => {
+        this.listModule = undefined;
+        this.listError = error;
+        this.reportError(error);
+      });
+    }
   }
 
   // Opens the draft slot of the current partner and instance, restoring what it holds.
@@ -204,6 +213,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
       renderEmpty: (m) => this.renderEmpty(m),
     };
     this.list = new DealListView(this, host);
+    this.listError = undefined;
   }
 
   // ---- rendering -------------------------------------------------------------------------
@@ -216,7 +226,8 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     if (!this.resolvedClient) return this.renderStates(this.session, { data: () => nothing });
     const panel = (name: DealRegisterView, body: unknown) =>
       html`<div id="panel-${name}" role="tabpanel" aria-labelledby="tab-${name}" ?hidden=${view !== name}>${body}</div>`;
-    if (views.length === 1) return html`${this.list?.render() ?? this.renderLoading()}`;
+    const list = () => this.list?.render() ?? (this.listError ? this.renderError(this.listError, () => this.requestUpdate()) : this.renderLoading());
+    if (views.length === 1) return list();
     return html`
       <div role="tablist" aria-label=${t('deal.tabs')} part="tabs" @keydown=${this.onTabKey}>
         ${views.map(
@@ -235,7 +246,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
         )}
       </div>
       ${panel('register', this.renderRegister())}
-      ${panel('list', view === 'list' ? (this.list?.render() ?? this.renderLoading()) : nothing)}
+      ${panel('list', view === 'list' ? list() : nothing)}
     `;
   }
 
