@@ -51,7 +51,8 @@ export type MonthPeriod = z.infer<typeof MonthPeriod>;
 
 /** An absolute `http:` or `https:` URL; no other scheme is ever accepted. */
 export const HttpUrl = z
-  .httpUrl({ error: 'must be an absolute http:// or https:// URL such as https://example.com' })
+  // `z.httpUrl()` would also refuse `localhost` and IP hosts, which intranets and demos use.
+  .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL such as https://example.com' })
   .check(z.maxLength(2048, 'must be at most 2048 characters'));
 export type HttpUrl = z.infer<typeof HttpUrl>;
 

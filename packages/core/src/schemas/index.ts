@@ -15,6 +15,7 @@ export * from './event.js';
 export * from './page.js';
 export * from './problem.js';
 export * from './queries.js';
+export * from './issues.js';
 
 /** The contract version this package speaks. */
 export const CONTRACT_VERSION = '1.0.0';

@@ -17,7 +17,7 @@ import {
   type HttpErrorInit,
   type FailedRequest,
 } from '../errors/index.js';
-import { describeIssue } from './describe-issue.js';
+import { describeIssue, formatIssuePath } from '../../schemas/issues.js';
 import { redact } from './redact.js';
 
 /** A schema of the contract that a response body is parsed with. */
@@ -37,9 +37,6 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const requestIdOf = (response: Response): string | null => response.headers.get(REQUEST_ID_HEADER);
 
 /** `data[0].customer.company` from a zod path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 async function readText(response: Response, request: FailedRequest): Promise<string> {
   try {
@@ -70,7 +67,7 @@ export async function readData<T>(response: Response, request: FailedRequest, sc
   }
   const result = z.safeParse(schema, body);
   if (!result.success) {
-    throw invalid(result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })));
+    throw invalid(result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: describeIssue(issue) })));
   }
   return result.data;
 }

@@ -1,11 +1,13 @@
 /**
- * Readable descriptions of schema violations. zod/mini ships without message catalogues (its
+ * Readable descriptions of schema violations, shared by the server's problem documents and the
+ * client's errors. zod/mini ships without message catalogues (its
  * messages are all "Invalid input" unless a schema names one), so describe each issue from its
  * structured fields: what the contract expects, never the value received (issues only carry the
  * input when asked to, and the client never asks).
  * @module
  */
 import type * as z from 'zod/mini';
+import type { FieldError } from './problem.js';
 
 const GENERIC = 'Invalid input';
 
@@ -34,8 +36,25 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_element':
       return 'has an invalid element';
     case 'unrecognized_keys':
-      return `has ${issue.keys.length} unexpected field(s)`;
+      return issue.keys.length === 1 ? 'is not a field of the contract' : `has ${issue.keys.length} unexpected fields`;
     default:
       return 'violates the contract';
   }
+}
+
+/** `customer.company`, `data[3].value`: a path as people read it. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+/**
+ * The field errors of a problem document: one per issue, and one per unexpected field so each
+ * names the field to remove.
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatIssuePath([...issue.path, key]), message: 'is not a field of the contract' }))
+      : [{ path: formatIssuePath(issue.path), message: describeIssue(issue) }],
+  );
 }
