@@ -5,9 +5,15 @@
 import { css } from 'lit';
 
 export const dealRegisterStyles = css`
+  /* The widget paints its own surface, so its colours hold on any page (a page's own CSS on the
+     element overrides these). */
   :host {
     --_dr-field-width: var(--pk-deal-register-field-width, 32em);
     --_dr-chip-radius: var(--pk-deal-register-chip-radius, 1em);
+    padding: var(--_space-m);
+    border: var(--_border-width) solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
   }
 
   [role='tablist'] {

@@ -50,6 +50,14 @@ describe('<deal-register> My registrations', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('is accessible in the dark theme, history open', async () => {
+    const { el } = await openList();
+    el.theme = 'dark';
+    for (const toggle of $$<HTMLButtonElement>(el, '[part~="history-toggle"]')) toggle.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
   it('writes chips and countdowns in Vietnamese', async () => {
     const { el } = await openList({}, 'vi');
     const globex = row(el, 'DR-000104');

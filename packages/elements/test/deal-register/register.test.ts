@@ -356,6 +356,39 @@ describe('<deal-register> Register', () => {
     expect(active(el)).to.equal(part(el, 'error-summary'));
   });
 
+  it('while sending: the button says so, the form is locked, and the state is accessible (light and dark)', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      clearStorage();
+      const stub = dealStub({ delay: 10_000 });
+      const el = await mount(stub.client, { partnerId: PARTNER_ID });
+      el.theme = theme;
+      await fillValid(el);
+      await submit(el);
+      expect(text(part(el, 'submit-button'))).to.equal('Registering…');
+      expect($<HTMLFieldSetElement>(el, 'fieldset.stack')!.disabled).to.be.true;
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('every banner passes axe in the dark theme too', async () => {
+    const stub = dealStub();
+    const el = await mount(stub.client, { partnerId: PARTNER_ID });
+    el.theme = 'dark';
+    await submit(el);
+    await expect(el).to.be.accessible();
+    await fillValid(el, 'Wayne Enterprises', 'wayne.com');
+    await until(el, () => text(part(el, 'precheck')).startsWith('Already'), 'no pre-check');
+    await expect(el).to.be.accessible();
+    await submit(el);
+    await until(el, () => part(el, 'conflict'), 'no conflict');
+    await expect(el).to.be.accessible();
+    await type(el, 'company', 'Wayne Foundation');
+    await type(el, 'domain', 'waynefoundation.org');
+    await submit(el);
+    await until(el, () => part(el, 'success'), 'no success');
+    await expect(el).to.be.accessible();
+  });
+
   it('a manager registers for the partner named by partner-id', async () => {
     const stub = dealStub({ as: { role: 'manager' } });
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
