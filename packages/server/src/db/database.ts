@@ -1,0 +1,69 @@
+/**
+ * The one small query interface every part of the server talks to, whatever the driver.
+ * Both drivers speak the same PostgreSQL dialect, so the SQL is written once.
+ * @module
+ */
+
+/** A row as a driver returns it: column name to value. */
+export type Row = Record<string, unknown>;
+
+/** The result of one statement. */
+export interface QueryResult<R extends Row = Row> {
+  rows: R[];
+  /** Rows inserted, updated or deleted by the statement (0 for a plain SELECT on some drivers). */
+  rowCount: number;
+}
+
+/** Something that runs SQL with `$1`-style parameters: the database, or one open transaction. */
+export interface Queryable {
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  execute(script: string): Promise<void>;
+}
+
+/** Which engine a {@link Database} runs on. */
+export type DriverName = 'pglite' | 'postgres';
+
+/** An open database: plain queries, transactions, and a clean close. */
+export interface Database extends Queryable {
+  readonly driver: DriverName;
+  /**
+   * Where an embedded database keeps its files (the `--data-dir`); null for PostgreSQL. The
+   * session-signing secret lives beside the database files in that directory.
+   */
+  readonly dataDir: string | null;
+  /**
+   * Runs `work` in one transaction (READ COMMITTED): committed when it resolves, rolled back when
+   * it throws. The answer of a write is only sent after the commit, so it is acknowledged only
+   * once durable.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Waits for running queries, then closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** True when `error` is PostgreSQL's unique violation (SQLSTATE 23505), optionally of one index. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint: name } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && (constraint === undefined || name === constraint);
+}
+
+/** A numeric column as a JS number, whether the driver returned a number, a bigint or a string. */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
+  throw new TypeError(`expected a number from the database, got ${typeof value}`);
+}
+
+/** A timestamp column as an ISO-8601 UTC string. */
+export function toIso(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return new Date(value).toISOString();
+  throw new TypeError(`expected a timestamp from the database, got ${typeof value}`);
+}
+
+/** A nullable timestamp column as an ISO-8601 UTC string or null. */
+export function toIsoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : toIso(value);
+}

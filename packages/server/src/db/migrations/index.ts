@@ -1,0 +1,10 @@
+/**
+ * Every migration, oldest first. Add new ones at the end.
+ * @module
+ */
+import { initial } from './0001-initial.js';
+import type { Migration } from './types.js';
+
+export type { Migration } from './types.js';
+
+export const MIGRATIONS: readonly Migration[] = [initial];

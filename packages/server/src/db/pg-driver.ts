@@ -1,0 +1,88 @@
+/**
+ * The PostgreSQL driver: a `pg` connection pool, used when `DATABASE_URL` is set.
+ * @module
+ */
+import pg from 'pg';
+import type { Database, QueryResult, Queryable, Row } from './database.js';
+
+const INT8_OID = 20;
+const DATE_OID = 1082;
+
+/**
+ * Type parsers for this pool only (the host application's own `pg` use keeps its settings):
+ * 64-bit integers as numbers (the server's counters stay far below 2^53) and dates as text.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    if (oid === DATE_OID) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async execute(script: string): Promise<void> {
+      // Without parameters pg uses the simple protocol, which runs several statements.
+      await client.query(script);
+    },
+    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await client.query<R>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    },
+  };
+}
+
+/** Options of {@link openPostgresDatabase}. */
+export interface PostgresOptions {
+  /** `postgres://user:password@host:port/database`. */
+  databaseUrl: string;
+  /** Most connections the pool opens (default 10). */
+  maxConnections?: number;
+}
+
+/**
+ * Opens a pool against a PostgreSQL server (13 or newer) and checks that it answers. Writes are
+ * acknowledged after PostgreSQL's commit, which fsyncs its WAL with the server's default settings.
+ */
+export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.maxConnections ?? 10,
+    types,
+    application_name: 'partnerkit-server',
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  await pool.query('SELECT 1');
+  const plain = wrap(pool);
+  let closing: Promise<void> | null = null;
+  return {
+    driver: 'postgres',
+    dataDir: null,
+    query: plain.query,
+    execute: plain.execute,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+          client.release();
+        } catch (rollbackError) {
+          client.release(rollbackError instanceof Error ? rollbackError : true);
+        }
+        throw error;
+      }
+    },
+    close() {
+      closing ??= pool.end();
+      return closing;
+    },
+  };
+}

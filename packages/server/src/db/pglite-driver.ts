@@ -1,0 +1,60 @@
+/**
+ * The embedded driver: PGlite (PostgreSQL compiled to WebAssembly) over a directory on disk.
+ * @module
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, QueryResult, Queryable, Row } from './database.js';
+
+/** Where PGlite keeps its PostgreSQL cluster inside the data directory. */
+export const PGDATA_SUBDIR = 'pgdata';
+
+function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    async execute(script: string): Promise<void> {
+      await target.exec(script);
+    },
+    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await target.query<R>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+  };
+}
+
+/**
+ * Opens (and on first use creates) an embedded database in `dataDir`, or in memory when
+ * `dataDir` is null.
+ *
+ * Durability: `relaxedDurability` stays off, so every statement's changes are handed to the
+ * operating system before its promise resolves; PGlite's file system writes straight through to
+ * the files of the data directory, so a process crash (even `kill -9`) after an answer loses
+ * nothing. PGlite cannot fsync, so a power cut may lose the last writes: use PostgreSQL where
+ * that matters (docs/server.md).
+ */
+export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
+  let pg: PGlite;
+  let absolute: string | null = null;
+  if (dataDir === null) {
+    pg = new PGlite({ relaxedDurability: false });
+  } else {
+    absolute = resolve(dataDir);
+    mkdirSync(absolute, { recursive: true, mode: 0o700 });
+    pg = new PGlite({ dataDir: join(absolute, PGDATA_SUBDIR), relaxedDurability: false });
+  }
+  await pg.waitReady;
+  const plain = wrap(pg);
+  let closing: Promise<void> | null = null;
+  return {
+    driver: 'pglite',
+    dataDir: absolute,
+    query: plain.query,
+    execute: plain.execute,
+    // PGlite has one connection: a transaction holds it exclusively, and plain queries wait.
+    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    close() {
+      closing ??= pg.close();
+      return closing;
+    },
+  };
+}

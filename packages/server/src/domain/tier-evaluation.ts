@@ -1,0 +1,35 @@
+/**
+ * Applying tier changes when new numbers arrive: upgrades at once, pending downgrades once due,
+ * exactly as core's `evaluateTierStanding` and `dueTierChange` decide.
+ * @module
+ */
+import { currentPeriod, dueTierChange, evaluateTierStanding } from '@partnerkit/core/rules';
+import type { Queryable } from '../db/database.js';
+import { loadKpis, loadTiers } from '../store/catalogue.js';
+import { appendEvents, type NewEvent } from '../store/events.js';
+import { loadMeasurements } from '../store/partners.js';
+
+/**
+ * Re-evaluates each partner's tier over the current quarter (the scorecard's default period) and
+ * applies what is due, emitting `tier.changed`. Runs inside the caller's transaction.
+ */
+export async function applyDueTierChanges(tx: Queryable, partnerIds: readonly string[], now: Date): Promise<number> {
+  const tiers = await loadTiers(tx);
+  if (tiers.length === 0 || partnerIds.length === 0) return 0;
+  const kpis = await loadKpis(tx);
+  const period = currentPeriod('quarter', now);
+  const events: NewEvent[] = [];
+  for (const partnerId of [...new Set(partnerIds)].sort()) {
+    const { rows } = await tx.query<{ tier_id: string | null }>('SELECT tier_id FROM partners WHERE id = $1 FOR UPDATE', [partnerId]);
+    const row = rows[0];
+    if (!row) continue;
+    const measurements = await loadMeasurements(tx, partnerId);
+    const standing = evaluateTierStanding({ tiers, kpis, measurements, period, currentTierId: row.tier_id, now });
+    const change = dueTierChange(standing, now);
+    if (!change) continue;
+    await tx.query('UPDATE partners SET tier_id = $2, updated_at = $3 WHERE id = $1', [partnerId, change.tier.id, now]);
+    events.push({ type: 'tier.changed', partnerId, data: { partnerId, from: row.tier_id, to: change.tier.id, kind: change.kind, period } });
+  }
+  await appendEvents(tx, events, now);
+  return events.length;
+}

@@ -1,0 +1,69 @@
+/**
+ * Request bodies: JSON only, UTF-8 only, within a size limit, read without trusting
+ * `Content-Length`.
+ * @module
+ */
+import { problems } from './problem.js';
+
+/** Largest body accepted when the app is not told otherwise: 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1_048_576;
+
+function isJsonContentType(header: string | null): boolean {
+  if (header === null) return false;
+  const [type = '', ...params] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((param) => {
+    const [name, value] = param.split('=').map((s) => s.trim());
+    return name !== 'charset' || value === 'utf-8' || value === '"utf-8"' || value === 'utf8';
+  });
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw problems.payloadTooLarge(limit);
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw problems.payloadTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The parsed JSON body. `allowEmpty` lets an operation that needs no body (opening a resource)
+ * be called without one; a body it does get must still be JSON.
+ */
+export async function readJsonBody(request: Request, limit: number, { allowEmpty = false } = {}): Promise<unknown> {
+  const bytes = await readLimited(request, limit);
+  if (bytes.byteLength === 0 && allowEmpty) return undefined;
+  if (!isJsonContentType(request.headers.get('content-type'))) throw problems.unsupportedMediaType();
+  if (bytes.byteLength === 0) throw problems.malformedJson('The body is empty; send a JSON object.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw problems.malformedJson('The body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // V8's message names the position or the token; the snippet of the body it may quote is cut off.
+    const reason = error instanceof SyntaxError ? error.message.replace(/, "[\s\S]*"(\.\.\.)? is not valid JSON$/, '').slice(0, 200) : 'not JSON';
+    throw problems.malformedJson(`The body is not valid JSON: ${reason}.`);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Small helpers the route modules share: one registration per path (with 405 for other
+ * methods), role checks, path ids and JSON answers.
+ * @module
+ */
+import type { Context, Hono } from 'hono';
+import { Id, type Role } from '@partnerkit/core/schemas';
+import type { AppEnv } from '../context.js';
+import type { Caller } from '../security/caller.js';
+import { problems } from './problem.js';
+import { parseWith } from './validate.js';
+
+export type Handler = (c: Context<AppEnv>) => Promise<Response>;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Registers the handlers of one path; any other method answers 405 with `Allow`. */
+export function route(app: Hono<AppEnv>, path: string, handlers: Partial<Record<Method, Handler>>): void {
+  const allowed = Object.keys(handlers).map((m) => m.toUpperCase());
+  for (const [method, handler] of Object.entries(handlers)) app.on(method.toUpperCase(), path, handler);
+  app.all(path, () => {
+    throw problems.methodNotAllowed(allowed);
+  });
+}
+
+const ROLE_WORDS: Record<Role, string> = { admin: 'an admin key', manager: 'a manager session', partner: 'a partner session' };
+
+/** The caller, when its role is one of `roles`; else 403. */
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): Caller {
+  const caller = c.get('caller');
+  if (!roles.includes(caller.role)) {
+    throw problems.forbidden(`Only ${roles.map((r) => ROLE_WORDS[r]).join(' or ')} may do this.`);
+  }
+  return caller;
+}
+
+/** The `{id}` (or another) path parameter, checked against the contract's id format. */
+export function pathId(c: Context<AppEnv>, name = 'id'): string {
+  return parseWith(Id, c.req.param(name), [name]);
+}
+
+/** A JSON answer. */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
+}
+
+/** The request's URL as a `URL`. */
+export function requestUrl(c: Context<AppEnv>): URL {
+  return new URL(c.req.url);
+}

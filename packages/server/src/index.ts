@@ -1,0 +1,22 @@
+/**
+ * `@partnerkit/server`: the PartnerKit reference backend.
+ *
+ * - {@link startServer}: the whole server on Node (database, sweep, HTTP, graceful close).
+ * - {@link createApp}: the v1 API as a Hono app (a Web-standard fetch handler) to mount anywhere.
+ * - {@link openDatabase}: the embedded (PGlite) or PostgreSQL database, migrated.
+ * - {@link createAdminKey}, {@link seedDatabase}, {@link migrate}: what the CLI does, as functions.
+ * @module
+ */
+export { createApp, DEFAULT_IDEMPOTENCY_RETENTION_MS, DEFAULT_PROTECTION_DAYS, type AppOptions, type PartnerKitApp } from './app.js';
+export { startServer, type RunningServer, type StartServerOptions } from './server.js';
+export { openDatabase, DEFAULT_DATA_DIR, type DatabaseOptions, type OpenDatabaseOptions } from './db/open-database.js';
+export type { Database, DriverName, Queryable, QueryResult, Row } from './db/database.js';
+export { migrate, SCHEMA_VERSION, type MigrationReport } from './db/migrate.js';
+export { createAdminKey, listAdminKeys, revokeAdminKey, ADMIN_KEY_PREFIX, type AdminKeyInfo, type CreatedAdminKey } from './security/api-keys.js';
+export { loadSecret, SECRET_ENV, SECRET_FILE } from './security/secret.js';
+export { DEFAULT_SESSION_TTL_SECONDS } from './security/session-tokens.js';
+export { seedDatabase, type SeedOptions, type SeedReport } from './seed/seed.js';
+export { sweep, startSweeper, type SweepReport, type Sweeper } from './domain/sweeper.js';
+export { jsonLinesSink, type LogEntry, type LogLevel, type LogSink } from './http/logger.js';
+export { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
+export { DEFAULT_BODY_LIMIT } from './http/body.js';

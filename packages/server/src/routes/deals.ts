@@ -1,0 +1,286 @@
+/**
+ * `/v1/deals`: registration with the one-active-registration-per-customer rule, the partner-side
+ * pre-check, and the lifecycle through core's state machine.
+ * @module
+ */
+import type { Context, Hono } from 'hono';
+import { checkTransition, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
+import {
+  DEAL_STATUSES,
+  type Deal,
+  DealCheckInput,
+  DealInput,
+  DealListQuery,
+  type DealHistoryEntry,
+  DealTransitionInput,
+  type DealStatus,
+} from '@partnerkit/core/schemas';
+import type { AppContext, AppEnv } from '../context.js';
+import { isUniqueViolation, type Queryable, type Row } from '../db/database.js';
+import { containsPattern, SqlBuilder } from '../db/sql.js';
+import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
+import { expireDueDeals } from '../domain/deal-expiry.js';
+import { readJsonBody } from '../http/body.js';
+import { idempotentWrite } from '../http/idempotency.js';
+import { pageFrom, pageRequest, positionNumber } from '../http/pagination.js';
+import { problems } from '../http/problem.js';
+import { json, pathId, requestUrl, route } from '../http/routing.js';
+import { parseWith, queryObject } from '../http/validate.js';
+import { type Caller, callerPerson, partnerScope } from '../security/caller.js';
+import { newId } from '../security/random.js';
+import { ACTIVE_SQL, customerIdentity, dealNumber, mapDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
+import { appendEvents } from '../store/events.js';
+import { loadPartner } from '../store/partners.js';
+
+/** Deals as the caller may see them: vendors also get `possibleConflicts`. */
+async function present(q: Queryable, rows: readonly Row[], caller: Caller): Promise<Deal[]> {
+  return caller.role === 'partner' ? rows.map(mapDeal) : withPossibleConflicts(q, rows);
+}
+
+async function presentOne(q: Queryable, row: Row, caller: Caller): Promise<Deal> {
+  return (await present(q, [row], caller))[0] as Deal;
+}
+
+function historyEntry(caller: Caller, at: Date, from: DealStatus | null, to: DealStatus, reason?: string, reasonCode?: Deal['reasonCode']): DealHistoryEntry {
+  const person = callerPerson(caller);
+  return {
+    at: at.toISOString(),
+    from,
+    to,
+    by: { role: caller.role, id: person.id, name: person.name ?? null },
+    reason: reason ?? null,
+    reasonCode: reasonCode ?? null,
+  };
+}
+
+/** Days an approval protects a deal: the partner's tier, else the lowest tier, else the server default. */
+async function protectionDays(q: Queryable, partnerId: string, fallback: number): Promise<number> {
+  const { rows } = await q.query<{ days: number }>(
+    `SELECT COALESCE(
+       (SELECT t.deal_protection_days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1),
+       (SELECT deal_protection_days FROM tiers ORDER BY rank LIMIT 1)) AS days`,
+    [partnerId],
+  );
+  const days = rows[0]?.days;
+  return days === null || days === undefined ? fallback : Number(days);
+}
+
+/** Turns the unique index refusing a second active registration into 409 `deal_conflict`. */
+async function asDealConflict<T>(ctx: AppContext, caller: Caller, key: () => Promise<string>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation(error, ONE_ACTIVE_PER_CUSTOMER)) throw error;
+    const reason = await conflictReason(ctx.db, await key(), partnerScope(caller), ctx.now());
+    throw problems.dealConflict(reason ?? 'already_registered');
+  }
+}
+
+function dealNotFound() {
+  return problems.notFound('There is no deal with this id.');
+}
+
+export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
+  const expire = (scope: Parameters<typeof expireDueDeals>[2]) => ctx.db.transaction((tx) => expireDueDeals(tx, ctx.now(), scope));
+
+  route(app, '/v1/deals', {
+    get: async (c) => {
+      const caller = c.get('caller');
+      const query = parseWith(DealListQuery, queryObject(requestUrl(c), Object.keys(DealListQuery.shape)));
+      const { limit: _l, cursor: _c, ...filters } = query;
+      const scope = partnerScope(caller);
+      const identity = { list: 'deals', filters: { ...filters, scope } };
+      const request = await pageRequest(ctx, identity, query);
+      await expire({ all: true });
+      const sql = new SqlBuilder();
+      if (scope !== null) sql.where(`partner_id = ${sql.param(scope)}`);
+      if (filters.partnerId) sql.where(`partner_id = ${sql.param(filters.partnerId)}`);
+      if (filters.status) {
+        const statuses = [...new Set(filters.status.split(','))].filter((s): s is DealStatus => (DEAL_STATUSES as readonly string[]).includes(s));
+        sql.where(statuses.length === 1 ? `status = ${sql.param(statuses[0])}` : `status IN (${statuses.map((s) => sql.param(s)).join(', ')})`);
+      }
+      if (filters.type) sql.where(`type = ${sql.param(filters.type)}`);
+      if (filters.q) {
+        const pattern = sql.param(containsPattern(filters.q));
+        sql.where(`(customer->>'company' ILIKE ${pattern} OR customer->>'domain' ILIKE ${pattern} OR number ILIKE ${pattern})`);
+      }
+      if (request.after) sql.where(`seq < ${sql.param(positionNumber(request.after, 0))}`);
+      const { rows } = await ctx.db.query(`SELECT * FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${request.limit + 1}`, sql.params);
+      const page = await pageFrom(ctx, identity, request, rows, (r) => [Number(r.seq)], (r) => r);
+      return json({ data: await present(ctx.db, page.data, caller), nextCursor: page.nextCursor });
+    },
+    post: async (c) => {
+      const caller = c.get('caller');
+      const body = await readJsonBody(c.req.raw, ctx.settings.bodyLimit);
+      const input = parseWith(DealInput, body);
+      let partnerId: string;
+      if (caller.role === 'partner') {
+        if (input.partnerId !== undefined && input.partnerId !== caller.partnerId) {
+          throw problems.forbidden('A partner session registers deals for its own partner only; leave partnerId out.');
+        }
+        partnerId = caller.partnerId;
+      } else {
+        if (input.partnerId === undefined) throw problems.validation([{ path: 'partnerId', message: 'is required when a manager or admin registers a deal' }]);
+        if ((await loadPartner(ctx.db, input.partnerId)) === null) throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
+        partnerId = input.partnerId;
+      }
+      const status = input.status ?? 'submitted';
+      const customer = {
+        company: input.customer.company,
+        domain: input.customer.domain ?? null,
+        country: input.customer.country ?? null,
+        region: input.customer.region ?? null,
+        industry: input.customer.industry ?? null,
+      };
+      const identity = customerIdentity(customer);
+      return asDealConflict(ctx, caller, async () => identity.key, () =>
+        idempotentWrite(ctx, c, body, async (tx) => {
+          const now = ctx.now();
+          await expireDueDeals(tx, now, { customerKey: identity.key });
+          const { rows: numbers } = await tx.query<{ n: number }>(`SELECT nextval('deal_numbers')::int AS n`);
+          const contact = {
+            name: input.contact?.name ?? null,
+            email: input.contact?.email ?? null,
+            phone: input.contact?.phone ?? null,
+            title: input.contact?.title ?? null,
+          };
+          const { rows } = await tx.query(
+            `INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products,
+                                amount, expected_close_date, stage, description, submitted_by, submitted_at, history, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19, $19)
+             ON CONFLICT (customer_key) WHERE status IN ${ACTIVE_SQL} DO NOTHING
+             RETURNING *`,
+            [
+              newId('dl', now),
+              dealNumber(numbers[0]?.n ?? 0),
+              partnerId,
+              status,
+              input.type,
+              JSON.stringify(customer),
+              identity.key,
+              identity.nameHead,
+              identity.nameTail,
+              JSON.stringify(contact),
+              JSON.stringify(input.products ?? []),
+              input.amount ? JSON.stringify(input.amount) : null,
+              input.expectedCloseDate ?? null,
+              input.stage ?? null,
+              input.description ?? null,
+              JSON.stringify(callerPerson(caller)),
+              status === 'submitted' ? now : null,
+              JSON.stringify([historyEntry(caller, now, null, status)]),
+              now,
+            ],
+          );
+          const row = rows[0];
+          if (!row) throw problems.dealConflict((await conflictReason(tx, identity.key, partnerScope(caller), now)) ?? 'already_registered');
+          await appendEvents(
+            tx,
+            [{ type: transitionEventType(null, status), partnerId, data: { dealId: row.id, number: row.number, from: null, to: status } }],
+            now,
+          );
+          return { status: 201, body: await presentOne(tx, row, caller) };
+        }),
+      );
+    },
+  });
+
+  route(app, '/v1/deals/check', {
+    post: async (c) => {
+      const input = parseWith(DealCheckInput, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
+      const { key } = customerIdentity(input.customer);
+      await expire({ customerKey: key });
+      const reason = await conflictReason(ctx.db, key, partnerScope(c.get('caller')), ctx.now());
+      return json(reason === null ? { available: true } : { available: false, reason });
+    },
+  });
+
+  route(app, '/v1/deals/:id', {
+    get: async (c) => {
+      const id = pathId(c);
+      await expire({ dealId: id });
+      const row = await dealInScope(ctx.db, c, id);
+      return json(await presentOne(ctx.db, row, c.get('caller')));
+    },
+  });
+
+  route(app, '/v1/deals/:id/transitions', {
+    post: async (c) => {
+      const caller = c.get('caller');
+      const id = pathId(c);
+      const body = await readJsonBody(c.req.raw, ctx.settings.bodyLimit);
+      const input = parseWith(DealTransitionInput, body);
+      await expire({ dealId: id });
+      const customerKeyOf = async () => ((await ctx.db.query<{ customer_key: string }>('SELECT customer_key FROM deals WHERE id = $1', [id])).rows[0]?.customer_key ?? '');
+      return asDealConflict(ctx, caller, customerKeyOf, () =>
+        idempotentWrite(ctx, c, body, async (tx) => {
+          const row = await dealInScope(tx, c, id, { lock: true });
+          const deal = mapDeal(row);
+          const verdict = checkTransition({ from: deal.status, to: input.to, role: caller.role, reason: input.reason ?? null, extensions: deal.extensions });
+          if (!verdict.ok) {
+            switch (verdict.code) {
+              case 'forbidden':
+                throw problems.forbidden(verdict.message);
+              case 'reason_required':
+                throw problems.validation([{ path: 'reason', message: 'is required for this move' }], verdict.message);
+              default:
+                throw problems.invalidTransition(verdict.message);
+            }
+          }
+          const now = ctx.now();
+          const sql = new SqlBuilder();
+          const sets = [
+            `status = ${sql.param(input.to)}`,
+            `updated_at = ${sql.param(now)}`,
+            `reason = ${sql.param(input.reason ?? null)}`,
+            `reason_code = ${sql.param(input.reasonCode ?? null)}`,
+            `history = history || ${sql.param(JSON.stringify([historyEntry(caller, now, deal.status, input.to, input.reason, input.reasonCode)]))}::jsonb`,
+          ];
+          if (input.to === 'submitted') sets.push(`submitted_at = COALESCE(submitted_at, ${sql.param(now)})`);
+          if (input.to === 'approved') {
+            const days = await protectionDays(tx, deal.partnerId, ctx.settings.defaultProtectionDays);
+            if (deal.status === 'approved') {
+              sets.push(`extensions = extensions + 1`, `expires_at = ${sql.param(protectionEnd(new Date(deal.expiresAt ?? now), days))}`);
+            } else {
+              sets.push(
+                `approved_at = ${sql.param(now)}`,
+                `approved_by = ${sql.param(JSON.stringify(callerPerson(caller)))}::jsonb`,
+                `expires_at = ${sql.param(protectionEnd(now, days))}`,
+              );
+            }
+          }
+          const { rows } = await tx.query(`UPDATE deals SET ${sets.join(', ')} WHERE id = ${sql.param(id)} RETURNING *`, sql.params);
+          const updated = rows[0] as Row;
+          await appendEvents(
+            tx,
+            [
+              {
+                type: transitionEventType(deal.status, input.to),
+                partnerId: deal.partnerId,
+                data: {
+                  dealId: id,
+                  number: deal.number,
+                  from: deal.status,
+                  to: input.to,
+                  ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
+                  ...(input.to === 'approved' ? { expiresAt: mapDeal(updated).expiresAt } : {}),
+                },
+              },
+            ],
+            now,
+          );
+          return { status: 200, body: await presentOne(tx, updated, caller) };
+        }),
+      );
+    },
+  });
+}
+
+/** The deal `id` when the caller may see it; 404 for a missing deal and another partner's alike. */
+async function dealInScope(q: Queryable, c: Context<AppEnv>, id: string, { lock = false } = {}): Promise<Row> {
+  const { rows } = await q.query(`SELECT * FROM deals WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const row = rows[0];
+  const scope = partnerScope(c.get('caller'));
+  if (!row || (scope !== null && row.partner_id !== scope)) throw dealNotFound();
+  return row;
+}
