@@ -3,9 +3,9 @@
  * periods, all through the element's localisation controller (Intl in the element's language).
  * @module
  */
-import { parsePeriod } from '@partnerkit/core/rules';
 import type { Kpi, KpiDirection } from '@partnerkit/core/schemas';
 import { currencyFractionDigits, type LocalizeController, type MessageCatalogue } from '../platform/localize.js';
+import { readPeriod } from './period.js';
 
 /** The part of the localisation controller the formatters need. */
 export type NumberFormatter = Pick<LocalizeController<MessageCatalogue>, 'number' | 'money' | 'percent' | 'date'>;
@@ -38,8 +38,8 @@ export function formatScore(format: NumberFormatter, score: number): string {
 }
 
 /** Which bound a target or requirement is: a floor for higher-is-better KPIs, a ceiling otherwise. */
-export function boundKey(direction: KpiDirection): 'scorecard.atLeast' | 'scorecard.atMost' {
-  return direction === 'lower_is_better' ? 'scorecard.atMost' : 'scorecard.atLeast';
+export function boundKey(direction: KpiDirection): 'atLeast' | 'atMost' {
+  return direction === 'lower_is_better' ? 'atMost' : 'atLeast';
 }
 
 /**
@@ -48,12 +48,8 @@ export function boundKey(direction: KpiDirection): 'scorecard.atLeast' | 'scorec
  * unchanged rather than throwing during render.
  */
 export function formatPeriodLabel(format: NumberFormatter, quarter: (q: { quarter: number; year: number }) => string, period: string): string {
-  let parsed;
-  try {
-    parsed = parsePeriod(period);
-  } catch {
-    return period;
-  }
+  const parsed = readPeriod(period);
+  if (!parsed) return period;
   if (parsed.grain === 'quarter') return quarter({ quarter: parsed.index, year: parsed.year });
   if (parsed.grain === 'month') {
     return format.date(Date.UTC(parsed.year, parsed.index - 1, 1), { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,7 +1,16 @@
 /**
  * `<partner-scorecard>`'s own styles, over the platform's tokens. Public tokens are read once on
  * the host into private `--_sc-*` properties; colours come only from tokens (and the tier badge's
- * validated colour), sizes are in `em`.
+ * validated colour, set per badge as `--_tier-colour`), sizes are in `em`. (Comments stay out of
+ * the CSS text: it ships as written.)
+ *
+ * - `--_status-icon-mark` is the mark drawn inside filled status icons.
+ * - `.scorecard` uses `minmax(0, 1fr)` so the table's scroll box may be narrower than the table.
+ * - A narrow card (container query) drops the trend column and the target's source, and shows
+ *   statuses as icons (their text stays for screen readers); narrower still, the table scrolls.
+ * - `compact` hides the same, plus gap details and the update time; its status text is made
+ *   visually hidden by the template.
+ * - The loading skeleton keeps the data layout: a header, a score and rows.
  */
 import { css } from 'lit';
 
@@ -9,25 +18,13 @@ export const scorecardStyles = css`
   :host {
     --_sc-on-track: var(--pk-scorecard-on-track-color, var(--_color-success));
     --_sc-at-risk: var(--pk-scorecard-at-risk-color, var(--_color-warning));
-    --_sc-off-track: var(--pk-scorecard-off-track-color, var(--_color-danger));
-    --_sc-no-target: var(--pk-scorecard-no-target-color, var(--_color-text-muted));
-    --_sc-no-data: var(--pk-scorecard-no-data-color, var(--_color-text-muted));
-    --_sc-bar-track: var(--pk-scorecard-bar-track-color, var(--_color-skeleton));
     --_sc-bar-height: var(--pk-scorecard-bar-height, 0.5em);
-    --_sc-sparkline: var(--pk-scorecard-sparkline-color, var(--_color-primary));
-    --_sc-row-border: var(--pk-scorecard-row-border-color, var(--_color-border));
-    --_sc-badge-radius: var(--pk-scorecard-badge-radius, 999px);
-    --_sc-badge-background: var(--pk-scorecard-badge-background, var(--_color-surface-raised));
-    --_sc-badge-color: var(--pk-scorecard-badge-color, var(--_color-text));
-    --_sc-notice-background: var(--pk-scorecard-notice-background, var(--_color-surface-raised));
-    /* The dark mark drawn inside filled status icons. */
     --_status-icon-mark: var(--_color-surface);
   }
 
   .scorecard {
     container: scorecard / inline-size;
     display: grid;
-    /* minmax(0, ...) lets the table's scroll box be narrower than the table. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
     padding: var(--_space-m);
@@ -69,9 +66,9 @@ export const scorecardStyles = css`
     align-items: center;
     padding: 0.125em 0.625em;
     border: var(--_border-width) solid color-mix(in srgb, currentColor 30%, transparent);
-    border-radius: var(--_sc-badge-radius);
-    background: var(--_tier-colour, var(--_sc-badge-background));
-    color: var(--_tier-on-colour, var(--_sc-badge-color));
+    border-radius: var(--pk-scorecard-badge-radius, 999px);
+    background: var(--_tier-colour, var(--pk-scorecard-badge-background, var(--_color-surface-raised)));
+    color: var(--_tier-on-colour, var(--pk-scorecard-badge-color, var(--_color-text)));
     font-size: var(--_font-size-small);
     font-weight: var(--_font-weight-strong);
     white-space: nowrap;
@@ -127,7 +124,7 @@ export const scorecardStyles = css`
   th,
   td {
     padding: var(--_space-s);
-    border-bottom: var(--_border-width) solid var(--_sc-row-border);
+    border-bottom: var(--_border-width) solid var(--pk-scorecard-row-border-color, var(--_color-border));
     text-align: start;
     vertical-align: middle;
   }
@@ -155,13 +152,13 @@ export const scorecardStyles = css`
     --_status-colour: var(--_sc-at-risk);
   }
   .row--off-track {
-    --_status-colour: var(--_sc-off-track);
+    --_status-colour: var(--pk-scorecard-off-track-color, var(--_color-danger));
   }
   .row--no-target {
-    --_status-colour: var(--_sc-no-target);
+    --_status-colour: var(--pk-scorecard-no-target-color, var(--_color-text-muted));
   }
   .row--no-data {
-    --_status-colour: var(--_sc-no-data);
+    --_status-colour: var(--pk-scorecard-no-data-color, var(--_color-text-muted));
   }
 
   .attainment {
@@ -176,7 +173,7 @@ export const scorecardStyles = css`
     min-width: 3em;
     height: var(--_sc-bar-height);
     border-radius: var(--_sc-bar-height);
-    background: var(--_sc-bar-track);
+    background: var(--pk-scorecard-bar-track-color, var(--_color-skeleton));
     overflow: hidden;
   }
 
@@ -197,14 +194,28 @@ export const scorecardStyles = css`
     flex: none;
     width: 1em;
     height: 1em;
-    color: var(--_status-colour);
+    fill: var(--_status-colour);
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  .status__icon .m,
+  .status__icon .o {
+    fill: none;
+    stroke: var(--_status-icon-mark);
+  }
+
+  .status__icon .o {
+    stroke: var(--_status-colour);
+    stroke-width: 1.6;
   }
 
   .sparkline {
     display: block;
     width: 6em;
     height: 1.5em;
-    color: var(--_sc-sparkline);
+    color: var(--pk-scorecard-sparkline-color, var(--_color-primary));
     overflow: visible;
   }
 
@@ -230,7 +241,7 @@ export const scorecardStyles = css`
     padding: var(--_space-s) var(--_space-m);
     border-inline-start: 0.25em solid var(--_color-primary);
     border-radius: var(--_radius-small);
-    background: var(--_sc-notice-background);
+    background: var(--pk-scorecard-notice-background, var(--_color-surface-raised));
   }
 
   .notice--pending {
@@ -267,11 +278,8 @@ export const scorecardStyles = css`
 
   .table-scroll {
     overflow-x: auto;
-    border-radius: var(--_radius-small);
   }
 
-  /* A narrow card drops the trend column and the target's source, and shows statuses as icons
-     (their text stays for screen readers); narrower still, the table scrolls. */
   @container scorecard (max-width: 36em) {
     .col-trend,
     .hint--source {
@@ -310,21 +318,9 @@ export const scorecardStyles = css`
     display: none;
   }
 
-  :host([compact]) .status__label {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   :host([compact]) .score__value {
     font-size: 1.25em;
   }
-
-  /* The loading skeleton keeps the data layout: a header, a score and rows. */
   .skeleton-layout {
     display: grid;
     gap: var(--_space-m);

@@ -8,12 +8,12 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { TaskStatus } from '@lit/task';
-import { comparePeriods, periodGrain } from '@partnerkit/core/rules';
 import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
 import { boundKey, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
+import { newestFirst, readPeriod } from './period.js';
 import { en, type ScorecardMessages } from './i18n/en.js';
 import { vi } from './i18n/vi.js';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry, trendSummary } from './sparkline.js';
@@ -154,10 +154,8 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   }
 
   private renderSkeleton(): TemplateResult {
-    const row = html`<div class="skeleton-row">
-      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
-      <span class="skeleton"></span><span class="skeleton"></span>
-    </div>`;
+    const cell = html`<span class="skeleton"></span>`;
+    const row = html`<div class="skeleton-row">${cell}${cell}${cell}${cell}${cell}</div>`;
     return html`<div class="skeleton-layout" aria-hidden="true">
       <div class="identity"><span class="skeleton skeleton--medium"></span><span class="skeleton skeleton--pill"></span></div>
       <span class="skeleton skeleton--short"></span>
@@ -168,8 +166,8 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   private renderNeedsPartner(): TemplateResult {
     const l = this.localize;
     return html`<div class="state state--empty" part="state needs-partner" role="alert">
-      <p class="state__title">${l.t('scorecard.needsPartner')}</p>
-      <p class="state__body">${l.t('scorecard.needsPartnerBody')}</p>
+      <p class="state__title">${l.t('needsPartner')}</p>
+      <p class="state__body">${l.t('needsPartnerBody')}</p>
     </div>`;
   }
 
@@ -183,19 +181,16 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     // While another period loads, the picker already shows the one picked.
     const selected = busy ? this.period || scorecard.period : scorecard.period;
 
-    return html`<section class="scorecard" part="scorecard" aria-label=${l.t('scorecard.label', { partner: scorecard.partner.name })} aria-busy=${busy ? 'true' : 'false'}>
+    return html`<section class="scorecard" part="scorecard" aria-label=${l.t('label', { partner: scorecard.partner.name })} aria-busy=${busy ? 'true' : nothing}>
       <div class="header" part="header">
         <div class="identity">
           <h2 class="name" part="partner-name">${scorecard.partner.name}</h2>
-          <span
-            class="badge"
-            part="badge"
-            style=${styleMap(colours ? { '--_tier-colour': colours.background, '--_tier-on-colour': colours.foreground } : {})}
-            ><span class="visually-hidden">${l.t('scorecard.tier')} </span>${current ? current.name : l.t('scorecard.noTier')}</span
+          <span class="badge" part="badge" style=${styleMap(colours ? { '--_tier-colour': colours.background, '--_tier-on-colour': colours.foreground } : {})}
+            ><span class="visually-hidden">${l.t('tier')} </span>${current ? current.name : l.t('noTier')}</span
           >
         </div>
         <label class="picker">
-          ${l.t('scorecard.period')}
+          ${l.t('period')}
           <select part="period-picker" .value=${selected} @change=${this.onPeriodPicked}>
             ${repeat(
               this.pickerPeriods(scorecard),
@@ -207,46 +202,42 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       </div>
       <div class="body">
         ${scorecard.rows.length === 0
-          ? this.renderEmptyNote(l.t('scorecard.emptyKpis'))
+          ? this.renderEmpty(l.t('emptyKpis'))
           : hasData
             ? html`${this.renderScore(scorecard.score)}${this.renderTable(scorecard.rows, periodLabel)}`
-            : this.renderEmptyNote(l.t('scorecard.emptyPeriod', { period: periodLabel }))}
+            : this.renderEmpty(l.t('emptyPeriod', { period: periodLabel }))}
       </div>
       ${scorecard.rows.length === 0 ? nothing : this.renderTier(scorecard, kpis)}
-      <p class="updated muted">${l.t('scorecard.updated', { when: l.date(scorecard.generatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      <p class="updated muted">${l.t('updated', { when: l.date(scorecard.generatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
     </section>`;
-  }
-
-  private renderEmptyNote(message: string): TemplateResult {
-    return html`<div class="state state--empty" part="state empty"><p class="state__body">${message}</p></div>`;
   }
 
   private renderScore(score: number | null): TemplateResult {
     const l = this.localize;
     return html`<p class="score" part="score">
-      <span class="muted">${l.t('scorecard.score')}</span>
+      <span class="muted">${l.t('score')}</span>
       ${score === null
-        ? html`<span>${l.t('scorecard.scoreNone')}</span>`
+        ? html`<span>${l.t('scoreNone')}</span>`
         : html`<span class="score__value" part="score-value">${formatScore(l, score)}</span>
-            <span class="muted">${l.t('scorecard.scoreOutOf')}</span>`}
+            <span class="muted">${l.t('scoreOutOf')}</span>`}
     </p>`;
   }
 
   private renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
     const l = this.localize;
-    const caption = l.t('scorecard.caption', { period: periodLabel });
+    const caption = l.t('caption', { period: periodLabel });
     // On a narrow page the table scrolls sideways; the region is focusable so keyboards can scroll it.
     return html`<div class="table-scroll" role="region" aria-label=${caption} tabindex="0">
       <table part="table">
       <caption class="visually-hidden">${caption}</caption>
       <thead>
         <tr>
-          <th scope="col">${l.t('scorecard.col.kpi')}</th>
-          <th scope="col" class="num">${l.t('scorecard.col.actual')}</th>
-          <th scope="col" class="num">${l.t('scorecard.col.target')}</th>
-          <th scope="col">${l.t('scorecard.col.attainment')}</th>
-          <th scope="col">${l.t('scorecard.col.status')}</th>
-          <th scope="col" class="col-trend">${l.t('scorecard.col.trend')}</th>
+          <th scope="col">${l.t('col.kpi')}</th>
+          <th scope="col" class="num">${l.t('col.actual')}</th>
+          <th scope="col" class="num">${l.t('col.target')}</th>
+          <th scope="col">${l.t('col.attainment')}</th>
+          <th scope="col">${l.t('col.status')}</th>
+          <th scope="col" class="col-trend">${l.t('col.trend')}</th>
         </tr>
       </thead>
       <tbody>
@@ -269,17 +260,17 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const css = statusClass(row.status);
     return html`<tr class="row row--${css}" part="row row-${css}">
       <th scope="row" part="kpi-name">
-        ${kpi.name}${lower ? html` <span class="hint">${l.t('scorecard.lowerIsBetter')}</span>` : nothing}
+        ${kpi.name}${lower ? html` <span class="hint">${l.t('lowerIsBetter')}</span>` : nothing}
       </th>
       <td class="num" part="actual">${actual ?? this.renderNone()}</td>
       <td class="num" part="target">
-        ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('scorecard.targetFromTier')}</span>` : nothing}
+        ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
       </td>
       <td>${this.renderBar(row, actual, target)}</td>
       <td>
         <span class="status" part="status">
           <svg class="status__icon" part="status-icon" viewBox="0 0 16 16" aria-hidden="true">${STATUS_ICONS[row.status]}</svg>
-          <span class="status__label">${l.t(`scorecard.status.${row.status}`)}</span>
+          <span class="status__label ${this.compact ? 'visually-hidden' : ''}">${l.t(`status.${row.status}`)}</span>
         </span>
       </td>
       <td class="col-trend">${this.renderSparkline(kpi, row.trend)}</td>
@@ -287,13 +278,13 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   }
 
   private renderNone(): TemplateResult {
-    return html`<span class="muted" aria-hidden="true">—</span><span class="visually-hidden">${this.localize.t('scorecard.none')}</span>`;
+    return html`<span class="muted" aria-hidden="true">—</span><span class="visually-hidden">${this.localize.t('none')}</span>`;
   }
 
   /** A target as people read it: "at most 3" for lower-is-better KPIs, the plain value otherwise. */
   private targetText(kpi: Kpi, value: number): string {
     const formatted = formatKpiValue(this.localize, kpi, value);
-    return kpi.direction === 'lower_is_better' ? this.localize.t('scorecard.atMost', { value: formatted }) : formatted;
+    return kpi.direction === 'lower_is_better' ? this.localize.t('atMost', { value: formatted }) : formatted;
   }
 
   private renderBar(row: ScorecardRow, actual: string | null, target: string | null): TemplateResult {
@@ -305,16 +296,9 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const text = formatAttainment(l, row.attainment);
     // The bar shows up to 100 %; beyond the target the value text tells how far.
     return html`<div class="attainment">
-      <div
-        class="bar"
-        part="bar"
-        role="progressbar"
-        aria-label=${l.t('scorecard.attainmentLabel', { kpi: row.kpi.name })}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${Math.min(Math.max(percent, 0), 100)}
-        aria-valuetext=${l.t('scorecard.attainmentText', { attainment: text, actual, target })}
-      >
+      <div class="bar" part="bar" role="progressbar" aria-label=${l.t('attainmentLabel', { kpi: row.kpi.name })}
+        aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.min(Math.max(percent, 0), 100)}
+        aria-valuetext=${l.t('attainmentText', { attainment: text, actual, target })}>
         <div class="bar__fill" part="bar-fill" style=${styleMap({ '--_fill': String(Math.min(Math.max(row.attainment, 0), 1)) })}></div>
       </div>
       <span class="num" aria-hidden="true">${text}</span>
@@ -323,13 +307,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   private renderSparkline(kpi: Kpi, trend: readonly TrendPoint[]): TemplateResult {
     const { paths, dots, last } = sparklineGeometry(trend);
-    return html`<svg
-      class="sparkline"
-      part="sparkline"
-      viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}"
-      role="img"
-      aria-label=${this.trendText(kpi, trend)}
-    >
+    return html`<svg class="sparkline" part="sparkline" viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}" role="img" aria-label=${this.trendText(kpi, trend)}>
       ${paths.map((d) => svg`<path d=${d} vector-effect="non-scaling-stroke"></path>`)}${dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8"></circle>`)}${last
         ? svg`<circle cx=${last.x} cy=${last.y} r="2.4"></circle>`
         : nothing}
@@ -340,17 +318,17 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   private trendText(kpi: Kpi, trend: readonly TrendPoint[]): string {
     const l = this.localize;
     const summary = trendSummary(trend);
-    if (summary.kind === 'none') return l.t('scorecard.trend.none');
+    if (summary.kind === 'none') return l.t('trend.none');
     if (summary.kind === 'single') {
-      return l.t('scorecard.trend.single', { value: formatKpiValue(l, kpi, summary.value), period: this.periodLabel(summary.period) });
+      return l.t('trend.single', { value: formatKpiValue(l, kpi, summary.value), period: this.periodLabel(summary.period) });
     }
-    const params = {
+    return l.t('trend', {
+      kind: summary.kind,
       from: formatKpiValue(l, kpi, summary.from),
       to: formatKpiValue(l, kpi, summary.to),
       span: summary.span,
-      grain: l.t(`scorecard.grain.${safeGrain(trend[0]?.period)}`),
-    };
-    return l.t(`scorecard.trend.${summary.kind}`, params);
+      grain: l.t(`grain.${readPeriod(trend[0]?.period ?? '')?.grain ?? 'quarter'}`),
+    });
   }
 
   private renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
@@ -360,21 +338,21 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     if (pending && current) {
       const unmet = requirements.filter((check) => !check.met);
       blocks.push(html`<div class="notice notice--pending" part="pending">
-        <h3>${l.t('scorecard.pending')}</h3>
-        <p>${l.t('scorecard.pendingBody', { from: current.name, to: pending.tier.name, date: l.date(pending.effectiveAt, { dateStyle: 'long' }) })}</p>
+        <h3>${l.t('pending')}</h3>
+        <p>${l.t('pendingBody', { from: current.name, to: pending.tier.name, date: l.date(pending.effectiveAt, { dateStyle: 'long' }) })}</p>
         ${unmet.length > 0
-          ? html`<p>${l.t('scorecard.pendingUnmet', { tier: current.name })}</p>
+          ? html`<p>${l.t('pendingUnmet', { tier: current.name })}</p>
               ${this.renderGaps(unmet, current, kpis)}`
           : nothing}
       </div>`);
     }
     if (isTop && current) {
-      blocks.push(html`<p class="notice notice--top" part="top-tier">${l.t('scorecard.top', { tier: current.name })}</p>`);
+      blocks.push(html`<p class="notice notice--top" part="top-tier">${l.t('top', { tier: current.name })}</p>`);
     } else if (next) {
       const unmet = next.gaps.filter((check) => !check.met);
       blocks.push(html`<div class="notice" part="next-tier">
-        <h3>${l.t('scorecard.next', { tier: next.tier.name })}</h3>
-        ${unmet.length === 0 ? html`<p>${l.t('scorecard.nextMet', { tier: next.tier.name })}</p>` : this.renderGaps(unmet, next.tier, kpis)}
+        <h3>${l.t('next', { tier: next.tier.name })}</h3>
+        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.renderGaps(unmet, next.tier, kpis)}
       </div>`);
     }
     return blocks.length === 0 ? nothing : html`<div class="tier" part="tier">${blocks}</div>`;
@@ -395,15 +373,10 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const lower = known.direction === 'lower_is_better';
     const headline =
       check.actual === null && lower
-        ? l.t('scorecard.gapNoData', { kpi: known.name, tier: tier.name })
-        : l.t(lower ? 'scorecard.gapLess' : 'scorecard.gapMore', { missing: value(check.missing), kpi: known.name, tier: tier.name });
+        ? l.t('gapNoData', { kpi: known.name, tier: tier.name })
+        : l.t(lower ? 'gapLess' : 'gapMore', { missing: value(check.missing), kpi: known.name, tier: tier.name });
     const required = l.t(boundKey(known.direction), { value: value(check.min) });
-    const detail =
-      check.actual === null
-        ? l.t('scorecard.gapDetailNoData', { required })
-        : check.window === undefined
-          ? l.t('scorecard.gapDetail', { actual: value(check.actual), required })
-          : l.t('scorecard.gapDetailWindow', { actual: value(check.actual), required, months: check.window });
+    const detail = l.t('gapDetail', { actual: check.actual === null ? null : value(check.actual), required, months: check.window });
     return html`<li part="gap">${headline} <span class="hint gap__detail">${detail}</span></li>`;
   }
 
@@ -411,11 +384,11 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   private pickerPeriods(scorecard: Scorecard): string[] {
     const periods = new Set(scorecard.availablePeriods);
     periods.add(scorecard.period);
-    return [...periods].sort((a, b) => safeCompare(b, a));
+    return newestFirst(periods);
   }
 
   private periodLabel(period: string): string {
-    return formatPeriodLabel(this.localize, (q) => this.localize.t('scorecard.quarter', q), period);
+    return formatPeriodLabel(this.localize, (q) => this.localize.t('quarter', q), period);
   }
 
   private onPeriodPicked(event: Event): void {
@@ -428,22 +401,6 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 }
 
 /** `periods` as the contract accepts it: a whole number from 1 to 24, else the default. */
-function trendLength(periods: unknown): number {
-  return typeof periods === 'number' && Number.isInteger(periods) && periods >= 1 && periods <= 24 ? periods : DEFAULT_PERIODS;
-}
-
-function safeGrain(period: string | undefined): 'month' | 'quarter' | 'year' {
-  try {
-    return period ? periodGrain(period) : 'quarter';
-  } catch {
-    return 'quarter';
-  }
-}
-
-function safeCompare(a: string, b: string): number {
-  try {
-    return comparePeriods(a, b);
-  } catch {
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
+function trendLength(periods: number): number {
+  return Number.isInteger(periods) && periods >= 1 && periods <= 24 ? periods : DEFAULT_PERIODS;
 }

@@ -127,7 +127,7 @@ describe('<partner-scorecard> states', () => {
 
   it('says when the programme has no KPIs', async () => {
     const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, programme: PROGRAMME_WITHOUT_KPIS });
-    expect(text(part(el, 'empty'))).to.equal('No KPIs are set up for this programme yet. Once the programme defines KPIs, they appear here.');
+    expect(text(part(el, 'empty'))).to.equal('This programme has no KPIs yet. They will appear here once it defines some.');
     expect(part(el, 'table')).to.equal(null);
     expect(part(el, 'tier')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -210,7 +210,7 @@ describe('<partner-scorecard> period picker', () => {
 
   it('changes period with the keyboard, keeps focus, announces pk-period-change and loads that period', async () => {
     const requests = recorder();
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, onRequest: requests.onRequest, delay: 20 });
+    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, onRequest: requests.onRequest, delay: 300 });
     const select = part(el, 'period-picker') as HTMLSelectElement;
     select.focus();
     const changed = oneEvent(el, 'pk-period-change');
