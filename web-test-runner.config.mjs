@@ -39,8 +39,7 @@ const groups = readdirSync(testRoot)
 /**
  * Starts the reference server (`@partnerkit/server`) once per run, on first use, in a child Node
  * process that reads TypeScript sources, and answers these commands from browser tests:
- *  - `pk-reference-server`: `{ baseUrl }` (the server's API root, CORS-free through /pk-api), or
- *    `{ unavailable }` while @partnerkit/server has no `startServer` (tests then skip);
+ *  - `pk-reference-server`: `{ baseUrl }` (the server's API root, CORS-free through /pk-api);
  *  - `pk-mint-session` with a SessionInput: `{ token, expiresAt }` minted with the admin key;
  *  - `pk-admin-request` with `{ method, path, body? }`: an admin call, for fixtures.
  * The admin key never leaves this process.
@@ -58,7 +57,7 @@ function referenceServerPlugin() {
       createInterface({ input: child.stdout }).on('line', (line) => {
         try {
           const ready = JSON.parse(line);
-          if (ready.unavailable || (ready.origin && ready.adminKey)) resolve(ready);
+          if (ready.origin && ready.adminKey) resolve(ready);
         } catch {
           // server log lines: ignore
         }
@@ -66,8 +65,7 @@ function referenceServerPlugin() {
     }));
 
   const admin = async (method, path, body) => {
-    const { origin, adminKey, unavailable } = await start();
-    if (unavailable) throw new Error(`the reference server is not available: ${unavailable}`);
+    const { origin, adminKey } = await start();
     const response = await fetch(new URL(`/v1${path}`, origin), {
       method,
       headers: { authorization: `Bearer ${adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -80,12 +78,7 @@ function referenceServerPlugin() {
   // Same-origin proxy (/pk-api -> the server), so tests exercise the widgets, not the server's CORS list.
   const proxy = async (ctx, next) => {
     if (!ctx.path.startsWith('/pk-api/')) return next();
-    const { origin, unavailable } = await start();
-    if (unavailable) {
-      ctx.status = 503;
-      ctx.body = unavailable;
-      return;
-    }
+    const { origin } = await start();
     const chunks = [];
     for await (const chunk of ctx.req) chunks.push(chunk);
     const headers = {};
@@ -120,8 +113,8 @@ function referenceServerPlugin() {
     name: 'partnerkit-reference-server',
     async executeCommand({ command, payload }) {
       if (command === 'pk-reference-server') {
-        const { unavailable } = await start();
-        return unavailable ? { unavailable } : { baseUrl: '/pk-api' };
+        await start();
+        return { baseUrl: '/pk-api' };
       }
       if (command === 'pk-mint-session') {
         const { status, body } = await admin('POST', '/sessions', payload);

@@ -25,6 +25,7 @@ export {
 export { platformCatalogues, type PlatformMessages } from './i18n/index.js';
 export { describeError, isAbortError, type ErrorDescription } from './describe-error.js';
 export { defineElement, definedVersion } from './define.js';
+export { styleProperties, type StyleProperties } from './style-properties.js';
 export { tokenStyles } from './tokens.styles.js';
 export { hostStyles, buttonStyles, stateStyles } from './shared.styles.js';
 export { VERSION } from './version.js';

@@ -14,19 +14,19 @@ describe('CDN loader', () => {
 
   it('loads no widget before one appears', async () => {
     await new Promise((r) => setTimeout(r, 50));
-    for (const dir of WIDGET_DIRS) expect(fetched(dir), dir).to.be.false;
-    expect(customElements.get('partnerkit-provider')).to.be.undefined;
+    for (const dir of WIDGET_DIRS) expect(fetched(dir), dir).to.equal(false);
+    expect(customElements.get('partnerkit-provider')).to.equal(undefined);
   });
 
   it('defines a tag when it first appears, and loads nothing else', async () => {
     document.body.append(document.createElement('partnerkit-provider'));
     await waitUntil(() => customElements.get('partnerkit-provider'), 'partnerkit-provider was not defined', { timeout: 5000 });
-    expect(fetched('/src/define/partnerkit-provider.ts')).to.be.true;
-    expect(fetched('/src/partnerkit-provider/')).to.be.true;
+    expect(fetched('/src/define/partnerkit-provider.ts')).to.equal(true);
+    expect(fetched('/src/partnerkit-provider/')).to.equal(true);
     for (const other of ['partner-scorecard', 'deal-register', 'resource-library']) {
-      expect(fetched(`/src/define/${other}.ts`), other).to.be.false;
-      expect(fetched(`/src/${other}/`), other).to.be.false;
-      expect(customElements.get(other), other).to.be.undefined;
+      expect(fetched(`/src/define/${other}.ts`), other).to.equal(false);
+      expect(fetched(`/src/${other}/`), other).to.equal(false);
+      expect(customElements.get(other), other).to.equal(undefined);
     }
   });
 
@@ -39,8 +39,8 @@ describe('CDN loader', () => {
     wrapper.innerHTML = '<div><resource-library></resource-library></div>';
     root.append(wrapper);
     await waitUntil(() => customElements.get('resource-library'), 'resource-library was not defined', { timeout: 5000 });
-    expect(customElements.get('partner-scorecard')).to.be.undefined;
-    expect(fetched('/src/define/partner-scorecard.ts')).to.be.false;
+    expect(customElements.get('partner-scorecard')).to.equal(undefined);
+    expect(fetched('/src/define/partner-scorecard.ts')).to.equal(false);
   });
 
   it('finds tags in shadow roots that existed before they were attached to the page', async () => {
@@ -48,6 +48,6 @@ describe('CDN loader', () => {
     host.attachShadow({ mode: 'open' }).innerHTML = '<p><deal-register></deal-register></p>';
     document.body.append(host);
     await waitUntil(() => customElements.get('deal-register'), 'deal-register was not defined', { timeout: 5000 });
-    expect(customElements.get('partner-scorecard')).to.be.undefined;
+    expect(customElements.get('partner-scorecard')).to.equal(undefined);
   });
 });

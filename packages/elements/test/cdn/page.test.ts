@@ -4,12 +4,12 @@
  * copies of the bundle coexist, and a page works against the reference server.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { adminRequest, requireReferenceServer } from '../platform/reference-server.js';
+import { adminRequest, referenceServer } from '../platform/reference-server.js';
 
-interface FixtureWindow extends Window {
+type FixtureWindow = Window & typeof globalThis & {
   __violations: string[];
   __errors: string[];
-}
+};
 
 async function open(page: string): Promise<{ doc: Document; win: FixtureWindow; frame: HTMLIFrameElement }> {
   const frame = document.createElement('iframe');
@@ -27,7 +27,7 @@ const shadowPart = (el: Element | null, name: string) => el?.shadowRoot?.querySe
 describe('the CDN bundle in a plain page', () => {
   before(async () => {
     const built = await fetch('/packages/elements/dist/cdn/loader.js');
-    expect(built.ok, 'packages/elements/dist/cdn/loader.js is missing: run `npm run build` first').to.be.true;
+    expect(built.ok, 'packages/elements/dist/cdn/loader.js is missing: run `npm run build` first').to.equal(true);
   });
 
   it('works under a strict CSP: tags defined on sight, styles adopted, no violation', async () => {
@@ -41,8 +41,8 @@ describe('the CDN bundle in a plain page', () => {
     expect(win.getComputedStyle(box).borderTopStyle).to.equal('solid');
     expect(win.getComputedStyle(box).paddingTop).to.not.equal('0px');
     // Only what the page uses was loaded.
-    expect(win.customElements.get('partner-scorecard')).to.be.undefined;
-    expect(win.customElements.get('deal-register')).to.be.undefined;
+    expect(win.customElements.get('partner-scorecard')).to.equal(undefined);
+    expect(win.customElements.get('deal-register')).to.equal(undefined);
     expect(win.__violations).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
     frame.remove();
@@ -60,8 +60,8 @@ describe('the CDN bundle in a plain page', () => {
     );
     // Both copies really were loaded (distinct module URLs).
     const scripts = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-    expect(scripts.some((p) => p.startsWith('/pk-cdn-copy/chunks/shared-'))).to.be.true;
-    expect(scripts.some((p) => p.startsWith('/packages/elements/dist/cdn/chunks/shared-'))).to.be.true;
+    expect(scripts.some((p) => p.startsWith('/pk-cdn-copy/chunks/shared-'))).to.equal(true);
+    expect(scripts.some((p) => p.startsWith('/packages/elements/dist/cdn/chunks/shared-'))).to.equal(true);
 
     // A client given to the provider of one copy reaches widgets defined by the other (string context key).
     const provider = doc.querySelector('partnerkit-provider')! as HTMLElement & { client?: unknown };
@@ -70,7 +70,7 @@ describe('the CDN bundle in a plain page', () => {
     const client = { resources: { list: () => new Promise(() => {}) } };
     provider.client = client;
     await waitUntil(() => (library as unknown as { resolvedClient?: unknown }).resolvedClient === client, 'the widget did not get the client', { timeout: 5_000 });
-    expect(shadowPart(library, 'loading')).to.exist;
+    expect(shadowPart(library, 'loading')).to.not.equal(null);
     expect(shadowPart(library, 'loading')!.textContent).to.contain('Đang tải');
 
     win.console.warn = originalWarn;
@@ -81,7 +81,8 @@ describe('the CDN bundle in a plain page', () => {
   });
 
   it('works against the reference server through a host session URL', async function () {
-    await requireReferenceServer(this);
+    this.timeout(60_000); // the first use starts the server
+    await referenceServer();
     const title = `CDN smoke ${Date.now()}`;
     const created = await adminRequest('POST', '/resources', { title, type: 'document', language: 'en', url: 'https://example.com/guide.pdf' });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);

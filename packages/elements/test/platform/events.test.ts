@@ -23,10 +23,10 @@ describe('PartnerKit events', () => {
 
     expect(seen).to.have.length(1);
     expect(seen[0]!.target).to.equal(outer); // retargeted to the outermost host
-    expect(z.safeParse(EventEnvelope, seen[0]!.detail).success).to.be.true;
+    expect(z.safeParse(EventEnvelope, seen[0]!.detail).success).to.equal(true);
     expect(event.detail).to.include({ type: 'thing.happened', partnerId: 'partner_1' });
     expect(event.detail.data).to.deep.equal({ n: 1 });
-    expect(event.cancelable).to.be.false;
+    expect(event.cancelable).to.equal(false);
     outer.remove();
   });
 
@@ -44,7 +44,7 @@ describe('PartnerKit events', () => {
 
   it('envelopes omit partnerId unless given, and ids are unique and contract-valid', () => {
     const envelope = createEnvelope('deal.submitted', { id: 'd1' });
-    expect('partnerId' in envelope).to.be.false;
+    expect('partnerId' in envelope).to.equal(false);
     expect(Date.parse(envelope.occurredAt)).to.be.closeTo(Date.now(), 5_000);
     const ids = new Set(Array.from({ length: 100 }, createEventId));
     expect(ids.size).to.equal(100);
@@ -55,6 +55,6 @@ describe('PartnerKit events', () => {
     const el = document.createElement('div');
     el.addEventListener('pk-deal-submit', (e) => e.preventDefault());
     const event = new PkEvent('pk-deal-submit', createEnvelope('deal.submitting', {}), { cancelable: true });
-    expect(el.dispatchEvent(event)).to.be.false;
+    expect(el.dispatchEvent(event)).to.equal(false);
   });
 });

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { FakeClient, TestWidget, testEn, testVi } from './fixtures/test-widget.js';
+import type { TestWidget} from './fixtures/test-widget.js';
+import { FakeClient, testEn, testVi } from './fixtures/test-widget.js';
 import { catalogueDifferences, currencyFractionDigits, matchLanguage, resolveLanguageTag } from '../../src/platform/localize.js';
 import { en } from '../../src/platform/i18n/en.js';
 import { vi } from '../../src/platform/i18n/vi.js';

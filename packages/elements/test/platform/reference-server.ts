@@ -1,32 +1,18 @@
 /**
  * The reference backend (@partnerkit/server) from browser tests, through web-test-runner commands
- * (web-test-runner.config.mjs). The server runs once per test run, is reached through a
+ * (web-test-runner.config.mjs). The server starts once per test run on first use (allow a few
+ * seconds: `this.timeout(30_000)` in the first test or hook that calls it), is reached through a
  * same-origin proxy (`/pk-api`), and the admin key never leaves the test runner's Node process.
+ * A page can also fetch a session like a host site would: `/pk-host/session` (a manager) or
+ * `/pk-host/session?partnerId=<id>` (that partner's user).
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { SessionInput, SessionToken } from '@partnerkit/core/schemas';
 
-/** Where the server is, or why it is not there yet. */
-export type ReferenceServer = { baseUrl: string } | { unavailable: string };
-
 /** Starts the server if needed; `baseUrl` is absolute, for `createClient` or a provider's `base-url`. */
-export async function referenceServer(): Promise<ReferenceServer> {
-  const answer = await executeServerCommand<ReferenceServer, undefined>('pk-reference-server');
-  if ('unavailable' in answer) return answer;
+export async function referenceServer(): Promise<{ baseUrl: string }> {
+  const answer = await executeServerCommand<{ baseUrl: string }, undefined>('pk-reference-server');
   return { baseUrl: new URL(answer.baseUrl, location.origin).href };
-}
-
-/**
- * The server's base URL, or skips the calling test while @partnerkit/server has no `startServer`
- * (any other failure fails the test).
- */
-export async function requireReferenceServer(test: MochaTestContext): Promise<string> {
-  const server = await referenceServer();
-  if ('unavailable' in server) {
-    console.warn(`skipped: the reference server is not available (${server.unavailable})`);
-    test.skip();
-  }
-  return (server as { baseUrl: string }).baseUrl;
 }
 
 /** Mints a session (`POST /v1/sessions` with the admin key, server-side). */

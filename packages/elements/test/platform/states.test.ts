@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { FakeClient, TestWidget } from './fixtures/test-widget.js';
+import type { TestWidget } from './fixtures/test-widget.js';
+import { FakeClient } from './fixtures/test-widget.js';
 import { EventEnvelope } from '@partnerkit/core/schemas';
 import * as z from 'zod/mini';
 
@@ -19,7 +20,7 @@ describe('PartnerKitElement states', () => {
   it('shows a busy loading skeleton while the data loads', async () => {
     const { el } = await widget();
     const loading = part(el, 'loading');
-    expect(loading).to.exist;
+    expect(loading).to.not.equal(null);
     expect(loading!.getAttribute('aria-busy')).to.equal('true');
     expect(loading!.textContent).to.contain('Loading');
     await expect(el).to.be.accessible();
@@ -29,7 +30,7 @@ describe('PartnerKitElement states', () => {
     const { el, client } = await widget();
     client.last.resolve(['one', 'two']);
     await settle(el);
-    expect(part(el, 'loading')).to.be.null;
+    expect(part(el, 'loading')).to.equal(null);
     expect([...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['one', 'two']);
     expect(el.shadowRoot!.textContent).to.contain('2 things');
     await expect(el).to.be.accessible();
@@ -51,8 +52,8 @@ describe('PartnerKitElement states', () => {
     const event = await errorEvent;
     await settle(el);
 
-    expect(event.bubbles && event.composed).to.be.true;
-    expect(z.safeParse(EventEnvelope, event.detail).success).to.be.true;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(z.safeParse(EventEnvelope, event.detail).success).to.equal(true);
     expect(event.detail.type).to.equal('element.error');
     expect(event.detail.data).to.deep.equal({ element: 'pk-test-widget', code: 'not_found', message: '404 not_found GET /v1/things/a', status: 404, requestId: 'req_42' });
 
@@ -66,7 +67,7 @@ describe('PartnerKitElement states', () => {
     expect(retry.textContent!.trim()).to.equal('Thử lại');
     retry.click();
     await el.updateComplete;
-    expect(part(el, 'loading')).to.exist;
+    expect(part(el, 'loading')).to.not.equal(null);
     expect(client.loads).to.have.length(2);
     client.last.resolve(['back']);
     await settle(el);
@@ -85,7 +86,7 @@ describe('PartnerKitElement states', () => {
     const first = client.last;
     el.item = 'b';
     await el.updateComplete;
-    expect(first.signal.aborted).to.be.true;
+    expect(first.signal.aborted).to.equal(true);
     expect(client.last.item).to.equal('b');
     client.last.resolve(['from b']);
     first.resolve(['stale from a']);
@@ -100,12 +101,12 @@ describe('PartnerKitElement states', () => {
     const first = client.last;
     const parent = el.parentElement!;
     el.remove();
-    expect(first.signal.aborted).to.be.true;
+    expect(first.signal.aborted).to.equal(true);
     await new Promise((r) => setTimeout(r));
     parent.append(el);
     await el.updateComplete;
     expect(client.loads).to.have.length(2);
-    expect(part(el, 'loading')).to.exist;
+    expect(part(el, 'loading')).to.not.equal(null);
     client.last.resolve(['again']);
     await settle(el);
     expect(el.shadowRoot!.querySelector('li')!.textContent).to.equal('again');
@@ -148,9 +149,9 @@ describe('PartnerKitElement states', () => {
     const el = await fixture(html`<partnerkit-provider><pk-test-widget></pk-test-widget></partnerkit-provider>`);
     const widgetEl = el.querySelector('pk-test-widget')!;
     await widgetEl.updateComplete;
-    expect(customElements.get('partnerkit-provider')).to.be.undefined;
-    expect(part(widgetEl, 'loading')).to.exist;
-    expect(part(widgetEl, 'no-client')).to.be.null;
+    expect(customElements.get('partnerkit-provider')).to.equal(undefined);
+    expect(part(widgetEl, 'loading')).to.not.equal(null);
+    expect(part(widgetEl, 'no-client')).to.equal(null);
   });
 
   it('reflects the theme attribute', async () => {

@@ -24,7 +24,7 @@ const cssOf = (sheet: CSSResult) => sheet.cssText.replace(/\/\*[\s\S]*?\*\//g, '
 
 async function theming(): Promise<string> {
   const response = await fetch('/docs/theming.md');
-  expect(response.ok, 'docs/theming.md exists').to.be.true;
+  expect(response.ok, 'docs/theming.md exists').to.equal(true);
   return response.text();
 }
 

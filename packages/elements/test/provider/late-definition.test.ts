@@ -14,8 +14,8 @@ describe('<partnerkit-provider> defined after its widgets', () => {
     const root = await fixture<HTMLElement>(html`<partnerkit-provider><pk-test-widget></pk-test-widget></partnerkit-provider>`);
     const widget = root.querySelector('pk-test-widget')!;
     await widget.updateComplete;
-    expect(part(widget, 'loading')).to.exist;
-    expect(part(widget, 'no-client')).to.be.null;
+    expect(part(widget, 'loading')).to.not.equal(null);
+    expect(part(widget, 'no-client')).to.equal(null);
 
     (root as PartnerKitProvider).client = client.asClient(); // set before upgrade, like a framework would
     await import('../../src/define/partnerkit-provider.js');

@@ -49,7 +49,7 @@ describe('<partnerkit-provider>', () => {
     await provider.updateComplete;
     await widget.updateComplete;
     expect(widget.resolvedClient).to.equal(second.asClient());
-    expect(first.last.signal.aborted).to.be.true;
+    expect(first.last.signal.aborted).to.equal(true);
     expect(second.loads).to.have.length(1);
   });
 
@@ -81,7 +81,7 @@ describe('<partnerkit-provider>', () => {
 
     const session = network.requests.find((r) => r.url === '/host/session')!;
     expect(session.credentials).to.equal('include');
-    expect(session.authorization).to.be.null;
+    expect(session.authorization).to.equal(null);
     const api = network.requests.find((r) => r.url === '/stub-api/v1/session')!;
     expect(api.authorization).to.equal('Bearer test-session-token-0123456789');
     await expect(provider).to.be.accessible();
@@ -100,7 +100,7 @@ describe('<partnerkit-provider>', () => {
     const widget = provider.querySelector('pk-test-session')!;
     await until(() => part(widget, 'role') !== null, 'the principal');
     expect(calls).to.equal(1);
-    expect(network.requests.some((r) => r.url === '/host/session')).to.be.false;
+    expect(network.requests.some((r) => r.url === '/host/session')).to.equal(false);
   });
 
   it('a failing session URL shows the error state with retry, and reports pk-error without secrets', async () => {
@@ -122,10 +122,11 @@ describe('<partnerkit-provider>', () => {
     network = stubNetwork();
     const provider = await fixture<PartnerKitProvider>(html`<partnerkit-provider base-url="/stub-api" session-url="/host/session"></partnerkit-provider>`);
     const first = provider.providedClient;
-    expect(first).to.exist;
+    expect(first).to.not.equal(undefined);
     provider.setAttribute('base-url', '/other-api');
     await provider.updateComplete;
-    expect(provider.providedClient).to.exist.and.not.equal(first);
+    expect(provider.providedClient).to.not.equal(undefined);
+    expect(provider.providedClient).to.not.equal(first);
   });
 
   it('an invalid base-url provides no client and reports invalid_configuration', async () => {
@@ -139,7 +140,7 @@ describe('<partnerkit-provider>', () => {
     expect(event.detail.data.code).to.equal('invalid_configuration');
     const widget = provider.querySelector('pk-test-widget')!;
     await widget.updateComplete;
-    expect(part(widget, 'no-client')).to.exist;
+    expect(part(widget, 'no-client')).to.not.equal(null);
     provider.remove();
   });
 });
