@@ -137,16 +137,15 @@ describe('auth: fetchSession', () => {
   });
 
   it('renews a session shortly before it expires', async () => {
-    // A 1.2 s session is renewed after 900 ms (a quarter of its life before expiry).
+    // A 1.2 s session is renewed once 900 ms have passed (a quarter of its life before expiry);
+    // reuse while fresh is covered with a fake clock below.
     const { fetchSession, calls } = sessions(grant(TOKEN, 1_200), grant(TOKEN_2));
     const { client, stub } = harness(() => json(200, principal), { fetchSession });
     await client.session.get();
-    await client.session.get();
-    assert.equal(calls.count, 1);
     await sleep(950);
     await client.session.get();
     assert.equal(calls.count, 2);
-    assert.deepEqual(stub.requests.map(bearer), [`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN_2}`]);
+    assert.deepEqual(stub.requests.map(bearer), [`Bearer ${TOKEN}`, `Bearer ${TOKEN_2}`]);
   });
 
   it('a 403 is not a reason to refresh', async () => {
