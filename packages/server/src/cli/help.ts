@@ -1,0 +1,80 @@
+/**
+ * The CLI's help texts.
+ * @module
+ */
+
+const DATABASE = `Database (every command):
+  --data-dir DIR        embedded database directory (default ./.partnerkit/data,
+                        or PARTNERKIT_DATA_DIR)
+  --database-url URL    a PostgreSQL server instead (or DATABASE_URL)
+  An empty directory or database is created and migrated on first use.`;
+
+export const HELP: Record<string, string> = {
+  main: `partnerkit-server: the PartnerKit reference backend
+
+Usage: partnerkit-server <command> [options]
+
+Commands:
+  start         serve the v1 API over HTTP
+  seed          fill an empty database with generated demo or benchmark data
+  keys create   create an admin API key (printed once)
+  keys list     list admin keys (never the keys themselves)
+  keys revoke   revoke an admin key by id
+  migrate       apply pending database migrations and exit
+
+Run "partnerkit-server <command> --help" for a command's options.
+Environment: PARTNERKIT_SECRET, DATABASE_URL, PARTNERKIT_DATA_DIR, PARTNERKIT_ALLOW_ORIGINS.
+Docs: docs/server.md`,
+
+  start: `Usage: partnerkit-server start [options]
+
+Serve the PartnerKit v1 API. Stops gracefully on SIGINT or SIGTERM: in-flight requests
+finish, then the database closes.
+
+Options:
+  --port N              TCP port (default 8787, or PORT)
+  --host HOST           interface to listen on (default 127.0.0.1; 0.0.0.0 for all)
+  --seed demo           seed demo data first when the database is empty
+  --allow-origin URL    allow browser calls from this origin (repeat for more;
+                        or PARTNERKIT_ALLOW_ORIGINS=comma,separated)
+  --body-limit BYTES    largest request body (default 1048576)
+  --rate-limit N        requests per minute per session (default 600; admin keys 10x)
+  --no-rate-limit       turn rate limits off (benchmarks only)
+  --log-level LEVEL     debug, info (default), warn or error
+  --sweep-interval MS   how often protections are expired (default 60000)
+
+${DATABASE}`,
+
+  seed: `Usage: partnerkit-server seed [options]
+
+Generate realistic, deterministic data into an EMPTY database: four tiers, eight KPIs,
+partners of every type, monthly measurements, deals in every state and an English and
+Vietnamese resource library. The same --seed and --as-of give the same data.
+
+Options:
+  --profile NAME        demo (24 partners, 400 deals; default) or bench (1000, 100000)
+  --partners N          number of partners
+  --deals N             number of deal registrations
+  --resources N         number of library items
+  --months N            months of measurements (default 24)
+  --seed N              random seed (default 1)
+  --as-of DATE          the day the data is generated as of (default today)
+
+${DATABASE}`,
+
+  keys: `Usage: partnerkit-server keys create --name NAME
+       partnerkit-server keys list
+       partnerkit-server keys revoke ID
+
+Admin API keys call every operation, including minting sessions. "create" prints the new
+key once on stdout; only its hash is stored, so keep it safe. "revoke" takes effect at once.
+
+${DATABASE}`,
+
+  migrate: `Usage: partnerkit-server migrate [options]
+
+Apply pending migrations and print the schema version. The server also migrates at start;
+run this to upgrade a database ahead of a deploy.
+
+${DATABASE}`,
+};
