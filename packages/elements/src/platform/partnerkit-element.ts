@@ -4,7 +4,7 @@
  * four states every widget renders (loading, error with retry, empty, data) plus "no client".
  * @module
  */
-import { html, LitElement, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
@@ -97,6 +97,9 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
 
   private readonly dataTasks = new Set<AnyTask<unknown>>();
   private readonly interrupted = new Set<AnyTask<unknown>>();
+  // Set when a retry button had focus: the button goes away with the error, so focus follows to the
+  // loading box, and back to the retry button if the retry fails too.
+  private keepFocusAfterRetry = false;
 
   constructor(catalogues?: Catalogues<M>) {
     super();
@@ -190,15 +193,29 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
         return html`${renderers.data(value)}`;
       }
       case TaskStatus.ERROR:
-        return isAbortError(task.error) ? this.renderLoading(renderers.loading) : this.renderError(task.error, () => void task.run());
+        return isAbortError(task.error) ? this.renderLoading(renderers.loading) : this.renderError(task.error, () => this.retry(task));
       default:
         return this.renderLoading(renderers.loading);
     }
   }
 
+  private retry(task: AnyTask<unknown>): void {
+    this.keepFocusAfterRetry = this.shadowRoot?.activeElement?.matches('[part~="retry-button"]') ?? false;
+    void task.run();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.keepFocusAfterRetry) return;
+    const target = this.shadowRoot?.querySelector<HTMLElement>('[part~="retry-button"], [part~="loading"]');
+    if (target) target.focus();
+    // Stop once the retry has settled (no loading box left to hold focus).
+    if (!target || !target.matches('[part~="loading"]')) this.keepFocusAfterRetry = false;
+  }
+
   /** The loading state: `loading` (or a default skeleton) in an `aria-busy` box. */
   protected renderLoading(loading?: () => unknown): TemplateResult {
-    return html`<div class="state state--loading" part="state loading" aria-busy="true">
+    return html`<div class="state state--loading" part="state loading" aria-busy="true" tabindex="-1">
       <span class="visually-hidden">${this.platform.t('pk.loading')}</span>
       ${loading
         ? loading()

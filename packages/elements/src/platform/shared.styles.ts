@@ -100,6 +100,11 @@ export const stateStyles = css`
     background: var(--_color-surface);
   }
 
+  /* Holds focus while a retry loads; a programmatic focus target, not a control. */
+  .state--loading:focus {
+    outline: none;
+  }
+
   .state__title {
     margin: 0;
     font-size: 1em;

@@ -74,6 +74,20 @@ describe('PartnerKitElement states', () => {
     expect(el.shadowRoot!.querySelector('li')!.textContent).to.equal('back');
   });
 
+  it('keeps keyboard focus through a retry: on the loading box, then back on retry if it fails again', async () => {
+    const { el, client } = await widget();
+    client.last.reject(Object.assign(new Error('offline'), { name: 'NetworkError', code: 'network_error' }));
+    await settle(el);
+    (part(el, 'retry-button') as HTMLButtonElement).focus();
+    (part(el, 'retry-button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'loading'));
+    client.last.reject(Object.assign(new Error('offline'), { name: 'NetworkError', code: 'network_error' }));
+    await settle(el);
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'retry-button'));
+    expect(part(el, 'error-message')!.textContent).to.equal('The PartnerKit service could not be reached. Check your connection.');
+  });
+
   it('says how long to wait when rate limited', async () => {
     const { el, client } = await widget();
     client.last.reject(Object.assign(new Error('429'), { code: 'rate_limited', status: 429, retryAfter: 30 }));
