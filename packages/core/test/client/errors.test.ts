@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import * as client from '@partnerkit/core/client';
+import type * as client from '@partnerkit/core/client';
 import {
   AuthError,
   ConflictError,
@@ -43,7 +43,7 @@ async function secondCopy(): Promise<typeof client> {
 
 describe('error hierarchy', () => {
   it('maps each status to its class, with the problem code as the error code', async () => {
-    const cases: [Response, Function, string][] = [
+    const cases: [Response, abstract new (...args: never[]) => Error, string][] = [
       [problem(400, 'malformed_json'), ValidationProblemError, 'malformed_json'],
       [problem(422, 'validation_failed', { errors: [{ path: 'customer.company', message: 'must not be empty' }] }), ValidationProblemError, 'validation_failed'],
       [problem(401, 'unauthorized'), AuthError, 'unauthorized'],

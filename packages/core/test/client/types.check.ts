@@ -55,8 +55,8 @@ export async function typeTests(client: PartnerKitClient) {
   expectType<Equal<Awaited<ReturnType<PartnerKitClient['partners']['scorecard']>>, Scorecard>>(true);
   expectType<Equal<Awaited<ReturnType<PartnerKitClient['resources']['open']>>, { url: string }>>(true);
 
-  for await (const deal of client.deals.iterate({ status: 'approved' })) expectType<Equal<typeof deal, Deal>>(true);
-  for await (const item of client.resources.iterate({ sort: 'popular' })) expectType<Equal<typeof item, Resource>>(true);
+  for await (const _deal of client.deals.iterate({ status: 'approved' })) expectType<Equal<typeof _deal, Deal>>(true);
+  for await (const _item of client.resources.iterate({ sort: 'popular' })) expectType<Equal<typeof _item, Resource>>(true);
 
   // Queries are typed from the contract.
   await client.deals.list({ status: ['submitted', 'under_review'], limit: 20, cursor: 'c' });
@@ -104,7 +104,8 @@ export async function typeTests(client: PartnerKitClient) {
     if (isValidationProblemError(error)) {
       const paths: string[] = error.errors.map((e) => e.path);
       const status: number = error.status;
-      void paths, status;
+      void paths;
+      void status;
     }
     if (isConflictError(error)) {
       const reason: string | null = error.reason;

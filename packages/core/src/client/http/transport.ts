@@ -5,7 +5,8 @@
  */
 import ky, { isHTTPError, isTimeoutError as isKyTimeout } from 'ky';
 import type { Credentials } from '../auth/credentials.js';
-import { NetworkError, PartnerKitError, TimeoutError, isPartnerKitError, type FailedRequest } from '../errors/index.js';
+import type { PartnerKitError} from '../errors/index.js';
+import { NetworkError, TimeoutError, isPartnerKitError, type FailedRequest } from '../errors/index.js';
 import { safeUrl } from '../errors/request-info.js';
 import type { ResolvedOptions } from '../options.js';
 import { parseRetryAfter, readData, toHttpError, type Schema } from './read-response.js';
