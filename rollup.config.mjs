@@ -51,7 +51,7 @@ const packageBuild = (name) => ({
 /**
  * The CDN build: `loader.js` defines each tag on first sight and imports only its chunk. The
  * PartnerKit packages are read from source (`development` condition, so no prior build is needed);
- * everything else, and the elements' `#dev-mode`, resolve to their production builds.
+ * everything else resolves to its production build, and the elements' `#dev-mode` to its no-op twin.
  */
 const cdnEntries = 'packages/elements/src/cdn';
 /** Resolves `@partnerkit/<pkg>[/sub]` to the `development` (source) target of that package's exports. */
@@ -77,7 +77,8 @@ const cdnBuild = existsSync(cdnEntries)
         input: modulesUnder(cdnEntries),
         plugins: [
           workspaceSources(),
-          nodeResolve({ browser: true, exportConditions: ['production', 'browser', 'module', 'import'] }),
+          // `partnerkit-cdn` picks the production twin of the elements' `#dev-mode` from source.
+          nodeResolve({ browser: true, exportConditions: ['partnerkit-cdn', 'production', 'browser', 'module', 'import'] }),
           esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
           terser({ ecma: 2022, module: true, format: { comments: false } }),
         ],

@@ -140,7 +140,7 @@ if (!flags.cdn) {
         format: 'esm',
         target: 'es2022',
         platform: 'browser',
-        conditions: ['production'],
+        conditions: ['partnerkit-cdn', 'production'],
         tsconfig: join(root, 'packages', pkg, 'tsconfig.json'),
         define: { 'process.env.NODE_ENV': '"production"' },
         plugins: [workspaceSources],

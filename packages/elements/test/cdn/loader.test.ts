@@ -7,7 +7,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 const fetched = (fragment: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(fragment));
 const WIDGET_DIRS = ['/src/partner-scorecard/', '/src/deal-register/', '/src/resource-library/', '/src/partnerkit-provider/'];
 
-describe('CDN loader', () => {
+describe('CDN loader', function () {
+  // The dev server compiles each widget's sources on first request; allow for a busy machine.
+  this.timeout(30_000);
   before(async () => {
     await import('../../src/cdn/loader.js');
   });
@@ -20,7 +22,7 @@ describe('CDN loader', () => {
 
   it('defines a tag when it first appears, and loads nothing else', async () => {
     document.body.append(document.createElement('partnerkit-provider'));
-    await waitUntil(() => customElements.get('partnerkit-provider'), 'partnerkit-provider was not defined', { timeout: 5000 });
+    await waitUntil(() => customElements.get('partnerkit-provider'), 'partnerkit-provider was not defined', { timeout: 20_000 });
     expect(fetched('/src/define/partnerkit-provider.ts')).to.equal(true);
     expect(fetched('/src/partnerkit-provider/')).to.equal(true);
     for (const other of ['partner-scorecard', 'deal-register', 'resource-library']) {
@@ -38,7 +40,7 @@ describe('CDN loader', () => {
     const wrapper = document.createElement('section');
     wrapper.innerHTML = '<div><resource-library></resource-library></div>';
     root.append(wrapper);
-    await waitUntil(() => customElements.get('resource-library'), 'resource-library was not defined', { timeout: 5000 });
+    await waitUntil(() => customElements.get('resource-library'), 'resource-library was not defined', { timeout: 20_000 });
     expect(customElements.get('partner-scorecard')).to.equal(undefined);
     expect(fetched('/src/define/partner-scorecard.ts')).to.equal(false);
   });
@@ -47,7 +49,7 @@ describe('CDN loader', () => {
     const host = document.createElement('div');
     host.attachShadow({ mode: 'open' }).innerHTML = '<p><deal-register></deal-register></p>';
     document.body.append(host);
-    await waitUntil(() => customElements.get('deal-register'), 'deal-register was not defined', { timeout: 5000 });
+    await waitUntil(() => customElements.get('deal-register'), 'deal-register was not defined', { timeout: 20_000 });
     expect(customElements.get('partner-scorecard')).to.equal(undefined);
   });
 });

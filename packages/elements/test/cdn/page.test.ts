@@ -30,6 +30,23 @@ describe('the CDN bundle in a plain page', () => {
     expect(built.ok, 'packages/elements/dist/cdn/loader.js is missing: run `npm run build` first').to.equal(true);
   });
 
+  it('carries no development diagnostics (Lit dev mode, PartnerKit dev warnings)', async () => {
+    const files = ['loader.js', 'partnerkit-provider.js', 'partner-scorecard.js', 'deal-register.js', 'resource-library.js'];
+    const seen = new Set<string>();
+    const queue = files.map((f) => `/packages/elements/dist/cdn/${f}`);
+    while (queue.length) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const code = await (await fetch(url)).text();
+      expect(code, url).to.not.include('Lit is in dev mode');
+      expect(code, url).to.not.include('#no-client');
+      expect(code, url).to.not.include('#provider-configuration');
+      for (const match of code.matchAll(/["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(new URL(match[1]!, new URL(url, location.origin)).pathname);
+    }
+    expect(seen.size).to.be.greaterThan(files.length); // the shared chunk was followed too
+  });
+
   it('works under a strict CSP: tags defined on sight, styles adopted, no violation', async () => {
     const { doc, win, frame } = await open('strict-csp.html');
     await waitUntil(() => win.customElements.get('resource-library') && win.customElements.get('partnerkit-provider'), 'the tags were not defined', { timeout: 10_000 });

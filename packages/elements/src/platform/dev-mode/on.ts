@@ -1,7 +1,8 @@
 /**
- * Development-mode diagnostics. Resolved through the package's `#dev-mode` import under the
- * `development` condition; production builds resolve `./off.ts` instead, so none of these strings
- * ship to production.
+ * Development-mode diagnostics, imported as `#dev-mode` (package.json `imports`): this module
+ * under the `development` condition (dev servers, tests, Storybook), its no-op twin `./off.ts`
+ * everywhere else (the published dist and the CDN bundle), so none of these strings ship to
+ * production.
  * @module
  */
 
