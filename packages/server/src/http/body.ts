@@ -3,6 +3,7 @@
  * `Content-Length`.
  * @module
  */
+import type { FieldError } from '@partnerkit/core/schemas';
 import { problems } from './problem.js';
 
 /** Largest body accepted when the app is not told otherwise: 1 MiB. */
@@ -59,11 +60,50 @@ export async function readJsonBody(request: Request, limit: number, { allowEmpty
   } catch {
     throw problems.malformedJson('The body is not valid UTF-8.');
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     // V8's message names the position or the token; the snippet of the body it may quote is cut off.
     const reason = error instanceof SyntaxError ? error.message.replace(/, "[\s\S]*"(\.\.\.)? is not valid JSON$/, '').slice(0, 200) : 'not JSON';
     throw problems.malformedJson(`The body is not valid JSON: ${reason}.`);
   }
+  const unstorable = unstorableStrings(value);
+  if (unstorable.length > 0) throw problems.validation(unstorable);
+  return value;
+}
+
+/** True when `text` can be stored as PostgreSQL text: well-formed Unicode without NUL. */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** How deeply a body may nest arrays and objects. */
+const MAX_DEPTH = 64;
+
+/**
+ * Strings PostgreSQL cannot store (NUL, or half a surrogate pair, which JSON allows as `\u`
+ * escapes), found before they reach the database and reported with their paths. Walks without
+ * recursion, and refuses bodies nested deeper than any contract shape.
+ */
+function unstorableStrings(root: unknown): FieldError[] {
+  const found: FieldError[] = [];
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0 && found.length < 20) {
+    const { value, path } = stack.pop() as { value: unknown; path: string[] };
+    if (path.length > MAX_DEPTH) throw problems.malformedJson(`The body nests deeper than ${MAX_DEPTH} levels.`);
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) found.push({ path: path.join('.'), message: 'must be valid Unicode text without NUL characters' });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, String(i)] }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (!isStorableText(key)) found.push({ path: [...path, key].join('.'), message: 'field names must be valid Unicode text' });
+        stack.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return found;
 }

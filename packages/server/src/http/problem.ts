@@ -54,8 +54,11 @@ export const problems = {
     new ProblemError(409, 'deal_conflict', reason === 'protected' ? 'The customer is protected' : 'The customer is already registered', CONFLICT_DETAIL[reason], { reason }),
   invalidTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The deal cannot make this move', detail),
   inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
+  // The rest of the body is never read, so the connection cannot carry another request.
   payloadTooLarge: (limit: number) =>
-    new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${formatBytes(limit)}.`),
+    new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${formatBytes(limit)}.`, {
+      headers: { Connection: 'close' },
+    }),
   unsupportedMediaType: () =>
     new ProblemError(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json in UTF-8.'),
   idempotencyMismatch: () =>

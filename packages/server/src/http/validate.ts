@@ -4,6 +4,7 @@
  * @module
  */
 import type { FieldError } from '@partnerkit/core/schemas';
+import { isStorableText } from './body.js';
 import { problems } from './problem.js';
 
 /** The parts of a zod issue the messages read. */
@@ -62,12 +63,12 @@ function sizeMessage(issue: Issue, atLeast: boolean): string {
 
 function messageOf(issue: Issue, input: unknown): string {
   if (issue.message !== DEFAULT_MESSAGE && issue.message !== '') return issue.message;
+  const missing = valueAt(input, issue.path) === undefined;
   switch (issue.code) {
-    case 'invalid_type': {
-      if (valueAt(input, issue.path) === undefined) return 'is required';
-      return `must be ${TYPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'of another type'}`;
-    }
+    case 'invalid_type':
+      return missing ? 'is required' : `must be ${TYPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'of another type'}`;
     case 'invalid_value':
+      if (missing) return `is required: one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
       return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
       return sizeMessage(issue, true);
@@ -116,7 +117,8 @@ export function queryObject(url: URL, known: readonly string[]): Record<string, 
   const query: Record<string, string> = {};
   const errors: FieldError[] = [];
   for (const [name, value] of url.searchParams) {
-    if (!known.includes(name)) errors.push({ path: name, message: `is not a known parameter; use ${known.join(', ') || 'none'}` });
+    if (!isStorableText(value)) errors.push({ path: name, message: 'must be valid Unicode text without NUL characters' });
+    else if (!known.includes(name)) errors.push({ path: name, message: `is not a known parameter; use ${known.join(', ') || 'none'}` });
     else if (name in query) errors.push({ path: name, message: 'must be given once' });
     else query[name] = value;
   }

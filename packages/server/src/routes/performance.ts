@@ -134,17 +134,24 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         loadTargets(ctx.db, partner.id),
         loadMeasurements(ctx.db, partner.id),
       ]);
-      const scorecard = computeScorecard({
-        partner,
-        period: query.period ?? currentPeriod('quarter', now),
-        kpis,
-        tiers,
-        targets,
-        measurements,
-        trendPeriods: query.periods === undefined ? undefined : Number(query.periods),
-        now,
-      });
-      return json(scorecard);
+      try {
+        return json(
+          computeScorecard({
+            partner,
+            period: query.period ?? currentPeriod('quarter', now),
+            kpis,
+            tiers,
+            targets,
+            measurements,
+            trendPeriods: query.periods === undefined ? undefined : Number(query.periods),
+            now,
+          }),
+        );
+      } catch (error) {
+        // Periods the format allows but the calendar does not (a trend reaching before year 0).
+        if (error instanceof RangeError) throw problems.validation([{ path: 'period', message: error.message }]);
+        throw error;
+      }
     },
   });
 }
