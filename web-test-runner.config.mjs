@@ -148,7 +148,8 @@ export default {
   nodeResolve: { exportConditions: ['development'], browser: true },
   concurrency: 2,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 120_000,
+  // Per test file; generous because a busy 2-core machine can be slow to compile a widget's sources.
+  testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 10_000 } },
   browsers: [
     chromeLauncher({

@@ -13,7 +13,9 @@ export const hostStyles = css`
     font-family: var(--pk-font-family, inherit);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
+    /* Text and background come as a pair, so a dark widget stays readable on a light page. */
     color: var(--_color-text);
+    background: var(--_color-surface);
   }
 
   :host([hidden]) {
