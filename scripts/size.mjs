@@ -104,6 +104,9 @@ for (const tag of WIDGETS) {
 const page = new Set(['loader.js']);
 for (const tag of ['partnerkit-provider', ...WIDGETS]) closure(tagFile(tag), page);
 row('page: provider + all three widgets', 'page', sizeOf(page), BUDGETS.page);
+const everything = new Set(page);
+for (const file of page) for (const dep of load(file).dynamicDeps) if (dep !== 'loader.js') closure(dep, everything);
+row('  ... and every view opened (on-demand chunks)', 'page', sizeOf(everything));
 for (const tag of WIDGETS) {
   const single = new Set(['loader.js']);
   for (const t of ['partnerkit-provider', tag]) closure(tagFile(t), single);
