@@ -4,7 +4,7 @@
  * stub backend behind a real client, so Storybook needs no server.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
 import '../packages/elements/src/define/partner-scorecard.js';
 import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
@@ -16,7 +16,8 @@ interface ScorecardArgs {
   period: string;
   periods: number;
   compact: boolean;
-  lang: 'en' | 'vi';
+  /** Empty: the element follows the page language (the toolbar). */
+  lang: '' | 'en' | 'vi';
   theme: 'light' | 'dark' | 'auto';
   /** Who the session is: a partner (sees only its own partner) or a manager (must name one). */
   session: 'partner' | 'manager';
@@ -50,8 +51,8 @@ const meta: Meta<ScorecardArgs> = {
     period: FIXTURE_PERIOD,
     periods: 6,
     compact: false,
-    lang: 'en',
-    theme: 'light',
+    lang: '',
+    theme: 'auto',
     session: 'manager',
     sessionPartner: PARTNERS.lumen.id,
     backend: 'ok',
@@ -61,7 +62,7 @@ const meta: Meta<ScorecardArgs> = {
     partnerId: { control: 'select', options: ['', ...Object.keys(partnerOptions)], description: 'The `partner-id` attribute' },
     period: { control: 'select', options: ['', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2026-09', '2026'] },
     periods: { control: { type: 'number', min: 1, max: 24 } },
-    lang: { control: 'inline-radio', options: ['en', 'vi'] },
+    lang: { control: 'inline-radio', options: ['', 'en', 'vi'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'stub backend' } },
     sessionPartner: { control: 'select', options: Object.keys(partnerOptions), table: { category: 'stub backend' } },
@@ -75,10 +76,10 @@ const meta: Meta<ScorecardArgs> = {
   render: (args) => html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
     <partner-scorecard
       .client=${stubClient(stubFor(args))}
-      partner-id=${args.partnerId}
-      period=${args.period}
+      partner-id=${args.partnerId || nothing}
+      period=${args.period || nothing}
       periods=${args.periods}
-      lang=${args.lang}
+      lang=${args.lang || nothing}
       theme=${args.theme}
       ?compact=${args.compact}
       @pk-period-change=${(e: Event) => action('pk-period-change')((e as CustomEvent).detail)}

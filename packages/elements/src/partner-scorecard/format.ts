@@ -16,8 +16,13 @@ export type NumberFormatter = Pick<LocalizeController<MessageCatalogue>, 'number
  *   zero (`4120000` USD is "$41,200", `4120050` is "$41,200.50");
  * - `percent`: the value is a percentage (`87.5` is "87.5%");
  * - `count` and `score`: plain numbers, at most one decimal (averages can be fractional).
+ *
+ * Values are first rounded to 12 significant digits, so floating-point noise never shows.
  */
 export function formatKpiValue(format: NumberFormatter, kpi: Pick<Kpi, 'unit' | 'currency'>, value: number): string {
+  // Aggregates and differences carry float noise (2.55 - 2 is 0.5499999999999998); rounding to 12
+  // significant digits first makes "now 2.6, required at most 2" and "0.6 lower" agree.
+  value = Number(value.toPrecision(12));
   if (kpi.unit === 'percent') return format.percent(value / 100, { maximumFractionDigits: 1 });
   if (kpi.unit === 'currency' && kpi.currency) {
     const amount = Math.round(value);

@@ -6,8 +6,8 @@
  *
  * - `--_status-icon-mark` is the mark drawn inside filled status icons.
  * - `.scorecard` uses `minmax(0, 1fr)` so the table's scroll box may be narrower than the table.
- * - A narrow card (container query) drops the trend column and the target's source, and shows
- *   statuses as icons (their text stays for screen readers); narrower still, the table scrolls.
+ * - A narrow card (container query) drops the trend column and the target's source; narrower
+ *   still, the table scrolls.
  * - `compact` hides the same, plus gap details and the update time; its status text is made
  *   visually hidden by the template.
  * - The loading skeleton keeps the data layout: a header, a score and rows.
@@ -284,20 +284,6 @@ export const scorecardStyles = css`
     .col-trend,
     .hint--source {
       display: none;
-    }
-
-    .status__label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-
-    .attainment {
-      min-width: 5em;
     }
   }
 

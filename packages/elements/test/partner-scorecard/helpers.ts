@@ -63,18 +63,21 @@ export function rows(el: Element): Map<string, HTMLTableRowElement> {
   return map;
 }
 
+/** Values are rounded to 12 significant digits before formatting (float noise never shows). */
+const clean = (n: number) => Number(n.toPrecision(12));
+
 /** The formatting the scorecard documents, in plain `Intl`. */
 export const expectFormat = {
   /** Money from minor units; no minor digits when they are all zero. */
   money(lang: string, minor: number, currency: string): string {
     const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    const amount = Math.round(minor);
+    const amount = Math.round(clean(minor));
     const whole = amount % 10 ** digits === 0;
     return new Intl.NumberFormat(lang, { style: 'currency', currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) }).format(amount / 10 ** digits);
   },
   /** A percent KPI: the value is a percentage. */
-  percentValue: (lang: string, value: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100),
-  count: (lang: string, value: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value),
+  percentValue: (lang: string, value: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(clean(value) / 100),
+  count: (lang: string, value: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(clean(value)),
   attainment: (lang: string, ratio: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
   score: (lang: string, score: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(score),
 };

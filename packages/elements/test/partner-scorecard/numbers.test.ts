@@ -73,6 +73,13 @@ describe('<partner-scorecard> reads correctly', () => {
     expect(norm(text(rows(el).get('Revenue')!.querySelector('[part~="actual"]')))).to.equal(norm('5.940.000 ₫'));
   });
 
+  it('never shows floating-point noise: the gap agrees with the numbers beside it', async () => {
+    // September alone: 2.55 days against a ceiling of 2 is a gap of 0.5499999999999998 in floats.
+    const el = await mountStub({ partnerId: PARTNERS.lumen.id, period: '2026-09' }, { as: { role: 'manager' } });
+    expect(norm(text(rows(el).get('Response time (days)')!.querySelector('[part~="actual"]')))).to.equal('2.6');
+    expect(parts(el, 'gap').map((g) => norm(text(g)))).to.include('Response time (days): 0.6 lower to reach Gold now 2.6, required at most 2');
+  });
+
   it('reads a lower-is-better KPI as a ceiling', async () => {
     const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: { role: 'manager' } });
     const row = rows(el).get('Response time (days)')!;
@@ -110,7 +117,7 @@ describe('<partner-scorecard> reads correctly', () => {
     const pending = part(el, 'pending')!;
     expect(norm(text(pending))).to.equal(
       norm(
-        'Tier change pending Moves from Gold down to Silver on October 31, 2026, unless the Gold requirements are met again before then. ' +
+        'Tier change pending Moves down to Silver on October 31, 2026, unless the Gold requirements are met again by then. ' +
           'Still missing to keep Gold: $67,300 more Revenue to Gold now $182,700 over the last 12 months, required at least $250,000',
       ),
     );
@@ -118,7 +125,7 @@ describe('<partner-scorecard> reads correctly', () => {
 
     el.setAttribute('lang', 'vi');
     await el.updateComplete;
-    expect(norm(text(part(el, 'pending')))).to.contain('Sẽ chuyển từ Gold xuống Silver vào 31 tháng 10, 2026');
+    expect(norm(text(part(el, 'pending')))).to.contain('Sẽ xuống hạng Silver vào 31 tháng 10, 2026');
   });
 
   it('says when every requirement of the next tier is met', async () => {

@@ -150,7 +150,7 @@ describe('<partner-scorecard> on the reference server', function () {
     await showsCoreNumbers(el, PARTNERS.northwind, QUARTER, 'vi');
     // Gold is no longer met: within the grace period the downgrade is pending, after it the server has applied it.
     const badge = text(part(el, 'badge'));
-    if (badge.endsWith('Gold')) expect(text(part(el, 'pending'))).to.contain('xuống Silver');
+    if (badge.endsWith('Gold')) expect(text(part(el, 'pending'))).to.contain('xuống hạng Silver');
     else expect(badge).to.equal('Hạng: Silver');
     await expect(el).to.be.accessible();
   });

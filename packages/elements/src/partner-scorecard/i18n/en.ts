@@ -55,7 +55,7 @@ export const en = defineMessages({
   'top': (p: { tier: string }) => `${p.tier} is the top tier of the programme.`,
   'pending': 'Tier change pending',
   'pendingBody': (p: { from: string; to: string; date: string }) =>
-    `Moves from ${p.from} down to ${p.to} on ${p.date}, unless the ${p.from} requirements are met again before then.`,
+    `Moves down to ${p.to} on ${p.date}, unless the ${p.from} requirements are met again by then.`,
   'pendingUnmet': (p: { tier: string }) => `Still missing to keep ${p.tier}:`,
 
   'emptyKpis': 'This programme has no KPIs yet. They will appear here once it defines some.',

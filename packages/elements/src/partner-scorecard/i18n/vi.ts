@@ -55,7 +55,7 @@ export const vi: Messages<ScorecardMessages> = {
   'top': (p) => `${p.tier} là hạng cao nhất của chương trình.`,
   'pending': 'Sắp thay đổi hạng',
   'pendingBody': (p) =>
-    `Sẽ chuyển từ ${p.from} xuống ${p.to} vào ${p.date}, trừ khi đạt lại các yêu cầu của hạng ${p.from} trước thời điểm đó.`,
+    `Sẽ xuống hạng ${p.to} vào ${p.date}, trừ khi đạt lại các yêu cầu của hạng ${p.from} trước đó.`,
   'pendingUnmet': (p) => `Còn thiếu để giữ hạng ${p.tier}:`,
 
   'emptyKpis': 'Chương trình chưa có KPI nào. Các KPI sẽ hiện ở đây khi được thiết lập.',
