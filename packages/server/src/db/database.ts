@@ -21,6 +21,14 @@ export interface Queryable {
   execute(script: string): Promise<void>;
 }
 
+/**
+ * The shared advisory lock every write transaction takes first, before PostgreSQL gives it a
+ * transaction id. The event log reader looks up its holders to know which running transactions
+ * may still add events (see `store/events.ts`). Shared holders never wait for each other.
+ */
+export const WRITER_LOCK = { classid: 7250, objid: 417 } as const;
+export const TAKE_WRITER_LOCK = `SELECT pg_advisory_xact_lock_shared(${WRITER_LOCK.classid}, ${WRITER_LOCK.objid})`;
+
 /** Which engine a {@link Database} runs on. */
 export type DriverName = 'pglite' | 'postgres';
 

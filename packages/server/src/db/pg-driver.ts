@@ -3,7 +3,7 @@
  * @module
  */
 import pg from 'pg';
-import type { Database, QueryResult, Queryable, Row } from './database.js';
+import { type Database, type QueryResult, type Queryable, type Row, TAKE_WRITER_LOCK } from './database.js';
 
 const INT8_OID = 20;
 const DATE_OID = 1082;
@@ -65,7 +65,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     async transaction(work) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        await client.query(`BEGIN; ${TAKE_WRITER_LOCK}`);
         const result = await work(wrap(client));
         await client.query('COMMIT');
         client.release();

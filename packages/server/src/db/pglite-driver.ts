@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, QueryResult, Queryable, Row } from './database.js';
+import { type Database, type QueryResult, type Queryable, type Row, TAKE_WRITER_LOCK } from './database.js';
 
 /** Where PGlite keeps its PostgreSQL cluster inside the data directory. */
 export const PGDATA_SUBDIR = 'pgdata';
@@ -51,7 +51,11 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
     query: plain.query,
     execute: plain.execute,
     // PGlite has one connection: a transaction holds it exclusively, and plain queries wait.
-    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    transaction: (work) =>
+      pg.transaction(async (tx) => {
+        await tx.query(TAKE_WRITER_LOCK);
+        return work(wrap(tx));
+      }),
     close() {
       closing ??= pg.close();
       return closing;

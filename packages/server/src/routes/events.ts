@@ -10,7 +10,7 @@ import { pageFrom, pageRequest, positionNumber, positionString } from '../http/p
 import { problems } from '../http/problem.js';
 import { json, requestUrl, requireRole, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
-import { eventSeq, mapEvent } from '../store/events.js';
+import { eventHorizon, eventSeq, mapEvent } from '../store/events.js';
 
 export function eventRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/events', {
@@ -28,9 +28,9 @@ export function eventRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         position = [rows[0].tx, seq];
       }
       const sql = new SqlBuilder();
-      // Only transactions older than every running one: their events are final, so a reader's
-      // position never skips an event that commits later.
-      sql.where('tx_id < pg_snapshot_xmin(pg_current_snapshot())');
+      // Only the final part of the log, so a reader's position never skips an event that a
+      // running transaction commits later.
+      sql.where(`tx_id < ${sql.param(await eventHorizon(ctx.db))}::xid8`);
       if (filters.type) sql.where(`type = ${sql.param(filters.type)}`);
       if (filters.partnerId) sql.where(`partner_id = ${sql.param(filters.partnerId)}`);
       if (position) sql.where(`(tx_id, seq) > (${sql.param(positionString(position, 0))}::xid8, ${sql.param(positionNumber(position, 1))})`);

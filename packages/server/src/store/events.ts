@@ -3,7 +3,7 @@
  * @module
  */
 import type { EventEnvelope, KnownEventType } from '@partnerkit/core/schemas';
-import { type Queryable, type Row, toIso } from '../db/database.js';
+import { type Queryable, type Row, toIso, WRITER_LOCK } from '../db/database.js';
 
 /** One event to append. */
 export interface NewEvent {
@@ -31,7 +31,37 @@ export function mapEvent(row: Row): EventEnvelope {
   };
 }
 
-/** Appends events inside the caller's transaction. */
+/**
+ * The position before which the log is final, as an xid8: the oldest running transaction that
+ * may still add events, else the next transaction id. Every write transaction takes the shared
+ * writer lock before it gets an id, so the lock's holders are exactly the transactions that can
+ * still commit events; transactions that start later get larger ids than any event read now.
+ * Transactions of other applications on the same server never hold the log back.
+ *
+ * Run it as its own statement BEFORE reading events: the read's later snapshot then sees every
+ * transaction that finished in between.
+ */
+export async function eventHorizon(q: Queryable): Promise<string> {
+  const { rows } = await q.query<{ horizon: string }>(
+    `WITH snap AS (SELECT pg_current_snapshot() AS s),
+     holders AS (
+       SELECT t.transactionid::text::bigint AS xid32
+         FROM pg_locks a
+         JOIN pg_locks t ON t.virtualtransaction = a.virtualtransaction AND t.locktype = 'transactionid'
+        WHERE a.locktype = 'advisory' AND a.classid = $1 AND a.objid = $2 AND a.objsubid = 2
+          AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+     )
+     SELECT LEAST(
+       pg_snapshot_xmax((SELECT s FROM snap)),
+       (SELECT min(x) FROM pg_snapshot_xip((SELECT s FROM snap)) AS x
+         WHERE (x::text::numeric % 4294967296) IN (SELECT xid32 FROM holders))
+     )::text AS horizon`,
+    [WRITER_LOCK.classid, WRITER_LOCK.objid],
+  );
+  return rows[0]?.horizon as string;
+}
+
+/** Appends events inside the caller's transaction (which holds the writer lock). */
 export async function appendEvents(tx: Queryable, events: readonly NewEvent[], occurredAt: Date): Promise<void> {
   if (events.length === 0) return;
   await tx.query(

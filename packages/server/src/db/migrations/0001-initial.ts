@@ -163,9 +163,9 @@ export const initial: Migration = {
     CREATE INDEX resources_by_tier ON resources (min_tier_id);
     CREATE INDEX resources_by_tag ON resources USING gin (tags);
 
-    -- The event log. tx_id is the writing transaction's id: readers only take events of
-    -- transactions older than every running one, in (tx_id, seq) order, so a slow transaction's
-    -- event can never appear behind a reader's position.
+    -- The event log, read in (tx_id, seq) order. tx_id is the writing transaction's id; readers
+    -- stop before the oldest transaction that may still add events, so a slow transaction's
+    -- event can never appear behind a reader's position (see store/events.ts).
     CREATE TABLE events (
       seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       tx_id       xid8 NOT NULL DEFAULT pg_current_xact_id(),
