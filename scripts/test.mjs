@@ -28,6 +28,8 @@ function nodeTestFiles() {
     }
   };
   for (const pkg of ['core', 'server', 'conformance']) walk(join('packages', pkg, 'test'), (p) => p.endsWith('.test.ts'));
+  // The demo's end-to-end test and the docs' link check.
+  walk('demo/test', (p) => p.endsWith('.test.ts'));
   // Elements' tests run in Chromium, except the Node import smoke tests (`*.node.test.ts`).
   walk(join('packages', 'elements', 'test'), (p) => p.endsWith('.node.test.ts'));
   return files;
