@@ -32,33 +32,22 @@ export function clampPageSize(value: unknown): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
 }
 
-/** The filter's value as the server should get it: trimmed, and absent when empty. */
-const valueOf = (filters: ResourceFilters, name: FilterName): string | undefined => filters[name]?.trim() || undefined;
+/** The filters that are set, as `[name, value]` pairs in toolbar order (search last), trimmed. */
+export function activeFilters(filters: ResourceFilters): Array<[FilterName, string]> {
+  return (['type', 'tag', 'language', 'q'] as const).flatMap((name): Array<[FilterName, string]> => {
+    const value = filters[name]?.trim();
+    return value ? [[name, value]] : [];
+  });
+}
 
 /**
  * The query of `client.resources.list()` for `filters`: only set filters, then `sort`, `limit`
  * and the `cursor` of the page to continue from.
  */
 export function listQuery(filters: ResourceFilters, limit: number, cursor?: string | null): ResourceListParams {
-  const query: ResourceListParams = {};
-  for (const name of [...FACETS, 'q'] as const) {
-    const value = valueOf(filters, name);
-    if (value !== undefined) (query as Record<string, string>)[name] = value;
-  }
-  query.sort = filters.sort;
-  query.limit = clampPageSize(limit);
+  const query: ResourceListParams = { ...Object.fromEntries(activeFilters(filters)), sort: filters.sort, limit: clampPageSize(limit) };
   if (cursor) query.cursor = cursor;
   return query;
-}
-
-/** The filters that are set, as `[name, value]` pairs in toolbar order (search last). */
-export function activeFilters(filters: ResourceFilters): Array<[FilterName, string]> {
-  const active: Array<[FilterName, string]> = [];
-  for (const name of [...FACETS, 'q'] as const) {
-    const value = valueOf(filters, name);
-    if (value !== undefined) active.push([name, value]);
-  }
-  return active;
 }
 
 /** One option of a facet: its value and how many resources of the filtered result have it. */
@@ -77,7 +66,7 @@ export function facetOptions(facets: ResourceFacets | undefined, name: FacetName
   const options = Object.entries(counts)
     .filter(([, count]) => count > 0)
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   if (selected && !options.some((o) => o.value === selected)) options.unshift({ value: selected, count: counts[selected] ?? 0 });
   return options;
 }

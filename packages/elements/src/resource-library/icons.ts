@@ -1,21 +1,26 @@
 /**
- * Inline icons: one shape per resource type (the type is always written in text beside it), a
- * padlock for locked items and a cross for removing a filter. Strokes use `currentColor`, so the
- * icons follow the text colour in light and dark themes.
+ * Inline icons as one SVG path each (16 × 16, stroked with `currentColor`, so they follow the
+ * text colour in light and dark themes): one shape per resource type (the type is always written
+ * in text beside it too), a padlock for locked items and a cross for removing a filter.
  * @module
  */
-import { svg, type SVGTemplateResult } from 'lit';
 import type { ResourceType } from '@partnerkit/core/schemas';
 
-export const TYPE_ICONS: Readonly<Record<ResourceType, SVGTemplateResult>> = {
-  document: svg`<path d="M6 2.5h8l4.5 4.5v14.5h-12.5zM14 2.5v4.5h4.5M9 12h6M9 16h6"/>`,
-  video: svg`<rect x="2.5" y="5" width="19" height="14" rx="2"/><path d="M10 9v6l5-3z"/>`,
-  link: svg`<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/>`,
-  template: svg`<rect x="3" y="3" width="18" height="18" rx="2"/><path d="M3 9h18M9 9v12"/>`,
-  brand_asset: svg`<path d="M12 3l2.6 5.6 6 .7-4.5 4.1 1.2 6L12 16.4 6.7 19.4l1.2-6L3.4 9.3l6-.7z"/>`,
-  training: svg`<path d="M2 9l10-5 10 5-10 5zM6 11v5c3.5 2.5 8.5 2.5 12 0v-5M22 9v6"/>`,
+export const TYPE_ICONS: Readonly<Record<ResourceType, string>> = {
+  // A page with a folded corner.
+  document: 'M4 1h6l3 3v11H4zM10 1v3h3',
+  // A screen with a play button.
+  video: 'M1 3h14v10H1zM7 6v4l3-2z',
+  // An arrow leaving a box: a link elsewhere.
+  link: 'M9 2h5v5M14 2L7 9M12 10v4H2V4h4',
+  // A layout grid.
+  template: 'M2 2h12v12H2zM2 6h12M6 6v8',
+  // A picture: logos and artwork.
+  brand_asset: 'M2 3h12v10H2zM2 11l4-4 3 3 2-2 3 3M11 6h.01',
+  // A graduation cap.
+  training: 'M1 6l7-3 7 3-7 3zM4 8v4c2 1.5 6 1.5 8 0V8',
 };
 
-export const LOCK_ICON = svg`<rect x="4.5" y="10.5" width="15" height="10.5" rx="2"/><path d="M8 10.5V7a4 4 0 0 1 8 0v3.5"/>`;
+export const LOCK_ICON = 'M3 7h10v8H3zM5 7V5a3 3 0 0 1 6 0v2';
 
-export const REMOVE_ICON = svg`<path d="M7 7l10 10M17 7L7 17"/>`;
+export const REMOVE_ICON = 'M4 4l8 8M12 4l-8 8';

@@ -14,21 +14,30 @@ export const resourceLibraryStyles = css`
     --_icon-color: var(--pk-resource-library-icon-color, var(--_color-primary));
     --_chip-background: var(--pk-resource-library-chip-background, var(--_color-surface-raised));
     --_locked-color: var(--pk-resource-library-locked-color, var(--_color-text-muted));
-    --_small: var(--_font-size-small);
+    --_line: var(--_border-width) solid var(--_color-border);
   }
 
-  p {
+  p,
+  ul {
     margin: 0;
+  }
+
+  ul {
+    padding: 0;
+    list-style: none;
   }
 
   .library {
     padding: var(--_space-m);
-    border: var(--_border-width) solid var(--_color-border);
+    border: var(--_line);
     border-radius: var(--_radius);
     background: var(--_color-surface);
   }
 
-  .toolbar {
+  .toolbar,
+  .chips,
+  .item__meta,
+  .item__tags {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
@@ -43,12 +52,12 @@ export const resourceLibraryStyles = css`
     min-width: 8em;
   }
 
-  .field--search {
+  .field:first-child {
     flex: 1 1 16em;
   }
 
   label {
-    font-size: var(--_small);
+    font-size: var(--_font-size-small);
     font-weight: var(--_font-weight-strong);
   }
 
@@ -62,62 +71,45 @@ export const resourceLibraryStyles = css`
   }
 
   .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-xs);
     margin-top: var(--_space-s);
   }
 
   .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-xs);
     min-height: 2em;
     padding: 0 var(--_space-s);
-    border: var(--_border-width) solid var(--_color-border);
     border-radius: 1em;
     background: var(--_chip-background);
-    font-size: var(--_small);
-    cursor: pointer;
+    font-weight: inherit;
   }
 
-  .chip--clear {
-    background: none;
-    text-decoration: underline;
-  }
-
-  .chip__icon {
+  .chip .icon {
     width: 1em;
     height: 1em;
+  }
+
+  .count,
+  .item__meta,
+  .item__tags,
+  .item__lock {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
   }
 
   .count {
     min-height: 1.5em;
     margin: var(--_space-s) 0;
-    color: var(--_color-text-muted);
-    font-size: var(--_small);
   }
 
-  .notice {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-s);
+  .state {
     margin-bottom: var(--_space-s);
-    padding: var(--_space-s) var(--_space-m);
-    border: var(--_border-width) solid var(--_color-danger);
-    border-radius: var(--_radius);
-    background: var(--_color-danger-surface);
   }
 
+  /* Positioned: the windowing renderer measures the list from it. */
   .scroller {
     position: relative;
     max-height: var(--_max-height);
     overflow-y: auto;
-    overscroll-behavior: contain;
     padding: var(--_focus-ring-width);
-    border-radius: var(--_radius);
   }
 
   .scroller[aria-busy='true'] {
@@ -128,12 +120,9 @@ export const resourceLibraryStyles = css`
     display: grid;
     grid-auto-rows: var(--_row-height);
     gap: var(--_space-s);
-    margin: 0;
-    padding-inline: 0;
-    list-style: none;
   }
 
-  .items--grid {
+  :host([layout='grid']) .items {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min-width)), 1fr));
     grid-auto-rows: var(--_card-height);
   }
@@ -144,12 +133,11 @@ export const resourceLibraryStyles = css`
     min-width: 0;
     padding: var(--_space-s) var(--_space-m);
     overflow: hidden;
-    border: var(--_border-width) solid var(--_color-border);
+    border: var(--_line);
     border-radius: var(--_radius);
-    background: var(--_color-surface);
   }
 
-  .item--locked {
+  .item[part~='item-locked'] {
     background: var(--_color-surface-raised);
   }
 
@@ -158,13 +146,9 @@ export const resourceLibraryStyles = css`
     outline: var(--_focus-ring-width) solid var(--_color-focus);
   }
 
-  .item a:focus-visible {
+  .item a {
     outline: none;
-  }
-
-  .item__icon {
-    display: flex;
-    color: var(--_icon-color);
+    color: var(--_color-primary);
   }
 
   .icon {
@@ -173,9 +157,13 @@ export const resourceLibraryStyles = css`
     height: 1.5em;
     fill: none;
     stroke: currentColor;
-    stroke-width: 1.75;
+    stroke-width: 1.4;
     stroke-linecap: round;
     stroke-linejoin: round;
+  }
+
+  .item > .icon {
+    color: var(--_icon-color);
   }
 
   .item__body {
@@ -190,36 +178,20 @@ export const resourceLibraryStyles = css`
     display: -webkit-box;
     overflow: hidden;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 1;
+    -webkit-line-clamp: var(--_lines, 1);
   }
 
-  .item__title {
+  :host([layout='grid']) .item {
+    --_lines: 2;
+  }
+
+  .item__title,
+  .item__lock {
     font-weight: var(--_font-weight-strong);
   }
 
-  .items--grid .item__title,
-  .items--grid .item__description {
-    -webkit-line-clamp: 2;
-  }
-
-  .item__title a {
-    color: var(--_color-primary);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-
-  .item__title a:hover {
-    text-decoration-thickness: 2px;
-  }
-
-  .item__meta,
-  .item__lock {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
+  .item__meta {
     gap: 0 var(--_space-s);
-    color: var(--_color-text-muted);
-    font-size: var(--_small);
   }
 
   /* The dot follows an entry, so a wrapped line ends with it rather than starting with it. */
@@ -229,48 +201,25 @@ export const resourceLibraryStyles = css`
   }
 
   .item__tags {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--_space-xs);
     max-height: 1.6em;
-    margin: 0;
-    padding: 0;
     overflow: hidden;
-    list-style: none;
-    font-size: var(--_small);
   }
 
   .item__tags li {
     padding: 0 var(--_space-s);
-    border: var(--_border-width) solid var(--_color-border);
+    border: var(--_line);
     border-radius: 1em;
   }
 
   .item__lock {
-    flex-wrap: nowrap;
+    display: flex;
     gap: var(--_space-xs);
     color: var(--_locked-color);
-    font-weight: var(--_font-weight-strong);
-  }
-
-  .item__lock .icon {
-    width: 1.25em;
-    height: 1.25em;
   }
 
   .more {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: var(--_space-xs);
     margin-top: var(--_space-s);
-  }
-
-  .more__error {
-    color: var(--_color-danger);
-  }
-
-  .state--loading {
-    gap: var(--_space-m);
+    text-align: center;
   }
 `;

@@ -3,8 +3,7 @@
  * training, searchable and filterable wherever partners already work, with the vendor's gating.
  * @module
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { TaskStatus } from '@lit/task';
@@ -37,10 +36,13 @@ interface LoadedList {
   nextCursor: string | null;
 }
 
-const icon = (shape: unknown, className = 'icon') =>
-  html`<svg class=${className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shape}</svg>`;
+/** An icon from `icons.ts`: decorative, so hidden from assistive technology (the text beside it says it). */
+const icon = (path: string, part = 'icon') =>
+  html`<svg class="icon" part=${part} viewBox="0 0 16 16" aria-hidden="true"><path d=${path} /></svg>`;
 
 const isResourceType = (value: unknown): value is ResourceType => RESOURCE_TYPES.includes(value as ResourceType);
+
+const parts = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 
 /**
  * The resource library: a search box (server-side, debounced), facets for type, tag and language
@@ -75,7 +77,7 @@ const isResourceType = (value: unknown): value is ResourceType => RESOURCE_TYPES
  * @csspart chip - one active filter's remove button
  * @csspart clear-filters - the button that removes every filter
  * @csspart count - the result count (a polite live region)
- * @csspart notice - the message shown when a resource could not be opened
+ * @csspart notice - the message shown when a resource could not be opened (until the next open or filter change)
  * @csspart scroller - the scrolling box around the resources
  * @csspart list - the list of resources
  * @csspart item - one resource; also `item-locked` for locked ones
@@ -102,26 +104,43 @@ const isResourceType = (value: unknown): value is ResourceType => RESOURCE_TYPES
 export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> {
   static override styles = [PartnerKitElement.styles, resourceLibraryStyles];
 
+  // Declared here rather than with decorators: the decorator helper would otherwise be bundled
+  // into this widget's own chunk, which has a size budget.
+  static override properties: PropertyDeclarations = {
+    type: {},
+    tag: {},
+    language: {},
+    q: {},
+    sort: {},
+    layout: { reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
+    more: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    moreError: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    tiers: { state: true, attribute: false },
+  };
+
   /** Only resources of this type: `document`, `video`, `link`, `template`, `brand_asset`, `training`. */
-  @property() type?: ResourceType;
+  declare type?: ResourceType;
 
   /** Only resources with this tag. */
-  @property() tag?: string;
+  declare tag?: string;
 
   /** Only resources in this language (a BCP 47 tag such as `vi`); not the element's own `lang`. */
-  @property() language?: string;
+  declare language?: string;
 
   /** Search text: matched by the backend in titles, descriptions and tags. */
-  @property() q?: string;
+  declare q?: string;
 
   /** Order: `newest` (default), `title` or `popular` (most opened). */
-  @property() sort: ResourceSort = 'newest';
+  sort: ResourceSort = 'newest';
 
   /** `list` (default): one row per resource; `grid`: cards. */
-  @property({ reflect: true }) layout: ResourceLayout = 'list';
+  layout: ResourceLayout = 'list';
 
   /** Resources per page, 1-200 (default 50). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+  pageSize = DEFAULT_PAGE_SIZE;
 
   private readonly resources = this.createDataTask(
     () => [this.type, this.tag, this.language, this.q, this.sort, this.pageSize] as const,
@@ -135,12 +154,12 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   });
 
   /** Pages after the first, for the current first page. */
-  @state() private more?: LoadedList;
-  @state() private loadingMore = false;
-  @state() private moreError?: unknown;
+  declare private more?: LoadedList;
+  private loadingMore = false;
+  declare private moreError?: unknown;
   /** Why the last open failed, already in the element's language. */
-  @state() private notice?: string;
-  @state() private tiers?: ReadonlyMap<string, string>;
+  declare private notice?: string;
+  declare private tiers?: ReadonlyMap<string, string>;
 
   private moreAbort?: AbortController;
   private opening = false;
@@ -192,20 +211,20 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    this.moreAbort?.abort(new DOMException('<resource-library> left the page', 'AbortError'));
-    this.loadingMore = false;
+    this.stopLoadingMore();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('q')) this.draft = this.q ?? '';
-    const queryChanged = (['type', 'tag', 'language', 'q', 'sort', 'pageSize'] as const).some((name) => changed.has(name));
-    if (queryChanged && this.moreAbort) {
-      this.moreAbort.abort(new DOMException('the filters changed', 'AbortError'));
-      this.moreAbort = undefined;
-      this.loadingMore = false;
-      this.moreError = undefined;
-    }
+    // A page still loading for the previous query is of no use any more.
+    if (['type', 'tag', 'language', 'q', 'sort', 'pageSize'].some((name) => changed.has(name as keyof ResourceLibrary))) this.stopLoadingMore();
+  }
+
+  private stopLoadingMore(): void {
+    this.moreAbort?.abort(new DOMException('superseded', 'AbortError'));
+    this.loadingMore = false;
+    this.moreError = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -220,32 +239,43 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
 
   override render(): TemplateResult {
     const page = this.resources.value;
-    return html`<section class="library" part="library" aria-label=${this.localize.t('library.label')}>
+    const filters = this.filters;
+    const t = this.localize.t.bind(this.localize);
+    return html`<div class="library" part="library">
       <div class="toolbar" part="toolbar">
-        ${this.renderSearch()} ${FACETS.map((name) => this.renderFacet(name, page))} ${this.renderSort()}
+        ${this.renderSearch()}
+        ${FACETS.map((name) =>
+          this.renderSelect(
+            name,
+            t(`library.${name}`),
+            [
+              ['', t(`library.all.${name}`)],
+              ...facetOptions(page?.facets, name, filters[name]).map(({ value, count }): [string, string] => [
+                value,
+                t('library.option', { label: this.facetLabel(name, value), count: this.localize.number(count) }),
+              ]),
+            ],
+            filters[name],
+          ),
+        )}
+        ${this.renderSelect('sort', t('library.sort'), RESOURCE_SORTS.map((value) => [value, t(`library.sort.${value}`)]), filters.sort)}
       </div>
       ${this.renderChips()}
       <p class="count" part="count" role="status">${this.countText(page)}</p>
-      ${this.notice
-        ? html`<div class="notice" part="notice" role="alert">
-            <p>${this.notice}</p>
-            <button class="button" type="button" @click=${() => (this.notice = undefined)}>${this.localize.t('library.dismiss')}</button>
-          </div>`
-        : nothing}
+      ${this.notice ? html`<p class="state state--error" part="notice" role="alert">${this.notice}</p>` : nothing}
       ${this.renderResults(page)}
-    </section>`;
+    </div>`;
   }
 
   private renderSearch(): TemplateResult {
     const t = this.localize;
-    return html`<div class="field field--search" part="search" role="search">
+    return html`<div class="field" part="search" role="search">
       <label for="search">${t.t('library.search')}</label>
       <input
         id="search"
         part="search-input"
         type="search"
         maxlength="200"
-        autocomplete="off"
         placeholder=${t.t('library.searchPlaceholder')}
         .value=${this.draft}
         @input=${this.onSearchInput}
@@ -254,31 +284,12 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     </div>`;
   }
 
-  private renderFacet(name: FacetName, page: ResourcePage | undefined): TemplateResult {
-    const t = this.localize;
-    const selected = this.filters[name];
-    const all = name === 'type' ? 'library.allTypes' : name === 'tag' ? 'library.allTags' : 'library.allLanguages';
-    return html`<div class="field" part="facet facet-${name}">
-      <label for="facet-${name}">${t.t(`library.${name}`)}</label>
-      <select id="facet-${name}" data-filter=${name} @change=${this.onSelectChange}>
-        <option value="" .selected=${!selected}>${t.t(all)}</option>
-        ${facetOptions(page?.facets, name, selected).map(
-          ({ value, count }) =>
-            html`<option value=${value} .selected=${value === selected}>
-              ${t.t('library.option', { label: this.facetLabel(name, value), count: t.number(count) })}
-            </option>`,
-        )}
-      </select>
-    </div>`;
-  }
-
-  private renderSort(): TemplateResult {
-    const t = this.localize;
-    const sort = this.filters.sort;
-    return html`<div class="field" part="sort">
-      <label for="sort">${t.t('library.sort')}</label>
-      <select id="sort" data-filter="sort" @change=${this.onSelectChange}>
-        ${RESOURCE_SORTS.map((value) => html`<option value=${value} .selected=${value === sort}>${t.t(`library.sort.${value}`)}</option>`)}
+  /** A labelled `<select>` for a facet or the sort; `options` are `[value, text]` pairs. */
+  private renderSelect(name: FacetName | 'sort', label: string, options: Array<[string, string]>, selected = ''): TemplateResult {
+    return html`<div class="field" part=${name === 'sort' ? name : `facet facet-${name}`}>
+      <label for=${name}>${label}</label>
+      <select id=${name} @change=${this.onSelectChange}>
+        ${options.map(([value, text]) => html`<option value=${value} .selected=${value === selected}>${text}</option>`)}
       </select>
     </div>`;
   }
@@ -287,15 +298,16 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     const active = activeFilters(this.filters);
     if (active.length === 0) return nothing;
     const t = this.localize;
-    return html`<div class="chips" part="chips" role="group" aria-label=${t.t('library.activeFilters')}>
+    // Each chip's name says what it removes ("Remove filter: Type: Video"), so no group label is needed.
+    return html`<div class="chips" part="chips">
       ${active.map(([name, value]) => {
         const label = this.chipLabel(name, value);
-        return html`<button class="chip" part="chip" type="button" data-filter=${name} aria-label=${t.t('library.removeFilter', { filter: label })} @click=${this.onChipClick}>
-          ${label} ${icon(REMOVE_ICON, 'chip__icon')}
+        return html`<button class="button chip" part="chip" type="button" data-filter=${name} aria-label=${t.t('library.removeFilter', { filter: label })} @click=${this.onChipClick}>
+          ${label} ${icon(REMOVE_ICON)}
         </button>`;
       })}
       ${active.length > 1
-        ? html`<button class="chip chip--clear" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>`
+        ? html`<button class="button chip" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>`
         : nothing}
     </div>`;
   }
@@ -307,9 +319,6 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       data: (first) => this.renderList(first, false),
       empty: (first) => first.data.length === 0 && activeFilters(this.filters).length === 0,
       emptyMessage: this.localize.t('library.empty'),
-      loading: () => html`${[0, 1, 2].map(
-        () => html`<span class="skeleton skeleton--medium" aria-hidden="true"></span><span class="skeleton" aria-hidden="true"></span>`,
-      )}`,
     });
   }
 
@@ -326,9 +335,9 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     const { start, end, before, after } = this.windowing.range(items.length);
     const size = Math.max(first.total, items.length);
     return html`
-      <div class="scroller" part="scroller" role="region" tabindex="0" aria-label=${t.t('library.list')} aria-busy=${busy ? 'true' : 'false'}>
+      <div class="scroller" part="scroller" role="region" tabindex="0" aria-label=${t.t('library.label')} aria-busy=${busy ? 'true' : 'false'}>
         <ul
-          class="items items--${this.layout === 'grid' ? 'grid' : 'list'}"
+          class="items"
           part="list"
           role="list"
           style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}
@@ -347,7 +356,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
             <button class="button" part="load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
               ${this.loadingMore ? t.t('library.loadingMore') : t.t('library.loadMore')}
             </button>
-            ${this.moreError ? html`<p class="more__error" role="alert">${this.errorText(this.moreError)}</p>` : nothing}
+            ${this.moreError ? html`<p role="alert">${this.errorText(this.moreError)}</p>` : nothing}
           </div>`
         : nothing}
     `;
@@ -366,8 +375,8 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
           >${resource.title}<span class="visually-hidden"> (${t.t('library.opens')})</span></a
         >`
       : resource.title;
-    return html`<li class="item ${locked ? 'item--locked' : ''}" part=${locked ? 'item item-locked' : 'item'} aria-posinset=${position} aria-setsize=${size}>
-      <span class="item__icon" part="type-icon">${icon(TYPE_ICONS[resource.type] ?? TYPE_ICONS.document)}</span>
+    return html`<li class="item" part=${locked ? 'item item-locked' : 'item'} aria-posinset=${position} aria-setsize=${size}>
+      ${icon(TYPE_ICONS[resource.type] ?? TYPE_ICONS.document, 'type-icon')}
       <div class="item__body">
         <p class="item__title" part="title">${title}</p>
         ${resource.description ? html`<p class="item__description" part="description">${resource.description}</p>` : nothing}
@@ -423,11 +432,10 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     return resource.partnerTypes.length ? t.t('library.lockedType') : t.t('library.locked');
   }
 
+  /** The platform's message for `error` in the element's language (messages without parameters ignore them). */
   private errorText(error: unknown): string {
     const { messageKey, retryAfter } = describeError(error);
-    return messageKey === 'pk.error.rateLimited'
-      ? this.localize.t(messageKey, { seconds: Math.ceil(retryAfter ?? 0) })
-      : this.localize.t(messageKey);
+    return (this.localize.t as (key: string, params: object) => string)(messageKey, { seconds: Math.ceil(retryAfter ?? 0) });
   }
 
   // Names of locked resources' tiers, looked up once per client (and shared between elements).
@@ -446,13 +454,9 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
 
   /** Applies a person's change of filters and announces it. */
   private applyFilters(change: Partial<ResourceFilters>): void {
-    if ('type' in change) this.type = change.type;
-    if ('tag' in change) this.tag = change.tag;
-    if ('language' in change) this.language = change.language;
-    if ('q' in change) this.q = change.q;
-    if (change.sort) this.sort = change.sort;
-    const data: PkFilterChangeData = { sort: this.filters.sort };
-    for (const [name, value] of activeFilters(this.filters)) (data as unknown as Record<string, string>)[name] = value;
+    Object.assign(this, change);
+    this.notice = undefined;
+    const data: PkFilterChangeData = { sort: this.filters.sort, ...Object.fromEntries(activeFilters(this.filters)) };
     this.emit(new PkFilterChangeEvent(data));
   }
 
@@ -475,31 +479,26 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   };
 
   private readonly onSelectChange = (event: Event): void => {
-    const select = event.target as HTMLSelectElement;
-    const name = select.dataset.filter as FacetName | 'sort';
-    if (name === 'sort') this.applyFilters({ sort: select.value as ResourceSort });
-    else this.applyFilters({ [name]: select.value || undefined });
+    const { id, value } = event.target as HTMLSelectElement;
+    this.applyFilters({ [id]: value || undefined });
   };
 
-  private readonly onChipClick = async (event: Event): Promise<void> => {
+  private readonly onChipClick = (event: Event): void => {
     const chip = event.currentTarget as HTMLButtonElement;
-    const chips = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="chip"]')];
-    const index = chips.indexOf(chip);
     const name = chip.dataset.filter as FilterName;
-    if (name === 'q') clearTimeout(this.searchTimer);
-    this.applyFilters({ [name]: undefined });
-    await this.updateComplete;
-    // Keep the keyboard where it was: the next chip, else the previous, else the search box.
-    const left = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="chip"]')];
-    (left[Math.min(index, left.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+    void this.removeFilters({ [name]: undefined }, parts(this.renderRoot, 'chip').indexOf(chip));
   };
 
-  private readonly clearFilters = async (): Promise<void> => {
+  private readonly clearFilters = (): Promise<void> => this.removeFilters({ type: undefined, tag: undefined, language: undefined, q: undefined }, -1);
+
+  /** Removes filters, then puts the keyboard on the chip now at `index`, else the last, else the search box. */
+  private async removeFilters(change: Partial<ResourceFilters>, index: number): Promise<void> {
     clearTimeout(this.searchTimer);
-    this.applyFilters({ type: undefined, tag: undefined, language: undefined, q: undefined });
+    this.applyFilters(change);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
-  };
+    const chips = parts(this.renderRoot, 'chip');
+    (chips[Math.min(index, chips.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+  }
 
   // One listener for every title link: clicks (and middle clicks) go through the backend.
   private readonly onListClick = (event: MouseEvent): void => {

@@ -57,33 +57,30 @@ export class WindowController implements ReactiveController {
     this.attach(undefined);
   }
 
+  // The page's own scrolling matters too when the box is taller than the window (or has no
+  // maximum height at all): only the part inside the window is "in view".
   private attach(scroller: HTMLElement | undefined): void {
-    if (this.scroller) {
-      this.scroller.removeEventListener('scroll', this.onScroll);
-      this.resizeObserver?.unobserve(this.scroller);
-      removeEventListener('scroll', this.onScroll);
-      removeEventListener('resize', this.onScroll);
+    for (const on of [false, true]) {
+      const target = on ? scroller : this.scroller;
+      if (!target) continue;
+      const method = on ? 'addEventListener' : 'removeEventListener';
+      for (const source of [target, window]) source[method]('scroll', this.onScroll, { passive: true });
+      window[method]('resize', this.onScroll);
+      if (on) this.resizeObserver?.observe(target);
+      else this.resizeObserver?.unobserve(target);
     }
     this.scroller = scroller;
-    if (scroller) {
-      scroller.addEventListener('scroll', this.onScroll, { passive: true });
-      this.resizeObserver?.observe(scroller);
-      // The page's own scrolling matters too when the box is taller than the window (or has no
-      // maximum height at all): only the part inside the window is "in view".
-      addEventListener('scroll', this.onScroll, { passive: true });
-      addEventListener('resize', this.onScroll, { passive: true });
-    }
   }
 
   private measure({ scroller, list }: WindowElements): void {
     const item = list.firstElementChild as HTMLElement | null;
     const style = getComputedStyle(list);
-    const tracks = style.display.includes('grid') ? style.gridTemplateColumns.split(' ').filter(Boolean).length : 1;
     this.metrics = {
       ...this.visiblePart(scroller),
       offset: list.offsetTop,
       pitch: item ? item.offsetHeight + (parseFloat(style.rowGap) || 0) : 0,
-      columns: Math.max(1, tracks),
+      // The list is a CSS grid: its resolved tracks are its columns ("none" counts as one).
+      columns: style.gridTemplateColumns.split(' ').length,
     };
     this.updateIfMoved();
   }

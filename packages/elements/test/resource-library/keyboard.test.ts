@@ -49,7 +49,7 @@ describe('<resource-library> keyboard', () => {
       await tab();
       order.push(focused(el));
     }
-    expect(order.slice(0, 7)).to.deep.equal(['search', 'facet-type', 'facet-tag', 'facet-language', 'sort', 'chip', 'scroller']);
+    expect(order.slice(0, 7)).to.deep.equal(['search', 'type', 'tag', 'language', 'sort', 'chip', 'scroller']);
     // Then the titles of the resources that may be opened, in order: the locked Executive kit is skipped.
     const links = order.slice(7);
     expect(links).to.deep.equal(['title-link', 'title-link']);
@@ -73,19 +73,19 @@ describe('<resource-library> keyboard', () => {
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Enter' });
     await settle(el);
-    expect(lists().at(-1)!.searchParams.has('q')).to.be.false;
+    expect(lists().at(-1)!.searchParams.has('q')).to.equal(false);
     expect(parts(el, 'item')).to.have.length(MANAGER_LIBRARY.length);
   });
 
   it('chooses facet values and the sort with arrow keys', async () => {
     const { el, lists } = await page('', MANAGER_LIBRARY);
     const changed = oneEvent(el, 'pk-filter-change');
-    el.shadowRoot!.querySelector<HTMLSelectElement>('#facet-type')!.focus();
+    el.shadowRoot!.querySelector<HTMLSelectElement>('#type')!.focus();
     await sendKeys({ press: 'ArrowDown' });
     const event = await changed;
     await settle(el);
     // The most frequent type comes first; its value is what was sent.
-    const chosen = el.shadowRoot!.querySelector<HTMLSelectElement>('#facet-type')!.value;
+    const chosen = el.shadowRoot!.querySelector<HTMLSelectElement>('#type')!.value;
     expect(chosen).to.not.equal('');
     expect(event.detail.data.type).to.equal(chosen);
     expect(lists().at(-1)!.searchParams.get('type')).to.equal(chosen);

@@ -80,7 +80,7 @@ describe('<resource-library> with 10,000 resources', () => {
       expect(middle.length).to.be.within(1, MAX_ROWS);
       expect(middle[0]).to.be.within(4_500, 5_500);
       // The rows rendered are consecutive and cover the visible part of the box.
-      expect(middle.every((p, i) => i === 0 || p === middle[i - 1]! + 1)).to.be.true;
+      expect(middle.every((p, i) => i === 0 || p === middle[i - 1]! + 1)).to.equal(true);
       const top = box.getBoundingClientRect().top;
       const bottom = box.getBoundingClientRect().bottom;
       const rects = parts(el, 'item').map((li) => li.getBoundingClientRect());
@@ -121,7 +121,7 @@ describe('<resource-library> with 10,000 resources', () => {
       await frame();
     }
     const active = el.shadowRoot!.activeElement as HTMLAnchorElement | null;
-    expect(active?.matches('a[data-id]'), 'focus is still on an item link').to.be.true;
+    expect(active?.matches('a[data-id]'), 'focus is still on an item link').to.equal(true);
     const position = Number(active!.closest('li')!.getAttribute('aria-posinset'));
     expect(position).to.be.greaterThan(initial);
     expect(parts(el, 'item').length).to.be.within(1, MAX_ROWS);

@@ -18,7 +18,7 @@ describe('<resource-library> states', () => {
     const loading = part(el, 'loading')!;
     expect(loading.getAttribute('aria-busy')).to.equal('true');
     expect(loading.textContent).to.contain('Loading');
-    expect(el.shadowRoot!.querySelector('#search')).to.exist;
+    expect(el.shadowRoot!.querySelector('#search')).not.to.equal(null);
     expect(part(el, 'count')!.textContent).to.equal('');
     await expect(el).to.be.accessible();
   });
@@ -97,10 +97,10 @@ describe('<resource-library> states', () => {
   it('the theme attribute sets the colour scheme', async () => {
     const { el } = await library({ resources: MANAGER_LIBRARY, attrs: { theme: 'dark' } });
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
-    const dark = getComputedStyle(part(el, 'item')!).backgroundColor;
+    const dark = getComputedStyle(part(el, 'library')!).backgroundColor;
     el.theme = 'light';
     await el.updateComplete;
-    expect(getComputedStyle(part(el, 'item')!).backgroundColor).not.to.equal(dark);
+    expect(getComputedStyle(part(el, 'library')!).backgroundColor).not.to.equal(dark);
   });
 
   it('an open failure notice is accessible', async () => {
@@ -109,7 +109,7 @@ describe('<resource-library> states', () => {
     el.shadowRoot!.querySelector<HTMLAnchorElement>('a[data-id="r_deck"]')!.click();
     await error;
     await el.updateComplete;
-    expect(part(el, 'notice')).to.exist;
+    expect(part(el, 'notice')).not.to.equal(null);
     await expect(el).to.be.accessible();
   });
 

@@ -1,33 +1,29 @@
 /** `<resource-library>`'s strings in Vietnamese (exactly the keys of `en.ts`). */
 import type { Messages } from '../../platform/localize.js';
-import type { ResourceLibraryMessages } from './en.js';
+import { en, type ResourceLibraryMessages } from './en.js';
 
 export const vi: Messages<ResourceLibraryMessages> = {
   'library.label': 'Thư viện tài liệu',
   'library.search': 'Tìm tài liệu',
   'library.searchPlaceholder': 'Tiêu đề, mô tả hoặc thẻ',
-  'library.filters': 'Bộ lọc',
   'library.type': 'Loại',
   'library.tag': 'Thẻ',
   'library.language': 'Ngôn ngữ',
   'library.sort': 'Sắp xếp theo',
-  'library.allTypes': 'Mọi loại',
-  'library.allTags': 'Mọi thẻ',
-  'library.allLanguages': 'Mọi ngôn ngữ',
-  'library.option': (p) => `${p.label} (${p.count})`,
+  'library.all.type': 'Mọi loại',
+  'library.all.tag': 'Mọi thẻ',
+  'library.all.language': 'Mọi ngôn ngữ',
+  'library.option': en['library.option'],
   'library.sort.newest': 'Mới nhất',
   'library.sort.title': 'Tiêu đề',
   'library.sort.popular': 'Mở nhiều nhất',
-  'library.activeFilters': 'Bộ lọc đang dùng',
   'library.searchChip': (p) => `Tìm: “${p.q}”`,
-  'library.chip': (p) => `${p.name}: ${p.value}`,
+  'library.chip': en['library.chip'],
   'library.removeFilter': (p) => `Bỏ bộ lọc: ${p.filter}`,
   'library.clearFilters': 'Bỏ mọi bộ lọc',
   // Vietnamese nouns do not inflect for number.
   'library.count': (p) => `${p.n} tài liệu`,
   'library.countPartial': (p) => `Đang hiển thị ${p.shown} trên ${p.n} tài liệu`,
-  'library.loading': 'Đang tải tài liệu…',
-  'library.list': 'Tài liệu',
   'library.empty': 'Thư viện chưa có tài liệu nào.',
   'library.noResults': 'Không có tài liệu nào khớp với bộ lọc.',
   'library.noResultsFor': (p) => `Không có tài liệu nào khớp với “${p.q}”.`,
@@ -41,8 +37,7 @@ export const vi: Messages<ResourceLibraryMessages> = {
   'library.lockedType': 'Đã khoá: không dành cho loại đối tác của bạn',
   'library.opens': 'mở trong thẻ mới',
   'library.openFailed': 'Không mở được tài liệu này.',
-  'library.unsafeUrl': 'Tài liệu này không được mở: địa chỉ của nó không phải liên kết web (http hoặc https).',
-  'library.dismiss': 'Đóng',
+  'library.unsafeUrl': 'Không mở: chỉ mở liên kết http và https.',
 
   'library.type.document': 'Tài liệu',
   'library.type.video': 'Video',
