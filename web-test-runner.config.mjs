@@ -39,7 +39,8 @@ const groups = readdirSync(testRoot)
 /**
  * Starts the reference server (`@partnerkit/server`) once per run, on first use, in a child Node
  * process that reads TypeScript sources, and answers these commands from browser tests:
- *  - `pk-reference-server`: `{ baseUrl }` (the server's API root, CORS-free through /pk-api);
+ *  - `pk-reference-server`: starts it; `{ starting: true }` until ready, then `{ baseUrl }` (its API
+ *    root, CORS-free through /pk-api), or `{ error }`;
  *  - `pk-mint-session` with a SessionInput: `{ token, expiresAt }` minted with the admin key;
  *  - `pk-admin-request` with `{ method, path, body? }`: an admin call, for fixtures.
  * The admin key never leaves this process.
@@ -47,17 +48,25 @@ const groups = readdirSync(testRoot)
 function referenceServerPlugin() {
   let starting;
   let child;
+  let serverReady = false;
+  let serverError;
   const start = () =>
     (starting ??= new Promise((resolve, reject) => {
       child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', `${testRoot}/platform/reference-server/main.ts`], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       child.on('error', reject);
-      child.on('exit', (code) => reject(new Error(`the reference server exited (${code}) before it was ready`)));
+      child.on('exit', (code) => {
+        serverError ??= `the reference server exited (${code}) before it was ready`;
+        reject(new Error(serverError));
+      });
       createInterface({ input: child.stdout }).on('line', (line) => {
         try {
           const ready = JSON.parse(line);
-          if (ready.origin && ready.adminKey) resolve(ready);
+          if (ready.origin && ready.adminKey) {
+            serverReady = true;
+            resolve(ready);
+          }
         } catch {
           // server log lines: ignore
         }
@@ -113,8 +122,12 @@ function referenceServerPlugin() {
     name: 'partnerkit-reference-server',
     async executeCommand({ command, payload }) {
       if (command === 'pk-reference-server') {
-        await start();
-        return { baseUrl: '/pk-api' };
+        // Answers at once (commands time out after 20 s; starting can take longer on a busy
+        // machine): the browser side polls until the server is ready.
+        start().catch(() => {}); // the outcome is read from serverReady / serverError
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        if (serverError) return { error: serverError };
+        return serverReady ? { baseUrl: '/pk-api' } : { starting: true };
       }
       if (command === 'pk-mint-session') {
         const { status, body } = await admin('POST', '/sessions', payload);
