@@ -6,8 +6,8 @@
  *
  * - `--_status-icon-mark` is the mark drawn inside filled status icons.
  * - `.scorecard` uses `minmax(0, 1fr)` so the table's scroll box may be narrower than the table.
- * - A narrow card (container query) drops the trend column and the target's source; narrower
- *   still, the table scrolls.
+ * - A narrow card (container query) drops the trend column, the target's source and the
+ *   percentage beside each bar (the bar's value text keeps it); narrower still, the table scrolls.
  * - `compact` hides the same, plus gap details and the update time; its status text is made
  *   visually hidden by the template.
  * - The loading skeleton keeps the data layout: a header, a score and rows.
@@ -165,7 +165,7 @@ export const scorecardStyles = css`
     display: flex;
     align-items: center;
     gap: var(--_space-s);
-    min-width: 7em;
+    min-width: 4em;
   }
 
   .bar {
@@ -187,7 +187,6 @@ export const scorecardStyles = css`
     display: inline-flex;
     align-items: center;
     gap: var(--_space-xs);
-    white-space: nowrap;
   }
 
   .status__icon {
@@ -282,7 +281,8 @@ export const scorecardStyles = css`
 
   @container scorecard (max-width: 36em) {
     .col-trend,
-    .hint--source {
+    .hint--source,
+    .attainment .num {
       display: none;
     }
   }
