@@ -101,8 +101,13 @@ async function insertBatched(q: Queryable, table: string, columns: Record<string
   }
 }
 
-function companyName(rng: SeededRandom, vietnamese: boolean, index: number, pool: number): string {
-  const code = index >= pool ? ` (${index.toString(36).toUpperCase()})` : '';
+/** Distinct names before a branch code has to tell them apart. */
+const EN_POOL = EN_NAMES.length * EN_TRADES.length;
+const VI_POOL = VI_NAMES.length * VI_TRADES.length;
+
+/** The company name number `index`: distinct for every index (a branch code once the words run out). */
+function companyName(rng: SeededRandom, vietnamese: boolean, index: number): string {
+  const code = index >= (vietnamese ? VI_POOL : EN_POOL) ? ` (${index.toString(36).toUpperCase()})` : '';
   if (vietnamese) return `${rng.pick(VI_FORMS)} ${VI_TRADES[index % VI_TRADES.length]} ${VI_NAMES[Math.floor(index / VI_TRADES.length) % VI_NAMES.length]}${code}`;
   return `${EN_NAMES[Math.floor(index / EN_TRADES.length) % EN_NAMES.length]} ${EN_TRADES[index % EN_TRADES.length]}${code} ${rng.pick(EN_FORMS)}`;
 }
@@ -167,8 +172,9 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     const width = Math.max(4, String(sizes.partners).length);
     for (let i = 0; i < sizes.partners; i += 1) {
       const country = COUNTRIES[i % COUNTRIES.length] as (typeof COUNTRIES)[number];
-      const level = Number(rng.weighted({ 1: 40, 2: 30, 3: 20, 4: 10 }));
-      const name = companyName(rng, country.vietnamese, i * 7 + 3, EN_NAMES.length * EN_TRADES.length);
+      // The first four partners hold one tier each, so every tier has a partner at any size.
+      const level = i < 4 ? i + 1 : Number(rng.weighted({ 1: 40, 2: 30, 3: 20, 4: 10 }));
+      const name = companyName(rng, country.vietnamese, i * 7 + 3);
       const domain = `${slug(name.replace(/^(Công ty (TNHH( MTV)?|Cổ phần)|Tập đoàn) /, ''))}.${country.tld}`;
       const people = country.vietnamese ? PEOPLE_VI : PEOPLE_EN;
       const id = `pt_${String(i + 1).padStart(width, '0')}`;
@@ -273,7 +279,6 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
 
   // Deals: batches of their own, so hundreds of thousands never sit in one transaction.
   const protectionDays = new Map(SEED_TIERS.map((t) => [t.rank, t.dealProtectionDays]));
-  const pool = EN_NAMES.length * EN_TRADES.length;
   for (let start = 0; start < sizes.deals; start += BATCH * 10) {
     const rows: Record<string, unknown>[] = [];
     for (let i = start; i < Math.min(sizes.deals, start + BATCH * 10); i += 1) {
@@ -281,7 +286,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
       const status = rng.weighted(DEAL_STATUS_WEIGHTS);
       const days = protectionDays.get(partner.level) ?? 90;
       const customerCountry = rng.chance(0.7) ? partner.country : rng.pick(COUNTRIES);
-      const company = companyName(rng, customerCountry.vietnamese, i, pool);
+      const company = companyName(rng, customerCountry.vietnamese, i);
       const domain = `${slug(company.replace(/^(Công ty (TNHH( MTV)?|Cổ phần)|Tập đoàn) /, ''))}.${customerCountry.tld}`;
       const customer = { company, domain, country: customerCountry.code, region: customerCountry.region, industry: rng.pick(INDUSTRIES) };
       const identity = customerIdentity(customer);
