@@ -181,7 +181,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     // While another period loads, the picker already shows the one picked.
     const selected = busy ? this.period || scorecard.period : scorecard.period;
 
-    return html`<section class="scorecard" part="scorecard" aria-label=${l.t('label', { partner: scorecard.partner.name })} aria-busy=${busy ? 'true' : nothing}>
+    return html`<section class="scorecard" part="scorecard" aria-label=${l.t('label', { partner: scorecard.partner.name })} aria-busy=${busy ? 'true' : 'false'}>
       <div class="header" part="header">
         <div class="identity">
           <h2 class="name" part="partner-name">${scorecard.partner.name}</h2>

@@ -129,7 +129,9 @@ async function showsCoreNumbers(el: PartnerScorecard, fixture: FixturePartner, p
 describe('<partner-scorecard> on the reference server', function () {
   this.timeout(30_000);
 
-  before(async () => {
+  before(async function () {
+    // The server starts on first use and the programme loads through ~20 admin calls: slow on a busy machine.
+    this.timeout(120_000);
     ({ baseUrl } = await referenceServer());
     await loadProgramme();
   });
