@@ -5,7 +5,7 @@ import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'docs/api/**', '.partnerkit/**', 'coverage/**'],
+    ignores: ['**/dist/**', '**/.tmp*', '**/.tmp*/**', '**/scratch*', '**/node_modules/**', 'storybook-static/**', 'docs/api/**', '.partnerkit/**', 'coverage/**'],
   },
   ...tseslint.configs.recommended,
   {
