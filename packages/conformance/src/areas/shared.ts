@@ -1,0 +1,66 @@
+/**
+ * Small helpers the area modules share.
+ * @module
+ */
+import { fail } from '../check.js';
+import type { RunContext } from '../context.js';
+import type { Fixtures } from '../fixtures.js';
+import type { SampleIds } from '../operations.js';
+
+/** Ids of objects that do not exist, under the run prefix: safe targets for requests that must be refused. */
+export function ghostIds(ctx: RunContext, fixtures?: Fixtures): SampleIds {
+  const ghost = `${ctx.prefix}-ghost`;
+  return {
+    partnerId: ghost,
+    dealId: ghost,
+    tierId: ghost,
+    kpiId: ghost,
+    resourceId: ghost,
+    bodyPartnerId: fixtures?.partners.c.id ?? ghost,
+    bodyKpiId: fixtures?.kpis.certs.id ?? ghost,
+    label: `${ctx.prefix} ghost`,
+  };
+}
+
+/** Runs `work` over `items`, `concurrency` at a time, in order of start; answers the results in item order. */
+export async function pool<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+/** Collects failures of many sub-cases and reports them together (the first few, and how many). */
+export class Findings {
+  readonly #items: string[] = [];
+
+  add(finding: string): void {
+    this.#items.push(finding);
+  }
+
+  get count(): number {
+    return this.#items.length;
+  }
+
+  /** Fails the running check when anything was found. */
+  assertNone(): void {
+    const line = this.summary();
+    if (line !== null) fail(line);
+  }
+
+  /** The findings as one report line, or null when there are none. */
+  summary(limit = 8): string | null {
+    if (this.#items.length === 0) return null;
+    const shown = this.#items.slice(0, limit).join('; ');
+    return this.#items.length > limit ? `${shown}; and ${this.#items.length - limit} more` : shown;
+  }
+}
+
+/** Waits `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,116 @@
+/**
+ * The contract's operations, read from the OpenAPI document core builds from the schemas (the
+ * kit's own copy of the contract), and a request for each that a check can send as is.
+ * @module
+ */
+import { buildOpenApiDocument, type HttpMethod } from '@partnerkit/core/openapi';
+import type { Role } from '@partnerkit/core/schemas';
+
+/** One operation of the contract. */
+export interface Operation {
+  operationId: string;
+  method: Uppercase<HttpMethod>;
+  /** The path template, e.g. `/v1/deals/{id}`. */
+  path: string;
+  /** Who may call it (`x-roles`); empty for the anonymous `getOpenApiDocument`. */
+  roles: Role[];
+  /** True when it takes a JSON body. */
+  hasBody: boolean;
+}
+
+let cached: Operation[] | null = null;
+
+/** Every operation of the contract, in the document's order. */
+export function contractOperations(): Operation[] {
+  if (cached) return cached;
+  const document = buildOpenApiDocument();
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!operation) continue;
+      operations.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase() as Uppercase<HttpMethod>,
+        path,
+        roles: operation['x-roles'] as Role[],
+        hasBody: operation.requestBody !== undefined,
+      });
+    }
+  }
+  cached = operations;
+  return operations;
+}
+
+/** The ids a sample request is addressed to. */
+export interface SampleIds {
+  partnerId: string;
+  dealId: string;
+  tierId: string;
+  kpiId: string;
+  resourceId: string;
+  /** A partner a write may name (measurements, sessions). */
+  bodyPartnerId: string;
+  /** A KPI a write may name. */
+  bodyKpiId: string;
+  /** Unique text for names, so a wrongly accepted write is recognisable as the kit's. */
+  label: string;
+}
+
+/** A concrete request for an operation: its path with ids filled in, and a valid body. */
+export interface SampleRequest {
+  path: string;
+  body?: unknown;
+}
+
+/** Which id fills the `{id}` of a path, by the collection it names. */
+function idFor(path: string, ids: SampleIds): string {
+  if (path.startsWith('/v1/partners/')) return ids.partnerId;
+  if (path.startsWith('/v1/deals/')) return ids.dealId;
+  if (path.startsWith('/v1/tiers/')) return ids.tierId;
+  if (path.startsWith('/v1/kpis/')) return ids.kpiId;
+  if (path.startsWith('/v1/resources/')) return ids.resourceId;
+  throw new Error(`the kit has no id kind for ${path}`);
+}
+
+/**
+ * A valid body for each operation that takes one: what a caller allowed to make the request
+ * would send. Checks that expect a refusal send these, so that the only thing wrong with the
+ * request is the thing under test.
+ */
+const BODIES: Record<string, (ids: SampleIds) => unknown> = {
+  createSession: () => ({ role: 'manager', user: { id: 'conformance-user' } }),
+  upsertTier: (ids) => ({
+    rank: 1,
+    name: `${ids.label} tier`,
+    colour: '#808080',
+    benefits: [],
+    requirements: [],
+    dealProtectionDays: 30,
+  }),
+  upsertKpi: (ids) => ({ name: `${ids.label} KPI`, unit: 'count', direction: 'higher_is_better', aggregation: 'sum', weight: 0 }),
+  createPartner: (ids) => ({ name: `${ids.label} partner`, type: 'referral' }),
+  updatePartner: () => ({ region: 'Conformance' }),
+  upsertTargets: (ids) => ({ data: [{ kpiId: ids.bodyKpiId, period: '2001-01', value: 1 }] }),
+  ingestMeasurements: (ids) => ({ data: [{ partnerId: ids.bodyPartnerId, kpiId: ids.bodyKpiId, period: '2001-01', value: 1 }] }),
+  registerDeal: (ids) => ({ partnerId: ids.bodyPartnerId, type: 'referral', customer: { company: `${ids.label} customer`, domain: `${ids.label}.invalid` } }),
+  checkDeal: (ids) => ({ customer: { company: `${ids.label} customer` } }),
+  transitionDeal: () => ({ to: 'withdrawn', reason: 'conformance check' }),
+  createResource: (ids) => ({ title: `${ids.label} resource`, type: 'link', language: 'en', url: 'https://example.com/partnerkit-conformance' }),
+  updateResource: (ids) => ({ title: `${ids.label} resource` }),
+};
+
+/** The request for `operation` addressed to `ids`, with a valid body when it takes one. */
+export function sampleRequest(operation: Operation, ids: SampleIds): SampleRequest {
+  const path = operation.path.includes('{id}') ? operation.path.replace('{id}', encodeURIComponent(idFor(operation.path, ids))) : operation.path;
+  if (!operation.hasBody) return { path };
+  const body = BODIES[operation.operationId];
+  if (!body) throw new Error(`the kit has no sample body for ${operation.operationId}; add one to operations.ts`);
+  return { path, body: body(ids) };
+}
+
+/** Operation ids that take a body but have no sample: must stay empty (a test checks it). */
+export function operationsWithoutSamples(): string[] {
+  return contractOperations()
+    .filter((o) => o.hasBody && !(o.operationId in BODIES))
+    .map((o) => o.operationId);
+}

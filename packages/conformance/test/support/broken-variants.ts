@@ -1,0 +1,95 @@
+/**
+ * Deliberately broken variants of the reference server, each a thin fetch wrapper around the
+ * real app that breaks one rule of the contract the way real backends do. The kit must catch
+ * each one with the check aimed at it.
+ */
+import type { FetchHandler } from './serve-fetch.ts';
+
+/** What each variant breaks. */
+export const VARIANTS = {
+  /** Serves any deal by id, skipping the partner scope check (answers with an admin-fetched copy). */
+  'leaks-deals': 'a partner session can read another partner\'s deal by id',
+  /** Crashes on a body that is not JSON instead of answering 400 malformed_json. */
+  'crashes-on-bad-json': 'a body that is not JSON answers 500',
+  /** Drops the Idempotency-Key header before the app sees it. */
+  'ignores-idempotency-keys': 'replays do the work again; mismatches go unnoticed',
+  /** Computes lower-is-better attainment as target / actual, the classic mistake. */
+  'miscalculates-scorecards': 'lower-is-better attainment is target / actual',
+} as const;
+
+export type Variant = keyof typeof VARIANTS;
+
+const isAdminKey = (request: Request) => /^bearer pk_admin_/i.test(request.headers.get('authorization') ?? '');
+
+function leaksDeals(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const response = await app(request);
+    const isDealRead = request.method === 'GET' && /^\/v1\/deals\/[^/]+$/.test(new URL(request.url).pathname);
+    if (!isDealRead || response.status !== 404 || isAdminKey(request)) return response;
+    const headers = new Headers(request.headers);
+    headers.set('authorization', `Bearer ${adminKey}`);
+    const copy = await app(new Request(request.url, { headers }));
+    return copy.ok ? copy : response;
+  };
+}
+
+function crashesOnBadJson(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (request.method === 'GET' || request.method === 'OPTIONS') return app(request);
+    const text = await request.clone().text();
+    if (text !== '') {
+      try {
+        JSON.parse(text);
+      } catch {
+        return new Response(JSON.stringify({ type: 'https://partnerkit.dev/problems/internal_error', title: 'Internal server error', status: 500, code: 'internal_error' }), {
+          status: 500,
+          headers: { 'content-type': 'application/problem+json', 'x-request-id': 'req_broken' },
+        });
+      }
+    }
+    return app(request);
+  };
+}
+
+function ignoresIdempotencyKeys(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (!request.headers.has('idempotency-key')) return app(request);
+    const headers = new Headers(request.headers);
+    headers.delete('idempotency-key');
+    const body = request.method === 'GET' ? undefined : await request.arrayBuffer();
+    return app(new Request(request.url, { method: request.method, headers, ...(body && body.byteLength > 0 ? { body } : {}) }));
+  };
+}
+
+interface Row {
+  kpi: { direction: string };
+  actual: number | null;
+  target: number | null;
+  attainment: number | null;
+}
+
+function miscalculatesScorecards(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    const response = await app(request);
+    if (!/\/scorecard$/.test(new URL(request.url).pathname) || response.status !== 200) return response;
+    const card = (await response.json()) as { rows: Row[] };
+    for (const row of card.rows) {
+      if (row.kpi.direction === 'lower_is_better' && row.actual && row.target !== null) row.attainment = row.target / row.actual;
+    }
+    return new Response(JSON.stringify(card), { status: 200, headers: response.headers });
+  };
+}
+
+/** The handler of `variant` around the real app's `fetch`. */
+export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
+  switch (variant) {
+    case 'leaks-deals':
+      return leaksDeals(app, adminKey);
+    case 'crashes-on-bad-json':
+      return crashesOnBadJson(app);
+    case 'ignores-idempotency-keys':
+      return ignoresIdempotencyKeys(app);
+    case 'miscalculates-scorecards':
+      return miscalculatesScorecards(app);
+  }
+}
