@@ -100,15 +100,18 @@ const TAGS = ['sales', 'marketing', 'technical', 'onboarding', 'pricing', 'train
 const FORMATS: Record<ResourceType, string> = { document: 'pdf', video: 'mp4', link: 'html', template: 'docx', brand_asset: 'zip', training: 'html' };
 
 /**
- * `count` generated resources, the same every time (a fixed linear congruential sequence): mixed
- * types, two languages, every seventh one locked behind Gold. Titles carry the index, so a
- * search for "#1234" finds exactly one.
+ * `count` generated resources, the same every time (a seeded mulberry32 sequence): mixed types,
+ * two languages, every seventh one locked behind Gold. Titles carry the index, so a search for
+ * "#1234" finds exactly one.
  */
 export function generateLibrary(count: number): Resource[] {
   let seed = 42;
+  // 32-bit integer arithmetic throughout (Math.imul), so the sequence is exact in doubles.
   const next = (n: number) => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed % n;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
   return Array.from({ length: count }, (_, i) => {
     const type = TYPES[next(TYPES.length)]!;

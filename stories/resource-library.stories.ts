@@ -1,0 +1,192 @@
+/**
+ * `<resource-library>` in every state, for a partner and a manager, in both languages, in grid
+ * and list, light and dark, on stub data: a stub backend behind a real client filters, searches,
+ * sorts and pages `stories/resource-library/fixtures.ts` as the contract says, so Storybook needs
+ * no server.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { action } from 'storybook/actions';
+import type { Resource, ResourceSort, ResourceType } from '@partnerkit/core/schemas';
+import '../packages/elements/src/define/resource-library.js';
+import { ALL_LOCKED_LIBRARY, generateLibrary, MANAGER_LIBRARY, MARKUP_RESOURCE, PARTNER_LIBRARY } from './resource-library/fixtures.js';
+import { libraryClient, type LibraryStubOptions } from './resource-library/stub-backend.js';
+
+/** The element's attributes, plus how the stub backend behaves. */
+interface LibraryArgs {
+  type: '' | ResourceType;
+  tag: string;
+  language: '' | 'en' | 'vi';
+  q: string;
+  sort: ResourceSort;
+  layout: 'list' | 'grid';
+  pageSize: number;
+  /** Empty: the element follows the page language (the toolbar). */
+  lang: '' | 'en' | 'vi';
+  theme: 'light' | 'dark' | 'auto';
+  /** What the session sees: a Silver reseller (some items locked), a manager (all open), a new partner (all locked). */
+  library: 'partner' | 'manager' | 'all locked' | 'empty' | '10,000 generated' | 'markup in titles';
+  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'breaks the contract' | 'open answers javascript:';
+}
+
+// Generated once: the story re-renders with every control change.
+let tenThousand: Resource[] | undefined;
+
+const libraries: Record<LibraryArgs['library'], () => Resource[]> = {
+  partner: () => PARTNER_LIBRARY,
+  manager: () => MANAGER_LIBRARY,
+  'all locked': () => ALL_LOCKED_LIBRARY,
+  empty: () => [],
+  '10,000 generated': () => (tenThousand ??= generateLibrary(10_000)),
+  'markup in titles': () => [MARKUP_RESOURCE, ...MANAGER_LIBRARY.slice(0, 3)],
+};
+
+function stubFor(args: LibraryArgs): LibraryStubOptions {
+  const stub: LibraryStubOptions = { resources: libraries[args.library]() };
+  if (args.backend === 'slow') stub.delay = 900;
+  if (args.backend === 'loading forever') stub.delay = Infinity;
+  if (args.backend === 'server error') stub.problem = { status: 503, code: 'internal_error', title: 'Service unavailable' };
+  // A non-http URL in a list breaks the contract: the client rejects the answer, the element shows the error state.
+  if (args.backend === 'breaks the contract') {
+    stub.rewriteList = (page) => ({ ...page, data: (page.data as Resource[]).map((r) => ({ ...r, url: 'javascript:alert(1)' })) });
+  }
+  if (args.backend === 'open answers javascript:') stub.openUrl = () => 'javascript:alert(document.domain)';
+  return stub;
+}
+
+const log = (name: string) => (e: Event) => action(name)((e as CustomEvent).detail);
+
+// Stories never open real tabs: the host takes over opening (as the event allows) and logs it.
+const openInLog = (e: Event) => {
+  e.preventDefault();
+  log('pk-resource-open')(e);
+};
+
+const meta: Meta<LibraryArgs> = {
+  title: 'Widgets/resource-library',
+  component: 'resource-library',
+  tags: ['autodocs'],
+  args: {
+    type: '',
+    tag: '',
+    language: '',
+    q: '',
+    sort: 'newest',
+    layout: 'list',
+    pageSize: 50,
+    lang: '',
+    theme: 'auto',
+    library: 'partner',
+    backend: 'ok',
+  },
+  argTypes: {
+    type: { control: 'select', options: ['', 'document', 'video', 'link', 'template', 'brand_asset', 'training'] },
+    language: { control: 'inline-radio', options: ['', 'en', 'vi'], description: 'The `language` filter (not the element’s `lang`)' },
+    sort: { control: 'inline-radio', options: ['newest', 'title', 'popular'] },
+    layout: { control: 'inline-radio', options: ['list', 'grid'] },
+    pageSize: { control: { type: 'number', min: 1, max: 200 }, description: 'The `page-size` attribute' },
+    lang: { control: 'inline-radio', options: ['', 'en', 'vi'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    library: { control: 'select', options: Object.keys(libraries), table: { category: 'stub backend' } },
+    backend: {
+      control: 'select',
+      options: ['ok', 'slow', 'loading forever', 'server error', 'breaks the contract', 'open answers javascript:'],
+      table: { category: 'stub backend' },
+    },
+  },
+  render: (args) => html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
+    <resource-library
+      .client=${libraryClient(stubFor(args))}
+      type=${args.type || nothing}
+      tag=${args.tag || nothing}
+      language=${args.language || nothing}
+      q=${args.q || nothing}
+      sort=${args.sort}
+      layout=${args.layout}
+      page-size=${args.pageSize}
+      lang=${args.lang || nothing}
+      theme=${args.theme}
+      @pk-resource-open=${openInLog}
+      @pk-filter-change=${log('pk-filter-change')}
+      @pk-error=${log('pk-error')}
+    ></resource-library>
+  </div>`,
+};
+export default meta;
+
+type Story = StoryObj<LibraryArgs>;
+
+/** A Silver reseller on the vendor's site: three items are locked, with the tier that unlocks them. */
+export const Partner: Story = {};
+
+export const PartnerVietnamese: Story = { args: { lang: 'vi' } };
+
+/** A channel manager on the intranet: every item is open. */
+export const Manager: Story = { args: { library: 'manager' } };
+
+export const Grid: Story = { args: { layout: 'grid' } };
+
+export const GridVietnamese: Story = { args: { layout: 'grid', lang: 'vi' } };
+
+export const Dark: Story = { args: { theme: 'dark' } };
+
+export const DarkGridVietnamese: Story = { args: { theme: 'dark', layout: 'grid', lang: 'vi' } };
+
+/** Initial filters from attributes, shown as chips that remove them. */
+export const InitialFilters: Story = { args: { library: 'manager', tag: 'sales', language: 'en', sort: 'popular' } };
+
+/** The skeleton while the first page loads; the search box is usable already. */
+export const Loading: Story = { args: { backend: 'loading forever' } };
+
+/** Each search takes a while: the current results stay, dimmed, until the new ones arrive. */
+export const SlowSearch: Story = { args: { backend: 'slow', library: 'manager' } };
+
+/** The vendor has not published anything yet. */
+export const EmptyLibrary: Story = { args: { library: 'empty' } };
+
+export const EmptyLibraryVietnamese: Story = { args: { library: 'empty', lang: 'vi' } };
+
+/** A search that matches nothing, with a way back. */
+export const NoResults: Story = { args: { q: 'quantum', type: 'video' } };
+
+export const NoResultsVietnamese: Story = { args: { q: 'quantum', lang: 'vi' } };
+
+/** A new partner: everything is locked, nothing can be opened, no URL reaches the page. */
+export const LockedItems: Story = { args: { library: 'all locked' } };
+
+export const LockedItemsVietnamese: Story = { args: { library: 'all locked', lang: 'vi', layout: 'grid' } };
+
+export const ServerError: Story = { args: { backend: 'server error' } };
+
+export const ServerErrorVietnamese: Story = { args: { backend: 'server error', lang: 'vi' } };
+
+/** A list answer with a `javascript:` URL breaks the contract: the error state, never a link. */
+export const InvalidResponse: Story = { args: { backend: 'breaks the contract' } };
+
+/** Opening an item whose URL comes back as `javascript:` is refused, said and reported. */
+export const UnsafeOpenUrl: Story = { args: { backend: 'open answers javascript:', library: 'manager' } };
+
+/** Presses "Load more" (through the element's `loadMore()`) until every page is in. */
+async function loadEverything({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const el = canvasElement.querySelector('resource-library')!;
+  const hasMore = () => el.shadowRoot?.querySelector('[part~="load-more"]') != null;
+  for (let wait = 0; wait < 100 && !hasMore(); wait++) await new Promise((r) => setTimeout(r, 50));
+  while (el.isConnected && hasMore()) {
+    await el.loadMore();
+    await el.updateComplete;
+  }
+}
+
+/**
+ * 10,000 generated resources, loaded in 50 cursor pages of 200 ("Load more", pressed by the
+ * story): the scrollbar stands for all of them, the DOM holds only the rows in view.
+ */
+export const TenThousandItems: Story = { args: { library: '10,000 generated', pageSize: 200 }, play: loadEverything };
+
+export const TenThousandItemsGrid: Story = { args: { library: '10,000 generated', pageSize: 200, layout: 'grid' }, play: loadEverything };
+
+/** The first 200 of 10,000, with "Load more". */
+export const LoadMore: Story = { args: { library: '10,000 generated', pageSize: 200 } };
+
+/** Titles and descriptions that are markup show those characters, never elements. */
+export const MarkupInTitles: Story = { args: { library: 'markup in titles' } };
