@@ -82,6 +82,7 @@ const parts = (root: ParentNode, name: string) => [...root.querySelectorAll<HTML
  * @csspart list - the list of resources
  * @csspart item - one resource; also `item-locked` for locked ones
  * @csspart type-icon - a resource's type icon
+ * @csspart icon - the other icons (the padlock, a chip's cross)
  * @csspart type - a resource's type, in text
  * @csspart title - a resource's title
  * @csspart title-link - the title's link (resources the caller may open)
