@@ -34,6 +34,11 @@ export type StartServerOptions = Omit<AppOptions, 'db'> & {
   sweepIntervalMs?: number;
   /** How long `close()` waits for in-flight requests before cutting connections (default 10 000 ms). */
   shutdownTimeoutMs?: number;
+  /**
+   * How long an idle keep-alive connection stays open (default 65 000 ms): longer than the idle
+   * timeout of common load balancers (60 s), so they never reuse a connection the server closes.
+   */
+  keepAliveTimeoutMs?: number;
 };
 
 /** A running server. */
@@ -96,6 +101,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await sweeper.runOnce();
 
     const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
+    server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
+    server.headersTimeout = server.keepAliveTimeout + 1000;
     const address = await listen(server, options.port ?? 8787, options.host ?? '127.0.0.1');
     const host = address.address;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
