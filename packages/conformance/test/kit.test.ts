@@ -52,6 +52,17 @@ describe('the contract operations', () => {
   });
 });
 
+describe('docs/conformance.md', () => {
+  it('names every area and check', async () => {
+    const docs = await readFile(new URL('../../../docs/conformance.md', import.meta.url), 'utf8');
+    for (const area of AREAS) assert.ok(docs.includes(`| \`${area}\` |`), `the table has a row for ${area}`);
+    for (const check of CHECKS) {
+      const name = check.id.slice(check.area.length + 1);
+      assert.ok(docs.includes(`\`${check.id}\``) || docs.includes(`\`${name}\``), `docs mention ${check.id}`);
+    }
+  });
+});
+
 describe('versions', () => {
   it('the kit speaks its own contract version and newer minors of the same major', () => {
     assert.equal(speaksVersion('1.0.0', '1.0.0'), true);
