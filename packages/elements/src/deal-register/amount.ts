@@ -14,8 +14,6 @@ export type AmountProblem =
 
 export type AmountResult = { ok: true; minor: number } | { ok: false; problem: AmountProblem };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Parses `text` written in `locale` into minor units of `currency`.
  * Group separators are accepted only between groups of three digits, so "1234,56" typed in an
@@ -29,9 +27,8 @@ export function parseAmount(text: string, locale: string, currency: string): Amo
   const digits = currencyFractionDigits(currency);
   // Spaces are grouping where the locale groups with a space, else ignorable ("12 500").
   const compact = text.trim().replace(/\s/g, /\s/.test(group) ? group : '');
-  const G = escape(group);
-  const D = escape(decimal);
-  const match = new RegExp(`^(\\d{1,3}(?:${G}\\d{3})+|\\d+)(?:${D}(\\d+))?$`).exec(compact);
+  // Separators go in character classes, where the ones locales use (. , space ' ’) need no escape.
+  const match = new RegExp(`^(\\d{1,3}(?:[${group}]\\d{3})+|\\d+)(?:[${decimal}](\\d+))?$`).exec(compact);
   if (!match) {
     const example = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits ? 12500.5 : 12500);
     return { ok: false, problem: { key: 'deal.err.amount', params: { example } } };

@@ -33,8 +33,7 @@ export function countryChoices(locale: string): Choice[] {
         if (label && label !== code) choices.push({ value: code, label });
       }
     }
-    const collator = new Intl.Collator(locale);
-    choices.sort((x, y) => collator.compare(x.label, y.label));
+    choices.sort((x, y) => x.label.localeCompare(y.label, locale));
     cache.set(`c${locale}`, choices);
   }
   return choices;

@@ -3,32 +3,36 @@
  * @module
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { TaskStatus } from '@lit/task';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import {
-  isConflictError,
-  isHttpError,
-  isNetworkError,
-  isTimeoutError,
-  isValidationProblemError,
-  newIdempotencyKey,
-} from '@partnerkit/core/client';
-import type { Deal, DealInput, Principal, Role } from '@partnerkit/core/schemas';
+import { newIdempotencyKey } from '@partnerkit/core/client';
+import type { DealInput, Principal, Role } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
-import { describeError, isAbortError } from '../platform/describe-error.js';
+import type { MessageParams, Messages } from '../platform/localize.js';
+import { isAbortError } from '../platform/describe-error.js';
 import { PkDealSubmitEvent } from '../events/deal-submit.js';
-import { PkDealSubmittedEvent } from '../events/deal-submitted.js';
-import { PkDealConflictEvent } from '../events/deal-conflict.js';
 import { en, type DealRegisterMessages } from './i18n/en.js';
-import { vi } from './i18n/vi.js';
 import { dealRegisterStyles } from './deal-register.styles.js';
 import { buildDealInput, emptyValues, fieldOfPath, problemsByField, REQUIRED_FIELDS, type DraftValues, type FieldName, type FieldProblem } from './form-model.js';
 import { DraftStore, type QueuedSubmission } from './draft-store.js';
-import { PrecheckController } from './precheck.js';
 import { countryChoices, currencyChoices, type Choice } from './choices.js';
 import type { DealListView, ListHost } from './list/deal-list.js';
+import type { SubmitView, SendResult } from './submit/submit-view.js';
+
+// Vietnamese loads the first time an element renders in Vietnamese, so English pages do not
+// carry it; every instance on the page then shares it. A failed load falls back to English.
+let vietnamese: Messages<DealRegisterMessages> | undefined;
+let vietnameseLoad: Promise<void> | undefined;
+
+/** A submission to keep until it can be sent: offline now, or the backend could not be reached. */
+const queueEntry = (input: DealInput, key: string): QueuedSubmission => ({
+  key,
+  input,
+  queuedAt: new Date().toISOString(),
+  cause: navigator.onLine === false ? 'offline' : 'failed',
+});
 
 /** The two views: the Register form, and the list (My registrations, or Review for vendor staff). */
 export type DealRegisterView = 'register' | 'list';
@@ -37,9 +41,8 @@ export type DealRegisterView = 'register' | 'list';
 type Phase =
   | { kind: 'form'; notice?: 'restored' | 'cancelled' }
   | { kind: 'sending' }
-  | { kind: 'done'; deal: Deal }
-  | { kind: 'conflict'; reason: string | null }
-  | { kind: 'failed'; error: unknown }
+  /** Registered, refused or not sent: the outcome view renders it. */
+  | { kind: 'outcome'; result: Extract<SendResult, { kind: 'done' | 'conflict' | 'failed' | 'refused' }> }
   | { kind: 'queued'; queued: QueuedSubmission; error?: unknown };
 
 type Control = 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'country' | 'currency';
@@ -116,21 +119,32 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   private typed = false;
   private store?: DraftStore;
   private listModule?: Promise<void>;
-
-  @query('.summary') private summary?: HTMLElement;
+  private submitter?: SubmitView;
+  private submitModule?: Promise<SubmitView>;
 
   private readonly session = this.createDataTask(
     () => [] as const,
     (_, { client, signal }): Promise<Principal> => client.session.get({ signal }),
   );
 
-  private readonly precheck = new PrecheckController(this, () => {
-    const client = this.resolvedClient;
-    return client && ((input, signal) => client.deals.check(input, { signal }));
-  });
-
   constructor() {
-    super({ en, vi });
+    // The platform's own strings come in both languages; this element's Vietnamese through `t()`.
+    super({ en, vi: en });
+  }
+
+  /** A message of this element's catalogue in its language. */
+  private t<K extends keyof DealRegisterMessages & string>(key: K, ...params: MessageParams<DealRegisterMessages[K]>): string {
+    const message = this.localize.language === 'vi' ? vietnamese?.[key] : undefined;
+    if (message === undefined) return this.localize.t(key, ...params);
+    return typeof message === 'function' ? (message as (p: unknown) => string)(params[0]) : message;
+  }
+
+  /** Also waits for the Vietnamese catalogue when the element is in Vietnamese. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    if (!vietnameseLoad) return complete;
+    await vietnameseLoad;
+    return super.getUpdateComplete();
   }
 
   /** The caller's role once the session is known; `partner` until then. */
@@ -179,7 +193,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     const instance = this.draftKey || this.id || 'default';
     if (this.store?.key.endsWith(`:${scope}:${instance}`)) return;
     const store = (this.store = new DraftStore(scope, instance));
-    const draft = store.loadDraft();
+    const draft = store.draft();
     if (draft && !this.typed) {
       this.values = draft.values;
       this.key = draft.key;
@@ -187,26 +201,22 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     } else if (this.typed) {
       this.saveDraft();
     }
-    const queued = store.loadQueued();
+    const queued = store.queued();
     if (queued) {
       this.phase = { kind: 'queued', queued };
       if (navigator.onLine) queueMicrotask(this.flush);
     }
-    this.precheck.update(this.values.company, this.values.domain);
+    if (draft) void this.loadSubmitter().catch(() => undefined);
   }
 
   private saveDraft(): void {
-    this.store?.saveDraft({ values: this.values, key: this.key });
+    this.store?.save('draft', { values: this.values, key: this.key });
   }
 
   private async loadList(): Promise<void> {
     const { DealListView } = await import('./list/deal-list.js');
     const host: ListHost = {
-      client: () => this.resolvedClient,
-      role: () => this.sessionRole,
-      scope: () => this.scope,
-      t: (key) => this.localize.t(key),
-      emit: (e) => this.emit(e),
+      t: (key) => this.t(key),
       report: (e) => this.reportError(e),
       renderLoading: () => this.renderLoading(),
       renderError: (e, retry) => this.renderError(e, retry),
@@ -219,8 +229,16 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
+    if (this.localize.language === 'vi' && !vietnamese) {
+      vietnameseLoad ??= import('./i18n/vi.js').then(
+        (m) => void (vietnamese = m.vi),
+        () => void (vietnamese = en),
+      );
+      void vietnameseLoad.then(() => this.requestUpdate());
+      return this.renderLoading();
+    }
     const views = this.views;
-    const t = this.localize.t.bind(this.localize);
+    const t = this.t.bind(this);
     const view = views.includes(this.view) ? this.view : 'register';
     const listLabel = this.sessionRole === 'partner' ? t('deal.tab.mine') : t('deal.tab.review');
     if (!this.resolvedClient) return this.renderStates(this.session, { data: () => nothing });
@@ -231,16 +249,8 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     return html`
       <div role="tablist" aria-label=${t('deal.tabs')} part="tabs" @keydown=${this.onTabKey}>
         ${views.map(
-          (name) => html`<button
-            id="tab-${name}"
-            role="tab"
-            part="tab"
-            type="button"
-            aria-selected=${view === name ? 'true' : 'false'}
-            aria-controls="panel-${name}"
-            tabindex=${view === name ? 0 : -1}
-            @click=${() => this.select(name)}
-          >
+          (name) => html`<button id="tab-${name}" role="tab" part="tab" type="button" aria-selected=${view === name ? 'true' : 'false'}
+            aria-controls="panel-${name}" tabindex=${view === name ? 0 : -1} @click=${() => this.select(name)}>
             ${name === 'register' ? t('deal.tab.register') : listLabel}
           </button>`,
         )}
@@ -252,7 +262,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
 
   private select(view: DealRegisterView, focus = false): void {
     this.view = view;
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
+    if (focus) void this.focusAfterRender(`#tab-${view}`);
   }
 
   // Arrow keys, Home and End move between tabs (automatic activation, as in the ARIA APG).
@@ -267,8 +277,8 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
 
   private renderRegister(): TemplateResult {
     const phase = this.phase;
-    if (phase.kind === 'done') return this.renderDone(phase.deal);
-    const t = this.localize.t.bind(this.localize);
+    if (phase.kind === 'outcome' && phase.result.kind === 'done') return this.submitter!.renderDone(phase.result.deal, this.another);
+    const t = this.t.bind(this);
     const byField = problemsByField(this.problems);
     const shown = this.attempted ? Object.values(byField) : [];
     const busy = phase.kind === 'sending' || phase.kind === 'queued';
@@ -289,7 +299,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
         <fieldset class="group">
           <legend>${t('deal.customer')}</legend>
           ${this.field('company', 'text')} ${this.field('domain', 'text', t('deal.hint.domain'))}
-          <p class="check check--${this.precheck.state.kind}" role="status" part="precheck">${this.precheckText()}</p>
+          <p class="check check--${this.submitter?.precheck.state.kind ?? 'idle'}" role="status" part="precheck">${this.submitter?.precheckText()}</p>
           ${this.field('country', 'country')} ${this.field('industry', 'text')}
         </fieldset>
         <fieldset class="group">
@@ -308,7 +318,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   }
 
   private label(name: FieldName): string {
-    return this.localize.t(`deal.f.${name}`);
+    return this.t(`deal.f.${name}`);
   }
 
   /** A field's problem, once the person has left the field or tried to submit. */
@@ -319,7 +329,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   private message(problem: FieldProblem): string {
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(problem.params ?? {})) params[k] = typeof v === 'number' ? this.localize.number(v) : v;
-    return (this.localize.t as (key: string, params: object) => string)(problem.key, params);
+    return (this.t as (key: string, params: object) => string)(problem.key, params);
   }
 
   private field(name: FieldName, control: Control, hint?: string): TemplateResult {
@@ -340,22 +350,13 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
       const lang = this.localize.lang;
       const choices: Choice[] = control === 'country' ? countryChoices(lang) : currencyChoices(lang, value);
       input = html`<select id=${common.id} name=${name} aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)}>
-        ${control === 'country' ? html`<option value="" ?selected=${!value}>${this.localize.t('deal.choose')}</option>` : nothing}
+        ${control === 'country' ? html`<option value="" ?selected=${!value}>${this.t('deal.choose')}</option>` : nothing}
         ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
       </select>`;
     } else {
-      input = html`<input
-        id=${common.id}
-        name=${name}
-        type=${control}
-        dir=${control === 'text' ? 'auto' : 'ltr'}
-        autocomplete="off"
-        inputmode=${ifDefined(name === 'amount' ? 'decimal' : undefined)}
-        aria-required=${ifDefined(common.required)}
-        aria-invalid=${common.invalid}
-        aria-describedby=${ifDefined(common.described)}
-        .value=${live(value)}
-      />`;
+      input = html`<input id=${common.id} name=${name} type=${control} dir="auto" autocomplete="off"
+        inputmode=${name === 'amount' ? 'decimal' : 'text'} aria-required=${ifDefined(common.required)}
+        aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)} .value=${live(value)} />`;
     }
     return html`<div class="field" part="field">
       <label for=${common.id}>${this.label(name)}${required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
@@ -366,7 +367,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
 
   private renderType(): TemplateResult {
     const problem = this.problemOf('type');
-    const t = this.localize.t.bind(this.localize);
+    const t = this.t.bind(this);
     return html`<fieldset class="field" part="field" role="radiogroup" aria-required="true" aria-invalid=${problem ? 'true' : 'false'}
       aria-describedby=${ifDefined(problem ? 'e-type' : undefined)}>
       <legend>${t('deal.f.type')}<span class="req" aria-hidden="true"> *</span></legend>
@@ -379,49 +380,20 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     </fieldset>`;
   }
 
-  private precheckText(): string {
-    const state = this.precheck.state;
-    switch (state.kind) {
-      case 'checking':
-        return this.localize.t('deal.check.checking');
-      case 'available':
-        return this.localize.t('deal.check.available');
-      case 'taken':
-        return this.localize.t(`deal.check.${state.reason}`);
-      case 'failed':
-        return this.localize.t('deal.check.failed');
-      default:
-        return '';
-    }
-  }
-
   private renderBanner(): TemplateResult | typeof nothing {
     const phase = this.phase;
-    const t = this.localize.t.bind(this.localize);
+    const t = this.t.bind(this);
     if (phase.kind === 'form' && phase.notice) {
       return html`<p class="banner" role="status">${t(phase.notice === 'restored' ? 'deal.restored' : 'deal.queued.cancelled')}</p>`;
     }
-    if (phase.kind === 'conflict') {
-      const reason = phase.reason && ['already_registered', 'protected', 'own_registration'].includes(phase.reason) ? phase.reason : 'other';
-      return html`<div class="banner banner--danger focus-target" part="conflict" tabindex="-1">
-        <p><strong>${t('deal.conflict')}</strong></p>
-        <p>${t(`deal.conflict.${reason as 'other'}`)}</p>
-      </div>`;
-    }
-    if (phase.kind === 'failed') {
-      return html`<div class="banner banner--danger focus-target" tabindex="-1">
-        <p><strong>${t('deal.failed')}</strong></p>
-        <p>${this.errorText(phase.error)} ${t('deal.keptDraft')}</p>
-        <button class="button" type="submit">${t('pk.retry')}</button>
-      </div>`;
-    }
+    if (phase.kind === 'outcome') return this.submitter!.renderBanner(phase.result);
     if (phase.kind === 'queued') {
       const { queued, error } = phase;
       const company = queued.input.customer.company;
       return html`<div class="banner banner--pending focus-target" part="queued" tabindex="-1">
         <p><strong>${t('deal.queued')}</strong></p>
         <p>${queued.cause === 'offline' ? t('deal.queued.offline', { company }) : t('deal.queued.failed', { company })}</p>
-        ${error ? html`<p>${this.errorText(error)}</p>` : nothing}
+        ${error && this.submitter ? html`<p>${this.submitter.errorText(error)}</p>` : nothing}
         <p class="muted">${t('deal.queued.since', { when: this.localize.relativeTime(queued.queuedAt) })}</p>
         <div class="row">
           <button class="button button--primary" type="button" @click=${this.flush}>${t('deal.queued.send')}</button>
@@ -432,43 +404,18 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     return nothing;
   }
 
-  private errorText(error: unknown): string {
-    const described = describeError(error);
-    return described.messageKey === 'pk.error.rateLimited'
-      ? this.localize.t('pk.error.rateLimited', { seconds: Math.ceil(described.retryAfter ?? 0) })
-      : this.localize.t(described.messageKey);
-  }
-
-  private renderDone(deal: Deal): TemplateResult {
-    const t = this.localize.t.bind(this.localize);
-    const l = this.localize;
-    return html`<div class="banner banner--success focus-target" part="success" tabindex="-1">
-      <p class="title">${t('deal.done', { number: deal.number })}</p>
-      <dl>
-        <dt>${t('deal.status')}</dt>
-        <dd><span class="chip chip--${deal.status}" part="status-chip">${t(`deal.status.${deal.status}`)}</span></dd>
-        <dt>${t('deal.protection')}</dt>
-        <dd>
-          ${deal.expiresAt
-            ? t('deal.protectedUntil', { date: l.date(deal.expiresAt), relative: l.relativeTime(deal.expiresAt, { largestUnit: 'day', numeric: 'always' }) })
-            : t('deal.protectionLater')}
-        </dd>
-      </dl>
-      <button class="button" type="button" @click=${this.another}>${t('deal.another')}</button>
-    </div>`;
-  }
-
   // ---- behaviour -------------------------------------------------------------------------
 
   private onInput(event: Event): void {
     const target = event.target as HTMLInputElement;
     const name = target.name as FieldName;
     if (!(name in this.values) || this.values[name] === target.value) return;
+    if (!this.typed) void this.loadSubmitter().catch(() => undefined);
     this.typed = true;
     this.values = { ...this.values, [name]: target.value };
     if (this.phase.kind !== 'form' || this.phase.notice) this.phase = { kind: 'form' };
     this.saveDraft();
-    if (name === 'company' || name === 'domain') this.precheck.update(this.values.company, this.values.domain);
+    if (name === 'company' || name === 'domain') this.submitter?.precheck.update(this.values.company, this.values.domain);
     // Problems already on screen follow the text, so they disappear as soon as they are fixed.
     if (this.attempted || this.touched.has(name)) this.validate();
   }
@@ -490,11 +437,10 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     return built;
   }
 
+  // A summary link moves focus to its field (for the type, its first radio: none is checked then).
   private focusField(event: Event, name: FieldName): void {
     event.preventDefault();
-    const root = this.renderRoot;
-    const target = root.querySelector<HTMLElement>(name === 'type' ? '[name=type]:checked' : `#f-${name}`) ?? root.querySelector<HTMLElement>(`#f-${name}`);
-    target?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#f-${name}`)?.focus();
   }
 
   private async focusAfterRender(selector: string): Promise<void> {
@@ -510,21 +456,19 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     const built = this.validate();
     if (!built.ok) {
       this.phase = { kind: 'form' };
-      await this.updateComplete;
-      this.summary?.focus();
-      return;
+      return this.focusAfterRender('.summary');
     }
     const submit = this.emit(new PkDealSubmitEvent({ input: built.input, idempotencyKey: this.key }, this.scope));
     if (submit.defaultPrevented) return;
     if (navigator.onLine === false) {
-      this.enqueue({ key: this.key, input: built.input, queuedAt: new Date().toISOString(), cause: 'offline' });
+      this.enqueue(queueEntry(built.input, this.key));
       return;
     }
     await this.send(built.input, this.key, false);
   }
 
   private enqueue(queued: QueuedSubmission, error?: unknown): void {
-    this.store?.saveQueued(queued);
+    this.store?.save('queued', queued);
     this.phase = error === undefined ? { kind: 'queued', queued } : { kind: 'queued', queued, error };
     void this.focusAfterRender('.focus-target');
   }
@@ -535,72 +479,79 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   };
 
   private readonly cancelQueued = (): void => {
-    this.store?.clearQueued();
+    this.store?.clear('queued');
     this.phase = { kind: 'form', notice: 'cancelled' };
     void this.focusAfterRender('[part=submit-button]');
   };
 
-  private async send(input: DealInput, key: string, fromQueue: boolean, again = false): Promise<void> {
+  // Loads the pre-check and the code that sends (on the first keystroke, or a restored draft).
+  private loadSubmitter(): Promise<SubmitView> {
+    return (this.submitModule ??= import('./submit/submit-view.js').then(
+      ({ SubmitView }) => {
+        this.submitter = new SubmitView(this, () => this.resolvedClient);
+        this.submitter.precheck.update(this.values.company, this.values.domain);
+        return this.submitter;
+      },
+      (error: unknown) => {
+        this.submitModule = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  private async send(input: DealInput, key: string, fromQueue: boolean): Promise<void> {
     const client = this.resolvedClient;
     if (!client || this.phase.kind === 'sending') return;
     const previous = this.phase;
     this.phase = { kind: 'sending' };
+    const queued = previous.kind === 'queued' ? previous.queued : queueEntry(input, key);
+    let result: SendResult;
     try {
-      // A vendor session names the partner; a partner session registers for itself.
-      const role = await this.resolveRole();
-      const body = role !== 'partner' && this.scope ? { ...input, partnerId: this.scope } : input;
-      const deal = await client.deals.register(body, { idempotencyKey: key });
-      this.store?.clearQueued();
-      this.store?.clearDraft();
-      this.values = emptyValues(this.values.currency);
-      this.key = newIdempotencyKey();
-      this.touched.clear();
-      this.attempted = this.typed = false;
-      this.problems = [];
-      this.precheck.reset();
-      this.phase = { kind: 'done', deal };
-      this.emit(new PkDealSubmittedEvent({ deal, fromQueue }));
-      void this.focusAfterRender('.focus-target');
+      const view = await this.loadSubmitter();
+      result = await view.send(input, key, {
+        client,
+        scope: this.scope,
+        role: await this.resolveRole(),
+        fromQueue,
+        emit: (e) => this.emit(e),
+        report: (e) => this.reportError(e),
+      });
     } catch (error) {
       if (isAbortError(error)) {
         this.phase = previous;
         return;
       }
+      // The code that sends could not load (offline, CDN down): the submission waits like offline.
       this.reportError(error);
-      const queued: QueuedSubmission =
-        previous.kind === 'queued' ? previous.queued : { key, input, queuedAt: new Date().toISOString(), cause: navigator.onLine === false ? 'offline' : 'failed' };
-      if (isNetworkError(error) || isTimeoutError(error) || (isHttpError(error) && error.status >= 500) || navigator.onLine === false) {
-        // The answer may be lost: keep the key with the exact body, so resending cannot duplicate.
-        this.enqueue(queued, error);
-        return;
-      }
-      if (isHttpError(error) && error.status !== 429 && error.status !== 401 && error.status !== 403) {
-        // A definite refusal: nothing was created under this key.
-        this.store?.clearQueued();
-        this.key = newIdempotencyKey();
-        this.saveDraft();
-        if (error.code === 'idempotency_mismatch' && !again) {
-          // The draft changed since an attempt whose answer was lost; the backend's one-active-
-          // registration-per-customer rule still stops a duplicate of the same customer.
-          this.phase = previous;
-          return this.send(input, this.key, fromQueue, true);
-        }
-      }
-      if (isConflictError(error)) {
-        this.phase = { kind: 'conflict', reason: error.reason };
-        this.emit(new PkDealConflictEvent({ reason: error.reason, customer: input.customer }, this.scope));
-      } else if (isValidationProblemError(error) && error.errors.length) {
-        this.problems = error.errors.map((e) => ({ field: fieldOfPath(e.path) ?? 'company', key: 'deal.err.server', params: { detail: e.message } }));
-        this.attempted = true;
-        this.phase = { kind: 'form' };
-        await this.updateComplete;
-        this.summary?.focus();
-        return;
-      } else {
-        this.phase = { kind: 'failed', error };
-      }
-      void this.focusAfterRender('.focus-target');
+      return this.enqueue(queued, error);
     }
+    // The answer may be lost: the same key with the exact body, so resending cannot duplicate.
+    if (result.kind === 'unknown') return this.enqueue(queued, result.error);
+    if (result.kind === 'done') {
+      this.store?.clear();
+      this.key = newIdempotencyKey();
+      this.values = emptyValues(this.values.currency);
+      this.touched.clear();
+      this.attempted = this.typed = false;
+      this.problems = [];
+      this.submitter?.precheck.reset();
+    } else if (result.kind === 'failed') {
+      // Not accepted for now (session, rate limit, unreadable answer): the same key on retry.
+      this.store?.clear('queued');
+    } else {
+      // A definite refusal: nothing was created under this key; the next attempt gets a new one.
+      this.store?.clear('queued');
+      this.key = newIdempotencyKey();
+      this.saveDraft();
+    }
+    if (result.kind === 'invalid') {
+      this.problems = result.errors.map((e) => ({ field: fieldOfPath(e.path) ?? 'company', key: 'deal.err.server', params: { detail: e.message } }));
+      this.attempted = true;
+      this.phase = { kind: 'form' };
+      return this.focusAfterRender('.summary');
+    }
+    this.phase = { kind: 'outcome', result };
+    void this.focusAfterRender('.focus-target');
   }
 
   // The role for a submission: a session still loading is waited for; a failed one counts as partner.

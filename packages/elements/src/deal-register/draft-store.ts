@@ -85,7 +85,10 @@ function remove(key: string): void {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** The storage slot of one element instance for one partner. */
+/** The two things kept per instance: the draft, and a submission waiting to be sent. */
+export type Slot = 'draft' | 'queued';
+
+/** The storage slots of one element instance for one partner. */
 export class DraftStore {
   readonly key: string;
 
@@ -93,8 +96,12 @@ export class DraftStore {
     this.key = `partnerkit:deal-register:${partnerId}:${instance}`;
   }
 
+  private slot(slot: Slot): string {
+    return slot === 'draft' ? this.key : `${this.key}:queued`;
+  }
+
   /** The stored draft, or undefined; values of unknown fields are dropped, missing ones blank. */
-  loadDraft(): StoredDraft | undefined {
+  draft(): StoredDraft | undefined {
     const stored = read(this.key);
     if (!isObject(stored) || typeof stored.key !== 'string' || !isObject(stored.values)) return undefined;
     const source = stored.values;
@@ -102,25 +109,22 @@ export class DraftStore {
     return { values, key: stored.key };
   }
 
-  saveDraft(draft: StoredDraft): void {
-    write(this.key, draft);
-  }
-
-  clearDraft(): void {
-    remove(this.key);
-  }
-
-  loadQueued(): QueuedSubmission | undefined {
-    const stored = read(`${this.key}:queued`);
+  /** The queued submission, or undefined. */
+  queued(): QueuedSubmission | undefined {
+    const stored = read(this.slot('queued'));
     if (!isObject(stored) || typeof stored.key !== 'string' || !isObject(stored.input) || typeof stored.queuedAt !== 'string') return undefined;
     return { key: stored.key, input: stored.input as unknown as DealInput, queuedAt: stored.queuedAt, cause: stored.cause === 'offline' ? 'offline' : 'failed' };
   }
 
-  saveQueued(queued: QueuedSubmission): void {
-    write(`${this.key}:queued`, queued);
+  save(slot: 'draft', value: StoredDraft): void;
+  save(slot: 'queued', value: QueuedSubmission): void;
+  save(slot: Slot, value: StoredDraft | QueuedSubmission): void {
+    write(this.slot(slot), value);
   }
 
-  clearQueued(): void {
-    remove(`${this.key}:queued`);
+  /** Forgets one slot, or both (after a registration succeeded). */
+  clear(slot?: Slot): void {
+    if (slot !== 'queued') remove(this.key);
+    if (slot !== 'draft') remove(this.slot('queued'));
   }
 }

@@ -50,40 +50,20 @@ export interface FieldProblem {
 
 export type BuildResult = { ok: true; input: DealInput } | { ok: false; problems: FieldProblem[] };
 
-// Where each contract path lives in the form.
-const FIELD_OF_PATH: Record<string, FieldName> = {
-  type: 'type',
-  'customer.company': 'company',
-  'customer.domain': 'domain',
-  'customer.country': 'country',
-  'customer.industry': 'industry',
-  'contact.name': 'contactName',
-  'contact.email': 'email',
-  'contact.phone': 'phone',
-  'contact.title': 'title',
-  products: 'products',
-  amount: 'amount',
-  'amount.amount': 'amount',
-  'amount.currency': 'currency',
-  expectedCloseDate: 'closeDate',
-  description: 'description',
-};
+// Fields whose refused value has its own message (`deal.err.<field>`); others get a generic one.
+const FIELDS_WITH_MESSAGES: readonly FieldName[] = ['company', 'type', 'email', 'phone', 'country', 'closeDate', 'currency'];
 
-// The message for a value the schema refused that is neither too long nor missing.
-const FORMAT_KEY: Partial<Record<FieldName, FieldProblem['key']>> = {
-  company: 'deal.err.company',
-  type: 'deal.err.type',
-  email: 'deal.err.email',
-  phone: 'deal.err.phone',
-  country: 'deal.err.country',
-  closeDate: 'deal.err.closeDate',
-  currency: 'deal.err.currency',
-};
-
-/** The form field a contract path (`['customer', 'company']`, `/contact/email`, `products[2]`) belongs to. */
+/**
+ * The form field a contract path (`['customer', 'company']`, `/contact/email`, `products[2]`)
+ * belongs to: `customer.*` and `contact.*` by their last name, `amount.currency` to the currency.
+ */
 export function fieldOfPath(path: ReadonlyArray<PropertyKey> | string): FieldName | undefined {
-  const segments = typeof path === 'string' ? path.split(/[./[\]]+/).filter(Boolean) : path.map(String);
-  return FIELD_OF_PATH[segments.slice(0, 2).join('.')] ?? FIELD_OF_PATH[segments[0] ?? ''];
+  const [head = '', sub = ''] = typeof path === 'string' ? path.split(/[./[\]]+/).filter(Boolean) : path.map(String);
+  const name =
+    head === 'customer' || (head === 'contact' && sub !== 'name')
+      ? sub
+      : ({ contact: 'contactName', expectedCloseDate: 'closeDate', amount: sub === 'currency' ? 'currency' : 'amount' } as Record<string, string>)[head] ?? head;
+  return (FIELD_NAMES as readonly string[]).includes(name) ? (name as FieldName) : undefined;
 }
 
 const optional = (value: string): string | undefined => value.trim() || undefined;
@@ -143,7 +123,8 @@ export function buildDealInput(values: DraftValues, locale: string, partnerId?: 
     for (const issue of result.error.issues) {
       const field = fieldOfPath(issue.path);
       if (field === undefined) {
-        problems.push({ field: 'company', key: issue.path[0] === 'partnerId' ? 'deal.err.partner' : 'deal.err.invalid' });
+        // Not a field of the form (a `partner-id` that is not an id): nothing the person can fix here.
+        problems.push({ field: 'company', key: 'deal.err.invalid' });
         continue;
       }
       problems.push(problemOf(field, issue, values, lines));
@@ -173,7 +154,7 @@ function problemOf(field: FieldName, issue: SchemaIssue, values: DraftValues, li
     }
     return { field, key: 'deal.err.tooLong', params: { max, count: values[field].trim().length } };
   }
-  return { field, key: FORMAT_KEY[field] ?? 'deal.err.invalid' };
+  return { field, key: FIELDS_WITH_MESSAGES.includes(field) ? `deal.err.${field}` : 'deal.err.invalid' };
 }
 
 /** The first problem of each field: what the form shows beside it. */

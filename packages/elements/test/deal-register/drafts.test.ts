@@ -63,7 +63,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await submit(el);
     await until(el, () => part(el, 'success'), 'no success');
     expect(stub.registrations[0]!.key).to.equal(saved.key);
-    expect(localStorage.getItem(DRAFT)).to.be.null;
+    expect(localStorage.getItem(DRAFT)).to.equal(null);
     fixtureCleanup();
     el = await mount(stub.client, { partnerId: PARTNER_ID });
     expect(value(el, 'company')).to.equal('');
@@ -151,8 +151,8 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     const online = goOffline();
     await submit(el);
     const queued = part(el, 'queued')!;
-    expect(queued).to.exist;
-    expect(text(queued)).to.contain('You are offline. The registration of Contoso Ltd is saved on this device and will be sent once the connection returns.');
+    expect(queued).not.to.be.oneOf([null, undefined]);
+    expect(text(queued)).to.contain('You are offline. Contoso Ltd is saved on this device and will be sent once you are back online.');
     expect(el.shadowRoot!.activeElement).to.equal(queued);
     expect(log.keys).to.have.length(0);
     const stored = JSON.parse(localStorage.getItem(`${DRAFT}:queued`)!) as { key: string; input: { customer: { company: string } } };
@@ -168,8 +168,8 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(log.keys).to.deep.equal([stored.key]);
     expect(stub.registrations).to.have.length(1);
-    expect(localStorage.getItem(`${DRAFT}:queued`)).to.be.null;
-    expect(localStorage.getItem(DRAFT)).to.be.null;
+    expect(localStorage.getItem(`${DRAFT}:queued`)).to.equal(null);
+    expect(localStorage.getItem(DRAFT)).to.equal(null);
   });
 
   it('network failure then success: queued on the failure, sent once on "online", one deal', async () => {
@@ -180,7 +180,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await fillValid(el);
     await submit(el);
     await until(el, () => part(el, 'queued'), 'not queued');
-    expect(text(part(el, 'queued'))).to.contain('Chưa gửi được đăng ký cho Contoso Ltd.');
+    expect(text(part(el, 'queued'))).to.contain('Chưa gửi được Contoso Ltd.');
     expect(text(part(el, 'queued'))).to.contain('Gửi ngay');
     down = false;
     window.dispatchEvent(new Event('online'));
@@ -200,7 +200,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await until(el, () => part(el, 'queued'), 'not queued');
     expect(text(part(el, 'queued'))).to.contain('The PartnerKit service had a problem. Try again in a moment.');
     expect(localStorage.getItem(DRAFT)).to.contain('Contoso Ltd');
-    expect($<HTMLFieldSetElement>(el, 'fieldset.stack')!.disabled, 'the queued draft cannot change under its key').to.be.true;
+    expect($<HTMLFieldSetElement>(el, 'fieldset.stack')!.disabled, 'the queued draft cannot change under its key').to.equal(true);
     await expect(el).to.be.accessible();
     failing = false;
     (part(el, 'queued')!.querySelector('button') as HTMLButtonElement).click();
@@ -214,7 +214,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await fillValid(el);
     goOffline();
     await submit(el);
-    expect(part(el, 'queued')).to.exist;
+    expect(part(el, 'queued')).not.to.be.oneOf([null, undefined]);
     fixtureCleanup();
     el = await mount(stub.client, { partnerId: PARTNER_ID });
     expect(text(part(el, 'queued'))).to.contain('Contoso Ltd');
@@ -223,8 +223,8 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     cancel.click();
     await el.updateComplete;
     await el.updateComplete;
-    expect(part(el, 'queued')).to.be.null;
-    expect(localStorage.getItem(`${DRAFT}:queued`)).to.be.null;
+    expect(part(el, 'queued')).to.equal(null);
+    expect(localStorage.getItem(`${DRAFT}:queued`)).to.equal(null);
     expect(text(el.shadowRoot!)).to.contain('Sending cancelled. Your form is kept');
     expect(value(el, 'company')).to.equal('Contoso Ltd');
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'submit-button'));

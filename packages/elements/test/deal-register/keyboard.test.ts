@@ -28,7 +28,7 @@ describe('<deal-register> keyboard', () => {
     expect(focused(el)).to.equal(list);
     expect(list!.getAttribute('aria-selected')).to.equal('true');
     expect(el.view).to.equal('list');
-    expect($(el, '#panel-register')!.hidden).to.be.true;
+    expect($(el, '#panel-register')!.hidden).to.equal(true);
     await press('ArrowRight');
     await el.updateComplete;
     expect(focused(el), 'wraps around').to.equal(register);
@@ -102,7 +102,7 @@ describe('<deal-register> keyboard', () => {
     withdraw.focus();
     await press('Enter');
     await el.updateComplete;
-    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.be.true;
+    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
     expect(focused(el)?.id).to.equal('dlg-reason');
     await press('Escape');
     await until(el, () => !$(el, 'dialog'), 'Escape did not close the dialog');

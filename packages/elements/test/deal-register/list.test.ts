@@ -89,17 +89,17 @@ describe('<deal-register> My registrations', () => {
     const history = r.querySelector<HTMLElement>('[part~="history"]')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(toggle.getAttribute('aria-controls')).to.equal(history.id);
-    expect(history.hidden).to.be.true;
+    expect(history.hidden).to.equal(true);
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(history.hidden).to.be.false;
+    expect(history.hidden).to.equal(false);
     expect(text(history)).to.contain('Submitted → Needs information (channel manager Trần Văn Minh)');
     expect(text(history)).to.contain('Please add the customer contact');
     await expect(el).to.be.accessible();
     toggle.click();
     await el.updateComplete;
-    expect(history.hidden).to.be.true;
+    expect(history.hidden).to.equal(true);
   });
 
   it('filters by status and searches (debounced), asking the backend', async () => {
@@ -136,7 +136,7 @@ describe('<deal-register> My registrations', () => {
     await until(el, () => rows(el).length === 50, 'second page');
     more()!.click();
     await until(el, () => rows(el).length === 60, 'third page');
-    expect(more()).to.be.null;
+    expect(more()).to.equal(null);
     await until(el, () => el.shadowRoot!.activeElement === rows(el)[50], 'focus did not move to the first new deal');
     await expect(el).to.be.accessible();
   });
@@ -182,7 +182,7 @@ describe('<deal-register> My registrations', () => {
     withdraw.click();
     await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-    expect(dialog.open).to.be.true;
+    expect(dialog.open).to.equal(true);
     expect(text(dialog.querySelector('.title'))).to.equal('Withdraw · DR-000101');
     const reason = dialog.querySelector<HTMLTextAreaElement>('#dlg-reason')!;
     expect(el.shadowRoot!.activeElement).to.equal(reason);
@@ -200,7 +200,7 @@ describe('<deal-register> My registrations', () => {
     const moved = oneEvent(el, 'pk-deal-transition');
     dialog.querySelector<HTMLButtonElement>('[type="submit"]')!.click();
     const event = await moved;
-    expect(z.safeParse(EventEnvelope, event.detail).success).to.be.true;
+    expect(z.safeParse(EventEnvelope, event.detail).success).to.equal(true);
     expect(event.detail.type).to.equal('deal.withdrawn');
     expect(event.detail.data).to.include({ from: 'submitted', to: 'withdrawn', reason: 'Customer chose to buy direct.' });
     await until(el, () => !$(el, 'dialog'), 'the dialog did not close');

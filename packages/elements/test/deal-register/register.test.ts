@@ -26,7 +26,7 @@ describe('<deal-register> Register', () => {
     expect(group.getAttribute('aria-required')).to.equal('true');
     expect(text(group.querySelector('legend'))).to.equal('Registration type *');
     // Optional fields are not marked.
-    expect($(el, '#f-email')!.hasAttribute('aria-required')).to.be.false;
+    expect($(el, '#f-email')!.hasAttribute('aria-required')).to.equal(false);
     expect(text(el.shadowRoot!)).to.contain('Fields marked * are required.');
     await expect(el).to.be.accessible();
   });
@@ -135,7 +135,7 @@ describe('<deal-register> Register', () => {
     await blur(el, 'products');
     expect(fieldError(el, 'products')).to.equal('Shorten line 2 to at most 200 characters; it has 201.');
     await type(el, 'products', Array.from({ length: 51 }, (_, i) => `Product ${i}`).join('\n'));
-    expect(fieldError(el, 'products')).to.equal('List at most 50 products; there are 51. Group related ones on one line.');
+    expect(fieldError(el, 'products')).to.equal('List at most 50 products (there are 51); combine related ones.');
     await submit(el);
     expect(stub.registrations).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -158,8 +158,8 @@ describe('<deal-register> Register', () => {
     expect(body.description).to.equal(script);
     expect(body.customer.industry).to.equal('🏭 Sản xuất');
     expect(body.type).to.equal('co_sell');
-    expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
-    expect(el.shadowRoot!.querySelector('img, script')).to.be.null;
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
   });
 
   describe('pre-check', () => {
@@ -194,7 +194,7 @@ describe('<deal-register> Register', () => {
       await until(el, () => signals.length === 1, 'the first check did not start');
       expect(text(part(el, 'precheck'))).to.equal('Checking whether this customer is free…');
       await type(el, 'company', 'Wayne Enterprises');
-      expect(signals[0]!.aborted, 'superseded check aborted').to.be.true;
+      expect(signals[0]!.aborted, 'superseded check aborted').to.equal(true);
       await type(el, 'domain', 'wayne.com');
       await until(el, () => text(part(el, 'precheck')).startsWith('Already'), 'no answer');
       expect(text(part(el, 'precheck'))).to.equal('Already registered: this customer has an active registration.');
@@ -232,14 +232,14 @@ describe('<deal-register> Register', () => {
     const submitting = oneEvent(el, 'pk-deal-submit');
     await submit(el);
     const submitEvent = await submitting;
-    expect(submitEvent.cancelable && submitEvent.bubbles && submitEvent.composed).to.be.true;
-    expect(z.safeParse(EventEnvelope, submitEvent.detail).success).to.be.true;
+    expect(submitEvent.cancelable && submitEvent.bubbles && submitEvent.composed).to.equal(true);
+    expect(z.safeParse(EventEnvelope, submitEvent.detail).success).to.equal(true);
     expect(submitEvent.detail.type).to.equal('deal.submit_requested');
     expect(submitEvent.detail.partnerId).to.equal(PARTNER_ID);
     expect(submitEvent.detail.data.input.customer).to.deep.equal({ company: 'Contoso Ltd', domain: 'contoso.example', country: 'VN' });
 
     const event = await submitted;
-    expect(z.safeParse(EventEnvelope, event.detail).success).to.be.true;
+    expect(z.safeParse(EventEnvelope, event.detail).success).to.equal(true);
     expect(event.detail.type).to.equal('deal.submitted');
     expect(event.detail.data.deal.number).to.match(/^DR-/);
     await until(el, () => part(el, 'success'), 'no success');
@@ -302,7 +302,7 @@ describe('<deal-register> Register', () => {
     const event = await conflict;
     expect(event.detail.type).to.equal('deal.conflict');
     expect(event.detail.data.reason).to.equal('already_registered');
-    expect(z.safeParse(EventEnvelope, event.detail).success).to.be.true;
+    expect(z.safeParse(EventEnvelope, event.detail).success).to.equal(true);
     await until(el, () => part(el, 'conflict'), 'no conflict banner');
     expect(text(part(el, 'conflict'))).to.contain('Another registration for this customer is already active. Your form is kept');
     expect(text(part(el, 'conflict'))).not.to.match(/hanoi|DR-000202/i);
@@ -365,7 +365,7 @@ describe('<deal-register> Register', () => {
       await fillValid(el);
       await submit(el);
       expect(text(part(el, 'submit-button'))).to.equal('Registering…');
-      expect($<HTMLFieldSetElement>(el, 'fieldset.stack')!.disabled).to.be.true;
+      expect($<HTMLFieldSetElement>(el, 'fieldset.stack')!.disabled).to.equal(true);
       await expect(el).to.be.accessible();
     }
   });

@@ -44,16 +44,16 @@ describe('<deal-register> Review (manager)', () => {
 
   it('without partner-id shows only Review: the queue of every partner, conflicts flagged', async () => {
     const { el, urls } = await review();
-    expect($(el, '[role="tablist"]')).to.be.null;
+    expect($(el, '[role="tablist"]')).to.equal(null);
     expect(urls[0]!.searchParams.get('status')).to.equal('submitted,under_review');
-    expect(urls[0]!.searchParams.has('partnerId')).to.be.false;
+    expect(urls[0]!.searchParams.has('partnerId')).to.equal(false);
     expect(rows(el).map((r) => text(r.querySelector('.muted')))).to.have.members(['DR-000101', 'DR-000102', 'DR-000201', 'DR-000202']);
     expect($<HTMLSelectElement>(el, '#l-status')!.value).to.equal('queue');
     expect(text(row(el, 'DR-000201').querySelector('[part~="conflicts"]'))).to.equal('Possible conflict with: DR-000102 (same domain)');
     expect(text(row(el, 'DR-000102').querySelector('[part~="conflicts"]'))).to.equal('Possible conflict with: DR-000201 (same domain)');
-    expect(row(el, 'DR-000202').querySelector('[part~="conflicts"]')).to.be.null;
+    expect(row(el, 'DR-000202').querySelector('[part~="conflicts"]')).to.equal(null);
     expect(text(row(el, 'DR-000201'))).to.contain('partner p_hanoi');
-    expect(action(row(el, 'DR-000101'), 'Withdraw'), 'partner-only moves are not offered').to.be.undefined;
+    expect(action(row(el, 'DR-000101'), 'Withdraw'), 'partner-only moves are not offered').to.equal(undefined);
     expect([...row(el, 'DR-000101').querySelectorAll('[part~="action"]')].map((b) => text(b))).to.deep.equal([
       'Start review',
       'Ask for information',
@@ -88,7 +88,7 @@ describe('<deal-register> Review (manager)', () => {
     expect(text(dialog.querySelector('#dlg-error'))).to.equal(
       'Another registration already holds this customer, so this one cannot be approved while it lasts.',
     );
-    expect(dialog.open).to.be.true;
+    expect(dialog.open).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -125,15 +125,15 @@ describe('<deal-register> Review (manager)', () => {
     select.value = 'approved';
     select.dispatchEvent(new Event('change'));
     await settled(el);
-    expect(action(row(el, 'DR-000108'), 'Extend protection'), 'already extended once').to.be.undefined;
+    expect(action(row(el, 'DR-000108'), 'Extend protection'), 'already extended once').to.equal(undefined);
     expect(text(row(el, 'DR-000104'))).to.contain('protection expires in 12 days');
     const event = await move(el, 'DR-000104', 'Extend protection', 'Board meeting moved to next quarter.');
     expect(event.detail.type).to.equal('deal.extended');
     expect(event.detail.data).to.include({ from: 'approved', to: 'approved' });
     expect(event.detail.data.deal.extensions).to.equal(1);
     expect(text(row(el, 'DR-000104'))).to.contain('protection expires in 102 days');
-    expect(action(row(el, 'DR-000104'), 'Extend protection')).to.be.undefined;
-    expect(action(row(el, 'DR-000104'), 'Mark won')).to.exist;
+    expect(action(row(el, 'DR-000104'), 'Extend protection')).to.equal(undefined);
+    expect(action(row(el, 'DR-000104'), 'Mark won')).not.to.be.oneOf([null, undefined]);
     await expect(el).to.be.accessible();
   });
 });

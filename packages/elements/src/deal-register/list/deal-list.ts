@@ -4,31 +4,31 @@
  * pagination, each deal's history, and the moves core's state machine allows the role.
  * @module
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { isConflictError, type PartnerKitClient } from '@partnerkit/core/client';
 import { transitionEventType } from '@partnerkit/core/rules';
-import { DEAL_STATUSES, type Deal, type DealHistoryEntry, type DealStatus, type Role } from '@partnerkit/core/schemas';
+import { DEAL_STATUSES, type Deal, type DealHistoryEntry, type DealStatus } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
 import { platformCatalogues } from '../../platform/i18n/index.js';
 import { describeError } from '../../platform/describe-error.js';
 import { PkDealTransitionEvent } from '../../events/deal-transition.js';
 import { listEn } from '../i18n/list-en.js';
 import { listVi } from '../i18n/list-vi.js';
+import { statusEn, statusVi } from '../i18n/status.js';
+import { chipStyles } from '../chip.styles.js';
+import { adoptMoreStyles } from '../adopt-styles.js';
+import { listStyles } from './list.styles.js';
+import type { DealRegister } from '../deal-register.js';
 import { dealActions, type DealAction } from './actions.js';
 import { renderReasonDialog, type ReasonDialogModel } from './reason-dialog.js';
 
-/** What the list needs from its element. */
+/** What the list needs from its element beyond its public API (protected helpers). */
 export interface ListHost {
-  client(): PartnerKitClient | undefined;
-  role(): Role;
-  /** The partner in scope (`partner-id`, else the session's); vendor staff see all without one. */
-  scope(): string | undefined;
-  /** A message of the element's main catalogue (statuses, registration types). */
-  t(key: `deal.status.${DealStatus}` | `deal.type.${Deal['type']}`): string;
-  emit(event: Event): void;
+  /** A message of the element's main catalogue (registration types). */
+  t(key: `deal.type.${Deal['type']}`): string;
   report(error: unknown): void;
   renderLoading(): TemplateResult;
   renderError(error: unknown, retry: () => void): TemplateResult;
@@ -62,23 +62,25 @@ export class DealListView implements ReactiveController {
   private focusAfterMore = -1;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
+    private readonly host: DealRegister,
     private readonly api: ListHost,
   ) {
-    this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, { en: listEn, vi: listVi }));
+    this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: listEn, vi: listVi }, { en: statusEn, vi: statusVi })));
+    adoptMoreStyles(host, chipStyles);
+    adoptMoreStyles(host, listStyles);
     host.addController(this);
     host.requestUpdate();
   }
 
   private get review(): boolean {
-    return this.api.role() !== 'partner';
+    return this.host.sessionRole !== 'partner';
   }
 
   hostUpdate(): void {
     // Vendor staff start on the review queue, partners on everything (until they pick a filter).
     const status = this.filter ?? (this.review ? 'queue' : '');
-    const query = JSON.stringify([this.api.role(), this.api.scope(), status, this.q.trim()]);
-    const client = this.api.client();
+    const query = JSON.stringify([this.host.sessionRole, this.host.scope, status, this.q.trim()]);
+    const client = this.host.resolvedClient;
     if (query !== this.loaded || client !== this.client) {
       this.loaded = query;
       this.client = client;
@@ -110,7 +112,7 @@ export class DealListView implements ReactiveController {
     if (!client) return;
     const request = (this.request = new AbortController());
     const status = this.filter ?? (this.review ? 'queue' : '');
-    const scope = this.api.scope();
+    const scope = this.host.scope;
     this.loading = cursor ? 'more' : 'first';
     this.error = undefined;
     this.host.requestUpdate();
@@ -164,7 +166,7 @@ export class DealListView implements ReactiveController {
 
   /** The view: filters, the list in its state, "load more", the live region and the dialog. */
   render(): TemplateResult {
-    const { l, api } = this;
+    const { l } = this;
     const status = this.filter ?? (this.review ? 'queue' : '');
     return html`<div class="stack">
       <div class="row" part="list-toolbar">
@@ -173,7 +175,7 @@ export class DealListView implements ReactiveController {
           <select id="l-status" @change=${this.onFilter}>
             ${this.review ? html`<option value="queue" ?selected=${status === 'queue'}>${l.t('list.queue')}</option>` : nothing}
             <option value="" ?selected=${status === ''}>${l.t('list.all')}</option>
-            ${DEAL_STATUSES.map((s) => html`<option value=${s} ?selected=${status === s}>${api.t(`deal.status.${s}`)}</option>`)}
+            ${DEAL_STATUSES.map((s) => html`<option value=${s} ?selected=${status === s}>${l.t(`deal.status.${s}`)}</option>`)}
           </select>
         </div>
         <div class="field">
@@ -209,7 +211,7 @@ export class DealListView implements ReactiveController {
       return api.renderEmpty(l.t(message));
     }
     const lang = l.lang;
-    const role = api.role();
+    const role = this.host.sessionRole;
     return html`<ul class="deals" part="deal-list" aria-label=${l.t('list.label')}>
         ${repeat(
           this.deals,
@@ -249,7 +251,7 @@ export class DealListView implements ReactiveController {
       <p class="row">
         <strong dir="auto">${deal.customer.company}</strong>
         <span class="muted">${deal.number}</span>
-        <span class="chip chip--${deal.status}" part="status-chip">${api.t(`deal.status.${deal.status}`)}</span>
+        <span class="chip chip--${deal.status}" part="status-chip">${l.t(`deal.status.${deal.status}`)}</span>
       </p>
       <p class="muted" dir="auto">${meta.join(' · ')}</p>
       ${conflicts.length
@@ -258,7 +260,7 @@ export class DealListView implements ReactiveController {
           </p>`
         : nothing}
       <div class="row" role="group" aria-label=${name}>
-        ${dealActions(deal, api.role()).map(
+        ${dealActions(deal, this.host.sessionRole).map(
           (action) => html`<button class="button" type="button" part="action action-${action.label}" @click=${(e: Event) => this.openDialog(deal, action, e)}>
             ${l.t(`list.action.${action.label}`)}
           </button>`,
@@ -281,11 +283,11 @@ export class DealListView implements ReactiveController {
   }
 
   private renderEntry(entry: DealHistoryEntry): TemplateResult {
-    const { l, api } = this;
+    const { l } = this;
     const who = `${l.t(`list.role.${entry.by.role}`)}${entry.by.name ? ` ${entry.by.name}` : ''}`;
     return html`<li>
       <time datetime=${entry.at}>${l.date(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>:
-      ${entry.from ? `${api.t(`deal.status.${entry.from}`)} → ` : ''}${api.t(`deal.status.${entry.to}`)} (${who})
+      ${entry.from ? `${l.t(`deal.status.${entry.from}`)} → ` : ''}${l.t(`deal.status.${entry.to}`)} (${who})
       ${entry.reason ? html`<q dir="auto">${entry.reason}</q>` : nothing}
     </li>`;
   }
@@ -346,8 +348,8 @@ export class DealListView implements ReactiveController {
     try {
       const deal = await client.deals.transition(dialog.deal.id, { to, ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) });
       this.replace(deal);
-      this.announcement = this.l.t('list.done', { number: deal.number, status: this.api.t(`deal.status.${deal.status}`) });
-      this.api.emit(new PkDealTransitionEvent(transitionEventType(from, to), { deal, from, to, ...(reason ? { reason } : {}) }));
+      this.announcement = this.l.t('list.done', { number: deal.number, status: this.l.t(`deal.status.${deal.status}`) });
+      this.host.emit(new PkDealTransitionEvent(transitionEventType(from, to), { deal, from, to, ...(reason ? { reason } : {}) }));
       form.closest('dialog')?.close();
     } catch (error) {
       this.api.report(error);

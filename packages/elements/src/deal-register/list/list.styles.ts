@@ -1,0 +1,40 @@
+/** The list views' own rules (rows, the reason dialog), added when the list loads. */
+import { css } from 'lit';
+
+export const listStyles = css`
+  .deals {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .deal {
+    padding: var(--_space-m) 0;
+    border-bottom: var(--_border-width) solid var(--_color-border);
+    /* Thousands of rows: let the browser skip layout of rows off screen. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 7em;
+    overflow-wrap: anywhere;
+  }
+
+  .deal p {
+    margin: 0 0 var(--_space-xs);
+  }
+
+  .button--quiet {
+    border-color: transparent;
+    background: none;
+  }
+
+  dialog {
+    max-width: min(36em, 95vw);
+    border: var(--_border-width) solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+`;

@@ -1,0 +1,157 @@
+/**
+ * The form's conversation with the backend: the pre-check while the customer is typed, sending a
+ * registration, and showing how it ended (registered with number, status and protection;
+ * conflict, with a reason only; not sent). Loaded on the first keystroke, so the form's first load
+ * does not carry it; when it cannot load, the element queues a submission as it does offline.
+ * @module
+ */
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError, type PartnerKitClient } from '@partnerkit/core/client';
+import type { Deal, DealInput, Role } from '@partnerkit/core/schemas';
+import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
+import { platformCatalogues } from '../../platform/i18n/index.js';
+import { describeError, isAbortError } from '../../platform/describe-error.js';
+import { PkDealSubmittedEvent } from '../../events/deal-submitted.js';
+import { PkDealConflictEvent } from '../../events/deal-conflict.js';
+import { submitEn } from '../i18n/submit-en.js';
+import { submitVi } from '../i18n/submit-vi.js';
+import { PrecheckController } from './precheck.js';
+import { statusEn, statusVi } from '../i18n/status.js';
+import { chipStyles } from '../chip.styles.js';
+import { adoptMoreStyles } from '../adopt-styles.js';
+
+/**
+ * How a submission ended:
+ * - `done`: registered;
+ * - `unknown`: no (readable) answer, the deal may exist: resend with the same key (queue it);
+ * - `failed`: not accepted for a reason that may pass (session, rate limit, an unreadable
+ *   answer): keep the key and offer a retry;
+ * - `conflict`, `invalid`, `mismatch`, `refused`: definite refusals; nothing was created under
+ *   the key, so the next attempt gets a new one.
+ */
+export type SendResult =
+  | { kind: 'done'; deal: Deal }
+  | { kind: 'unknown'; error: unknown }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'conflict'; reason: string | null }
+  | { kind: 'invalid'; errors: readonly { path: string; message: string }[] }
+  | { kind: 'refused'; error: unknown };
+
+/** What a sent registration needs from its element. */
+export interface SendContext {
+  client: PartnerKitClient;
+  /** The partner in scope; named in the body for vendor sessions. */
+  scope: string | undefined;
+  role: Role;
+  fromQueue: boolean;
+  emit(event: Event): void;
+  report(error: unknown): void;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'];
+
+/** Pre-checks and sends registrations, and renders the answers in the element's language. */
+export class SubmitView {
+  private readonly l;
+  /** The pre-check of the customer in the form. */
+  readonly precheck: PrecheckController;
+
+  constructor(host: Host, client: () => PartnerKitClient | undefined) {
+    this.precheck = new PrecheckController(host, () => {
+      const c = client();
+      return c && ((input, signal) => c.deals.check(input, { signal }));
+    });
+    this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: submitEn, vi: submitVi }, { en: statusEn, vi: statusVi })));
+    adoptMoreStyles(host, chipStyles);
+  }
+
+  /**
+   * Registers `input` with `key` and classifies the answer; dispatches `pk-deal-submitted` or
+   * `pk-deal-conflict`, and `pk-error` for failures. Aborts are rethrown.
+   */
+  async send(input: DealInput, key: string, context: SendContext): Promise<SendResult> {
+    // A vendor session names the partner; a partner session registers for itself.
+    const body = context.role !== 'partner' && context.scope ? { ...input, partnerId: context.scope } : input;
+    try {
+      const deal = await context.client.deals.register(body, { idempotencyKey: key });
+      context.emit(new PkDealSubmittedEvent({ deal, fromQueue: context.fromQueue }));
+      return { kind: 'done', deal };
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      context.report(error);
+      if (isNetworkError(error) || isTimeoutError(error) || (isHttpError(error) && error.status >= 500) || navigator.onLine === false) {
+        return { kind: 'unknown', error };
+      }
+      if (isConflictError(error)) {
+        context.emit(new PkDealConflictEvent({ reason: error.reason, customer: input.customer }, context.scope));
+        return { kind: 'conflict', reason: error.reason };
+      }
+      if (isValidationProblemError(error) && error.errors.length) return { kind: 'invalid', errors: error.errors };
+      return isHttpError(error) && ![401, 403, 429].includes(error.status) ? { kind: 'refused', error } : { kind: 'failed', error };
+    }
+  }
+
+  /** The pre-check's answer for the live region ('' when there is nothing to say). */
+  precheckText(): string {
+    const state = this.precheck.state;
+    const { l } = this;
+    switch (state.kind) {
+      case 'checking':
+        return l.t('deal.check.checking');
+      case 'available':
+        return l.t('deal.check.available');
+      case 'taken':
+        return l.t(`deal.check.${state.reason}`);
+      case 'failed':
+        return l.t('deal.check.failed');
+      default:
+        return '';
+    }
+  }
+
+  /** Why a request failed, in the element's language. */
+  errorText(error: unknown): string {
+    const described = describeError(error);
+    return described.messageKey === 'pk.error.rateLimited'
+      ? this.l.t('pk.error.rateLimited', { seconds: Math.ceil(described.retryAfter ?? 0) })
+      : this.l.t(described.messageKey);
+  }
+
+  /** The confirmation: number, status and protection window, and a way to register another. */
+  renderDone(deal: Deal, another: () => void): TemplateResult {
+    const { l } = this;
+    return html`<div class="banner banner--success focus-target" part="success" tabindex="-1">
+      <p class="title">${l.t('deal.done', { number: deal.number })}</p>
+      <dl>
+        <dt>${l.t('deal.status')}</dt>
+        <dd><span class="chip chip--${deal.status}" part="status-chip">${l.t(`deal.status.${deal.status}`)}</span></dd>
+        <dt>${l.t('deal.protection')}</dt>
+        <dd>
+          ${deal.expiresAt
+            ? l.t('deal.protectedUntil', { date: l.date(deal.expiresAt), relative: l.relativeTime(deal.expiresAt, { largestUnit: 'day', numeric: 'always' }) })
+            : l.t('deal.protectionLater')}
+        </dd>
+      </dl>
+      <button class="button" type="button" @click=${another}>${l.t('deal.another')}</button>
+    </div>`;
+  }
+
+  /** The banner above the kept form: a conflict's reason (never who holds the customer), or why it was not sent, with a retry. */
+  renderBanner(result: SendResult): TemplateResult {
+    const { l } = this;
+    if (result.kind === 'conflict') {
+      const reason = CONFLICT_REASONS.includes(result.reason ?? '') ? (result.reason as 'protected') : 'other';
+      return html`<div class="banner banner--danger focus-target" part="conflict" tabindex="-1">
+        <p><strong>${l.t('deal.conflict')}</strong></p>
+        <p>${l.t(`deal.conflict.${reason}`)}</p>
+      </div>`;
+    }
+    return html`<div class="banner banner--danger focus-target" part="send-error" tabindex="-1">
+      <p><strong>${l.t('deal.failed')}</strong></p>
+      <p>${this.errorText('error' in result ? result.error : undefined)} ${l.t('deal.keptDraft')}</p>
+      <button class="button" type="submit">${l.t('pk.retry')}</button>
+    </div>`;
+  }
+}
