@@ -5,12 +5,12 @@
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { TaskStatus } from '@lit/task';
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { describeError, isAbortError } from '../platform/describe-error.js';
+import { styleProperties } from '../platform/style-properties.js';
 import { PkFilterChangeEvent, type PkFilterChangeData } from '../events/filter-change.js';
 import { PkResourceOpenEvent } from '../events/resource-open.js';
 import { activeFilters, DEFAULT_PAGE_SIZE, FACETS, facetOptions, listQuery, type FacetName, type FilterName, type ResourceFilters } from './filters.js';
@@ -341,7 +341,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
           class="items"
           part="list"
           role="list"
-          style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}
+          style=${styleProperties({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}
           @click=${this.onListClick}
           @auxclick=${this.onListClick}
         >

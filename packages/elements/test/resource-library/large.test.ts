@@ -127,6 +127,24 @@ describe('<resource-library> with 10,000 resources', () => {
     expect(parts(el, 'item').length).to.be.within(1, MAX_ROWS);
   });
 
+  it('writes no style attribute while windowing (a strict CSP blocks them)', async () => {
+    const writes: string[] = [];
+    const original = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function (name: string, value: string) {
+      if (name === 'style') writes.push(value);
+      return original.call(this, name, value);
+    };
+    try {
+      const el = await fixture<ResourceLibrary>(html`<resource-library .client=${onePageClient()}></resource-library>`);
+      await settle(el);
+      await scrollTo(el, 50_000);
+      expect(Number.parseFloat(part(el, 'list')!.style.paddingTop)).to.be.greaterThan(0);
+    } finally {
+      Element.prototype.setAttribute = original;
+    }
+    expect(writes).to.deep.equal([]);
+  });
+
   it('with no maximum height, renders only what the window shows while the page scrolls', async () => {
     const el = await fixture<ResourceLibrary>(html`<resource-library style="--pk-resource-library-max-height: none" .client=${onePageClient()}></resource-library>`);
     await settle(el);
