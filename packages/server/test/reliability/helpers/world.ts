@@ -1,0 +1,118 @@
+/**
+ * One programme with two competing partners, A and B, each with a deal, targets and
+ * measurements, a shared library item, and every kind of caller the reliability suites impersonate:
+ * admin, manager, partner A, partner B, an expired session, tampered tokens and nobody.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import type { Harness } from '../../helpers/harness.ts';
+import { createProgramme, dealBody } from '../../helpers/fixtures.ts';
+
+/** The callers of the isolation matrix. */
+export const PRINCIPALS = ['admin', 'manager', 'partnerA', 'partnerB', 'expired', 'tampered', 'none'] as const;
+export type PrincipalName = (typeof PRINCIPALS)[number];
+
+/** What a partner owns, by the ids and words that would give it away. */
+export interface Holdings {
+  partnerId: string;
+  partnerName: string;
+  dealId: string;
+  dealNumber: string;
+  company: string;
+  domain: string;
+}
+
+export interface World {
+  /** `Authorization` header value per principal (`none` has none). */
+  authorization: Record<PrincipalName, string | undefined>;
+  /** More forged credentials, each of which must answer 401. */
+  forgeries: Record<string, string>;
+  /** Every token and key handed out: never to appear in an answer or a log line. */
+  secrets: string[];
+  a: Holdings;
+  b: Holdings;
+  resourceId: string;
+  tierIds: string[];
+  kpiIds: string[];
+}
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+
+/** An id no object has, shaped like a real one. */
+export const randomId = (prefix: string): string => `${prefix}_${randomBytes(13).toString('hex').toUpperCase().slice(0, 26)}`;
+
+async function holdings(h: Harness, tierId: string, label: string): Promise<Holdings> {
+  const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}` });
+  const api = await h.partner(partner.id, `user-${label}`);
+  const body = dealBody();
+  const deal = await api.post('/v1/deals', body);
+  assert.equal(deal.status, 201, deal.text);
+  const targets = await h.admin.put(`/v1/partners/${partner.id}/targets`, { data: [{ kpiId: 'revenue', period: '2026-Q1', value: 5000 }] });
+  assert.equal(targets.status, 200, targets.text);
+  const measured = await h.admin.post('/v1/measurements', { data: [{ partnerId: partner.id, kpiId: 'revenue', period: '2026-01', value: 1200 }] });
+  assert.ok(measured.status === 200 || measured.status === 201, measured.text);
+  const customer = body.customer as { company: string; domain: string };
+  return { partnerId: partner.id, partnerName: partner.name, dealId: deal.body.id, dealNumber: deal.body.number, company: customer.company, domain: customer.domain };
+}
+
+/**
+ * Builds the world on a running harness. Moves the harness clock forward two minutes (to expire
+ * one session); every other session lives an hour.
+ */
+export async function buildWorld(h: Harness): Promise<World> {
+  await createProgramme(h);
+  const a = await holdings(h, 'silver', 'Alpha');
+  const b = await holdings(h, 'gold', 'Bravo');
+  const resource = await h.admin.post('/v1/resources', {
+    title: 'Shared playbook',
+    type: 'document',
+    language: 'en',
+    url: 'https://example.com/playbook.pdf',
+  });
+  assert.equal(resource.status, 201, resource.text);
+
+  const session = (input: Record<string, unknown>) => h.session({ ttlSeconds: 3600, ...input } as Parameters<Harness['session']>[0]);
+  const expired = await h.session({ role: 'partner', partnerId: a.partnerId, user: { id: 'user-expired' }, ttlSeconds: 60 });
+  h.clock.advance(120_000);
+  const manager = await session({ role: 'manager', user: { id: 'manager-1', name: 'Channel Manager' } });
+  const partnerA = await session({ role: 'partner', partnerId: a.partnerId, user: { id: 'user-a', name: 'Alpha User' } });
+  const partnerB = await session({ role: 'partner', partnerId: b.partnerId, user: { id: 'user-b', name: 'Bravo User' } });
+
+  // A's own token, its partner scope rewritten to B, the signature kept.
+  const [header, payload, signature] = partnerA.split('.') as [string, string, string];
+  const scopedToB = `${header}.${base64url(JSON.stringify({ ...decode(payload), pk_partner: b.partnerId }))}.${signature}`;
+  const promoted = `${header}.${base64url(JSON.stringify({ ...decode(payload), pk_role: 'manager', pk_partner: undefined }))}.${signature}`;
+  const unsigned = `${base64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${payload}.`;
+  const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+  const otherKey = `${h.adminKey.slice(0, -4)}${h.adminKey.endsWith('aaaa') ? 'bbbb' : 'aaaa'}`;
+
+  const tiers = await h.admin.get('/v1/tiers');
+  const kpis = await h.admin.get('/v1/kpis');
+  return {
+    authorization: {
+      admin: `Bearer ${h.adminKey}`,
+      manager: `Bearer ${manager}`,
+      partnerA: `Bearer ${partnerA}`,
+      partnerB: `Bearer ${partnerB}`,
+      expired: `Bearer ${expired}`,
+      tampered: `Bearer ${scopedToB}`,
+      none: undefined,
+    },
+    forgeries: {
+      'scope rewritten to B': `Bearer ${scopedToB}`,
+      'role rewritten to manager': `Bearer ${promoted}`,
+      'alg none': `Bearer ${unsigned}`,
+      'signature changed': `Bearer ${flipped}`,
+      'admin key changed': `Bearer ${otherKey}`,
+      'basic auth': `Basic ${Buffer.from(`admin:${h.adminKey}`).toString('base64')}`,
+      'token in lower-case scheme, expired': `bearer ${expired}`,
+    },
+    secrets: [h.adminKey, manager, partnerA, partnerB, expired, scopedToB, signature],
+    a,
+    b,
+    resourceId: resource.body.id,
+    tierIds: tiers.body.data.map((t: { id: string }) => t.id),
+    kpiIds: kpis.body.data.map((k: { id: string }) => k.id),
+  };
+}

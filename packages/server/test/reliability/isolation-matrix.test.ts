@@ -1,0 +1,304 @@
+/**
+ * The isolation matrix: every operation of the contract x every principal (admin, manager,
+ * partner A, partner B, an expired session, a tampered token, no token) x every kind of object
+ * it may name (A's, B's, one that does not exist), each with the answer the contract prescribes.
+ * Then the leak checks: a partner asking for the other's object gets an answer identical to one
+ * for a random id (status, headers, body but for the request id), and no answer a partner ever
+ * receives carries the other partner's ids, names, deal numbers or customers.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, it } from 'node:test';
+import { KPIS, TIERS, dealBody } from '../helpers/fixtures.ts';
+import { type Harness, suite, unique } from '../helpers/harness.ts';
+import { contractOperations, type Operation } from './helpers/contract.ts';
+import { assertWellFormedAnswer, closeWire, send, Tally, type WireReply, type WireRequest } from './helpers/wire.ts';
+import { buildWorld, PRINCIPALS, type PrincipalName, randomId, type World } from './helpers/world.ts';
+
+after(() => closeWire());
+
+/** Which object an `{id}` names, as seen from the matrix (not from the caller). */
+type Target = 'none' | 'A' | 'B' | 'shared' | 'missing';
+
+/** Paths whose `{id}` is one partner's (a partner sees only its own). */
+const PARTNER_OWNED = /^\/v1\/(partners|deals)\/\{id\}/;
+
+const ROLE_OF: Record<PrincipalName, 'admin' | 'manager' | 'partner' | null> = {
+  admin: 'admin',
+  manager: 'manager',
+  partnerA: 'partner',
+  partnerB: 'partner',
+  expired: null,
+  tampered: null,
+  none: null,
+};
+
+function targetsOf(op: Operation): Target[] {
+  if (!op.path.includes('{id}')) return ['none'];
+  return PARTNER_OWNED.test(op.path) ? ['A', 'B', 'missing'] : ['shared', 'missing'];
+}
+
+/** The status a success of `op` answers. */
+function successStatus(op: Operation, target: Target): number {
+  switch (op.operationId) {
+    case 'createPartner':
+    case 'registerDeal':
+    case 'createResource':
+      return 201;
+    case 'upsertTier':
+    case 'upsertKpi':
+      return target === 'missing' ? 201 : 200;
+    case 'deleteTier':
+    case 'deleteKpi':
+    case 'deleteResource':
+      return 204;
+    default:
+      return 200;
+  }
+}
+
+/**
+ * The contract's answer, in its order of checks: authentication (401), role (403), the object
+ * and its scope (404), then success. Upserts create what is missing.
+ */
+function expected(op: Operation, principal: PrincipalName, target: Target): { status: number; code?: string } {
+  if (op.roles.length === 0) return { status: 200 };
+  const role = ROLE_OF[principal];
+  if (role === null) return { status: 401, code: 'unauthorized' };
+  if (!op.roles.includes(role)) return { status: 403, code: 'forbidden' };
+  const upsert = op.operationId === 'upsertTier' || op.operationId === 'upsertKpi';
+  if (target === 'missing' && !upsert) return { status: 404, code: 'not_found' };
+  const own = principal === 'partnerA' ? 'A' : principal === 'partnerB' ? 'B' : null;
+  if (role === 'partner' && (target === 'A' || target === 'B') && target !== own) return { status: 404, code: 'not_found' };
+  return { status: successStatus(op, target) };
+}
+
+/** What an answer shows a caller, minus what differs per request (its id, the date, rate counters). */
+function visible(reply: WireReply): string {
+  const body = reply.json && typeof reply.json === 'object' ? { ...(reply.json as Record<string, unknown>), requestId: undefined } : reply.text;
+  const names = Object.keys(reply.headers)
+    .filter((n) => !['date', 'x-request-id', 'content-length', 'ratelimit-remaining', 'ratelimit-reset', 'keep-alive', 'connection'].includes(n))
+    .sort();
+  return JSON.stringify({ status: reply.status, type: reply.headers['content-type'], names, allow: reply.headers.allow, body });
+}
+
+suite('reliability: isolation matrix', (harness) => {
+  let h: Harness;
+  let world: World;
+  let rank = 10;
+
+  before(async () => {
+    h = harness();
+    world = await buildWorld(h);
+  });
+
+  /** The id a target names, with fresh objects where the request would change or delete them. */
+  async function idFor(op: Operation, target: Target, principal: PrincipalName): Promise<string> {
+    const base = op.path.split('/')[2] as string;
+    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs' }[base] ?? 'x';
+    if (target === 'missing') return randomId(prefix);
+    if (target === 'A' || target === 'B') {
+      const owner = target === 'A' ? world.a : world.b;
+      if (base === 'partners') return owner.partnerId;
+      // A move changes the deal: each allowed caller moves a fresh one of the owner.
+      if (op.operationId === 'transitionDeal' && expected(op, principal, target).status === 200) {
+        const reply = await h.admin.post('/v1/deals', dealBody({ partnerId: owner.partnerId }));
+        assert.equal(reply.status, 201, reply.text);
+        return reply.body.id;
+      }
+      return owner.dealId;
+    }
+    const allowed = expected(op, principal, target).status < 300;
+    switch (op.operationId) {
+      case 'deleteTier':
+      case 'upsertTier': {
+        if (!allowed) return 'gold';
+        const id = `tier_${randomBytes(4).toString('hex')}`;
+        const made = await h.admin.put(`/v1/tiers/${id}`, { ...TIERS.bronze, rank: rank++, name: 'Temporary' });
+        assert.equal(made.status, 201, made.text);
+        return id;
+      }
+      case 'deleteKpi': {
+        if (!allowed) return 'revenue';
+        const id = `kpi_${randomBytes(4).toString('hex')}`;
+        assert.equal((await h.admin.put(`/v1/kpis/${id}`, KPIS.deals)).status, 201);
+        return id;
+      }
+      case 'deleteResource': {
+        if (!allowed) return world.resourceId;
+        const made = await h.admin.post('/v1/resources', { title: 'Temporary', type: 'link', language: 'en', url: 'https://example.com/t' });
+        assert.equal(made.status, 201, made.text);
+        return made.body.id;
+      }
+      case 'upsertKpi':
+        return 'churn';
+      default:
+        return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : world.resourceId;
+    }
+  }
+
+  /** A valid body for `op` as `principal` would send it. */
+  function bodyFor(op: Operation, principal: PrincipalName): unknown {
+    const partnerRole = ROLE_OF[principal] === 'partner';
+    switch (op.operationId) {
+      case 'createSession':
+        return { role: 'partner', partnerId: world.a.partnerId, user: { id: 'matrix-user' } };
+      case 'upsertTier':
+        return { ...TIERS.bronze, rank: rank++, name: 'Matrix tier' };
+      case 'upsertKpi':
+        return KPIS.churn;
+      case 'createPartner':
+        return { name: unique('Matrix Partner'), type: 'reseller' };
+      case 'updatePartner':
+        return { region: 'APAC' };
+      case 'upsertTargets':
+        return { data: [{ kpiId: 'revenue', period: '2026-Q2', value: 10 }] };
+      case 'ingestMeasurements':
+        return { data: [{ partnerId: world.a.partnerId, kpiId: 'revenue', period: '2026-02', value: 10 }] };
+      case 'registerDeal':
+        return partnerRole ? dealBody() : dealBody({ partnerId: world.a.partnerId });
+      case 'checkDeal':
+        return { customer: { company: unique('Prospect'), domain: `${randomBytes(5).toString('hex')}.com` } };
+      case 'transitionDeal':
+        return partnerRole ? { to: 'withdrawn', reason: 'Customer went elsewhere' } : { to: 'under_review' };
+      case 'createResource':
+        return { title: 'Matrix guide', type: 'document', language: 'en', url: 'https://example.com/m.pdf' };
+      case 'updateResource':
+        return { description: 'Updated by the matrix' };
+      default:
+        return undefined;
+    }
+  }
+
+  function wire(op: Operation, principal: PrincipalName, id: string, body: unknown): WireRequest {
+    const headers: Record<string, string> = {};
+    const authorization = world.authorization[principal];
+    if (authorization !== undefined) headers.authorization = authorization;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const period = op.operationId === 'getScorecard' ? '?period=2026-Q1' : '';
+    return { method: op.method, path: `${op.path.replace('{id}', id)}${period}`, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  }
+
+  /** Every answer a partner received, to scan for the other partner's identity. */
+  const seenBy: Record<'partnerA' | 'partnerB', string[]> = { partnerA: [], partnerB: [] };
+  const record = (principal: PrincipalName, reply: WireReply) => {
+    if (principal === 'partnerA' || principal === 'partnerB') seenBy[principal].push(`${JSON.stringify(reply.headers)}\n${reply.text}`);
+  };
+
+  it('answers every operation x principal x object as the contract prescribes', async (t) => {
+    const operations = contractOperations();
+    const tally = new Tally();
+    const wrong: string[] = [];
+    for (const op of operations) {
+      for (const principal of PRINCIPALS) {
+        for (const target of targetsOf(op)) {
+          const want = expected(op, principal, target);
+          const request = wire(op, principal, await idFor(op, target, principal), bodyFor(op, principal));
+          const reply = await send(h.url, request);
+          record(principal, reply);
+          tally.add('cells');
+          tally.add(`expect ${want.status}`);
+          const what = `${op.method} ${op.path} as ${principal} on ${target}`;
+          assertWellFormedAnswer(reply, what, world.secrets, op.method);
+          const code = (reply.json as { code?: string } | undefined)?.code;
+          if (reply.status !== want.status || (want.code !== undefined && code !== want.code)) {
+            wrong.push(`${what}: expected ${want.status}${want.code ? ` ${want.code}` : ''}, got ${reply.status}${code ? ` ${code}` : ''}`);
+          }
+        }
+      }
+    }
+    t.diagnostic(`isolation matrix [${h.driver}]: ${operations.length} operations x ${PRINCIPALS.length} principals = ${tally.get('cells')} cells (${tally})`);
+    assert.deepEqual(wrong, [], `answers that differ from the contract:\n${wrong.join('\n')}`);
+  });
+
+  it('answers a partner asking for the other partner\'s objects exactly as for ids that do not exist', async (t) => {
+    let compared = 0;
+    const differ: string[] = [];
+    for (const op of contractOperations().filter((o) => PARTNER_OWNED.test(o.path))) {
+      for (const [principal, other] of [['partnerA', 'B'], ['partnerB', 'A']] as const) {
+        const body = bodyFor(op, principal);
+        const foreign = await send(h.url, wire(op, principal, await idFor(op, other, principal), body));
+        const missing = await send(h.url, wire(op, principal, await idFor(op, 'missing', principal), body));
+        record(principal, foreign);
+        compared += 1;
+        if (visible(foreign) !== visible(missing)) differ.push(`${op.method} ${op.path} as ${principal}:\n  other's: ${visible(foreign)}\n  missing: ${visible(missing)}`);
+      }
+    }
+    t.diagnostic(`isolation [${h.driver}]: ${compared} foreign-vs-missing comparisons`);
+    assert.deepEqual(differ, [], `answers that tell another partner's object from a missing one:\n${differ.join('\n')}`);
+  });
+
+  it('tells a partner nothing of the other through filters, searches, pre-checks, conflicts, cursors or idempotency keys', async (t) => {
+    const probes: { principal: 'partnerA' | 'partnerB'; name: string; request: WireRequest; status: number; code?: string; sameAs?: WireRequest }[] = [];
+    const as = (principal: 'partnerA' | 'partnerB', method: string, path: string, body?: unknown, extra: Record<string, string> = {}): WireRequest => ({
+      method,
+      path,
+      headers: { authorization: world.authorization[principal] as string, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extra },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    for (const [principal, mine, theirs] of [['partnerB', world.b, world.a], ['partnerA', world.a, world.b]] as const) {
+      const ghost = randomId('pt');
+      probes.push(
+        { principal, name: 'deals filtered by the other partner', request: as(principal, 'GET', `/v1/deals?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/deals?partnerId=${ghost}`) },
+        { principal, name: 'deals searched by the other\'s number', request: as(principal, 'GET', `/v1/deals?q=${encodeURIComponent(theirs.dealNumber)}`), status: 200, sameAs: as(principal, 'GET', '/v1/deals?q=DR-999999') },
+        { principal, name: 'deals searched by the other\'s customer', request: as(principal, 'GET', `/v1/deals?q=${encodeURIComponent(theirs.company)}`), status: 200, sameAs: as(principal, 'GET', `/v1/deals?q=${encodeURIComponent(unique('Nobody'))}`) },
+        { principal, name: 'partners searched by the other\'s name', request: as(principal, 'GET', `/v1/partners?q=${encodeURIComponent(theirs.partnerName)}`), status: 200, sameAs: as(principal, 'GET', `/v1/partners?q=${encodeURIComponent(unique('Nobody'))}`) },
+        { principal, name: 'the other\'s scorecard for a period', request: as(principal, 'GET', `/v1/partners/${theirs.partnerId}/scorecard?period=2026-01`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${ghost}/scorecard?period=2026-01`) },
+        { principal, name: 'the other\'s measurements by range', request: as(principal, 'GET', `/v1/partners/${theirs.partnerId}/measurements?from=2026-01&to=2026-03`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${ghost}/measurements?from=2026-01&to=2026-03`) },
+        // The contract: a body field naming a partner the caller may not act for is an unknown id.
+        { principal, name: 'a registration naming the other partner', request: as(principal, 'POST', '/v1/deals', dealBody({ partnerId: theirs.partnerId })), status: 400, code: 'validation_failed', sameAs: as(principal, 'POST', '/v1/deals', dealBody({ partnerId: ghost })) },
+        { principal, name: 'a pre-check of the other\'s customer', request: as(principal, 'POST', '/v1/deals/check', { customer: { company: theirs.company, domain: theirs.domain } }), status: 200 },
+        { principal, name: 'a registration of the other\'s customer', request: as(principal, 'POST', '/v1/deals', dealBody({ customer: { company: theirs.company, domain: theirs.domain } })), status: 409, code: 'deal_conflict' },
+        { principal, name: 'the event log', request: as(principal, 'GET', '/v1/events'), status: 403, code: 'forbidden' },
+      );
+      // Only this partner's own objects are reachable by id through the lists' data.
+      const listed = await send(h.url, as(principal, 'GET', '/v1/deals?limit=200'));
+      for (const deal of (listed.json as { data: { partnerId: string }[] }).data) assert.equal(deal.partnerId, mine.partnerId);
+    }
+
+    // A cursor issued to A, replayed by B: refused, never a page of A's list.
+    const listOfA = await send(h.url, as('partnerA', 'GET', '/v1/deals?limit=1'));
+    await send(h.url, as('partnerA', 'POST', '/v1/deals', dealBody()));
+    const cursorOfA = (await send(h.url, as('partnerA', 'GET', '/v1/deals?limit=1'))).json as { nextCursor: string | null };
+    assert.equal(listOfA.status, 200);
+    assert.ok(cursorOfA.nextCursor, 'A has two deals, so a cursor');
+    probes.push({ principal: 'partnerB', name: 'a cursor issued to the other partner', request: as('partnerB', 'GET', `/v1/deals?limit=1&cursor=${encodeURIComponent(cursorOfA.nextCursor)}`), status: 400, code: 'invalid_cursor' });
+
+    // An idempotency key A used, reused by B with the same body: B's own answer, never A's replay.
+    const sharedKey = `shared-${randomBytes(6).toString('hex')}`;
+    const sharedBody = dealBody();
+    const byA = await send(h.url, as('partnerA', 'POST', '/v1/deals', sharedBody, { 'idempotency-key': sharedKey }));
+    assert.equal(byA.status, 201, byA.text);
+    probes.push({ principal: 'partnerB', name: 'the other partner\'s idempotency key and body', request: as('partnerB', 'POST', '/v1/deals', sharedBody, { 'idempotency-key': sharedKey }), status: 409, code: 'deal_conflict' });
+
+    const wrong: string[] = [];
+    for (const probe of probes) {
+      const reply = await send(h.url, probe.request);
+      record(probe.principal, reply);
+      assertWellFormedAnswer(reply, `${probe.principal}: ${probe.name}`, world.secrets, probe.request.method);
+      const code = (reply.json as { code?: string } | undefined)?.code;
+      if (reply.status !== probe.status || (probe.code !== undefined && code !== probe.code)) {
+        wrong.push(`${probe.principal}: ${probe.name}: expected ${probe.status}${probe.code ? ` ${probe.code}` : ''}, got ${reply.status} ${reply.text.slice(0, 200)}`);
+      }
+      if (probe.sameAs) {
+        const control = await send(h.url, probe.sameAs);
+        if (visible(reply) !== visible(control)) wrong.push(`${probe.principal}: ${probe.name}: differs from the same request about nothing:\n  ${visible(reply)}\n  ${visible(control)}`);
+      }
+    }
+    t.diagnostic(`isolation [${h.driver}]: ${probes.length} cross-partner probes`);
+    assert.deepEqual(wrong, [], wrong.join('\n'));
+  });
+
+  it('never shows a partner any id, name, number or customer of the other partner', (t) => {
+    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain];
+    const leaks: string[] = [];
+    for (const [principal, other] of [['partnerA', world.b], ['partnerB', world.a]] as const) {
+      for (const text of seenBy[principal]) {
+        for (const word of identity(other)) if (text.includes(word)) leaks.push(`${principal} saw ${word}: ${text.slice(0, 300)}`);
+      }
+    }
+    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${6 * 2} identifying strings`);
+    assert.ok(seenBy.partnerA.length > 50 && seenBy.partnerB.length > 50, 'the scan covers the matrix');
+    assert.deepEqual(leaks, []);
+  });
+});
