@@ -48,11 +48,17 @@ async function ensureTemplate(): Promise<string> {
   return template;
 }
 
+/** A new directory holding a migrated, empty PGlite database (not opened). */
+export async function pgliteDataDir(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'partnerkit-test-'));
+  cpSync(await ensureTemplate(), dataDir, { recursive: true });
+  return dataDir;
+}
+
 /** A fresh, migrated database for one test file, and how to remove it afterwards. */
 export async function freshDatabase(driver: DriverName): Promise<{ db: Database; dataDir: string | null; databaseUrl: string | null; drop(): Promise<void> }> {
   if (driver === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'partnerkit-test-'));
-    cpSync(await ensureTemplate(), dataDir, { recursive: true });
+    const dataDir = await pgliteDataDir();
     const db = await openDatabase({ dataDir });
     return {
       db,

@@ -1,0 +1,185 @@
+/**
+ * The `partnerkit-server` command line: every command in-process on both drivers, and the real
+ * executable for graceful shutdown and for durability across `kill -9`.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../src/cli/main.ts';
+import { openDatabase } from '../src/index.ts';
+import { drivers, freshDatabase, pgliteDataDir } from './helpers/databases.ts';
+import { dealBody } from './helpers/fixtures.ts';
+
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli.ts');
+
+/** Runs the CLI in this process and collects its output. */
+async function cli(argv: string[], env: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    env,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+it('prints help for every command without touching a database', async () => {
+  for (const argv of [[], ['--help'], ['start', '--help'], ['seed', '--help'], ['keys', '--help'], ['keys'], ['migrate', '--help']]) {
+    const result = await cli(argv);
+    assert.equal(result.code, 0, argv.join(' '));
+    assert.match(result.stdout, /Usage: partnerkit-server/);
+  }
+  assert.match((await cli(['start', '--help'])).stdout, /--allow-origin/);
+  assert.match((await cli(['seed', '--help'])).stdout, /--deals N/);
+});
+
+it('refuses unknown commands and bad flags with exit code 2', async () => {
+  for (const argv of [['serve'], ['start', '--port', 'eighty'], ['start', '--bogus'], ['seed', '--profile', 'huge'], ['keys', 'create'], ['keys', 'rotate'], ['start', '--seed', 'big'], ['seed', '--as-of', 'someday']]) {
+    const result = await cli(argv);
+    assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, /^partnerkit-server: /);
+  }
+});
+
+for (const driver of drivers()) {
+  describe(`cli commands [${driver.name}]`, driver.skip ? { skip: driver.skip } : {}, () => {
+    let database: { dataDir: string | null; databaseUrl: string | null; drop(): Promise<void> };
+    let flags: string[];
+    before(async () => {
+      if (driver.name === 'pglite') {
+        const dataDir = await pgliteDataDir();
+        database = { dataDir, databaseUrl: null, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+      } else {
+        // The CLI opens the database itself; the suite only prepares (and drops) it.
+        const fresh = await freshDatabase('postgres');
+        await fresh.db.close();
+        database = { dataDir: null, databaseUrl: fresh.databaseUrl, drop: fresh.drop };
+      }
+      flags = database.dataDir ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl as string];
+    });
+    after(async () => {
+      await database?.drop();
+    });
+
+    it('migrates, creates, lists and revokes keys, and seeds an empty database once', async () => {
+      const migrated = await cli(['migrate', ...flags]);
+      assert.equal(migrated.code, 0, migrated.stderr);
+      assert.match(migrated.stdout, /^schema version \d+\n$/);
+
+      const created = await cli(['keys', 'create', '--name', 'Ops team', ...flags]);
+      assert.equal(created.code, 0, created.stderr);
+      const key = created.stdout.trim();
+      assert.match(key, /^pk_admin_[A-Za-z0-9_-]{43}$/);
+      assert.ok(!created.stderr.includes(key), 'the key is printed once, on stdout');
+
+      const seeded = await cli(['seed', '--partners', '8', '--deals', '60', '--resources', '6', '--months', '3', '--seed', '3', ...flags]);
+      assert.equal(seeded.code, 0, seeded.stderr);
+      assert.equal(JSON.parse(seeded.stdout).deals, 60);
+      const again = await cli(['seed', ...flags]);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /already holds a programme/);
+
+      // The database from the environment this time.
+      const env = database.dataDir ? { PARTNERKIT_DATA_DIR: database.dataDir } : { DATABASE_URL: database.databaseUrl as string };
+      const listed = await cli(['keys', 'list'], env);
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.match(listed.stdout, /\tactive\t.*\tOps team\n$/);
+      assert.ok(!listed.stdout.includes(key));
+      const id = listed.stdout.split('\t')[0] as string;
+      const revoked = await cli(['keys', 'revoke', id, ...flags]);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      assert.match(revoked.stderr, /revoked key_/);
+    });
+  });
+}
+
+/** Starts the real executable; resolves with the URL it listens on. */
+function spawnServer(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'start', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PARTNERKIT_SECRET: '' },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 60_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] as string, output: () => output });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+
+describe('the executable [pglite]', () => {
+  let dataDir: string;
+  let key: string;
+  before(async () => {
+    dataDir = await pgliteDataDir();
+    const created = await cli(['keys', 'create', '--name', 'cli', '--data-dir', dataDir]);
+    key = created.stdout.trim();
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('finishes in-flight requests on SIGTERM, then exits 0; acknowledged writes survive kill -9', async () => {
+    const first = await spawnServer(['--data-dir', dataDir, '--seed', 'demo']);
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    // A request still sending its body when the signal arrives.
+    let finish!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name": "Late Partner", '));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode('"type": "agent"}'));
+          controller.close();
+        };
+      },
+    });
+    const inFlight = fetch(`${first.url}/v1/partners`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exit = exited(first.child);
+    first.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    finish();
+    const response = await inFlight;
+    assert.equal(response.status, 201, first.output());
+    const late = await response.json();
+    assert.equal(await exit, 0, first.output());
+    assert.match(first.output(), /SIGTERM, finishing in-flight requests/);
+    assert.match(first.output(), /"msg":"stopped"/);
+
+    const second = await spawnServer(['--data-dir', dataDir, '--seed', 'demo']);
+    assert.equal((await fetch(`${second.url}/v1/partners/${late.id}`, { headers })).status, 200, 'the write before SIGTERM is there');
+    const registered = await fetch(`${second.url}/v1/deals`, { method: 'POST', headers, body: JSON.stringify({ ...dealBody(), partnerId: 'pt_0001' }) });
+    assert.equal(registered.status, 201);
+    const deal = await registered.json();
+    const killed = exited(second.child);
+    second.child.kill('SIGKILL');
+    await killed;
+
+    const db = await openDatabase({ dataDir });
+    try {
+      const { rows } = await db.query('SELECT status FROM deals WHERE id = $1', [deal.id]);
+      assert.deepEqual(rows, [{ status: 'submitted' }], 'the acknowledged registration survived kill -9');
+      const events = await db.query("SELECT count(*)::int AS n FROM events WHERE data->>'dealId' = $1", [deal.id]);
+      assert.equal(events.rows[0]?.n, 1, 'with its event');
+      const partners = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM partners');
+      assert.equal(partners.rows[0]?.n, 25, 'seeded once, not twice');
+    } finally {
+      await db.close();
+    }
+  });
+});
