@@ -82,6 +82,8 @@ export class RunContext {
   /** The typed client with the admin key. */
   readonly admin: PartnerKitClient;
   readonly created: Created = { partners: new Set(), tiers: new Set(), kpis: new Set(), resources: new Set() };
+  /** HTTP requests sent so far, by the checks and the typed clients alike. */
+  requestCount = 0;
   /** How far the run has moved the backend's clock (see {@link Clock}). */
   clockOffsetMs = 0;
 
@@ -94,7 +96,12 @@ export class RunContext {
 
   constructor(readonly options: RunOptions) {
     this.baseUrl = new URL(options.baseUrl);
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    const base = options.fetch ?? globalThis.fetch.bind(globalThis);
+    // Every request of the run, raw or through the typed client, goes through here and is counted.
+    this.#fetch = (input, init) => {
+      this.requestCount += 1;
+      return base(input, init);
+    };
     this.http = new Http(this.baseUrl, this.#fetch);
     this.#secrets.add(options.adminKey);
     this.admin = this.newClient(options.adminKey);

@@ -23,7 +23,7 @@ export interface RunReport {
   prefix: string;
   startedAt: string;
   durationMs: number;
-  /** HTTP requests the checks sent themselves (the typed client's are not counted). */
+  /** HTTP requests the run sent, fixtures and cleanup included. */
   requests: number;
   results: CheckResult[];
   summary: { total: number; passed: number; failed: number; skipped: number };
@@ -94,7 +94,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
     prefix: ctx.prefix,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
-    requests: ctx.http.count,
+    requests: ctx.requestCount,
     results,
     summary: { total: results.length, passed: count(results, 'pass'), failed: count(results, 'fail'), skipped: count(results, 'skip') },
     areas: AREAS.filter((area) => results.some((r) => r.area === area)).map((area) => {

@@ -35,6 +35,7 @@ describe('the reference server on PGlite', () => {
     assert.equal(report.summary.total, CHECKS.length);
     assert.deepEqual(describeFailures(report.results), []);
     assert.deepEqual(report.cleanup.failed, []);
+    assert.ok(!JSON.stringify(report).includes(reference.adminKey), 'the report never carries the admin key');
     assert.ok(report.cleanup.removed.some((r) => r.startsWith('resource ')) && report.cleanup.removed.some((r) => r.startsWith('tier ')), 'cleanup removed the resources and tiers');
   });
 });

@@ -256,7 +256,7 @@ export const authChecks = [
       ctx.addSecret(one.token);
       ctx.addSecret(two.token);
       ensure(one.token !== two.token, 'two POST /v1/sessions with the same body answered the same token');
-      const served = Date.parse(first.headers.get('date') ?? '') || Date.now();
+      const served = (Date.parse(first.headers.get('date') ?? '') || Date.now()) + ctx.clockOffsetMs;
       const lifetime = (Date.parse(one.expiresAt) - served) / 1000;
       ensure(Math.abs(lifetime - 900) <= 120, `a session minted without ttlSeconds expires ${Math.round(lifetime)} s after it was minted; expected 900 s`);
 
