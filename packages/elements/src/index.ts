@@ -15,3 +15,8 @@ export { PkPeriodChangeEvent, PK_PERIOD_CHANGE_TYPE, type PkPeriodChangeData } f
 export { ResourceLibrary, SEARCH_DEBOUNCE_MS, type ResourceLayout } from './resource-library/resource-library.js';
 export { PkResourceOpenEvent, PK_RESOURCE_OPEN_TYPE, type PkResourceOpenData } from './events/resource-open.js';
 export { PkFilterChangeEvent, PK_FILTER_CHANGE_TYPE, type PkFilterChangeData } from './events/filter-change.js';
+export { DealRegister, type DealRegisterView } from './deal-register/deal-register.js';
+export { PkDealSubmitEvent, PK_DEAL_SUBMIT_TYPE, type PkDealSubmitData } from './events/deal-submit.js';
+export { PkDealSubmittedEvent, PK_DEAL_SUBMITTED_TYPE, type PkDealSubmittedData } from './events/deal-submitted.js';
+export { PkDealConflictEvent, PK_DEAL_CONFLICT_TYPE, type PkDealConflictData } from './events/deal-conflict.js';
+export { PkDealTransitionEvent, type PkDealTransitionData } from './events/deal-transition.js';

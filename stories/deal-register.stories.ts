@@ -1,0 +1,213 @@
+/**
+ * `<deal-register>` in every state, for both roles and both languages, on a stub backend behind a
+ * real client (`stories/deal-register/stub-backend.ts`), so Storybook needs no server. States that
+ * follow from typing (errors, the pre-check, a queued submission) open from a saved draft, the way
+ * the element restores one after a reload; states that follow from a click run it in `play`.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { action } from 'storybook/actions';
+import '../packages/elements/src/define/deal-register.js';
+import type { DealRegister } from '../packages/elements/src/deal-register/deal-register.js';
+import { dealStub } from './deal-register/stub-backend.js';
+import { OTHER_PARTNER_ID, PARTNER_ID } from './deal-register/fixtures.js';
+import { INVALID_DRAFT, seedDraft, stubOptions, VALID_DRAFT, type Backend, type DraftSeed } from './deal-register/story-setup.js';
+
+/** The element's attributes, plus the session, the backend, and the draft the story opens with. */
+interface DealRegisterArgs {
+  partnerId: string;
+  view: 'register' | 'list';
+  /** Empty: the element follows the page language (the toolbar). */
+  lang: '' | 'en' | 'vi';
+  theme: 'light' | 'dark' | 'auto';
+  session: 'partner' | 'manager';
+  backend: Backend;
+  /** The draft restored when the story opens (none: an empty form). */
+  draft: 'none' | 'valid' | 'invalid' | 'available customer' | 'taken customer' | 'own customer';
+  /** A submission already waiting in the queue. */
+  queued: 'none' | 'offline' | 'failed';
+}
+
+const DRAFTS: Record<DealRegisterArgs['draft'], DraftSeed | null> = {
+  none: null,
+  valid: VALID_DRAFT,
+  invalid: INVALID_DRAFT,
+  'available customer': { ...VALID_DRAFT, company: 'Contoso Việt Nam', domain: 'contoso.vn' },
+  'taken customer': { ...VALID_DRAFT, company: 'Wayne Enterprises', domain: 'www.wayne.com' },
+  'own customer': { ...VALID_DRAFT, company: 'Acme Corporation', domain: 'acme.com' },
+};
+
+let stories = 0;
+
+const meta: Meta<DealRegisterArgs> = {
+  title: 'Widgets/deal-register',
+  component: 'deal-register',
+  tags: ['autodocs'],
+  args: { partnerId: PARTNER_ID, view: 'register', lang: '', theme: 'auto', session: 'partner', backend: 'ok', draft: 'none', queued: 'none' },
+  argTypes: {
+    partnerId: { control: 'select', options: ['', PARTNER_ID, OTHER_PARTNER_ID], description: 'The `partner-id` attribute' },
+    view: { control: 'inline-radio', options: ['register', 'list'] },
+    lang: { control: 'inline-radio', options: ['', 'en', 'vi'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'stub backend' } },
+    backend: {
+      control: 'select',
+      options: ['ok', 'slow', 'loading forever', 'no deals', 'server error', 'breaks the contract', 'offline', 'submit hangs', 'submit breaks the contract'],
+      table: { category: 'stub backend' },
+    },
+    draft: { control: 'select', options: Object.keys(DRAFTS), table: { category: 'saved draft' } },
+    queued: { control: 'inline-radio', options: ['none', 'offline', 'failed'], table: { category: 'saved draft' } },
+  },
+  render: (args) => {
+    // Each render gets its own draft slot, seeded with the story's draft.
+    const draftKey = `story-${++stories}`;
+    const draft = DRAFTS[args.draft];
+    seedDraft(
+      draftKey,
+      draft,
+      args.queued === 'none' ? undefined : { input: { type: 'resell', customer: { company: draft?.company ?? 'Contoso Việt Nam', domain: draft?.domain ?? null } }, cause: args.queued },
+    );
+    const stub = dealStub(stubOptions(args.backend, args.session === 'partner' ? { role: 'partner', partnerId: PARTNER_ID } : { role: 'manager' }));
+    const log = (name: string) => (e: Event) => action(name)((e as CustomEvent).detail);
+    return html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
+      <deal-register
+        .client=${stub.client}
+        partner-id=${args.partnerId || nothing}
+        draft-key=${draftKey}
+        view=${args.view}
+        lang=${args.lang || nothing}
+        theme=${args.theme}
+        @pk-deal-submit=${log('pk-deal-submit')}
+        @pk-deal-submitted=${log('pk-deal-submitted')}
+        @pk-deal-conflict=${log('pk-deal-conflict')}
+        @pk-deal-transition=${log('pk-deal-transition')}
+        @pk-error=${log('pk-error')}
+      ></deal-register>
+    </div>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<DealRegisterArgs>;
+
+/** The element in the story, once it rendered (and its Vietnamese loaded, when in Vietnamese). */
+async function element(canvas: HTMLElement): Promise<DealRegister> {
+  const el = canvas.querySelector('deal-register')!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Clicks Register once the element is ready. */
+const submit: Story['play'] = async ({ canvasElement }) => {
+  const el = await element(canvasElement);
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+};
+
+/** Opens the reason dialog of the first action labelled `label`, once the list is there. */
+const openDialog =
+  (label: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    const el = await element(canvasElement);
+    for (let i = 0; i < 50; i++) {
+      const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="action"]')].find((b) => b.textContent!.trim() === label);
+      if (button) return button.click();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+// ---- Register -------------------------------------------------------------------------------
+
+/** An empty form: required fields marked, the pre-check waiting for a customer. */
+export const RegisterEmpty: Story = {};
+
+export const RegisterEmptyVietnamese: Story = { args: { lang: 'vi' } };
+
+/** Register pressed on a draft full of problems: the summary takes focus and links to each field. */
+export const RegisterWithErrors: Story = { args: { draft: 'invalid' }, play: submit };
+
+export const RegisterWithErrorsVietnamese: Story = { args: { draft: 'invalid', lang: 'vi' }, play: submit };
+
+/** The pre-check finds no active registration for the customer. */
+export const PrecheckAvailable: Story = { args: { draft: 'available customer' } };
+
+/** The pre-check says the customer is taken, with a reason only, never who holds it. */
+export const PrecheckTaken: Story = { args: { draft: 'taken customer' } };
+
+export const PrecheckTakenVietnamese: Story = { args: { draft: 'taken customer', lang: 'vi' } };
+
+/** The partner registered this customer already. */
+export const PrecheckOwnRegistration: Story = { args: { draft: 'own customer' } };
+
+/** Sent, waiting for the answer: the form is locked and the button says so. */
+export const Submitting: Story = { args: { draft: 'valid', backend: 'submit hangs' }, play: submit };
+
+/** Registered: the number, the status and the protection window. */
+export const Success: Story = { args: { draft: 'valid' }, play: submit };
+
+export const SuccessVietnamese: Story = { args: { draft: 'valid', lang: 'vi' }, play: submit };
+
+/** The backend refuses the customer (409): the reason, and the form is kept. */
+export const Conflict: Story = { args: { draft: 'taken customer' }, play: submit };
+
+export const ConflictVietnamese: Story = { args: { draft: 'taken customer', lang: 'vi' }, play: submit };
+
+/** Submitted offline: queued on the device, shown as pending, with "Send now" and "Cancel sending". */
+export const QueuedOffline: Story = { args: { draft: 'valid', queued: 'offline', backend: 'offline' } };
+
+export const QueuedOfflineVietnamese: Story = { args: { draft: 'valid', queued: 'offline', backend: 'offline', lang: 'vi' } };
+
+/** The backend could not be reached: queued with the reason and a retry. */
+export const QueuedAfterFailure: Story = { args: { draft: 'valid', backend: 'offline' }, play: submit };
+
+/** The answer broke the contract: an error with a retry, and the draft kept. */
+export const SendFailedInvalidAnswer: Story = { args: { draft: 'valid', backend: 'submit breaks the contract' }, play: submit };
+
+export const RegisterDark: Story = { args: { theme: 'dark', draft: 'invalid' }, play: submit };
+
+// ---- My registrations -------------------------------------------------------------------------
+
+/** A partner's registrations: status chips, protection countdowns, histories, the allowed actions. */
+export const MyRegistrations: Story = { args: { view: 'list' } };
+
+export const MyRegistrationsVietnamese: Story = { args: { view: 'list', lang: 'vi' } };
+
+export const MyRegistrationsLoading: Story = { args: { view: 'list', backend: 'loading forever' } };
+
+export const MyRegistrationsEmpty: Story = { args: { view: 'list', backend: 'no deals' } };
+
+export const MyRegistrationsError: Story = { args: { view: 'list', backend: 'server error' } };
+
+export const MyRegistrationsErrorVietnamese: Story = { args: { view: 'list', backend: 'server error', lang: 'vi' } };
+
+/** A list answer that breaks the contract shows the error state, never half a list. */
+export const MyRegistrationsInvalidAnswer: Story = { args: { view: 'list', backend: 'breaks the contract' } };
+
+/** Withdraw asks for a reason in a dialog. */
+export const WithdrawDialog: Story = { args: { view: 'list' }, play: openDialog('Withdraw') };
+
+export const WithdrawDialogVietnamese: Story = { args: { view: 'list', lang: 'vi' }, play: openDialog('Rút lại') };
+
+export const MyRegistrationsDark: Story = { args: { view: 'list', theme: 'dark' } };
+
+// ---- Review (manager) ---------------------------------------------------------------------------
+
+/** A channel manager without `partner-id`: the review queue of every partner, conflicts flagged. */
+export const ReviewQueue: Story = { args: { session: 'manager', partnerId: '', view: 'list' } };
+
+export const ReviewQueueVietnamese: Story = { args: { session: 'manager', partnerId: '', view: 'list', lang: 'vi' } };
+
+/** A manager with `partner-id`: Register for that partner, and Review of its registrations. */
+export const ReviewForOnePartner: Story = { args: { session: 'manager', view: 'list' } };
+
+/** Rejecting asks for a reason (required) and a closing code. */
+export const RejectDialog: Story = { args: { session: 'manager', partnerId: '', view: 'list' }, play: openDialog('Reject') };
+
+export const RejectDialogVietnamese: Story = { args: { session: 'manager', partnerId: '', view: 'list', lang: 'vi' }, play: openDialog('Từ chối') };
+
+export const ReviewLoading: Story = { args: { session: 'manager', partnerId: '', view: 'list', backend: 'loading forever' } };
+
+export const ReviewEmpty: Story = { args: { session: 'manager', partnerId: '', view: 'list', backend: 'no deals' } };
+
+export const ReviewError: Story = { args: { session: 'manager', partnerId: '', view: 'list', backend: 'server error' } };
+
+export const ReviewDark: Story = { args: { session: 'manager', partnerId: '', view: 'list', theme: 'dark' } };

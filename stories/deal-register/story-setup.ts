@@ -1,0 +1,84 @@
+/**
+ * How `<deal-register>`'s stories reach a state without a person: a draft (and a queued
+ * submission) written to the slot the element restores from, and the stub backend's behaviour.
+ * @module
+ */
+import type { DealInput } from '@partnerkit/core/schemas';
+import { problem, type DealStubOptions } from './stub-backend.js';
+import { PARTNER_ID } from './fixtures.js';
+
+/** What the form holds when the story opens (field name to text, as a person would type it). */
+export type DraftSeed = Partial<Record<'company' | 'domain' | 'country' | 'industry' | 'contactName' | 'email' | 'phone' | 'title' | 'type' | 'products' | 'amount' | 'currency' | 'closeDate' | 'description', string>>;
+
+const FIELDS = ['company', 'domain', 'country', 'industry', 'contactName', 'email', 'phone', 'title', 'type', 'products', 'amount', 'currency', 'closeDate', 'description'] as const;
+
+/** A complete, valid draft. */
+export const VALID_DRAFT: DraftSeed = {
+  company: 'Contoso Việt Nam',
+  domain: 'contoso.vn',
+  country: 'VN',
+  industry: 'Logistics',
+  contactName: 'Phạm Quốc Bảo',
+  email: 'bao@contoso.vn',
+  phone: '+84 28 1234 5678',
+  title: 'CIO',
+  type: 'resell',
+  products: 'PartnerKit Cloud\nOnboarding services',
+  amount: '125000',
+  currency: 'USD',
+  closeDate: '2026-12-31',
+  description: 'Three warehouses move to the cloud in Q1.',
+};
+
+/** A draft with a problem in nearly every field, pasted junk included. */
+export const INVALID_DRAFT: DraftSeed = {
+  company: '   ',
+  email: 'bao@',
+  phone: 'call me maybe',
+  amount: '12,34,5',
+  products: `Cloud\n${'x'.repeat(240)}`,
+  description: '<script>alert("hi")</script> 🚀 مرحبا',
+};
+
+/** Writes `draft` (and `queued`) where an element with `draftKey` for {@link PARTNER_ID} restores them from. */
+export function seedDraft(draftKey: string, draft: DraftSeed | null, queued?: { input: DealInput; cause: 'offline' | 'failed' }, partnerId = PARTNER_ID): void {
+  const key = `partnerkit:deal-register:${partnerId}:${draftKey}`;
+  localStorage.removeItem(key);
+  localStorage.removeItem(`${key}:queued`);
+  if (!draft) return;
+  const values = Object.fromEntries(FIELDS.map((f) => [f, draft[f] ?? (f === 'currency' ? 'USD' : '')]));
+  const idempotencyKey = `story-${draftKey}-0000-4000-8000-000000000000`.slice(0, 36);
+  localStorage.setItem(key, JSON.stringify({ values, key: idempotencyKey }));
+  if (queued) localStorage.setItem(`${key}:queued`, JSON.stringify({ key: idempotencyKey, input: queued.input, queuedAt: new Date(Date.now() - 4 * 60_000).toISOString(), cause: queued.cause }));
+}
+
+/** How the stub backend behaves in a story. */
+export type Backend = 'ok' | 'slow' | 'loading forever' | 'no deals' | 'server error' | 'breaks the contract' | 'offline' | 'submit hangs' | 'submit breaks the contract';
+
+const never = () => new Promise<Response>(() => undefined);
+const isRegistration = (r: Request, path: string) => path === '/v1/deals' && r.method === 'POST';
+const isList = (r: Request, path: string) => path === '/v1/deals' && r.method === 'GET';
+
+/** The stub options for `backend`. */
+export function stubOptions(backend: Backend, as: DealStubOptions['as']): DealStubOptions {
+  switch (backend) {
+    case 'slow':
+      return { as, delay: 1200 };
+    case 'loading forever':
+      return { as, override: (r, path) => (isList(r, path) ? never() : undefined) };
+    case 'no deals':
+      return { as, deals: [] };
+    case 'server error':
+      return { as, override: (r, path) => (path.startsWith('/v1/deals') && path !== '/v1/deals/check' ? problem(503, 'internal_error', 'Service unavailable') : undefined) };
+    case 'breaks the contract':
+      return { as, override: (r, path) => (isList(r, path) ? new Response('{"data":[{"id":42}],"nextCursor":null}', { headers: { 'content-type': 'application/json' } }) : undefined) };
+    case 'offline':
+      return { as, override: (r, path) => (isRegistration(r, path) ? 'network' : undefined) };
+    case 'submit hangs':
+      return { as, override: (r, path) => (isRegistration(r, path) ? never() : undefined) };
+    case 'submit breaks the contract':
+      return { as, override: (r, path) => (isRegistration(r, path) ? new Response('{"id":"d_1","number":7}', { status: 201, headers: { 'content-type': 'application/json' } }) : undefined) };
+    default:
+      return { as };
+  }
+}
