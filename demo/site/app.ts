@@ -1,0 +1,52 @@
+/**
+ * The demo host site as one Hono app: its pages, its session route, the files it serves, and the
+ * PartnerKit API mounted under `/api`.
+ * @module
+ */
+import { Hono } from 'hono';
+import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { PartnerKitApp } from '@partnerkit/server';
+import { DEMO_MANAGER, DemoDirectory } from './directory.js';
+import { homePage, notFoundPage } from './pages/home.js';
+import { intranetPage } from './pages/intranet.js';
+import { pageContext, type PageName } from './pages/page-context.js';
+import { portalPage } from './pages/portal.js';
+import { API_BASE } from './pages/widgets.js';
+import { securityHeaders } from './security-headers.js';
+import { type SessionLog, sessionRoute } from './session-route.js';
+import { staticFiles } from './static-files.js';
+
+export interface DemoSiteOptions {
+  /** The PartnerKit API, created with `basePath: '/api'`. */
+  api: PartnerKitApp;
+  /** The host's server-side client, authenticated with the admin key. */
+  admin: PartnerKitClient;
+  /** The elements' CDN build (`packages/elements/dist/cdn`), served under `/cdn/`. */
+  cdnDir: string;
+  /** The demo's stylesheet and icons, served under `/demo/assets/`. */
+  assetsDir: string;
+  /** Told about every session minted. */
+  onSession?: SessionLog;
+}
+
+export function createDemoSite(options: DemoSiteOptions): Hono {
+  const directory = new DemoDirectory(options.admin);
+  const site = new Hono();
+
+  // The API answers for itself (its own headers, CORS, problem documents), unchanged.
+  site.all(`${API_BASE}/*`, (c) => options.api.fetch(c.req.raw, c.env));
+
+  site.use('*', securityHeaders());
+  const context = (c: { req: { query(name: string): string | undefined; header(name: string): string | undefined } }, page: PageName) =>
+    pageContext(page, (name) => c.req.query(name), c.req.header('accept-language'));
+
+  site.get('/', (c) => c.html(homePage(context(c, 'home'))));
+  site.get('/intranet', async (c) => c.html(intranetPage(context(c, 'intranet'), await directory.partners(), DEMO_MANAGER.name, c.req.query('partner'))));
+  site.get('/portal', async (c) => c.html(portalPage(context(c, 'portal'), await directory.portalAccounts(), c.req.query('as'))));
+  site.get('/demo/session', sessionRoute(directory, options.admin, options.onSession));
+  site.get('/cdn/*', staticFiles('/cdn/', options.cdnDir));
+  site.get('/demo/assets/*', staticFiles('/demo/assets/', options.assetsDir));
+
+  site.notFound((c) => c.html(notFoundPage(context(c, 'home')), 404));
+  return site;
+}

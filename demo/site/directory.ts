@@ -1,0 +1,92 @@
+/**
+ * The demo site's own idea of who may sign in: one channel manager, and one user for each of a
+ * few partners in different tiers. A real host takes this from its own login; PartnerKit never
+ * decides who a person is, it only receives the role and partner the host vouches for.
+ * @module
+ */
+import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { Partner, SessionInput, Tier } from '@partnerkit/core/schemas';
+
+/** A person the demo site can sign in. */
+export interface DemoUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A partner as the demo's pickers show it. */
+export interface PartnerEntry {
+  partner: Partner;
+  tier: Tier | null;
+}
+
+/** A partner user the partner portal offers to sign in as. */
+export interface PortalAccount extends PartnerEntry {
+  user: DemoUser;
+}
+
+/** The channel manager signed in on the intranet. */
+export const DEMO_MANAGER: DemoUser = { id: 'mgr_linh', name: 'Đặng Mai Linh', email: 'linh.dang@vendor.example' };
+
+const PEOPLE_EN = ['Alex Morgan', 'Priya Shah', 'Tom Becker', 'Grace Lee', 'Daniel Ortiz', 'Hannah Cole'];
+const PEOPLE_VI = ['Nguyễn Thu Hà', 'Trần Minh Quân', 'Lê Hoàng Anh', 'Phạm Bảo Ngọc', 'Võ Đức Thắng', 'Bùi Thanh Tâm'];
+
+/** `Nguyễn Thu Hà` -> `nguyen.thu.ha`, for a plausible e-mail address. */
+function mailbox(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+}
+
+/** The demo user of `partner` (the n-th account offered). */
+function partnerUser(partner: Partner, n: number): DemoUser {
+  const people = partner.country === 'VN' ? PEOPLE_VI : PEOPLE_EN;
+  const name = people[n % people.length] as string;
+  return { id: `demo_${partner.id}`, name, email: `${mailbox(name)}@${partner.domains[0] ?? 'partner.example'}` };
+}
+
+/** What the demo knows about its programme, read through the admin API on each use. */
+export class DemoDirectory {
+  constructor(private readonly admin: PartnerKitClient) {}
+
+  /** Active partners by name, each with its tier: the intranet's picker. */
+  async partners(): Promise<PartnerEntry[]> {
+    const [tiers, partners] = await Promise.all([this.tiers(), this.activePartners()]);
+    return partners.sort((a, b) => a.name.localeCompare(b.name)).map((partner) => ({ partner, tier: tiers.get(partner.tierId ?? '') ?? null }));
+  }
+
+  /** The first active partner of each tier, lowest tier first, with its demo user: the portal's picker. */
+  async portalAccounts(): Promise<PortalAccount[]> {
+    const [tiers, partners] = await Promise.all([this.tiers(), this.activePartners()]);
+    const ranked = [...tiers.values()].sort((a, b) => a.rank - b.rank);
+    const accounts: PortalAccount[] = [];
+    for (const tier of ranked) {
+      const partner = partners.find((p) => p.tierId === tier.id);
+      if (partner) accounts.push({ partner, tier, user: partnerUser(partner, accounts.length) });
+    }
+    return accounts;
+  }
+
+  /** The session input for `as` (`manager` or an offered partner's id), or null for anyone else. */
+  async sessionFor(as: string): Promise<SessionInput | null> {
+    if (as === 'manager') return { role: 'manager', user: DEMO_MANAGER };
+    const account = (await this.portalAccounts()).find((a) => a.partner.id === as);
+    return account ? { role: 'partner', partnerId: account.partner.id, user: account.user } : null;
+  }
+
+  private async tiers(): Promise<Map<string, Tier>> {
+    const tiers = new Map<string, Tier>();
+    for await (const tier of this.admin.tiers.iterate({ limit: 200 })) tiers.set(tier.id, tier);
+    return tiers;
+  }
+
+  private async activePartners(): Promise<Partner[]> {
+    const partners: Partner[] = [];
+    for await (const partner of this.admin.partners.iterate({ status: 'active', limit: 200 })) partners.push(partner);
+    return partners;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * `/portal`: the partner portal on the vendor's site. A partner user (one of several partners in
+ * different tiers) sees its scorecard, registers deals and follows them, and opens the resources
+ * its tier allows.
+ * @module
+ */
+import type { PortalAccount } from '../directory.js';
+import { html } from '../html.js';
+import { layout } from './layout.js';
+import type { PageContext } from './page-context.js';
+import { provider, tierLabel } from './widgets.js';
+
+export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[], requested: string | undefined): string {
+  const { t } = ctx;
+  const account = accounts.find((a) => a.partner.id === requested) ?? accounts[0];
+  if (!account) return layout(ctx, t.portal, html`<div class="intro"><h1>${t.portalTitle}</h1><p>${t.noPartners}</p></div>`);
+  const id = account.partner.id;
+  ctx.params = { as: id };
+  return layout(
+    ctx,
+    t.portal,
+    html`<div class="intro">
+      <h1>${t.portalTitle}</h1>
+      <p class="lede">${t.portalLede({ user: account.user.name, partner: account.partner.name, tier: tierLabel(ctx, account.tier) })}</p>
+      <form class="picker" method="get" action="/portal">
+        <label for="as">${t.signInAs}</label>
+        <select id="as" name="as">
+          ${accounts.map(
+            (a) => html`<option value="${a.partner.id}" ${a.partner.id === id ? html`selected` : ''}>${a.user.name} · ${a.partner.name} · ${tierLabel(ctx, a.tier)}</option>`,
+          )}
+        </select>
+        <input type="hidden" name="lang" value="${ctx.lang}">
+        <input type="hidden" name="theme" value="${ctx.theme}">
+        <button type="submit">${t.switchUser}</button>
+      </form>
+    </div>
+    ${provider(
+      id,
+      'partnerkit-demo-portal/0.1',
+      html`<div class="board">
+        <section class="panel panel--wide" aria-labelledby="performance-title">
+          <h2 id="performance-title">${t.yourPerformance}</h2>
+          <partner-scorecard></partner-scorecard>
+        </section>
+        <section class="panel" aria-labelledby="deals-title">
+          <h2 id="deals-title">${t.registerDeals}</h2>
+          <deal-register id="deals"></deal-register>
+        </section>
+        <section class="panel" aria-labelledby="resources-title">
+          <h2 id="resources-title">${t.yourResources}</h2>
+          <resource-library layout="grid" page-size="20"></resource-library>
+        </section>
+      </div>`,
+    )}`,
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The demo end to end: `npm start`'s code path (the CDN build check, then `startDemo`) on a
+ * temporary data directory and a free port, driven over HTTP and in Debian's Chromium. A
+ * partner registers a deal on the portal, a channel manager approves it on the intranet, and the
+ * partner's view shows it approved. Pages must run under their strict CSP without a violation.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { launchChromium } from '../browser.js';
+import { ensureCdnBuild } from '../build.js';
+import { type RunningDemo, startDemo } from '../server.js';
+
+// `visible` makes puppeteer poll each frame: its default (a MutationObserver on the document) never
+// sees changes inside the widgets' shadow roots.
+const WAIT = { timeout: 60_000, visible: true };
+
+let dataDir: string;
+let demo: RunningDemo;
+let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'partnerkit-demo-test-'));
+  await ensureCdnBuild();
+  demo = await startDemo({ dataDir, port: 0, logger: false });
+});
+
+after(async () => {
+  await chromium?.close();
+  await demo?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function browser(): Promise<Browser> {
+  chromium ??= await launchChromium();
+  return chromium.browser;
+}
+
+const get = (path: string, init?: RequestInit) => fetch(new URL(path, demo.url), init);
+const admin = async <T>(path: string): Promise<T> => {
+  const response = await get(`/api/v1${path}`, { headers: { authorization: `Bearer ${demo.adminKey}` } });
+  assert.equal(response.status, 200, `GET ${path}`);
+  return (await response.json()) as T;
+};
+
+/** The partners the portal offers to sign in as, from its picker. */
+async function portalPartners(): Promise<string[]> {
+  const page = await (await get('/portal')).text();
+  return [...page.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1] as string);
+}
+
+/**
+ * A page in its own browser context (one person), which records every CSP violation, uncaught
+ * error and console error, for `assertClean`.
+ */
+async function openPage(path: string): Promise<Opened> {
+  const context = await (await browser()).createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const problems: string[] = [];
+  // CSP violations, named by the widget whose shadow root they happened in.
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const node = event.composedPath()[0];
+        const host = node instanceof Node && node.getRootNode() instanceof ShadowRoot ? (node.getRootNode() as ShadowRoot).host.localName : 'the page';
+        const what = node instanceof Element ? `<${node.localName} class="${node.className}">` : event.sourceFile;
+        (window as unknown as { reportViolation(text: string): void }).reportViolation(`CSP ${event.effectiveDirective} blocked in ${host}: ${what}`);
+      },
+      true,
+    );
+  });
+  page.on('console', (message) => {
+    // CSP violations are reported above, with their element.
+    if (message.type() === 'error' && !message.text().includes('Content Security Policy')) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+  await page.goto(new URL(path, demo.url).href, { waitUntil: 'domcontentloaded' });
+  return { page, context, problems };
+}
+
+interface Opened {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+}
+
+/** Runs a step of the story; when it fails, says what the page showed and logged. */
+async function step<T>({ page, problems }: Opened, what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const shot = join(tmpdir(), `partnerkit-demo-failure-${Date.now()}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+    const told = [...new Set(problems.map((p) => p.slice(0, 160)))].join('\n  ') || '(none)';
+    throw new Error(`${what} failed on ${page.url()}\nscreenshot: ${shot}\npage problems:\n  ${told}`, { cause: error });
+  }
+}
+
+/** Asserts the page logged no CSP violation, uncaught error or console error (each told once, shortened). */
+const clean = (problems: string[]) => assert.deepEqual([...new Set(problems.map((p) => p.slice(0, 160)))], [], 'no CSP violation, uncaught error or console error');
+
+describe('the demo site over HTTP', () => {
+  test('pages are a host site’s pages: one module script, a strict CSP, no admin key', async () => {
+    for (const path of ['/', '/intranet', '/portal', '/portal?lang=vi&theme=brand', '/nowhere']) {
+      const response = await get(path);
+      assert.equal(response.status, path === '/nowhere' ? 404 : 200, path);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /(^|; )script-src 'self'(;|$)/, `${path}: script-src 'self' only`);
+      assert.match(csp, /(^|; )style-src 'self'(;|$)/, `${path}: style-src 'self' only`);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+      const body = await response.text();
+      const scripts = [...body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      assert.deepEqual(scripts, ['<script type="module" src="/cdn/loader.js">'], `${path}: exactly the loader`);
+      assert.doesNotMatch(body, /<script[^>]*>[^<]+<\/script>|\son[a-z]+=|\sstyle=|<style/i, `${path}: no inline script, handler or style`);
+      assert.ok(!body.includes(demo.adminKey), `${path}: the admin key is not in the page`);
+    }
+    const loader = await get('/cdn/loader.js');
+    assert.equal(loader.status, 200);
+    assert.match(loader.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.equal((await get('/cdn/../server.ts')).status, 404);
+    assert.equal((await get('/demo/assets/%2e%2e/server.ts')).status, 404);
+  });
+
+  test('the session route mints short-lived sessions for the demo’s users only', async () => {
+    const [partnerId] = await portalPartners();
+    assert.ok(partnerId, 'the portal offers partners');
+    const manager = await get('/demo/session?as=manager');
+    assert.equal(manager.status, 200);
+    assert.equal(manager.headers.get('cache-control'), 'no-store');
+    const grant = (await manager.json()) as { token: string; expiresAt: string };
+    assert.notEqual(grant.token, demo.adminKey);
+    assert.ok(!grant.token.startsWith('pk_admin_'));
+    const minutes = (Date.parse(grant.expiresAt) - Date.now()) / 60_000;
+    assert.ok(minutes > 10 && minutes <= 15, `expires in 15 minutes (${minutes})`);
+
+    const whoAmI = async (token: string) => (await (await get('/api/v1/session', { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+    assert.equal((await whoAmI(grant.token)).role, 'manager');
+    const partnerGrant = (await (await get(`/demo/session?as=${partnerId}`)).json()) as { token: string };
+    const principal = await whoAmI(partnerGrant.token);
+    assert.equal(principal.role, 'partner');
+    assert.equal(principal.partnerId, partnerId);
+
+    assert.equal((await get('/demo/session?as=pt_nobody')).status, 404);
+    assert.equal((await get('/demo/session')).status, 404);
+    assert.equal((await get('/demo/session?as=manager', { headers: { 'sec-fetch-site': 'cross-site' } })).status, 403);
+  });
+
+  test('the API is mounted under /api and answers for itself', async () => {
+    const anonymous = await get('/api/v1/partners');
+    assert.equal(anonymous.status, 401);
+    assert.match(anonymous.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.equal((await get('/api/v1/openapi.json')).status, 200);
+    const partners = await admin<{ data: unknown[] }>('/partners?limit=200');
+    assert.equal(partners.data.length, 24, 'the demo programme');
+  });
+});
+
+describe('the demo in Chromium', () => {
+  test('a partner registers a deal, a manager approves it, the partner sees it approved', { timeout: 240_000 }, async () => {
+    const [partnerId] = await portalPartners();
+    assert.ok(partnerId);
+    const stamp = Date.now().toString(36);
+    const company = `Lumen Test Works ${stamp}`;
+
+    // The partner, on the vendor's site.
+    const partner = await openPage(`/portal?as=${partnerId}`);
+    const { page: portal } = partner;
+    const said = await step(partner, 'registering a deal', async () => {
+      await portal.locator('deal-register >>> #f-company').setTimeout(WAIT.timeout).fill(company);
+      await portal.locator('deal-register >>> #f-domain').fill(`lumen-${stamp}.example`);
+      await portal.locator('deal-register >>> input[name="type"][value="resell"]').click();
+      await portal.locator('deal-register >>> #f-amount').fill('12500');
+      await portal.locator('deal-register >>> [part~="submit-button"]').click();
+      const success = await portal.waitForSelector('deal-register >>> [part~="success"]', WAIT);
+      return success!.evaluate((el) => el.textContent ?? '');
+    });
+
+    const { data: found } = await admin<{ data: { id: string; number: string; status: string; partnerId: string }[] }>(`/deals?q=${encodeURIComponent(company)}`);
+    assert.equal(found.length, 1, 'exactly one registration was made');
+    const deal = found[0]!;
+    assert.equal(deal.partnerId, partnerId);
+    assert.equal(deal.status, 'submitted');
+    assert.ok(said.includes(deal.number), `the partner is told the number (${deal.number})`);
+
+    // The channel manager, on the intranet: the deal waits in the review queue.
+    const manager = await openPage(`/intranet?partner=${partnerId}`);
+    const { page: intranet } = manager;
+    const row = `deal-register >>> li.deal[data-id="${deal.id}"]`;
+    await step(manager, 'approving the deal', async () => {
+      await intranet.bringToFront();
+      await intranet.waitForSelector(row, WAIT);
+      await intranet.locator(`${row} [part~="action-approved"]`).click();
+      await intranet.locator('deal-register >>> dialog[open] button[type="submit"]').click();
+      await intranet.waitForSelector(`${row} .chip--approved`, WAIT);
+    });
+    assert.equal((await admin<{ status: string }>(`/deals/${deal.id}`)).status, 'approved');
+
+    // Back to the partner: the registration now reads "Approved".
+    const status = await step(partner, 'reading the status as the partner', async () => {
+      await portal.bringToFront();
+      await portal.reload({ waitUntil: 'domcontentloaded' });
+      await portal.locator('deal-register >>> #tab-list').setTimeout(WAIT.timeout).click();
+      const chip = await portal.waitForSelector(`${row} .chip--approved`, WAIT);
+      return (await chip!.evaluate((el) => el.textContent ?? '')).trim();
+    });
+    assert.equal(status, 'Approved');
+
+    clean(partner.problems);
+    clean(manager.problems);
+    await partner.context.close();
+    await manager.context.close();
+  });
+
+  test('the language and theme switches reach the widgets', { timeout: 120_000 }, async () => {
+    const [partnerId] = await portalPartners();
+    const opened = await openPage(`/portal?as=${partnerId}&theme=dark`);
+    const { page } = opened;
+    const english = await step(opened, 'loading the portal', () => page.waitForSelector('deal-register >>> #tab-register', WAIT).then((tab) => tab!.evaluate((el) => el.textContent?.trim())));
+
+    // Switch the language with the page's own link: same person, same theme, Vietnamese widgets.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('a[hreflang="vi"]')]);
+    assert.equal(await page.$eval('html', (el) => el.lang), 'vi');
+    assert.equal(await page.$eval('#as', (el) => (el as HTMLSelectElement).value), partnerId);
+    await step(opened, 'reading the widgets in Vietnamese', () =>
+      page.waitForFunction(
+        (before) => {
+          const tab = document.querySelector('deal-register')?.shadowRoot?.querySelector('#tab-register');
+          return Boolean(tab?.textContent?.trim()) && tab?.textContent?.trim() !== before;
+        },
+        WAIT,
+        english,
+      ),
+    );
+
+    // Dark: the widgets follow --pk-color-scheme set by the page.
+    assert.equal(await page.$eval('partner-scorecard', (el) => getComputedStyle(el).colorScheme), 'dark');
+
+    // Brand: made of --pk-* tokens only, and the widgets paint with them.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('a[href*="theme=brand"]')]);
+    const background = await step(opened, 'reading the brand colour', async () => {
+      const button = await page.waitForSelector('deal-register >>> [part~="submit-button"]', WAIT);
+      return button!.evaluate((el) => getComputedStyle(el).backgroundColor);
+    });
+    assert.equal(background, 'rgb(161, 32, 78)');
+    clean(opened.problems);
+    await opened.context.close();
+  });
+});
+
+describe('the demo data', () => {
+  test('is kept across restarts, with the same admin key', { timeout: 120_000 }, async () => {
+    const key = demo.adminKey;
+    const before = await admin<{ data: unknown[] }>('/deals?limit=200');
+    await demo.close();
+    demo = await startDemo({ dataDir, port: 0, logger: false });
+    assert.equal(demo.seeded, null, 'not seeded again');
+    assert.equal(demo.adminKey, key);
+    const afterRestart = await admin<{ data: unknown[] }>('/deals?limit=200');
+    assert.deepEqual(afterRestart.data, before.data);
+  });
+});
