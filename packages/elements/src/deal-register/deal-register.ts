@@ -61,6 +61,7 @@ type Control = 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'country' | 'cur
  * and sent once when the connection returns.
  *
  * @summary Deal registration: register, follow, review.
+ * @tagname deal-register
  *
  * @fires {PkDealSubmitEvent} pk-deal-submit - the form validated and is about to be sent; cancelable
  * @fires {PkDealSubmittedEvent} pk-deal-submitted - the backend registered the deal (`detail.data.deal`)
@@ -78,9 +79,17 @@ type Control = 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'country' | 'cur
  * @csspart submit-button - the Register button
  * @csspart success - the confirmation after a registration
  * @csspart conflict - the banner when the customer is already held
+ * @csspart send-error - the banner when a registration was not sent (with a retry)
  * @csspart queued - the banner of a submission waiting for the connection
  * @csspart status-chip - a deal's status
+ * @csspart list-toolbar - the status filter and search above a list
+ * @csspart deal-list - the list of deals
  * @csspart deal - a deal in the list
+ * @csspart conflicts - a deal's possible conflicts (Review)
+ * @csspart action - every action button of a deal; also `action-<move>` (`action-withdrawn`, `action-approved`, `action-extend`, ...)
+ * @csspart history-toggle - the button that shows a deal's history
+ * @csspart history - a deal's history
+ * @csspart load-more - the button that loads the next page
  * @csspart dialog - the dialog that asks for a reason
  *
  * @cssprop --pk-deal-register-field-width - the widest a form field grows (default 32em)
