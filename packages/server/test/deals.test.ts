@@ -72,7 +72,7 @@ suite('deals', (harness) => {
     assert.deepEqual(byManager.body.possibleConflicts, []);
     assertFieldError(await h.admin.post('/v1/deals', dealBody()), 'partnerId', /required/);
     assertFieldError(await h.admin.post('/v1/deals', { ...dealBody(), partnerId: 'pt_missing' }), 'partnerId', /no partner/);
-    assertProblem(await asA.post('/v1/deals', { ...dealBody(), partnerId: partnerB }), 403, 'forbidden');
+    assertFieldError(await asA.post('/v1/deals', { ...dealBody(), partnerId: partnerB }), 'partnerId', /no partner/);
     const own = await asA.post('/v1/deals', { ...dealBody(), partnerId: partnerA });
     assertStatus(own, 201);
   });
@@ -253,6 +253,9 @@ suite('deals', (harness) => {
     const again = await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' });
     assertProblem(again, 409, 'invalid_transition');
     assert.match(again.body.detail, /at most 1/);
+    const untiered = await h.partner((await h.createPartner()).id);
+    const plain = await register(untiered);
+    assert.equal((await move(manager, plain.id, 'approved')).expiresAt, new Date(h.clock.current.getTime() + 90 * DAY).toISOString(), 'no tier: 90 days');
     const events = await h.admin.get(`/v1/events?partnerId=${partnerA}&type=deal.extended`);
     assert.ok(events.body.data.some((e: { data: { dealId: string } }) => e.data.dealId === deal.id));
   });

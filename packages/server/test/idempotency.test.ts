@@ -60,14 +60,35 @@ suite('idempotency', (harness) => {
     assert.notEqual(mine.body.id, theirs.body.id);
   });
 
-  it('stores nothing for a failed write, so it can be retried', async () => {
-    const key = crypto.randomUUID();
+  it('remembers a 409 with the key, but nothing for requests refused before the write', async () => {
     const holder = await asPartner.post('/v1/deals', dealBody());
     const competitor = await h.partner((await h.createPartner()).id);
     const body = dealBody({ customer: { company: holder.body.customer.company, domain: holder.body.customer.domain } });
-    assertProblem(await competitor.post('/v1/deals', body, withKey(key)), 409, 'deal_conflict');
+    const key = crypto.randomUUID();
+    const conflict = await competitor.post('/v1/deals', body, withKey(key));
+    assertProblem(conflict, 409, 'deal_conflict');
     await asPartner.post(`/v1/deals/${holder.body.id}/transitions`, { to: 'withdrawn', reason: 'lost interest' });
-    assertStatus(await competitor.post('/v1/deals', body, withKey(key)), 201);
+    const replayed = await competitor.post('/v1/deals', body, withKey(key));
+    assertProblem(replayed, 409, 'deal_conflict');
+    assert.equal(replayed.body.reason, 'already_registered');
+    assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+    assert.notEqual(replayed.body.requestId, conflict.body.requestId, 'the replay carries its own request id');
+    assertStatus(await competitor.post('/v1/deals', body, withKey(crypto.randomUUID())), 201);
+
+    // Refused before the write: a 400, 403 or 404 leaves the key for the corrected request.
+    const fixable = crypto.randomUUID();
+    assertFieldError(await asPartner.post('/v1/deals', { ...dealBody(), type: 'barter' }, withKey(fixable)), 'type');
+    assertStatus(await asPartner.post('/v1/deals', dealBody(), withKey(fixable)), 201);
+    const deal = (await asPartner.post('/v1/deals', dealBody())).body;
+    const moveKey = crypto.randomUUID();
+    assertProblem(await asPartner.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' }, withKey(moveKey)), 403, 'forbidden');
+    assertProblem(await asPartner.post('/v1/deals/dl_missing/transitions', { to: 'approved' }, withKey(moveKey)), 404, 'not_found');
+    assertStatus(await asPartner.post(`/v1/deals/${deal.id}/transitions`, { to: 'withdrawn', reason: 'changed plans' }, withKey(moveKey)), 200);
+    // An impossible move is a 409 and is remembered like one.
+    const finalKey = crypto.randomUUID();
+    assertProblem(await asPartner.post(`/v1/deals/${deal.id}/transitions`, { to: 'submitted' }, withKey(finalKey)), 409, 'invalid_transition');
+    const again = await asPartner.post(`/v1/deals/${deal.id}/transitions`, { to: 'submitted' }, withKey(finalKey));
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
   });
 
   it('replays transitions instead of failing the retry', async () => {

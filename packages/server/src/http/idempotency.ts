@@ -7,11 +7,11 @@
 import type { Context } from 'hono';
 import { IdempotencyKey } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
-import type { Queryable } from '../db/database.js';
+import { type Queryable, toIso } from '../db/database.js';
 import { callerSubject } from '../security/caller.js';
 import { sha256Hex } from '../security/random.js';
 import { canonicalJson } from './cursor.js';
-import { problems } from './problem.js';
+import { PROBLEM_MEDIA_TYPE, ProblemError, problems } from './problem.js';
 import { json } from './routing.js';
 import { parseWith } from './validate.js';
 
@@ -21,60 +21,106 @@ export interface WriteResult {
   body: unknown;
 }
 
+/**
+ * Turns a failure of the write into the 409 it means (a unique index refusing a second active
+ * registration, say), or null when it is no such conflict. Runs in the transaction, after the
+ * write was rolled back to its savepoint, so it may query.
+ */
+export type ConflictMapper = (error: unknown, tx: Queryable) => Promise<ProblemError | null>;
+
+/**
+ * Checks the `Idempotency-Key` header's format (400 at `Idempotency-Key`), so a malformed key is
+ * refused with the request's other parameters, before the object is looked up.
+ */
+export function checkIdempotencyKey(c: Context<AppEnv>): void {
+  const header = c.req.header('idempotency-key');
+  if (header !== undefined) parseWith(IdempotencyKey, header, ['Idempotency-Key']);
+}
+
 /** The part of the path from `/v1/` on, so a mount prefix does not change the request's identity. */
 function contractPath(path: string): string {
   const at = path.indexOf('/v1/');
   return at === -1 ? path : path.slice(at);
 }
 
+/** A 409 answer as stored with a key: the problem without the request id of the first request. */
+function storedProblem(problem: ProblemError): WriteResult {
+  const { requestId: _requestId, ...body } = problem.toProblem('');
+  return { status: problem.status, body };
+}
+
 /**
- * Runs `work` in a transaction. With an `Idempotency-Key`, first claims the key for the caller
- * (a concurrent request with the same key waits for this one to commit), then either does the
- * work and stores its answer, or replays the stored answer for the same request, or refuses a
- * different request under the same key with 422 `idempotency_mismatch`. A write that fails
- * stores nothing, so it can be retried under the same key.
+ * Runs `work` in a transaction, behind a savepoint. A failure that means a conflict with the
+ * object's state (a `ProblemError` with status 409, or what `conflicts` maps to one) becomes the
+ * answer; any other failure rolls everything back and propagates.
+ *
+ * With an `Idempotency-Key`, the key is first claimed for the caller (a concurrent request with
+ * the same key waits for this one to commit), then either the work runs and its answer, success
+ * or 409, is stored with the key in the same transaction; or the stored answer is replayed for
+ * the same request; or another request under the key is refused with 422
+ * `idempotency_mismatch`. Failures before the write (400, 403, 404) store nothing, so the client
+ * can fix the request and send it again under the same key.
  */
-export async function idempotentWrite(ctx: AppContext, c: Context<AppEnv>, body: unknown, work: (tx: Queryable) => Promise<WriteResult>): Promise<Response> {
+export async function idempotentWrite(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  body: unknown,
+  work: (tx: Queryable) => Promise<WriteResult>,
+  conflicts: ConflictMapper = async () => null,
+): Promise<Response> {
   const header = c.req.header('idempotency-key');
-  if (header === undefined) {
-    const result = await ctx.db.transaction(work);
-    return json(result.body, result.status);
-  }
-  const key = parseWith(IdempotencyKey, header, ['Idempotency-Key']);
+  const key = header === undefined ? null : parseWith(IdempotencyKey, header, ['Idempotency-Key']);
   const scope = callerSubject(c.get('caller'));
-  const hash = await sha256Hex(`${c.req.method} ${contractPath(c.req.path)}\n${canonicalJson(body ?? null)}`);
+  const hash = key === null ? '' : await sha256Hex(`${c.req.method} ${contractPath(c.req.path)}\n${canonicalJson(body ?? null)}`);
   const now = ctx.now();
+
   const outcome = await ctx.db.transaction(async (tx): Promise<WriteResult & { replayed: boolean }> => {
-    const claim = () =>
-      tx.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at)
-         VALUES ($1, $2, $3, 0, 'null'::jsonb, $4) ON CONFLICT (scope, key) DO NOTHING`,
-        [scope, key, hash, now],
-      );
-    let claimed = (await claim()).rowCount === 1;
-    if (!claimed) {
-      const { rows } = await tx.query('SELECT request_hash, status, body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2 FOR UPDATE', [scope, key]);
-      const stored = rows[0];
-      const expired = stored !== undefined && now.getTime() - new Date(stored.created_at as string).getTime() > ctx.settings.idempotencyRetentionMs;
-      if (stored === undefined || expired) {
+    if (key !== null) {
+      const claim = () =>
+        tx.query(
+          `INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at)
+           VALUES ($1, $2, $3, 0, 'null'::jsonb, $4) ON CONFLICT (scope, key) DO NOTHING`,
+          [scope, key, hash, now],
+        );
+      if ((await claim()).rowCount === 0) {
+        const { rows } = await tx.query('SELECT request_hash, status, body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2 FOR UPDATE', [scope, key]);
+        const stored = rows[0];
+        const expired = stored !== undefined && now.getTime() - new Date(toIso(stored.created_at)).getTime() > ctx.settings.idempotencyRetentionMs;
+        if (stored !== undefined && !expired) {
+          if (stored.request_hash !== hash) throw problems.idempotencyMismatch();
+          return { status: Number(stored.status), body: stored.body, replayed: true };
+        }
         await tx.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
-        claimed = (await claim()).rowCount === 1;
-        if (!claimed) throw new Error('idempotency key claimed twice');
-      } else {
-        if (stored.request_hash !== hash) throw problems.idempotencyMismatch();
-        return { status: Number(stored.status), body: stored.body, replayed: true };
+        if ((await claim()).rowCount === 0) throw new Error('an idempotency key was claimed twice in one transaction');
       }
     }
-    const result = await work(tx);
-    await tx.query('UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE scope = $1 AND key = $2', [
-      scope,
-      key,
-      result.status,
-      JSON.stringify(result.body ?? null),
-    ]);
+    let result: WriteResult;
+    await tx.query('SAVEPOINT write');
+    try {
+      result = await work(tx);
+      await tx.query('RELEASE SAVEPOINT write');
+    } catch (error) {
+      await tx.query('ROLLBACK TO SAVEPOINT write');
+      const conflict = error instanceof ProblemError ? error : await conflicts(error, tx);
+      if (conflict === null || conflict.status !== 409) throw conflict ?? error;
+      result = storedProblem(conflict);
+    }
+    if (key !== null) {
+      await tx.query('UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE scope = $1 AND key = $2', [
+        scope,
+        key,
+        result.status,
+        JSON.stringify(result.body ?? null),
+      ]);
+    }
     return { ...result, replayed: false };
   });
-  return json(outcome.body, outcome.status, outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+  const headers: Record<string, string> = outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {};
+  if (outcome.status >= 400) {
+    const problem = { ...(outcome.body as Record<string, unknown>), requestId: c.get('requestId') };
+    return new Response(JSON.stringify(problem), { status: outcome.status, headers: { ...headers, 'Content-Type': PROBLEM_MEDIA_TYPE } });
+  }
+  return json(outcome.body, outcome.status, headers);
 }
 
 /** Forgets stored answers older than the retention (at least 24 hours); answers how many. */

@@ -21,7 +21,7 @@ import { containsPattern, SqlBuilder } from '../db/sql.js';
 import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
 import { expireDueDeals } from '../domain/deal-expiry.js';
 import { readJsonBody } from '../http/body.js';
-import { idempotentWrite } from '../http/idempotency.js';
+import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
 import { pageFrom, pageRequest, positionNumber } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
 import { json, pathId, requestUrl, route } from '../http/routing.js';
@@ -53,27 +53,25 @@ function historyEntry(caller: Caller, at: Date, from: DealStatus | null, to: Dea
   };
 }
 
-/** Days an approval protects a deal: the partner's tier, else the lowest tier, else the server default. */
+/** Days an approval protects a deal: the partner's tier's, else the server default (90). */
 async function protectionDays(q: Queryable, partnerId: string, fallback: number): Promise<number> {
   const { rows } = await q.query<{ days: number }>(
-    `SELECT COALESCE(
-       (SELECT t.deal_protection_days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1),
-       (SELECT deal_protection_days FROM tiers ORDER BY rank LIMIT 1)) AS days`,
+    'SELECT t.deal_protection_days AS days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1',
     [partnerId],
   );
   const days = rows[0]?.days;
   return days === null || days === undefined ? fallback : Number(days);
 }
 
-/** Turns the unique index refusing a second active registration into 409 `deal_conflict`. */
-async function asDealConflict<T>(ctx: AppContext, caller: Caller, key: () => Promise<string>, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isUniqueViolation(error, ONE_ACTIVE_PER_CUSTOMER)) throw error;
-    const reason = await conflictReason(ctx.db, await key(), partnerScope(caller), ctx.now());
-    throw problems.dealConflict(reason ?? 'already_registered');
-  }
+/**
+ * The unique index refusing a second active registration, as 409 `deal_conflict` with the reason
+ * code alone (read after the failed write was rolled back).
+ */
+function dealConflicts(ctx: AppContext, caller: Caller, customerKey: () => Promise<string>) {
+  return async (error: unknown, tx: Queryable) => {
+    if (!isUniqueViolation(error, ONE_ACTIVE_PER_CUSTOMER)) return null;
+    return problems.dealConflict((await conflictReason(tx, await customerKey(), partnerScope(caller), ctx.now())) ?? 'already_registered');
+  };
 }
 
 function dealNotFound() {
@@ -115,8 +113,9 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const input = parseWith(DealInput, body);
       let partnerId: string;
       if (caller.role === 'partner') {
+        // Another partner is out of scope: answered like an unknown id.
         if (input.partnerId !== undefined && input.partnerId !== caller.partnerId) {
-          throw problems.forbidden('A partner session registers deals for its own partner only; leave partnerId out.');
+          throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
         }
         partnerId = caller.partnerId;
       } else {
@@ -124,6 +123,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         if ((await loadPartner(ctx.db, input.partnerId)) === null) throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
         partnerId = input.partnerId;
       }
+      checkIdempotencyKey(c);
       const status = input.status ?? 'submitted';
       const customer = {
         company: input.customer.company,
@@ -133,8 +133,11 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         industry: input.customer.industry ?? null,
       };
       const identity = customerIdentity(customer);
-      return asDealConflict(ctx, caller, async () => identity.key, () =>
-        idempotentWrite(ctx, c, body, async (tx) => {
+      return idempotentWrite(
+        ctx,
+        c,
+        body,
+        async (tx) => {
           const now = ctx.now();
           await expireDueDeals(tx, now, { customerKey: identity.key });
           const { rows: numbers } = await tx.query<{ n: number }>(`SELECT nextval('deal_numbers')::int AS n`);
@@ -180,7 +183,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             now,
           );
           return { status: 201, body: await presentOne(tx, row, caller) };
-        }),
+        },
+        dealConflicts(ctx, caller, async () => identity.key),
       );
     },
   });
@@ -210,10 +214,14 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const id = pathId(c);
       const body = await readJsonBody(c.req.raw, ctx.settings.bodyLimit);
       const input = parseWith(DealTransitionInput, body);
+      checkIdempotencyKey(c);
       await expire({ dealId: id });
-      const customerKeyOf = async () => ((await ctx.db.query<{ customer_key: string }>('SELECT customer_key FROM deals WHERE id = $1', [id])).rows[0]?.customer_key ?? '');
-      return asDealConflict(ctx, caller, customerKeyOf, () =>
-        idempotentWrite(ctx, c, body, async (tx) => {
+      const { customer_key: customerKey } = await dealInScope(ctx.db, c, id);
+      return idempotentWrite(
+        ctx,
+        c,
+        body,
+        async (tx) => {
           const row = await dealInScope(tx, c, id, { lock: true });
           const deal = mapDeal(row);
           const verdict = checkTransition({ from: deal.status, to: input.to, role: caller.role, reason: input.reason ?? null, extensions: deal.extensions });
@@ -270,7 +278,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             now,
           );
           return { status: 200, body: await presentOne(tx, updated, caller) };
-        }),
+        },
+        dealConflicts(ctx, caller, async () => customerKey as string),
       );
     },
   });

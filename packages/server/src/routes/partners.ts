@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { containsPattern, SqlBuilder } from '../db/sql.js';
 import { readJsonBody } from '../http/body.js';
-import { idempotentWrite } from '../http/idempotency.js';
+import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
 import { pageFrom, pageRequest, positionString } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
 import { json, pathId, requestUrl, requireRole, route } from '../http/routing.js';
@@ -73,6 +73,7 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       requireRole(c, 'admin');
       const body = await readJsonBody(c.req.raw, ctx.settings.bodyLimit);
       const input = parseWith(PartnerInput, body);
+      checkIdempotencyKey(c);
       await checkTier(ctx.db, input.tierId);
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
@@ -103,9 +104,8 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/partners/:id', {
     get: async (c) => json(await partnerInScope(ctx, c)),
     patch: async (c) => {
-      const id = pathId(c);
-      if (partnerScope(c.get('caller')) !== null && partnerScope(c.get('caller')) !== id) throw problems.notFound('There is no partner with this id.');
       requireRole(c, 'admin');
+      const id = pathId(c);
       const patch = parseWith(PartnerPatch, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
       await checkTier(ctx.db, patch.tierId);
       const partner = await ctx.db.transaction(async (tx) => {

@@ -10,7 +10,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { SqlBuilder } from '../db/sql.js';
 import { applyDueTierChanges } from '../domain/tier-evaluation.js';
 import { readJsonBody } from '../http/body.js';
-import { idempotentWrite } from '../http/idempotency.js';
+import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
 import { pageFrom, pageRequest, positionString } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
 import { json, requestUrl, requireRole, route } from '../http/routing.js';
@@ -37,9 +37,9 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       return json(await pageFrom(ctx, identity, request, rows, (r) => [r.kpi_id as string, r.period as string], mapTarget));
     },
     put: async (c) => {
-      const partner = await partnerInScope(ctx, c);
       requireRole(c, 'admin');
       const input = parseWith(TargetsInput, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
+      const partner = await partnerInScope(ctx, c);
       const known = await existingIds(ctx.db, 'kpis', input.data.map((t) => t.kpiId));
       const unknown = input.data.flatMap((t, i) => (known.has(t.kpiId) ? [] : [{ path: `data.${i}.kpiId`, message: 'no KPI has this id' }]));
       if (unknown.length > 0) throw problems.validation(unknown);
@@ -60,6 +60,7 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       requireRole(c, 'admin');
       const body = await readJsonBody(c.req.raw, ctx.settings.bodyLimit);
       const input = parseWith(MeasurementBatch, body);
+      checkIdempotencyKey(c);
       const partners = await existingIds(ctx.db, 'partners', input.data.map((m) => m.partnerId));
       const kpis = await existingIds(ctx.db, 'kpis', input.data.map((m) => m.kpiId));
       const unknown = input.data.flatMap((m, i) => [

@@ -11,7 +11,7 @@ import { containsPattern, SqlBuilder } from '../db/sql.js';
 import type { Position } from '../http/cursor.js';
 import { lockReason, type Viewer } from '../domain/resource-access.js';
 import { readJsonBody } from '../http/body.js';
-import { idempotentWrite } from '../http/idempotency.js';
+import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
 import { pageFrom, pageRequest, positionNumber, positionString } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
 import { json, pathId, requestUrl, requireRole, route } from '../http/routing.js';
@@ -154,6 +154,7 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       requireRole(c, 'admin');
       const body = await readJsonBody(c.req.raw, ctx.settings.bodyLimit);
       const input = parseWith(ResourceInput, body);
+      checkIdempotencyKey(c);
       await checkTier(ctx.db, input.minTierId);
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
@@ -219,17 +220,18 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const keys = typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.keys(body) : [];
         throw problems.validation(keys.length > 0 ? keys.map((k) => ({ path: k, message: 'is not a known field' })) : [{ path: '', message: 'must be an empty object or no body' }]);
       }
-      const row = await loadResource(ctx.db, c);
-      const access = await accessOf(ctx.db, caller);
-      const reason = lockReason({ minTierId: (row.min_tier_id as string | null) ?? null, partnerTypes: row.partner_types as string[] }, access.viewer, access.tierRanks);
-      if (reason !== null) {
-        throw problems.forbidden(reason === 'tier' ? 'This resource needs a higher tier.' : 'This resource is for other partner types.');
-      }
+      checkIdempotencyKey(c);
+      await loadResource(ctx.db, c);
       return idempotentWrite(ctx, c, body ?? {}, async (tx) => {
+        const row = await loadResource(tx, c, { lock: true });
+        const access = await accessOf(tx, caller);
+        const reason = lockReason({ minTierId: (row.min_tier_id as string | null) ?? null, partnerTypes: row.partner_types as string[] }, access.viewer, access.tierRanks);
+        if (reason !== null) {
+          throw problems.forbidden(reason === 'tier' ? 'This resource needs a higher tier.' : 'This resource is for other partner types.');
+        }
         const now = ctx.now();
         const { rows } = await tx.query('UPDATE resources SET open_count = open_count + 1 WHERE id = $1 RETURNING id, title, url', [row.id]);
-        const opened = rows[0];
-        if (!opened) throw problems.notFound('There is no resource with this id.');
+        const opened = rows[0] as Row;
         if (caller.role === 'partner') {
           await appendEvents(
             tx,

@@ -54,7 +54,7 @@ export function callerPerson(caller: Caller): PersonRef & { id: string } {
 /** The answer of `GET /v1/session`. */
 export function callerPrincipal(caller: Caller): Principal {
   if (caller.role === 'admin') {
-    return { role: 'admin', partnerId: null, user: { id: caller.keyId, name: caller.keyName }, locale: null, expiresAt: null };
+    return { role: 'admin', partnerId: null, user: null, locale: null, expiresAt: null };
   }
   return {
     role: caller.role,
