@@ -26,10 +26,17 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
+/** The body as a JSON value, without a problem's `requestId` (which names each answer's own request). */
+function comparable(body: unknown): string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return canonical(body);
+  const { requestId: _requestId, ...rest } = body as Record<string, unknown>;
+  return canonical(rest);
+}
+
 /** The same status and the same JSON body (as a JSON value) as the first answer. */
 function expectReplay(first: Exchange, replay: Exchange, as: string): void {
   ensure(
-    replay.status === first.status && canonical(replay.body) === canonical(first.body),
+    replay.status === first.status && comparable(replay.body) === comparable(first.body),
     () => `the first ${first.method} ${first.path} answered ${first.status}; the replay under the same key ${describe(replay, as)} ${replay.status === first.status ? 'with another body' : ''}`.trim(),
   );
 }
@@ -140,7 +147,7 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency.scope',
     area: 'idempotency',
-    title: "keys belong to one principal: another partner's key never replays its answer",
+    title: "keys belong to one principal: another partner's key never replays its answer or blocks its own request",
     rule: 'Keys are scoped to the principal (the admin key or the session\'s user) and kept at least 24 hours.',
     async run(ctx) {
       const { partners } = await ctx.fixtures();
@@ -148,13 +155,14 @@ export const idempotencyChecks = [
       const body = dealInput(ctx);
       const first = await ctx.http.send('POST', '/v1/deals', withKey(await ctx.token('a'), key, body));
       const theirs = expectBody(first, Deal, 201, 'partner A');
-      // Partner B, same key and body: B's own request, so B meets A's registration as a conflict.
-      const same = await ctx.http.send('POST', '/v1/deals', withKey(await ctx.token('b'), key, body));
-      ensure(!same.text.includes(theirs.id), `partner B, reusing partner A's key and body, was answered with partner A's deal: ${describe(same, WHO_NAMES.b)}`);
-      expectProblem(same, 409, 'deal_conflict', 'partner B (same key and body as partner A)');
+      // Partner B, same key, another body: B's own first use of the key, not a mismatch.
       const own = await ctx.http.send('POST', '/v1/deals', withKey(await ctx.token('b'), key, dealInput(ctx)));
       const mine = expectBody(own, Deal, 201, 'partner B (same key as partner A, another body)');
       ensure(mine.partnerId === partners.b.id, `partner B's registration under partner A's key belongs to ${mine.partnerId}`);
+      // Partner C, same key and body as A: C's own request, which meets A's registration as a conflict.
+      const same = await ctx.http.send('POST', '/v1/deals', withKey(await ctx.token('c'), key, body));
+      ensure(!same.text.includes(theirs.id), `partner C, reusing partner A's key and body, was answered with partner A's deal: ${describe(same, WHO_NAMES.c)}`);
+      expectProblem(same, 409, 'deal_conflict', 'partner C (same key and body as partner A)');
     },
   }),
   defineCheck({
