@@ -347,9 +347,9 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     const described = [hint && `h-${name}`, problem && `e-${name}`].filter(Boolean).join(' ') || undefined;
     const common = {
       id: `f-${name}`,
-      invalid: problem ? 'true' : 'false',
+      invalid: problem ? ('true' as const) : ('false' as const),
       described,
-      required: required ? 'true' : undefined,
+      required: required ? ('true' as const) : undefined,
     };
     const value = this.values[name];
     let input: TemplateResult;

@@ -83,6 +83,20 @@ describe('<deal-register> Register', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('follows a language change at run time, keeping what was typed', async () => {
+    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    await type(el, 'company', 'Công ty Bình Minh');
+    await blur(el, 'email');
+    el.lang = 'vi';
+    await el.updateComplete;
+    expect(text($(el, '#tab-register'))).to.equal('Đăng ký');
+    expect(text($(el, 'label[for="f-company"]'))).to.equal('Tên công ty *');
+    expect($<HTMLInputElement>(el, '#f-company')!.value).to.equal('Công ty Bình Minh');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text($(el, '#tab-register'))).to.equal('Register');
+  });
+
   it('reads amounts typed in the element language into minor units', async () => {
     const stub = dealStub();
     const el = await mount(stub.client, { partnerId: PARTNER_ID, lang: 'vi' });
