@@ -173,7 +173,7 @@ export class RunContext {
     return { role: 'partner', partnerId: partners[who].id, user, locale: 'en', ttlSeconds: SESSION_TTL_SECONDS };
   }
 
-  async #grant(who: Exclude<Who, 'admin'> | Who): Promise<SessionToken> {
+  async #grant(who: Who): Promise<SessionToken> {
     if (who === 'admin') return { token: this.options.adminKey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
     const cached = this.#sessions.get(who);
     if (cached) {

@@ -66,11 +66,6 @@ export class Http {
     return `${this.#root}${path}`;
   }
 
-  /** Requests sent so far. */
-  get count(): number {
-    return this.records.length;
-  }
-
   /**
    * Sends one request and reads the whole answer. A 429 is waited out (its `Retry-After`, at
    * most 30 s) and retried: a rate limit is the backend's right, not a broken rule. No answer at
