@@ -5,12 +5,15 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp, type PartnerKitApp, resolveSettings } from './app.js';
 import type { Database } from './db/database.js';
 import { type DatabaseOptions, openDatabase } from './db/open-database.js';
 import { type Sweeper, type SweepReport, startSweeper } from './domain/sweeper.js';
-import { createLogger, jsonLinesSink } from './http/logger.js';
+import { createLogger, jsonLinesSink, type Logger } from './http/logger.js';
+import { PROBLEM_MEDIA_TYPE, problems } from './http/problem.js';
+import { newId } from './security/random.js';
 import { createAdminKey, type CreatedAdminKey } from './security/api-keys.js';
 import { type SeedOptions, type SeedReport, seedDatabase } from './seed/seed.js';
 
@@ -59,6 +62,35 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+
+/**
+ * Requests Node's HTTP parser refuses (a broken request line, header or body framing; headers
+ * over 16 KiB; a request that never finishes arriving) never reach the app. They still get a
+ * problem document with a request id, instead of Node's bare status line, and the connection
+ * closes, since its framing cannot be trusted.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, logger: Logger): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? problems.headersTooLarge()
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? problems.requestTimeout()
+        : problems.malformedRequest();
+  const requestId = newId('req');
+  const body = JSON.stringify(problem.toProblem(requestId));
+  logger.log('warn', 'malformed request', { requestId, status: problem.status, parserCode: error.code ?? null });
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${STATUS_TEXT[problem.status] ?? 'Bad Request'}\r\n` +
+      `Content-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\n` +
+      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 function databaseChoice(options: StartServerOptions): DatabaseOptions {
   if (options.databaseUrl !== undefined) return { databaseUrl: options.databaseUrl };
   if (options.memory === true) return { memory: true };
@@ -103,6 +135,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
     server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
     server.headersTimeout = server.keepAliveTimeout + 1000;
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, logger));
     const address = await listen(server, options.port ?? 8787, options.host ?? '127.0.0.1');
     const host = address.address;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { before, it } from 'node:test';
 import { Hono } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
@@ -156,6 +157,28 @@ suite('http', (harness) => {
     for (const secret of [partnerToken, h.adminKey, secretCompany, encodeURIComponent(secretCompany), 'Bearer']) {
       assert.ok(!everything.includes(secret), `logs contain ${secret.slice(0, 12)}…`);
     }
+  });
+
+  it('answers requests Node\'s HTTP parser refuses with a problem document too', async () => {
+    const { hostname, port } = new URL(h.url);
+    const send = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect({ host: hostname, port: Number(port) });
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+        socket.on('close', () => resolve(received));
+        socket.on('error', () => {});
+        socket.end(text);
+      });
+    const broken = await send('HELLO\r\n\r\n');
+    assert.match(broken, /^HTTP\/1\.1 400 /);
+    assert.match(broken, /content-type: application\/problem\+json/i);
+    assert.match(broken, /x-request-id: req_/i);
+    assert.equal(JSON.parse(broken.slice(broken.indexOf('\r\n\r\n') + 4)).code, 'malformed_request');
+    const huge = await send(`GET /v1/session HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    assert.match(huge, /^HTTP\/1\.1 431 /);
+    assert.equal(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4)).code, 'headers_too_large');
+    assertStatus(await h.admin.get('/v1/session'), 200);
   });
 
   it('mounts under a host prefix as a plain fetch handler', async () => {
