@@ -9,7 +9,7 @@ import { ADMIN_KEY_PREFIX, findAdminKey } from '../security/api-keys.js';
 import { type Caller, callerSubject } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import { verifySession } from '../security/session-tokens.js';
-import { problemResponse, problems, ProblemError } from './problem.js';
+import { problemResponse, problems, type ProblemError } from './problem.js';
 import { RateLimiter } from './rate-limit.js';
 
 const CLIENT_REQUEST_ID = /^[\x21-\x7E]{1,200}$/;

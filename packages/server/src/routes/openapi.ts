@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { buildOpenApiDocument } from '@partnerkit/core/openapi';
 import type { AppEnv } from '../context.js';
-import { json, route } from '../http/routing.js';
+import { route } from '../http/routing.js';
 
 export function openApiRoutes(app: Hono<AppEnv>): void {
   let document: string | null = null;
