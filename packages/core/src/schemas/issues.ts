@@ -1,9 +1,8 @@
 /**
  * Readable descriptions of schema violations, shared by the server's problem documents and the
- * client's errors. zod/mini ships without message catalogues (its
- * messages are all "Invalid input" unless a schema names one), so describe each issue from its
- * structured fields: what the contract expects, never the value received (issues only carry the
- * input when asked to, and the client never asks).
+ * client's errors. zod/mini ships without message catalogues (its message is "Invalid input"
+ * unless a schema names one), so each issue is described from its structured fields: what the
+ * contract expects, never the value received.
  * @module
  */
 import type * as z from 'zod/mini';
@@ -11,50 +10,78 @@ import type { FieldError } from './problem.js';
 
 const GENERIC = 'Invalid input';
 
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  null: 'null',
+  nan: 'a number',
+};
+
 const unitOf = (origin: string) => (origin === 'string' ? ' characters' : origin === 'array' || origin === 'set' ? ' items' : '');
 
-/** What the contract expects where `issue` failed. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.message && issue.message !== GENERIC) return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'invalid_value':
-      return issue.values.length === 1 ? `expected ${JSON.stringify(issue.values[0])}` : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'too_small':
-      return `expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unitOf(issue.origin)}`;
-    case 'too_big':
-      return `expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unitOf(issue.origin)}`;
-    case 'invalid_format':
-      return issue.format === 'regex' ? 'does not match the expected pattern' : `expected a valid ${issue.format}`;
-    case 'not_multiple_of':
-      return `expected a multiple of ${String(issue.divisor)}`;
-    case 'invalid_union':
-      return 'matches none of the allowed shapes';
-    case 'invalid_key':
-      return `has an invalid key`;
-    case 'invalid_element':
-      return 'has an invalid element';
-    case 'unrecognized_keys':
-      return issue.keys.length === 1 ? 'is not a field of the contract' : `has ${issue.keys.length} unexpected fields`;
-    default:
-      return 'violates the contract';
-  }
-}
+const listOf = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
-/** `customer.company`, `data[3].value`: a path as people read it. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /**
- * The field errors of a problem document: one per issue, and one per unexpected field so each
- * names the field to remove.
+ * What the contract expects where `issue` failed. Given the parsed `input`, a missing field reads
+ * "is required" rather than "must be a string".
  */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): string {
+  if (issue.message && issue.message !== GENERIC) return issue.message;
+  const missing = input !== undefined && valueAt(input, issue.path) === undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      return missing ? 'is required' : `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `${missing ? 'is required: ' : 'must be '}one of ${listOf(issue.values)}`;
+    case 'too_small':
+      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unitOf(issue.origin)}`;
+    case 'too_big':
+      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unitOf(issue.origin)}`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? 'does not have the expected format' : `must be a valid ${issue.format}`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case 'invalid_union':
+      return 'does not match any accepted shape';
+    case 'invalid_key':
+      return 'has an invalid key';
+    case 'invalid_element':
+      return 'has an invalid element';
+    case 'unrecognized_keys':
+      return issue.keys.length === 1 ? 'is not a known field' : `has ${issue.keys.length} unknown fields`;
+    default:
+      return 'is not valid';
+  }
+}
+
+/** `customer.company`, `data.3.value`: a path in the contract's dotted form. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * The field errors of a problem document: one per issue, and one per unknown field so each names
+ * the field to remove.
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], input?: unknown): FieldError[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: formatIssuePath([...issue.path, key]), message: 'is not a field of the contract' }))
-      : [{ path: formatIssuePath(issue.path), message: describeIssue(issue) }],
+      ? issue.keys.map((key) => ({ path: formatIssuePath([...issue.path, key]), message: 'is not a known field' }))
+      : [{ path: formatIssuePath(issue.path), message: describeIssue(issue, input) }],
   );
 }

@@ -119,7 +119,7 @@ describe('auth: fetchSession', () => {
     const error = await client.session.get().catch((e: unknown) => e);
     assert.ok(error instanceof SessionError);
     assert.equal(error.code, 'session_invalid');
-    assert.match(error.message, /\(expiresAt: expected a valid datetime\)/);
+    assert.match(error.message, /\(expiresAt: must be a valid datetime\)/);
     assert.doesNotMatch(error.message, /tomorrow/);
   });
 
