@@ -23,7 +23,7 @@ import { Tally } from './helpers/wire.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 /** Acknowledged registrations to reach before the kill. */
-const ACKNOWLEDGED_BEFORE_KILL = 40;
+const ACKNOWLEDGED_BEFORE_KILL = 30;
 const WORKERS = 8;
 
 interface Running {

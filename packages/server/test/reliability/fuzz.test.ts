@@ -17,7 +17,7 @@ import { contractOperations } from './helpers/contract.ts';
 import { assertWellFormedAnswer, closeWire, send, Tally, type WireReply } from './helpers/wire.ts';
 import { buildWorld, type World } from './helpers/world.ts';
 
-const RUNS = Number(process.env.PARTNERKIT_FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.PARTNERKIT_FUZZ_RUNS ?? 200);
 const SEED = process.env.PARTNERKIT_FUZZ_SEED === undefined ? undefined : Number(process.env.PARTNERKIT_FUZZ_SEED);
 
 after(() => closeWire());

@@ -86,11 +86,9 @@ suite('reliability: malformed HTTP', (harness) => {
     t.diagnostic(`malformed HTTP [${h.driver}]: ${tally.get('requests')} raw requests, every one a 4xx, server healthy`);
   });
 
-  // DEFECT found by this suite, handed to the server engineer (packages/server/src/server.ts):
-  // Node's default `clientError` handler answers these with a bare `400 Bad Request` (431, 413)
-  // without a body, X-Request-Id or problem document. Fix: a `clientError` listener on the HTTP
-  // server that writes an application/problem+json answer (400 malformed_request, 431/413 for
-  // oversized headers) with a request id, then closes the socket.
+  // Found by this suite: Node's default `clientError` handler answered these with a bare `400 Bad
+  // Request` (431 for big headers) without a body or request id. Fixed in server.ts (614c7c1): a
+  // `clientError` listener writes a problem document with a request id.
   it('answers every malformed request with a problem document and a request id', async () => {
     const failures: string[] = [];
     for (const [what, bytes] of Object.entries(cases(h.adminKey))) {
