@@ -33,6 +33,25 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+async function runTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(`BEGIN; ${TAKE_WRITER_LOCK}`);
+    const result = await work(wrap(client));
+    await client.query('COMMIT');
+    client.release();
+    return result;
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+      client.release();
+    } catch (rollbackError) {
+      client.release(rollbackError instanceof Error ? rollbackError : true);
+    }
+    throw error;
+  }
+}
+
 /** Options of {@link openPostgresDatabase}. */
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -63,21 +82,15 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     query: plain.query,
     execute: plain.execute,
     async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query(`BEGIN; ${TAKE_WRITER_LOCK}`);
-        const result = await work(wrap(client));
-        await client.query('COMMIT');
-        client.release();
-        return result;
-      } catch (error) {
+      // A deadlock or serialization failure aborts one of the transactions involved; the work is
+      // pure database work, so running it again is safe and almost always succeeds.
+      for (let attempt = 1; ; attempt += 1) {
         try {
-          await client.query('ROLLBACK');
-          client.release();
-        } catch (rollbackError) {
-          client.release(rollbackError instanceof Error ? rollbackError : true);
+          return await runTransaction(pool, work);
+        } catch (error) {
+          const code = (error as { code?: unknown } | null)?.code;
+          if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error;
         }
-        throw error;
       }
     },
     close() {
