@@ -11,6 +11,7 @@ import { dealStub, problem } from '../../../../stories/deal-register/stub-backen
 import { manyDeals, PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
+import { RENDER_BATCH } from '../../src/deal-register/list/deal-list.js';
 
 const rows = (el: Element) => $$(el, '[part~="deal"]');
 const row = (el: Element, number: string) => rows(el).find((r) => text(r.querySelector('.muted')) === number)!;
@@ -139,6 +140,27 @@ describe('<deal-register> My registrations', () => {
     expect(more()).to.equal(null);
     await until(el, () => el.shadowRoot!.activeElement === rows(el)[50], 'focus did not move to the first new deal');
     await expect(el).to.be.accessible();
+  });
+
+  it('renders thousands of loaded deals a batch at a time as the end of the list comes into view', async () => {
+    const deals = manyDeals(2000);
+    const body = JSON.stringify({ data: deals, nextCursor: null });
+    const { el } = await openList({
+      deals,
+      override: (r, path) => (path === '/v1/deals' && r.method === 'GET' ? new Response(body, { headers: { 'content-type': 'application/json' } }) : undefined),
+    });
+    expect(rows(el)).to.have.length(RENDER_BATCH);
+    expect(part(el, 'load-more')).to.equal(null);
+    rows(el).at(-1)!.scrollIntoView();
+    await until(el, () => rows(el).length === 2 * RENDER_BATCH, 'the next batch did not render');
+    // Keyboard users reach the next batch too: focus the last row's buttons.
+    rows(el).at(-1)!.querySelector<HTMLButtonElement>('[part~="history-toggle"]')!.focus();
+    await until(el, () => rows(el).length === 3 * RENDER_BATCH, 'focus did not bring the next batch');
+    const select = $<HTMLSelectElement>(el, '#l-status')!;
+    select.value = 'approved';
+    select.dispatchEvent(new Event('change'));
+    await settled(el);
+    expect(rows(el), 'a new list starts with one batch').to.have.length(RENDER_BATCH);
   });
 
   it('shows the empty state for a partner with no registrations', async () => {

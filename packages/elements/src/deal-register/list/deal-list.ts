@@ -37,6 +37,11 @@ export interface ListHost {
 
 /** Deals per page. */
 export const PAGE_SIZE = 25;
+/**
+ * Rows added to the page at a time. Thousands of loaded deals are rendered a batch at a time as
+ * the end of the list comes near the viewport, so no render is a long task.
+ */
+export const RENDER_BATCH = 30;
 /** What "Waiting for review" shows. */
 export const REVIEW_QUEUE: readonly DealStatus[] = ['submitted', 'under_review'];
 const SEARCH_DELAY_MS = 300;
@@ -60,6 +65,9 @@ export class DealListView implements ReactiveController {
   private dialog?: Dialog;
   private announcement = '';
   private focusAfterMore = -1;
+  private shown = RENDER_BATCH;
+  private observer?: IntersectionObserver;
+  private watched?: { sentinel: Element; shown: number };
 
   constructor(
     private readonly host: DealRegister,
@@ -97,10 +105,33 @@ export class DealListView implements ReactiveController {
       this.host.renderRoot.querySelectorAll<HTMLElement>('.deal')[this.focusAfterMore]?.focus();
       this.focusAfterMore = -1;
     }
+    this.watchSentinel();
+  }
+
+  // Observes the marker after the last rendered row; observing it anew after each batch makes
+  // the observer report at once, so a marker still in view asks for the next batch.
+  private watchSentinel(): void {
+    const sentinel = this.host.renderRoot.querySelector('.sentinel');
+    if (sentinel === this.watched?.sentinel && this.shown === this.watched.shown) return;
+    if (this.watched) this.observer?.unobserve(this.watched.sentinel);
+    this.watched = undefined;
+    if (!sentinel) return;
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting) || this.shown >= this.deals.length) return;
+        this.shown += RENDER_BATCH;
+        this.host.requestUpdate();
+      },
+      { rootMargin: '50% 0px' },
+    );
+    this.observer.observe(sentinel);
+    this.watched = { sentinel, shown: this.shown };
   }
 
   hostDisconnected(): void {
     this.request?.abort();
+    this.observer?.disconnect();
+    this.watched = undefined;
     clearTimeout(this.searchTimer);
     // Loaded again when the element comes back.
     this.loaded = '';
@@ -130,6 +161,8 @@ export class DealListView implements ReactiveController {
       if (request !== this.request) return;
       if (cursor) this.focusAfterMore = page.nextCursor ? -1 : this.deals.length;
       this.deals = cursor ? [...this.deals, ...page.data] : page.data;
+      // A new list starts with one batch; a page asked for with "Load more" shows in full.
+      this.shown = cursor ? this.deals.length : RENDER_BATCH;
       this.cursor = page.nextCursor;
     } catch (error) {
       if (request !== this.request || request.signal.aborted) return;
@@ -212,15 +245,17 @@ export class DealListView implements ReactiveController {
     }
     const lang = l.lang;
     const role = this.host.sessionRole;
+    const partial = this.deals.length > this.shown;
     return html`<ul class="deals" part="deal-list" aria-label=${l.t('list.label')}>
         ${repeat(
-          this.deals,
+          partial ? this.deals.slice(0, this.shown) : this.deals,
           (deal) => deal.id,
           (deal) => guard([deal, lang, role, this.open.has(deal.id)], () => this.renderDeal(deal)),
         )}
       </ul>
+      ${partial ? html`<div class="sentinel"></div>` : nothing}
       ${this.error ? api.renderError(this.error, this.more) : nothing}
-      ${this.cursor && !this.error
+      ${this.cursor && !this.error && !partial
         ? html`<div>
             <button class="button" type="button" part="load-more" aria-disabled=${this.loading ? 'true' : 'false'} @click=${this.more}>
               ${this.loading === 'more' ? l.t('list.loadingMore') : l.t('list.more')}

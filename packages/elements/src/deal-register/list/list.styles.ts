@@ -11,10 +11,12 @@ export const listStyles = css`
   .deal {
     padding: var(--_space-m) 0;
     border-bottom: var(--_border-width) solid var(--_color-border);
-    /* Thousands of rows: let the browser skip layout of rows off screen. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 7em;
     overflow-wrap: anywhere;
+  }
+
+  /* Where the next batch of rows is rendered, once it comes near the viewport. */
+  .sentinel {
+    height: 1px;
   }
 
   .deal p {
