@@ -38,7 +38,7 @@ function options() {
       options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } },
     });
     const port = values.port ?? process.env.PORT;
-    if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new Error('--port must be a number from 0 to 65535');
+    if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) <= 65_535)) throw new Error('--port must be a number from 0 to 65535');
     const dataDir = values['data-dir'] ?? (process.env.PARTNERKIT_DEMO_DIR || undefined);
     return { help: values.help === true, verbose: values.verbose === true, port: port === undefined ? DEFAULT_PORT : Number(port), dataDir };
   } catch (error) {
@@ -95,7 +95,8 @@ try {
   process.exit(1);
 }
 
-const where = relative(process.cwd(), demo.dataDir) || '.';
+const inside = relative(process.cwd(), demo.dataDir);
+const where = inside === '' ? '.' : inside.startsWith('..') ? demo.dataDir : inside;
 say(
   demo.seeded
     ? `  created the demo data in ${where}: ${demo.seeded.partners} partners, ${demo.seeded.deals} deals, ${demo.seeded.resources} resources`
