@@ -1,0 +1,147 @@
+/**
+ * Size: every package entry bundled alone with its dependencies, and the CDN build file by file
+ * and page by page, minified, gzip and brotli, against the budgets of `scripts/size.mjs`; beside
+ * them lit alone, ky alone, and the same schemas in zod and zod/mini, bundled the same way in the
+ * same run.
+ * @module
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rollup, type OutputOptions, type RollupCache, type RollupOptions } from 'rollup';
+import { runPart, type PartContext } from '../lib/part.ts';
+import { measureBytes, type Sizes } from '../lib/bytes.ts';
+import { BASELINES } from '../size/baselines.ts';
+import { readBudgets } from '../size/budgets.ts';
+import { analyseCdn } from '../size/cdn.ts';
+
+/** One measured thing. `budget` is in gzip bytes. */
+export interface SizeRow {
+  name: string;
+  group: 'entry' | 'cdn' | 'baseline';
+  kind: string;
+  sizes: Sizes;
+  budget: number | null;
+  over: boolean;
+}
+
+/** Ours against a baseline measured in the same run. */
+export interface SizeComparison {
+  what: string;
+  against: string;
+  /** gzip bytes of `what` divided by gzip bytes of `against`. */
+  ratio: number;
+}
+
+export interface SizeResult {
+  rows: SizeRow[];
+  comparisons: SizeComparison[];
+  /** Where the budgets were read from. */
+  budgetsFrom: string;
+}
+
+async function loadRollupConfigs(root: string): Promise<RollupOptions[]> {
+  const module = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)) as { default: RollupOptions[] };
+  return module.default;
+}
+
+const outputOf = (config: RollupOptions): OutputOptions => (Array.isArray(config.output) ? config.output[0] : config.output) ?? {};
+
+// Modules already transformed by an earlier bundle of this run are reused (Rollup's cache).
+let cache: RollupCache | undefined;
+
+/** Bundles `input` alone (dynamic imports inlined) with the CDN build's plugins; the code. */
+async function bundleAlone(input: string, plugins: RollupOptions['plugins']): Promise<string> {
+  const bundle = await rollup({ input, plugins, cache, onwarn: () => {} });
+  cache = bundle.cache;
+  try {
+    const { output } = await bundle.generate({ format: 'esm', inlineDynamicImports: true });
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** Every `@partnerkit/core` and `@partnerkit/elements` export with a source (`development`) target. */
+function packageEntries(root: string): { name: string; source: string }[] {
+  const entries: { name: string; source: string }[] = [];
+  for (const pkg of ['core', 'elements']) {
+    const manifest = JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8')) as {
+      name: string;
+      exports: Record<string, unknown>;
+    };
+    for (const [subpath, target] of Object.entries(manifest.exports)) {
+      if (typeof target !== 'object' || target === null || subpath.includes('*')) continue;
+      const development = (target as { development?: string }).development;
+      if (!development) continue;
+      entries.push({ name: `${manifest.name}${subpath === '.' ? '' : subpath.slice(1)}`, source: join(root, 'packages', pkg, development) });
+    }
+  }
+  return entries;
+}
+
+async function measureSizes(ctx: PartContext): Promise<SizeResult> {
+  const { root, tmp } = ctx;
+  const budgets = readBudgets(root);
+  const configs = await loadRollupConfigs(root);
+  const cdnConfig = configs.find((c) => outputOf(c).dir === 'packages/elements/dist/cdn');
+  if (!cdnConfig) throw new Error('rollup.config.mjs has no CDN build (output.dir packages/elements/dist/cdn)');
+  const rows: SizeRow[] = [];
+
+  // The CDN build, made fresh from the sources into a scratch directory (never a stale dist).
+  const cdnDir = join(tmp, 'cdn');
+  await ctx.step('CDN build', async () => {
+    const bundle = await rollup({ ...cdnConfig, onwarn: () => {} });
+    try {
+      await bundle.write({ ...outputOf(cdnConfig), dir: cdnDir, sourcemap: false });
+    } finally {
+      await bundle.close();
+    }
+  });
+  for (const row of analyseCdn(cdnDir, budgets)) rows.push({ group: 'cdn', ...row, over: row.budget !== null && row.sizes.gzip > row.budget });
+
+  // Each package entry alone, as an app's bundler would add it.
+  const entries = packageEntries(root).filter((e) => !ctx.quick || e.name === '@partnerkit/core/client');
+  await ctx.step(`${entries.length} package entries`, async () => {
+    for (const entry of entries) {
+      const code = await bundleAlone(entry.source, cdnConfig.plugins);
+      rows.push({ name: entry.name, group: 'entry', kind: 'package entry', sizes: measureBytes(code), budget: null, over: false });
+    }
+  });
+
+  // Baselines: tiny entry files bundled by the same pipeline.
+  const baselines = BASELINES.filter((b) => !ctx.quick || b.name === 'ky alone');
+  await ctx.step(`${baselines.length} baselines`, async () => {
+    for (const baseline of baselines) {
+      const file = join(tmp, `${baseline.file}.ts`);
+      writeFileSync(file, baseline.source);
+      const code = await bundleAlone(file, cdnConfig.plugins);
+      rows.push({ name: baseline.name, group: 'baseline', kind: baseline.kind, sizes: measureBytes(code), budget: null, over: false });
+    }
+  });
+
+  const gzipOf = (name: string) => rows.find((r) => r.name === name)?.sizes.gzip;
+  const comparisons: SizeComparison[] = [];
+  for (const [what, against] of [
+    ['@partnerkit/core/client', 'ky alone'],
+    ['@partnerkit/core/schemas', 'zod/mini: the sample schemas'],
+    ['zod: the sample schemas', 'zod/mini: the sample schemas'],
+    ['page: provider + all three widgets', 'lit alone'],
+    ['page: provider + all three widgets', 'lit + decorators + @lit/context + @lit/task'],
+    ['@partnerkit/elements', 'lit + decorators + @lit/context + @lit/task'],
+  ] as const) {
+    const a = gzipOf(what);
+    const b = gzipOf(against);
+    if (a !== undefined && b !== undefined) comparisons.push({ what, against, ratio: a / b });
+  }
+  return { rows, comparisons, budgetsFrom: relative(root, join(root, 'scripts/size.mjs')) };
+}
+
+await runPart('size', async (ctx) => {
+  const result = await measureSizes(ctx);
+  const over = result.rows.filter((r) => r.over);
+  ctx.log(`${result.rows.length} sizes measured; ${over.length ? `over budget: ${over.map((r) => r.name).join(', ')}` : 'all budgets hold'}`);
+  // The scratch CDN directory goes with the part's tmp; list it for the curious.
+  ctx.log(`CDN files: ${readdirSync(join(ctx.tmp, 'cdn')).join(' ')}`);
+  return result;
+});

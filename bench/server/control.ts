@@ -1,0 +1,118 @@
+/**
+ * The benchmark's handle on a reference server running in a child process (`serve.ts`), and the
+ * PostgreSQL database it may use (created for the run, dropped afterwards).
+ * @module
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { DatabaseOptions } from '@partnerkit/server';
+import type { Command, Reply } from './serve.ts';
+
+export interface BenchServer {
+  url: string;
+  adminKey: string;
+  /** `SELECT version()` of the database engine. */
+  version: string;
+  engine: string;
+  /** Seconds to open, migrate and seed the programme, and start listening. */
+  startSeconds: number;
+  /** Adds deals until the table holds `to`; seconds it took. */
+  grow(to: number): Promise<{ deals: number; seconds: number }>;
+  /** Requests the server has answered for `"GET /v1/deals/dl_1"`-style keys (from its access log). */
+  requests(key: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
+
+/** Starts `serve.ts` on `database` with `partners` partners and waits until it listens. */
+export async function startBenchServer(database: DatabaseOptions, partners: number, log: (line: string) => void): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', serveScript, JSON.stringify({ database, partners })], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting: ((reply: Reply) => void)[] = [];
+  let exited: Error | null = null;
+  child.on('message', (reply: Reply) => waiting.shift()?.(reply));
+  child.on('exit', (code, signal) => {
+    exited = new Error(`the bench server exited (${signal ?? code})`);
+    for (const resolve of waiting.splice(0)) resolve({ type: 'error', message: exited.message });
+  });
+  const next = (): Promise<Reply> =>
+    new Promise((resolve) => {
+      if (exited) resolve({ type: 'error', message: exited.message });
+      else waiting.push(resolve);
+    });
+  const ask = async <T extends Reply['type']>(command: Command | null, expect: T): Promise<Extract<Reply, { type: T }>> => {
+    const reply = next();
+    if (command) child.send(command);
+    const answer = await reply;
+    if (answer.type === 'error') throw new Error(`bench server: ${answer.message}`);
+    if (answer.type !== expect) throw new Error(`bench server: expected ${expect}, got ${answer.type}`);
+    return answer as Extract<Reply, { type: T }>;
+  };
+  let ready: Extract<Reply, { type: 'ready' }>;
+  try {
+    ready = await ask(null, 'ready');
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+  log(`reference server on ${ready.url} (${ready.engine}), ready in ${ready.seconds.toFixed(1)} s`);
+  return {
+    url: ready.url,
+    adminKey: ready.adminKey,
+    version: ready.version,
+    engine: ready.engine,
+    startSeconds: ready.seconds,
+    grow: async (to) => {
+      const { deals, seconds } = await ask({ type: 'grow', to }, 'grown');
+      return { deals, seconds };
+    },
+    requests: async (key) => (await ask({ type: 'requests', key }, 'requests')).count,
+    stop: async () => {
+      if (exited) return;
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      try {
+        await ask({ type: 'stop' }, 'stopped');
+      } finally {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await gone;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** The PostgreSQL server to use: `PARTNERKIT_TEST_DATABASE_URL`, else the local test cluster. */
+export const postgresUrl = () => process.env.PARTNERKIT_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:54329/postgres';
+
+/** Creates a database of the run's own on `url`'s server; `drop()` removes it. Null when the server cannot be reached. */
+export async function createBenchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const name = `pk_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
