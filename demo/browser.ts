@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** The Chromium to drive, or an error naming how to install one. */
 export function chromiumPath(): string {
@@ -45,4 +45,22 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until every PartnerKit widget on the page has rendered and left its loading state (to
+ * data, empty or error alike), then for two frames, so what follows sees a painted page.
+ */
+export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const widgets = [...document.querySelectorAll('partner-scorecard, deal-register, resource-library')];
+      return widgets.every((el) => el.shadowRoot?.childElementCount && !el.shadowRoot.querySelector('[part~="loading"], [aria-busy="true"]'));
+    },
+    { polling: 'raf', timeout },
+  );
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
 }

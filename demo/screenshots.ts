@@ -8,8 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'puppeteer-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, waitForWidgets } from './browser.js';
 import { ensureCdnBuild } from './build.js';
 import { ROOT, type RunningDemo, startDemo } from './server.js';
 
@@ -22,22 +21,6 @@ const SHOTS = [
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Waits until every widget on the page has left its loading state (data, empty or error alike). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const widgets = [...document.querySelectorAll('partner-scorecard, deal-register, resource-library')];
-      return widgets.length > 0 && widgets.every((el) => el.shadowRoot?.childElementCount && !el.shadowRoot.querySelector('[part~="loading"], [aria-busy="true"]'));
-    },
-    { polling: 'raf', timeout: 60_000 },
-  );
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    // Two frames, so the last layout (the resource list's windowing) is painted.
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  });
-}
 
 const { values } = parseArgs({ options: { url: { type: 'string' } } });
 let demo: RunningDemo | undefined;
@@ -55,7 +38,7 @@ try {
     const page = await chromium.browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(new URL(shot.path, base).href, { waitUntil: 'domcontentloaded' });
-    await settle(page);
+    await waitForWidgets(page);
     const file = join(OUT, shot.file);
     await page.screenshot({ path: file as `${string}.png`, fullPage: true });
     say(`${file.slice(ROOT.length + 1)}  ${Math.round(statSync(file).size / 1024)} KB`);

@@ -5,12 +5,13 @@
  * partner's view shows it approved. Pages must run under their strict CSP without a violation.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { launchChromium } from '../browser.js';
+import { launchChromium, waitForWidgets } from '../browser.js';
 import { ensureCdnBuild } from '../build.js';
 import { type RunningDemo, startDemo } from '../server.js';
 
@@ -254,6 +255,23 @@ describe('the demo in Chromium', () => {
     assert.equal(background, 'rgb(161, 32, 78)');
     clean(opened.problems);
     await opened.context.close();
+  });
+  test('the host pages are accessible (axe, WCAG 2.2 AA) in every language and theme', { timeout: 180_000 }, async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const [partnerId] = await portalPartners();
+    for (const path of ['/', '/intranet?theme=dark', `/portal?as=${partnerId}&lang=vi&theme=brand`, '/portal?lang=en&theme=light', '/nowhere?lang=vi']) {
+      const opened = await openPage(path);
+      await step(opened, `checking ${path}`, () => waitForWidgets(opened.page));
+      // Evaluated through DevTools, which the page's CSP does not govern (a <script> would be refused).
+      await opened.page.evaluate(axe);
+      const violations = await opened.page.evaluate(async () => {
+        const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
+        const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      });
+      assert.deepEqual(violations, [], `axe on ${path}`);
+      await opened.context.close();
+    }
   });
 });
 
