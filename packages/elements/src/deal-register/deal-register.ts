@@ -251,6 +251,9 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     const view = views.includes(this.view) ? this.view : 'register';
     const listLabel = this.sessionRole === 'partner' ? t('deal.tab.mine') : t('deal.tab.review');
     if (!this.resolvedClient) return this.renderStates(this.session, { data: () => nothing });
+    // Without partner-id the session says whose drafts these are and which views apply; a failed
+    // session falls back to a partner's views, with the draft kept in the page only.
+    if (!this.partnerId && !this.session.value && this.session.status !== TaskStatus.ERROR) return this.renderLoading();
     const panel = (name: DealRegisterView, body: unknown) =>
       html`<div id="panel-${name}" role="tabpanel" aria-labelledby="tab-${name}" ?hidden=${view !== name}>${body}</div>`;
     const list = () => this.list?.render() ?? (this.listError ? this.renderError(this.listError, () => this.requestUpdate()) : this.renderLoading());

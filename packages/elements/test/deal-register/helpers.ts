@@ -28,6 +28,8 @@ export async function mount(client: PartnerKitClient, options: MountOptions = {}
     currency=${options.currency ?? ''}
     theme="light"
   ></deal-register>`);
+  // Ready once it shows its views (without partner-id, once the session said who is calling).
+  await waitUntil(() => el.shadowRoot!.querySelector('form, [role="tablist"], #l-status, [part~="state"]:not([part~="loading"])'), 'the element did not render its views', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
