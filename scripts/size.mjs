@@ -16,11 +16,20 @@ const root = new URL('..', import.meta.url).pathname;
 const cdnDir = join(root, 'packages/elements/dist/cdn');
 
 const KB = 1024;
+/** The goals of issue 7. */
 const BUDGETS = {
   loader: 2 * KB,
   shared: 20 * KB,
   widget: 8 * KB,
   page: 40 * KB,
+};
+/**
+ * Where a goal is not met yet, `--check` holds the line at today's size plus a small margin, so
+ * nothing grows unnoticed while the gap is closed (docs/decisions.md, "Bundle size").
+ */
+const CEILINGS = {
+  shared: 38 * KB,
+  page: 64 * KB,
 };
 const WIDGETS = ['partner-scorecard', 'deal-register', 'resource-library'];
 
@@ -36,10 +45,14 @@ const sum = (sizes) => sizes.reduce((a, s) => ({ min: a.min + s.min, gzip: a.gzi
 
 const rows = [];
 const failures = [];
+const misses = [];
 function row(name, kind, size, budget) {
+  const ceiling = CEILINGS[kind];
   const over = budget !== undefined && size.gzip > budget;
-  rows.push({ name, kind, size, budget, over });
-  if (over) failures.push(`${name}: ${fmt(size.gzip)} gzip > budget ${fmt(budget)}`);
+  const status = !budget ? '' : !over ? 'ok' : ceiling && size.gzip <= ceiling ? `over goal (ceiling ${fmt(ceiling)})` : 'OVER';
+  rows.push({ name, kind, size, budget, status });
+  if (status === 'OVER') failures.push(`${name}: ${fmt(size.gzip)} gzip > ${ceiling ? `ceiling ${fmt(ceiling)}` : `budget ${fmt(budget)}`}`);
+  else if (over) misses.push(`${name}: ${fmt(size.gzip)} gzip, goal ${fmt(budget)}`);
 }
 const fmt = (bytes) => (bytes >= KB ? `${(bytes / KB).toFixed(2)} KB` : `${bytes} B`);
 
@@ -157,7 +170,7 @@ if (!flags.cdn) {
 
 // ── Report ─────────────────────────────────────────────────────────────────────────────────────
 const header = ['what', 'kind', 'min', 'gzip', 'brotli', 'budget (gzip)', ''];
-const table = rows.map((r) => [r.name, r.kind, fmt(r.size.min), fmt(r.size.gzip), fmt(r.size.brotli), r.budget ? fmt(r.budget) : '', r.budget ? (r.over ? 'OVER' : 'ok') : '']);
+const table = rows.map((r) => [r.name, r.kind, fmt(r.size.min), fmt(r.size.gzip), fmt(r.size.brotli), r.budget ? fmt(r.budget) : '', r.status]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 console.log(line(header));
@@ -168,5 +181,5 @@ if (failures.length) {
   console.log(`\n${failures.length} over budget:\n  ${failures.join('\n  ')}`);
   if (flags.check) process.exit(1);
 } else {
-  console.log('\nAll size budgets hold.');
+  console.log(misses.length ? `\nWithin every ceiling; goals not met yet:\n  ${misses.join('\n  ')}` : '\nAll size budgets hold.');
 }
