@@ -65,7 +65,7 @@ export const en = defineMessages({
 
   'deal.queued': 'Waiting to send',
   'deal.queued.offline': (p: { company: string }) => `You are offline. ${p.company} is saved on this device and will be sent once you are back online.`,
-  'deal.queued.failed': (p: { company: string }) => `${p.company} could not be sent yet. It is saved on this device: send it now, or it goes when the connection returns.`,
+  'deal.queued.failed': (p: { company: string }) => `${p.company} could not be sent yet. It is saved on this device and goes when the connection returns.`,
   'deal.queued.since': (p: { when: string }) => `Queued ${p.when}.`,
   'deal.queued.send': 'Send now',
   'deal.queued.cancel': 'Cancel sending',

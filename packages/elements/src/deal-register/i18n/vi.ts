@@ -59,7 +59,7 @@ export const vi: Messages<DealRegisterMessages> = {
 
   'deal.queued': 'Đang chờ gửi',
   'deal.queued.offline': (p) => `Bạn đang ngoại tuyến. ${p.company} đã được lưu trên thiết bị này và sẽ được gửi một lần khi có kết nối trở lại.`,
-  'deal.queued.failed': (p) => `Chưa gửi được ${p.company}. Đăng ký đã được lưu trên thiết bị này: hãy gửi ngay, hoặc nó sẽ được gửi khi có kết nối trở lại.`,
+  'deal.queued.failed': (p) => `Chưa gửi được ${p.company}. Đăng ký đã được lưu trên thiết bị này và sẽ được gửi khi có kết nối trở lại.`,
   'deal.queued.since': (p) => `Đưa vào hàng chờ ${p.when}.`,
   'deal.queued.send': 'Gửi ngay',
   'deal.queued.cancel': 'Hủy gửi',
