@@ -129,7 +129,9 @@ describe('hostile content in every widget', function () {
       await open?.(base.el);
       const baseline: Shape = shapeOf(base.el);
       const maxHeight = base.el.getBoundingClientRect().height * 2 + 600;
-      // Long text that is not hostile at all must fit the column too.
+      // Long text that is not hostile at all must fit the column too. (Found by this suite and
+      // handed to the scorecard's owner: the tier badge, `white-space: nowrap`, and the next-tier
+      // notice, without `overflow-wrap`, overflow a 360px column with long tier or KPI names.)
       const problems: string[] = layoutProblems(base.el, base.container, Infinity).map((p) => `${scene}, long harmless text: ${p}`);
       base.container.remove();
 

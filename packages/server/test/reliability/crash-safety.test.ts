@@ -152,7 +152,14 @@ async function crashAndRecover(driver: DriverName, t: { diagnostic(message: stri
       }
     };
     const load = Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
-    while (sent.filter((s) => s.acknowledged).length < ACKNOWLEDGED_BEFORE_KILL) await new Promise((r) => setTimeout(r, 5));
+    let failure: unknown;
+    load.catch((error: unknown) => {
+      failure = error;
+    });
+    while (sent.filter((s) => s.acknowledged).length < ACKNOWLEDGED_BEFORE_KILL) {
+      if (failure !== undefined) throw failure;
+      await new Promise((r) => setTimeout(r, 5));
+    }
     running.child.kill('SIGKILL');
     killed = true;
     await running.exited;
