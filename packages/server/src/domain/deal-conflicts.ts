@@ -35,13 +35,12 @@ const CANDIDATE_LIMIT = 2000;
 export async function withPossibleConflicts(q: Queryable, rows: readonly Row[]): Promise<Deal[]> {
   const deals = rows.map(mapDeal);
   if (rows.length === 0) return deals;
-  const values = (column: string) => JSON.stringify([...new Set(rows.map((r) => r[column] as string))]);
+  const values = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
+  // `= ANY(array)` (not `IN (subquery)`) lets the planner combine the three partial indexes.
   const { rows: candidates } = await q.query(
     `SELECT id, number, customer FROM deals
       WHERE status IN ${ACTIVE_SQL}
-        AND (customer_key IN (SELECT jsonb_array_elements_text($1::jsonb))
-          OR name_head IN (SELECT jsonb_array_elements_text($2::jsonb))
-          OR name_tail IN (SELECT jsonb_array_elements_text($3::jsonb)))
+        AND (customer_key = ANY($1::text[]) OR name_head = ANY($2::text[]) OR name_tail = ANY($3::text[]))
       LIMIT ${CANDIDATE_LIMIT}`,
     [values('customer_key'), values('name_head'), values('name_tail')],
   );

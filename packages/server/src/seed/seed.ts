@@ -19,8 +19,9 @@ import { SEED_KPIS, SEED_TIERS } from './programme.js';
 import { SeededRandom } from './random.js';
 import {
   COUNTRIES,
+  EN_ENDINGS,
   EN_FORMS,
-  EN_NAMES,
+  EN_SYLLABLES,
   EN_TRADES,
   INDUSTRIES,
   PEOPLE_EN,
@@ -30,8 +31,8 @@ import {
   slug,
   STAGES,
   VI_FORMS,
-  VI_NAMES,
   VI_TRADES,
+  VI_WORDS,
 } from './vocabulary.js';
 
 /** Sizes and the seed of the generated data. */
@@ -101,15 +102,33 @@ async function insertBatched(q: Queryable, table: string, columns: Record<string
   }
 }
 
-/** Distinct names before a branch code has to tell them apart. */
-const EN_POOL = EN_NAMES.length * EN_TRADES.length;
-const VI_POOL = VI_NAMES.length * VI_TRADES.length;
+const EN_BRANDS = EN_SYLLABLES.length ** 2 * EN_ENDINGS.length;
+const VI_BRANDS = VI_WORDS.length ** 3;
+/** Multipliers coprime with the brand counts: neighbouring indices get unlike brands. */
+const EN_SPREAD = 7919;
+const VI_SPREAD = 7927;
 
-/** The company name number `index`: distinct for every index (a branch code once the words run out). */
+/**
+ * The company name number `index`: a made-up brand, a trade and a legal form, distinct for every
+ * index (a branch code only beyond hundreds of thousands of names). Brands are spread so that
+ * names near in index share no letters at either end, like real customers, so near-duplicate
+ * matching finds few false candidates even at a million deals.
+ */
 function companyName(rng: SeededRandom, vietnamese: boolean, index: number): string {
-  const code = index >= (vietnamese ? VI_POOL : EN_POOL) ? ` (${index.toString(36).toUpperCase()})` : '';
-  if (vietnamese) return `${rng.pick(VI_FORMS)} ${VI_TRADES[index % VI_TRADES.length]} ${VI_NAMES[Math.floor(index / VI_TRADES.length) % VI_NAMES.length]}${code}`;
-  return `${EN_NAMES[Math.floor(index / EN_TRADES.length) % EN_NAMES.length]} ${EN_TRADES[index % EN_TRADES.length]}${code} ${rng.pick(EN_FORMS)}`;
+  const trades: readonly string[] = vietnamese ? VI_TRADES : EN_TRADES;
+  const trade = trades[index % trades.length] as string;
+  const serial = Math.floor(index / trades.length);
+  const brands = vietnamese ? VI_BRANDS : EN_BRANDS;
+  const brand = (serial * (vietnamese ? VI_SPREAD : EN_SPREAD) + 12_345) % brands;
+  const round = Math.floor(serial / brands);
+  const code = round > 0 ? ` (${round.toString(36).toUpperCase()})` : '';
+  if (vietnamese) {
+    const words = [brand % 40, Math.floor(brand / 40) % 40, Math.floor(brand / 1600)].map((n) => VI_WORDS[n]);
+    return `${rng.pick(VI_FORMS)} ${trade} ${words.join(' ')}${code}`;
+  }
+  const first = EN_SYLLABLES[brand % 40] as string;
+  const second = (EN_SYLLABLES[Math.floor(brand / 40) % 40] as string).toLowerCase();
+  return `${first}${second}${EN_ENDINGS[Math.floor(brand / 1600)]} ${trade}${code} ${rng.pick(EN_FORMS)}`;
 }
 
 /** True when the programme is empty (no tiers, KPIs or partners). */
@@ -174,7 +193,8 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
       const country = COUNTRIES[i % COUNTRIES.length] as (typeof COUNTRIES)[number];
       // The first four partners hold one tier each, so every tier has a partner at any size.
       const level = i < 4 ? i + 1 : Number(rng.weighted({ 1: 40, 2: 30, 3: 20, 4: 10 }));
-      const name = companyName(rng, country.vietnamese, i * 7 + 3);
+      // Partners draw from another stretch of names than customers.
+      const name = companyName(rng, country.vietnamese, 200_003 + i * 13);
       const domain = `${slug(name.replace(/^(Công ty (TNHH( MTV)?|Cổ phần)|Tập đoàn) /, ''))}.${country.tld}`;
       const people = country.vietnamese ? PEOPLE_VI : PEOPLE_EN;
       const id = `pt_${String(i + 1).padStart(width, '0')}`;

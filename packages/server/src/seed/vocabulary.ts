@@ -4,12 +4,6 @@
  */
 import type { CountryCode } from '@partnerkit/core/schemas';
 
-export const EN_NAMES = [
-  'Northwind', 'Blue Harbor', 'Summit', 'Apex', 'Ironwood', 'Lakeside', 'Redstone', 'Silverline', 'Evergreen', 'Brightpath',
-  'Cobalt', 'Harborview', 'Keystone', 'Meridian', 'Pinecrest', 'Riverbend', 'Stonebridge', 'Tidewater', 'Westfield', 'Windmill',
-  'Granite Peak', 'Oakmont', 'Clearwater', 'Foxglove', 'Highland', 'Juniper', 'Larkspur', 'Maplewood', 'Northstar', 'Quarry Hill',
-] as const;
-
 export const EN_TRADES = [
   'Systems', 'Logistics', 'Retail', 'Health', 'Foods', 'Energy', 'Analytics', 'Cloud', 'Manufacturing', 'Consulting',
   'Networks', 'Pharma', 'Motors', 'Textiles', 'Media',
@@ -17,9 +11,17 @@ export const EN_TRADES = [
 
 export const EN_FORMS = ['Inc', 'Ltd', 'LLC', 'Pte Ltd', 'GmbH', 'Pty Ltd', 'Corp', 'PLC'] as const;
 
-export const VI_NAMES = [
-  'Sao Việt', 'Hoàng Long', 'Phú Thịnh', 'Minh Anh', 'Thành Công', 'Đại Dương', 'Bình Minh', 'Hưng Thịnh', 'An Phát', 'Trường Sơn',
-  'Nam Việt', 'Kim Long', 'Phương Đông', 'Tân Tiến', 'Hòa Bình', 'Việt Tiến', 'Ánh Dương', 'Đông Á', 'Thiên Phúc', 'Bảo Ngọc',
+/** Syllables of made-up brands (`Kel` + `mor` + `ix`): 40 x 40 x 20 = 32 000 brands. */
+export const EN_SYLLABLES = [
+  'Al', 'Bren', 'Cor', 'Dal', 'Eve', 'Fen', 'Gal', 'Hal', 'Ist', 'Jor', 'Kel', 'Lor', 'Mar', 'Nor', 'Ost', 'Pel', 'Quin', 'Ros', 'Sol', 'Tor',
+  'Ul', 'Val', 'Wes', 'Xan', 'Yor', 'Zen', 'Ar', 'Bel', 'Cal', 'Dor', 'El', 'Fal', 'Gor', 'Har', 'Ion', 'Kar', 'Lum', 'Mor', 'Nev', 'Pra',
+] as const;
+export const EN_ENDINGS = ['a', 'on', 'ix', 'ora', 'us', 'ent', 'ia', 'o', 'ar', 'is', 'ex', 'um', 'ane', 'ell', 'ic', 'ano', 'ava', 'ine', 'ory', 'eon'] as const;
+
+/** Words of Vietnamese brands, three at a time (`Hoàng Phát Minh`): 40^3 = 64 000 brands. */
+export const VI_WORDS = [
+  'Sao', 'Việt', 'Hoàng', 'Long', 'Phú', 'Thịnh', 'Minh', 'Anh', 'Thành', 'Công', 'Đại', 'Dương', 'Bình', 'An', 'Phát', 'Trường', 'Sơn', 'Nam', 'Kim', 'Phương',
+  'Đông', 'Tân', 'Tiến', 'Hòa', 'Ánh', 'Á', 'Thiên', 'Phúc', 'Bảo', 'Ngọc', 'Hưng', 'Gia', 'Hải', 'Quang', 'Đức', 'Trí', 'Tâm', 'Lộc', 'Vạn', 'Hợp',
 ] as const;
 
 export const VI_TRADES = [
