@@ -1,7 +1,7 @@
 // Builds every package's ESM (one output module per source module, dependencies external) and the
 // elements' CDN bundle (a loader plus one chunk per widget over a shared chunk, all self-contained).
 // Declarations come from `tsc -b`; this file only emits JavaScript.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -76,6 +76,8 @@ const cdnBuild = existsSync(cdnEntries)
       {
         input: modulesUnder(cdnEntries),
         plugins: [
+          // Chunk names carry hashes: clear the last build so stale chunks are neither served nor measured.
+          { name: 'clean-cdn', buildStart: () => rmSync('packages/elements/dist/cdn', { recursive: true, force: true }) },
           workspaceSources(),
           // `partnerkit-cdn` picks the production twin of the elements' `#dev-mode` from source.
           nodeResolve({ browser: true, exportConditions: ['partnerkit-cdn', 'production', 'browser', 'module', 'import'] }),
