@@ -15,14 +15,19 @@ import { BASELINES } from '../size/baselines.ts';
 import { readBudgets } from '../size/budgets.ts';
 import { analyseCdn } from '../size/cdn.ts';
 
-/** One measured thing. `budget` is in gzip bytes. */
+/**
+ * One measured thing. `budget` is the goal and `ceiling` the limit enforced until the goal is met
+ * (both gzip bytes); `over` means over the goal, `overCeiling` over what `--check` enforces.
+ */
 export interface SizeRow {
   name: string;
   group: 'entry' | 'cdn' | 'baseline';
   kind: string;
   sizes: Sizes;
   budget: number | null;
+  ceiling: number | null;
   over: boolean;
+  overCeiling: boolean;
 }
 
 /** Ours against a baseline measured in the same run. */
@@ -98,14 +103,17 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
       await bundle.close();
     }
   });
-  for (const row of analyseCdn(cdnDir, budgets)) rows.push({ group: 'cdn', ...row, over: row.budget !== null && row.sizes.gzip > row.budget });
+  for (const row of analyseCdn(cdnDir, budgets)) {
+    const over = row.budget !== null && row.sizes.gzip > row.budget;
+    rows.push({ group: 'cdn', ...row, over, overCeiling: over && (row.ceiling === null || row.sizes.gzip > row.ceiling) });
+  }
 
   // Each package entry alone, as an app's bundler would add it.
   const entries = packageEntries(root).filter((e) => !ctx.quick || e.name === '@partnerkit/core/client');
   await ctx.step(`${entries.length} package entries`, async () => {
     for (const entry of entries) {
       const code = await bundleAlone(entry.source, cdnConfig.plugins);
-      rows.push({ name: entry.name, group: 'entry', kind: 'package entry', sizes: measureBytes(code), budget: null, over: false });
+      rows.push({ name: entry.name, group: 'entry', kind: 'package entry', sizes: measureBytes(code), budget: null, ceiling: null, over: false, overCeiling: false });
     }
   });
 
@@ -116,7 +124,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
       const file = join(tmp, `${baseline.file}.ts`);
       writeFileSync(file, baseline.source);
       const code = await bundleAlone(file, cdnConfig.plugins);
-      rows.push({ name: baseline.name, group: 'baseline', kind: baseline.kind, sizes: measureBytes(code), budget: null, over: false });
+      rows.push({ name: baseline.name, group: 'baseline', kind: baseline.kind, sizes: measureBytes(code), budget: null, ceiling: null, over: false, overCeiling: false });
     }
   });
 
@@ -140,7 +148,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
 await runPart('size', async (ctx) => {
   const result = await measureSizes(ctx);
   const over = result.rows.filter((r) => r.over);
-  ctx.log(`${result.rows.length} sizes measured; ${over.length ? `over budget: ${over.map((r) => r.name).join(', ')}` : 'all budgets hold'}`);
+  ctx.log(`${result.rows.length} sizes measured; ${over.length ? `over the goal: ${over.map((r) => r.name).join(', ')}` : 'every goal met'}`);
   // The scratch CDN directory goes with the part's tmp; list it for the curious.
   ctx.log(`CDN files: ${readdirSync(join(ctx.tmp, 'cdn')).join(' ')}`);
   return result;

@@ -36,7 +36,7 @@ export async function bundlePage(root: string): Promise<string> {
     target: 'es2022',
     minify: true,
     write: false,
-    conditions: ['production', 'browser'],
+    conditions: ['partnerkit-cdn', 'production', 'browser'],
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [workspaceSources(root)],
     logLevel: 'silent',

@@ -21,9 +21,10 @@ export interface ChartSpec {
   xTick: (x: number) => string;
 }
 
-const W = 720;
+const W = 860;
 const H = 400;
-const M = { top: 48, right: 24, bottom: 64, left: 72 };
+// The legend sits in the right margin, clear of the curves.
+const M = { top: 48, right: 190, bottom: 64, left: 72 };
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fixed = (n: number) => Number(n.toFixed(1)).toString();
@@ -79,10 +80,10 @@ export function lineChart(spec: ChartSpec): string {
     parts.push(`<path d="${path}" fill="none" stroke="${series.colour}" stroke-width="2.5"${series.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
     for (const [x, y] of series.points) parts.push(`<circle cx="${fixed(sx(x))}" cy="${fixed(sy(y))}" r="3.5" fill="${series.colour}"/>`);
   }
-  // Legend, top right, one line per series.
+  // Legend, right of the plot, one line per series.
   spec.series.forEach((series, i) => {
-    const y = M.top + 8 + i * 18;
-    const x = W - M.right - 190;
+    const y = M.top + 8 + i * 20;
+    const x = W - M.right + 20;
     parts.push(
       `<line x1="${x}" x2="${x + 24}" y1="${y}" y2="${y}" stroke="${series.colour}" stroke-width="2.5"${series.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
       `<text x="${x + 32}" y="${y + 4}" fill="#111">${escape(series.name)}</text>`,

@@ -23,8 +23,9 @@ export function renderPlots(run: BenchRun): Plot[] {
     { name: `${LABELS[d.driver]} p50`, colour: COLOURS[d.driver], points: d.stages.map((s) => [s.deals, s.registration.latency.median] as const) },
     { name: `${LABELS[d.driver]} p99`, colour: COLOURS[d.driver], dashed: true, points: d.stages.map((s) => [s.deals, s.registration.latency.p99] as const) },
   ]);
+  const inFlight = drivers[0]?.stages[0]?.registration.concurrency ?? 0;
   const throughput: Series[] = drivers.map((d) => ({
-    name: `${LABELS[d.driver]}, ${d.stages[0]?.registration.concurrency ?? '?'} in flight`,
+    name: LABELS[d.driver],
     colour: COLOURS[d.driver],
     points: d.stages.map((s) => [s.deals, s.registration.throughput] as const),
   }));
@@ -46,8 +47,8 @@ export function renderPlots(run: BenchRun): Plot[] {
       file: 'registration-throughput.svg',
       alt: 'Deal registrations per second against existing deals, PGlite and PostgreSQL',
       svg: lineChart({
-        title: 'Deal registration throughput vs. existing deals',
-        description: `Registrations per second with several requests in flight, with ${sizes} deals in the table.`,
+        title: `Deal registration throughput (${inFlight} in flight) vs. existing deals`,
+        description: `Registrations per second with ${inFlight} requests in flight, with ${sizes} deals in the table.`,
         xLabel: 'deals in the table (log scale)',
         yLabel: 'registrations per second',
         xTick: dealsTick,

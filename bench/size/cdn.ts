@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { measureBytes, sumSizes, type Sizes } from '../lib/bytes.ts';
-import type { Budgets } from './budgets.ts';
+import type { SizeLimits } from './budgets.ts';
 
 export const WIDGETS = ['partner-scorecard', 'deal-register', 'resource-library'] as const;
 
@@ -21,10 +21,13 @@ export interface CdnRow {
   name: string;
   kind: string;
   sizes: Sizes;
+  /** The goal, in gzip bytes. */
   budget: number | null;
+  /** Where the goal is not met yet: the size `npm run size -- --check` holds the line at. */
+  ceiling: number | null;
 }
 
-export function analyseCdn(dir: string, budgets: Budgets): CdnRow[] {
+export function analyseCdn(dir: string, limits: SizeLimits): CdnRow[] {
   const files = new Map<string, CdnFile>();
   const load = (file: string): CdnFile => {
     const known = files.get(file);
@@ -54,12 +57,13 @@ export function analyseCdn(dir: string, budgets: Budgets): CdnRow[] {
   for (const name of readdirSync(join(dir, 'chunks')).filter((n) => n.endsWith('.js'))) load(`chunks/${name}`);
 
   const rows: CdnRow[] = [];
-  const budget = (kind: string) => budgets[kind] ?? null;
+  const limit = (kind: string) => ({ budget: limits.goals[kind] ?? null, ceiling: limits.ceilings[kind] ?? null });
+  const none = { budget: null, ceiling: null };
   const loader = load('loader.js');
-  rows.push({ name: 'loader.js', kind: 'loader', sizes: loader.sizes, budget: budget('loader') });
+  rows.push({ name: 'loader.js', kind: 'loader', sizes: loader.sizes, ...limit('loader') });
   const shared = [...files.keys()].filter(isShared).sort();
-  for (const file of shared) rows.push({ name: file.replace(/-[\w-]{8}\.js$/, '-[hash].js'), kind: 'shared chunk', sizes: load(file).sizes, budget: null });
-  rows.push({ name: 'shared chunks (total)', kind: 'shared', sizes: sizeOf(shared), budget: budget('shared') });
+  for (const file of shared) rows.push({ name: file.replace(/-[\w-]{8}\.js$/, '-[hash].js'), kind: 'shared chunk', sizes: load(file).sizes, ...none });
+  rows.push({ name: 'shared chunks (total)', kind: 'shared', sizes: sizeOf(shared), ...limit('shared') });
 
   const tagFile = (tag: string): string => {
     const target = loader.dynamicDeps.find((d) => d === `${tag}.js` || d.startsWith(`chunks/${tag}-`));
@@ -67,21 +71,27 @@ export function analyseCdn(dir: string, budgets: Budgets): CdnRow[] {
     return target;
   };
   const own = (tag: string) => new Set([...closure(tagFile(tag))].filter((f) => !isShared(f)));
-  rows.push({ name: 'partnerkit-provider (own chunks)', kind: 'widget', sizes: sizeOf(own('partnerkit-provider')), budget: null });
+  rows.push({ name: 'partnerkit-provider (own chunks)', kind: 'widget', sizes: sizeOf(own('partnerkit-provider')), ...none });
   for (const tag of WIDGETS) {
     const set = own(tag);
-    rows.push({ name: `${tag} (own chunks)`, kind: 'widget', sizes: sizeOf(set), budget: budget('widget') });
+    rows.push({ name: `${tag} (own chunks)`, kind: 'widget', sizes: sizeOf(set), ...limit('widget') });
     const lazy = new Set<string>();
     for (const file of set) for (const dep of load(file).dynamicDeps) if (!set.has(dep) && !isShared(dep)) closure(dep, lazy);
     for (const file of shared) lazy.delete(file);
-    if (lazy.size) rows.push({ name: `${tag} (loaded on demand)`, kind: 'lazy', sizes: sizeOf(lazy), budget: null });
+    if (lazy.size) rows.push({ name: `${tag} (loaded on demand)`, kind: 'lazy', sizes: sizeOf(lazy), ...none });
   }
-  const page = (tags: readonly string[]) => {
+  const pageFiles = (tags: readonly string[]) => {
     const set = new Set(['loader.js']);
     for (const tag of tags) closure(tagFile(tag), set);
-    return sizeOf(set);
+    return set;
   };
-  rows.push({ name: 'page: provider + all three widgets', kind: 'page', sizes: page(['partnerkit-provider', ...WIDGETS]), budget: budget('page') });
-  for (const tag of WIDGETS) rows.push({ name: `page: provider + ${tag}`, kind: 'page', sizes: page(['partnerkit-provider', tag]), budget: null });
+  const page = (tags: readonly string[]) => sizeOf(pageFiles(tags));
+  const all = pageFiles(['partnerkit-provider', ...WIDGETS]);
+  rows.push({ name: 'page: provider + all three widgets', kind: 'page', sizes: sizeOf(all), ...limit('page') });
+  // The same page once every view has been opened (the chunks loaded on demand too).
+  const everything = new Set(all);
+  for (const file of all) for (const dep of load(file).dynamicDeps) if (dep !== 'loader.js') closure(dep, everything);
+  rows.push({ name: '... and every view opened (on-demand chunks)', kind: 'page', sizes: sizeOf(everything), ...none });
+  for (const tag of WIDGETS) rows.push({ name: `page: provider + ${tag}`, kind: 'page', sizes: page(['partnerkit-provider', tag]), ...none });
   return rows;
 }
