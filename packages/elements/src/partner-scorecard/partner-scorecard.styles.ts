@@ -71,7 +71,8 @@ export const scorecardStyles = css`
     color: var(--_tier-on-colour, var(--pk-scorecard-badge-color, var(--_color-text)));
     font-size: var(--_font-size-small);
     font-weight: var(--_font-weight-strong);
-    white-space: nowrap;
+    max-width: 100%;
+    overflow-wrap: anywhere;
   }
 
   .picker {
@@ -241,6 +242,7 @@ export const scorecardStyles = css`
     border-inline-start: 0.25em solid var(--_color-primary);
     border-radius: var(--_radius-small);
     background: var(--pk-scorecard-notice-background, var(--_color-surface-raised));
+    overflow-wrap: anywhere;
   }
 
   .notice--pending {
