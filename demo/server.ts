@@ -85,6 +85,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const db = await openDatabase({ dataDir });
   const logger = options.logger === undefined ? jsonLinesSink() : options.logger;
   const logLevel = options.logLevel ?? 'warn';
+  const log = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
+    if (logger && LEVELS[level] >= LEVELS[logLevel]) logger({ time: new Date().toISOString(), level, msg, ...fields });
+  };
   let sweeper: ReturnType<typeof startSweeper> | null = null;
   try {
     const seeded = await seedDatabase(db, { profile: 'demo' }, { ifEmpty: true });
@@ -92,13 +95,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const adminKey = await demoAdminKey(db, api, API_BASE, dataDir);
     // The host's server talks to the API in-process; a host on another machine would pass its URL.
     const admin = createClient({ baseUrl: `http://demo.internal${API_BASE}`, token: adminKey, fetch: async (input, init) => api.fetch(new Request(input, init)) });
-    const site = createDemoSite({ api, admin, cdnDir: options.cdnDir ?? CDN_DIR, assetsDir: ASSETS_DIR, ...(options.onSession ? { onSession: options.onSession } : {}) });
+    const site = createDemoSite({
+      api,
+      admin,
+      cdnDir: options.cdnDir ?? CDN_DIR,
+      assetsDir: ASSETS_DIR,
+      ...(options.onSession ? { onSession: options.onSession } : {}),
+      onError: (error) => log('error', 'demo site error', { error: { name: error.name, message: error.message } }),
+    });
 
     // Protections that ended while the demo was stopped expire before the first request.
-    const sweepLog = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
-      if (logger && LEVELS[level] >= LEVELS[logLevel]) logger({ time: new Date().toISOString(), level, msg, ...fields });
-    };
-    sweeper = startSweeper(db, { intervalMs: 60_000, now: () => new Date(), idempotencyRetentionMs: DEFAULT_IDEMPOTENCY_RETENTION_MS, logger: { log: sweepLog } });
+    sweeper = startSweeper(db, { intervalMs: 60_000, now: () => new Date(), idempotencyRetentionMs: DEFAULT_IDEMPOTENCY_RETENTION_MS, logger: { log } });
     await sweeper.runOnce();
 
     const server = createAdaptorServer({ fetch: site.fetch, overrideGlobalObjects: false }) as Server;

@@ -27,6 +27,8 @@ export interface DemoSiteOptions {
   assetsDir: string;
   /** Told about every session minted. */
   onSession?: SessionLog;
+  /** Told about a failure of the site's own code (the API reports its own). */
+  onError?: (error: Error) => void;
 }
 
 export function createDemoSite(options: DemoSiteOptions): Hono {
@@ -48,5 +50,9 @@ export function createDemoSite(options: DemoSiteOptions): Hono {
   site.get('/demo/assets/*', staticFiles('/demo/assets/', options.assetsDir));
 
   site.notFound((c) => c.html(notFoundPage(context(c, 'home')), 404));
+  site.onError((error, c) => {
+    options.onError?.(error);
+    return c.text('The demo site could not answer this request; the terminal running npm start says why.', 500);
+  });
   return site;
 }
