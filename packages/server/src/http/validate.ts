@@ -109,16 +109,16 @@ export function parseWith<T>(schema: Schema<T>, input: unknown, prefix: readonly
 }
 
 /**
- * The query string as a plain object for a query schema: each parameter once, and only the
- * parameters the schema knows (`known`). A repeated or unknown parameter is a validation error
- * rather than silently ignored, so a typo (`?satus=`) never widens a result.
+ * The query string as a plain object for a query schema: the parameters the schema knows
+ * (`known`), each given once. Unknown parameters are ignored, as the contract says (caches and
+ * analytics add their own, `?utm_source=`); a known one given twice is ambiguous and refused.
  */
 export function queryObject(url: URL, known: readonly string[]): Record<string, string> {
   const query: Record<string, string> = {};
   const errors: FieldError[] = [];
   for (const [name, value] of url.searchParams) {
+    if (!known.includes(name)) continue;
     if (!isStorableText(value)) errors.push({ path: name, message: 'must be valid Unicode text without NUL characters' });
-    else if (!known.includes(name)) errors.push({ path: name, message: `is not a known parameter; use ${known.join(', ') || 'none'}` });
     else if (name in query) errors.push({ path: name, message: 'must be given once' });
     else query[name] = value;
   }
