@@ -92,11 +92,14 @@ export function createApp(options: AppOptions): PartnerKitApp {
   const settings = resolveSettings(options);
   let keys: Promise<ServerKeys> | null = null;
   const loadKeys = () => {
-    keys ??= loadSecret(options.db, options.secret === undefined ? {} : { secret: options.secret }).then(deriveKeys);
-    // A failure (e.g. an unreadable secret file) is retried on the next request.
-    keys.catch(() => {
-      keys = null;
-    });
+    if (keys === null) {
+      const loading = loadSecret(options.db, options.secret === undefined ? {} : { secret: options.secret }).then(deriveKeys);
+      // A failure (e.g. an unreadable secret file) is retried on the next request.
+      loading.catch(() => {
+        if (keys === loading) keys = null;
+      });
+      keys = loading;
+    }
     return keys;
   };
   const ctx: AppContext = {

@@ -15,6 +15,7 @@ import { createLogger, jsonLinesSink, type Logger } from './http/logger.js';
 import { PROBLEM_MEDIA_TYPE, problems } from './http/problem.js';
 import { newId } from './security/random.js';
 import { createAdminKey, type CreatedAdminKey } from './security/api-keys.js';
+import { loadSecret } from './security/secret.js';
 import { type SeedOptions, type SeedReport, seedDatabase } from './seed/seed.js';
 
 /** Options of {@link startServer}: where the data lives, how the app behaves, where it listens. */
@@ -124,7 +125,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let sweeper: Sweeper | null = null;
   try {
     const seeded = options.seed === undefined ? null : await seedDatabase(db, options.seed === 'demo' ? { profile: 'demo' } : options.seed, { ifEmpty: true });
-    const app = createApp({ ...options, db });
+    // A missing or too short secret fails here, at start, rather than on the first request.
+    const secret = await loadSecret(db, options.secret === undefined ? {} : { secret: options.secret });
+    const app = createApp({ ...options, db, secret });
     const settings = resolveSettings(options);
     const now = options.now ?? (() => new Date());
     const logger = createLogger(options.logger === undefined ? jsonLinesSink() : options.logger, options.logLevel);
