@@ -176,6 +176,44 @@ describe('event log under concurrent writers [postgres]', POSTGRES_URL ? {} : { 
   });
 });
 
+describe('connections ended by PostgreSQL [postgres]', POSTGRES_URL ? {} : { skip: POSTGRES_SKIP }, () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let server: RunningServer;
+  before(async () => {
+    database = await freshDatabase('postgres');
+    server = await startServer({ port: 0, db: database.db, logger: false, rateLimit: false });
+  });
+  after(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('survives a restart or pg_terminate_backend of every connection', async () => {
+    const admin = new Api(server.url, (await server.createAdminKey('terminate')).key);
+    await Promise.all([admin.get('/v1/tiers'), admin.get('/v1/kpis'), admin.get('/v1/partners')]);
+    // One connection is checked out (a transaction in progress) when the server ends it.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const busy = database.db.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      await gate;
+      await tx.query('SELECT 1');
+    });
+    const killer = new pg.Client({ connectionString: database.databaseUrl as string });
+    await killer.connect();
+    await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await killer.end();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await assert.rejects(busy, 'the transaction on the ended connection fails, and only it');
+    const replies = [];
+    for (let i = 0; i < 3; i += 1) replies.push((await admin.get('/v1/tiers')).status);
+    assert.equal(replies.at(-1), 200, `the server recovered: ${replies.join(', ')}`);
+  });
+});
+
 async function appendEventsNow(db: Database, partnerId: string): Promise<void> {
   await db.transaction((tx) => appendEvents(tx, [{ type: 'partner.updated', partnerId, data: {} }], new Date()));
 }

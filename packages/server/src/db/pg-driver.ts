@@ -71,8 +71,11 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     types,
     application_name: 'partnerkit-server',
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A connection the server ends (a restart, a failover, pg_terminate_backend) must not crash the
+  // process: idle clients report on the pool, busy ones on themselves (their query rejects too).
+  // The pool replaces broken clients on the next query.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   await pool.query('SELECT 1');
   const plain = wrap(pool);
   let closing: Promise<void> | null = null;
