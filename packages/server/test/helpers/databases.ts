@@ -17,7 +17,7 @@ export const POSTGRES_SKIP = 'skipped: set PARTNERKIT_TEST_DATABASE_URL (e.g. po
 
 /** The drivers to run, with the reason PostgreSQL is skipped when it is. */
 export function drivers(): { name: DriverName; skip: string | false }[] {
-  if (!POSTGRES_URL) process.stderr.write(`# ${POSTGRES_SKIP}\n`);
+  if (!POSTGRES_URL) process.stderr.write(`${POSTGRES_SKIP}\n`);
   return [
     { name: 'pglite', skip: false },
     { name: 'postgres', skip: POSTGRES_URL ? false : POSTGRES_SKIP },
