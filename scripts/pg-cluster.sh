@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster on loopback for the test suites and prints its URL.
 #   scripts/pg-cluster.sh start [DIR] [PORT]   -> prints postgres://... on stdout
+#   scripts/pg-cluster.sh status [DIR]                 -> exit 0 when it runs
 #   scripts/pg-cluster.sh stop  [DIR]
 # Needs Debian's `postgresql` package. The server binaries refuse to run as root, so the cluster
 # belongs to the `postgres` system user when run as root.
@@ -33,11 +34,14 @@ case "$cmd" in
     fi
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
+  status)
+    as_owner "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1
+    ;;
   stop)
     as_owner "$bindir/pg_ctl" -D "$dir" -m fast stop >/dev/null 2>&1 || true
     ;;
   *)
-    echo "usage: $0 start|stop [DIR] [PORT]" >&2
+    echo "usage: $0 start|status|stop [DIR] [PORT]" >&2
     exit 2
     ;;
 esac

@@ -46,6 +46,8 @@ function findChromium() {
 /** A throwaway PostgreSQL cluster for the server suites, when the machine has PostgreSQL. */
 function ensurePostgres() {
   if (process.env.PARTNERKIT_TEST_DATABASE_URL) return null;
+  // A cluster someone else started (another run, a developer) is used and left running.
+  const running = spawnSync('bash', ['scripts/pg-cluster.sh', 'status'], { cwd: root }).status === 0;
   const started = spawnSync('bash', ['scripts/pg-cluster.sh', 'start'], { cwd: root, encoding: 'utf8' });
   if (started.status !== 0) {
     const why = (started.stderr || '').trim().split('\n').pop();
@@ -55,7 +57,7 @@ function ensurePostgres() {
   }
   process.env.PARTNERKIT_TEST_DATABASE_URL = started.stdout.trim();
   console.log(`PostgreSQL for the server suites: ${process.env.PARTNERKIT_TEST_DATABASE_URL}`);
-  return () => spawnSync('bash', ['scripts/pg-cluster.sh', 'stop'], { cwd: root });
+  return running ? null : () => spawnSync('bash', ['scripts/pg-cluster.sh', 'stop'], { cwd: root });
 }
 
 const npx = (...args) => ['npx', '--no-install', ...args];
