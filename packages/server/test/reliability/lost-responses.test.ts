@@ -77,7 +77,9 @@ suite('reliability: lost responses', (harness) => {
         assert.equal(exchanges.length, faults.length + 1, `faults ${faults.join(',')}: one attempt per fault, then one that got through`);
         const writes = exchanges.filter((e) => e.upstreamStatus === 201 && !e.replayed);
         assert.equal(writes.length, 1, `faults ${faults.join(',')}: the server wrote once, replayed the rest (${JSON.stringify(exchanges)})`);
-        assert.ok(exchanges.slice(1).every((e) => e.replayed), 'every later attempt was answered from the stored first answer');
+        // After an early drop the retry can overtake the first attempt at the server, so which
+        // attempt writes is not fixed; that exactly one does and every other replays is.
+        assert.equal(exchanges.filter((e) => e.replayed).length, exchanges.length - 1, 'every other attempt was answered from the stored answer');
         tally.add('attempts', exchanges.length);
       }),
       { numRuns: RUNS },
