@@ -78,7 +78,9 @@ rmSync(outDir, { recursive: true, force: true });
 
 machine.load.end = currentLoad();
 machine.chromium = results.render?.chromium ?? null;
-machine.postgres = results.server?.drivers.find((d) => d.driver === 'postgres')?.version ?? null;
+const postgres = results.server?.drivers.find((d) => d.driver === 'postgres');
+const postgresServer = results.server?.postgres;
+machine.postgres = postgres ? `${postgres.version.split(' on ')[0]}${postgresServer ? ` at ${postgresServer.server} (${postgresServer.from})` : ''}` : null;
 machine.pglite = results.server?.drivers.find((d) => d.driver === 'pglite')?.engine ?? null;
 const run: BenchRun = {
   format: 1,

@@ -49,6 +49,8 @@ export interface ServerResult {
   stages: number[];
   drivers: DriverResult[];
   skipped: string[];
+  /** The PostgreSQL server used (host and port, no credentials) and where its URL came from. */
+  postgres: { server: string; from: string } | null;
 }
 
 /** Sessions minted through the admin API, as an embedding site's server would. */
@@ -182,7 +184,8 @@ await runPart('server', async (ctx) => {
     try {
       drivers.push(await measureDriver(ctx, 'postgres', { databaseUrl: database.url }, stages));
     } finally {
-      await database.drop();
+      // A failure to drop (the server went away) must not hide why the run failed.
+      await database.drop().catch((error: unknown) => ctx.log(`could not drop ${database.name}: ${error instanceof Error ? error.message : String(error)}`));
     }
   } else if (ctx.quick) {
     skipped.push(`PostgreSQL at ${postgresUrl()} is not reachable`);
@@ -193,5 +196,7 @@ await runPart('server', async (ctx) => {
   for (const d of drivers) {
     ctx.log(`${d.driver}: registration p50 ${d.stages.map((s) => s.registration.latency.median.toFixed(2)).join(' / ')} ms; growth x${d.growth.p50?.toFixed(2)}`);
   }
-  return { stages, drivers, skipped } satisfies ServerResult;
+  const url = new URL(postgresUrl());
+  const postgres = database ? { server: url.host, from: process.env.PARTNERKIT_TEST_DATABASE_URL ? 'PARTNERKIT_TEST_DATABASE_URL' : 'the default test cluster' } : null;
+  return { stages, drivers, skipped, postgres } satisfies ServerResult;
 });

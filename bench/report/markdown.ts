@@ -263,7 +263,7 @@ function timingSection(run: BenchRun): string[] {
   const rows: string[][] = [];
   for (const t of run.timings) {
     rows.push([`**${t.part}**`, seconds(t.seconds), t.ok ? '' : 'failed']);
-    for (const step of run.parts[t.part]?.steps ?? []) rows.push([`  ${step.name}`, seconds(step.seconds), '']);
+    for (const step of run.parts[t.part]?.steps ?? []) rows.push([`↳ ${step.name}`, seconds(step.seconds), '']);
   }
   return ['## Time each part took', '', table(['Part / step', 'Time', ''], rows, [1]), '', `Whole run: ${seconds(run.seconds)}.`, ''];
 }

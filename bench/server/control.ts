@@ -88,7 +88,7 @@ export async function startBenchServer(database: DatabaseOptions, partners: numb
 export const postgresUrl = () => process.env.PARTNERKIT_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:54329/postgres';
 
 /** Creates a database of the run's own on `url`'s server; `drop()` removes it. Null when the server cannot be reached. */
-export async function createBenchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> } | null> {
+export async function createBenchDatabase(url: string): Promise<{ name: string; url: string; drop(): Promise<void> } | null> {
   const name = `pk_bench_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: url });
   try {
@@ -104,6 +104,7 @@ export async function createBenchDatabase(url: string): Promise<{ url: string; d
   const target = new URL(url);
   target.pathname = `/${name}`;
   return {
+    name,
     url: target.toString(),
     async drop() {
       const client = new pg.Client({ connectionString: url });
