@@ -177,6 +177,9 @@ describe('the demo in Chromium', () => {
     const partner = await openPage(`/portal?as=${partnerId}`);
     const { page: portal } = partner;
     const said = await step(partner, 'registering a deal', async () => {
+      // A locator that starts while the widgets are still being defined can wait on a node that
+      // is replaced: let the page settle first.
+      await waitForWidgets(portal);
       await portal.locator('deal-register >>> #f-company').setTimeout(WAIT.timeout).fill(company);
       await portal.locator('deal-register >>> #f-domain').fill(`lumen-${stamp}.example`);
       await portal.locator('deal-register >>> input[name="type"][value="resell"]').click();

@@ -6,10 +6,10 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { TaskStatus } from '@lit/task';
 import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
+import { styleProperties } from '../platform/style-properties.js';
 import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
 import { boundKey, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
@@ -185,7 +185,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       <div class="header" part="header">
         <div class="identity">
           <h2 class="name" part="partner-name">${scorecard.partner.name}</h2>
-          <span class="badge" part="badge" style=${styleMap(colours ? { '--_tier-colour': colours.background, '--_tier-on-colour': colours.foreground } : {})}
+          <span class="badge" part="badge" style=${styleProperties(colours ? { '--_tier-colour': colours.background, '--_tier-on-colour': colours.foreground } : {})}
             ><span class="visually-hidden">${l.t('tier')} </span>${current ? current.name : l.t('noTier')}</span
           >
         </div>
@@ -299,7 +299,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       <div class="bar" part="bar" role="progressbar" aria-label=${l.t('attainmentLabel', { kpi: row.kpi.name })}
         aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.min(Math.max(percent, 0), 100)}
         aria-valuetext=${l.t('attainmentText', { attainment: text, actual, target })}>
-        <div class="bar__fill" part="bar-fill" style=${styleMap({ '--_fill': String(Math.min(Math.max(row.attainment, 0), 1)) })}></div>
+        <div class="bar__fill" part="bar-fill" style=${styleProperties({ '--_fill': String(Math.min(Math.max(row.attainment, 0), 1)) })}></div>
       </div>
       <span class="num" aria-hidden="true">${text}</span>
     </div>`;

@@ -81,6 +81,7 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   // The nearest provider's client, kept current (`subscribe`); setting it re-renders the host.
   private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
   private waitingForProvider = false;
+  private askedProviderAgain = false;
 
   /** The client of the nearest `<partnerkit-provider>`, if any. */
   protected get providedClient(): PartnerKitClient | undefined {
@@ -270,7 +271,16 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
     let node: Element | null = this.parentElement ?? hostOf(this);
     while (node) {
       if (node.localName === PROVIDER_TAG) {
-        if (customElements.get(PROVIDER_TAG)) return false;
+        if (customElements.get(PROVIDER_TAG)) {
+          // Defined meanwhile, while this element was not rendering states (a widget may show its
+          // own loading first): the first request went unanswered, so ask once more.
+          if (!this.waitingForProvider && !this.askedProviderAgain && this.isConnected) {
+            this.askedProviderAgain = true;
+            this.clientConsumer.hostConnected();
+            return this.clientConsumer.value !== undefined;
+          }
+          return false;
+        }
         if (!this.waitingForProvider) {
           this.waitingForProvider = true;
           void customElements.whenDefined(PROVIDER_TAG).then(() => {
