@@ -7,6 +7,8 @@ import { expect } from '@open-wc/testing';
 import { LitElement, type CSSResult } from 'lit';
 import * as elements from '../../src/index.js';
 import { tokenStyles } from '../../src/platform/tokens.styles.js';
+import { chipStyles } from '../../src/deal-register/chip.styles.js';
+import { listStyles } from '../../src/deal-register/list/list.styles.js';
 
 type ElementClass = typeof LitElement;
 const isElementClass = (value: unknown): value is ElementClass => typeof value === 'function' && value.prototype instanceof LitElement;
@@ -17,7 +19,9 @@ const sheetsOf = (cls: ElementClass): CSSResult[] => {
   (cls as unknown as { finalize(): void }).finalize();
   return cls.elementStyles.filter((s): s is CSSResult => 'cssText' in s);
 };
-const allSheets = [...new Set(elementClasses.flatMap(([, cls]) => sheetsOf(cls)))];
+// Sheets a widget adopts later, with a view it loads on demand.
+const onDemandSheets = [chipStyles, listStyles];
+const allSheets = [...new Set([...elementClasses.flatMap(([, cls]) => sheetsOf(cls)), ...onDemandSheets])];
 
 // Strip comments, so tokens named in prose do not count.
 const cssOf = (sheet: CSSResult) => sheet.cssText.replace(/\/\*[\s\S]*?\*\//g, '');

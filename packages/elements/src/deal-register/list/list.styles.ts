@@ -37,6 +37,7 @@ export const listStyles = css`
   }
 
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
+    /* A scrim dims the page the same way in light and dark. */
+    background: color-mix(in srgb, black 40%, transparent);
   }
 `;
