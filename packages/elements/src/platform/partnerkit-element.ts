@@ -120,6 +120,10 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The context request above goes unanswered while an enclosing provider is not defined yet
+    // (the CDN loader fetches each tag's chunk on its own): ask again once it is, whatever this
+    // widget renders meanwhile.
+    if (!this.clientConsumer.value) this.awaitingProvider();
     // Loads cut short by a disconnect start again when the element comes back.
     for (const task of this.interrupted) void task.run();
     this.interrupted.clear();
