@@ -202,6 +202,7 @@ describe('the demo in Chromium', () => {
     const row = `deal-register >>> li.deal[data-id="${deal.id}"]`;
     await step(manager, 'approving the deal', async () => {
       await intranet.bringToFront();
+      await waitForWidgets(intranet);
       await intranet.waitForSelector(row, WAIT);
       await intranet.locator(`${row} [part~="action-approved"]`).click();
       await intranet.locator('deal-register >>> dialog[open] button[type="submit"]').click();
@@ -213,6 +214,7 @@ describe('the demo in Chromium', () => {
     const status = await step(partner, 'reading the status as the partner', async () => {
       await portal.bringToFront();
       await portal.reload({ waitUntil: 'domcontentloaded' });
+      await waitForWidgets(portal);
       await portal.locator('deal-register >>> #tab-list').setTimeout(WAIT.timeout).click();
       const chip = await portal.waitForSelector(`${row} .chip--approved`, WAIT);
       return (await chip!.evaluate((el) => el.textContent ?? '')).trim();
