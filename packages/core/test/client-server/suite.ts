@@ -214,7 +214,7 @@ export function clientServerSuite(driver: Driver): void {
       const { client, grants } = sessionClient('partner', partner.id, { ttlSeconds: 60 });
       await client.session.get();
       assert.equal(grants.length, 1);
-      server.advanceClock(61_000);
+      await server.clock.advance(61_000);
       const me = await client.session.get();
       assert.equal(me.partnerId, partner.id);
       assert.equal(grants.length, 2, 'one renewal after the 401');
