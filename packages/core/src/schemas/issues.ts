@@ -8,6 +8,9 @@
 import type * as z from 'zod/mini';
 import type { FieldError } from './problem.js';
 
+/** One issue of a failed parse, as zod reports it; what {@link describeIssue} reads. */
+export type SchemaIssue = z.core.$ZodIssue;
+
 const GENERIC = 'Invalid input';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -21,7 +24,12 @@ const TYPE_NAMES: Record<string, string> = {
   nan: 'a number',
 };
 
-const unitOf = (origin: string) => (origin === 'string' ? ' characters' : origin === 'array' || origin === 'set' ? ' items' : '');
+/** "must be at least 3 characters", "must have at most 200 items", "must be more than 0". */
+function sizeMessage(origin: string, bound: number | bigint, word: string): string {
+  if (origin === 'string') return `must be ${word} ${String(bound)} characters`;
+  if (origin === 'array' || origin === 'set') return `must have ${word} ${String(bound)} items`;
+  return `must be ${word} ${String(bound)}`;
+}
 
 const listOf = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
@@ -38,20 +46,19 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  * What the contract expects where `issue` failed. Given the parsed `input`, a missing field reads
  * "is required" rather than "must be a string".
  */
-export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): string {
+export function describeIssue(issue: SchemaIssue, input?: unknown): string {
   if (issue.message && issue.message !== GENERIC) return issue.message;
   const missing = input !== undefined && valueAt(input, issue.path) === undefined;
   switch (issue.code) {
     case 'invalid_type':
       return missing ? 'is required' : `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'invalid_value':
-      return issue.values.length === 1
-        ? `must be ${JSON.stringify(issue.values[0])}`
-        : `${missing ? 'is required: ' : 'must be '}one of ${listOf(issue.values)}`;
+      if (issue.values.length === 1) return `${missing ? 'is required:' : 'must be'} ${JSON.stringify(issue.values[0])}`;
+      return `${missing ? 'is required: ' : 'must be '}one of ${listOf(issue.values)}`;
     case 'too_small':
-      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unitOf(issue.origin)}`;
+      return sizeMessage(issue.origin, issue.minimum, issue.inclusive === false ? 'more than' : 'at least');
     case 'too_big':
-      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unitOf(issue.origin)}`;
+      return sizeMessage(issue.origin, issue.maximum, issue.inclusive === false ? 'less than' : 'at most');
     case 'invalid_format':
       return issue.format === 'regex' ? 'does not have the expected format' : `must be a valid ${issue.format}`;
     case 'not_multiple_of':
@@ -78,7 +85,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  * The field errors of a problem document: one per issue, and one per unknown field so each names
  * the field to remove.
  */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], input?: unknown): FieldError[] {
+export function fieldErrors(issues: readonly SchemaIssue[], input?: unknown): FieldError[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: formatIssuePath([...issue.path, key]), message: 'is not a known field' }))
