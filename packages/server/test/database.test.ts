@@ -5,17 +5,17 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import pg from 'pg';
 import { ACTIVE_DEAL_STATUSES } from '@partnerkit/core/rules';
-import { type Database, migrate, type RunningServer, SCHEMA_VERSION, seedDatabase, startServer } from '../src/index.ts';
+import { type Database, migrate, SCHEMA_VERSION, seedDatabase } from '../src/index.ts';
 import { loadSecret } from '../src/security/secret.ts';
 import { ACTIVE_SQL } from '../src/store/deals.ts';
 import { MIGRATIONS } from '../src/db/migrations/index.ts';
 import { appendEvents } from '../src/store/events.ts';
 import { createProgramme } from './helpers/fixtures.ts';
-import { freshDatabase, POSTGRES_SKIP, POSTGRES_URL } from './helpers/databases.ts';
-import { Api, type Harness, suite } from './helpers/harness.ts';
+import { POSTGRES_SKIP, POSTGRES_URL } from './helpers/databases.ts';
+import { Api, type Harness, serverOnFreshDatabase, suite } from './helpers/harness.ts';
 
 it('the SQL active statuses are core\'s ACTIVE_DEAL_STATUSES, in the index too', () => {
   const listed = ACTIVE_SQL.replace(/[()' ]/g, '').split(',');
@@ -121,19 +121,11 @@ suite('database', (harness) => {
 });
 
 describe('event log under concurrent writers [postgres]', POSTGRES_URL ? {} : { skip: POSTGRES_SKIP }, () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
-  let server: RunningServer;
-  before(async () => {
-    database = await freshDatabase('postgres');
-    server = await startServer({ port: 0, db: database.db, logger: false, rateLimit: false });
-  });
-  after(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  const running = serverOnFreshDatabase('postgres');
 
   // PGlite runs one transaction at a time, so there no reader can overtake a writer.
   it('never lets a reader pass an event a running transaction will still commit', async () => {
+    const { server, database } = running();
     const admin = new Api(server.url, (await server.createAdminKey('events')).key);
     const db = database.db;
     await appendEventsNow(db, 'pt_first');
@@ -177,18 +169,10 @@ describe('event log under concurrent writers [postgres]', POSTGRES_URL ? {} : { 
 });
 
 describe('connections ended by PostgreSQL [postgres]', POSTGRES_URL ? {} : { skip: POSTGRES_SKIP }, () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
-  let server: RunningServer;
-  before(async () => {
-    database = await freshDatabase('postgres');
-    server = await startServer({ port: 0, db: database.db, logger: false, rateLimit: false });
-  });
-  after(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  const running = serverOnFreshDatabase('postgres');
 
   it('survives a restart or pg_terminate_backend of every connection', async () => {
+    const { server, database } = running();
     const admin = new Api(server.url, (await server.createAdminKey('terminate')).key);
     await Promise.all([admin.get('/v1/tiers'), admin.get('/v1/kpis'), admin.get('/v1/partners')]);
     // One connection is checked out (a transaction in progress) when the server ends it.

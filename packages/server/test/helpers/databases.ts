@@ -56,7 +56,16 @@ export async function pgliteDataDir(): Promise<string> {
 }
 
 /** A fresh, migrated database for one test file, and how to remove it afterwards. */
-export async function freshDatabase(driver: DriverName): Promise<{ db: Database; dataDir: string | null; databaseUrl: string | null; drop(): Promise<void> }> {
+export interface FreshDatabase {
+  db: Database;
+  dataDir: string | null;
+  databaseUrl: string | null;
+  /** Closes the database (if still open) and removes it. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database for one test file, and how to remove it afterwards. */
+export async function freshDatabase(driver: DriverName): Promise<FreshDatabase> {
   if (driver === 'pglite') {
     const dataDir = await pgliteDataDir();
     const db = await openDatabase({ dataDir });

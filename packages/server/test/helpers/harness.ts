@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe } from 'node:test';
 import type { Partner, SessionInput } from '@partnerkit/core/schemas';
 import { startServer, type Database, type LogEntry, type RunningServer, type StartServerOptions } from '../../src/index.ts';
-import { drivers, freshDatabase, type DriverName } from './databases.ts';
+import { drivers, freshDatabase, type DriverName, type FreshDatabase } from './databases.ts';
 
 /** An answer, parsed. */
 export interface Reply {
@@ -189,4 +189,30 @@ export function suite(title: string, body: (h: () => Harness) => void, options: 
       });
     });
   }
+}
+
+/**
+ * A bare server on a fresh database of its own for the enclosing `describe` (no clock, no admin
+ * key, no logs): started before its tests, closed and its database dropped after them. For tests
+ * that reach under the server, into the database's connections. The getter is valid inside tests.
+ */
+export function serverOnFreshDatabase(driver: DriverName, options: Partial<StartServerOptions> = {}): () => { database: FreshDatabase; server: RunningServer } {
+  let running: { database: FreshDatabase; server: RunningServer } | undefined;
+  before(async () => {
+    const database = await freshDatabase(driver);
+    try {
+      running = { database, server: await startServer({ port: 0, host: '127.0.0.1', logger: false, rateLimit: false, ...options, db: database.db }) };
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  });
+  after(async () => {
+    await running?.server.close();
+    await running?.database.drop();
+  });
+  return () => {
+    if (!running) throw new Error('the server is not started');
+    return running;
+  };
 }
