@@ -161,6 +161,12 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     return this.session.value?.role ?? 'partner';
   }
 
+  // Settled: loaded, or failed (a partner's views then); an abort (disconnect) runs again.
+  private get sessionKnown(): boolean {
+    const { status, error } = this.session;
+    return status === TaskStatus.COMPLETE || (status === TaskStatus.ERROR && !isAbortError(error));
+  }
+
   /** The partner in scope: the `partner-id` attribute, else the session's partner. */
   get scope(): string | undefined {
     return this.partnerId || this.session.value?.partnerId || undefined;
@@ -227,6 +233,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     const host: ListHost = {
       t: (key) => this.t(key),
       report: (e) => this.reportError(e),
+      sessionKnown: () => this.sessionKnown,
       renderLoading: () => this.renderLoading(),
       renderError: (e, retry) => this.renderError(e, retry),
       renderEmpty: (m) => this.renderEmpty(m),

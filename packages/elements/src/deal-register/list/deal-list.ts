@@ -30,6 +30,11 @@ export interface ListHost {
   /** A message of the element's main catalogue (registration types). */
   t(key: `deal.type.${Deal['type']}`): string;
   report(error: unknown): void;
+  /**
+   * Whether the session has said who is calling (or failed for good). The role and the partner
+   * decide what is listed, so the list waits for them rather than asking twice.
+   */
+  sessionKnown(): boolean;
   renderLoading(): TemplateResult;
   renderError(error: unknown, retry: () => void): TemplateResult;
   renderEmpty(message: string): TemplateResult;
@@ -85,6 +90,9 @@ export class DealListView implements ReactiveController {
   }
 
   hostUpdate(): void {
+    // A list asked for before the session answers would be asked for again once it does (a
+    // manager's queue, not every deal; the session's partner, not none): wait for it.
+    if (!this.api.sessionKnown()) return;
     // Vendor staff start on the review queue, partners on everything (until they pick a filter).
     const status = this.filter ?? (this.review ? 'queue' : '');
     const query = JSON.stringify([this.host.sessionRole, this.host.scope, status, this.q.trim()]);
@@ -200,6 +208,8 @@ export class DealListView implements ReactiveController {
   /** The view: filters, the list in its state, "load more", the live region and the dialog. */
   render(): TemplateResult {
     const { l } = this;
+    // The filter's choices depend on the role too.
+    if (!this.api.sessionKnown()) return this.api.renderLoading();
     const status = this.filter ?? (this.review ? 'queue' : '');
     return html`<div class="stack">
       <div class="row" part="list-toolbar">
