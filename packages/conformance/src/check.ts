@@ -5,7 +5,7 @@
 import type { RunContext } from './context.js';
 
 /** The areas of the contract the kit checks, in the order it runs them. */
-export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'deals', 'gating', 'scorecards', 'cors'] as const;
+export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'writes', 'deals', 'gating', 'scorecards', 'cors'] as const;
 
 /** One area of the contract (`--only auth,deals`). */
 export type Area = (typeof AREAS)[number];
@@ -18,6 +18,7 @@ export const AREA_SUMMARIES: Readonly<Record<Area, string>> = Object.freeze({
   validation: 'problem documents with codes and field errors for bad input; never a 5xx',
   pagination: 'limit bounds, cursors that walk every item exactly once, bad cursors',
   idempotency: 'Idempotency-Key replays, mismatches and scope',
+  writes: 'what creating writes answer: 201 with a Location that leads to the new object',
   deals: 'the deal lifecycle per role, protection, expiry, conflicts and the pre-check',
   gating: 'locked resources carry no URL and cannot be opened',
   scorecards: "the backend's scorecards and tier standings equal core's rules",

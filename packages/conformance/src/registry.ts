@@ -12,6 +12,7 @@ import { openapiChecks } from './areas/openapi.js';
 import { paginationChecks } from './areas/pagination.js';
 import { scorecardChecks } from './areas/scorecards.js';
 import { validationChecks } from './areas/validation.js';
+import { writeChecks } from './areas/writes.js';
 import { type Area, AREAS, type Check } from './check.js';
 
 const BY_AREA: Record<Area, readonly Check[]> = {
@@ -21,6 +22,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   validation: validationChecks,
   pagination: paginationChecks,
   idempotency: idempotencyChecks,
+  writes: writeChecks,
   deals: dealChecks,
   gating: gatingChecks,
   scorecards: scorecardChecks,

@@ -1,6 +1,7 @@
 /**
  * The HTTP surface: authentication and sessions, request ids, CORS, rate limits, security
- * headers, structured logs without tokens, the OpenAPI document and a host-mounted app.
+ * headers, structured logs without tokens, the OpenAPI document, Location on created objects and
+ * a host-mounted app.
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -10,8 +11,8 @@ import { Hono } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '../src/index.ts';
 import { assertProblem, assertStatus } from './helpers/assertions.ts';
-import { createProgramme, dealBody } from './helpers/fixtures.ts';
-import { Api, type Harness, suite } from './helpers/harness.ts';
+import { createProgramme, dealBody, KPIS, TIERS } from './helpers/fixtures.ts';
+import { Api, type Harness, type Reply, suite, unique } from './helpers/harness.ts';
 
 suite('http', (harness) => {
   let h: Harness;
@@ -104,6 +105,7 @@ suite('http', (harness) => {
     const simple = await api.get('/v1/tiers', { headers: { origin: 'http://localhost:5173' } });
     assert.equal(simple.headers.get('access-control-allow-origin'), 'http://localhost:5173');
     assert.match(simple.headers.get('access-control-expose-headers') ?? '', /X-Request-Id/);
+    assert.match(simple.headers.get('access-control-expose-headers') ?? '', /\bLocation\b/, 'a page can read where a created object is');
     assert.match(simple.headers.get('vary') ?? '', /Origin/);
     const denied = await api.request('OPTIONS', '/v1/deals', undefined, { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     assertProblem(denied, 403, 'forbidden');
@@ -181,6 +183,44 @@ suite('http', (harness) => {
     assertStatus(await h.admin.get('/v1/session'), 200);
   });
 
+  it('says where a created object is: Location on every 201, also when replayed, never on a replacement', async () => {
+    const asPartner = await h.partner(partner);
+    const located = async (reply: Reply, collection: string) => {
+      assertStatus(reply, 201);
+      assert.equal(reply.headers.get('location'), `/v1/${collection}/${reply.body.id}`);
+      const fetched = await h.admin.get(reply.headers.get('location') as string);
+      assertStatus(fetched, 200);
+      assert.equal(fetched.body.id, reply.body.id);
+    };
+    await located(await h.admin.post('/v1/partners', { name: unique('Located partner'), type: 'reseller' }), 'partners');
+    await located(await asPartner.post('/v1/deals', dealBody()), 'deals');
+    const resource = { title: unique('Located guide'), type: 'document', language: 'en', url: 'https://example.com/guide.pdf' };
+    await located(await h.admin.post('/v1/resources', resource), 'resources');
+    const kpiId = `located-kpi-${partner}`;
+    await located(await h.admin.put(`/v1/kpis/${kpiId}`, KPIS.deals), 'kpis');
+    const replaced = await h.admin.put(`/v1/kpis/${kpiId}`, { ...KPIS.deals, weight: 3 });
+    assertStatus(replaced, 200);
+    assert.equal(replaced.headers.get('location'), null, 'a replacement created nothing');
+    const tierId = `located-tier-${partner}`;
+    await located(await h.admin.put(`/v1/tiers/${tierId}`, { ...TIERS.bronze, rank: 90 }), 'tiers');
+    assertStatus(await h.admin.delete(`/v1/tiers/${tierId}`), 204);
+
+    // A replay answers the first result, Location included.
+    const body = dealBody();
+    const first = await asPartner.post('/v1/deals', body, { headers: { 'idempotency-key': `located-${partner}` } });
+    await located(first, 'deals');
+    const replay = await asPartner.post('/v1/deals', body, { headers: { 'idempotency-key': `located-${partner}` } });
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.equal(replay.headers.get('location'), first.headers.get('location'));
+    // Answers that create nothing say nothing.
+    const check = await asPartner.post('/v1/deals/check', { customer: { company: unique('Nobody') } });
+    assertStatus(check, 200);
+    assert.equal(check.headers.get('location'), null);
+    const conflict = await asPartner.post('/v1/deals', { ...dealBody(), customer: body.customer });
+    assertProblem(conflict, 409, 'deal_conflict');
+    assert.equal(conflict.headers.get('location'), null);
+  });
+
   it('mounts under a host prefix as a plain fetch handler', async () => {
     const host = new Hono();
     host.get('/', (c) => c.text('host home'));
@@ -195,12 +235,22 @@ suite('http', (harness) => {
         headers: { 'idempotency-key': 'mounted-1' },
       });
       assertStatus(deal, 201);
+      // Location carries the mount prefix, so it resolves against the request's URL.
+      assert.equal(deal.headers.get('location'), `/api/v1/deals/${deal.body.id}`);
+      assertStatus(await api.get(`/v1/deals/${deal.body.id}`), 200);
       // The same request through the root server is the same request: the key replays.
       const direct = await h.api(await h.session({ role: 'partner', partnerId: partner, user: { id: 'mounted' } })).post('/v1/deals', JSON.parse(JSON.stringify(dealBody())), { headers: { 'idempotency-key': 'mounted-1' } });
       assertProblem(direct, 422, 'idempotency_mismatch');
       const based = createApp({ db: h.db, logger: false, basePath: '/prm' });
       const response = await based.request('/prm/v1/openapi.json');
       assert.equal(response.status, 200);
+      const created = await based.request('/prm/v1/partners', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.adminKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: unique('Based partner'), type: 'referral' }),
+      });
+      assert.equal(created.status, 201);
+      assert.equal(created.headers.get('location'), `/prm/v1/partners/${(await created.json()).id}`);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

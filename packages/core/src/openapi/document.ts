@@ -34,7 +34,7 @@ library, for any backend that speaks it. \`docs/contract.md\` explains it in pro
   invalid fields. Bad input never answers 5xx.
 - **Lists** take \`limit\` (1-200, default 50) and \`cursor\`, and answer \`{ data, nextCursor }\`; filters are named
   as the fields they filter.
-- **Creating writes** take an optional \`Idempotency-Key\`.
+- **Creating writes** take an optional \`Idempotency-Key\`; a 201 answer carries \`Location\`, the created object's URL.
 - Every response carries \`X-Request-Id\`; 429 answers carry \`Retry-After\`.`;
 
 /** The document as JSON text, built on first use: converting the schemas takes tens of milliseconds. */
@@ -167,7 +167,8 @@ function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (Paramete
 }
 
 function successResponse(catalog: SchemaCatalog, success: OperationSpec['success'][number]): ResponseObject {
-  const response: ResponseObject = { description: success.description, headers: responseHeaders() };
+  // A 201 always created an object, and says where it is.
+  const response: ResponseObject = { description: success.description, headers: success.status === '201' ? responseHeaders('Location') : responseHeaders() };
   if (success.schema === 'openapi') {
     response.content = {
       [JSON_MEDIA_TYPE]: {

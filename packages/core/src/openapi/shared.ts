@@ -98,6 +98,13 @@ export const sharedHeaders = {
     required: true,
     schema: { type: 'string' },
   },
+  Location: {
+    description:
+      'Where the created object is: its URL, usually as an absolute path with the prefix the backend is mounted ' +
+      'under (`/api/v1/deals/dl_123`). Resolve it against the request\'s URL; `GET` on it answers the object.',
+    required: true,
+    schema: { type: 'string', format: 'uri-reference' },
+  },
 } satisfies Record<string, HeaderObject>;
 
 const EXAMPLE_REQUEST_ID = 'req_01JDZ8W3K4M5N6P7Q8R9S0T1V2';

@@ -226,11 +226,12 @@ describe('the v1 path table', () => {
         }
       });
 
-      test('carries X-Request-Id on every response, Retry-After on 429', () => {
+      test('carries X-Request-Id on every response, Location on 201, Retry-After on 429', () => {
         const operation = operationOf(e);
         for (const [status, value] of Object.entries(operation.responses)) {
           const headers = Object.keys(resolve(value).headers ?? {});
           assert.ok(headers.includes('X-Request-Id'), `${status} lacks X-Request-Id`);
+          assert.equal(headers.includes('Location'), status === '201', `${status} and Location`);
           if (status === '429') assert.ok(headers.includes('Retry-After'));
           if (status === '401') assert.ok(headers.includes('WWW-Authenticate'));
         }

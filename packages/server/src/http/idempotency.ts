@@ -12,7 +12,7 @@ import { callerSubject } from '../security/caller.js';
 import { sha256Hex } from '../security/random.js';
 import { canonicalJson } from './cursor.js';
 import { PROBLEM_MEDIA_TYPE, ProblemError, problems } from './problem.js';
-import { json } from './routing.js';
+import { createdLocation, json } from './routing.js';
 import { parseWith } from './validate.js';
 
 /** What a write answers. */
@@ -60,6 +60,9 @@ function storedProblem(problem: ProblemError): WriteResult {
  * the same request; or another request under the key is refused with 422
  * `idempotency_mismatch`. Failures before the write (400, 403, 404) store nothing, so the client
  * can fix the request and send it again under the same key.
+ *
+ * A 201 answer (first or replayed) carries `Location`: the request's collection path and the
+ * created object's `id`.
  */
 export async function idempotentWrite(
   ctx: AppContext,
@@ -116,6 +119,8 @@ export async function idempotentWrite(
     return { ...result, replayed: false };
   });
   const headers: Record<string, string> = outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {};
+  // A 201 created an object with an id; a replay points at the same one.
+  if (outcome.status === 201) headers.Location = createdLocation(c, (outcome.body as { id: string }).id);
   if (outcome.status >= 400) {
     const problem = { ...(outcome.body as Record<string, unknown>), requestId: c.get('requestId') };
     return new Response(JSON.stringify(problem), { status: outcome.status, headers: { ...headers, 'Content-Type': PROBLEM_MEDIA_TYPE } });

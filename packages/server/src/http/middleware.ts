@@ -54,7 +54,7 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-Request-Id, X-PartnerKit-Client';
-const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed';
+const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed, Location';
 
 /** `https://Example.com:443/` -> `https://example.com`: the form browsers send in `Origin`. */
 export function normaliseOrigin(origin: string): string | null {

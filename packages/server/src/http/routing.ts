@@ -43,6 +43,17 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
 }
 
+/**
+ * The `Location` of the object a request created: the absolute path of its URL, with whatever
+ * prefix the app is served under (`/api/v1/deals/dl_1`), so it resolves against the request's URL
+ * wherever the app is mounted. A POST names the collection; a PUT names the object itself.
+ */
+export function createdLocation(c: Context<AppEnv>, id: string): string {
+  const path = c.req.path;
+  const collection = c.req.method === 'PUT' ? path.slice(0, path.lastIndexOf('/')) : path;
+  return `${collection}/${encodeURIComponent(id)}`;
+}
+
 /** The request's URL as a `URL`. */
 export function requestUrl(c: Context<AppEnv>): URL {
   return new URL(c.req.url);

@@ -9,7 +9,7 @@ import { SqlBuilder } from '../db/sql.js';
 import { readJsonBody } from '../http/body.js';
 import { pageFrom, pageRequest, positionString } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
-import { json, pathId, requestUrl, requireRole, route } from '../http/routing.js';
+import { createdLocation, json, pathId, requestUrl, requireRole, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { mapKpi } from '../store/catalogue.js';
 
@@ -46,7 +46,7 @@ export function kpiRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         [id, input.name, input.description ?? null, input.unit, input.direction, input.aggregation, input.weight, input.currency ?? null, ctx.now()],
       );
       const row = rows[0] as Record<string, unknown>;
-      return json(mapKpi(row), row.inserted === true ? 201 : 200);
+      return row.inserted === true ? json(mapKpi(row), 201, { Location: createdLocation(c, id) }) : json(mapKpi(row));
     },
     delete: async (c) => {
       requireRole(c, 'admin');

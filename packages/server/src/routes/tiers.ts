@@ -10,7 +10,7 @@ import { SqlBuilder } from '../db/sql.js';
 import { readJsonBody } from '../http/body.js';
 import { pageFrom, pageRequest, positionNumber, positionString } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
-import { json, pathId, requestUrl, requireRole, route } from '../http/routing.js';
+import { createdLocation, json, pathId, requestUrl, requireRole, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { mapTier } from '../store/catalogue.js';
 import { existingIds } from '../store/partners.js';
@@ -55,7 +55,7 @@ export function tierRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           [id, input.rank, input.name, input.colour, JSON.stringify(input.benefits), JSON.stringify(input.requirements), input.dealProtectionDays, now],
         );
         const row = rows[0] as Record<string, unknown>;
-        return json(mapTier(row), row.inserted === true ? 201 : 200);
+        return row.inserted === true ? json(mapTier(row), 201, { Location: createdLocation(c, id) }) : json(mapTier(row));
       } catch (error) {
         if (isUniqueViolation(error, 'tiers_rank_key')) {
           throw problems.validation([{ path: 'rank', message: `another tier already has rank ${input.rank}` }]);
