@@ -9,9 +9,9 @@
  */
 import type { Database, Queryable } from '@partnerkit/server';
 import { seedDatabase } from '@partnerkit/server';
+import { customerIdentity, dealNumber, mapDeal } from '@partnerkit/server/testing';
 import * as z from 'zod/mini';
 import { Deal } from '@partnerkit/core/schemas';
-import { customerIdentity, dealNumber, mapDeal } from '../../packages/server/src/store/deals.ts';
 
 /**
  * The day the data is "as of": the start of today (UTC). Dates are relative to it, so approved
