@@ -7,29 +7,17 @@
 // straight from TypeScript (esbuild) under the `development` export condition. Tests that need the
 // reference backend call the `pk-reference-server` commands (see
 // packages/elements/test/platform/reference-server.ts); the admin key stays in this process.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import * as puppeteer from 'puppeteer-core';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const testRoot = 'packages/elements/test';
 const testFiles = (dir) => [`${dir}/**/*.test.ts`, `!${dir}/**/*.node.test.ts`];
-
-/** Debian's Chromium, or CHROME_PATH; never a downloaded browser. */
-function chromiumPath() {
-  const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      `No Chromium at ${candidates.join(' or ')}. Install Debian's with \`apt-get install -y chromium\` ` +
-        'or set CHROME_PATH to a Chrome or Chromium binary.',
-    );
-  }
-  return found;
-}
 
 // One group per component directory (platform, provider, cdn, partner-scorecard, ...).
 const groups = readdirSync(testRoot)
@@ -175,23 +163,9 @@ export default {
         page.once('close', () => context.close().catch(() => {}));
         return page;
       },
-      launchOptions: {
-        executablePath: chromiumPath(),
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          // Keep every test page's frames and timers running at full speed.
-          '--disable-renderer-backgrounding',
-          '--disable-background-timer-throttling',
-          '--disable-backgrounding-occluded-windows',
-        ],
-      },
+      // CHROME_PATH or Debian's Chromium, headless, with the flags every PartnerKit tool uses
+      // (they keep each test page's frames and timers running at full speed).
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
   middleware: [...referenceServer.middleware, secondCdnCopy],

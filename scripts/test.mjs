@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findChromium } from './chromium.mjs';
 
 const { values: flags } = parseArgs({
   options: { only: { type: 'string' }, from: { type: 'string' } },
@@ -33,14 +34,6 @@ function nodeTestFiles() {
   // Elements' tests run in Chromium, except the Node import smoke tests (`*.node.test.ts`).
   walk(join('packages', 'elements', 'test'), (p) => p.endsWith('.node.test.ts'));
   return files;
-}
-
-function findChromium() {
-  if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
 }
 
 /** A throwaway PostgreSQL cluster for the server suites, when the machine has PostgreSQL. */

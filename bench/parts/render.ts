@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { runPart, bySize, type PartContext } from '../lib/part.ts';
-import { launchChromium } from '../lib/chromium.ts';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { ratio, summarize, type Summary } from '../lib/stats.ts';
 import { renderFixtures } from '../render/fixtures.ts';
 import { bundlePage } from '../render/bundle.ts';
@@ -108,7 +108,7 @@ async function measureRendering(ctx: PartContext): Promise<RenderResult> {
   const fixtures = await ctx.step('fixtures (checked against the contract)', async () => renderFixtures(sizes));
   const script = await ctx.step('bench page bundle (esbuild)', () => bundlePage(ctx.root));
   const { url, server } = await servePage(script);
-  const chromium = await launchChromium(ctx.tmp);
+  const chromium = await launchChromium({ tmpDir: ctx.tmp });
   try {
     const page = await chromium.browser.newPage();
     page.on('pageerror', (error) => ctx.log(`page error: ${error instanceof Error ? error.message : String(error)}`));
