@@ -55,6 +55,13 @@ export async function blur(el: DealRegister, name: string): Promise<void> {
   await el.updateComplete;
 }
 
+/** Types `value` into the field named `name`, leaves it, and returns the error it then shows ('' for none). */
+export async function leave(el: DealRegister, name: string, value: string): Promise<string> {
+  await type(el, name, value);
+  await blur(el, name);
+  return fieldError(el, name);
+}
+
 /** Chooses a registration type. */
 export async function choose(el: DealRegister, type: 'resell' | 'referral' | 'co_sell'): Promise<void> {
   const radio = $<HTMLInputElement>(el, `[name="type"][value="${type}"]`)!;
