@@ -7,13 +7,14 @@
  * registered when the fault hits keeps what was typed (on screen and across a reload) and is
  * sent exactly once, with one idempotency key, when retried.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define/deal-register.js';
 import '../../src/define/partner-scorecard.js';
 import '../../src/define/resource-library.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
 import { FAULTS, HostileBackend } from './hostile-backend.js';
-import { collapse, deepText, inspect, installTraps, type Traps } from './inspect.js';
+import { collapse, deepText, inspect, trapEachTest } from './inspect.js';
+import { mountWidget, type Widget } from './mount.js';
 
 /** The client's timeout here: a hanging backend becomes a TimeoutError quickly. */
 const TIMEOUT_MS = 400;
@@ -21,14 +22,8 @@ const TIMEOUT_MS = 400;
 const q = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const count = (el: Element, part: string) => el.shadowRoot!.querySelectorAll(`[part~="${part}"]`).length;
 
-async function mount(tag: string, backend: HostileBackend, attrs: Record<string, string>): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
-  const el = document.createElement(tag) as HTMLElement & { client: unknown; updateComplete: Promise<boolean> };
-  el.lang = 'en';
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  if (tag === 'resource-library') el.style.setProperty('--pk-resource-library-max-height', 'none');
-  el.client = backend.client(TIMEOUT_MS);
-  await fixture(html`<div style="width: 40em">${el}</div>`);
-  return el;
+async function mount(tag: string, backend: HostileBackend, attrs: Record<string, string>): Promise<Widget> {
+  return (await mountWidget(tag, backend.client(TIMEOUT_MS), attrs, { width: '40em' })).el;
 }
 
 const shows = (el: Element) => collapse(deepText(el)).slice(0, 300);
@@ -42,19 +37,17 @@ const WIDGETS = {
 
 describe('widgets under faults', function () {
   this.timeout(60_000);
-  let traps: Traps;
+  const traps = trapEachTest();
   const errors: string[] = [];
   const onError = (event: Event) => errors.push((event as CustomEvent<{ data: { code: string } }>).detail.data.code);
   const tally = { faults: 0, recoveries: 0, submissions: 0 };
 
   beforeEach(() => {
-    traps = installTraps();
     errors.length = 0;
     document.addEventListener('pk-error', onError);
   });
   afterEach(() => {
     document.removeEventListener('pk-error', onError);
-    traps.restore();
     for (const key of Object.keys(localStorage)) if (key.startsWith('partnerkit:deal-register:')) localStorage.removeItem(key);
   });
   after(() => {

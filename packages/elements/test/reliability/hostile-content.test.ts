@@ -10,7 +10,7 @@
  * the same shape does not have (no `javascript:`/`data:` URL anywhere in a shadow root), the
  * text shows as text, and the element keeps a sane box in a 360px column.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/deal-register.js';
 import '../../src/define/partner-scorecard.js';
@@ -18,35 +18,17 @@ import '../../src/define/resource-library.js';
 import type { DealStatus } from '@partnerkit/core/schemas';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
 import { HostileBackend } from './hostile-backend.js';
-import { collapse, deepText, inspect, installTraps, layoutProblems, shapeOf, type Shape, type Traps } from './inspect.js';
+import { collapse, deepText, inspect, layoutProblems, shapeOf, trapEachTest, type Shape } from './inspect.js';
+import { mountWidget } from './mount.js';
 import { benign, fits, INJECTIONS, naughtyStrings } from './payloads.js';
 
 const WIDTH = 360;
 
 type Widget = 'partner-scorecard' | 'deal-register' | 'resource-library';
 
-interface Mounted {
-  el: HTMLElement;
-  container: HTMLElement;
-}
-
 /** Mounts `tag` on `backend` in a 360px column and waits until `ready` says it rendered its data. */
-async function mount(tag: Widget, backend: HostileBackend, attrs: Record<string, string>, ready: (el: HTMLElement) => boolean): Promise<Mounted> {
-  const el = document.createElement(tag) as HTMLElement & { client: unknown };
-  el.lang = 'en';
-  el.setAttribute('theme', 'light');
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  if (tag === 'resource-library') el.style.setProperty('--pk-resource-library-max-height', 'none');
-  el.client = backend.client();
-  const container = await fixture<HTMLElement>(html`<div class="column">${el}</div>`);
-  container.style.width = `${WIDTH}px`;
-  await waitUntil(() => ready(el), `<${tag}> did not render its data`, { timeout: 8_000 }).catch((error: Error) => {
-    const counts = ['row', 'deal', 'item'].map((name) => `${name}: ${partsOf(el, name).length}`).join(', ');
-    throw new Error(`${error.message} (${counts}); it shows: ${collapse(deepText(el)).slice(0, 400)}`);
-  });
-  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  return { el, container };
-}
+const mount = (tag: Widget, backend: HostileBackend, attrs: Record<string, string>, ready: (el: HTMLElement) => boolean) =>
+  mountWidget(tag, backend.client(), { theme: 'light', ...attrs }, { width: `${WIDTH}px`, ready });
 
 const partsOf = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll(`[part~="${name}"]`)];
 
@@ -97,7 +79,7 @@ const SCENES: Record<string, { tag: Widget; batch: number; role: 'partner' | 'ma
 describe('hostile content in every widget', function () {
   this.timeout(120_000);
   let strings: string[];
-  let traps: Traps;
+  const traps = trapEachTest();
   const tally = { placements: 0, renders: 0, checks: 0 };
   const seconds: string[] = [];
 
@@ -105,12 +87,6 @@ describe('hostile content in every widget', function () {
     await setViewport({ width: 1000, height: 12_000 });
     strings = [...(await naughtyStrings()), ...INJECTIONS];
     expect(strings.length).to.be.greaterThan(500);
-  });
-  beforeEach(() => {
-    traps = installTraps();
-  });
-  afterEach(() => {
-    traps.restore();
   });
   after(() => {
     console.log(

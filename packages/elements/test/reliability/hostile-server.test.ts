@@ -9,7 +9,7 @@
  * its resources carry tags of their own, and no KPI or tier is created (they would change other
  * suites' scorecards).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { createClient } from '@partnerkit/core/client';
 import type { Partner } from '@partnerkit/core/schemas';
@@ -17,7 +17,8 @@ import '../../src/define/deal-register.js';
 import '../../src/define/partner-scorecard.js';
 import '../../src/define/resource-library.js';
 import { adminRequest, mintSession, referenceServer } from '../platform/reference-server.js';
-import { collapse, deepText, inspect, installTraps, layoutProblems, type Traps } from './inspect.js';
+import { collapse, deepText, inspect, layoutProblems, trapEachTest } from './inspect.js';
+import { mountWidget } from './mount.js';
 import { fits, INJECTIONS, naughtyStrings } from './payloads.js';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -32,7 +33,7 @@ const partsOf = (el: Element, name: string) => el.shadowRoot!.querySelectorAll(`
 describe('hostile content through the reference server', function () {
   this.timeout(180_000);
   let baseUrl: string;
-  let traps: Traps;
+  const traps = trapEachTest();
   /** Each chunk of strings: its partner, and the strings the server stored. */
   const chunks: { partner: Partner; deals: string[]; resources: string[]; tag: string }[] = [];
   const tally = { sent: 0, refused: 0, deals: 0, resources: 0, renders: 0 };
@@ -96,12 +97,6 @@ describe('hostile content through the reference server', function () {
     expect(tally.deals, 'most strings are stored').to.be.greaterThan(sample.length * 0.8);
   });
 
-  beforeEach(() => {
-    traps = installTraps();
-  });
-  afterEach(() => {
-    traps.restore();
-  });
   after(() => {
     console.log(
       `hostile content through the reference server: ${tally.sent} writes (${tally.refused} refused as 400), ${tally.deals} deals and ${tally.resources} resources stored, ${tally.renders} renders`,
@@ -110,13 +105,7 @@ describe('hostile content through the reference server', function () {
 
   async function render(tag: string, partner: Partner, attrs: Record<string, string>, ready: (el: HTMLElement) => boolean): Promise<{ el: HTMLElement; container: HTMLElement }> {
     const { token } = await mintSession({ role: 'partner', partnerId: partner.id, user: { id: `u_${run}`, name: 'Lan' } });
-    const el = document.createElement(tag) as HTMLElement & { client: unknown };
-    el.lang = 'en';
-    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-    if (tag === 'resource-library') el.style.setProperty('--pk-resource-library-max-height', 'none');
-    el.client = createClient({ baseUrl, token, retry: 0 });
-    const container = await fixture<HTMLElement>(html`<div style="width: 360px">${el}</div>`);
-    await waitUntil(() => ready(el), `<${tag}> did not render; it shows: ${collapse(deepText(el)).slice(0, 300)}`, { timeout: 15_000 });
+    const { el, container } = await mountWidget(tag, createClient({ baseUrl, token, retry: 0 }), attrs, { width: '360px', ready, timeout: 15_000 });
     await new Promise((r) => setTimeout(r, 30));
     tally.renders += 1;
     return { el, container };

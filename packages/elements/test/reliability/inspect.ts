@@ -42,6 +42,26 @@ export function installTraps(): Traps {
   };
 }
 
+/**
+ * Traps around each test of the enclosing `describe`: installed before it, restored after it.
+ * `fired` is the running test's list.
+ */
+export function trapEachTest(): { readonly fired: string[] } {
+  let current: Traps | undefined;
+  beforeEach(() => {
+    current = installTraps();
+  });
+  afterEach(() => {
+    current?.restore();
+    current = undefined;
+  });
+  return {
+    get fired() {
+      return current?.fired ?? [];
+    },
+  };
+}
+
 /** Every element under `host`'s shadow root, through nested shadow roots. */
 export function deepElements(host: Element): Element[] {
   const out: Element[] = [];
