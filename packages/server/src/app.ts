@@ -14,6 +14,7 @@ import { problemResponse, problems, ProblemError } from './http/problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
 import { dealRoutes } from './routes/deals.js';
 import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { partnerRoutes } from './routes/partners.js';
@@ -26,6 +27,8 @@ import { DEFAULT_SESSION_TTL_SECONDS } from './security/session-tokens.js';
 
 /** Default protection window when neither the partner's tier nor any tier says: 90 days. */
 export const DEFAULT_PROTECTION_DAYS = 90;
+/** How long `GET /healthz` waits for the database: 2 s, well inside common probe timeouts. */
+export const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2000;
 /** How long idempotency keys are kept: 24 hours. */
 export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
 
@@ -60,6 +63,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Serve under this prefix (`/api` answers `/api/v1/...`). Alternatively mount the app with `host.route('/api', app)`. */
   basePath?: string;
+  /** How long `GET /healthz` waits for the database before answering 503, in ms (default 2000). */
+  healthCheckTimeoutMs?: number;
 }
 
 /** The app and what the host may need from it besides `fetch`. */
@@ -75,6 +80,7 @@ export function resolveSettings(options: Omit<AppOptions, 'db'>): AppSettings {
     idempotencyRetentionMs: Math.max(DEFAULT_IDEMPOTENCY_RETENTION_MS, options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS),
     defaultProtectionDays: options.defaultProtectionDays ?? DEFAULT_PROTECTION_DAYS,
     trustProxy: options.trustProxy ?? false,
+    healthCheckTimeoutMs: options.healthCheckTimeoutMs ?? DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
   };
 }
 
@@ -113,6 +119,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
 
   const app = options.basePath ? new Hono<AppEnv>().basePath(options.basePath) : new Hono<AppEnv>();
   app.use('*', requestId(), accessLog(ctx), securityHeaders(), cors(settings.allowOrigins));
+  healthRoutes(app, ctx);
   openApiRoutes(app);
   app.use('/v1/*', authenticate(ctx));
   sessionRoutes(app, ctx);

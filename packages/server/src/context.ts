@@ -18,6 +18,7 @@ export interface AppSettings {
   idempotencyRetentionMs: number;
   defaultProtectionDays: number;
   trustProxy: boolean;
+  healthCheckTimeoutMs: number;
 }
 
 /** Shared by the routes of one app. */

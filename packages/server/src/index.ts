@@ -7,7 +7,7 @@
  * - {@link createAdminKey}, {@link seedDatabase}, {@link migrate}: what the CLI does, as functions.
  * @module
  */
-export { createApp, DEFAULT_IDEMPOTENCY_RETENTION_MS, DEFAULT_PROTECTION_DAYS, type AppOptions, type PartnerKitApp } from './app.js';
+export { createApp, DEFAULT_HEALTH_CHECK_TIMEOUT_MS, DEFAULT_IDEMPOTENCY_RETENTION_MS, DEFAULT_PROTECTION_DAYS, type AppOptions, type PartnerKitApp } from './app.js';
 export { startServer, type RunningServer, type StartServerOptions } from './server.js';
 export { openDatabase, DEFAULT_DATA_DIR, type DatabaseOptions, type OpenDatabaseOptions } from './db/open-database.js';
 export type { Database, DriverName, Queryable, QueryResult, Row } from './db/database.js';

@@ -7,7 +7,7 @@ import { PROBLEM_TYPE_BASE, type ConflictReason, type FieldError, type Problem }
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 /** Codes the reference backend adds to core's `PROBLEM_CODES`. */
-export type ServerProblemCode = 'in_use' | 'malformed_request' | 'headers_too_large' | 'request_timeout';
+export type ServerProblemCode = 'in_use' | 'malformed_request' | 'headers_too_large' | 'request_timeout' | 'service_unavailable';
 
 /** An error that becomes a problem document; anything else thrown is an internal error. */
 export class ProblemError extends Error {
@@ -71,6 +71,7 @@ export const problems = {
     new ProblemError(400, 'malformed_request', 'The request is not valid HTTP', 'The request line, a header or the body framing could not be parsed.'),
   headersTooLarge: () => new ProblemError(431, 'headers_too_large', 'The request headers are too large', 'Send at most 16 KiB of headers.'),
   requestTimeout: () => new ProblemError(408, 'request_timeout', 'The request took too long to arrive', 'Send the whole request within the server\'s timeout.'),
+  serviceUnavailable: (detail: string) => new ProblemError(503, 'service_unavailable', 'The service is unavailable', detail),
   internal: () =>
     new ProblemError(500, 'internal_error', 'Internal server error', 'The server failed to answer this request; it has been logged with the request id.'),
 };
