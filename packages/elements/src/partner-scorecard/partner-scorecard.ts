@@ -14,8 +14,7 @@ import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
 import { boundKey, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
 import { newestFirst, readPeriod } from './period.js';
-import { en, type ScorecardMessages } from './i18n/en.js';
-import { vi } from './i18n/vi.js';
+import { scorecardCatalogues, type ScorecardMessages } from './i18n/index.js';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry, trendSummary } from './sparkline.js';
 import { STATUS_ICONS } from './status-icons.js';
 import { scorecardStyles } from './partner-scorecard.styles.js';
@@ -121,7 +120,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   private announced: Scorecard | undefined;
 
   constructor() {
-    super({ en, vi });
+    super(scorecardCatalogues);
   }
 
   /** The scorecard on screen, if any (also while the next period loads). */
@@ -140,6 +139,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   }
 
   protected override render(): TemplateResult {
+    if (!this.localize.ready) return this.renderLoading(() => this.renderSkeleton());
     const { status, value } = this.data;
     if (this.resolvedClient && value !== undefined) {
       if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.renderNeedsPartner();

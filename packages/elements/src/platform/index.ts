@@ -6,6 +6,7 @@ export { PartnerKitElement, type DataTask, type DataTaskContext, type StateRende
 export { clientContext, PROVIDER_TAG, type ClientContext } from './context.js';
 export {
   LocalizeController,
+  LazyMessages,
   defineMessages,
   mergeCatalogues,
   catalogueDifferences,
@@ -20,6 +21,7 @@ export {
   type MessageParams,
   type Messages,
   type RelativeTimeOptions,
+  type Translation,
   type SupportedLanguage,
 } from './localize.js';
 export { platformCatalogues, type PlatformMessages } from './i18n/index.js';

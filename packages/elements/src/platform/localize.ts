@@ -27,9 +27,54 @@ export type Messages<M extends MessageCatalogue> = {
   readonly [K in keyof M]: M[K] extends string ? string : M[K];
 };
 
-/** One catalogue per supported language; English is the source, the others translate it. */
+/**
+ * A translation imported the first time its language is used, so a page in English never
+ * downloads the Vietnamese text. Create one per module, not per element, so elements share the
+ * download: `const vi = new LazyMessages(() => import('./i18n/vi.js').then((m) => m.vi))`.
+ */
+export class LazyMessages<M extends MessageCatalogue> {
+  private loaded: M | undefined;
+  private loading: Promise<unknown> | undefined;
+  private readonly importer: () => Promise<M>;
+
+  constructor(importer: () => Promise<M>) {
+    this.importer = importer;
+  }
+
+  /** The messages once imported; `undefined` until then. */
+  get value(): M | undefined {
+    return this.loaded;
+  }
+
+  /** Imports the messages (once). A failed import leaves an empty catalogue: English shows instead. */
+  load(): Promise<unknown> {
+    return (this.loading ??= this.importer().then(
+      (messages) => void (this.loaded = messages),
+      () => void (this.loaded = {} as M),
+    ));
+  }
+}
+
+/** Two translations joined, lazy while either part is; its value is there as soon as both are. */
+class MergedMessages<M extends MessageCatalogue> extends LazyMessages<M> {
+  private joined: M | undefined;
+
+  constructor(private readonly parts: readonly [Translation<MessageCatalogue>, Translation<MessageCatalogue>]) {
+    super(() => Promise.all(parts.map((p) => p instanceof LazyMessages && p.load())).then(() => this.value ?? ({} as M)));
+  }
+
+  override get value(): M | undefined {
+    const [a, b] = this.parts.map((p) => (p instanceof LazyMessages ? p.value : p));
+    return a && b ? (this.joined ??= { ...a, ...b } as M) : undefined;
+  }
+}
+
+/** A translation of `M`: bundled, or imported when first needed. */
+export type Translation<M extends MessageCatalogue> = Messages<M> | LazyMessages<Messages<M>>;
+
+/** One catalogue per supported language; English is the source (always bundled), the others translate it. */
 export type Catalogues<M extends MessageCatalogue> = { readonly en: M } & {
-  readonly [L in Exclude<SupportedLanguage, 'en'>]: Messages<M>;
+  readonly [L in Exclude<SupportedLanguage, 'en'>]: Translation<M>;
 };
 
 /** The parameters `t()` needs for key `K` of `M`: none for text, one object for a function. */
@@ -54,8 +99,11 @@ export function catalogueDifferences(source: MessageCatalogue, translation: Mess
 
 /** Joins catalogues language by language (later ones win on a shared key). */
 export function mergeCatalogues<A extends MessageCatalogue, B extends MessageCatalogue>(a: Catalogues<A>, b: Catalogues<B>): Catalogues<A & B> {
-  const merged: Record<string, MessageCatalogue> = {};
-  for (const lang of SUPPORTED_LANGUAGES) merged[lang] = { ...a[lang], ...b[lang] };
+  const merged: Record<string, Translation<MessageCatalogue>> = {};
+  for (const lang of SUPPORTED_LANGUAGES) {
+    const [x, y] = [a[lang], b[lang]] as [Translation<MessageCatalogue>, Translation<MessageCatalogue>];
+    merged[lang] = x instanceof LazyMessages || y instanceof LazyMessages ? new MergedMessages([x, y]) : { ...x, ...y };
+  }
   return merged as unknown as Catalogues<A & B>;
 }
 
@@ -212,9 +260,25 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
     return 'ltr';
   }
 
+  /**
+   * Whether the messages of the element's language are at hand. A lazy translation starts
+   * loading on the first ask and re-renders the host when it arrives; widgets show their loading
+   * state meanwhile, never a flash of English.
+   */
+  get ready(): boolean {
+    return this.messages() !== undefined;
+  }
+
+  private messages(): MessageCatalogue | undefined {
+    const translation: Translation<MessageCatalogue> = this.catalogues[this.language];
+    if (!(translation instanceof LazyMessages)) return translation;
+    if (translation.value === undefined) void translation.load().then(() => this.host.requestUpdate());
+    return translation.value;
+  }
+
   /** The message `key` in the element's language, with `params` when the message takes them. */
   t<K extends keyof M & string>(key: K, ...params: MessageParams<M[K]>): string {
-    const message = (this.catalogues[this.language] as MessageCatalogue)[key] ?? (this.catalogues.en as MessageCatalogue)[key];
+    const message = this.messages()?.[key] ?? (this.catalogues.en as MessageCatalogue)[key];
     if (message === undefined) return key;
     return typeof message === 'function' ? (message as (p: unknown) => string)(params[0]) : message;
   }

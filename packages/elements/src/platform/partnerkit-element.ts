@@ -183,11 +183,13 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   }
 
   /**
-   * Renders `task` in one of its states: loading (skeleton, `aria-busy`), error (the problem in
-   * the element's language, a retry button), empty, or data; or "no client" when the element has
-   * neither a provider nor a `client`.
+   * Renders `task` in one of its states: loading (skeleton, `aria-busy`; also while the element's
+   * language is loading), error (the problem in the element's language, a retry button), empty, or
+   * data; or "no client" when the element has neither a provider nor a `client`.
    */
   protected renderStates<T>(task: Task<ReadonlyArray<unknown>, T>, renderers: StateRenderers<T>): TemplateResult {
+    // A translation still on its way (see `LazyMessages`) shows as loading, not as English.
+    if (!this.localize.ready) return this.renderLoading(renderers.loading);
     if (!this.resolvedClient) {
       return this.awaitingProvider() ? this.renderLoading(renderers.loading) : this.renderNoClient();
     }

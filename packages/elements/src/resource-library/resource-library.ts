@@ -16,8 +16,7 @@ import { PkResourceOpenEvent } from '../events/resource-open.js';
 import { activeFilters, DEFAULT_PAGE_SIZE, FACETS, facetOptions, listQuery, type FacetName, type FilterName, type ResourceFilters } from './filters.js';
 import { formatBytes, languageName } from './format.js';
 import { LOCK_ICON, REMOVE_ICON, TYPE_ICONS } from './icons.js';
-import { en, type ResourceLibraryMessages } from './i18n/en.js';
-import { vi } from './i18n/vi.js';
+import { resourceLibraryCatalogues, type ResourceLibraryMessages } from './i18n/index.js';
 import { resourceLibraryStyles } from './resource-library.styles.js';
 import { safeHttpUrl, UnsafeUrlError } from './safe-url.js';
 import { tierNames } from './tier-names.js';
@@ -171,7 +170,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   private shownFirst?: ResourcePage;
 
   constructor() {
-    super({ en, vi });
+    super(resourceLibraryCatalogues);
   }
 
   /** The filters applied now, with unknown types and sorts ignored. */
@@ -239,6 +238,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   }
 
   override render(): TemplateResult {
+    if (!this.localize.ready) return this.renderLoading();
     const page = this.resources.value;
     const filters = this.filters;
     const t = this.localize.t.bind(this.localize);
