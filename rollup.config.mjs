@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyHTMLLiterals } from 'minify-literals';
 
 const packages = ['core', 'elements', 'server', 'conformance'];
 
@@ -71,6 +72,20 @@ const sharedModule = (id) =>
   /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context|task)|zod|ky)[\\/]/.test(id) ||
   /[\\/]packages[\\/]core[\\/]src[\\/](client|schemas)[\\/]/.test(id) ||
   /[\\/]packages[\\/]elements[\\/]src[\\/](platform[\\/]|events[\\/](pk-event|error)\.ts$)/.test(id);
+/**
+ * Minifies the CSS and HTML inside Lit's `css` and `html` templates (terser leaves template text
+ * alone). Whitespace collapses to one space rather than none, so text between bindings keeps its
+ * spaces; empty attributes stay (`alt=""` means decorative); `style` attributes are left as
+ * written (minifying `style=${styleProperties(...)}` appends a `;`, which turns the directive into
+ * an inline style attribute that a strict CSP refuses).
+ */
+const minifyTemplates = () => ({
+  name: 'partnerkit-minify-templates',
+  async transform(code, id) {
+    if (!/[\\/]packages[\\/]elements[\\/]src[\\/]/.test(id)) return null;
+    return minifyHTMLLiterals(code, { fileName: id, html: { conservativeCollapse: true, removeEmptyAttributes: false, minifyCSS: false } });
+  },
+});
 const cdnBuild = existsSync(cdnEntries)
   ? [
       {
@@ -82,6 +97,7 @@ const cdnBuild = existsSync(cdnEntries)
           // `partnerkit-cdn` picks the production twin of the elements' `#dev-mode` from source.
           nodeResolve({ browser: true, exportConditions: ['partnerkit-cdn', 'production', 'browser', 'module', 'import'] }),
           esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
+          minifyTemplates(),
           terser({ ecma: 2022, module: true, format: { comments: false } }),
         ],
         output: {

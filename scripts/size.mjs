@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { decode } from '@jridgewell/sourcemap-codec';
 
 const { values: flags } = parseArgs({ options: { check: { type: 'boolean' }, cdn: { type: 'boolean' } } });
 const root = new URL('..', import.meta.url).pathname;
@@ -95,6 +96,38 @@ const shared = [...files.keys()].filter(isShared).sort();
 for (const file of shared) row(file, 'shared chunk', load(file).size);
 row('shared chunks (total)', 'shared', sum(shared.map((f) => load(f).size)), BUDGETS.shared);
 
+// What the shared chunks are made of, by origin (read from their source maps). Each part is
+// gzipped alone, so the parts add up to a little more than the whole.
+const ORIGINS = [
+  ['lit', /node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\//],
+  ['zod', /node_modules\/zod\//],
+  ['ky', /node_modules\/ky\//],
+  ['@partnerkit/core', /packages\/core\//],
+  ['platform', /packages\/elements\//],
+];
+/** The minified code of `file`, split by the origin each character maps back to. */
+function byOrigin(file) {
+  const code = load(file).code.split('\n');
+  const map = JSON.parse(readFileSync(join(cdnDir, `${file}.map`), 'utf8'));
+  const origin = map.sources.map((source) => {
+    const path = join(cdnDir, file, '..', source);
+    return ORIGINS.find(([, pattern]) => pattern.test(path))?.[0] ?? 'other';
+  });
+  const parts = new Map();
+  decode(map.mappings).forEach((segments, line) =>
+    segments.forEach(([column, source], i) => {
+      const name = source === undefined ? 'other' : origin[source];
+      parts.set(name, (parts.get(name) ?? '') + code[line].slice(column, segments[i + 1]?.[0]));
+    }),
+  );
+  return parts;
+}
+const origins = new Map();
+for (const file of shared) for (const [name, code] of byOrigin(file)) origins.set(name, (origins.get(name) ?? '') + code);
+for (const [name] of ORIGINS) if (origins.has(name)) row(`  of which ${name}`, 'shared: origin', measure(origins.get(name)));
+const thirdParty = ['lit', 'zod', 'ky'].map((name) => origins.get(name) ?? '').join('');
+row('  of which lit + zod + ky, gzipped together', 'shared: dependencies', measure(thirdParty));
+
 const tagFile = (tag) => {
   const target = loader.dynamicDeps.find((d) => d === `${tag}.js` || d.startsWith(`chunks/${tag}-`));
   if (!target) throw new Error(`loader.js does not import a chunk for <${tag}>`);
@@ -109,7 +142,7 @@ for (const tag of WIDGETS) {
   row(`${tag} (own chunks)`, 'widget', sizeOf(set), BUDGETS.widget);
   const lazy = new Set();
   for (const file of set) for (const dep of load(file).dynamicDeps) if (!set.has(dep) && !isShared(dep)) closure(dep, lazy);
-  for (const file of shared) lazy.delete(file);
+  for (const file of [...shared, ...set]) lazy.delete(file); // already loaded with the widget
   if (lazy.size) row(`${tag} (loaded on demand)`, 'lazy', sizeOf(lazy));
 }
 
