@@ -7,14 +7,14 @@
  * contract on purpose.
  * @module
  */
-import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
+import type { PartnerKitClient } from '@partnerkit/core/client';
 import { ACTIVE_DEAL_STATUSES, checkTransition, customerKey, MAX_PROTECTION_EXTENSIONS } from '@partnerkit/core/rules';
-import { DealInput, DealTransitionInput, type Deal, type DealStatus, type Principal } from '@partnerkit/core/schemas';
+import { DealInput, DealTransitionInput, type Deal, type DealStatus } from '@partnerkit/core/schemas';
 import * as z from 'zod/mini';
+import { apiPath, clientOver, json, principalOf, problem, type StubRole, wait } from '../support/stub-http.js';
 import { fixtureDeals, PARTNER_ID } from './fixtures.js';
 
-/** Who the stub says the caller is. */
-export type StubRole = { role: 'manager' } | { role: 'admin' } | { role: 'partner'; partnerId: string };
+export { problem, STUB_BASE_URL, type StubRole } from '../support/stub-http.js';
 
 /** What a request hook may answer instead of the stub: a response, or `'network'` to fail like fetch does offline. */
 export type StubOverride = Response | 'network' | undefined;
@@ -37,27 +37,6 @@ export interface DealStubOptions {
   onRequest?: (request: Request) => void;
 }
 
-/** The API root the stub client uses; nothing is ever sent there. */
-export const STUB_BASE_URL = 'https://prm.example.com/api';
-
-const json = (status: number, body: unknown, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type, 'x-request-id': `req_stub_${status}` } });
-
-/** A problem document answer, as the contract writes them. */
-export const problem = (status: number, code: string, title: string, extra: Record<string, unknown> = {}) =>
-  json(status, { type: `https://partnerkit.dev/problems/${code}`, title, status, code, ...extra }, 'application/problem+json');
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : undefined;
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-}
-
 /** The stub's state, for tests to inspect: every deal, and every POST /v1/deals it received. */
 export interface DealStub {
   fetch: typeof fetch;
@@ -76,13 +55,7 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
   const registrations: DealStub['registrations'] = [];
   let sequence = 500;
 
-  const principal: Principal = {
-    role: as.role,
-    partnerId: as.role === 'partner' ? as.partnerId : null,
-    user: { id: 'u_story', name: 'Story User' },
-    locale: null,
-    expiresAt: '2099-01-01T00:00:00.000Z',
-  };
+  const principal = principalOf(as);
   const visible = (deal: Deal) => as.role !== 'partner' || deal.partnerId === as.partnerId;
   // Vendor principals see possible conflicts; partners never do.
   const view = (deal: Deal): Deal => {
@@ -103,7 +76,7 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
 
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    const path = url.pathname.replace(/^\/api/, '');
+    const path = apiPath(url);
     const method = request.method;
     if (path === '/v1/session' && method === 'GET') return json(200, principal);
 
@@ -221,7 +194,7 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
   const stubFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     options.onRequest?.(request.clone());
-    const path = new URL(request.url).pathname.replace(/^\/api/, '');
+    const path = apiPath(new URL(request.url));
     const delay = path === '/v1/deals' && request.method === 'GET' ? (options.listDelay ?? options.delay) : options.delay;
     if (delay) await wait(delay, request.signal);
     const override = await options.override?.(request.clone(), path);
@@ -232,7 +205,7 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
 
   return {
     fetch: stubFetch,
-    client: createClient({ baseUrl: STUB_BASE_URL, token: 'stub-token-0123456789', fetch: stubFetch, retry: 0 }),
+    client: clientOver(stubFetch, options.delay),
     deals,
     registrations,
   };

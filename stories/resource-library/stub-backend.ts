@@ -5,9 +5,12 @@
  * the real client (query strings, parsing, schema validation, errors, abort).
  * @module
  */
-import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
+import type { PartnerKitClient } from '@partnerkit/core/client';
 import type { Resource, ResourceFacets, Tier } from '@partnerkit/core/schemas';
+import { apiPath, clientOver, json, problem, wait } from '../support/stub-http.js';
 import { PARTNER_LIBRARY, TIERS } from './fixtures.js';
+
+export { STUB_BASE_URL } from '../support/stub-http.js';
 
 /** How the stub behaves. */
 export interface LibraryStubOptions {
@@ -26,26 +29,6 @@ export interface LibraryStubOptions {
   rewriteList?: (page: Record<string, unknown>) => unknown;
   /** Sees every request the client sends. */
   onRequest?: (request: Request) => void;
-}
-
-/** The API root the stub client uses; nothing is ever sent there. */
-export const STUB_BASE_URL = 'https://prm.example.com/api';
-
-const json = (status: number, body: unknown, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type, 'x-request-id': `req_stub_${status}` } });
-
-const problem = (status: number, code: string, title: string, detail?: string) =>
-  json(status, { type: `https://partnerkit.dev/problems/${code}`, title, status, code, ...(detail ? { detail } : {}) }, 'application/problem+json');
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : undefined;
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
 }
 
 const ORDER: Record<string, (a: Resource, b: Resource) => number> = {
@@ -100,7 +83,7 @@ export function libraryFetch(options: LibraryStubOptions = {}): typeof fetch {
     const delay = typeof options.delay === 'function' ? options.delay(request) : options.delay;
     if (delay) await wait(delay, request.signal);
     const url = new URL(request.url);
-    const path = url.pathname.replace(/^\/api/, '');
+    const path = apiPath(url);
 
     if (request.method === 'GET' && path === '/v1/tiers') {
       return options.tiersFail ? problem(500, 'internal_error', 'Internal error') : json(200, { data: tiers, nextCursor: null });
@@ -108,10 +91,10 @@ export function libraryFetch(options: LibraryStubOptions = {}): typeof fetch {
     if (request.method === 'GET' && path === '/v1/resources') {
       if (options.problem) {
         const { status, code, title, detail } = options.problem;
-        return problem(status, code, title, detail);
+        return problem(status, code, title, { detail });
       }
       const limit = url.searchParams.get('limit');
-      if (limit !== null && !/^([1-9]\d?|1\d\d|200)$/.test(limit)) return problem(400, 'validation_failed', 'Invalid query', 'limit must be 1-200');
+      if (limit !== null && !/^([1-9]\d?|1\d\d|200)$/.test(limit)) return problem(400, 'validation_failed', 'Invalid query', { detail: 'limit must be 1-200' });
       const page = JSON.parse(JSON.stringify(listPage(resources, url.searchParams))) as Record<string, unknown>;
       return json(200, options.rewriteList ? options.rewriteList(page) : page);
     }
@@ -119,7 +102,7 @@ export function libraryFetch(options: LibraryStubOptions = {}): typeof fetch {
     if (request.method === 'POST' && open) {
       const resource = resources.find((r) => r.id === decodeURIComponent(open[1]!));
       if (!resource) return problem(404, 'not_found', 'Not found');
-      if (resource.locked) return problem(403, 'forbidden', 'Forbidden', 'Your tier or partner type may not open this resource.');
+      if (resource.locked) return problem(403, 'forbidden', 'Forbidden', { detail: 'Your tier or partner type may not open this resource.' });
       return json(200, { url: options.openUrl ? options.openUrl(resource) : resource.url });
     }
     return problem(404, 'not_found', 'Not found');
@@ -128,5 +111,5 @@ export function libraryFetch(options: LibraryStubOptions = {}): typeof fetch {
 
 /** A real client over {@link libraryFetch}, without retries (tests see each failure at once). */
 export function libraryClient(options: LibraryStubOptions = {}): PartnerKitClient {
-  return createClient({ baseUrl: STUB_BASE_URL, token: 'stub-session-token', fetch: libraryFetch(options), retry: 0 });
+  return clientOver(libraryFetch(options), typeof options.delay === 'number' ? options.delay : undefined);
 }
