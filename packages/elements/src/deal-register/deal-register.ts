@@ -10,21 +10,16 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { newIdempotencyKey } from '@partnerkit/core/client';
 import type { DealInput, Principal, Role } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
-import type { MessageParams, Messages } from '../platform/localize.js';
+import type { MessageParams } from '../platform/localize.js';
 import { isAbortError } from '../platform/describe-error.js';
 import { PkDealSubmitEvent } from '../events/deal-submit.js';
-import { en, type DealRegisterMessages } from './i18n/en.js';
+import { dealRegisterCatalogues, type DealRegisterMessages } from './i18n/index.js';
 import { dealRegisterStyles } from './deal-register.styles.js';
 import { buildDealInput, emptyValues, fieldOfPath, problemsByField, REQUIRED_FIELDS, type DraftValues, type FieldName, type FieldProblem } from './form-model.js';
 import { DraftStore, type QueuedSubmission } from './draft-store.js';
 import { countryChoices, currencyChoices, type Choice } from './choices.js';
 import type { DealListView, ListHost } from './list/deal-list.js';
 import type { SubmitView, SendResult } from './submit/submit-view.js';
-
-// Vietnamese loads the first time an element renders in Vietnamese, so English pages do not
-// carry it; every instance on the page then shares it. A failed load falls back to English.
-let vietnamese: Messages<DealRegisterMessages> | undefined;
-let vietnameseLoad: Promise<void> | undefined;
 
 /** A submission to keep until it can be sent: offline now, or the backend could not be reached. */
 const queueEntry = (input: DealInput, key: string): QueuedSubmission => ({
@@ -137,23 +132,12 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   );
 
   constructor() {
-    // The platform's own strings come in both languages; this element's Vietnamese through `t()`.
-    super({ en, vi: en });
+    super(dealRegisterCatalogues);
   }
 
   /** A message of this element's catalogue in its language. */
   private t<K extends keyof DealRegisterMessages & string>(key: K, ...params: MessageParams<DealRegisterMessages[K]>): string {
-    const message = this.localize.language === 'vi' ? vietnamese?.[key] : undefined;
-    if (message === undefined) return this.localize.t(key, ...params);
-    return typeof message === 'function' ? (message as (p: unknown) => string)(params[0]) : message;
-  }
-
-  /** Also waits for the Vietnamese catalogue when the element is in Vietnamese. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    if (!vietnameseLoad) return complete;
-    await vietnameseLoad;
-    return super.getUpdateComplete();
+    return this.localize.t(key, ...params);
   }
 
   /** The caller's role once the session is known; `partner` until then. */
@@ -245,14 +229,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    if (this.localize.language === 'vi' && !vietnamese) {
-      vietnameseLoad ??= import('./i18n/vi.js').then(
-        (m) => void (vietnamese = m.vi),
-        () => void (vietnamese = en),
-      );
-      void vietnameseLoad.then(() => this.requestUpdate());
-      return this.renderLoading();
-    }
+    if (!this.localize.ready) return this.renderLoading();
     const views = this.views;
     const t = this.t.bind(this);
     const view = views.includes(this.view) ? this.view : 'register';

@@ -269,10 +269,24 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
     return this.messages() !== undefined;
   }
 
+  /**
+   * Settles once a translation the host asked for and did not have has arrived and the host has
+   * been asked to render again; `undefined` when nothing is on its way.
+   */
+  get arriving(): Promise<unknown> | undefined {
+    return this.waiting;
+  }
+  private waiting: Promise<unknown> | undefined;
+
   private messages(): MessageCatalogue | undefined {
     const translation: Translation<MessageCatalogue> = this.catalogues[this.language];
     if (!(translation instanceof LazyMessages)) return translation;
-    if (translation.value === undefined) void translation.load().then(() => this.host.requestUpdate());
+    if (translation.value === undefined) {
+      this.waiting ??= translation.load().then(() => {
+        this.waiting = undefined;
+        this.host.requestUpdate();
+      });
+    }
     return translation.value;
   }
 

@@ -108,6 +108,15 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
     this.localize = new LocalizeController(this, merged as Catalogues<PlatformMessages & M>);
   }
 
+  /** Also waits for the element's language when it is still loading (see `LazyMessages`). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    const arriving = this.localize.arriving;
+    if (!arriving) return complete;
+    await arriving;
+    return super.getUpdateComplete();
+  }
+
   /** The client in use: the element's own `client`, else its provider's, else undefined. */
   get resolvedClient(): PartnerKitClient | undefined {
     return this.client ?? this.providedClient;

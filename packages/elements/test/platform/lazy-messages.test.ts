@@ -36,12 +36,14 @@ async function mount(tag: string, lang: string): Promise<TestWidget> {
   const el = document.createElement(tag) as TestWidget;
   el.client = client.asClient();
   host.append(el);
-  await el.updateComplete;
+  // Not `updateComplete`: it waits for the translation, which these tests hold back.
+  await nextTask();
   client.last.resolve(['one']);
-  await new Promise((r) => setTimeout(r));
-  await el.updateComplete;
+  await nextTask();
   return el;
 }
+
+const nextTask = () => new Promise((r) => setTimeout(r));
 
 const text = (el: TestWidget) => el.shadowRoot!.textContent ?? '';
 const loading = (el: TestWidget) => el.shadowRoot!.querySelector('[part~="loading"]');
@@ -60,14 +62,17 @@ describe('lazily loaded translations', () => {
       expect(loading(el), 'loading, not English, while Vietnamese is on its way').to.not.equal(null);
       expect(text(el)).to.not.contain('Things');
     }
-    await expect(first).to.be.accessible();
+    let completed = false;
+    void first.updateComplete.then(() => (completed = true));
+    await nextTask();
+    expect(completed, 'updateComplete waits for the language').to.equal(false);
 
     control.arrive(testVi);
-    await new Promise((r) => setTimeout(r));
     for (const el of [first, second]) {
       await el.updateComplete;
       expect(loading(el)).to.equal(null);
       expect(text(el)).to.contain('Mục');
+      await expect(el).to.be.accessible();
     }
     // Later elements find it at hand: Vietnamese from their first render.
     const later = await mount(tag, 'vi');
@@ -80,7 +85,6 @@ describe('lazily loaded translations', () => {
     const el = await mount(lazyWidgetTag(lazy), 'vi');
     expect(loading(el)).to.not.equal(null);
     control.fail();
-    await new Promise((r) => setTimeout(r));
     await el.updateComplete;
     expect(loading(el)).to.equal(null);
     expect(text(el)).to.contain('Things');
