@@ -1,6 +1,7 @@
 /**
  * Size: every package entry bundled alone with its dependencies, and the CDN build file by file
- * and page by page, minified, gzip and brotli, against the budgets of `scripts/size.mjs`; beside
+ * and page by page (measured by `scripts/size/cdn.mjs`, as `npm run size` does), minified, gzip and
+ * brotli, against the budgets set there; beside
  * them lit alone, ky alone, and the same schemas in zod and zod/mini, bundled the same way in the
  * same run.
  * @module
@@ -10,10 +11,8 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup, type OutputOptions, type RollupCache, type RollupOptions } from 'rollup';
 import { runPart, type PartContext } from '../lib/part.ts';
-import { measureBytes, type Sizes } from '../lib/bytes.ts';
 import { BASELINES } from '../size/baselines.ts';
-import { readBudgets } from '../size/budgets.ts';
-import { analyseCdn } from '../size/cdn.ts';
+import { analyseCdn, measure, type Sizes } from '../../scripts/size/cdn.mjs';
 
 /**
  * One measured thing. `budget` is the goal and `ceiling` the limit enforced until the goal is met
@@ -87,7 +86,6 @@ function packageEntries(root: string): { name: string; source: string }[] {
 
 async function measureSizes(ctx: PartContext): Promise<SizeResult> {
   const { root, tmp } = ctx;
-  const budgets = readBudgets(root);
   const configs = await loadRollupConfigs(root);
   const cdnConfig = configs.find((c) => outputOf(c).dir === 'packages/elements/dist/cdn');
   if (!cdnConfig) throw new Error('rollup.config.mjs has no CDN build (output.dir packages/elements/dist/cdn)');
@@ -98,14 +96,14 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
   await ctx.step('CDN build', async () => {
     const bundle = await rollup({ ...cdnConfig, onwarn: () => {} });
     try {
-      await bundle.write({ ...outputOf(cdnConfig), dir: cdnDir, sourcemap: false });
+      await bundle.write({ ...outputOf(cdnConfig), dir: cdnDir });
     } finally {
       await bundle.close();
     }
   });
-  for (const row of analyseCdn(cdnDir, budgets)) {
-    const over = row.budget !== null && row.sizes.gzip > row.budget;
-    rows.push({ group: 'cdn', ...row, over, overCeiling: over && (row.ceiling === null || row.sizes.gzip > row.ceiling) });
+  for (const { size: sizes, ...row } of analyseCdn(cdnDir)) {
+    const over = row.budget !== null && sizes.gzip > row.budget;
+    rows.push({ group: 'cdn', ...row, sizes, over, overCeiling: over && (row.ceiling === null || sizes.gzip > row.ceiling) });
   }
 
   // Each package entry alone, as an app's bundler would add it.
@@ -113,7 +111,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
   await ctx.step(`${entries.length} package entries`, async () => {
     for (const entry of entries) {
       const code = await bundleAlone(entry.source, cdnConfig.plugins);
-      rows.push({ name: entry.name, group: 'entry', kind: 'package entry', sizes: measureBytes(code), budget: null, ceiling: null, over: false, overCeiling: false });
+      rows.push({ name: entry.name, group: 'entry', kind: 'package entry', sizes: measure(code), budget: null, ceiling: null, over: false, overCeiling: false });
     }
   });
 
@@ -124,7 +122,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
       const file = join(tmp, `${baseline.file}.ts`);
       writeFileSync(file, baseline.source);
       const code = await bundleAlone(file, cdnConfig.plugins);
-      rows.push({ name: baseline.name, group: 'baseline', kind: baseline.kind, sizes: measureBytes(code), budget: null, ceiling: null, over: false, overCeiling: false });
+      rows.push({ name: baseline.name, group: 'baseline', kind: baseline.kind, sizes: measure(code), budget: null, ceiling: null, over: false, overCeiling: false });
     }
   });
 
@@ -142,7 +140,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
     const b = gzipOf(against);
     if (a !== undefined && b !== undefined) comparisons.push({ what, against, ratio: a / b });
   }
-  return { rows, comparisons, budgetsFrom: relative(root, join(root, 'scripts/size.mjs')) };
+  return { rows, comparisons, budgetsFrom: relative(root, join(root, 'scripts/size/cdn.mjs')) };
 }
 
 await runPart('size', async (ctx) => {
@@ -150,6 +148,6 @@ await runPart('size', async (ctx) => {
   const over = result.rows.filter((r) => r.over);
   ctx.log(`${result.rows.length} sizes measured; ${over.length ? `over the goal: ${over.map((r) => r.name).join(', ')}` : 'every goal met'}`);
   // The scratch CDN directory goes with the part's tmp; list it for the curious.
-  ctx.log(`CDN files: ${readdirSync(join(ctx.tmp, 'cdn')).join(' ')}`);
+  ctx.log(`CDN files: ${readdirSync(join(ctx.tmp, 'cdn')).filter((name) => !name.endsWith('.map')).join(' ')}`);
   return result;
 });
