@@ -36,6 +36,11 @@ export type StartServerOptions = Omit<AppOptions, 'db'> & {
   seed?: 'demo' | SeedOptions;
   /** How often the sweep runs, in ms (default 60 000). */
   sweepIntervalMs?: number;
+  /**
+   * The least time between two evaluations of every partner's tier by the sweep, in ms, across
+   * every server on the database (default 3 600 000: hourly). Checked at each sweep.
+   */
+  tierSweepIntervalMs?: number;
   /** How long `close()` waits for in-flight requests before cutting connections (default 10 000 ms). */
   shutdownTimeoutMs?: number;
   /**
@@ -57,7 +62,7 @@ export interface RunningServer {
   seeded: SeedReport | null;
   /** Creates an admin key and returns it (the only time the key is shown). */
   createAdminKey(name?: string): Promise<CreatedAdminKey>;
-  /** Runs the expiry and idempotency sweep now. */
+  /** Runs the sweep now: expiry, tier changes (when their interval has passed) and idempotency keys. */
   sweep(): Promise<SweepReport>;
   /** Stops accepting connections, lets in-flight requests finish, stops the sweep, closes the database. */
   close(): Promise<void>;
@@ -131,8 +136,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const settings = resolveSettings(options);
     const now = options.now ?? (() => new Date());
     const logger = createLogger(options.logger === undefined ? jsonLinesSink() : options.logger, options.logLevel);
-    sweeper = startSweeper(db, { intervalMs: options.sweepIntervalMs ?? 60_000, now, idempotencyRetentionMs: settings.idempotencyRetentionMs, logger });
-    // Catch up on protections that ended while the server was down before the first request.
+    sweeper = startSweeper(db, {
+      intervalMs: options.sweepIntervalMs ?? 60_000,
+      tierSweepIntervalMs: options.tierSweepIntervalMs,
+      now,
+      idempotencyRetentionMs: settings.idempotencyRetentionMs,
+      logger,
+    });
+    // Catch up on protections (and grace periods) that ended while the server was down before the first request.
     await sweeper.runOnce();
 
     const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;

@@ -42,6 +42,9 @@ Options:
   --no-rate-limit       turn rate limits off (benchmarks only)
   --log-level LEVEL     debug, info (default), warn or error
   --sweep-interval MS   how often protections are expired (default 60000)
+  --tier-sweep-interval MS
+                        least time between evaluations of every partner's tier,
+                        shared by every server on the database (default 3600000)
 
 ${DATABASE}`,
 

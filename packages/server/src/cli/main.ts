@@ -71,6 +71,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
       'no-rate-limit': { type: 'boolean' },
       'log-level': { type: 'string' },
       'sweep-interval': { type: 'string' },
+      'tier-sweep-interval': { type: 'string' },
     },
   });
   if (values.help) return help('start', io);
@@ -81,6 +82,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
   const perMinute = wholeNumber(values['rate-limit'], 'rate-limit', 1);
   const bodyLimit = wholeNumber(values['body-limit'], 'body-limit', 1024);
   const sweepIntervalMs = wholeNumber(values['sweep-interval'], 'sweep-interval', 1000);
+  const tierSweepIntervalMs = wholeNumber(values['tier-sweep-interval'], 'tier-sweep-interval', 1000);
   const db = await open(values, io.env);
   let server: RunningServer;
   try {
@@ -93,6 +95,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
       ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
       ...(bodyLimit !== undefined ? { bodyLimit } : {}),
       ...(sweepIntervalMs !== undefined ? { sweepIntervalMs } : {}),
+      ...(tierSweepIntervalMs !== undefined ? { tierSweepIntervalMs } : {}),
       rateLimit: values['no-rate-limit'] ? false : perMinute === undefined ? {} : { session: perMinute, admin: perMinute * 10 },
     });
   } catch (error) {

@@ -1,24 +1,42 @@
 /**
  * The periodic sweep: expires deals whose protection ended (emitting `deal.expired` even for
- * deals nobody reads) and forgets idempotency keys past their retention.
+ * deals nobody reads), applies tier changes that fell due without new numbers (at most once per
+ * tier interval), and forgets idempotency keys past their retention.
  * @module
  */
 import type { Database } from '../db/database.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import type { Logger } from '../http/logger.js';
 import { expireDueDeals } from './deal-expiry.js';
+import { DEFAULT_TIER_SWEEP_INTERVAL_MS, sweepTierChanges } from './tier-sweep.js';
+
+export { DEFAULT_TIER_SWEEP_INTERVAL_MS } from './tier-sweep.js';
 
 /** What one sweep did. */
 export interface SweepReport {
   expiredDeals: number;
+  /** Partners whose tier was evaluated: all of them once per tier interval, otherwise 0. */
+  evaluatedPartners: number;
+  /** Tier changes applied (each with its `tier.changed` event). */
+  tierChanges: number;
   purgedIdempotencyKeys: number;
 }
 
+/** Options of {@link sweep}. */
+export interface SweepOptions {
+  /**
+   * The least time between two evaluations of every partner's tier, across every server on the
+   * database (default {@link DEFAULT_TIER_SWEEP_INTERVAL_MS}, an hour).
+   */
+  tierSweepIntervalMs?: number;
+}
+
 /** Runs one sweep now. */
-export async function sweep(db: Database, now: Date, idempotencyRetentionMs: number): Promise<SweepReport> {
+export async function sweep(db: Database, now: Date, idempotencyRetentionMs: number, options: SweepOptions = {}): Promise<SweepReport> {
   const expiredDeals = await db.transaction((tx) => expireDueDeals(tx, now, { all: true }));
+  const tiers = await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, now, idempotencyRetentionMs);
-  return { expiredDeals, purgedIdempotencyKeys };
+  return { expiredDeals, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys };
 }
 
 /** A running sweeper. */
@@ -30,7 +48,7 @@ export interface Sweeper {
 }
 
 /** Options of {@link startSweeper}. */
-export interface SweeperOptions {
+export interface SweeperOptions extends SweepOptions {
   intervalMs: number;
   now: () => Date;
   idempotencyRetentionMs: number;
@@ -42,10 +60,10 @@ export function startSweeper(db: Database, options: SweeperOptions): Sweeper {
   let running: Promise<SweepReport> | null = null;
   const runOnce = async (): Promise<SweepReport> => {
     while (running) await running.catch(() => {});
-    running = sweep(db, options.now(), options.idempotencyRetentionMs);
+    running = sweep(db, options.now(), options.idempotencyRetentionMs, options);
     try {
       const report = await running;
-      if (report.expiredDeals > 0 || report.purgedIdempotencyKeys > 0) options.logger.log('info', 'sweep', { ...report });
+      if (report.expiredDeals > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0) options.logger.log('info', 'sweep', { ...report });
       return report;
     } finally {
       running = null;

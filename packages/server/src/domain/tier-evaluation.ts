@@ -1,6 +1,7 @@
 /**
- * Applying tier changes when new numbers arrive: upgrades at once, pending downgrades once due,
- * exactly as core's `evaluateTierStanding` and `dueTierChange` decide.
+ * Applying due tier changes (when new numbers arrive, and from the periodic sweep): upgrades at
+ * once, pending downgrades once due, exactly as core's `evaluateTierStanding` and
+ * `dueTierChange` decide.
  * @module
  */
 import { currentPeriod, dueTierChange, evaluateTierStanding } from '@partnerkit/core/rules';
@@ -19,8 +20,11 @@ export async function applyDueTierChanges(tx: Queryable, partnerIds: readonly st
   const kpis = await loadKpis(tx);
   const period = currentPeriod('quarter', now);
   const events: NewEvent[] = [];
+  // Locked in id order, so two evaluations never wait on each other crosswise. NO KEY UPDATE
+  // (what an UPDATE of tier_id takes anyway) serialises evaluations of one partner without
+  // blocking the foreign-key checks of its measurements and deals being written meanwhile.
   for (const partnerId of [...new Set(partnerIds)].sort()) {
-    const { rows } = await tx.query<{ tier_id: string | null }>('SELECT tier_id FROM partners WHERE id = $1 FOR UPDATE', [partnerId]);
+    const { rows } = await tx.query<{ tier_id: string | null }>('SELECT tier_id FROM partners WHERE id = $1 FOR NO KEY UPDATE', [partnerId]);
     const row = rows[0];
     if (!row) continue;
     const measurements = await loadMeasurements(tx, partnerId);
