@@ -221,6 +221,8 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
   readonly host: ReactiveControllerHost & HTMLElement;
   private readonly catalogues: Catalogues<M>;
   private resolved: { language: SupportedLanguage; locale: string } | undefined;
+  // The import of a translation a render asked for and did not have; cleared once it re-renders.
+  private waiting: Promise<unknown> | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, catalogues: Catalogues<M>) {
     this.host = host;
@@ -276,7 +278,6 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
   get arriving(): Promise<unknown> | undefined {
     return this.waiting;
   }
-  private waiting: Promise<unknown> | undefined;
 
   private messages(): MessageCatalogue | undefined {
     const translation: Translation<MessageCatalogue> = this.catalogues[this.language];
