@@ -59,6 +59,7 @@ const steps = [
   { name: 'typecheck', cmd: npx('tsc', '-p', 'tsconfig.check.json') },
   { name: 'lint', cmd: ['npm', 'run', '-s', 'lint'] },
   { name: 'build', cmd: ['npm', 'run', '-s', 'build'] },
+  { name: 'packages', cmd: ['node', 'scripts/check-packages.mjs'] },
   { name: 'openapi', cmd: ['npm', 'run', '-s', 'openapi:check'] },
   {
     name: 'node',
