@@ -112,6 +112,15 @@ export interface TierStandingInput {
   period: string;
   /** The tier the partner holds now; an id of no listed tier counts as none. */
   currentTierId: string | null;
+  /**
+   * When the partner entered its current tier (by an upgrade, a downgrade, an admin's edit or
+   * joining the programme with it). A downgrade is judged only on a complete period that ended
+   * after this moment, so a partner never drops two ranks on one failing period. Absent, every
+   * complete period is judged as if the partner had always held its tier (the behaviour before
+   * this input existed): a partner that failed two tiers in one period then drops a rank per
+   * evaluation. Backends should pass it.
+   */
+  currentTierSince?: Date;
   /** Decides whether `period` is complete yet (default: the present). */
   now?: Date;
 }
@@ -123,11 +132,16 @@ export interface TierStandingInput {
  * - `requirements` checks the current tier; `next` is the tier just above it (the lowest tier
  *   for a partner without one) with every requirement checked (`met` ones have `missing: 0`).
  * - Downgrades are never immediate and never skip a rank. A downgrade is judged on a complete
- *   period only: `period` itself once it has ended at `now`, else the period before it. When the
- *   partner fails its current tier in that period and has not re-qualified in `period`, the tier
- *   one rank below becomes `pending`, effective {@link DOWNGRADE_GRACE_DAYS} days after the end
- *   of the judged period. The lowest tier is a floor: nobody is dropped out of the programme by
- *   these rules.
+ *   period only: `period` itself once it has ended at `now`, else the period before it, and only
+ *   when that period ended after the partner entered its current tier (`currentTierSince`; a
+ *   partner that just moved keeps its tier until a period it held it in has been judged). When
+ *   the partner fails its current tier in that period and has not re-qualified in `period`, the
+ *   tier one rank below becomes `pending`, effective {@link DOWNGRADE_GRACE_DAYS} days after the
+ *   end of the judged period. The lowest tier is a floor: nobody is dropped out of the programme
+ *   by these rules.
+ * - Without `currentTierSince` every complete period is judged, however recently the partner
+ *   entered its tier: a partner failing two tiers in one period then drops a rank per
+ *   evaluation. Pass it.
  */
 export function evaluateTierStanding(input: TierStandingInput): TierStanding {
   const { tiers, kpis, measurements, period } = input;
@@ -142,8 +156,12 @@ export function evaluateTierStanding(input: TierStandingInput): TierStanding {
   if (current && below && (qualified?.rank ?? 0) < current.rank) {
     const periodEnded = periodBounds(period).end.getTime() <= now.getTime();
     const judged = periodEnded ? period : shiftPeriod(period, -1);
-    if (!meetsTier(current, kpis, measurements, judged)) {
-      const effectiveAt = new Date(periodBounds(judged).end.getTime() + DOWNGRADE_GRACE_DAYS * DAY_MS);
+    const judgedEnd = periodBounds(judged).end.getTime();
+    // A period that ended before the partner entered its tier was judged already (it is what
+    // moved the partner down) or preceded a decision to place it there: it says nothing new.
+    const heldInJudged = input.currentTierSince === undefined || judgedEnd > input.currentTierSince.getTime();
+    if (heldInJudged && !meetsTier(current, kpis, measurements, judged)) {
+      const effectiveAt = new Date(judgedEnd + DOWNGRADE_GRACE_DAYS * DAY_MS);
       pending = { tier: below, effectiveAt: effectiveAt.toISOString() };
     }
   }

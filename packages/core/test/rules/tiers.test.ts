@@ -7,6 +7,8 @@ import {
   dueTierChange,
   evaluateTierStanding,
   meetsTier,
+  periodBounds,
+  periodOf,
   qualifiedTier,
   tierAbove,
   tierBelow,
@@ -229,6 +231,125 @@ describe('evaluateTierStanding', () => {
         }
         if (current && standing.qualified && standing.qualified.rank >= current.rank) assert.equal(standing.pending, null);
       }),
+    );
+  });
+});
+
+describe('evaluateTierStanding: the date the partner entered its tier', () => {
+  // Gold in Q2 2026 with no revenue at all: it fails Gold and Silver alike.
+  const failedTwoTiers = [measurement('revenue', '2026-04', 10)];
+  const mid = new Date('2026-08-15T00:00:00.000Z');
+  const q2Due = new Date(Date.parse('2026-07-01T00:00:00.000Z') + DOWNGRADE_GRACE_DAYS * DAY);
+  const standing = (currentTierId: string, now: Date, currentTierSince?: Date, measurements = failedTwoTiers) =>
+    evaluateTierStanding({ tiers, kpis, measurements, period: periodOf(now, 'quarter'), currentTierId, now, ...(currentTierSince ? { currentTierSince } : {}) });
+
+  test('without the date every complete period is judged: the second rank follows at once (the old behaviour)', () => {
+    const gold = standing('gold', mid, new Date('2025-01-01T00:00:00.000Z'));
+    assert.deepEqual(dueTierChange(gold, mid), { kind: 'downgrade', tier: gold.pending?.tier });
+    assert.equal(gold.pending?.tier.id, 'silver');
+    const silver = standing('silver', mid);
+    assert.equal(silver.pending?.tier.id, 'registered');
+    assert.equal(silver.pending?.effectiveAt, q2Due.toISOString(), 'already due: Gold to Registered within two evaluations');
+  });
+
+  test('a partner that just moved down is not judged again on the period that moved it', () => {
+    const silver = standing('silver', mid, mid);
+    assert.equal(silver.pending, null);
+    assert.equal(dueTierChange(silver, mid), null);
+    assert.equal(silver.qualified?.id, 'registered', 'the numbers are reported as they are');
+    // A tier entered exactly when Q2 ended did not hold during Q2 either.
+    assert.equal(standing('silver', mid, new Date('2026-07-01T00:00:00.000Z')).pending, null);
+    // Entered a moment before Q2 ended: Q2 is judged.
+    assert.equal(standing('silver', mid, new Date('2026-06-30T23:59:59.999Z')).pending?.tier.id, 'registered');
+  });
+
+  test('Gold to Silver to Registered takes until the next complete period, and each waits its grace days', () => {
+    // Silver from the day the Q2 downgrade fell due; Q3 fails Silver too.
+    const since = q2Due;
+    const data = [...failedTwoTiers, measurement('revenue', '2026-08', 40)];
+    for (const day of ['2026-08-01', '2026-09-30']) assert.equal(standing('silver', new Date(`${day}T12:00:00.000Z`), since, data).pending, null, `nothing pending on ${day}`);
+    const afterQ3 = new Date('2026-10-02T00:00:00.000Z');
+    const failedQ3 = standing('silver', afterQ3, since, data);
+    assert.equal(failedQ3.pending?.tier.id, 'registered');
+    const q3Due = periodBounds('2026-Q3').end.getTime() + DOWNGRADE_GRACE_DAYS * DAY;
+    assert.equal(failedQ3.pending?.effectiveAt, new Date(q3Due).toISOString());
+    assert.equal(dueTierChange(failedQ3, afterQ3), null);
+    assert.equal(dueTierChange(failedQ3, new Date(q3Due))?.tier.id, 'registered');
+  });
+
+  test('re-qualifying still cancels, and meeting the tier in the judged period means nothing pending', () => {
+    const since = q2Due;
+    const afterQ3 = new Date('2026-10-20T00:00:00.000Z');
+    const recovered = [...failedTwoTiers, measurement('revenue', '2026-08', 40), measurement('revenue', '2026-10', 150)];
+    assert.equal(standing('silver', afterQ3, since, recovered).pending, null);
+    const metQ3 = [...failedTwoTiers, measurement('revenue', '2026-08', 120)];
+    assert.equal(standing('silver', afterQ3, since, metQ3).pending, null);
+  });
+
+  test('upgrades stay immediate, however recent the tier', () => {
+    const rising = [measurement('revenue', '2026-08', 350), measurement('churn', '2026-08', 4)];
+    const justNow = standing('silver', mid, mid, rising);
+    assert.deepEqual(dueTierChange(justNow, mid), { kind: 'upgrade', tier: justNow.qualified });
+    assert.equal(justNow.qualified?.id, 'gold');
+  });
+
+  const ladder = fc
+    .uniqueArray(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 })
+    .map((ranks) => ranks.map((rank, i) => tier(`t${rank}`, rank, i === 0 && ranks.length > 1 ? [] : [{ kpiId: 'revenue', min: rank * 60 }])));
+  const monthly = fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 24, maxLength: 24 });
+  const months = Array.from({ length: 24 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+
+  test('property: the date only ever withholds a downgrade judged on a period that ended before it', () => {
+    fc.assert(
+      fc.property(ladder, monthly, fc.nat({ max: 23 }), fc.integer({ min: 0, max: 730 }), fc.integer({ min: 0, max: 730 }), (list, values, pick, nowDay, sinceDay) => {
+        const measurements = values.map((v, i) => measurement('revenue', months[i] as string, v));
+        const now = new Date(Date.parse('2026-01-01T00:00:00.000Z') + nowDay * DAY);
+        const since = new Date(Date.parse('2026-01-01T00:00:00.000Z') + Math.min(nowDay, sinceDay) * DAY);
+        const current = list[pick % list.length] as (typeof list)[number];
+        const input = { tiers: list, kpis, measurements, period: periodOf(now, 'quarter'), currentTierId: current.id, now };
+        const without = evaluateTierStanding(input);
+        const withDate = evaluateTierStanding({ ...input, currentTierSince: since });
+        assert.deepEqual({ ...withDate, pending: null }, { ...without, pending: null }, 'everything but pending is the same');
+        if (withDate.pending) assert.deepEqual(withDate.pending, without.pending);
+        else if (without.pending) {
+          const judgedEnd = Date.parse(without.pending.effectiveAt) - DOWNGRADE_GRACE_DAYS * DAY;
+          assert.ok(judgedEnd <= since.getTime(), 'withheld only for a period that ended before the tier was entered');
+        }
+        if (dueTierChange(without, now)?.kind === 'upgrade') assert.deepEqual(dueTierChange(withDate, now), dueTierChange(without, now));
+      }),
+    );
+  });
+
+  test('property: a backend applying dueTierChange every few days drops at most one rank per period, each after its grace days', () => {
+    fc.assert(
+      fc.property(ladder, monthly, fc.nat({ max: 3 }), fc.integer({ min: 1, max: 9 }), (list, values, pick, stepDays) => {
+        const sorted = [...list].sort((a, b) => a.rank - b.rank);
+        let current = sorted[pick % sorted.length] as (typeof sorted)[number];
+        let since = new Date('2026-01-01T00:00:00.000Z');
+        const downgrades: { at: Date; from: number; to: number; judgedEnd: number }[] = [];
+        for (let t = since.getTime() + stepDays * DAY; t < Date.parse('2028-04-01T00:00:00.000Z'); t += stepDays * DAY) {
+          const now = new Date(t);
+          // Only months that have begun have numbers.
+          const measurements = values.flatMap((v, i) => (periodBounds(months[i] as string).start.getTime() <= t ? [measurement('revenue', months[i] as string, v)] : []));
+          const result = evaluateTierStanding({ tiers: list, kpis, measurements, period: periodOf(now, 'quarter'), currentTierId: current.id, currentTierSince: since, now });
+          const change = dueTierChange(result, now);
+          if (!change) continue;
+          if (change.kind === 'downgrade') {
+            assert.equal(change.tier.rank, Math.max(...list.filter((x) => x.rank < current.rank).map((x) => x.rank)), 'one rank');
+            downgrades.push({ at: now, from: current.rank, to: change.tier.rank, judgedEnd: Date.parse(result.pending?.effectiveAt ?? '') - DOWNGRADE_GRACE_DAYS * DAY });
+          }
+          current = change.tier;
+          since = now;
+        }
+        for (const [i, d] of downgrades.entries()) {
+          assert.ok(d.at.getTime() >= d.judgedEnd + DOWNGRADE_GRACE_DAYS * DAY);
+          const previous = downgrades[i - 1];
+          if (!previous) continue;
+          assert.ok(d.judgedEnd > previous.judgedEnd, 'every downgrade is judged on a later period than the one before');
+          assert.notEqual(periodOf(d.at, 'quarter'), periodOf(previous.at, 'quarter'), 'never two ranks down within one quarter');
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
