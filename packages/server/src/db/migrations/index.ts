@@ -3,8 +3,9 @@
  * @module
  */
 import { initial } from './0001-initial.js';
+import { nameKeysByAge } from './0002-name-keys-by-age.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, nameKeysByAge];

@@ -1,0 +1,205 @@
+/**
+ * `possibleConflicts` against brute force: a data set of near-duplicate customers (domains
+ * written with `www.`, schemes, paths, case, trailing dots and e-mail addresses; company names
+ * with legal forms, Vietnamese diacritics, case, punctuation and one-letter typos at either end),
+ * registered over HTTP in every status, and every deal's possible conflicts, on list pages, in
+ * the review queue and one by one, compared with core's `matchCustomers` run over all deals.
+ */
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import { ACTIVE_DEAL_STATUSES, matchCustomers } from '@partnerkit/core/rules';
+import type { Deal, DealCustomer, DealStatus } from '@partnerkit/core/schemas';
+import { customerIdentity } from '../src/store/deals.ts';
+import { assertStatus } from './helpers/assertions.ts';
+import { createProgramme } from './helpers/fixtures.ts';
+import { type Api, type Harness, suite } from './helpers/harness.ts';
+
+type Conflicts = NonNullable<Deal['possibleConflicts']>;
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const DIACRITICS: Readonly<Record<string, string>> = { a: 'á', o: 'ô', e: 'ế', u: 'ư', d: 'đ', i: 'ì' };
+
+/** Ways people write the same company, and one-letter typos at either end of the name. */
+const NAME_VARIANTS: readonly ((name: string, random: () => number) => string)[] = [
+  (name) => `${name} Ltd`,
+  (name) => `${name.toUpperCase()} JSC`,
+  (name) => `${[...name].map((ch) => DIACRITICS[ch] ?? ch).join('')} Co., Ltd`,
+  (name) => `Công ty TNHH ${name}`,
+  (name) => `${name.replace(/ /g, '-')}, Inc.`,
+  (name) => `${name.replace(/ /g, '. ')} Pte. Ltd.`,
+  (name, random) => typo(name, name.length - 2 - Math.floor(random() * 3)),
+  (name, random) => typo(name, 1 + Math.floor(random() * 3)),
+];
+
+function typo(name: string, at: number): string {
+  const letter = name[at] === 'x' ? 'q' : 'x';
+  return name[at] === ' ' ? name : `${name.slice(0, at)}${letter}${name.slice(at + 1)}`;
+}
+
+/** Ways people write the same domain. */
+const DOMAIN_VARIANTS: readonly ((domain: string) => string)[] = [
+  (domain) => domain,
+  (domain) => `https://www.${domain}/contact?from=partner`,
+  (domain) => `WWW.${domain.toUpperCase()}.`,
+  (domain) => `sales@${domain}`,
+  (domain) => `shop.${domain}:8443`,
+];
+
+interface Registration {
+  customer: DealCustomer;
+  /** Moves after registering, in order; `withdrawn` is the partner's, the rest the manager's. */
+  moves: DealStatus[];
+  draft?: boolean;
+}
+
+const PATHS: readonly DealStatus[][] = [[], [], ['under_review'], ['under_review'], ['needs_info'], ['approved'], ['rejected'], ['under_review', 'approved'], ['withdrawn'], ['approved', 'won']];
+
+/**
+ * The data set: families of near-duplicate names (some sharing a common head such as a
+ * Vietnamese trade word, so list pages share candidates), families of one domain written many
+ * ways (earlier ones closed so that the next may register), and fillers.
+ */
+function dataSet(tag: string): Registration[] {
+  const random = generator(20_261_130);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const syllables = ['an', 'bi', 'ca', 'do', 'en', 'fu', 'gi', 'ho', 'ky', 'lu'];
+  const word = (n: number) => Array.from({ length: n }, () => pick(syllables)).join('');
+  const heads = ['Thương mại', 'Dịch vụ', `${tag}`];
+  const registrations: Registration[] = [];
+  for (let family = 0; family < 48; family += 1) {
+    const base = `${pick(heads)} ${word(2)}${tag}${word(2)} ${word(3)}`;
+    const variants = 2 + Math.floor(random() * 2);
+    for (let k = 0; k < variants; k += 1) {
+      const company = k === 0 ? base : (pick(NAME_VARIANTS) as (n: string, r: () => number) => string)(base, random);
+      const domain = k === 0 && family % 4 === 0 ? null : `${word(2)}-${tag}-${family}-${k}.${pick(['com', 'vn', 'com.vn', 'co.uk'])}`;
+      registrations.push({ customer: { company, domain }, moves: pick(PATHS), draft: random() < 0.08 });
+    }
+  }
+  for (let family = 0; family < 6; family += 1) {
+    const domain = `${word(2)}-${tag}-site${family}.com`;
+    const company = `${word(3)} ${tag} Holdings ${family}`;
+    // Every variant but the last is closed before the next registers the same domain.
+    DOMAIN_VARIANTS.forEach((write, k) => {
+      const last = k === DOMAIN_VARIANTS.length - 1;
+      const moves: DealStatus[] = last ? pick(PATHS.filter((p) => !p.some((s) => ['rejected', 'withdrawn', 'won'].includes(s)))) : [pick(['rejected', 'withdrawn'] as const)];
+      registrations.push({ customer: { company: k % 2 ? company : `${company} ${word(2)}`, domain: write(domain) }, moves });
+    });
+  }
+  for (let filler = 0; filler < 20; filler += 1) {
+    registrations.push({ customer: { company: `${word(4)} ${word(2)}`, domain: `${word(3)}-${tag}-f${filler}.com` }, moves: pick(PATHS) });
+  }
+  return registrations;
+}
+
+suite('possible conflicts', (harness) => {
+  let h: Harness;
+  let manager: Api;
+  const skipped: string[] = [];
+
+  before(async () => {
+    h = harness();
+    await createProgramme(h);
+    const partners = [(await h.createPartner()).id, (await h.createPartner({ type: 'distributor' })).id];
+    const partnerApis = await Promise.all(partners.map((p) => h.partner(p)));
+    manager = await h.manager();
+    const registrations = dataSet('qzv');
+    for (const [i, registration] of registrations.entries()) {
+      const owner = i % partners.length;
+      const reply = await h.admin.post('/v1/deals', {
+        partnerId: partners[owner],
+        type: 'resell',
+        customer: { ...registration.customer, country: 'VN' },
+        products: ['Core Platform'],
+        ...(registration.draft ? { status: 'draft' } : {}),
+      });
+      if (reply.status === 409) {
+        // A generated variant that normalises to an active customer's key: a real refusal, not data.
+        skipped.push(registration.customer.company);
+        continue;
+      }
+      assertStatus(reply, 201);
+      if (registration.draft) continue;
+      for (const to of registration.moves) {
+        const api = to === 'withdrawn' || to === 'won' ? (partnerApis[owner] as Api) : h.admin;
+        assertStatus(await api.post(`/v1/deals/${reply.body.id}/transitions`, { to, reason: 'generated' }), 200);
+      }
+    }
+  });
+
+  /** Every deal with what brute force says its possible conflicts are: all active deals, oldest first. */
+  async function bruteForce(): Promise<Map<string, { status: DealStatus; seq: number; customer: DealCustomer; conflicts: Conflicts }>> {
+    const { rows } = await h.db.query<{ id: string; number: string; status: DealStatus; seq: string | number; customer: DealCustomer }>(
+      'SELECT id, number, status, seq, customer FROM deals ORDER BY seq',
+    );
+    const active = rows.filter((r) => ACTIVE_DEAL_STATUSES.includes(r.status));
+    return new Map(
+      rows.map((deal) => {
+        const conflicts: Conflicts = [];
+        for (const other of active) {
+          if (other.id === deal.id) continue;
+          const verdict = matchCustomers(deal.customer, other.customer);
+          if (verdict.match && verdict.reason) conflicts.push({ dealId: other.id, number: other.number, match: verdict.reason });
+        }
+        return [deal.id, { status: deal.status, seq: Number(deal.seq), customer: deal.customer, conflicts }];
+      }),
+    );
+  }
+
+  async function listAll(api: Api, query: string): Promise<Deal[]> {
+    const deals: Deal[] = [];
+    let cursor: string | null = null;
+    do {
+      const reply = await api.get(`/v1/deals?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assertStatus(reply, 200);
+      deals.push(...(reply.body.data as Deal[]));
+      cursor = reply.body.nextCursor;
+    } while (cursor);
+    return deals;
+  }
+
+  it('the data set exercises every way of matching', async () => {
+    const expected = await bruteForce();
+    const pairs = [...expected.values()].flatMap((deal) =>
+      deal.conflicts.map((c) => ({ a: customerIdentity(deal.customer), b: customerIdentity((expected.get(c.dealId) as { customer: DealCustomer }).customer), match: c.match })),
+    );
+    assert.ok(expected.size >= 120, `${expected.size} deals`);
+    assert.ok(skipped.length < 10, `refused as taken: ${skipped.join(', ')}`);
+    assert.ok(pairs.filter((p) => p.match === 'domain').length >= 10, 'domain matches');
+    assert.ok(pairs.filter((p) => p.match === 'name').length >= 30, 'name matches');
+    assert.ok(pairs.some((p) => p.match === 'name' && p.a.nameHead !== p.b.nameHead), 'name matches found through the tail only');
+    assert.ok(pairs.some((p) => p.match === 'name' && p.a.nameTail !== p.b.nameTail), 'name matches found through the head only');
+    const queued = [...expected.values()].filter((d) => d.status === 'submitted' || d.status === 'under_review');
+    assert.ok(queued.filter((d) => d.conflicts.length > 0).length >= 10, 'queued deals with possible conflicts');
+  });
+
+  it('the review queue, page by page, shows exactly the possible conflicts brute force finds, oldest first', async () => {
+    const expected = await bruteForce();
+    const queue = await listAll(manager, 'status=submitted,under_review&limit=7');
+    const queued = [...expected.entries()].filter(([, d]) => d.status === 'submitted' || d.status === 'under_review').sort((a, b) => b[1].seq - a[1].seq);
+    assert.deepEqual(queue.map((d) => d.id), queued.map(([id]) => id), 'the same deals in the same order');
+    for (const deal of queue) assert.deepEqual(deal.possibleConflicts, expected.get(deal.id)?.conflicts, `${deal.number} ${deal.customer.company}`);
+  });
+
+  it('every deal in every status, listed and one by one, shows what brute force finds', async () => {
+    const expected = await bruteForce();
+    const all = await listAll(h.admin, 'limit=200');
+    assert.equal(all.length, expected.size);
+    for (const deal of all) assert.deepEqual(deal.possibleConflicts, expected.get(deal.id)?.conflicts, `${deal.number} ${deal.customer.company}`);
+    for (const deal of all.filter((_, i) => i % 3 === 0)) {
+      const one = await manager.get(`/v1/deals/${deal.id}`);
+      assertStatus(one, 200);
+      assert.deepEqual(one.body.possibleConflicts, expected.get(deal.id)?.conflicts, deal.number);
+    }
+  });
+});
