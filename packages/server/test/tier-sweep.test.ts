@@ -1,6 +1,7 @@
 /**
  * Tier changes applied by the periodic sweep, with no new numbers: a pending downgrade once its
- * grace period ends (one rank, once), cancelled by re-qualifying; an upgrade nothing triggered;
+ * grace period ends (one rank, once, and the next rank only after a quarter at the new tier),
+ * cancelled by re-qualifying; an upgrade nothing triggered;
  * at most one evaluation per interval across servers; exactly once beside concurrent writes.
  */
 import assert from 'node:assert/strict';
@@ -90,6 +91,46 @@ suite(
       assert.equal(await tierOf(partner.id), 'silver');
       assert.equal((await tierEvents(partner.id)).length, 1);
       assert.equal(await pendingOf(partner.id), null);
+    });
+
+    it('drops a partner that failed two tiers in one quarter one rank, and the next only after a quarter at the new tier', async () => {
+      // Gold, and almost nothing sold this quarter: Silver is missed as well as Gold.
+      const { id } = await h.createPartner({ tierId: 'gold' });
+      const quarter = currentPeriod('quarter', h.clock.current);
+      await measure(id, monthsOf(quarter), 10_000, 0);
+      const next = shiftPeriod(quarter, 1);
+      const firstDue = periodBounds(quarter).end.getTime() + DOWNGRADE_GRACE_DAYS * DAY_MS;
+      const secondDue = periodBounds(next).end.getTime() + DOWNGRADE_GRACE_DAYS * DAY_MS;
+
+      moveTo(firstDue + 1000);
+      assert.ok((await h.server.sweep()).tierChanges >= 1);
+      assert.equal(await tierOf(id), 'silver');
+
+      // The quarter that moved it down is not judged again: sweeps and new numbers alike leave
+      // it on Silver, with nothing pending, until the quarter it entered Silver in has ended.
+      for (let i = 0; i < 3; i += 1) await sweepAfterInterval();
+      await measure(id, [currentPeriod('month', h.clock.current)], 1_000, 0);
+      moveTo(periodBounds(next).end.getTime() - DAY_MS);
+      await h.server.sweep();
+      assert.equal(await tierOf(id), 'silver');
+      assert.equal(await pendingOf(id), null);
+      assert.equal((await tierEvents(id)).length, 1);
+
+      // Silver missed over that quarter too: Bronze pending, due after its own grace days.
+      moveTo(periodBounds(next).end.getTime() + DAY_MS);
+      await h.server.sweep();
+      assert.equal(await tierOf(id), 'silver');
+      const pending = await pendingOf(id);
+      assert.equal(pending?.tier.id, 'bronze');
+      assert.equal(pending.effectiveAt, new Date(secondDue).toISOString());
+
+      moveTo(secondDue + 1000);
+      await h.server.sweep();
+      assert.equal(await tierOf(id), 'bronze');
+      assert.deepEqual(await tierEvents(id), [
+        { partnerId: id, from: 'gold', to: 'silver', kind: 'downgrade', period: next },
+        { partnerId: id, from: 'silver', to: 'bronze', kind: 'downgrade', period: shiftPeriod(next, 1) },
+      ]);
     });
 
     it('cancels the pending downgrade when the partner re-qualifies before the grace period ends', async () => {

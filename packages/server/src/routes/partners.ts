@@ -17,18 +17,23 @@ import { parseWith, queryObject } from '../http/validate.js';
 import { partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
-import { existingIds, loadPartner, mapPartner } from '../store/partners.js';
+import { existingIds, loadPartner, loadPartnerRecord, mapPartner, type PartnerRecord } from '../store/partners.js';
 
 /**
  * The partner at `{id}` when the caller may see it; 404 otherwise, for a missing partner and
  * another partner's alike.
  */
 export async function partnerInScope(ctx: AppContext, c: Context<AppEnv>, q: Queryable = ctx.db): Promise<Partner> {
+  return (await partnerRecordInScope(ctx, c, q)).partner;
+}
+
+/** {@link partnerInScope} with what the row keeps beyond the contract (when the tier was entered). */
+export async function partnerRecordInScope(ctx: AppContext, c: Context<AppEnv>, q: Queryable = ctx.db): Promise<PartnerRecord> {
   const id = pathId(c);
   const scope = partnerScope(c.get('caller'));
-  const partner = scope === null || scope === id ? await loadPartner(q, id) : null;
-  if (!partner) throw problems.notFound('There is no partner with this id.');
-  return partner;
+  const record = scope === null || scope === id ? await loadPartnerRecord(q, id) : null;
+  if (!record) throw problems.notFound('There is no partner with this id.');
+  return record;
 }
 
 async function checkTier(q: Queryable, tierId: string | null | undefined): Promise<void> {
@@ -78,8 +83,8 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
         const { rows } = await tx.query(
-          `INSERT INTO partners (id, name, type, status, tier_id, region, country, website, domains, manager, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $11) RETURNING *`,
+          `INSERT INTO partners (id, name, type, status, tier_id, region, country, website, domains, manager, created_at, updated_at, tier_since)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $11, $11) RETURNING *`,
           [
             newId('pt', now),
             input.name,
@@ -120,6 +125,8 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           sets.push(isJson ? `${column} = ${sql.param(value === null ? null : JSON.stringify(value))}::jsonb` : `${column} = ${sql.param(value)}`);
         }
         sets.push(`updated_at = ${sql.param(now)}`);
+        // A tier set by hand starts afresh: downgrades are judged on periods that end from now on.
+        if (patch.tierId !== undefined && patch.tierId !== before.tierId) sets.push(`tier_since = ${sql.param(now)}`);
         const { rows } = await tx.query(`UPDATE partners SET ${sets.join(', ')} WHERE id = ${sql.param(id)} RETURNING *`, sql.params);
         const after = mapPartner(rows[0] as Record<string, unknown>);
         const changed = Object.keys(patch).filter((k) => patch[k as keyof PartnerPatch] !== undefined);

@@ -205,6 +205,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
       const type = PARTNER_TYPES[i % PARTNER_TYPES.length] as PartnerType;
       partners.push({ id, type, level, country, users });
       const status: PartnerStatus = i < 4 ? 'active' : rng.weighted({ active: 80, onboarding: 8, prospect: 5, suspended: 5, offboarded: 2 });
+      const joined = iso(new Date(asOf.getTime() - rng.int(400, 800) * DAY));
       partnerRows.push({
         id,
         name,
@@ -216,14 +217,16 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
         website: `https://www.${domain}`,
         domains: [domain],
         manager: MANAGERS[i % MANAGERS.length],
-        created_at: iso(new Date(asOf.getTime() - rng.int(400, 800) * DAY)),
+        created_at: joined,
         updated_at: createdAt,
+        // In its tier since it joined: the first 18 months of numbers are at its level.
+        tier_since: joined,
       });
     }
     await insertBatched(
       tx,
       'partners',
-      { id: 'text', name: 'text', type: 'text', status: 'text', tier_id: 'text', region: 'text', country: 'text', website: 'text', domains: 'jsonb', manager: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+      { id: 'text', name: 'text', type: 'text', status: 'text', tier_id: 'text', region: 'text', country: 'text', website: 'text', domains: 'jsonb', manager: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz', tier_since: 'timestamptz' },
       partnerRows,
     );
     progress(`seed: ${sizes.partners} partners`);
