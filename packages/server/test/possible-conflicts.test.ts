@@ -203,3 +203,51 @@ suite('possible conflicts', (harness) => {
     }
   });
 });
+
+suite('possible conflicts past the per-key limit', (harness) => {
+  it('a name sharing its head with more than 1000 older deals is still matched through its tail', async () => {
+    const h = harness();
+    await createProgramme(h);
+    const partner = (await h.createPartner()).id;
+    // 1100 older active deals whose names all start with the trade ("Thương mại"), inserted in bulk.
+    const random = generator(7);
+    const letters = 'bcdfghklmnpqrstvxyz';
+    const customers = Array.from({ length: 1100 }, (_, i) => {
+      const tail = Array.from({ length: 10 }, () => letters[Math.floor(random() * letters.length)]).join('');
+      return { company: `Thương mại ${tail}`, domain: `tm-${i}-${tail}.vn` };
+    });
+    const now = new Date().toISOString();
+    await h.db.query(
+      `INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products, submitted_by, history, created_at, updated_at)
+       SELECT 'dl_cap' || n, 'DR-CAP-' || n, $1, 'submitted', 'resell', c, k, hd, tl, '{}'::jsonb, '[]'::jsonb, '{"id":"u"}'::jsonb, '[]'::jsonb, $2, $2
+         FROM unnest($3::jsonb[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t (c, k, hd, tl, n)`,
+      [
+        partner,
+        now,
+        customers.map((c) => JSON.stringify(c)),
+        customers.map((c) => customerIdentity(c).key),
+        customers.map((c) => customerIdentity(c).nameHead),
+        customers.map((c) => customerIdentity(c).nameTail),
+      ],
+    );
+    const register = async (company: string, domain: string) => {
+      const reply = await h.admin.post('/v1/deals', { partnerId: partner, type: 'resell', customer: { company, domain, country: 'VN' }, products: ['Core Platform'] });
+      assertStatus(reply, 201);
+      return reply.body as Deal;
+    };
+    const first = await register('Thương mại Hoàng Long Phát Đạt', 'hoanglong-pd.vn');
+    const second = await register('THUONG MAI HOANG LONG PHAT DAT JSC', 'hoanglong-pd.com.vn');
+    assert.equal(customerIdentity(first.customer).nameHead, customerIdentity(customers[0] as DealCustomer).nameHead, 'the same head as the 1100 older deals');
+    const manager = await h.manager();
+    const seen = await manager.get(`/v1/deals/${second.id}`);
+    assert.deepEqual(seen.body.possibleConflicts, [{ dealId: first.id, number: first.number, match: 'name' }]);
+    const queue = await manager.get('/v1/deals?status=submitted&limit=2');
+    assert.deepEqual(
+      queue.body.data.map((d: Deal) => [d.id, d.possibleConflicts]),
+      [
+        [second.id, [{ dealId: first.id, number: first.number, match: 'name' }]],
+        [first.id, [{ dealId: second.id, number: second.number, match: 'name' }]],
+      ],
+    );
+  });
+});
