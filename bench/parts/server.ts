@@ -2,8 +2,8 @@
  * Server: deal registration (with the conflict check) at growing numbers of existing deals, on
  * PGlite and on PostgreSQL: latency one request at a time (p50, p99), throughput with several in
  * flight, and how both change from the smallest to the largest table; the scorecard of a
- * partner with 8 KPIs x 24 months; filtered lists. All over HTTP on 127.0.0.1 against the
- * reference server in its own process.
+ * partner with 8 KPIs x 24 months; filtered lists; the deal search (`?q=`) beside the plain list.
+ * All over HTTP on 127.0.0.1 against the reference server in its own process.
  * @module
  */
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { concurrent, sequential } from '../lib/load.ts';
 import { ratio, summarize, type Summary } from '../lib/stats.ts';
 import { createBenchDatabase, postgresUrl, startBenchServer, type BenchServer } from '../server/control.ts';
 import { companyFor, partnerId } from '../server/seed.ts';
+import { dealNumber } from '@partnerkit/server/testing';
 
 export interface StageResult {
   deals: number;
@@ -31,8 +32,32 @@ export interface StageResult {
   };
   scorecard: Summary;
   lists: { partnerByStatus: Summary; reviewQueue: Summary; partnerSearch: Summary };
+  /** The deal list's text search (`?q=`), each beside the plain first page of the same session. */
+  search: SearchResult;
   /** Reads planned per series; a slow series stops earlier (its `n` says how many ran). */
   plannedReads: number;
+}
+
+/** One search series: its times, what it searched for, and the deals on its first page. */
+export interface SearchSeries {
+  q: string;
+  times: Summary;
+  /** Deals on the first page (at most 50): how selective the search is. */
+  matches: number;
+}
+
+/**
+ * A manager searching every deal for a company fragment, a domain fragment and a registration
+ * number, and a partner searching its own deals for a company fragment; the baselines are the
+ * same sessions' plain first page (`?limit=50`), measured in the same stage.
+ */
+export interface SearchResult {
+  managerList: Summary;
+  company: SearchSeries;
+  domain: SearchSeries;
+  number: SearchSeries;
+  partnerList: Summary;
+  partner: SearchSeries;
 }
 
 export interface DriverResult {
@@ -53,6 +78,13 @@ export interface ServerResult {
   postgres: { server: string; from: string } | null;
 }
 
+/** The sessions a stage uses: four partners' (partners 1-4) and a manager's; deals are spread over `partnerCount` partners. */
+interface Tokens {
+  partners: string[];
+  manager: string;
+  partnerCount: number;
+}
+
 /** Sessions minted through the admin API, as an embedding site's server would. */
 async function mint(server: BenchServer, body: object): Promise<string> {
   const response = await fetch(`${server.url}/v1/sessions`, {
@@ -65,9 +97,15 @@ async function mint(server: BenchServer, body: object): Promise<string> {
 }
 
 async function get(url: string, token: string): Promise<void> {
+  await read(url, token);
+}
+
+/** The body of a 200 answer (anything else fails the run). */
+async function read(url: string, token: string): Promise<string> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`GET ${new URL(url).pathname}: ${response.status} ${body.slice(0, 300)}`);
+  return body;
 }
 
 /** Customers of registrations live far past the seeded numbers, so they never equal a seeded one. */
@@ -88,7 +126,7 @@ function registration(): string {
   });
 }
 
-async function measureStage(ctx: PartContext, server: BenchServer, tokens: { partners: string[]; manager: string }, deals: number, seedSeconds: number): Promise<StageResult> {
+async function measureStage(ctx: PartContext, server: BenchServer, tokens: Tokens, deals: number, seedSeconds: number): Promise<StageResult> {
   const n = bySize(ctx, { latency: 300, throughput: 300, reads: 100, warm: 25 }, { latency: 12, throughput: 16, reads: 6, warm: 3 });
   const concurrency = bySize(ctx, 8, 4);
   let conflicts = 0;
@@ -138,7 +176,43 @@ async function measureStage(ctx: PartContext, server: BenchServer, tokens: { par
     registration: { latency: summarize(latency), throughput: n.throughput / loaded.seconds, concurrency, loaded: summarize(loaded.times), conflicts },
     scorecard: summarize(scorecard),
     lists: times,
+    search: await measureSearch(server, tokens, deals, n.reads, n.warm),
     plannedReads: n.reads,
+  };
+}
+
+/**
+ * The deal searches of {@link SearchResult}. Their targets are bench-seeded deals (customer
+ * `companyFor(n)`, number `DR-n`) in the middle of the table, partner 1's for the partner; each
+ * search is checked once to find its target, so a broken search cannot pass for a fast one.
+ */
+async function measureSearch(server: BenchServer, tokens: Tokens, deals: number, reads: number, warm: number): Promise<SearchResult> {
+  const partners = tokens.partnerCount;
+  // Stage sizes are seeded ranges: 37 % of the way in is a seeded deal, not a registration.
+  const target = Math.floor(deals * 0.37);
+  const own = target - (target % partners); // partner 1 holds the deals whose number is a multiple of the partner count
+  const customer = companyFor(target);
+  const firstWord = (company: string) => company.split(' ')[0]!.toLowerCase();
+  const page = (q: string | null) => `${server.url}/v1/deals?limit=50${q === null ? '' : `&q=${encodeURIComponent(q)}`}`;
+  const warmCap = { seconds: 3, minSamples: 2 };
+  const readCap = { seconds: 12, minSamples: 8 };
+  const time = async (url: string, token: string) => {
+    await sequential(warm, () => get(url, token), warmCap);
+    return summarize(await sequential(reads, () => get(url, token), readCap));
+  };
+  const series = async (q: string, token: string, expected: number): Promise<SearchSeries> => {
+    const found = (JSON.parse(await read(page(q), token)) as { data: { number: string }[] }).data;
+    if (!found.some((d) => d.number === dealNumber(expected))) throw new Error(`search ${JSON.stringify(q)} did not find ${dealNumber(expected)} (${found.length} deals)`);
+    return { q, times: await time(page(q), token), matches: found.length };
+  };
+  const partner = tokens.partners[0]!;
+  return {
+    managerList: await time(page(null), tokens.manager),
+    company: await series(firstWord(customer.company), tokens.manager, target),
+    domain: await series(customer.domain.slice(2, -'.com'.length), tokens.manager, target),
+    number: await series(dealNumber(target), tokens.manager, target),
+    partnerList: await time(page(null), partner),
+    partner: await series(firstWord(companyFor(own).company), partner, own),
   };
 }
 
@@ -147,6 +221,7 @@ async function measureDriver(ctx: PartContext, driver: DriverResult['driver'], d
   const server = await ctx.step(`${driver}: open, migrate, seed ${partners} partners x 8 KPIs x 24 months, listen`, () => startBenchServer(database, partners, ctx.log));
   try {
     const tokens = {
+      partnerCount: partners,
       partners: await Promise.all([1, 2, 3, 4].map((p) => mint(server, { role: 'partner', partnerId: partnerId(p), user: { id: `u_bench_${p}`, name: 'Bench Partner' } }))),
       manager: await mint(server, { role: 'manager', user: { id: 'u_bench_manager', name: 'Bench Manager' } }),
     };

@@ -7,6 +7,7 @@ import type { BenchRun } from '../lib/results.ts';
 import type { Comparison, LoadAllResult } from '../parts/render.ts';
 import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
+import { ratio } from '../lib/stats.ts';
 import { dealsTick, type Plot } from './plots.ts';
 
 const FRAME_MS = 16;
@@ -246,11 +247,37 @@ function serverSection(run: BenchRun, plots: readonly Plot[]): string[] {
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
       ),
       '',
+      table(
+        ['Deals', 'Manager list p50', 'Company fragment p50', 'p99', 'Domain fragment p50', 'p99', 'Number p50', 'p99', 'Partner list p50', 'Partner search p50', 'p99'],
+        d.stages.map((s) => {
+          const read = (x: Summary) => `${ms(x.median)}${x.n < s.plannedReads ? ` (n=${x.n})` : ''}`;
+          // Each search beside its own session's plain first page, measured in the same stage.
+          const vs = (x: Summary, list: Summary) => `${read(x)} (${times(ratio(x.median, list.median))})`;
+          const { managerList, company, domain, number, partnerList, partner } = s.search;
+          return [
+            count(s.deals),
+            read(managerList),
+            vs(company.times, managerList),
+            ms(company.times.p99),
+            vs(domain.times, managerList),
+            ms(domain.times.p99),
+            vs(number.times, managerList),
+            ms(number.times.p99),
+            read(partnerList),
+            vs(partner.times, partnerList),
+            ms(partner.times.p99),
+          ];
+        }),
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      ),
+      '',
       `From ${dealsTick(d.stages[0]?.deals ?? 0)} to ${dealsTick(d.stages[d.stages.length - 1]?.deals ?? 0)} deals: registration p50 ${times(d.growth.p50)}, p99 ${times(d.growth.p99)}, throughput ${times(d.growth.throughput)}.${d.stages.some((s) => s.registration.conflicts) ? ` Registrations answered 409 (a generated name matched an existing customer): ${d.stages.map((s) => s.registration.conflicts).join(' / ')}.` : ''} Server ready (open, migrate, seed the programme) in ${seconds(d.startSeconds)}.`,
       '',
     );
   }
   lines.push(
+    'Deal search (`GET /v1/deals?q=`, 50 per page): a manager session searching every deal for the first word of a customer\'s company (`kalomi`-like: a few deals per 27 000), a fragment of a customer\'s domain (one deal) and a registration number (`DR-…`, one deal), and a partner session searching its own deals for the first word of one of its customers; each ratio is against the same session\'s plain first page (`?limit=50`, the manager\'s with possible conflicts computed) measured in the same stage. The targets are seeded deals 37 % of the way into the table; every search is checked to find its target first.',
+    '',
     'Lists: a partner session listing its approved deals (`?status=approved`), a manager session listing the review queue (`?status=submitted,under_review`, with possible conflicts computed), and a partner session searching its deals (`?q=`); 50 per page. A read series that gets slow at scale stops after 12 s (at least 8 requests); `n=` marks those. p99 of every figure is in `bench-results/`.',
     '',
   );
