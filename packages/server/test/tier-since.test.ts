@@ -21,9 +21,13 @@ suite('when a partner entered its tier', (harness) => {
     await createProgramme(h);
   });
 
+  // As the contract serves it (`Partner.tierSince`), checked against the row it comes from.
   const tierSince = async (id: string) => {
     const { rows } = await h.db.query<{ tier_since: Date | string }>('SELECT tier_since FROM partners WHERE id = $1', [id]);
-    return new Date(rows[0]?.tier_since as string).toISOString();
+    const stored = new Date(rows[0]?.tier_since as string).toISOString();
+    const served = ((await h.admin.get(`/v1/partners/${id}`)).body as { tierSince?: string }).tierSince;
+    assert.equal(served, stored, 'GET /v1/partners/{id} serves tierSince');
+    return stored;
   };
   const scorecard = async (id: string) => (await h.admin.get(`/v1/partners/${id}/scorecard`)).body;
 

@@ -135,7 +135,11 @@ export function trendSeries(
 
 /** Input of {@link computeScorecard}. */
 export interface ScorecardInput {
-  partner: Pick<Partner, 'id' | 'name' | 'type' | 'tierId'>;
+  /**
+   * With `tierSince` when the backend keeps it: the tier standing then judges a downgrade only on
+   * a complete period that ended after it (see `currentTierSince` of `evaluateTierStanding`).
+   */
+  partner: Pick<Partner, 'id' | 'name' | 'type' | 'tierId' | 'tierSince'>;
   period: string;
   kpis: readonly Kpi[];
   tiers: readonly Tier[];
@@ -144,12 +148,6 @@ export interface ScorecardInput {
   measurements: readonly Measurement[];
   /** Trend length, 1-24 (default 6). */
   trendPeriods?: number;
-  /**
-   * When the partner entered `partner.tierId`: the tier standing judges a downgrade only on a
-   * complete period that ended after it (see `currentTierSince` of `evaluateTierStanding`).
-   * Absent, every complete period is judged, as before this input existed.
-   */
-  tierSince?: Date;
   /** The clock: `generatedAt`, and whether `period` is complete for the tier grace rule. */
   now?: Date;
 }
@@ -196,7 +194,7 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
     generatedAt: now.toISOString(),
     rows,
     score: weightedScore(rows),
-    tier: evaluateTierStanding({ tiers: sortTiers(tiers), kpis, measurements, period, currentTierId: partner.tierId, currentTierSince: input.tierSince, now }),
+    tier: evaluateTierStanding({ tiers: sortTiers(tiers), kpis, measurements, period, currentTierId: partner.tierId, currentTierSince: partner.tierSince ? new Date(partner.tierSince) : undefined, now }),
     availablePeriods,
   };
 }

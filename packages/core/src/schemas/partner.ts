@@ -34,6 +34,11 @@ export const Partner = z.object({
   status: PartnerStatus,
   /** The tier the partner holds now; `null` before its first qualification. */
   tierId: z.nullable(Id),
+  /**
+   * When the partner entered `tierId`. Tier rules judge a downgrade only on a complete period that
+   * ended after it; backends that keep it send it, and `computeScorecard` uses it.
+   */
+  tierSince: z.optional(z.nullable(Timestamp)),
   region: z.nullable(text(100)),
   country: z.nullable(CountryCode),
   website: z.nullable(HttpUrl),

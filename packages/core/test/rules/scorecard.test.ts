@@ -376,11 +376,11 @@ describe('computeScorecard', () => {
 
   test("the tier standing judges a downgrade only on a period that ended after the partner entered its tier", () => {
     const gold = { ...partner, tierId: 'gold' };
-    const judged = computeScorecard({ partner: gold, period: '2026-Q3', kpis, tiers, targets: [], measurements, now: NOW, tierSince: new Date('2026-09-30T00:00:00.000Z') });
+    const judged = computeScorecard({ partner: { ...gold, tierSince: '2026-09-30T00:00:00.000Z' }, period: '2026-Q3', kpis, tiers, targets: [], measurements, now: NOW });
     assert.equal(judged.tier.pending?.tier.id, 'silver', 'Gold held in Q3, missed in Q3');
-    const since = computeScorecard({ partner: gold, period: '2026-Q3', kpis, tiers, targets: [], measurements, now: NOW, tierSince: new Date('2026-10-15T00:00:00.000Z') });
+    const since = computeScorecard({ partner: { ...gold, tierSince: '2026-10-15T00:00:00.000Z' }, period: '2026-Q3', kpis, tiers, targets: [], measurements, now: NOW });
     assert.equal(since.tier.pending, null, 'Gold entered after Q3 ended');
-    assert.equal(computeScorecard({ partner: gold, period: '2026-Q3', kpis, tiers, targets: [], measurements, now: NOW }).tier.pending?.tier.id, 'silver', 'no date: every complete period counts');
+    assert.equal(computeScorecard({ partner: { ...gold, tierSince: null }, period: '2026-Q3', kpis, tiers, targets: [], measurements, now: NOW }).tier.pending?.tier.id, 'silver', 'no date: every complete period counts');
   });
 
   test('no KPIs and no tiers still make a valid scorecard', () => {

@@ -17,23 +17,18 @@ import { parseWith, queryObject } from '../http/validate.js';
 import { partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
-import { existingIds, loadPartner, loadPartnerRecord, mapPartner, type PartnerRecord } from '../store/partners.js';
+import { existingIds, loadPartner, mapPartner } from '../store/partners.js';
 
 /**
  * The partner at `{id}` when the caller may see it; 404 otherwise, for a missing partner and
  * another partner's alike.
  */
 export async function partnerInScope(ctx: AppContext, c: Context<AppEnv>, q: Queryable = ctx.db): Promise<Partner> {
-  return (await partnerRecordInScope(ctx, c, q)).partner;
-}
-
-/** {@link partnerInScope} with what the row keeps beyond the contract (when the tier was entered). */
-export async function partnerRecordInScope(ctx: AppContext, c: Context<AppEnv>, q: Queryable = ctx.db): Promise<PartnerRecord> {
   const id = pathId(c);
   const scope = partnerScope(c.get('caller'));
-  const record = scope === null || scope === id ? await loadPartnerRecord(q, id) : null;
-  if (!record) throw problems.notFound('There is no partner with this id.');
-  return record;
+  const partner = scope === null || scope === id ? await loadPartner(q, id) : null;
+  if (!partner) throw problems.notFound('There is no partner with this id.');
+  return partner;
 }
 
 async function checkTier(q: Queryable, tierId: string | null | undefined): Promise<void> {

@@ -18,7 +18,7 @@ import { parseWith, queryObject } from '../http/validate.js';
 import { loadKpis, loadTiers } from '../store/catalogue.js';
 import { appendEvents } from '../store/events.js';
 import { existingIds, loadMeasurements, loadTargets, mapMeasurement, mapTarget } from '../store/partners.js';
-import { partnerInScope, partnerRecordInScope } from './partners.js';
+import { partnerInScope } from './partners.js';
 
 export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/partners/:id/targets', {
@@ -126,7 +126,7 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   route(app, '/v1/partners/:id/scorecard', {
     get: async (c) => {
-      const { partner, tierSince } = await partnerRecordInScope(ctx, c);
+      const partner = await partnerInScope(ctx, c);
       const query = parseWith(ScorecardQuery, queryObject(requestUrl(c), Object.keys(ScorecardQuery.shape)));
       const now = ctx.now();
       const [kpis, tiers, targets, measurements] = await Promise.all([
@@ -145,7 +145,6 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             targets,
             measurements,
             trendPeriods: query.periods === undefined ? undefined : Number(query.periods),
-            tierSince,
             now,
           }),
         );

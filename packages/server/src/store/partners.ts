@@ -12,6 +12,7 @@ export function mapPartner(row: Row): Partner {
     type: row.type as Partner['type'],
     status: row.status as Partner['status'],
     tierId: (row.tier_id as string | null) ?? null,
+    tierSince: toIso(row.tier_since),
     region: (row.region as string | null) ?? null,
     country: (row.country as string | null) ?? null,
     website: (row.website as string | null) ?? null,
@@ -43,26 +44,10 @@ export function mapMeasurement(row: Row): Measurement {
   };
 }
 
-/** A partner with what its row keeps beyond the contract. */
-export interface PartnerRecord {
-  partner: Partner;
-  /** When the partner entered its current tier: core's tier rules judge downgrades from it. */
-  tierSince: Date;
-}
-
-export function mapPartnerRecord(row: Row): PartnerRecord {
-  return { partner: mapPartner(row), tierSince: new Date(toIso(row.tier_since)) };
-}
-
-/** One partner with its record, or null. `lock` takes a row lock for the rest of the transaction. */
-export async function loadPartnerRecord(q: Queryable, id: string, { lock = false } = {}): Promise<PartnerRecord | null> {
-  const { rows } = await q.query(`SELECT * FROM partners WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-  return rows[0] ? mapPartnerRecord(rows[0]) : null;
-}
-
 /** One partner, or null. `lock` takes a row lock for the rest of the transaction. */
 export async function loadPartner(q: Queryable, id: string, { lock = false } = {}): Promise<Partner | null> {
-  return (await loadPartnerRecord(q, id, { lock }))?.partner ?? null;
+  const { rows } = await q.query(`SELECT * FROM partners WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? mapPartner(rows[0]) : null;
 }
 
 /** Every measurement of one partner (by the primary key's prefix). */
