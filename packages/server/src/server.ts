@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp, type PartnerKitApp, resolveSettings } from './app.js';
 import type { Database } from './db/database.js';
+import { DEAL_SEARCH_TRIGRAMS_SETTING } from './db/migrations/0004-deal-search-trigrams.js';
 import { type DatabaseOptions, openDatabase } from './db/open-database.js';
 import { type Sweeper, type SweepReport, startSweeper } from './domain/sweeper.js';
 import { createLogger, jsonLinesSink, type Logger } from './http/logger.js';
@@ -136,6 +137,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const settings = resolveSettings(options);
     const now = options.now ?? (() => new Date());
     const logger = createLogger(options.logger === undefined ? jsonLinesSink() : options.logger, options.logLevel);
+    // Said once per start (not per search): the operator can fix it; the search stays correct meanwhile.
+    const { rows: unindexed } = await db.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [DEAL_SEARCH_TRIGRAMS_SETTING]);
+    if (unindexed[0]) logger.log('warn', 'deal search without trigram indexes', { reason: unindexed[0].value });
     sweeper = startSweeper(db, {
       intervalMs: options.sweepIntervalMs ?? 60_000,
       tierSweepIntervalMs: options.tierSweepIntervalMs,

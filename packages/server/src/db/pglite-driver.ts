@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type Database, type QueryResult, type Queryable, type Row, TAKE_WRITER_LOCK } from './database.js';
 
 /** Where PGlite keeps its PostgreSQL cluster inside the data directory. */
@@ -35,12 +36,15 @@ function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
 export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
   let pg: PGlite;
   let absolute: string | null = null;
+  // Extensions load at creation only; a cluster whose schema uses pg_trgm (the deal search's
+  // indexes, migration 0004) cannot be read without it.
+  const options: PGliteOptions = { relaxedDurability: false, extensions: { pg_trgm } };
   if (dataDir === null) {
-    pg = new PGlite({ relaxedDurability: false });
+    pg = new PGlite(options);
   } else {
     absolute = resolve(dataDir);
     mkdirSync(absolute, { recursive: true, mode: 0o700 });
-    pg = new PGlite({ dataDir: join(absolute, PGDATA_SUBDIR), relaxedDurability: false });
+    pg = new PGlite({ ...options, dataDir: join(absolute, PGDATA_SUBDIR) });
   }
   await pg.waitReady;
   const plain = wrap(pg);
