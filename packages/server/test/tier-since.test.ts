@@ -15,6 +15,8 @@ const DAY_MS = 86_400_000;
 
 suite('when a partner entered its tier', (harness) => {
   let h: Harness;
+  // Partners given a date by an admin: no event records it, so the migration's backfill cannot.
+  const dated = new Set<string>();
 
   before(async () => {
     h = harness();
@@ -55,6 +57,37 @@ suite('when a partner entered its tier', (harness) => {
     assert.equal(await tierSince(partner.id), h.clock.current.toISOString());
   });
 
+  it('an admin importing a partner says since when it holds its tier, and that decides what is judged; never a date in the future', async () => {
+    const last = shiftPeriod(currentPeriod('quarter', h.clock.current), -1);
+    const missGold = (id: string) => monthsOf(last).map((period) => ({ partnerId: id, kpiId: 'revenue', period, value: 1_000 }));
+    const longAgo = new Date(h.clock.current.getTime() - 400 * DAY_MS).toISOString();
+    const recently = new Date(h.clock.current.getTime() - 10 * DAY_MS).toISOString();
+    const veteran = await h.createPartner({ tierId: 'gold', tierSince: longAgo });
+    const newcomer = await h.createPartner({ tierId: 'gold', tierSince: recently });
+    dated.add(veteran.id).add(newcomer.id);
+    assert.equal(await tierSince(veteran.id), longAgo);
+    assert.equal(await tierSince(newcomer.id), recently);
+    assertStatus(await h.admin.post('/v1/measurements', { data: [...missGold(veteran.id), ...missGold(newcomer.id)] }), 200);
+
+    // Gold held through the quarter it missed: Silver is pending, or applied once the grace ended.
+    const judged = (await scorecard(veteran.id)).tier;
+    assert.ok(judged.current.id === 'silver' || judged.pending?.tier.id === 'silver', `veteran: ${judged.current.id}, pending ${judged.pending?.tier.id}`);
+    // Gold entered after that quarter ended: nothing is judged on it.
+    const spared = (await scorecard(newcomer.id)).tier;
+    assert.equal(spared.current.id, 'gold');
+    assert.equal(spared.pending, null);
+
+    assertStatus(await h.admin.patch(`/v1/partners/${newcomer.id}`, { tierSince: longAgo }), 200);
+    assert.equal(await tierSince(newcomer.id), longAgo);
+
+    const future = new Date(h.clock.current.getTime() + DAY_MS).toISOString();
+    const refused = await h.admin.post('/v1/partners', { name: 'Future Ltd', type: 'reseller', tierId: 'gold', tierSince: future });
+    assertStatus(refused, 400);
+    assert.deepEqual(refused.body.errors, [{ path: 'tierSince', message: 'must not be in the future' }]);
+    assertStatus(await h.admin.patch(`/v1/partners/${newcomer.id}`, { tierSince: future }), 400);
+    assert.equal(await tierSince(newcomer.id), longAgo, 'a refused write changes nothing');
+  });
+
   it('an applied tier change restarts it', async () => {
     const partner = await h.createPartner({ tierId: 'bronze' });
     h.clock.advance(DAY_MS);
@@ -84,6 +117,6 @@ suite('when a partner entered its tier', (harness) => {
 
     assert.equal(await tierSince(untouched.id), untouched.createdAt);
     assert.equal(await tierSince(edited.id), lastEdit);
-    for (const [id, since] of before) assert.equal(await tierSince(id), since, `partner ${id} keeps what the server had recorded`);
+    for (const [id, since] of before) if (!dated.has(id)) assert.equal(await tierSince(id), since, `partner ${id} keeps what the server had recorded`);
   });
 });

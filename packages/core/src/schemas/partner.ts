@@ -56,6 +56,11 @@ export const PartnerInput = z.strictObject({
   type: PartnerType,
   status: z._default(PartnerStatus, 'prospect'),
   tierId: z.optional(z.nullable(Id)),
+  /**
+   * When the partner entered `tierId`, for partners brought over from a programme run elsewhere;
+   * not in the future. Defaults to the time of the write.
+   */
+  tierSince: z.optional(Timestamp),
   region: z.optional(z.nullable(text(100))),
   country: z.optional(z.nullable(CountryCode)),
   website: z.optional(z.nullable(HttpUrl)),
@@ -70,6 +75,8 @@ export const PartnerPatch = z.strictObject({
   type: z.optional(PartnerType),
   status: z.optional(PartnerStatus),
   tierId: z.optional(z.nullable(Id)),
+  /** When the partner entered its tier; not in the future. A new `tierId` without it starts now. */
+  tierSince: z.optional(Timestamp),
   region: z.optional(z.nullable(text(100))),
   country: z.optional(z.nullable(CountryCode)),
   website: z.optional(z.nullable(HttpUrl)),

@@ -31,6 +31,11 @@ export async function partnerInScope(ctx: AppContext, c: Context<AppEnv>, q: Que
   return partner;
 }
 
+/** A `tierSince` from the caller: when the partner entered its tier cannot be in the future. */
+function checkTierSince(tierSince: string | undefined, now: Date): void {
+  if (tierSince !== undefined && Date.parse(tierSince) > now.getTime()) throw problems.validation([{ path: 'tierSince', message: 'must not be in the future' }]);
+}
+
 async function checkTier(q: Queryable, tierId: string | null | undefined): Promise<void> {
   if (tierId && !(await existingIds(q, 'tiers', [tierId])).has(tierId)) {
     throw problems.validation([{ path: 'tierId', message: 'no tier has this id' }]);
@@ -42,6 +47,7 @@ const COLUMNS: Record<keyof PartnerPatch, { column: string; json?: true }> = {
   type: { column: 'type' },
   status: { column: 'status' },
   tierId: { column: 'tier_id' },
+  tierSince: { column: 'tier_since' },
   region: { column: 'region' },
   country: { column: 'country' },
   website: { column: 'website' },
@@ -75,11 +81,12 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const input = parseWith(PartnerInput, body);
       checkIdempotencyKey(c);
       await checkTier(ctx.db, input.tierId);
+      checkTierSince(input.tierSince, ctx.now());
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
         const { rows } = await tx.query(
           `INSERT INTO partners (id, name, type, status, tier_id, region, country, website, domains, manager, created_at, updated_at, tier_since)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $11, $11) RETURNING *`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $11, $12) RETURNING *`,
           [
             newId('pt', now),
             input.name,
@@ -92,6 +99,7 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             JSON.stringify(input.domains ?? []),
             input.manager ? JSON.stringify(input.manager) : null,
             now,
+            input.tierSince ?? now,
           ],
         );
         const partner = mapPartner(rows[0] as Record<string, unknown>);
@@ -108,6 +116,7 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const id = pathId(c);
       const patch = parseWith(PartnerPatch, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
       await checkTier(ctx.db, patch.tierId);
+      checkTierSince(patch.tierSince, ctx.now());
       const partner = await ctx.db.transaction(async (tx) => {
         const before = await loadPartner(tx, id, { lock: true });
         if (!before) throw problems.notFound('There is no partner with this id.');
@@ -120,8 +129,9 @@ export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           sets.push(isJson ? `${column} = ${sql.param(value === null ? null : JSON.stringify(value))}::jsonb` : `${column} = ${sql.param(value)}`);
         }
         sets.push(`updated_at = ${sql.param(now)}`);
-        // A tier set by hand starts afresh: downgrades are judged on periods that end from now on.
-        if (patch.tierId !== undefined && patch.tierId !== before.tierId) sets.push(`tier_since = ${sql.param(now)}`);
+        // A tier set by hand starts afresh (downgrades are judged on periods that end from now on),
+        // unless the admin says since when.
+        if (patch.tierId !== undefined && patch.tierId !== before.tierId && patch.tierSince === undefined) sets.push(`tier_since = ${sql.param(now)}`);
         const { rows } = await tx.query(`UPDATE partners SET ${sets.join(', ')} WHERE id = ${sql.param(id)} RETURNING *`, sql.params);
         const after = mapPartner(rows[0] as Record<string, unknown>);
         const changed = Object.keys(patch).filter((k) => patch[k as keyof PartnerPatch] !== undefined);
