@@ -15,7 +15,7 @@ export const FIXTURE_PERIOD = '2026-Q3';
 const stamp = '2025-01-01T00:00:00.000Z';
 
 /** A partner as a scorecard needs it. */
-export type FixturePartner = Pick<Partner, 'id' | 'name' | 'type' | 'tierId'>;
+export type FixturePartner = Pick<Partner, 'id' | 'name' | 'type' | 'tierId' | 'tierSince'>;
 
 /** Everything a scorecard is computed from. */
 export interface Programme {
@@ -93,7 +93,7 @@ export const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 
 export const PARTNERS = {
   /** Silver, on its way to Gold: a partner-specific target, a lower-is-better KPI off track. */
-  lumen: { id: 'pksc_lumen', name: 'Lumen Systems', type: 'reseller', tierId: TIERS.silver.id },
+  lumen: { id: 'pksc_lumen', name: 'Lumen Systems', type: 'reseller', tierId: TIERS.silver.id, tierSince: '2024-03-15T00:00:00.000Z' },
   /** Platinum and meeting it: the top tier. */
   saigon: { id: 'pksc_saigon', name: 'Saigon Cloud Partners', type: 'system_integrator', tierId: TIERS.platinum.id },
   /** Gold on paper, Silver by its 2026-Q3 numbers: a pending downgrade. */

@@ -189,7 +189,7 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
   ].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 
   return {
-    partner: { id: partner.id, name: partner.name, type: partner.type, tierId: partner.tierId },
+    partner: { id: partner.id, name: partner.name, type: partner.type, tierId: partner.tierId, ...(partner.tierSince ? { tierSince: partner.tierSince } : {}) },
     period,
     generatedAt: now.toISOString(),
     rows,

@@ -60,7 +60,7 @@ export const TierStanding = z.object({
 export type TierStanding = z.infer<typeof TierStanding>;
 
 export const Scorecard = z.object({
-  partner: z.pick(Partner, { id: true, name: true, type: true, tierId: true }),
+  partner: z.pick(Partner, { id: true, name: true, type: true, tierId: true, tierSince: true }),
   period: Period,
   generatedAt: Timestamp,
   rows: z.array(ScorecardRow),

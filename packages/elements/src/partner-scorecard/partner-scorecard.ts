@@ -50,6 +50,7 @@ const statusClass = (status: ScorecardStatus) => status.replace('_', '-');
  * @csspart header - the partner's name, tier badge and period picker
  * @csspart partner-name - the partner's name
  * @csspart badge - the current tier badge (its background is the tier's colour)
+ * @csspart tier-since - since when the partner holds its tier, when the backend says
  * @csspart period-picker - the period `<select>`
  * @csspart score - the overall score line
  * @csspart score-value - the overall score number
@@ -188,6 +189,9 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
           <span class="badge" part="badge" style=${styleProperties(colours ? { '--_tier-colour': colours.background, '--_tier-on-colour': colours.foreground } : {})}
             ><span class="visually-hidden">${l.t('tier')} </span>${current ? current.name : l.t('noTier')}</span
           >
+          ${current && scorecard.partner.tierSince
+            ? html`<span class="muted" part="tier-since">${l.t('tierSince', { date: l.date(scorecard.partner.tierSince, { month: 'long', year: 'numeric', timeZone: 'UTC' }) })}</span>`
+            : nothing}
         </div>
         <label class="picker">
           ${l.t('period')}

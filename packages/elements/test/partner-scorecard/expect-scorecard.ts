@@ -110,4 +110,11 @@ export function expectScorecardOnScreen(el: HTMLElement, card: Scorecard, lang: 
 
   expect(part(el, 'top-tier') !== null, 'top tier notice').to.equal(card.tier.isTop);
   expect(text(part(el, 'badge'))).to.contain(card.tier.current ? card.tier.current.name : lang === 'en' ? 'No tier yet' : 'Chưa có hạng');
+  const since = part(el, 'tier-since');
+  if (card.tier.current && card.partner.tierSince) {
+    const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(card.partner.tierSince));
+    expect(text(since)).to.equal(`${lang === 'en' ? 'since' : 'từ'} ${month}`);
+  } else {
+    expect(since, 'no tier-since without a date').to.equal(null);
+  }
 }

@@ -35,6 +35,13 @@ describe('<partner-scorecard> numbers equal core’s rules', () => {
     }
   }
 
+  it('says since when the partner holds its tier, in its language', async () => {
+    const en = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: { role: 'manager' } });
+    expect(text(part(en, 'tier-since'))).to.equal('since March 2024');
+    const vi = await mountStub({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: { role: 'manager' } });
+    expect(text(part(vi, 'tier-since'))).to.equal('từ tháng 3 năm 2024');
+  });
+
   it('for another period and trend length', async () => {
     const el = await mountStub({ partnerId: PARTNERS.lumen.id, period: '2026-Q1', periods: 4 }, { as: { role: 'manager' } });
     expectScorecardOnScreen(el, expected(PARTNERS.lumen, '2026-Q1', 4), 'en');

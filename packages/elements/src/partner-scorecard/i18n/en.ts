@@ -5,6 +5,7 @@ export const en = defineMessages({
   'label': (p: { partner: string }) => `Scorecard of ${p.partner}`,
   'tier': 'Tier:',
   'noTier': 'No tier yet',
+  'tierSince': (p: { date: string }) => `since ${p.date}`,
   'period': 'Period',
   'quarter': (p: { quarter: number; year: number }) => `Q${p.quarter} ${p.year}`,
   'updated': (p: { when: string }) => `Updated ${p.when}`,

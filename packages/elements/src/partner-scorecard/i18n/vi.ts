@@ -6,6 +6,7 @@ export const vi: Messages<ScorecardMessages> = {
   'label': (p) => `Bảng điểm của ${p.partner}`,
   'tier': 'Hạng:',
   'noTier': 'Chưa có hạng',
+  'tierSince': (p) => `từ ${p.date}`,
   'period': 'Kỳ',
   'quarter': (p) => `Quý ${p.quarter}/${p.year}`,
   'updated': (p) => `Cập nhật ${p.when}`,
