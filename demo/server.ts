@@ -104,9 +104,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       onError: (error) => log('error', 'demo site error', { error: { name: error.name, message: error.message } }),
     });
 
-    // Protections that ended while the demo was stopped expire before the first request.
+    // Protections that ended while the demo was stopped expire before the first request; tier
+    // changes wait for the first periodic sweep, as in the reference server.
     sweeper = startSweeper(db, { intervalMs: 60_000, now: () => new Date(), idempotencyRetentionMs: DEFAULT_IDEMPOTENCY_RETENTION_MS, logger: { log } });
-    await sweeper.runOnce();
+    await sweeper.runOnce({ evaluateTiers: false });
 
     const server = createAdaptorServer({ fetch: site.fetch, overrideGlobalObjects: false }) as Server;
     const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1');

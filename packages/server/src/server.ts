@@ -147,8 +147,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       idempotencyRetentionMs: settings.idempotencyRetentionMs,
       logger,
     });
-    // Catch up on protections (and grace periods) that ended while the server was down before the first request.
-    await sweeper.runOnce();
+    // Catch up on protections that ended while the server was down before the first request; due
+    // tier changes wait for the first periodic sweep (see `evaluateTiers`).
+    await sweeper.runOnce({ evaluateTiers: false });
 
     const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
     server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;

@@ -29,20 +29,26 @@ export interface SweepOptions {
    * database (default {@link DEFAULT_TIER_SWEEP_INTERVAL_MS}, an hour).
    */
   tierSweepIntervalMs?: number;
+  /**
+   * Whether this sweep may evaluate tiers (default true). The sweep before a server listens does
+   * not: evaluating every partner takes seconds, and tier changes fall due by the day, so the
+   * first periodic sweep is soon enough.
+   */
+  evaluateTiers?: boolean;
 }
 
 /** Runs one sweep now. */
 export async function sweep(db: Database, now: Date, idempotencyRetentionMs: number, options: SweepOptions = {}): Promise<SweepReport> {
   const expiredDeals = await db.transaction((tx) => expireDueDeals(tx, now, { all: true }));
-  const tiers = await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
+  const tiers = options.evaluateTiers === false ? { evaluated: 0, changed: 0 } : await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, now, idempotencyRetentionMs);
   return { expiredDeals, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys };
 }
 
 /** A running sweeper. */
 export interface Sweeper {
-  /** Sweeps now (and waits for a sweep already running first). */
-  runOnce(): Promise<SweepReport>;
+  /** Sweeps now (and waits for a sweep already running first); `overrides` apply to this sweep only. */
+  runOnce(overrides?: SweepOptions): Promise<SweepReport>;
   /** Stops the timer and waits for a running sweep to finish. */
   stop(): Promise<void>;
 }
@@ -58,9 +64,9 @@ export interface SweeperOptions extends SweepOptions {
 /** Sweeps every `intervalMs`; the timer never keeps the process alive by itself. */
 export function startSweeper(db: Database, options: SweeperOptions): Sweeper {
   let running: Promise<SweepReport> | null = null;
-  const runOnce = async (): Promise<SweepReport> => {
+  const runOnce = async (overrides: SweepOptions = {}): Promise<SweepReport> => {
     while (running) await running.catch(() => {});
-    running = sweep(db, options.now(), options.idempotencyRetentionMs, options);
+    running = sweep(db, options.now(), options.idempotencyRetentionMs, { ...options, ...overrides });
     try {
       const report = await running;
       if (report.expiredDeals > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0) options.logger.log('info', 'sweep', { ...report });
