@@ -9,13 +9,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseCdn, measure } from './size/cdn.mjs';
+import { analyseCdn, KB, measure } from './size/cdn.mjs';
 
 const { values: flags } = parseArgs({ options: { check: { type: 'boolean' }, cdn: { type: 'boolean' } } });
 const root = new URL('..', import.meta.url).pathname;
 const cdnDir = join(root, 'packages/elements/dist/cdn');
 
-const KB = 1024;
 const fmt = (bytes) => (bytes >= KB ? `${(bytes / KB).toFixed(2)} KB` : `${bytes} B`);
 const rows = [];
 const failures = [];

@@ -12,20 +12,15 @@ import type { Deal, DealCustomer, DealStatus } from '@partnerkit/core/schemas';
 import { customerIdentity } from '../src/store/deals.ts';
 import { assertStatus } from './helpers/assertions.ts';
 import { createProgramme } from './helpers/fixtures.ts';
+import { SeededRandom } from '../src/seed/random.ts';
 import { type Api, type Harness, suite } from './helpers/harness.ts';
 
 type Conflicts = NonNullable<Deal['possibleConflicts']>;
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+/** The seed generator's random source, so a failure can be replayed. */
 function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 const DIACRITICS: Readonly<Record<string, string>> = { a: 'á', o: 'ô', e: 'ế', u: 'ư', d: 'đ', i: 'ì' };

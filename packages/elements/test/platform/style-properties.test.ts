@@ -1,16 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { styleProperties } from '../../src/platform/style-properties.js';
+import { styleAttributeWrites } from './fixtures/style-writes.js';
 
 describe('styleProperties', () => {
   it('sets and removes properties through the CSSOM, never through a style attribute', async () => {
-    const writes: string[] = [];
-    const original = Element.prototype.setAttribute;
-    Element.prototype.setAttribute = function (name: string, value: string) {
-      if (name === 'style') writes.push(value);
-      return original.call(this, name, value);
-    };
-    try {
+    const writes = await styleAttributeWrites(async () => {
       const host = await fixture<HTMLElement>(html`<div></div>`);
       const view = (props: Record<string, string | number | null>) => html`<span style=${styleProperties(props)}></span>`;
       render(view({ '--_fill': 0.4, paddingTop: '3px', 'margin-left': '2px' }), host);
@@ -23,9 +18,7 @@ describe('styleProperties', () => {
       expect(span.style.getPropertyValue('--_fill')).to.equal('0.9');
       expect(span.style.paddingTop).to.equal('');
       expect(span.style.marginLeft).to.equal('');
-    } finally {
-      Element.prototype.setAttribute = original;
-    }
+    });
     expect(writes).to.deep.equal([]);
   });
 

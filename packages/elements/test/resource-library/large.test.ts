@@ -10,6 +10,7 @@ import '../../src/define/resource-library.js';
 import type { ResourceLibrary } from '../../src/resource-library/resource-library.js';
 import { generateLibrary } from '../../../../stories/resource-library/fixtures.js';
 import { listPage } from '../../../../stories/resource-library/stub-backend.js';
+import { styleAttributeWrites } from '../platform/fixtures/style-writes.js';
 import { library, libraryClient, part, parts, settle, until } from './helpers.js';
 
 const TEN_THOUSAND = generateLibrary(10_000);
@@ -128,20 +129,12 @@ describe('<resource-library> with 10,000 resources', () => {
   });
 
   it('writes no style attribute while windowing (a strict CSP blocks them)', async () => {
-    const writes: string[] = [];
-    const original = Element.prototype.setAttribute;
-    Element.prototype.setAttribute = function (name: string, value: string) {
-      if (name === 'style') writes.push(value);
-      return original.call(this, name, value);
-    };
-    try {
+    const writes = await styleAttributeWrites(async () => {
       const el = await fixture<ResourceLibrary>(html`<resource-library .client=${onePageClient()}></resource-library>`);
       await settle(el);
       await scrollTo(el, 50_000);
       expect(Number.parseFloat(part(el, 'list')!.style.paddingTop)).to.be.greaterThan(0);
-    } finally {
-      Element.prototype.setAttribute = original;
-    }
+    });
     expect(writes).to.deep.equal([]);
   });
 
