@@ -4,12 +4,19 @@
  */
 import * as z from 'zod/mini';
 
-/** Stable machine-readable error codes; `type` is `https://partnerkit.dev/problems/<code>`. */
+/**
+ * Every stable machine-readable code a v1 backend answers with; `type` is
+ * `https://partnerkit.dev/problems/<code>`. The one list for server, client, kit and elements:
+ * a new code is a contract change and goes here first.
+ */
 export const PROBLEM_CODES = [
   'validation_failed',
   'malformed_json',
+  'malformed_request',
   'unsupported_media_type',
   'payload_too_large',
+  'headers_too_large',
+  'request_timeout',
   'unauthorized',
   'forbidden',
   'not_found',
@@ -21,8 +28,14 @@ export const PROBLEM_CODES = [
   'idempotency_mismatch',
   'rate_limited',
   'internal_error',
+  'service_unavailable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** True when `code` is one of the contract's {@link PROBLEM_CODES}. */
+export function isProblemCode(code: unknown): code is ProblemCode {
+  return (PROBLEM_CODES as readonly unknown[]).includes(code);
+}
 
 export const PROBLEM_TYPE_BASE = 'https://partnerkit.dev/problems/';
 

@@ -4,6 +4,7 @@
  * `status` and `name`, never by `instanceof`, so errors from another copy of core are understood.
  * @module
  */
+import type { ErrorCode } from '@partnerkit/core/client';
 import type { PlatformMessages } from './i18n/en.js';
 
 /** Platform message keys for errors (`pk.error.*`). */
@@ -23,25 +24,30 @@ export interface ErrorDescription {
   requestId?: string;
 }
 
-const byCode: Record<string, ErrorDescription['messageKey']> = {
+// Every code core knows (the type makes a new one a compile error here until it is mapped).
+const byCode: Record<ErrorCode, ErrorDescription['messageKey']> = {
   network_error: 'pk.error.network',
-  network: 'pk.error.network',
   timeout: 'pk.error.timeout',
-  timeout_error: 'pk.error.timeout',
+  request_timeout: 'pk.error.timeout',
   unauthorized: 'pk.error.unauthorized',
   forbidden: 'pk.error.forbidden',
   not_found: 'pk.error.notFound',
   rate_limited: 'pk.error.rateLimited',
   validation_failed: 'pk.error.invalidRequest',
   malformed_json: 'pk.error.invalidRequest',
+  malformed_request: 'pk.error.invalidRequest',
   unsupported_media_type: 'pk.error.invalidRequest',
   payload_too_large: 'pk.error.invalidRequest',
+  headers_too_large: 'pk.error.invalidRequest',
+  method_not_allowed: 'pk.error.invalidRequest',
   invalid_cursor: 'pk.error.invalidRequest',
   idempotency_mismatch: 'pk.error.invalidRequest',
-  response_invalid: 'pk.error.invalidResponse',
+  invalid_transition: 'pk.error.invalidRequest',
+  deal_conflict: 'pk.error.invalidRequest',
+  in_use: 'pk.error.invalidRequest',
   invalid_response: 'pk.error.invalidResponse',
-  response_validation_failed: 'pk.error.invalidResponse',
   internal_error: 'pk.error.server',
+  service_unavailable: 'pk.error.server',
   session_failed: 'pk.error.session',
   session_invalid: 'pk.error.session',
 };
@@ -85,7 +91,7 @@ export function describeError(error: unknown): ErrorDescription {
   const message = field(error, 'message');
 
   const messageKey =
-    (typeof code === 'string' && byCode[code]) ||
+    (typeof code === 'string' && Object.hasOwn(byCode, code) && byCode[code as ErrorCode]) ||
     (typeof name === 'string' && byName[name]) ||
     (typeof status === 'number' && byStatus(status)) ||
     'pk.error.unknown';

@@ -2,19 +2,16 @@
  * Problem documents (RFC 9457): every error the server answers, and nothing else on errors.
  * @module
  */
-import { PROBLEM_TYPE_BASE, type ConflictReason, type FieldError, type Problem } from '@partnerkit/core/schemas';
+import { PROBLEM_TYPE_BASE, type ConflictReason, type FieldError, type Problem, type ProblemCode } from '@partnerkit/core/schemas';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
-/** Codes the reference backend adds to core's `PROBLEM_CODES`. */
-export type ServerProblemCode = 'in_use' | 'malformed_request' | 'headers_too_large' | 'request_timeout' | 'service_unavailable';
 
 /** An error that becomes a problem document; anything else thrown is an internal error. */
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail?: string,
     readonly extra: { errors?: FieldError[]; reason?: string; headers?: Record<string, string> } = {},

@@ -3,6 +3,7 @@
  * @module
  */
 export { PartnerKitError } from './partnerkit-error.js';
+export { CLIENT_ERROR_CODES, type ClientErrorCode, type ErrorCode } from './codes.js';
 export { HttpError, type HttpErrorInit } from './http-error.js';
 export { ValidationProblemError } from './validation-problem-error.js';
 export { ConflictError } from './conflict-error.js';
