@@ -51,18 +51,18 @@ const packageBuild = (name) => ({
 
 /**
  * The CDN build: `loader.js` defines each tag on first sight and imports only its chunk. The
- * PartnerKit packages are read from source (`development` condition, so no prior build is needed);
+ * PartnerKit packages are read from source (the workspace's `partnerkit-source` condition, so no prior build is needed);
  * everything else resolves to its production build, and the elements' `#dev-mode` to its no-op twin.
  */
 const cdnEntries = 'packages/elements/src/cdn';
-/** Resolves `@partnerkit/<pkg>[/sub]` to the `development` (source) target of that package's exports. */
+/** Resolves `@partnerkit/<pkg>[/sub]` to the `partnerkit-source` (TypeScript source) target of that package's exports. */
 const workspaceSources = () => ({
   name: 'partnerkit-workspace-sources',
   resolveId(source) {
     const match = /^@partnerkit\/([^/]+)(\/.+)?$/.exec(source);
     if (!match) return null;
     const manifest = JSON.parse(readFileSync(`packages/${match[1]}/package.json`, 'utf8'));
-    const target = manifest.exports?.[`.${match[2] ?? ''}`]?.development;
+    const target = manifest.exports?.[`.${match[2] ?? ''}`]?.['partnerkit-source'];
     return target ? resolve(`packages/${match[1]}`, target) : null;
   },
 });

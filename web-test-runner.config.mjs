@@ -4,7 +4,7 @@
 //   npx web-test-runner --config web-test-runner.config.mjs --group platform  one group
 //
 // Each directory under packages/elements/test is a group (one per component). Sources are served
-// straight from TypeScript (esbuild) under the `development` export condition. Tests that need the
+// straight from TypeScript (esbuild) under the workspace's `partnerkit-source` export condition. Tests that need the
 // reference backend call the `pk-reference-server` commands (see
 // packages/elements/test/platform/reference-server.ts); the admin key stays in this process.
 import { readdirSync, statSync } from 'node:fs';
@@ -40,7 +40,7 @@ function referenceServerPlugin() {
   let serverError;
   const start = () =>
     (starting ??= new Promise((resolve, reject) => {
-      child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', `${testRoot}/platform/reference-server/main.ts`], {
+      child = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', `${testRoot}/platform/reference-server/main.ts`], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       child.on('error', reject);
@@ -146,7 +146,8 @@ const secondCdnCopy = (ctx, next) => {
 export default {
   rootDir: '.',
   groups,
-  nodeResolve: { exportConditions: ['development'], browser: true },
+  // Workspace packages from TypeScript source, Lit and PartnerKit in their development builds.
+  nodeResolve: { exportConditions: ['partnerkit-source', 'development'], browser: true },
   concurrency: 2,
   concurrentBrowsers: 1,
   // Per test file; generous because a busy 2-core machine can be slow to compile a widget's sources.

@@ -1,6 +1,6 @@
 /**
  * Storybook for the elements: stories under /stories read the elements' TypeScript sources
- * (the `development` export condition), with the a11y and docs addons; docs pages take attributes,
+ * (the workspace's `partnerkit-source` export condition), with the a11y and docs addons; docs pages take attributes,
  * events, slots, parts and CSS properties from packages/elements/custom-elements.json.
  */
 import type { StorybookConfig } from '@storybook/web-components-vite';
@@ -15,7 +15,7 @@ const config: StorybookConfig = {
     return mergeConfig(viteConfig, {
       resolve: {
         // Sources of the workspace packages (and their development diagnostics), not dist.
-        conditions: ['development', 'module', 'browser'],
+        conditions: ['partnerkit-source', 'development', 'module', 'browser'],
       },
       // One pre-bundled Lit for every story, or Lit warns about several versions being loaded.
       optimizeDeps: { include: ['lit', 'lit/decorators.js', '@lit/context', '@lit/task'] },

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs each benchmark part in its own process, prints the results, keeps the raw
  * figures in `bench-results/`, and with `--write` regenerates `docs/benchmarks.md` and its plots.
- * Started by `bench/run.mjs` (which adds tsx and the `development` condition).
+ * Started by `bench/run.mjs` (which adds tsx and the `partnerkit-source` condition).
  *
  *   --quick          tiny sizes, few iterations: checks the harness works (used by `npm test`)
  *   --only a,b       some parts only: size, client, render, server
@@ -37,7 +37,7 @@ const parts = PART_NAMES.filter((name) => only.includes(name));
 
 /** Runs `bench/parts/<name>.ts` in its own Node process; its result, or null when it failed. */
 function runPartProcess(name: PartName, out: string): Promise<boolean> {
-  const args = ['--conditions=development', '--import', 'tsx', ...(name === 'client' ? ['--expose-gc'] : []), join(ROOT, 'bench/parts', `${name}.ts`)];
+  const args = ['--conditions=partnerkit-source', '--import', 'tsx', ...(name === 'client' ? ['--expose-gc'] : []), join(ROOT, 'bench/parts', `${name}.ts`)];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_MODE: mode, BENCH_OUT: out } });
     child.on('exit', (code) => resolve(code === 0));

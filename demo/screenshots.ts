@@ -2,8 +2,8 @@
 // The screenshots in docs/screenshots, taken from the real demo: a fresh demo on a temporary data
 // directory (exactly what a first `npm start` shows), or a running one with --url.
 //
-//   node --conditions=development --import tsx demo/screenshots.ts
-//   node --conditions=development --import tsx demo/screenshots.ts --url http://127.0.0.1:8787
+//   node --conditions=partnerkit-source --import tsx demo/screenshots.ts
+//   node --conditions=partnerkit-source --import tsx demo/screenshots.ts --url http://127.0.0.1:8787
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

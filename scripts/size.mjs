@@ -45,7 +45,7 @@ if (!flags.cdn) {
       build.onResolve({ filter: /^@partnerkit\// }, ({ path }) => {
         const [, pkg, sub] = /^@partnerkit\/([^/]+)(\/.+)?$/.exec(path);
         const manifest = JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8'));
-        const target = manifest.exports?.[`.${sub ?? ''}`]?.development;
+        const target = manifest.exports?.[`.${sub ?? ''}`]?.['partnerkit-source'];
         return target ? { path: join(root, 'packages', pkg, target) } : undefined;
       });
     },
@@ -53,8 +53,8 @@ if (!flags.cdn) {
   for (const pkg of ['core', 'elements']) {
     const manifest = JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8'));
     for (const [subpath, target] of Object.entries(manifest.exports)) {
-      if (typeof target !== 'object' || !target.development || subpath.includes('*')) continue;
-      const source = join(root, 'packages', pkg, target.development);
+      if (typeof target !== 'object' || !target['partnerkit-source'] || subpath.includes('*')) continue;
+      const source = join(root, 'packages', pkg, target['partnerkit-source']);
       if (!existsSync(source)) continue;
       const name = `${manifest.name}${subpath === '.' ? '' : subpath.slice(1)}`;
       const result = await esbuild.build({

@@ -9,7 +9,7 @@
 //   npm start -- --data-dir /tmp/pk    another data directory (or PARTNERKIT_DEMO_DIR)
 //   npm start -- --verbose             one line per API request and per session minted
 //
-// Run by `node --conditions=development --import tsx scripts/start.ts`: the server reads its
+// Run by `node --conditions=partnerkit-source --import tsx scripts/start.ts`: the server reads its
 // TypeScript sources, so only the browser bundle needs building.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';

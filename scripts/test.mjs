@@ -65,7 +65,7 @@ const steps = [
     name: 'node',
     cmd: () => [
       'node',
-      '--conditions=development',
+      '--conditions=partnerkit-source',
       '--import',
       'tsx',
       '--test',

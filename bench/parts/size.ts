@@ -66,7 +66,7 @@ async function bundleAlone(input: string, plugins: RollupOptions['plugins']): Pr
   }
 }
 
-/** Every `@partnerkit/core` and `@partnerkit/elements` export with a source (`development`) target. */
+/** Every `@partnerkit/core` and `@partnerkit/elements` export with a source (`partnerkit-source`) target. */
 function packageEntries(root: string): { name: string; source: string }[] {
   const entries: { name: string; source: string }[] = [];
   for (const pkg of ['core', 'elements']) {
@@ -76,9 +76,9 @@ function packageEntries(root: string): { name: string; source: string }[] {
     };
     for (const [subpath, target] of Object.entries(manifest.exports)) {
       if (typeof target !== 'object' || target === null || subpath.includes('*')) continue;
-      const development = (target as { development?: string }).development;
-      if (!development) continue;
-      entries.push({ name: `${manifest.name}${subpath === '.' ? '' : subpath.slice(1)}`, source: join(root, 'packages', pkg, development) });
+      const source = (target as { 'partnerkit-source'?: string })['partnerkit-source'];
+      if (!source) continue;
+      entries.push({ name: `${manifest.name}${subpath === '.' ? '' : subpath.slice(1)}`, source: join(root, 'packages', pkg, source) });
     }
   }
   return entries;

@@ -1,6 +1,6 @@
 /**
  * Builds the bench page's script with esbuild: PartnerKit packages from source (their
- * `development` export targets, as the CDN build reads them), everything else, and the elements'
+ * `partnerkit-source` export targets, as the CDN build reads them), everything else, and the elements'
  * `#dev-mode`, in production form, minified. So the widgets run as a site would ship them.
  * @module
  */
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
-/** Resolves `@partnerkit/<pkg>[/sub]` to the `development` (source) target of that package's exports. */
+/** Resolves `@partnerkit/<pkg>[/sub]` to the `partnerkit-source` (TypeScript source) target of that package's exports. */
 function workspaceSources(root: string): Plugin {
   return {
     name: 'partnerkit-workspace-sources',
@@ -17,11 +17,11 @@ function workspaceSources(root: string): Plugin {
         const match = /^@partnerkit\/([^/]+)(\/.+)?$/.exec(args.path);
         if (!match) return undefined;
         const dir = join(root, 'packages', match[1]!);
-        const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports: Record<string, { development?: string } | string> };
+        const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports: Record<string, { 'partnerkit-source'?: string } | string> };
         const target = manifest.exports[`.${match[2] ?? ''}`];
-        const development = typeof target === 'object' ? target.development : undefined;
-        if (!development) return { errors: [{ text: `${args.path} has no development export` }] };
-        return { path: join(dir, development) };
+        const source = typeof target === 'object' ? target['partnerkit-source'] : undefined;
+        if (!source) return { errors: [{ text: `${args.path} has no partnerkit-source export` }] };
+        return { path: join(dir, source) };
       });
     },
   };

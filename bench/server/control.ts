@@ -28,7 +28,7 @@ const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
 /** Starts `serve.ts` on `database` with `partners` partners and waits until it listens. */
 export async function startBenchServer(database: DatabaseOptions, partners: number, log: (line: string) => void): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', serveScript, JSON.stringify({ database, partners })], {
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', serveScript, JSON.stringify({ database, partners })], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting: ((reply: Reply) => void)[] = [];

@@ -16,7 +16,7 @@ after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** `scripts/start.ts` exactly as the root package's `start` script runs it. */
 function start(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'scripts/start.ts', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', 'scripts/start.ts', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

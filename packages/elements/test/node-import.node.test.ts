@@ -29,7 +29,7 @@ test('every class, event and define module imports in Node', () => {
     results.defined = tags.filter((tag) => globalThis.customElements?.get(tag)).join(',');
     process.stdout.write('RESULT' + JSON.stringify(results));
   `;
-  const child = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', '--input-type=module', '-e', script], {
+  const child = spawnSync(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', '--input-type=module', '-e', script], {
     env: { ...process.env, TSX_TSCONFIG_PATH: new URL('../tsconfig.json', import.meta.url).pathname },
     encoding: 'utf8',
     timeout: 60_000,

@@ -99,7 +99,7 @@ for (const driver of drivers()) {
 
 /** Starts the real executable; resolves with the URL it listens on. */
 function spawnServer(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'start', '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', CLI, 'start', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PARTNERKIT_SECRET: '' },
   });

@@ -34,7 +34,7 @@ interface Running {
 
 /** Starts `partnerkit-server start` on `where` in a child process and waits until it listens. */
 async function startChild(where: string[]): Promise<Running> {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'start', ...where, '--port', '0', '--no-rate-limit', '--log-level', 'warn'], {
+  const child = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', CLI, 'start', ...where, '--port', '0', '--no-rate-limit', '--log-level', 'warn'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PARTNERKIT_SECRET: 'crash-suite-secret-0123456789-abcdefghijklmnop' },
   });

@@ -1,7 +1,8 @@
 /**
  * Development-mode diagnostics, imported as `#dev-mode` (package.json `imports`): this module
- * under the `development` condition (dev servers, tests, Storybook), its no-op twin `./off.ts`
- * everywhere else (the published dist and the CDN bundle), so none of these strings ship to
+ * under the `development` condition (a consumer's dev server, compiled in `dist`) and the
+ * workspace's `partnerkit-source` condition (tests, Storybook), its no-op twin `./off.ts`
+ * everywhere else (production builds and the CDN bundle), so none of these strings ship to
  * production.
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Runs the reference backend for the browser tests in its own Node process (started once per run
- * by web-test-runner.config.mjs with `--conditions=development --import tsx`): an in-memory
+ * by web-test-runner.config.mjs with `--conditions=partnerkit-source --import tsx`): an in-memory
  * database, a free port on 127.0.0.1, and one admin key. Prints one JSON line when ready,
  * `{ "origin": "http://127.0.0.1:<port>", "adminKey": "..." }`, read by the test runner's Node
  * process only: browser tests never see the key.
