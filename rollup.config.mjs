@@ -66,6 +66,22 @@ const workspaceSources = () => ({
     return target ? resolve(`packages/${match[1]}`, target) : null;
   },
 });
+/** A `package.json` `sideEffects` glob (`./src/define/*.ts`, `./dist/cdn/**`) as a regular expression. */
+const globPattern = (glob) =>
+  new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
+/**
+ * Whether a module of a workspace package may have side effects, from that package's
+ * `sideEffects` field, as an application's bundler reads the published package: a core module
+ * imported for nothing (a schema barrel, an error class) then costs nothing. Other modules keep
+ * Rollup's default (node-resolve reads their packages' fields).
+ */
+const workspaceSideEffects = (id) => {
+  const match = /[\\/]packages[\\/]([^\\/]+)[\\/](src[\\/].*)$/.exec(id);
+  if (!match) return true;
+  const { sideEffects } = JSON.parse(readFileSync(`packages/${match[1]}/package.json`, 'utf8'));
+  const path = match[2].replaceAll('\\', '/');
+  return Array.isArray(sideEffects) ? sideEffects.some((glob) => globPattern(glob).test(path)) : sideEffects !== false;
+};
 // What every page needs (Lit, the client with the schemas it validates with, the platform) goes into
 // one shared chunk; the rest is split by Rollup: code one widget uses stays in that widget's chunk.
 const sharedModule = (id) =>
@@ -90,6 +106,7 @@ const cdnBuild = existsSync(cdnEntries)
   ? [
       {
         input: modulesUnder(cdnEntries),
+        treeshake: { moduleSideEffects: workspaceSideEffects },
         plugins: [
           // Chunk names carry hashes: clear the last build so stale chunks are neither served nor measured.
           { name: 'clean-cdn', buildStart: () => rmSync('packages/elements/dist/cdn', { recursive: true, force: true }) },
