@@ -2,7 +2,7 @@
 // elements' CDN bundle (a loader plus one chunk per widget over a shared chunk, all self-contained).
 // Declarations come from `tsc -b`; this file only emits JavaScript.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';

@@ -140,7 +140,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
     const b = gzipOf(against);
     if (a !== undefined && b !== undefined) comparisons.push({ what, against, ratio: a / b });
   }
-  return { rows, comparisons, budgetsFrom: relative(root, join(root, 'scripts/size/cdn.mjs')) };
+  return { rows, comparisons, budgetsFrom: relative(root, join(root, 'scripts/size/budgets.mjs')) };
 }
 
 await runPart('size', async (ctx) => {

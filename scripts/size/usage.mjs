@@ -33,8 +33,10 @@ export const esbuildWorkspaceSources = {
   },
 };
 
-/** The define module of `tag`, the entry the CDN loader imports for it. */
-export const defineModuleOf = (tag) => join(root, 'packages/elements/src/define', `${tag}.ts`);
+/** Where the elements' define modules are: one per tag, the entry the CDN loader imports for it. */
+export const DEFINE_DIR = join(root, 'packages/elements/src/define');
+/** The define module of `tag`. */
+export const defineModuleOf = (tag) => join(DEFINE_DIR, `${tag}.ts`);
 
 /**
  * `{ [tag]: { eager: Set<path>, lazy: Set<path> } }` with absolute source paths, for the define
