@@ -62,9 +62,10 @@ export type PartBinder<T> = (client: BaseClient) => T;
 export function definePart<T extends object>(name: string, build: (requests: ClientRequests) => T): PartBinder<T> {
   const bound = new WeakMap<ClientRequests, T>();
   return (client) => {
-    const own = (client as unknown as Record<string, unknown>)[name];
+    const given = client as Partial<BaseClient> & Record<string, unknown> | null | undefined;
+    const own = given?.[name];
     if (typeof own === 'object' && own !== null) return own as T;
-    const requests = (client as Partial<BaseClient> | null | undefined)?.[CLIENT_REQUESTS];
+    const requests = given?.[CLIENT_REQUESTS];
     if (typeof requests !== 'object' || requests === null) {
       throw new TypeError(`${name}(client): not a PartnerKit client; make one with createBaseClient() or createClient() from @partnerkit/core/client`);
     }
