@@ -15,8 +15,8 @@ import {
 import { createBaseClient, definePart, route, type BaseClient, type ClientRequests } from '@partnerkit/core/client/base';
 import { deals, type DealsApi } from '@partnerkit/core/client/deals';
 import { partners } from '@partnerkit/core/client/partners';
-import { resources } from '@partnerkit/core/client/resources';
-import { session } from '@partnerkit/core/client/session';
+import type { resources } from '@partnerkit/core/client/resources';
+import type { session } from '@partnerkit/core/client/session';
 import { Deal, type DealCheckResult, type Page, type Principal, type Resource, type ResourcePage, type Scorecard, type Tier } from '@partnerkit/core/schemas';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -168,6 +168,7 @@ export async function baseClientTypeTests(full: PartnerKitClient) {
     write: () => requests.mutate('PUT', 'probes/x', null, {}, undefined, ['probes', 'partners']),
   }));
   expectType<Equal<Awaited<ReturnType<ReturnType<typeof probe>['one']>>, Deal>>(true);
+  await probe(base).ask();
   // @ts-expect-error a part is a namespace object, not a value
   definePart('answer', () => 42);
   // @ts-expect-error invalidation names collections in a list
