@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NEW_WIDGET_LIMIT } from './size/budgets.mjs';
-import { analyseCdn, auditCdn, KB, measure } from './size/cdn.mjs';
+import { analyseCdn, auditCdn, KB, measure, unhashed } from './size/cdn.mjs';
 import { proveNewPartsCostNothing } from './size/part-proof.mjs';
 
 const { values: flags } = parseArgs({ options: { check: { type: 'boolean' }, cdn: { type: 'boolean' } } });
@@ -102,7 +102,7 @@ printTable(
 console.log('\nContract parts in the CDN build (each module gzipped alone): where each travels, and who uses it');
 printTable(
   ['module', 'file', 'used by', 'gzip'],
-  audit.parts.map((p) => [p.module, p.file.replace(/-[\w-]{8}\.js$/, '-[hash].js'), p.users.join(', '), fmt(p.size.gzip)]),
+  audit.parts.map((p) => [p.module, unhashed(p.file), p.users.join(', '), fmt(p.size.gzip)]),
   [3],
 );
 const check = (ok, message, problems = []) => {

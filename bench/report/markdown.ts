@@ -9,6 +9,7 @@ import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
 import { ratio } from '../lib/stats.ts';
 import { dealsTick, type Plot } from './plots.ts';
+import { SIZE_HISTORY, TRACKED_ROWS } from '../size/history.ts';
 
 const FRAME_MS = 16;
 
@@ -89,6 +90,25 @@ function targets(run: BenchRun): Target[] {
   return list;
 }
 
+/** This run's sizes against each recorded earlier state (bench/size/history.ts). */
+function sizeHistory(rows: readonly { name: string; sizes: { gzip: number; brotli: number } }[]): string[] {
+  const now = new Map(rows.map((r) => [r.name, r.sizes]));
+  const change = (before: number, after: number) => `${after >= before ? '+' : '−'}${kb(Math.abs(after - before))} (${after >= before ? '+' : '−'}${Math.abs(((after - before) / before) * 100).toFixed(1)} %)`;
+  return SIZE_HISTORY.flatMap((snapshot) => [
+    `### Against ${snapshot.label} (${snapshot.commit}, ${snapshot.date})`,
+    '',
+    table(
+      ['What', 'gzip then', 'gzip now', 'gzip change', 'brotli then', 'brotli now', 'brotli change'],
+      TRACKED_ROWS.filter((name) => snapshot.rows[name] && now.has(name)).map((name) => {
+        const [before, after] = [snapshot.rows[name]!, now.get(name)!];
+        return [name, kb(before.gzip), kb(after.gzip), change(before.gzip, after.gzip), kb(before.brotli), kb(after.brotli), change(before.brotli, after.brotli)];
+      }),
+      [1, 2, 3, 4, 5, 6],
+    ),
+    '',
+  ]);
+}
+
 function sizeSection(run: BenchRun): string[] {
   const size = run.parts.size;
   if (!size) return [];
@@ -106,6 +126,13 @@ function sizeSection(run: BenchRun): string[] {
     '### CDN build',
     '',
     table(headers, rows('cdn'), [2, 3, 4, 5]),
+    '',
+    ...sizeHistory(size.rows),
+    '### Contract parts: where each travels',
+    '',
+    'Each part of the contract (its client module and its schemas) loads with the widgets that use it, in their chunks or in a chunk of its own when several use it, never in the shared chunk (`scripts/size/chunks.mjs`; `npm run size` checks that no page loads a part none of its widgets uses, and that a new part shared by two new widgets leaves the other pages unchanged). Each module gzipped alone.',
+    '',
+    table(['Module', 'In', 'Used by', 'gzip'], size.parts.map((p) => [p.module, p.file, p.users.join(', '), kb(p.sizes.gzip)]), [3]),
     '',
     '### Package entries',
     '',

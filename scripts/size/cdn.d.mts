@@ -32,3 +32,4 @@ export declare function measure(code: string | Uint8Array): Sizes;
 export declare function analyseCdn(dir: string): CdnRow[];
 export declare function auditCdn(dir: string): Promise<CdnAudit>;
 export declare function originalPages(dir: string): Record<string, { contents: Record<string, string[]>; size: Sizes }>;
+export declare function unhashed(file: string): string;

@@ -12,6 +12,9 @@ import { DEFINE_DIR, displayPath, tagUsage } from './usage.mjs';
 
 export { KB };
 
+/** A file of the build named without its content hash: `chunks/shared-[hash].js` (entries keep their names). */
+export const unhashed = (file) => file.replace(/^(chunks\/.+)-[\w-]{8}\.js$/, '$1-[hash].js');
+
 /** Minified bytes as they are, gzip at level 6 (what servers use), brotli at quality 11 (what CDNs precompress). */
 export function measure(code) {
   const buffer = typeof code === 'string' ? Buffer.from(code) : code;
@@ -120,7 +123,7 @@ export function analyseCdn(dir) {
 
   row('loader.js', 'loader', cdn.loader.size, GOALS.loader);
   const shared = cdn.shared();
-  for (const file of shared) row(file.replace(/-[\w-]{8}\.js$/, '-[hash].js'), 'shared chunk', cdn.load(file).size);
+  for (const file of shared) row(unhashed(file), 'shared chunk', cdn.load(file).size);
   row('shared chunks (total)', 'shared', cdn.sizeOf(shared), GOALS.shared, CEILINGS.shared);
 
   // Each origin gzipped alone, so the parts add up to a little more than the whole.
@@ -210,6 +213,6 @@ export function originalPages(dir) {
   const cdn = readCdn(dir);
   const pages = { 'all three widgets': cdn.page(ORIGINAL_WIDGETS) };
   for (const tag of ORIGINAL_WIDGETS) pages[tag] = cdn.page([tag]);
-  const contents = (set) => Object.fromEntries([...set].sort().map((file) => [file.replace(/-[\w-]{8}\.js$/, ''), [...cdn.modulesOf(file).keys()].map(displayPath).sort()]));
+  const contents = (set) => Object.fromEntries([...set].sort().map((file) => [unhashed(file), [...cdn.modulesOf(file).keys()].map(displayPath).sort()]));
   return Object.fromEntries(Object.entries(pages).map(([name, set]) => [name, { contents: contents(set), size: cdn.sizeOf(set) }]));
 }
