@@ -44,7 +44,7 @@ export const TAGS = {
 export const CEILINGS = {
   shared: 23.1 * KB,
   /** The page of the provider and the first three widgets. */
-  page: 59.9 * KB,
+  page: 60.0 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
     'partner-scorecard': 43.2 * KB,
