@@ -6,24 +6,8 @@
  * @module
  */
 export { createClient, type PartnerKitClient } from './create-client.js';
-export { createBaseClient } from './base-client.js';
-export { CLIENT_REQUESTS, definePart, type BaseClient, type PartBinder } from './part.js';
-export type { ClientRequests } from './api.js';
-export type { Invalidates } from './cache/invalidation.js';
-export type { Schema } from './http/read-response.js';
-export type {
-  ClientOptions,
-  ClientHooks,
-  BeforeRequestHook,
-  AfterResponseHook,
-  BeforeErrorHook,
-  HookState,
-  RetryOptions,
-  RequestOptions,
-  CreateOptions,
-  SessionGrant,
-} from './options.js';
-export type { ListParams, Filters } from './params.js';
+// The base client, part authoring and the option types (also `@partnerkit/core/client/base`).
+export * from './base.js';
 // One binder per contract part; each part also has its own entry point (`@partnerkit/core/client/deals`).
 export { session, sessions, type SessionApi, type SessionsApi } from './parts/session.js';
 export { tiers, type TiersApi } from './parts/tiers.js';
@@ -34,7 +18,6 @@ export { deals, type DealsApi, type DealListParams } from './parts/deals.js';
 export { resources, type ResourcesApi, type ResourceListParams } from './parts/resources.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
-export { route, type Query } from './http/url.js';
 export { HEADERS } from './http/transport.js';
 export { REQUEST_ID_HEADER } from './http/read-response.js';
 export { CLIENT_VERSION } from './version.js';

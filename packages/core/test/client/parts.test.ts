@@ -14,20 +14,10 @@ import { partners } from '@partnerkit/core/client/partners';
 import { session } from '@partnerkit/core/client/session';
 import { tiers } from '@partnerkit/core/client/tiers';
 import { Deal, page } from '@partnerkit/core/schemas';
-import { BASE_URL, deal, principal, TOKEN, tier } from './fixtures.ts';
+import { BASE_URL, deal, principal, scorecard, TOKEN, tier } from './fixtures.ts';
 import { pathOf } from './setup.ts';
 import { json, sleep, stubFetch, type RecordedRequest } from './stub-fetch.ts';
 
-const at = '2026-06-01T10:00:00.000Z';
-const scorecard = {
-  partner: { id: 'p_1', name: 'Partner', type: 'reseller', tierId: null },
-  period: '2026-Q2',
-  generatedAt: at,
-  rows: [],
-  score: null,
-  tier: { current: null, qualified: null, requirements: [], next: null, pending: null, isTop: false },
-  availablePeriods: ['2026-Q2'],
-};
 
 /** Answers by path after `delay` ms. */
 function answer(delay = 10) {
