@@ -97,6 +97,8 @@ function sizeHistory(rows: readonly { name: string; sizes: { gzip: number; brotl
   return SIZE_HISTORY.flatMap((snapshot) => [
     `### Against ${snapshot.label} (${snapshot.commit}, ${snapshot.date})`,
     '',
+    snapshot.note,
+    '',
     table(
       ['What', 'gzip then', 'gzip now', 'gzip change', 'brotli then', 'brotli now', 'brotli change'],
       TRACKED_ROWS.filter((name) => snapshot.rows[name] && now.has(name)).map((name) => {

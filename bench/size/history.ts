@@ -10,6 +10,8 @@ export interface SizeSnapshot {
   label: string;
   commit: string;
   date: string;
+  /** What moved since, in a sentence or two. */
+  note: string;
   /** Row name of the size table to its gzip and brotli bytes. */
   rows: Readonly<Record<string, { gzip: number; brotli: number }>>;
 }
@@ -29,6 +31,8 @@ export const SIZE_HISTORY: readonly SizeSnapshot[] = [
     label: 'before the free wins of issue 30 and the modular client',
     commit: 'be0588a',
     date: '2026-12-07',
+    note:
+      'Since then the provider creates a base client and each widget binds the contract parts it calls, so the schemas moved from the shared chunk into the widgets that use them; the transport and ky, which only the provider uses, moved into its own chunk; unused schemas, the platform\'s Vietnamese and single-widget Lit directives left the shared chunk (docs/decisions.md, "Bundle size").',
     rows: {
       'shared chunks (total)': { gzip: 37_766, brotli: 33_363 },
       'partnerkit-provider (own chunks)': { gzip: 1_013, brotli: 859 },

@@ -136,8 +136,8 @@ export function analyseCdn(dir) {
   }
   if (origins.size) {
     for (const [name] of ORIGINS) if (origins.has(name)) row(`  of which ${name}`, 'shared: origin', measure(origins.get(name)));
-    const dependencies = ['lit', 'zod', 'ky'].map((name) => origins.get(name) ?? '').join('');
-    row('  of which lit + zod + ky, gzipped together', 'shared: dependencies', measure(dependencies));
+    const dependencies = ['lit', 'zod', 'ky'].filter((name) => origins.has(name));
+    row(`  of which ${dependencies.join(' + ')}, gzipped together`, 'shared: dependencies', measure(dependencies.map((name) => origins.get(name)).join('')));
   }
 
   for (const tag of Object.keys(TAGS)) {
