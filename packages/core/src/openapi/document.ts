@@ -29,7 +29,9 @@ library, for any backend that speaks it. \`docs/contract.md\` explains it in pro
   currency; periods \`YYYY-MM\`, \`YYYY-Qn\` or \`YYYY\`.
 - **Auth**: every request but this document's carries \`Authorization: Bearer <token>\`: an admin API key, or a session
   minted with \`createSession\` for a manager or for one user of one partner. Tenant and role come from the verified
-  token only. Objects outside the caller's scope answer 404, never 403.
+  token only. Objects outside the caller's scope answer 404, never 403. A public page uses a publishable key
+  (\`pk_pub_...\`) from the origins it lists: it may read the application form and submit applications; every other
+  operation answers it as if it did not exist (401).
 - **Errors** are RFC 9457 problem documents (\`application/problem+json\`) with a stable \`code\`, and \`errors\` for
   invalid fields. Bad input never answers 5xx.
 - **Lists** take \`limit\` (1-200, default 50) and \`cursor\`, and answer \`{ data, nextCursor }\`; filters are named
@@ -93,11 +95,11 @@ function assembleDocument(): OpenApiDocument {
         [SECURITY_SCHEME]: {
           type: 'http',
           scheme: 'bearer',
-          bearerFormat: 'session token (JWS) or admin API key',
+          bearerFormat: 'session token (JWS), admin API key or publishable key',
           description:
             'A session token minted by `createSession` (short-lived, signed, scoped to a role and, for partners, ' +
-            'one partner), or an admin API key created by the backend\'s operator. Tokens never appear in URLs, ' +
-            'errors or logs.',
+            'one partner), an admin API key created by the backend\'s operator, or a publishable key (`pk_pub_...`) ' +
+            'of a public page, usable only from the origins it lists. Tokens never appear in URLs, errors or logs.',
         },
       },
     },
@@ -147,7 +149,7 @@ function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (Paramete
     summary: spec.summary,
     description: `${spec.description}\n\n${whoMayCall(spec)}`,
     tags: [spec.tag],
-    'x-roles': [...spec.roles],
+    'x-roles': [...spec.roles, ...(spec.publishable ? ['publishable'] : [])],
     ...(spec.roles.length === 0 ? { security: [] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(spec.body
@@ -197,7 +199,7 @@ function errorResponses(spec: OperationSpec): ProblemResponseName[] {
   const names: (ProblemResponseName | false | undefined)[] = [
     (spec.query !== undefined || spec.body !== undefined) && 'BadRequest',
     secured && 'Unauthorized',
-    (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
+    (someRolesRefused || spec.finerRoleRules === true || spec.publishable === true) && 'Forbidden',
     spec.id !== undefined && 'NotFound',
     spec.conflict,
     spec.body !== undefined && 'PayloadTooLarge',
@@ -220,5 +222,8 @@ function whoMayCall(spec: OperationSpec): string {
   const list = roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
   const refused = ROLES.filter((role) => !spec.roles.includes(role));
   const others = refused.length > 0 ? ` Other principals get 403.` : '';
-  return `**Who may call:** ${list}.${others}${spec.scope ? ` ${spec.scope}` : ''}`;
+  const publishable = spec.publishable
+    ? ' A publishable key may call it too, from an origin it lists: a request from another origin gets 403, and so does a write without `Origin` (browsers always send it on writes).'
+    : '';
+  return `**Who may call:** ${list}.${others}${publishable}${spec.scope ? ` ${spec.scope}` : ''}`;
 }

@@ -30,6 +30,10 @@ export const DEAL_REASON_CODES = ['duplicate', 'incomplete', 'not_qualified', 'c
 export const DealReasonCode = /* @__PURE__ */ z.enum(DEAL_REASON_CODES);
 export type DealReasonCode = z.infer<typeof DealReasonCode>;
 
+/** Why two records look like the same company: a shared registrable domain, or alike names. */
+export const MatchReason = /* @__PURE__ */ z.enum(['domain', 'name']);
+export type MatchReason = z.infer<typeof MatchReason>;
+
 /** Why a customer is not available for registration. Never names who holds it. */
 export const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'] as const;
 export const ConflictReason = /* @__PURE__ */ z.enum(CONFLICT_REASONS);
@@ -98,7 +102,7 @@ export const Deal = /* @__PURE__ */ z.object({
   reasonCode: z.nullable(DealReasonCode),
   reason: z.nullable(text(2000)),
   /** Other registrations that look like the same customer. Vendor principals only. */
-  possibleConflicts: z.optional(z.array(z.object({ dealId: Id, number: text(40), match: z.enum(['domain', 'name']) }))),
+  possibleConflicts: z.optional(z.array(z.object({ dealId: Id, number: text(40), match: MatchReason }))),
   history: z.array(DealHistoryEntry),
   createdAt: Timestamp,
   updatedAt: Timestamp,

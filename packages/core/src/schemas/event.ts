@@ -23,6 +23,15 @@ export const EVENT_TYPES = [
   'deal.withdrawn',
   'resource.opened',
   'measurements.ingested',
+  'application.submitted',
+  'application.screening',
+  'application.interview',
+  'application.due_diligence',
+  'application.on_hold',
+  'application.approved',
+  'application.declined',
+  'application.withdrawn',
+  'application.evaluated',
 ] as const;
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 
