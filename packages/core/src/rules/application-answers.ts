@@ -4,8 +4,7 @@
  * backend checks again on submission, with the same function.
  * @module
  */
-import type { AnswerValue, ApplicationAnswers, ApplicationQuestion, PartnerType } from '../schemas/index.js';
-import { LONG_ANSWER_MAX, SHORT_ANSWER_MAX } from '../schemas/application-form.js';
+import { type AnswerValue, type ApplicationAnswers, type ApplicationQuestion, LONG_ANSWER_MAX, type PartnerType, SHORT_ANSWER_MAX } from '../schemas/index.js';
 
 /** What checking reads of a question. */
 export type CheckedQuestion = Pick<ApplicationQuestion, 'id' | 'kind' | 'required' | 'options' | 'partnerTypes'>;

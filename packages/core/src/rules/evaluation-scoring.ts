@@ -4,14 +4,15 @@
  * the scoring form (live, while a reviewer scores), on the server and in the conformance kit.
  * @module
  */
-import type {
-  CriterionSpread,
-  EvaluationSummary,
-  PartnerType,
-  Recommendation,
-  SelectionCriterion,
+import {
+  type CriterionSpread,
+  type EvaluationSummary,
+  type PartnerType,
+  type Recommendation,
+  SCORE_MAX,
+  SCORE_MIN,
+  type SelectionCriterion,
 } from '../schemas/index.js';
-import { SCORE_MAX, SCORE_MIN } from '../schemas/selection-criterion.js';
 
 /** Reviewers whose scores of one criterion differ by this much or more are flagged for discussion. */
 export const SPREAD_FLAG = 2;
@@ -166,8 +167,12 @@ export function summariseEvaluations(
   thresholds: Thresholds,
 ): EvaluationSummary {
   const submitted = evaluations.filter((e) => e.status === 'submitted');
-  const scored = submitted.map((e) => scoreEvaluation(criteria, partnerType, e.scores).weightedScore).filter((s): s is number => s !== null);
-  const weightedScore = scored.length === 0 ? null : round(scored.reduce((sum, s) => sum + s, 0) / scored.length, 1);
+  // Summed in tenths as whole numbers, so the mean does not depend on the order of the evaluations.
+  const tenths = submitted
+    .map((e) => scoreEvaluation(criteria, partnerType, e.scores).weightedScore)
+    .filter((s): s is number => s !== null)
+    .map((s) => Math.round(s * 10));
+  const weightedScore = tenths.length === 0 ? null : round(tenths.reduce((sum, t) => sum + t, 0) / tenths.length / 10, 1);
   const spread: CriterionSpread[] = [];
   for (const criterion of applicableCriteria(criteria, partnerType)) {
     const values = submitted.flatMap((e) => e.scores.filter((s) => s.criterionId === criterion.id).map((s) => s.score));
