@@ -5,12 +5,16 @@
 import { createBaseClient } from './base-client.js';
 import type { ClientOptions } from './options.js';
 import { CLIENT_REQUESTS, type BaseClient } from './part.js';
+import { applicationForm, type ApplicationFormApi } from './parts/application-form.js';
+import { applications, type ApplicationsApi } from './parts/applications.js';
 import { deals, type DealsApi } from './parts/deals.js';
 import { events, type EventsApi } from './parts/events.js';
 import { kpis, type KpisApi } from './parts/kpis.js';
 import { measurements, type MeasurementsApi } from './parts/measurements.js';
 import { partners, type PartnersApi } from './parts/partners.js';
+import { publishableKeys, type PublishableKeysApi } from './parts/publishable-keys.js';
 import { resources, type ResourcesApi } from './parts/resources.js';
+import { selection, type SelectionApi } from './parts/selection.js';
 import { session, sessions, type SessionApi, type SessionsApi } from './parts/session.js';
 import { tiers, type TiersApi } from './parts/tiers.js';
 
@@ -47,6 +51,14 @@ export interface PartnerKitClient extends BaseClient {
   readonly resources: ResourcesApi;
   /** The event log. */
   readonly events: EventsApi;
+  /** The public application form, and submitting to it (what a publishable key may do). */
+  readonly applicationForm: ApplicationFormApi;
+  /** Applications, their stages and evaluations (vendor staff). */
+  readonly applications: ApplicationsApi;
+  /** Selection criteria and recommendation thresholds. */
+  readonly selection: SelectionApi;
+  /** Publishable keys of public pages (admin). */
+  readonly publishableKeys: PublishableKeysApi;
 }
 
 /**
@@ -81,5 +93,9 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     deals: deals(base),
     resources: resources(base),
     events: events(base),
+    applicationForm: applicationForm(base),
+    applications: applications(base),
+    selection: selection(base),
+    publishableKeys: publishableKeys(base),
   });
 }

@@ -17,29 +17,32 @@ export const SCORE_MAX = 5;
 export const CriterionScore = /* @__PURE__ */ z.int().check(z.gte(SCORE_MIN, 'must be a score from 1 to 5'), z.lte(SCORE_MAX, 'must be a score from 1 to 5'));
 export type CriterionScore = z.infer<typeof CriterionScore>;
 
-const levelText = { description: text(500) };
+// Text schemas are their own constants, never read back out of an object handed to translation():
+// a bundler cannot prove such a read free of side effects, and would keep the module.
+const levelDescription = text(500);
 
 /** A level's `description` in one language. */
-export const CriterionLevelTranslation = /* @__PURE__ */ translation(levelText);
+export const CriterionLevelTranslation = /* @__PURE__ */ translation({ description: levelDescription });
 export type CriterionLevelTranslation = z.infer<typeof CriterionLevelTranslation>;
 
 /** What one score of the scale means for this criterion ("5: sells in three or more countries"). */
 export const CriterionLevel = /* @__PURE__ */ z.object({
-  description: levelText.description,
+  description: levelDescription,
   /** `description` in other languages, by BCP 47 tag. */
   translations: z.optional(/* @__PURE__ */ translations(CriterionLevelTranslation)),
 });
 export type CriterionLevel = z.infer<typeof CriterionLevel>;
 
-const criterionText = { name: text(100), description: text(2000) };
+const criterionName = text(100);
+const criterionDescription = text(2000);
 
 /** A criterion's `name` and `description` in one language. */
-export const SelectionCriterionTranslation = /* @__PURE__ */ translation(criterionText);
+export const SelectionCriterionTranslation = /* @__PURE__ */ translation({ name: criterionName, description: criterionDescription });
 export type SelectionCriterionTranslation = z.infer<typeof SelectionCriterionTranslation>;
 
 const criterionFields = {
-  name: criterionText.name,
-  description: z.nullable(criterionText.description),
+  name: criterionName,
+  description: z.nullable(criterionDescription),
   /** Relative weight in the weighted score, 1-100. */
   weight: /* @__PURE__ */ z.int().check(z.gte(1, 'must be a weight from 1 to 100'), z.lte(100, 'must be a weight from 1 to 100')),
   /** Exactly five levels: what a score of 1, 2, 3, 4 and 5 means, in that order. */
