@@ -24,6 +24,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { tierRoutes } from './routes/tiers.js';
 import { deriveKeys, loadSecret, type ServerKeys } from './security/secret.js';
 import { DEFAULT_SESSION_TTL_SECONDS } from './security/session-tokens.js';
+import { livePublishableOrigins } from './store/publishable-keys.js';
 
 /** Default protection window when neither the partner's tier nor any tier says: 90 days. */
 export const DEFAULT_PROTECTION_DAYS = 90;
@@ -118,7 +119,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   };
 
   const app = options.basePath ? new Hono<AppEnv>().basePath(options.basePath) : new Hono<AppEnv>();
-  app.use('*', requestId(), accessLog(ctx), securityHeaders(), cors(settings.allowOrigins));
+  app.use('*', requestId(), accessLog(ctx), securityHeaders(), cors(settings.allowOrigins, () => livePublishableOrigins(options.db)));
   healthRoutes(app, ctx);
   openApiRoutes(app);
   app.use('/v1/*', authenticate(ctx));

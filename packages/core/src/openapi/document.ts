@@ -171,6 +171,10 @@ function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (Paramete
 function successResponse(catalog: SchemaCatalog, success: OperationSpec['success'][number]): ResponseObject {
   // A 201 always created an object, and says where it is.
   const response: ResponseObject = { description: success.description, headers: success.status === '201' ? responseHeaders('Location') : responseHeaders() };
+  if (success.locationFor !== undefined) {
+    const { description, schema } = sharedHeaders.Location;
+    response.headers = { ...response.headers, Location: { description: `${description} Sent to ${success.locationFor}.`, required: false, schema } };
+  }
   if (success.schema === 'openapi') {
     response.content = {
       [JSON_MEDIA_TYPE]: {

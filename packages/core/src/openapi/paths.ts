@@ -48,6 +48,8 @@ export interface SuccessSpec {
   description: string;
   /** The body's schema; absent for 204, or `'openapi'` for this document itself. */
   schema?: z.core.$ZodType | 'openapi';
+  /** A 201 whose `Location` only some callers get: says which (the others get nothing they could read). */
+  locationFor?: string;
 }
 
 export interface OperationSpec {
@@ -621,7 +623,14 @@ export const operations: readonly OperationSpec[] = [
     publishable: true,
     body: { schema: contract.ApplicationInput, description: 'The application.' },
     idempotent: true,
-    success: [{ status: '201', description: 'The application was submitted.', schema: contract.ApplicationCreated }],
+    success: [
+      {
+        status: '201',
+        description: 'The application was submitted.',
+        schema: contract.ApplicationCreated,
+        locationFor: 'a manager or admin (a publishable key\'s receipt names nothing it could read)',
+      },
+    ],
   },
   {
     operationId: 'getApplicationPipeline',
@@ -699,7 +708,8 @@ export const operations: readonly OperationSpec[] = [
     tag: 'Evaluations',
     summary: 'Save or submit one\'s evaluation',
     description:
-      'Creates or replaces the calling manager\'s evaluation of the application, one per reviewer, while it is a ' +
+      'Creates or replaces the calling manager\'s evaluation of the application (one per reviewer, read back with ' +
+      'listEvaluations) while it is a ' +
       'draft; `submit: true` makes it final, and needs a score for every criterion that applies to the application\'s ' +
       'partner type (400 at `scores`). Scores name existing, applicable criteria (400 at `scores.<n>.criterionId`). ' +
       'Applications are scored in screening, interview and due diligence; a submitted evaluation, or an application ' +
@@ -709,10 +719,7 @@ export const operations: readonly OperationSpec[] = [
     body: { schema: contract.EvaluationInput, description: 'The scores, recommendation and comment.' },
     idempotent: true,
     conflict: 'ApplicationConflict',
-    success: [
-      { status: '200', description: 'The evaluation was replaced.', schema: contract.Evaluation },
-      { status: '201', description: 'The evaluation was created.', schema: contract.Evaluation },
-    ],
+    success: [{ status: '200', description: 'The caller\'s evaluation as saved, with its weighted score and knock-outs.', schema: contract.Evaluation }],
   },
 
   // Selection

@@ -157,7 +157,7 @@ const v1: Expected[] = [
     body: 'EvaluationInput',
     idempotent: true,
     conflict: true,
-    success: { 200: 'Evaluation', 201: 'Evaluation' },
+    success: { 200: 'Evaluation' },
   },
   { path: '/v1/selection-criteria', method: 'get', operationId: 'listSelectionCriteria', roles: VENDOR, paged: true, success: { 200: 'SelectionCriterionPage' } },
   { path: '/v1/selection-criteria/{id}', method: 'get', operationId: 'getSelectionCriterion', roles: VENDOR, success: { 200: 'SelectionCriterion' } },

@@ -50,6 +50,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** True when `error` is PostgreSQL's foreign key violation (SQLSTATE 23503): something still refers to the row. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23503';
+}
+
 /** True when `error` is PostgreSQL's unique violation (SQLSTATE 23505), optionally of one index. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
