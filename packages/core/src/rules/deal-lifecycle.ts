@@ -159,3 +159,8 @@ export function isActiveDealStatus(status: DealStatus): boolean {
 export function isTerminalDealStatus(status: DealStatus): boolean {
   return TERMINAL_DEAL_STATUSES.includes(status);
 }
+
+/** A deal number as people read it: registration `n` is `DR-000123`. */
+export function dealNumber(n: number): string {
+  return `DR-${String(n).padStart(6, '0')}`;
+}
