@@ -18,7 +18,6 @@ import { ALLOWED_ORIGIN, type Reference, startReference } from './support/refere
 import { serveFetch } from './support/serve-fetch.ts';
 
 const PRISM_ERRORS = 'https://stoplight.io/prism/errors#';
-const VIOLATIONS = `${PRISM_ERRORS}VIOLATIONS`;
 
 interface Seen {
   request: string;
