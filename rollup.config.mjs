@@ -8,7 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyHTMLLiterals } from 'minify-literals';
 
-const packages = ['core', 'elements', 'server', 'conformance'];
+const packages = ['core', 'elements', 'server', 'conformance', 'mock'];
 
 /** Every `.ts` module under `dir`, keyed by its path without extension. */
 function modulesUnder(dir) {

@@ -4,7 +4,7 @@
 // packages are ESM only, so CommonJS `require` is out of scope). Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
 
-const PACKAGES = ['core', 'elements', 'server', 'conformance'];
+const PACKAGES = ['core', 'elements', 'server', 'conformance', 'mock'];
 const checks = (dir) => [
   ['publint', ['--no-install', 'publint', '--strict', dir]],
   ['attw', ['--no-install', 'attw', '--pack', dir, '--profile', 'esm-only', '--format', 'ascii']],

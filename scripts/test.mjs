@@ -28,7 +28,7 @@ function nodeTestFiles() {
       else if (pick(path)) files.push(path);
     }
   };
-  for (const pkg of ['core', 'server', 'conformance']) walk(join('packages', pkg, 'test'), (p) => p.endsWith('.test.ts'));
+  for (const pkg of ['core', 'server', 'conformance', 'mock']) walk(join('packages', pkg, 'test'), (p) => p.endsWith('.test.ts'));
   // The demo's end-to-end test and the docs' link check.
   walk('demo/test', (p) => p.endsWith('.test.ts'));
   // Elements' tests run in Chromium, except the Node import smoke tests (`*.node.test.ts`).
