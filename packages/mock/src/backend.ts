@@ -42,6 +42,8 @@ export interface MockOptions {
   sessionTtlSeconds?: number;
   /** The parts of the contract served (default all); for trying a new part before it lands. */
   parts?: readonly MockPart[];
+  /** Sees a copy of every request before it is answered (to assert what a page sent). */
+  onRequest?: (request: Request) => void;
 }
 
 /** A session to mint directly, without an admin request (stories, tests). */
@@ -92,6 +94,7 @@ export class MockBackend {
   readonly #parts: readonly MockPart[];
   readonly #settings: MockSettings;
   readonly #allowOrigins: Set<string>;
+  readonly #onRequest: ((request: Request) => void) | undefined;
 
   constructor(options: MockOptions = {}) {
     let offset = 0;
@@ -109,6 +112,7 @@ export class MockBackend {
     this.#routes = compile(this.#parts);
     this.#settings = { defaultProtectionDays: options.defaultProtectionDays ?? 90, sessionTtlSeconds: options.sessionTtlSeconds ?? 900 };
     this.#allowOrigins = new Set(options.allowOrigins ?? ['*']);
+    this.#onRequest = options.onRequest;
     for (const fault of options.faults ?? []) this.faults.add(fault);
     this.people = applySeed(this.state, options.seed ?? 'demo', this.clock.now(), options.demo);
   }
@@ -139,6 +143,7 @@ export class MockBackend {
     const url = new URL(request.url);
     const at = url.pathname.indexOf('/v1/');
     const path = at === -1 ? url.pathname : url.pathname.slice(at);
+    this.#onRequest?.(request.clone());
     const fault = this.faults.take(request, path);
     if (fault?.mode === 'offline') throw new OfflineError();
     await wait(latencyOf(this.latency) + (fault?.mode === 'slow' ? (fault.delayMs ?? 3000) : 0), request.signal);
@@ -152,7 +157,8 @@ export class MockBackend {
       const problem = error instanceof ProblemError ? error : problems.internal(`The mock backend failed: ${error instanceof Error ? error.message : String(error)}`);
       response = problemResponse(problem, requestId);
     }
-    return this.#finish(request, response, requestId);
+    const finished = this.#finish(request, response, requestId);
+    return fault?.mode === 'respond' ? fault.respond(request, finished) : finished;
   }
 
   /** A `fetch` over this backend, without msw: `createClient({ fetch: backend.fetch })`. */

@@ -15,7 +15,12 @@ export type Fault =
   /** The backend answers an error problem: `status` (default 500) with `internal_error` or a matching code. */
   | { mode: 'error'; status?: number; match?: FaultMatch; times?: number }
   /** The answer comes `delayMs` later (default 3000); `Infinity` never answers until the request is aborted. */
-  | { mode: 'slow'; delayMs?: number; match?: FaultMatch; times?: number };
+  | { mode: 'slow'; delayMs?: number; match?: FaultMatch; times?: number }
+  /**
+   * The backend's own answer, changed (or replaced) by `respond` before it is sent: a body that
+   * breaks the contract, an odd header. `answer` is the mock's answer, unread.
+   */
+  | { mode: 'respond'; respond: (request: Request, answer: Response) => Response | Promise<Response>; match?: FaultMatch; times?: number };
 
 /** How long every answer takes: a fixed number of ms or a `[min, max]` range. */
 export type Latency = number | readonly [number, number];
