@@ -16,6 +16,10 @@ export type {
   RequestOptions,
   CreateOptions,
   SessionGrant,
+  ClientBaseOptions,
+  ClientAuth,
+  TokenAuth,
+  SessionAuth,
 } from './options.js';
 export type {
   ListParams,
@@ -38,5 +42,9 @@ export type { EventsApi } from './namespaces/events.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export { HEADERS } from './http/transport.js';
 export { REQUEST_ID_HEADER } from './http/read-response.js';
+export { responseInfo, REPLAYED_HEADER, type ResponseInfo } from './http/response-info.js';
 export { CLIENT_VERSION } from './version.js';
 export * from './errors/index.js';
+// Types an error's fields are made of, so a `switch` over them needs no other import.
+export type { ProblemCode } from '../schemas/problem.js';
+export type { ConflictReason } from '../schemas/deal.js';

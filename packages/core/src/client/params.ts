@@ -15,7 +15,8 @@ import type {
 } from '../schemas/queries.js';
 
 /**
- * `limit` (1-200, default 50) and `cursor` (from a page's `nextCursor`).
+ * `limit` (1-200, default 50) and `cursor` (a page's `nextCursor`; `null`, the last page's, means
+ * "from the start", like leaving it out).
  *
  * @example
  * ```ts
@@ -24,8 +25,8 @@ import type {
  * ```
  */
 export interface ListParams {
-  limit?: number;
-  cursor?: string;
+  limit?: number | undefined;
+  cursor?: string | null | undefined;
 }
 
 type Filters<Q> = Omit<Q, keyof PageQuery>;
@@ -46,7 +47,7 @@ export type PartnerListParams = ListParams & Filters<PartnerListQuery>;
  * await client.deals.list({ status: ['submitted', 'under_review'], partnerId: 'p_1' });
  * ```
  */
-export type DealListParams = ListParams & Omit<Filters<DealListQuery>, 'status'> & { status?: DealStatus | readonly DealStatus[] };
+export type DealListParams = ListParams & Omit<Filters<DealListQuery>, 'status'> & { status?: DealStatus | readonly DealStatus[] | undefined };
 
 /**
  * Filters and sort of `client.resources.list()`.
@@ -92,6 +93,6 @@ export type EventListParams = ListParams & Filters<EventListQuery>;
  * ```
  */
 export interface ScorecardParams {
-  period?: string;
-  periods?: number;
+  period?: string | undefined;
+  periods?: number | undefined;
 }
