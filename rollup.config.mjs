@@ -8,7 +8,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyHTMLLiterals } from 'minify-literals';
 
-const packages = ['core', 'elements', 'server', 'conformance'];
+// Every workspace package (root package.json), so a package added later is built without a change here.
+const packages = JSON.parse(readFileSync('package.json', 'utf8')).workspaces.map((dir) => dir.replace(/^packages\//, ''));
 
 /** Every `.ts` module under `dir`, keyed by its path without extension. */
 function modulesUnder(dir) {

@@ -3,9 +3,7 @@
 // by the workspace's typecheck and, against the packed packages, at both ends of the supported
 // TypeScript range under `strict` and `exactOptionalPropertyTypes` (scripts/published/).
 import {
-  ConflictError,
   createClient,
-  HttpError,
   isConflictError,
   isHttpError,
   isIdempotencyMismatchError,
@@ -13,6 +11,8 @@ import {
   newIdempotencyKey,
   responseInfo,
   type ClientOptions,
+  type ConflictError,
+  type HttpError,
   type ConflictReason,
   type ErrorCode,
   type HttpErrorCode,
