@@ -90,8 +90,11 @@ try {
     const serverPort = await freePort();
     let server;
     await step(documented(/^npx partnerkit-server start/), async () => {
-      const [command] = documented(/^npx partnerkit-server start/);
-      server = await serve(command, { ...env, PORT: String(serverPort) }, /listening on (http:\/\/\S+)/);
+      // Each form the docs show; the last keeps running for the kit.
+      for (const command of documented(/^npx partnerkit-server start/)) {
+        await server?.stop();
+        server = await serve(command, { ...env, PORT: String(serverPort) }, /listening on (http:\/\/\S+)/);
+      }
       cleanup.push(() => server.stop());
       return `serving ${server.match[1]}`;
     });

@@ -1,7 +1,9 @@
 // Type tests of the tags in React 19's JSX (@partnerkit/elements/types/react). Every line compiles
 // except those under `@ts-expect-error`, which must not. Checked by the workspace's typecheck and,
 // against the packed packages, at both ends of the supported TypeScript range (scripts/published/).
+// #region usage
 /// <reference types="@partnerkit/elements/types/react" />
+// #endregion usage
 import type { PartnerKitClient } from '@partnerkit/core/client';
 
 declare const client: PartnerKitClient;
