@@ -8,7 +8,7 @@ import { TYPESCRIPT_VERSIONS } from '../project.mjs';
 import { cleanEnv, run } from '../process.mjs';
 
 /** The workspace's type tests, as a consumer would write them. */
-const TYPE_TESTS = ['packages/core/test/types/client.ts', 'packages/react/test/types/wrappers.tsx', 'packages/elements/test/types/react-jsx.tsx'];
+const TYPE_TESTS = ['packages/core/test/types/client.ts', 'packages/react/test/types/wrappers.tsx', 'packages/react/test/types/react-jsx.tsx'];
 const REQUIRE_TESTS = ['packages/core/test/types/require.cts'];
 
 const compilerOptions = {
