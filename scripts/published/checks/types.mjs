@@ -50,5 +50,15 @@ export async function typesCheck(ctx) {
       passed.push(stdout.replace('Version ', 'TypeScript ').trim());
     }),
   );
-  return `type tests pass with ${passed.sort().join(', ')}`;
+  // The tags in Vue templates, with vue-tsc (it runs on the workspace's TypeScript).
+  const vueDir = join(ctx.project, 'checks', 'types-vue');
+  mkdirSync(vueDir, { recursive: true });
+  copyFileSync(join(ctx.root, 'scripts/published/types/vue-tags.vue'), join(vueDir, 'vue-tags.vue'));
+  writeFileSync(join(vueDir, 'env.d.ts'), '/// <reference types="@partnerkit/elements/types/vue" />\n');
+  writeFileSync(
+    join(vueDir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, module: 'ESNext', moduleResolution: 'bundler', types: [] }, vueCompilerOptions: { strictTemplates: true }, files: ['env.d.ts', 'vue-tags.vue'] }, null, 2),
+  );
+  await run(process.execPath, [join(ctx.project, 'node_modules', 'vue-tsc', 'bin', 'vue-tsc.js'), '-p', join(vueDir, 'tsconfig.json')], { cwd: vueDir, env: cleanEnv() });
+  return `type tests pass with ${passed.sort().join(', ')}; the Vue template tests with vue-tsc --strictTemplates`;
 }
