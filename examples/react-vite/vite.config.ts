@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { partnerkitSessionRoute } from './session-route';
+import { partnerkitSessionRoute } from './session-route.ts';
 
 export default defineConfig(({ mode }) => {
   // From the environment or a .env file: VITE_PARTNERKIT_URL (the backend, also used by the page)

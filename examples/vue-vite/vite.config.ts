@@ -1,7 +1,7 @@
 import manifest from '@partnerkit/elements/custom-elements.json' with { type: 'json' };
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, loadEnv } from 'vite';
-import { partnerkitSessionRoute } from './session-route';
+import { partnerkitSessionRoute } from './session-route.ts';
 
 // #region custom-elements
 // Vue's template compiler must leave the PartnerKit tags to the browser: every tag the package's

@@ -49,7 +49,11 @@ export async function expectWidgets(browser, url, { tags, timeout = 60_000, then
     if (response.status() >= 400 && pathname !== '/favicon.ico') problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
     if (response.request().resourceType() === 'script' && response.ok()) scripts.push(response.buffer().catch(() => Buffer.alloc(0)));
   });
-  page.on('requestfailed', (request) => problems.push(`${request.failure()?.errorText ?? 'failed'}: ${request.method()} ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // A widget aborts what it no longer needs (a pre-check superseded by more typing): not a failure.
+    const why = request.failure()?.errorText ?? 'failed';
+    if (why !== 'net::ERR_ABORTED') problems.push(`${why}: ${request.method()} ${request.url()}`);
+  });
   try {
     await page.goto(url, { waitUntil: 'load', timeout });
     try {
