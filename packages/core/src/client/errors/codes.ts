@@ -3,7 +3,7 @@
  * are every `code` a {@link PartnerKitError} can carry.
  * @module
  */
-import { isProblemCode, type Problem, type ProblemCode } from '../../schemas/problem.js';
+import type { Problem, ProblemCode } from '../../schemas/problem.js';
 
 /** Codes the client gives failures itself, beside the contract's {@link ProblemCode}s. */
 export const CLIENT_ERROR_CODES = [
@@ -32,7 +32,7 @@ export type ErrorCode = ProblemCode | ClientErrorCode;
 export type HttpErrorCode = ProblemCode | 'unknown_problem';
 
 /** The contract's code for an answer that carried none it defines, by status. */
-const STATUS_CODES: Readonly<Record<number, ProblemCode>> = {
+const STATUS_CODES = {
   400: 'malformed_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -44,17 +44,28 @@ const STATUS_CODES: Readonly<Record<number, ProblemCode>> = {
   422: 'validation_failed',
   429: 'rate_limited',
   431: 'headers_too_large',
-  502: 'service_unavailable',
+  500: 'internal_error',
   503: 'service_unavailable',
-  504: 'service_unavailable',
-};
+} as const satisfies Record<number, ProblemCode>;
+
+/** The contract's codes that no status stands for. */
+const OTHER_CODES = ['malformed_json', 'deal_conflict', 'in_use', 'invalid_transition', 'invalid_cursor', 'idempotency_mismatch'] as const;
+
+// Every code of the contract is in one of the two lists: a new one fails to compile here until it
+// is listed (a type import of the list, so the error classes carry no schema module).
+type Unlisted = Exclude<ProblemCode, (typeof STATUS_CODES)[keyof typeof STATUS_CODES] | (typeof OTHER_CODES)[number]>;
+export const EVERY_CODE_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
+
+const KNOWN_CODES: ReadonlySet<string> = new Set([...Object.values(STATUS_CODES), ...OTHER_CODES]);
 
 /** The code an answer with `status` gets when its body names no code of the contract. */
 export function codeForStatus(status: number): HttpErrorCode {
-  return STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'unknown_problem');
+  // A gateway's 502 or 504 says the backend is not there now, like a 503.
+  const code = (STATUS_CODES as Readonly<Record<number, ProblemCode>>)[status === 502 || status === 504 ? 503 : status];
+  return code ?? (status >= 500 ? 'internal_error' : 'unknown_problem');
 }
 
 /** An error answer's code: the problem's own when the contract defines it, else {@link codeForStatus}. */
 export function httpErrorCode(problem: Pick<Problem, 'code' | 'status'>): HttpErrorCode {
-  return isProblemCode(problem.code) ? problem.code : codeForStatus(problem.status);
+  return KNOWN_CODES.has(problem.code) ? (problem.code as ProblemCode) : codeForStatus(problem.status);
 }

@@ -2,10 +2,11 @@ import type { ConflictReason } from '../../schemas/deal.js';
 import type { ErrorKind } from './brand.js';
 import { HttpError, type HttpErrorInit } from './http-error.js';
 
-// Keyed by every reason of the contract, so a new one fails to compile here until it is listed
-// (a type import: the error classes stay free of the deal schemas).
-const CONFLICT_REASONS: Readonly<Record<ConflictReason, true>> = { already_registered: true, protected: true, own_registration: true };
-const isConflictReason = (reason: unknown): reason is ConflictReason => typeof reason === 'string' && Object.hasOwn(CONFLICT_REASONS, reason);
+// Every reason of the contract (a type import: the error classes stay free of the deal schemas);
+// a new one fails to compile here until it is listed.
+const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'] as const satisfies readonly ConflictReason[];
+export const EVERY_REASON_LISTED: [Exclude<ConflictReason, (typeof CONFLICT_REASONS)[number]>] extends [never] ? true : never = true;
+const isConflictReason = (reason: unknown): reason is ConflictReason => (CONFLICT_REASONS as readonly unknown[]).includes(reason);
 
 /**
  * The request conflicts with the current state (409), e.g. the customer is already registered

@@ -35,7 +35,7 @@ const infos = new WeakMap<object, ResponseInfo>();
 /** Remembers what `response` said for `result` (objects only: a 204 has nothing to attach to). */
 export function recordResponse(result: unknown, response: Response, requestId: string | null): void {
   if (typeof result !== 'object' || result === null) return;
-  infos.set(result, Object.freeze({ status: response.status, requestId, replayed: response.headers.get(REPLAYED_HEADER) === 'true' }));
+  infos.set(result, { status: response.status, requestId, replayed: response.headers.get(REPLAYED_HEADER) === 'true' });
 }
 
 /**
