@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CurrencyCode, Id, Timestamp, text } from './common.js';
+import { translation, translations } from './translations.js';
 
 export const KPI_UNITS = ['currency', 'count', 'percent', 'score'] as const;
 export const KpiUnit = z.enum(KPI_UNITS);
@@ -18,9 +19,15 @@ export const KPI_AGGREGATIONS = ['sum', 'avg', 'last', 'max', 'min'] as const;
 export const KpiAggregation = z.enum(KPI_AGGREGATIONS);
 export type KpiAggregation = z.infer<typeof KpiAggregation>;
 
+const kpiText = { name: text(100), description: text(1000) };
+
+/** A KPI's `name` and `description` in one language. */
+export const KpiTranslation = translation(kpiText);
+export type KpiTranslation = z.infer<typeof KpiTranslation>;
+
 const kpiFields = {
-  name: text(100),
-  description: z.optional(z.nullable(text(1000))),
+  name: kpiText.name,
+  description: z.optional(z.nullable(kpiText.description)),
   /**
    * `currency` values are in minor units of `currency`; `percent` values are percentages
    * (`87.5` is 87.5 %); `count` and `score` are plain numbers.
@@ -32,6 +39,8 @@ const kpiFields = {
   weight: z.number().check(z.gte(0), z.lte(1000)),
   /** Required when `unit` is `currency`. */
   currency: z.optional(z.nullable(CurrencyCode)),
+  /** `name` and `description` in other languages, by BCP 47 tag; a `PUT` without it leaves the KPI without translations. */
+  translations: z.optional(translations(KpiTranslation)),
 };
 
 const currencyRule = (kpi: { unit: KpiUnit; currency?: string | null | undefined }) =>

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Timestamp, text } from './common.js';
+import { translation, translations } from './translations.js';
 
 /** One qualification rule: the KPI's value must reach `min`. */
 export const TierRequirement = z.object({
@@ -17,21 +18,37 @@ export const TierRequirement = z.object({
 });
 export type TierRequirement = z.infer<typeof TierRequirement>;
 
+const benefitText = { label: text(200), value: text(200) };
+
+/** A benefit's `label` and `value` in one language. */
+export const TierBenefitTranslation = translation(benefitText);
+export type TierBenefitTranslation = z.infer<typeof TierBenefitTranslation>;
+
 export const TierBenefit = z.object({
-  label: text(200),
-  value: z.optional(text(200)),
+  label: benefitText.label,
+  value: z.optional(benefitText.value),
+  /** `label` and `value` in other languages, by BCP 47 tag. */
+  translations: z.optional(translations(TierBenefitTranslation)),
 });
 export type TierBenefit = z.infer<typeof TierBenefit>;
 
+const tierText = { name: text(100) };
+
+/** A tier's `name` in one language. */
+export const TierTranslation = translation(tierText);
+export type TierTranslation = z.infer<typeof TierTranslation>;
+
 const tierFields = {
   rank: z.int().check(z.gte(1), z.lte(100)),
-  name: text(100),
+  name: tierText.name,
   /** Badge colour as `#RRGGBB`. */
   colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #C0C0C0')),
   benefits: z.array(TierBenefit).check(z.maxLength(50)),
   requirements: z.array(TierRequirement).check(z.maxLength(50)),
   /** How long an approved deal registration stays protected, in days. */
   dealProtectionDays: z.int().check(z.gte(1), z.lte(365)),
+  /** `name` in other languages, by BCP 47 tag; a `PUT` without it leaves the tier without translations. */
+  translations: z.optional(translations(TierTranslation)),
 };
 
 export const Tier = z.object({ id: Id, ...tierFields, createdAt: Timestamp, updatedAt: Timestamp });
