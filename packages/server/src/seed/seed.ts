@@ -177,14 +177,14 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     await insertBatched(
       tx,
       'tiers',
-      { id: 'text', rank: 'int', name: 'text', colour: 'text', benefits: 'jsonb', requirements: 'jsonb', deal_protection_days: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
-      SEED_TIERS.map((t) => ({ id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, deal_protection_days: t.dealProtectionDays, created_at: createdAt, updated_at: createdAt })),
+      { id: 'text', rank: 'int', name: 'text', colour: 'text', benefits: 'jsonb', requirements: 'jsonb', deal_protection_days: 'int', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+      SEED_TIERS.map((t) => ({ id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, deal_protection_days: t.dealProtectionDays, translations: t.translations, created_at: createdAt, updated_at: createdAt })),
     );
     await insertBatched(
       tx,
       'kpis',
-      { id: 'text', name: 'text', description: 'text', unit: 'text', direction: 'text', aggregation: 'text', weight: 'float8', currency: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
-      SEED_KPIS.map((k) => ({ id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, created_at: createdAt, updated_at: createdAt })),
+      { id: 'text', name: 'text', description: 'text', unit: 'text', direction: 'text', aggregation: 'text', weight: 'float8', currency: 'text', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+      SEED_KPIS.map((k) => ({ id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, translations: k.translations, created_at: createdAt, updated_at: createdAt })),
     );
 
     const partnerRows: Record<string, unknown>[] = [];
@@ -270,19 +270,24 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
       'resources',
       {
         id: 'text', title: 'text', description: 'text', type: 'text', format: 'text', size_bytes: 'bigint', language: 'text', tags: 'jsonb',
-        thumbnail_url: 'text', min_tier_id: 'text', partner_types: 'jsonb', url: 'text', open_count: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+        thumbnail_url: 'text', min_tier_id: 'text', partner_types: 'jsonb', url: 'text', open_count: 'int', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
       },
       Array.from({ length: sizes.resources }, (_, i) => {
         const topic = RESOURCE_TOPICS[Math.floor(i / 2) % RESOURCE_TOPICS.length] as (typeof RESOURCE_TOPICS)[number];
         const vietnamese = i % 2 === 1;
         const edition = Math.floor(i / (2 * RESOURCE_TOPICS.length));
-        const title = `${vietnamese ? topic.vi : topic.en}${edition > 0 ? ` (${vietnamese ? 'bản' : 'edition'} ${edition + 1})` : ''}`;
+        // Each item is in one language and carries its title and description in the other.
+        const text = {
+          en: { title: `${topic.en}${edition > 0 ? ` (edition ${edition + 1})` : ''}`, description: `For partners: ${topic.en.toLowerCase()}.` },
+          vi: { title: `${topic.vi}${edition > 0 ? ` (bản ${edition + 1})` : ''}`, description: `Tài liệu dành cho đối tác: ${topic.vi.toLowerCase()}.` },
+        };
+        const [own, other] = vietnamese ? (['vi', 'en'] as const) : (['en', 'vi'] as const);
         const gate = rng.weighted({ open: 50, tier: 30, type: 20 });
         const made = new Date(asOf.getTime() - rng.int(1, 700) * DAY - i * 60_000);
         return {
           id: `rs_${String(i + 1).padStart(4, '0')}`,
-          title,
-          description: vietnamese ? `Tài liệu dành cho đối tác: ${topic.vi.toLowerCase()}.` : `For partners: ${topic.en.toLowerCase()}.`,
+          title: text[own].title,
+          description: text[own].description,
           type: topic.type,
           format: topic.format,
           size_bytes: topic.type === 'video' ? rng.int(40, 900) * 1_048_576 : topic.type === 'link' ? null : rng.int(80, 9000) * 1024,
@@ -293,6 +298,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
           partner_types: gate === 'type' ? [rng.pick(PARTNER_TYPES), rng.pick(PARTNER_TYPES)].filter((t, n, all) => all.indexOf(t) === n) : [],
           url: `https://partners.example.com/library/${slug(topic.en)}${edition > 0 ? `-${edition + 1}` : ''}${vietnamese ? '-vi' : ''}`,
           open_count: rng.int(0, 400),
+          translations: { [other]: text[other] },
           created_at: iso(made),
           updated_at: iso(made),
         };
