@@ -75,6 +75,13 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'scorecards',
     mustFail: { 'scorecards.rules': /row \S+-churn attainment is [\d.]+; core's rules give [\d.]+/ },
   },
+  'drops-translations': {
+    area: 'translations',
+    mustFail: {
+      'translations.round-trip': /upsertKpi came back with translations \{\}; sent \{"vi":/,
+      'translations.refused': /expected 400 validation_failed/,
+    },
+  },
 };
 
 describe('broken variants of the reference server fail the checks aimed at them', () => {
