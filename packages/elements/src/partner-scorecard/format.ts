@@ -47,17 +47,29 @@ export function boundKey(direction: KpiDirection): 'atLeast' | 'atMost' {
   return direction === 'lower_is_better' ? 'atMost' : 'atLeast';
 }
 
+/** How the catalogue writes quarters and years ("Q3 2026" / "quý 3/2026", "2026" / "năm 2026"). */
+export interface PeriodWords {
+  quarter(q: { quarter: number; year: number }): string;
+  year(y: { year: number }): string;
+}
+
 /**
- * A period for people: a month by name ("July 2026", "tháng 7, 2026"), a quarter through the
- * catalogue (`quarter`: "Q3 2026", "Quý 3/2026"), a year as it is. Malformed text is returned
+ * A period as it reads inside a sentence: a month by name ("July 2026", "tháng 7 năm 2026"), a
+ * quarter and a year through the catalogue ("Q3 2026", "quý 3/2026"; "2026", "năm 2026").
+ * Standing alone (a picker's option) it takes {@link capitalise}. Malformed text is returned
  * unchanged rather than throwing during render.
  */
-export function formatPeriodLabel(format: NumberFormatter, quarter: (q: { quarter: number; year: number }) => string, period: string): string {
+export function formatPeriodLabel(format: NumberFormatter, words: PeriodWords, period: string): string {
   const parsed = readPeriod(period);
   if (!parsed) return period;
-  if (parsed.grain === 'quarter') return quarter({ quarter: parsed.index, year: parsed.year });
+  if (parsed.grain === 'quarter') return words.quarter({ quarter: parsed.index, year: parsed.year });
   if (parsed.grain === 'month') {
     return format.date(Date.UTC(parsed.year, parsed.index - 1, 1), { month: 'long', year: 'numeric', timeZone: 'UTC' });
   }
-  return String(parsed.year);
+  return words.year({ year: parsed.year });
+}
+
+/** `text` with its first letter upper-cased in `locale`: a label standing alone ("Quý 3/2026"). */
+export function capitalise(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { localise } from '@partnerkit/core/rules';
 import type { Money } from '@partnerkit/core/schemas';
 
 /** Languages with a complete catalogue. Any other language falls back to English, Intl included. */
@@ -296,6 +297,17 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
     const message = this.messages()?.[key] ?? (this.catalogues.en as MessageCatalogue)[key];
     if (message === undefined) return key;
     return typeof message === 'function' ? (message as (p: unknown) => string)(params[0]) : message;
+  }
+
+  /**
+   * Programme data (a tier, a benefit, a KPI, a resource, ...) with its names and descriptions in
+   * the element's language, field by field along `vi-VN` -> `vi` -> other `vi-*` -> the default
+   * text (core's `localise`): `l.localise(kpi).name`. The language is the one the element writes
+   * in, so a sentence and the names inside it agree (a `fr` element writes English, and picks
+   * English names). Answers the entity itself when nothing applies.
+   */
+  localise<T extends object>(entity: T): T {
+    return localise(entity, this.lang);
   }
 
   /** A number in the element's locale. */

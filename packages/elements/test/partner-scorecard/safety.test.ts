@@ -50,7 +50,8 @@ describe('<partner-scorecard> renders data as text', () => {
     expect(text(part(el, 'badge'))).to.equal('Tier: <script>alert(3)</script>');
     expect(text(el.shadowRoot!.querySelector('[part~="kpi-name"]'))).to.equal('<b onmouseover="alert(2)">Revenue</b>');
     expect(text(part(el, 'next-tier'))).to.contain('Next tier: <img src=y onerror=alert(4)>');
-    expect(text(part(el, 'gap'))).to.contain('more <b onmouseover="alert(2)">Revenue</b> to <img src=y onerror=alert(4)>');
+    expect(text(part(el, 'gap'))).to.contain('<b onmouseover="alert(2)">Revenue</b>: ');
+    expect(text(part(el, 'gap'))).to.contain('more to reach <img src=y onerror=alert(4)>');
     expect(el.shadowRoot!.querySelector('[role="progressbar"]')!.getAttribute('aria-label')).to.equal('Attainment of <b onmouseover="alert(2)">Revenue</b>');
     const tags = tagsIn(el);
     for (const tag of ['b', 'script', 'img']) expect(tags.has(tag), tag).to.equal(false);
