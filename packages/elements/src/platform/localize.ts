@@ -85,7 +85,7 @@ export type MessageParams<T> = T extends (params: infer P) => string ? [params: 
  * Declares a catalogue (identity at run time; it keeps the literal key types).
  * @example
  * export const en = defineMessages({ title: 'Scorecard', expires: (p: { when: string }) => `expires ${p.when}` });
- * export const vi: Messages<typeof en> = { title: 'Bảng điểm', expires: (p) => `hết hạn ${p.when}` };
+ * export const vi: Messages<typeof en> = { title: 'Thẻ điểm', expires: (p) => `hết hạn ${p.when}` };
  */
 export function defineMessages<const M extends MessageCatalogue>(messages: M): M {
   return messages;

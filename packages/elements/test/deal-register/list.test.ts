@@ -229,7 +229,7 @@ describe('<deal-register> My registrations', () => {
     const updated = row(el, 'DR-000101');
     expect(text(updated.querySelector('[part~="status-chip"]'))).to.equal('Withdrawn');
     expect(actionsOf(updated)).to.deep.equal([]);
-    expect(text($(el, '[role="status"].visually-hidden'))).to.equal('DR-000101 is now Withdrawn.');
+    expect(text($(el, '[role="status"].visually-hidden'))).to.equal('DR-000101 moved to “Withdrawn”.');
     // The button that opened the dialog is gone: focus lands on the deal itself.
     await until(el, () => el.shadowRoot!.activeElement === updated, 'focus was not returned');
     expect(stub.deals.find((d) => d.number === 'DR-000101')!.history.at(-1)!.reason).to.equal('Customer chose to buy direct.');
