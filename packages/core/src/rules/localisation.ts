@@ -27,21 +27,17 @@ export function languageFallbacks(tag: string): string[] {
 }
 
 /**
- * The translations that apply to a reader of `tag`, best first: the lookup chain of
- * {@link languageFallbacks}, then any other variant of the same language in tag order (a reader
- * in `vi` is better served by a `vi-VN` translation than by the default text).
+ * The translations that apply to a reader of `tag`, least preferred first: any other variant of
+ * the same language in reverse tag order (a reader in `vi` is better served by a `vi-VN`
+ * translation than by the default text), then the lookup chain of {@link languageFallbacks} from
+ * its shortest tag to the reader's own. Later ones win.
  */
 function applicable(translations: Readonly<Record<string, object>>, tag: string): object[] {
-  const byTag = new Map<string, object>();
-  for (const [key, value] of Object.entries(translations)) byTag.set(key.toLowerCase(), value);
+  const byTag = new Map(Object.entries(translations).map(([key, value]) => [key.toLowerCase(), value]));
   const chain = languageFallbacks(tag);
-  const found = chain.flatMap((t) => (byTag.has(t) ? [byTag.get(t)!] : []));
   const primary = chain.at(-1);
-  if (primary !== undefined) {
-    const siblings = [...byTag.keys()].filter((key) => key.startsWith(`${primary}-`) && !chain.includes(key)).sort();
-    for (const key of siblings) found.push(byTag.get(key)!);
-  }
-  return found;
+  const siblings = [...byTag.keys()].filter((key) => key.startsWith(`${primary}-`) && !chain.includes(key)).sort().reverse();
+  return [...siblings, ...chain.reverse()].flatMap((key) => (byTag.has(key) ? [byTag.get(key)!] : []));
 }
 
 /**
@@ -58,12 +54,10 @@ function applicable(translations: Readonly<Record<string, object>>, tag: string)
 export function localise<T extends object>(entity: T, tag: string): T {
   const { translations } = entity as Localisable;
   if (!translations) return entity;
-  const found = applicable(translations, tag);
-  if (found.length === 0) return entity;
   const result: Record<string, unknown> = { ...(entity as Record<string, unknown>) };
   let changed = false;
-  // Least specific first, so the most specific translation of a field is written last.
-  for (const translation of found.reverse()) {
+  // Least preferred first, so the most specific translation of a field is written last.
+  for (const translation of applicable(translations, tag)) {
     for (const [field, text] of Object.entries(translation)) {
       // Only fields the entity has as text: a translation never adds or blanks a field.
       if (typeof text === 'string' && text !== '' && field !== 'translations' && field in entity) {

@@ -15,9 +15,10 @@ export const MAX_TRANSLATIONS = 50;
 /** An entity's translations as the types see them: tag to a subset of its localisable fields. */
 export type Translations<Fields> = Record<string, Partial<Fields>>;
 
-const distinctTags = (value: Record<string, unknown>) => {
+/** At most {@link MAX_TRANSLATIONS} tags, none twice without regard to case. */
+const fewDistinctTags = (value: Record<string, unknown>) => {
   const tags = Object.keys(value).map((tag) => tag.toLowerCase());
-  return new Set(tags).size === tags.length;
+  return tags.length <= MAX_TRANSLATIONS && new Set(tags).size === tags.length;
 };
 
 /**
@@ -44,7 +45,6 @@ export function translation<const Shape extends z.core.$ZodLooseShape>(fields: S
  */
 export function translations<T extends z.core.$ZodType<object>>(translation: T) {
   return z.record(LanguageTag, translation).check(
-    z.refine((value) => Object.keys(value).length <= MAX_TRANSLATIONS, `must give at most ${MAX_TRANSLATIONS} languages`),
-    z.refine(distinctTags, 'must give each language once (tags are compared without regard to case)'),
+    z.refine(fewDistinctTags, `must give at most ${MAX_TRANSLATIONS} languages, each once (case aside)`),
   );
 }

@@ -4,7 +4,9 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { localise } from '@partnerkit/core/rules';
+// The rule alone, not the rules' index: the platform is in every page's shared chunk, and the
+// index would bring the deal rules with it.
+import { localise } from '@partnerkit/core/rules/localisation';
 import type { Money } from '@partnerkit/core/schemas';
 
 /** Languages with a complete catalogue. Any other language falls back to English, Intl included. */
