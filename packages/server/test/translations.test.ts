@@ -104,7 +104,7 @@ suite('translations', (harness) => {
     assertFieldError(await h.admin.put('/v1/tiers/bad-tr', { ...tier, translations: { Vietnamese: { name: 'x' } } }), 'translations.Vietnamese', /language tag such as en or vi-VN/);
     assertFieldError(await h.admin.put('/v1/tiers/bad-tr', { ...tier, translations: { vi: { colour: '#000000' } } }), 'translations.vi.colour', /not a known field/);
     assertFieldError(await h.admin.put('/v1/tiers/bad-tr', { ...tier, translations: { vi: { name: '' } } }), 'translations.vi.name', /empty/);
-    assertFieldError(await h.admin.put('/v1/tiers/bad-tr', { ...tier, translations: { vi: { name: 'a' }, 'vi-vn': { name: 'b' }, 'vi-VN': { name: 'c' } } }), 'translations', /each once/);
+    assertFieldError(await h.admin.put('/v1/tiers/bad-tr', { ...tier, translations: { vi: { name: 'a' }, 'vi-vn': { name: 'b' }, 'vi-VN': { name: 'c' } } }), 'translations', /each language once/);
     assertFieldError(await h.admin.put('/v1/kpis/bad-tr', { ...KPIS.deals, translations: { vi: { description: 'x'.repeat(1001) } } }), 'translations.vi.description', /at most 1000/);
     assertFieldError(await h.admin.post('/v1/resources', resourceBody('x', { translations: { vi: { name: 'x' } } }), { headers: { 'idempotency-key': randomUUID() } }), 'translations.vi.name');
     assert.equal((await h.admin.get('/v1/tiers/bad-tr')).status, 404, 'nothing was stored');

@@ -45,6 +45,6 @@ export function translation<const Shape extends z.core.$ZodLooseShape>(fields: S
  */
 export function translations<T extends z.core.$ZodType<object>>(translation: T) {
   return z.record(LanguageTag, translation).check(
-    z.refine(fewDistinctTags, `must give at most ${MAX_TRANSLATIONS} languages, each once (case aside)`),
+    z.refine(fewDistinctTags, `must name each language once, at most ${MAX_TRANSLATIONS}`),
   );
 }

@@ -97,7 +97,7 @@ describe('translations()', () => {
   test('each language once, without regard to case', () => {
     const result = schema.safeParse({ 'vi-VN': { name: 'a' }, 'vi-vn': { name: 'b' } });
     assert.equal(result.success, false);
-    assert.match(JSON.stringify(result.error?.issues), /each once/);
+    assert.match(JSON.stringify(result.error?.issues), /each language once/);
   });
 
   test('at most 50 languages', () => {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Kpi, KpiDirection } from '@partnerkit/core/schemas';
-import { currencyFractionDigits, type LocalizeController, type MessageCatalogue } from '../platform/localize.js';
+import type { LocalizeController, MessageCatalogue } from '../platform/localize.js';
 import { readPeriod } from './period.js';
 
 /** The part of the localisation controller the formatters need. */
@@ -24,11 +24,8 @@ export function formatKpiValue(format: NumberFormatter, kpi: Pick<Kpi, 'unit' | 
   // significant digits first makes "now 2.6, required at most 2" and "0.6 lower" agree.
   value = Number(value.toPrecision(12));
   if (kpi.unit === 'percent') return format.percent(value / 100, { maximumFractionDigits: 1 });
-  if (kpi.unit === 'currency' && kpi.currency) {
-    const amount = Math.round(value);
-    const whole = amount % 10 ** currencyFractionDigits(kpi.currency) === 0;
-    return format.money({ amount, currency: kpi.currency }, whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {});
-  }
+  // Minor units; `money` leaves out minor digits that are all zero.
+  if (kpi.unit === 'currency' && kpi.currency) return format.money({ amount: Math.round(value), currency: kpi.currency });
   return format.number(value, { maximumFractionDigits: 1 });
 }
 

@@ -213,8 +213,18 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
             : this.renderEmpty(l.t('emptyPeriod', { period: periodLabel }))}
       </div>
       ${scorecard.rows.length === 0 ? nothing : this.renderTier(scorecard, kpis)}
-      <p class="updated muted">${l.t('updated', { when: l.date(scorecard.generatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      <p class="updated muted">${this.renderUpdated(scorecard.generatedAt)}</p>
     </section>`;
+  }
+
+  /** When the scorecard was computed: "Updated Oct 15, 2026, 9:00 AM", "Cập nhật lúc 09:00 ngày 15/10/2026". */
+  private renderUpdated(at: string): string {
+    const l = this.localize;
+    return l.t('updated', {
+      when: l.date(at, { dateStyle: 'medium', timeStyle: 'short' }),
+      time: l.date(at, { timeStyle: 'short' }),
+      day: l.date(at, { day: '2-digit', month: '2-digit', year: 'numeric' }),
+    });
   }
 
   private renderScore(score: number | null): TemplateResult {

@@ -320,11 +320,14 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
   /**
    * Money from the contract (`amount` in minor units) for display: `{ amount: 123456, currency:
    * 'USD' }` is "$1,234.56" in English; `{ amount: 1250000, currency: 'VND' }` is "1.250.000 ₫" in
-   * Vietnamese. The number of minor digits comes from the currency as Intl knows it.
+   * Vietnamese. The number of minor digits comes from the currency as Intl knows it; a whole
+   * amount shows none ("$42,000", not "$42,000.00") unless `options` ask for them.
    */
   money(money: Money, options: Omit<Intl.NumberFormatOptions, 'style' | 'currency'> = {}): string {
     const digits = currencyFractionDigits(money.currency);
-    return cachedNumberFormat(this.lang, { ...options, style: 'currency', currency: money.currency }).format(money.amount / 10 ** digits);
+    // Intl drops trailing zeros down to the minimum: for a whole amount, all of them.
+    const whole = money.amount % 10 ** digits ? {} : { minimumFractionDigits: 0 };
+    return cachedNumberFormat(this.lang, { ...whole, ...options, style: 'currency', currency: money.currency }).format(money.amount / 10 ** digits);
   }
 
   /** A ratio as a percentage: `0.825` is "82.5%" ("82,5%" in Vietnamese). */

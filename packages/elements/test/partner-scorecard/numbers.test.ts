@@ -71,6 +71,12 @@ describe('<partner-scorecard> reads correctly', () => {
     expect(norm(text(rows(vi).get('Thời gian phản hồi (ngày)')!.querySelector('[part~="actual"]')))).to.equal('2,6');
     expect(norm(text(part(vi, 'score')))).to.equal('Điểm tổng thể 90 trên 100');
     expect((part(vi, 'period-picker') as HTMLSelectElement).selectedOptions[0]!.textContent).to.equal('Quý 3/2026');
+    // The time, then the day: "Cập nhật lúc 09:00 ngày 15/10/2026" (in the page's time zone).
+    const at = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('vi', options).format(new Date(vi.scorecard!.generatedAt));
+    expect(norm(text(vi.shadowRoot!.querySelector('.updated')))).to.equal(
+      norm(`Cập nhật lúc ${at({ timeStyle: 'short' })} ngày ${at({ day: '2-digit', month: '2-digit', year: 'numeric' })}`),
+    );
+    expect(norm(text(vi.shadowRoot!.querySelector('.updated')))).to.match(/^Cập nhật lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}$/);
   });
 
   it('writes a currency without minor units (VND) as whole amounts', async () => {

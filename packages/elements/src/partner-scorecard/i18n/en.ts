@@ -11,7 +11,8 @@ export const en = defineMessages({
   'year': (p: { year: number }) => String(p.year),
   /** A day in running text; `formatted` is Intl's long date ("December 31, 2026", "31 December 2026"). */
   'date.long': (p: { formatted: string; day: number; month: number; year: number }) => p.formatted,
-  'updated': (p: { when: string }) => `Updated ${p.when}`,
+  /** `when` is Intl's date and time together; `time` and `day` are the two apart ("09:00", "15/10/2026"). */
+  'updated': (p: { when: string; time: string; day: string }) => `Updated ${p.when}`,
 
   'score': 'Overall score',
   'scoreOutOf': 'out of 100',

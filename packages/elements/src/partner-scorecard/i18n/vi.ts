@@ -13,7 +13,8 @@ export const vi: Messages<ScorecardMessages> = {
   'year': (p) => `năm ${p.year}`,
   // Vietnamese writes a day in a sentence in full: "ngày 31 tháng 12 năm 2026".
   'date.long': (p) => `ngày ${p.day} tháng ${p.month} năm ${p.year}`,
-  'updated': (p) => `Cập nhật lúc ${p.when}`,
+  // "lúc 09:00 ngày 15/10/2026": Intl's "09:00 15 thg 10, 2026" runs the time into the date.
+  'updated': (p) => `Cập nhật lúc ${p.time} ngày ${p.day}`,
 
   'score': 'Điểm tổng thể',
   'scoreOutOf': 'trên 100',
