@@ -30,9 +30,10 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  */
 export const TAGS = {
   'partnerkit-provider': 11.2 * KB,
-  'partner-scorecard': 8.5 * KB,
+  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 8.5 -> 8.9 and 8.4 -> 8.6.
+  'partner-scorecard': 8.9 * KB,
   'deal-register': 9.3 * KB,
-  'resource-library': 8.4 * KB,
+  'resource-library': 8.6 * KB,
 };
 
 /**
@@ -42,13 +43,14 @@ export const TAGS = {
  * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB.
  */
 export const CEILINGS = {
-  shared: 23.1 * KB,
-  /** The page of the provider and the first three widgets. */
-  page: 60.0 * KB,
+  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 23.1 -> 23.4.
+  shared: 23.4 * KB,
+  /** The page of the provider and the first three widgets (60.0 -> 60.7 with localised programme data). */
+  page: 60.7 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.2 * KB,
-    'deal-register': 44.0 * KB,
-    'resource-library': 43.1 * KB,
+    'partner-scorecard': 43.9 * KB,
+    'deal-register': 44.3 * KB,
+    'resource-library': 43.5 * KB,
   },
 };

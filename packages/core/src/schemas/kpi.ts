@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CurrencyCode, Id, Timestamp, text } from './common.js';
-import { translation, translations } from './translations.js';
+import { translation, translations, translationsInput } from './translations.js';
 
 export const KPI_UNITS = ['currency', 'count', 'percent', 'score'] as const;
 export const KpiUnit = /* @__PURE__ */ z.enum(KPI_UNITS);
@@ -22,7 +22,7 @@ export type KpiAggregation = z.infer<typeof KpiAggregation>;
 const kpiText = { name: text(100), description: text(1000) };
 
 /** A KPI's `name` and `description` in one language. */
-export const KpiTranslation = translation(kpiText);
+export const KpiTranslation = /* @__PURE__ */ translation(kpiText);
 export type KpiTranslation = z.infer<typeof KpiTranslation>;
 
 const kpiFields = {
@@ -39,17 +39,28 @@ const kpiFields = {
   weight: /* @__PURE__ */ z.number().check(z.gte(0), z.lte(1000)),
   /** Required when `unit` is `currency`. */
   currency: z.optional(z.nullable(CurrencyCode)),
-  /** `name` and `description` in other languages, by BCP 47 tag; a `PUT` without it leaves the KPI without translations. */
-  translations: z.optional(translations(KpiTranslation)),
 };
 
 const currencyRule = (kpi: { unit: KpiUnit; currency?: string | null | undefined }) =>
   kpi.unit !== 'currency' || typeof kpi.currency === 'string';
 const currencyRuleMessage = { message: 'a currency KPI needs a currency', path: ['currency'] };
 
-export const Kpi = /* @__PURE__ */ z.object({ id: Id, ...kpiFields, createdAt: Timestamp, updatedAt: Timestamp });
+export const Kpi = /* @__PURE__ */ z.object({
+  id: Id,
+  ...kpiFields,
+  /** `name` and `description` in other languages, by BCP 47 tag. */
+  translations: z.optional(translations(KpiTranslation)),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 export type Kpi = z.infer<typeof Kpi>;
 
 /** Body of `PUT /v1/kpis/{id}`. */
-export const KpiInput = /* @__PURE__ */ z.strictObject({ ...kpiFields }).check(z.refine(currencyRule, currencyRuleMessage));
+export const KpiInput = /* @__PURE__ */ z
+  .strictObject({
+    ...kpiFields,
+    /** `name` and `description` in other languages, by BCP 47 tag; a `PUT` without it leaves the KPI without translations. */
+    translations: z.optional(translationsInput(KpiTranslation)),
+  })
+  .check(z.refine(currencyRule, currencyRuleMessage));
 export type KpiInput = z.infer<typeof KpiInput>;

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { HttpUrl, Id, LanguageTag, Timestamp, text } from './common.js';
 import { PartnerType } from './partner.js';
-import { translation, translations } from './translations.js';
+import { translation, translations, translationsInput } from './translations.js';
 
 export const RESOURCE_TYPES = ['document', 'video', 'link', 'template', 'brand_asset', 'training'] as const;
 export const ResourceType = /* @__PURE__ */ z.enum(RESOURCE_TYPES);
@@ -22,7 +22,7 @@ export type ResourceTag = z.infer<typeof ResourceTag>;
 const resourceText = { title: text(200), description: text(2000) };
 
 /** A resource's `title` and `description` in one language. */
-export const ResourceTranslation = translation(resourceText);
+export const ResourceTranslation = /* @__PURE__ */ translation(resourceText);
 export type ResourceTranslation = z.infer<typeof ResourceTranslation>;
 
 const resourceFields = {
@@ -39,16 +39,16 @@ const resourceFields = {
   minTierId: z.nullable(Id),
   /** Partner types that may open the item; empty: every type. */
   partnerTypes: z.array(PartnerType),
-  /**
-   * `title` and `description` in other languages, by BCP 47 tag. `language` stays the language of
-   * the item itself: an English guide may carry a Vietnamese title.
-   */
-  translations: z.optional(translations(ResourceTranslation)),
 };
 
 export const Resource = /* @__PURE__ */ z.object({
   id: Id,
   ...resourceFields,
+  /**
+   * `title` and `description` in other languages, by BCP 47 tag. `language` stays the language of
+   * the item itself: an English guide may carry a Vietnamese title.
+   */
+  translations: z.optional(translations(ResourceTranslation)),
   /** True when the caller may see the item but not open it; `url` is then absent. */
   locked: z.boolean(),
   /** Present only when the caller may open the item. */
@@ -69,6 +69,7 @@ export const ResourceInput = /* @__PURE__ */ z.strictObject({
   thumbnailUrl: z.optional(resourceFields.thumbnailUrl),
   minTierId: z.optional(resourceFields.minTierId),
   partnerTypes: z.optional(resourceFields.partnerTypes),
+  translations: z.optional(translationsInput(ResourceTranslation)),
   url: HttpUrl,
 });
 export type ResourceInput = z.input<typeof ResourceInput>;

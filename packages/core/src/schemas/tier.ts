@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Timestamp, text } from './common.js';
-import { translation, translations } from './translations.js';
+import { translation, translations, translationsInput } from './translations.js';
 
 /** One qualification rule: the KPI's value must reach `min`. */
 export const TierRequirement = /* @__PURE__ */ z.object({
@@ -47,13 +47,22 @@ const tierFields = {
   requirements: /* @__PURE__ */ z.array(TierRequirement).check(z.maxLength(50)),
   /** How long an approved deal registration stays protected, in days. */
   dealProtectionDays: /* @__PURE__ */ z.int().check(z.gte(1), z.lte(365)),
-  /** `name` in other languages, by BCP 47 tag; a `PUT` without it leaves the tier without translations. */
-  translations: z.optional(translations(TierTranslation)),
 };
 
-export const Tier = /* @__PURE__ */ z.object({ id: Id, ...tierFields, createdAt: Timestamp, updatedAt: Timestamp });
+export const Tier = /* @__PURE__ */ z.object({
+  id: Id,
+  ...tierFields,
+  /** `name` in other languages, by BCP 47 tag. */
+  translations: z.optional(translations(TierTranslation)),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 export type Tier = z.infer<typeof Tier>;
 
 /** Body of `PUT /v1/tiers/{id}`: the whole tier (created or replaced). */
-export const TierInput = /* @__PURE__ */ z.strictObject({ ...tierFields });
+export const TierInput = /* @__PURE__ */ z.strictObject({
+  ...tierFields,
+  /** `name` in other languages, by BCP 47 tag; a `PUT` without it leaves the tier without translations. */
+  translations: z.optional(translationsInput(TierTranslation)),
+});
 export type TierInput = z.infer<typeof TierInput>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { languageFallbacks, localise, localisedText } from '@partnerkit/core/rules';
-import { Kpi, Resource, Tier, TierInput, translation, translations } from '@partnerkit/core/schemas';
+import { Kpi, KpiInput, Resource, ResourcePatch, Tier, TierInput, translation, translations, translationsInput } from '@partnerkit/core/schemas';
 import * as z from 'zod/mini';
 
 describe('languageFallbacks', () => {
@@ -84,8 +84,9 @@ describe('localise', () => {
   });
 });
 
-describe('translations()', () => {
-  const schema = translations(translation({ name: z.string().check(z.minLength(1), z.maxLength(5)) }));
+describe('translations() and translationsInput()', () => {
+  const name = translation({ name: z.string().check(z.minLength(1), z.maxLength(5)) });
+  const schema = translationsInput(name);
 
   test('keys are BCP 47 tags, values any subset of the fields, with the fields\' own limits', () => {
     assert.equal(schema.safeParse({ vi: { name: 'Vàng' }, 'zh-Hant-TW': {} }).success, true);
@@ -94,10 +95,17 @@ describe('translations()', () => {
     assert.equal(schema.safeParse({ vi: { nmae: 'Vàng' } }).success, false, 'an unknown field is refused');
   });
 
-  test('each language once, without regard to case', () => {
-    const result = schema.safeParse({ 'vi-VN': { name: 'a' }, 'vi-vn': { name: 'b' } });
+  test('each language once, without regard to case, in request bodies; answers stay open', () => {
+    const twice = { 'vi-VN': { name: 'a' }, 'vi-vn': { name: 'b' } };
+    const result = schema.safeParse(twice);
     assert.equal(result.success, false);
     assert.match(JSON.stringify(result.error?.issues), /each language once/);
+    assert.equal(translations(name).safeParse(twice).success, true);
+    // The inputs of every entity hold to it.
+    const kpi = { name: 'Revenue', unit: 'count', direction: 'higher_is_better', aggregation: 'sum', weight: 1 };
+    assert.equal(KpiInput.safeParse({ ...kpi, translations: { 'vi-VN': { name: 'a' }, 'vi-vn': { name: 'b' } } }).success, false);
+    assert.equal(ResourcePatch.safeParse({ translations: { vi: { title: 'a' }, 'vi-vn': { title: 'b' }, 'VI-VN': { title: 'c' } } }).success, false);
+    assert.equal(ResourcePatch.safeParse({ translations: { vi: { title: 'a' }, 'vi-VN': { title: 'b' } } }).success, true);
   });
 
   test('at most 50 languages', () => {

@@ -416,11 +416,9 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   /** A day inside a sentence: "December 31, 2026", "ngày 31 tháng 12 năm 2026". */
   private longDate(value: string): string {
     const l = this.localize;
-    // The parts in the time zone Intl formats in (the page's), so both forms name the same day.
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en', { day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date(value)).map((p) => [p.type, Number(p.value)]),
-    );
-    return l.t('date.long', { formatted: l.date(value, { dateStyle: 'long' }), day: parts.day ?? 0, month: parts.month ?? 0, year: parts.year ?? 0 });
+    // The day, month and year in the page's time zone, the one Intl formats in: both name one day.
+    const date = new Date(value);
+    return l.t('date.long', { formatted: l.date(date, { dateStyle: 'long' }), day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() });
   }
 
   private onPeriodPicked(event: Event): void {
