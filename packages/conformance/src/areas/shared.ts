@@ -22,13 +22,6 @@ export function ghostIds(ctx: RunContext, fixtures?: Fixtures): SampleIds {
   };
 }
 
-/**
- * A tier requirement no partner meets, for the tiers checks create: a tier without requirements
- * would take in every partner without a tier at the backend's next evaluation (its periodic sweep),
- * and change the protection other checks expect of them.
- */
-export const UNREACHABLE = (kpiId: string) => ({ kpiId, min: 1_000_000_000 });
-
 /** Runs `work` over `items`, `concurrency` at a time, in order of start; answers the results in item order. */
 export async function pool<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

@@ -9,7 +9,7 @@ import { defineCheck, ensure } from '../check.js';
 import type { RunContext } from '../context.js';
 import { describe as describeExchange, type Exchange } from '../http.js';
 import { expectFieldErrors, expectStatus, show } from '../expect.js';
-import { Findings, UNREACHABLE } from './shared.js';
+import { Findings } from './shared.js';
 
 const ROUND_TRIP_RULE =
   'Tiers, tier benefits, KPIs and resources may carry `translations` (BCP 47 tag -> any subset of their localisable fields). A backend stores them as given and serves them in every answer that carries the entity: single reads, lists, the scorecard. A PUT replaces the whole entity (without `translations` it has none); a PATCH that names `translations` replaces the map.';
@@ -58,7 +58,7 @@ export const translationChecks = [
     title: 'translations of tiers, benefits, KPIs and resources are stored as given and served everywhere the entity appears',
     rule: ROUND_TRIP_RULE,
     async run(ctx) {
-      const { partners, kpis } = await ctx.fixtures();
+      const { partners } = await ctx.fixtures();
       const admin = await ctx.token('admin');
       const partner = await ctx.token('a');
       const findings = new Findings();
@@ -92,8 +92,9 @@ export const translationChecks = [
         ctx.created.tiers.add(tierId);
         const tierTranslations = { [TAGS.vi]: { name: `${ctx.prefix} Vàng` }, [TAGS.script]: { name: `${ctx.prefix} 金` } };
         const benefits = [{ label: 'Resale discount', value: '25%', translations: { [TAGS.vi]: { label: 'Chiết khấu bán lại' }, [TAGS.region]: { value: '25 %' } } }];
-        // Out of every partner's reach, so no evaluation moves a partner into it.
-        const tier = { rank, name: `${ctx.prefix} Localised gold`, colour: '#D4AF37', benefits, requirements: [UNREACHABLE(kpis.certs.id)], dealProtectionDays: 30, translations: tierTranslations };
+        // Requires the KPI above, which nobody has figures for: a tier without requirements would
+        // take in every partner without a tier while the other checks run.
+        const tier = { rank, name: `${ctx.prefix} Localised gold`, colour: '#D4AF37', benefits, requirements: [{ kpiId, min: 1 }], dealProtectionDays: 30, translations: tierTranslations };
         const path = `/v1/tiers/${encodeURIComponent(tierId)}`;
         const putTier = await ctx.http.send('PUT', path, { token: admin, json: tier });
         expectStatus(putTier, [200, 201], 'admin');

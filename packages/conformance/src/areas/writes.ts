@@ -9,7 +9,7 @@ import type { RunContext, Who } from '../context.js';
 import { WHO_NAMES } from '../context.js';
 import { dealInput } from '../deal-fixtures.js';
 import { describe, type Exchange } from '../http.js';
-import { Findings, UNREACHABLE } from './shared.js';
+import { Findings } from './shared.js';
 
 const LOCATION_RULE =
   'A 201 answer carries Location: the created object\'s URL, resolved against the request\'s URL (an absolute path such as /v1/deals/{id}, with the prefix the backend is mounted under). GET on it answers the object.';
@@ -73,7 +73,7 @@ export const writeChecks = [
     title: 'every 201 Created carries a Location that leads to the new object, also when replayed',
     rule: LOCATION_RULE,
     async run(ctx) {
-      const { kpis } = await ctx.fixtures();
+      await ctx.fixtures();
       const findings = new Findings();
       const kpiId = `${ctx.prefix}-located`;
       const tierId = `${ctx.prefix}-located`;
@@ -124,9 +124,9 @@ export const writeChecks = [
           who: 'admin',
           method: 'PUT',
           path: at('tiers')(tierId),
-          // A requirement no partner meets: a tier without any would take in every partner without
-          // a tier at the backend's next evaluation, and change the protection other checks expect.
-          json: { rank, name: ctx.unique('located tier'), colour: '#8A8A8A', benefits: [], requirements: [UNREACHABLE(kpis.certs.id)], dealProtectionDays: 1 },
+          // Requires the located KPI, which nobody has figures for: a tier without requirements would
+          // take in every partner (the kit's partner C among them) while the other checks run.
+          json: { rank, name: ctx.unique('located tier'), colour: '#8A8A8A', benefits: [], requirements: [{ kpiId, min: 1 }], dealProtectionDays: 1 },
           home: at('tiers'),
           track: (id) => ctx.created.tiers.add(id),
         });
