@@ -15,6 +15,8 @@ export const VARIANTS = {
   'ignores-idempotency-keys': 'replays do the work again; mismatches go unnoticed',
   /** Computes lower-is-better attainment as target / actual, the classic mistake. */
   'miscalculates-scorecards': 'lower-is-better attainment is target / actual',
+  /** Accepts `translations` in writes and throws them away, like a backend that predates them. */
+  'drops-translations': 'translations of programme data are accepted and lost',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -80,6 +82,27 @@ function miscalculatesScorecards(app: FetchHandler): FetchHandler {
   };
 }
 
+/** `value` without any `translations` field, at any depth. */
+function withoutTranslations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTranslations);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'translations').map(([key, v]) => [key, withoutTranslations(v)]));
+}
+
+function dropsTranslations(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return app(request);
+    const text = await request.clone().text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return app(request);
+    }
+    return app(new Request(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(withoutTranslations(body)) }));
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
@@ -91,5 +114,7 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return ignoresIdempotencyKeys(app);
     case 'miscalculates-scorecards':
       return miscalculatesScorecards(app);
+    case 'drops-translations':
+      return dropsTranslations(app);
   }
 }
