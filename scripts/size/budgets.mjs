@@ -53,6 +53,6 @@ export const CEILINGS = {
   widgetPage: {
     'partner-scorecard': 44.1 * KB,
     'deal-register': 44.5 * KB,
-    'resource-library': 43.7 * KB,
+    'resource-library': 43.8 * KB,
   },
 };
