@@ -75,6 +75,8 @@ export const Deal = z.object({
   /** Human-facing registration number, e.g. `DR-000123`. */
   number: text(40),
   partnerId: Id,
+  /** The partner's name, so a reviewer reads who registered without a lookup. Optional: older backends leave it out. */
+  partnerName: z.optional(text(200)),
   submittedBy: PersonRef,
   status: DealStatus,
   type: DealType,

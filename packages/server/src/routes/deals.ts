@@ -30,11 +30,16 @@ import { type Caller, callerPerson, partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import { ACTIVE_SQL, customerIdentity, dealNumber, mapDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
 import { appendEvents } from '../store/events.js';
-import { loadPartner } from '../store/partners.js';
+import { loadPartner, partnerNames } from '../store/partners.js';
 
-/** Deals as the caller may see them: vendors also get `possibleConflicts`. */
+/** Deals as the caller may see them, with their partner's name; vendors also get `possibleConflicts`. */
 async function present(q: Queryable, rows: readonly Row[], caller: Caller): Promise<Deal[]> {
-  return caller.role === 'partner' ? rows.map(mapDeal) : withPossibleConflicts(q, rows);
+  const deals = caller.role === 'partner' ? rows.map(mapDeal) : await withPossibleConflicts(q, rows);
+  const names = await partnerNames(q, deals.map((deal) => deal.partnerId));
+  return deals.map((deal) => {
+    const partnerName = names.get(deal.partnerId);
+    return partnerName === undefined ? deal : { ...deal, partnerName };
+  });
 }
 
 async function presentOne(q: Queryable, row: Row, caller: Caller): Promise<Deal> {

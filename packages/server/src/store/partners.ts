@@ -62,6 +62,15 @@ export async function loadTargets(q: Queryable, partnerId: string): Promise<Targ
   return rows.map(mapTarget);
 }
 
+/** The names of the partners `ids` (duplicates allowed), by id: deals carry their partner's name. */
+export async function partnerNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; name: string }>('SELECT id, name FROM partners WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+    JSON.stringify([...new Set(ids)]),
+  ]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Which of `ids` exist in `table` (partners, kpis or tiers). */
 export async function existingIds(q: Queryable, table: 'partners' | 'kpis' | 'tiers', ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
