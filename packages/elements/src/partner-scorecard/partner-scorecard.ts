@@ -9,6 +9,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
 import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
+import { renderEmpty, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
@@ -140,7 +141,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   }
 
   protected override render(): TemplateResult {
-    if (!this.localize.ready) return this.renderLoading(() => this.renderSkeleton());
+    if (!this.localize.ready) return renderLoading(this.localize, () => this.renderSkeleton());
     const { status, value } = this.data;
     if (this.resolvedClient && value !== undefined) {
       if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.renderNeedsPartner();
@@ -206,10 +207,10 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       </div>
       <div class="body">
         ${scorecard.rows.length === 0
-          ? this.renderEmpty(l.t('emptyKpis'))
+          ? renderEmpty(l, l.t('emptyKpis'))
           : hasData
             ? html`${this.renderScore(scorecard.score)}${this.renderTable(scorecard.rows, periodLabel)}`
-            : this.renderEmpty(l.t('emptyPeriod', { period: periodLabel }))}
+            : renderEmpty(l, l.t('emptyPeriod', { period: periodLabel }))}
       </div>
       ${scorecard.rows.length === 0 ? nothing : this.renderTier(scorecard, kpis)}
       <p class="updated muted">${l.t('updated', { when: l.date(scorecard.generatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>

@@ -4,7 +4,6 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DAY_MS } from '@partnerkit/core/rules';
 import type { Money } from '@partnerkit/core/schemas';
 
 /** Languages with a complete catalogue. Any other language falls back to English, Intl included. */
@@ -169,10 +168,10 @@ function cachedRelativeFormat(locale: string, options: Intl.RelativeTimeFormatOp
 }
 
 const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * DAY_MS],
-  ['month', 30 * DAY_MS],
-  ['week', 7 * DAY_MS],
-  ['day', DAY_MS],
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
   ['hour', 3600_000],
   ['minute', 60_000],
   ['second', 1000],

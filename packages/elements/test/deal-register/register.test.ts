@@ -242,7 +242,7 @@ describe('<deal-register> Register', () => {
     expect(event.detail.data.deal.number).to.match(/^DR-/);
     await until(el, () => part(el, 'success'), 'no success');
     const success = part(el, 'success')!;
-    expect(text(success)).to.contain(`Deal ${event.detail.data.deal.number} registered`);
+    expect(text(success)).to.contain(`Contoso Ltd is registered: deal ${event.detail.data.deal.number}`);
     expect(text(success)).to.contain('Status Submitted');
     expect(text(success)).to.contain('Protection starts when the vendor approves the registration.');
     expect(active(el)).to.equal(success);

@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import type { PkErrorEvent } from '../../src/events/error.js';
 import type { PkFilterChangeEvent } from '../../src/events/filter-change.js';
 import type { PkResourceOpenEvent } from '../../src/events/resource-open.js';
-import { SEARCH_DEBOUNCE_MS } from '../../src/resource-library/resource-library.js';
+import { SEARCH_DEBOUNCE_MS } from '../../src/controllers/paged-list.js';
 import { ALL_LOCKED_LIBRARY, MANAGER_LIBRARY, MARKUP_RESOURCE, PARTNER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
 import { library, libraryClient, part, parts, settle, titles, until } from './helpers.js';
 

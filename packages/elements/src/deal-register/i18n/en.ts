@@ -62,6 +62,8 @@ export const en = defineMessages({
   'deal.submit': 'Register deal',
   'deal.sending': 'Registering…',
   'deal.restored': 'Your unsent draft was restored.',
+  'deal.session.title': 'Your session could not be confirmed',
+  'deal.session.body': 'You can keep typing: a registration you send waits on this device until the service answers.',
 
   'deal.queued': 'Waiting to send',
   'deal.queued.offline': (p: { company: string }) => `You are offline. ${p.company} is saved on this device and will be sent once you are back online.`,

@@ -56,6 +56,8 @@ export const vi: Messages<DealRegisterMessages> = {
   'deal.submit': 'Đăng ký cơ hội',
   'deal.sending': 'Đang đăng ký…',
   'deal.restored': 'Đã khôi phục bản nháp chưa gửi của bạn.',
+  'deal.session.title': 'Không xác nhận được phiên làm việc của bạn',
+  'deal.session.body': 'Bạn vẫn có thể tiếp tục nhập: đăng ký bạn gửi sẽ chờ trên thiết bị này cho đến khi dịch vụ phản hồi.',
 
   'deal.queued': 'Đang chờ gửi',
   'deal.queued.offline': (p) => `Bạn đang ngoại tuyến. ${p.company} đã được lưu trên thiết bị này và sẽ được gửi một lần khi có kết nối trở lại.`,

@@ -1,0 +1,235 @@
+/**
+ * Sending the Register form as a Lit controller: the phases of a submission (the form, sending,
+ * its outcome, waiting in the queue), the offline queue (a submission made offline, or while the
+ * backend could not be reached, waits in storage and goes once the connection returns, with the
+ * same idempotency key), and the code that talks to the backend, which it loads itself on the
+ * first keystroke (`submit/submit-view.ts`).
+ * @module
+ */
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { DealInput, Role } from '@partnerkit/core/schemas';
+import { isAbortError } from '../platform/describe-error.js';
+import type { PartnerKitHost } from '../platform/host.js';
+import type { LocalizeController } from '../platform/localize.js';
+import type { PlatformMessages } from '../platform/i18n/index.js';
+import { reportError } from '../platform/report-error.js';
+import { PkDealSubmitEvent } from '../events/deal-submit.js';
+import type { DealRegisterMessages } from './i18n/index.js';
+import type { DraftStore, QueuedSubmission } from './draft-store.js';
+import type { DealFormController } from './form-controller.js';
+import type { Outcome, SendResult, SubmitView } from './submit/submit-view.js';
+
+/** Where the Register view stands. */
+export type Phase =
+  | { kind: 'form'; cancelled?: boolean }
+  | { kind: 'sending' }
+  | { kind: 'outcome'; result: Outcome }
+  | { kind: 'queued'; queued: QueuedSubmission; error?: unknown };
+
+/** What a submission needs from its element besides the form. */
+export interface SubmissionContext {
+  /** The partner in scope (named in the body for vendor sessions). */
+  scope(): string | undefined;
+  /** The caller's role once the session answered (a failed session counts as partner). */
+  role(): Promise<Role>;
+}
+
+/** A submission to keep until it can be sent: offline now, or the backend could not be reached. */
+const queueEntry = (input: DealInput, key: string): QueuedSubmission => ({
+  key,
+  input,
+  queuedAt: new Date().toISOString(),
+  cause: navigator.onLine === false ? 'offline' : 'failed',
+});
+
+export class SubmissionController implements ReactiveController {
+  phase: Phase = { kind: 'form' };
+  private view: SubmitView | undefined;
+  private viewModule: Promise<SubmitView> | undefined;
+  private store: DraftStore | undefined;
+
+  constructor(
+    private readonly host: PartnerKitHost,
+    private readonly form: DealFormController,
+    private readonly context: SubmissionContext,
+  ) {
+    host.addController(this);
+  }
+
+  /** Sending, or waiting in the queue: the form is disabled. */
+  get busy(): boolean {
+    return this.phase.kind === 'sending' || this.phase.kind === 'queued';
+  }
+
+  hostConnected(): void {
+    addEventListener('online', this.flush);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.flush);
+  }
+
+  hostUpdate(): void {
+    // A newly opened draft slot may hold a submission still waiting: show it, and send it if online.
+    if (this.form.store !== this.store) {
+      this.store = this.form.store;
+      const queued = this.store?.queued();
+      if (queued) {
+        this.phase = { kind: 'queued', queued };
+        if (navigator.onLine) queueMicrotask(this.flush);
+      }
+    }
+    if (this.form.typed || this.form.restored) void this.load().catch(() => undefined);
+    this.view?.precheck.update(this.form.values.company, this.form.values.domain);
+  }
+
+  /** The pre-check's state, for styling its line (`idle` until the code is in). */
+  get precheckState(): string {
+    return this.view?.precheck.state.kind ?? 'idle';
+  }
+
+  /** The pre-check's answer for its live region. */
+  precheckText(): string {
+    return this.view?.precheckText() ?? '';
+  }
+
+  /** The person changed the form: an outcome's banner (refused, not sent, cancelled) goes. */
+  edited(): void {
+    if (this.phase.kind === 'outcome' || (this.phase.kind === 'form' && this.phase.cancelled)) this.set({ kind: 'form' });
+  }
+
+  /** The submit button: validates, asks `pk-deal-submit` listeners, then sends or queues. */
+  async submit(): Promise<void> {
+    // A second click while sending, or while a submission waits in the queue, does nothing.
+    if (this.busy) return;
+    const built = this.form.attempt();
+    if (!built.ok) {
+      this.phase = { kind: 'form' };
+      return this.focusAfterUpdate('.summary');
+    }
+    const key = this.form.key;
+    const submit = new PkDealSubmitEvent({ input: built.input, idempotencyKey: key }, this.context.scope());
+    this.host.dispatchEvent(submit);
+    if (submit.defaultPrevented) return;
+    if (navigator.onLine === false) return this.enqueue(queueEntry(built.input, key));
+    await this.send(built.input, key, false);
+  }
+
+  /** Sends the queued submission, if any (on `online`, on "Send now", after a reload). */
+  readonly flush = (): void => {
+    if (this.phase.kind === 'queued') void this.send(this.phase.queued.input, this.phase.queued.key, true);
+  };
+
+  /** Forgets the queued submission; the form keeps what was typed. */
+  readonly cancelQueued = (): void => {
+    this.store?.clear('queued');
+    this.set({ kind: 'form', cancelled: true });
+    void this.focusAfterUpdate('[part=submit-button]');
+  };
+
+  /** After a registration: back to the (empty) form. */
+  readonly another = (): void => {
+    this.set({ kind: 'form' });
+    void this.focusAfterUpdate('#f-company');
+  };
+
+  /** The confirmation that replaces the form after a registration, if there is one. */
+  renderDone(): TemplateResult | undefined {
+    const { phase, view } = this;
+    return phase.kind === 'outcome' && phase.result.kind === 'done' && view ? view.renderDone(phase.result.deal, this.another) : undefined;
+  }
+
+  /** The banner above the form: restored, cancelled, refused or not sent, or waiting to send. */
+  renderBanner(l: LocalizeController<PlatformMessages & DealRegisterMessages>): TemplateResult | typeof nothing {
+    const { phase, view } = this;
+    if (phase.kind === 'form') {
+      if (phase.cancelled) return html`<p class="banner" role="status">${l.t('deal.queued.cancelled')}</p>`;
+      return this.form.restored ? html`<p class="banner" role="status">${l.t('deal.restored')}</p>` : nothing;
+    }
+    if (phase.kind === 'outcome' && phase.result.kind !== 'done') {
+      return view ? view.renderBanner(phase.result) : nothing;
+    }
+    if (phase.kind !== 'queued') return nothing;
+    const { queued, error } = phase;
+    const company = queued.input.customer.company;
+    return html`<div class="banner banner--pending focus-target" part="queued" tabindex="-1">
+      <p><strong>${l.t('deal.queued')}</strong></p>
+      <p>${queued.cause === 'offline' ? l.t('deal.queued.offline', { company }) : l.t('deal.queued.failed', { company })}</p>
+      ${error && view ? html`<p>${view.errorText(error)}</p>` : nothing}
+      <p class="muted">${l.t('deal.queued.since', { when: l.relativeTime(queued.queuedAt) })}</p>
+      <div class="row">
+        <button class="button button--primary" type="button" @click=${this.flush}>${l.t('deal.queued.send')}</button>
+        <button class="button" type="button" @click=${this.cancelQueued}>${l.t('deal.queued.cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  // Moves the keyboard to what the next render shows (a banner, the summary, a field).
+  private async focusAfterUpdate(selector: string): Promise<void> {
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private set(phase: Phase): void {
+    this.phase = phase;
+    this.host.requestUpdate();
+  }
+
+  // Loads the pre-check and the code that sends; a failed load (a CDN chunk offline) can be retried.
+  private load(): Promise<SubmitView> {
+    return (this.viewModule ??= import('./submit/submit-view.js').then(
+      ({ SubmitView }) => {
+        this.view = new SubmitView(this.host);
+        this.host.requestUpdate();
+        return this.view;
+      },
+      (error: unknown) => {
+        this.viewModule = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  private enqueue(queued: QueuedSubmission, error?: unknown): void {
+    this.store?.save('queued', queued);
+    this.set(error === undefined ? { kind: 'queued', queued } : { kind: 'queued', queued, error });
+    void this.focusAfterUpdate('.focus-target');
+  }
+
+  private async send(input: DealInput, key: string, fromQueue: boolean): Promise<void> {
+    const client = this.host.resolvedClient;
+    if (!client || this.phase.kind === 'sending') return;
+    const previous = this.phase;
+    this.set({ kind: 'sending' });
+    const queued = previous.kind === 'queued' ? previous.queued : queueEntry(input, key);
+    let result: SendResult;
+    try {
+      const view = await this.load();
+      result = await view.send(input, key, { client, scope: this.context.scope(), role: await this.context.role(), fromQueue });
+    } catch (error) {
+      if (isAbortError(error)) return this.set(previous);
+      // The code that sends could not load (offline, CDN down): the submission waits like offline.
+      reportError(this.host, error);
+      return this.enqueue(queued, error);
+    }
+    // The answer may be lost: the same key with the exact body, so resending cannot duplicate.
+    if (result.kind === 'unknown') return this.enqueue(queued, result.error);
+    if (result.kind === 'done') {
+      this.form.clear();
+      this.view?.precheck.reset();
+    } else {
+      // Not sent, or refused: nothing waits in the queue any more.
+      this.store?.clear('queued');
+      // A definite refusal: nothing was created under this key; the next attempt gets a new one.
+      // A failure that may pass (session, rate limit) keeps the key for the retry.
+      if (result.kind !== 'failed') this.form.renewKey();
+    }
+    if (result.kind === 'invalid') {
+      this.form.refuse(result.errors);
+      this.set({ kind: 'form' });
+      return this.focusAfterUpdate('.summary');
+    }
+    this.set({ kind: 'outcome', result });
+    void this.focusAfterUpdate('.focus-target');
+  }
+}
