@@ -231,29 +231,27 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   private renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
     const l = this.localize;
     const caption = l.t('caption', { period: periodLabel });
-    // On a narrow page the table scrolls sideways; the region is focusable so keyboards can scroll it.
-    return html`<div class="table-scroll" role="region" aria-label=${caption} tabindex="0">
-      <table part="table">
-      <caption class="visually-hidden">${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${l.t('col.kpi')}</th>
-          <th scope="col" class="num">${l.t('col.actual')}</th>
-          <th scope="col" class="num">${l.t('col.target')}</th>
-          <th scope="col">${l.t('col.attainment')}</th>
-          <th scope="col">${l.t('col.status')}</th>
-          <th scope="col" class="col-trend">${l.t('col.trend')}</th>
+    // In a narrow container each row becomes a card (CSS): the explicit roles keep it a table for
+    // assistive technology, whose cells the column headers still name.
+    return html`<table part="table" role="table" aria-label=${caption}>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">${l.t('col.kpi')}</th>
+          <th scope="col" role="columnheader" class="num">${l.t('col.actual')}</th>
+          <th scope="col" role="columnheader" class="num">${l.t('col.target')}</th>
+          <th scope="col" role="columnheader">${l.t('col.attainment')}</th>
+          <th scope="col" role="columnheader">${l.t('col.status')}</th>
+          <th scope="col" role="columnheader" class="col-trend">${l.t('col.trend')}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${repeat(
           rows,
           (row) => row.kpi.id,
           (row) => this.renderRow(row),
         )}
       </tbody>
-    </table>
-    </div>`;
+    </table>`;
   }
 
   private renderRow(row: ScorecardRow): TemplateResult {
@@ -263,22 +261,23 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const actual = row.actual === null ? null : formatKpiValue(l, kpi, row.actual);
     const target = row.target === null ? null : this.targetText(kpi, row.target);
     const css = statusClass(row.status);
-    return html`<tr class="row row--${css}" part="row row-${css}">
-      <th scope="row" part="kpi-name">
+    // A card's labels (data-label, drawn by CSS) repeat the column headers for the eye only.
+    return html`<tr class="row row--${css}" part="row row-${css}" role="row">
+      <th scope="row" role="rowheader" part="kpi-name">
         ${kpi.name}${lower ? html` <span class="hint">${l.t('lowerIsBetter')}</span>` : nothing}
       </th>
-      <td class="num" part="actual">${actual ?? this.renderNone()}</td>
-      <td class="num" part="target">
+      <td class="num" role="cell" part="actual" data-label=${l.t('col.actual')}>${actual ?? this.renderNone()}</td>
+      <td class="num" role="cell" part="target" data-label=${l.t('col.target')}>
         ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
       </td>
-      <td>${this.renderBar(row, actual, target)}</td>
-      <td>
+      <td class="cell-bar" role="cell" data-label=${l.t('col.attainment')}>${this.renderBar(row, actual, target)}</td>
+      <td class="cell-status" role="cell">
         <span class="status" part="status">
           <svg class="status__icon" part="status-icon" viewBox="0 0 16 16" aria-hidden="true">${STATUS_ICONS[row.status]}</svg>
           <span class="status__label ${this.compact ? 'visually-hidden' : ''}">${l.t(`status.${row.status}`)}</span>
         </span>
       </td>
-      <td class="col-trend">${this.renderSparkline(kpi, row.trend)}</td>
+      <td class="col-trend" role="cell" data-label=${l.t('col.trend')}>${this.renderSparkline(kpi, row.trend)}</td>
     </tr>`;
   }
 
