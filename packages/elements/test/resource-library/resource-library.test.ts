@@ -267,6 +267,31 @@ describe('<resource-library> opening', () => {
     });
   });
 
+  it('says what opening does: "Opening …" while the backend records it, then "… opened in a new tab"', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const base = libraryClient({ resources: MANAGER_LIBRARY });
+    const client = tamperedClient(base, { open: async (id, options) => (await held, base.resources.open(id, options)) });
+    for (const [lang, opening, opened] of [
+      ['en', 'Opening “2026 partner sales deck”…', '“2026 partner sales deck” opened in a new tab.'],
+      ['vi', 'Đang mở “2026 partner sales deck”…', 'Đã mở “2026 partner sales deck” trong thẻ mới.'],
+    ] as const) {
+      const { el } = await library({ client, lang });
+      const status = part(el, 'open-status')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      await capturingWindowOpen(async (calls) => {
+        el.shadowRoot!.querySelector<HTMLAnchorElement>('a[data-id="r_deck"]')!.click();
+        await el.updateComplete;
+        expect(status.textContent!.trim()).to.equal(opening);
+        release();
+        await until(() => calls.length === 1, 'the resource did not open');
+        await el.updateComplete;
+        expect(status.textContent!.trim()).to.equal(opened);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   it('lets the host open the resource itself by cancelling pk-resource-open', async () => {
     const { el } = await library({ resources: MANAGER_LIBRARY });
     el.addEventListener('pk-resource-open', (e) => e.preventDefault());
