@@ -4,7 +4,6 @@
  * disconnect runs again on reconnect, and failures dispatch `pk-error`.
  * @module
  */
-import type { ReactiveController } from 'lit';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import type { PartnerKitHost } from './host.js';
@@ -20,27 +19,6 @@ export interface DataTaskContext {
 
 /** A task made by {@link createDataTask}: its arguments start with the client. */
 export type DataTask<A extends readonly unknown[], R> = Task<[PartnerKitClient | undefined, ...A], R>;
-
-/** Aborts a pending run when the host leaves the page and runs it again when the host comes back. */
-class ResumeOnReconnect implements ReactiveController {
-  private interrupted = false;
-
-  constructor(
-    private readonly host: PartnerKitHost,
-    private readonly task: Pick<Task, 'status' | 'run' | 'abort'>,
-  ) {}
-
-  hostConnected(): void {
-    if (this.interrupted) void this.task.run();
-    this.interrupted = false;
-  }
-
-  hostDisconnected(): void {
-    if (this.task.status !== TaskStatus.PENDING) return;
-    this.interrupted = true;
-    this.task.abort(new DOMException(`<${this.host.localName}> left the page`, 'AbortError'));
-  }
-}
 
 /**
  * A data task of `host`: runs `load` when the host updates with new `args` or a new client,
@@ -62,6 +40,18 @@ export function createDataTask<const A extends readonly unknown[], R>(
     task: async ([client, ...rest], { signal }) => (client ? load(rest as unknown as A, { client, signal }) : initialState),
     onError: (error) => reportError(host, error),
   });
-  host.addController(new ResumeOnReconnect(host, task));
+  // A pending run is aborted when the host leaves the page, and runs again when it comes back.
+  let interrupted = false;
+  host.addController({
+    hostConnected() {
+      if (interrupted) void task.run();
+      interrupted = false;
+    },
+    hostDisconnected() {
+      if (task.status !== TaskStatus.PENDING) return;
+      interrupted = true;
+      task.abort(new DOMException(`<${host.localName}> left the page`, 'AbortError'));
+    },
+  });
   return task;
 }

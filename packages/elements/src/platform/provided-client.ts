@@ -10,6 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import { clientContext, PROVIDER_TAG } from './context.js';
+import { hostOf } from './localize.js';
 
 /** A Lit controller: `value` is the provided client; `awaited` is true while a provider is not defined yet. */
 export class ProvidedClient implements ReactiveController {
@@ -53,9 +54,4 @@ function enclosingProvider(element: Element): boolean {
     node = node.parentElement ?? hostOf(node);
   }
   return false;
-}
-
-function hostOf(node: Element): Element | null {
-  const root = node.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
 }

@@ -89,7 +89,7 @@ const parts = (root: ParentNode, name: string) => [...root.querySelectorAll<HTML
  * @csspart load-more - the "Load more" button
  *
  * @cssprop --pk-resource-library-max-height - height of the scrolling list before it scrolls (default `36em`; `none` lets the page scroll it)
- * @cssprop --pk-resource-library-row-height - height of a row in the list layout (default `8.5em`)
+ * @cssprop --pk-resource-library-row-height - height of a row in the list layout (default `8.5em`; `11.5em` when the library is under 30em wide)
  * @cssprop --pk-resource-library-card-height - height of a card in the grid layout (default `15em`)
  * @cssprop --pk-resource-library-card-min-width - narrowest a grid card gets before the grid drops a column (default `15em`)
  * @cssprop --pk-resource-library-icon-color - type icon colour (default: `--pk-color-primary`)
