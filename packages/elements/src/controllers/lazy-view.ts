@@ -10,28 +10,30 @@ import { renderError, renderLoading, type PlatformText } from '../platform/state
 export class LazyView<V> {
   /** The view, once its code is in. */
   view: V | undefined;
-  private error: unknown;
-  private loading: Promise<void> | undefined;
+  #error: unknown;
+  #loading: Promise<void> | undefined;
+  readonly #host: PartnerKitHost;
+  readonly #load: () => Promise<V>;
 
   /** `load` imports the module and makes the view (give it the host or a controller, never a closure over the element's internals). */
-  constructor(
-    private readonly host: PartnerKitHost,
-    private readonly load: () => Promise<V>,
-  ) {}
+  constructor(host: PartnerKitHost, load: () => Promise<V>) {
+    this.#host = host;
+    this.#load = load;
+  }
 
   /** Starts loading the view's code, unless it is in or on its way. */
   ensure(): void {
-    this.loading ??= this.load().then(
+    this.#loading ??= this.#load().then(
       (view) => {
         this.view = view;
-        this.error = undefined;
-        this.host.requestUpdate();
+        this.#error = undefined;
+        this.#host.requestUpdate();
       },
       (error: unknown) => {
-        this.loading = undefined;
-        this.error = error;
-        reportError(this.host, error);
-        this.host.requestUpdate();
+        this.#loading = undefined;
+        this.#error = error;
+        reportError(this.#host, error);
+        this.#host.requestUpdate();
       },
     );
   }
@@ -39,6 +41,6 @@ export class LazyView<V> {
   /** The view by `render`, or loading, or the import's error with a retry. */
   render(l: PlatformText, render: (view: V) => unknown): unknown {
     if (this.view) return render(this.view);
-    return this.error ? renderError(l, this.error, () => this.ensure()) : renderLoading(l);
+    return this.#error ? renderError(l, this.#error, () => this.ensure()) : renderLoading(l);
   }
 }

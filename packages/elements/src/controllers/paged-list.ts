@@ -48,22 +48,23 @@ export class PagedListController<T, Q, P extends Page<T> = Page<T>> implements R
   error: unknown;
   failedOn: 'first' | 'more' | undefined;
 
-  private cursor: string | null = null;
-  private asked: { key: string; client: unknown } | undefined;
-  private request: AbortController | undefined;
-  private interrupted: 'first' | 'more' | undefined;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #cursor: string | null = null;
+  #asked: { key: string; client: unknown } | undefined;
+  #request: AbortController | undefined;
+  #interrupted: 'first' | 'more' | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: PartnerKitHost;
+  readonly #options: PagedListOptions<T, Q, P>;
 
-  constructor(
-    private readonly host: PartnerKitHost,
-    private readonly options: PagedListOptions<T, Q, P>,
-  ) {
+  constructor(host: PartnerKitHost, options: PagedListOptions<T, Q, P>) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** Whether there is a next page to load. */
   get hasMore(): boolean {
-    return this.cursor !== null;
+    return this.#cursor !== null;
   }
 
   /** The items on screen belong to the previous query while the new one's first page loads. */
@@ -90,21 +91,21 @@ export class PagedListController<T, Q, P extends Page<T> = Page<T>> implements R
 
   /** Starts over from the first page of the current query; settles when it is shown. */
   async reload(): Promise<void> {
-    const query = this.options.query();
-    if (query !== undefined) await this.fetch(query, undefined);
+    const query = this.#options.query();
+    if (query !== undefined) await this.#fetch(query, undefined);
   }
 
   /** Loads the next page, if there is one and nothing is loading; settles when it is shown. */
   async loadMore(): Promise<void> {
-    const query = this.options.query();
-    if (query !== undefined && this.cursor && !this.loading) await this.fetch(query, this.cursor);
+    const query = this.#options.query();
+    if (query !== undefined && this.#cursor && !this.loading) await this.#fetch(query, this.#cursor);
   }
 
   /** Puts `item` in place of the loaded item with its key (after an action changed it). */
   replace(item: T): void {
-    const key = this.keyOf(item);
-    this.items = this.items.map((i) => (this.keyOf(i) === key ? item : i));
-    this.host.requestUpdate();
+    const key = this.#keyOf(item);
+    this.items = this.items.map((i) => (this.#keyOf(i) === key ? item : i));
+    this.#host.requestUpdate();
   }
 
   /**
@@ -112,86 +113,86 @@ export class PagedListController<T, Q, P extends Page<T> = Page<T>> implements R
    * (each keystroke starts the wait again). Apply at once (Enter) by calling `cancelSearch` first.
    */
   search(text: string, apply: (text: string) => void): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => apply(text), SEARCH_DEBOUNCE_MS);
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => apply(text), SEARCH_DEBOUNCE_MS);
   }
 
   /** Drops a search still waiting for the pause. */
   cancelSearch(): void {
-    clearTimeout(this.searchTimer);
+    clearTimeout(this.#searchTimer);
   }
 
   hostConnected(): void {
-    const interrupted = this.interrupted;
-    this.interrupted = undefined;
+    const interrupted = this.#interrupted;
+    this.#interrupted = undefined;
     if (interrupted === 'more') void this.loadMore();
     else if (interrupted === 'first') {
       // Asked for again by the next update.
-      this.asked = undefined;
-      this.host.requestUpdate();
+      this.#asked = undefined;
+      this.#host.requestUpdate();
     }
   }
 
   hostUpdate(): void {
-    const query = this.options.query();
-    const client = this.host.resolvedClient;
+    const query = this.#options.query();
+    const client = this.#host.resolvedClient;
     if (query === undefined || !client) return;
     const key = JSON.stringify(query);
-    if (this.asked?.key === key && this.asked.client === client) return;
-    this.asked = { key, client };
-    void this.fetch(query, undefined);
+    if (this.#asked?.key === key && this.#asked.client === client) return;
+    this.#asked = { key, client };
+    void this.#fetch(query, undefined);
   }
 
   hostDisconnected(): void {
     this.cancelSearch();
     if (!this.loading) return;
-    this.interrupted = this.loading;
-    this.abort();
+    this.#interrupted = this.loading;
+    this.#abort();
   }
 
-  private keyOf(item: T): string {
-    return (this.options.key ?? idOf)(item);
+  #keyOf(item: T): string {
+    return (this.#options.key ?? idOf)(item);
   }
 
-  private abort(): void {
-    this.request?.abort(new DOMException('superseded', 'AbortError'));
-    this.request = undefined;
+  #abort(): void {
+    this.#request?.abort(new DOMException('superseded', 'AbortError'));
+    this.#request = undefined;
     this.loading = false;
   }
 
-  private async fetch(query: Q, cursor: string | undefined): Promise<void> {
-    const client = this.host.resolvedClient;
-    this.abort();
+  async #fetch(query: Q, cursor: string | undefined): Promise<void> {
+    const client = this.#host.resolvedClient;
+    this.#abort();
     if (!client) return;
-    const request = (this.request = new AbortController());
+    const request = (this.#request = new AbortController());
     this.loading = cursor ? 'more' : 'first';
     this.error = this.failedOn = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
-      const page = await this.options.load(query, cursor, { client, signal: request.signal });
-      if (request !== this.request) return;
+      const page = await this.#options.load(query, cursor, { client, signal: request.signal });
+      if (request !== this.#request) return;
       if (cursor) {
-        const seen = new Set(this.items.map((item) => this.keyOf(item)));
-        this.items = this.items.concat(page.data.filter((item) => !seen.has(this.keyOf(item))));
+        const seen = new Set(this.items.map((item) => this.#keyOf(item)));
+        this.items = this.items.concat(page.data.filter((item) => !seen.has(this.#keyOf(item))));
       } else {
         this.page = page;
         this.items = page.data;
       }
-      this.cursor = page.nextCursor;
+      this.#cursor = page.nextCursor;
     } catch (error) {
-      if (request !== this.request || isAbortError(error)) return;
+      if (request !== this.#request || isAbortError(error)) return;
       this.error = error;
       this.failedOn = cursor ? 'more' : 'first';
       // A failed new query must not leave the previous query's items on screen as its answer.
       if (!cursor) {
         this.page = undefined;
         this.items = [];
-        this.cursor = null;
+        this.#cursor = null;
       }
-      reportError(this.host, error);
+      reportError(this.#host, error);
     }
-    this.request = undefined;
+    this.#request = undefined;
     this.loading = false;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

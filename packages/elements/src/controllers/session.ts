@@ -6,6 +6,7 @@
  * @module
  */
 import { TaskStatus } from '@lit/task';
+import { session } from '@partnerkit/core/client/session';
 import type { Principal, Role } from '@partnerkit/core/schemas';
 import { createDataTask, type DataTask } from '../platform/data-task.js';
 import { describeError, isAbortError } from '../platform/describe-error.js';
@@ -19,15 +20,15 @@ const PASSING = new Set(['network_error', 'timeout', 'request_timeout', 'rate_li
  * `failed` says the session could not be had (render `error` with a retry that calls `run`).
  */
 export class SessionController {
-  private readonly task: DataTask<[], Principal>;
+  readonly #task: DataTask<[], Principal>;
 
   constructor(host: PartnerKitHost) {
-    this.task = createDataTask(host, () => [] as const, (_, { client, signal }) => client.session.get({ signal }));
+    this.#task = createDataTask(host, () => [] as const, (_, { client, signal }) => session(client).get({ signal }));
   }
 
   /** The caller, once the session answered. */
   get principal(): Principal | undefined {
-    return this.task.value;
+    return this.#task.value;
   }
 
   /** The caller's role, once known. */
@@ -47,17 +48,17 @@ export class SessionController {
 
   /** Settled: the session answered, or failed (an abort does not count: it runs again). */
   get settled(): boolean {
-    return this.task.status === TaskStatus.COMPLETE || this.failed;
+    return this.#task.status === TaskStatus.COMPLETE || this.failed;
   }
 
   /** The session could not be had. */
   get failed(): boolean {
-    return this.task.status === TaskStatus.ERROR && !isAbortError(this.task.error);
+    return this.#task.status === TaskStatus.ERROR && !isAbortError(this.#task.error);
   }
 
   /** Why it failed. */
   get error(): unknown {
-    return this.failed ? this.task.error : undefined;
+    return this.failed ? this.#task.error : undefined;
   }
 
   /**
@@ -66,7 +67,7 @@ export class SessionController {
    */
   get failedPassingly(): boolean {
     if (!this.failed) return false;
-    const { code, status = 0 } = describeError(this.task.error);
+    const { code, status = 0 } = describeError(this.#task.error);
     return PASSING.has(code) || status >= 500;
   }
 
@@ -75,21 +76,21 @@ export class SessionController {
    * partner is known from `partnerId` (cached drafts and an offline queue still serve).
    */
   usable(partnerId: string | undefined): boolean {
-    return this.task.status === TaskStatus.COMPLETE || (this.failedPassingly && !!partnerId);
+    return this.#task.status === TaskStatus.COMPLETE || (this.failedPassingly && !!partnerId);
   }
 
   /** The task's state, for `renderStates`. */
   get status(): TaskStatus {
-    return this.task.status;
+    return this.#task.status;
   }
 
   /** Asks again (the retry button). */
   run(): Promise<void> {
-    return this.task.run();
+    return this.#task.run();
   }
 
   /** Settles once a pending request has (for an action that needs the role). */
   async complete(): Promise<void> {
-    if (this.task.status === TaskStatus.PENDING) await this.task.taskComplete.catch(() => undefined);
+    if (this.#task.status === TaskStatus.PENDING) await this.#task.taskComplete.catch(() => undefined);
   }
 }

@@ -92,9 +92,9 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   /** The view shown: `register` or `list` (My registrations, or Review for vendor staff). */
   @property({ reflect: true }) view: DealRegisterView = 'register';
 
-  private readonly session = new SessionController(this);
+  readonly #session = new SessionController(this);
 
-  private readonly form = new DealFormController(this, {
+  readonly #form = new DealFormController(this, {
     slot: () => {
       const partnerId = this.scope;
       return partnerId ? { partnerId, instance: this.draftKey || this.id || 'default' } : undefined;
@@ -103,19 +103,19 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     currency: () => this.currency || (this.localize.language === 'vi' ? 'VND' : 'USD'),
   });
 
-  private readonly submission = new SubmissionController(this, this.form, {
+  readonly #submission = new SubmissionController(this, this.#form, {
     scope: () => this.scope,
     // A session still loading is waited for; a failed one counts as partner.
-    role: () => this.session.complete().then(() => this.sessionRole),
+    role: () => this.#session.complete().then(() => this.sessionRole),
   });
 
-  private readonly tabs = new TabsController<DealRegisterView>(this, {
-    selected: () => this.shownView,
+  readonly #tabs = new TabsController<DealRegisterView>(this, {
+    selected: () => this.#shownView,
     select: (view) => (this.view = view),
   });
 
   // The list's code loads on first use.
-  private readonly list = new LazyView<DealListView>(this, () => import('./list/deal-list.js').then(({ DealListView }) => new DealListView(this, this.session)));
+  readonly #list = new LazyView<DealListView>(this, () => import('./list/deal-list.js').then(({ DealListView }) => new DealListView(this, this.#session)));
 
   constructor() {
     super(dealRegisterCatalogues);
@@ -123,83 +123,83 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
 
   /** The caller's role once the session is known; `partner` until then. */
   get sessionRole(): Role {
-    return this.session.role ?? 'partner';
+    return this.#session.role ?? 'partner';
   }
 
   /** The partner in scope: the `partner-id` attribute, else the session's partner. */
   get scope(): string | undefined {
-    return this.session.scope(this.partnerId);
+    return this.#session.scope(this.partnerId);
   }
 
   // Vendor staff without a partner only review; everyone else registers too.
-  private get views(): DealRegisterView[] {
+  get #views(): DealRegisterView[] {
     return this.sessionRole !== 'partner' && !this.scope ? ['list'] : ['register', 'list'];
   }
 
-  private get shownView(): DealRegisterView {
-    return this.views.includes(this.view) ? this.view : 'register';
+  get #shownView(): DealRegisterView {
+    return this.#views.includes(this.view) ? this.view : 'register';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.views.length === 1) this.view = 'list';
-    if (this.view === 'list') this.list.ensure();
+    if (this.#views.length === 1) this.view = 'list';
+    if (this.view === 'list') this.#list.ensure();
   }
 
   protected override render(): TemplateResult {
     const l = this.localize;
     if (!l.ready || this.connecting) return renderLoading(l);
     if (!this.resolvedClient) return renderNoClient(l, this.localName);
-    const { session } = this;
+    const session = this.#session;
     // Without partner-id the session says whose drafts these are and which views apply.
     if (!session.settled && !this.partnerId) return renderLoading(l);
     // Without a session nothing can be sent: say so, unless it is only out of reach for now and
     // the partner is known (then the form works as offline, and the list may still load).
     if (session.failed && !session.usable(this.partnerId)) return renderError(l, session.error, () => void session.run());
-    const notice = session.failed ? this.renderSessionNotice() : nothing;
-    const list = () => this.list.render(l, (view) => view.render());
-    if (this.views.length === 1) return html`${notice}${list()}`;
+    const notice = session.failed ? this.#renderSessionNotice() : nothing;
+    const list = () => this.#list.render(l, (view) => view.render());
+    if (this.#views.length === 1) return html`${notice}${list()}`;
     return html`${notice}
-      ${this.tabs.renderTabs(l.t('deal.tabs'), [
+      ${this.#tabs.renderTabs(l.t('deal.tabs'), [
         { key: 'register', label: l.t('deal.tab.register') },
         { key: 'list', label: this.sessionRole === 'partner' ? l.t('deal.tab.mine') : l.t('deal.tab.review') },
       ])}
-      ${this.tabs.renderPanel('register', () => this.renderRegister())}
-      ${this.tabs.renderPanel('list', list)}`;
+      ${this.#tabs.renderPanel('register', () => this.#renderRegister())}
+      ${this.#tabs.renderPanel('list', list)}`;
   }
 
-  private renderSessionNotice(): TemplateResult {
+  #renderSessionNotice(): TemplateResult {
     const l = this.localize;
     return html`<div class="state state--error" part="state error session-error" role="alert">
       <p class="state__title">${l.t('deal.session.title')}</p>
-      <p class="state__body" part="error-message">${errorText(l, this.session.error)} ${l.t('deal.session.body')}</p>
-      <button class="button" part="retry-button" type="button" @click=${() => void this.session.run()}>${l.t('pk.retry')}</button>
+      <p class="state__body" part="error-message">${errorText(l, this.#session.error)} ${l.t('deal.session.body')}</p>
+      <button class="button" part="retry-button" type="button" @click=${() => void this.#session.run()}>${l.t('pk.retry')}</button>
     </div>`;
   }
 
-  private renderRegister(): TemplateResult {
+  #renderRegister(): TemplateResult {
     return (
-      this.submission.renderDone() ??
-      renderDealForm({ l: this.localize, form: this.form, submission: this.submission, onSubmit: this.onSubmit, onInput: this.onInput, onLeave: this.onLeave })
+      this.#submission.renderDone() ??
+      renderDealForm({ l: this.localize, form: this.#form, submission: this.#submission, onSubmit: this.#onSubmit, onInput: this.#onInput, onLeave: this.#onLeave })
     );
   }
 
-  private readonly onInput = (event: Event): void => {
+  readonly #onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement;
-    if (this.form.input(target.name, target.value)) this.submission.edited();
+    if (this.#form.input(target.name, target.value)) this.#submission.edited();
   };
 
-  private readonly onLeave = (event: FocusEvent): void => {
+  readonly #onLeave = (event: FocusEvent): void => {
     const target = event.target as HTMLInputElement;
     // Fields lose focus when the form is disabled for sending: that is not the person leaving.
     if (target.matches(':disabled')) return;
     // Leaving the radio group, not moving between its radios.
     if (target.name === 'type' && (event.relatedTarget as HTMLInputElement | null)?.name === 'type') return;
-    this.form.leave(target.name);
+    this.#form.leave(target.name);
   };
 
-  private readonly onSubmit = (event: Event): void => {
+  readonly #onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.submission.submit();
+    void this.#submission.submit();
   };
 }

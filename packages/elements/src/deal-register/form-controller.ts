@@ -41,25 +41,26 @@ export class DealFormController implements ReactiveController {
   /** The draft and queue slots of the current partner and instance. */
   store: DraftStore | undefined;
 
-  private touched = new Set<FieldName>();
-  private attempted = false;
+  #touched = new Set<FieldName>();
+  #attempted = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #context: DealFormContext;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly context: DealFormContext,
-  ) {
+  constructor(host: ReactiveControllerHost, context: DealFormContext) {
+    this.#host = host;
+    this.#context = context;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    if (!this.values.currency) this.values = { ...this.values, currency: this.context.currency() };
-    this.openStore();
+    if (!this.values.currency) this.values = { ...this.values, currency: this.#context.currency() };
+    this.#openStore();
   }
 
   // Opens the draft slot of the current partner and instance, restoring what it holds; a draft
   // typed before the partner was known moves into it.
-  private openStore(): void {
-    const slot = this.context.slot();
+  #openStore(): void {
+    const slot = this.#context.slot();
     if (!slot) return;
     const store = new DraftStore(slot.partnerId, slot.instance);
     if (store.key === this.store?.key) return;
@@ -70,7 +71,7 @@ export class DealFormController implements ReactiveController {
       this.key = draft.key;
       this.restored = true;
     } else if (this.typed) {
-      this.save();
+      this.#save();
     }
   }
 
@@ -80,40 +81,40 @@ export class DealFormController implements ReactiveController {
     this.typed = true;
     this.restored = false;
     this.values = { ...this.values, [name]: value };
-    this.save();
-    if (this.attempted || this.touched.has(name)) this.validate();
-    this.host.requestUpdate();
+    this.#save();
+    if (this.#attempted || this.#touched.has(name)) this.#validate();
+    this.#host.requestUpdate();
     return true;
   }
 
   /** The person left field `name`: its problem shows from now on. */
   leave(name: string): void {
     if (!isField(name, this.values)) return;
-    this.touched.add(name);
-    this.validate();
+    this.#touched.add(name);
+    this.#validate();
   }
 
   /** A submit: every problem shows from now on; returns the input or the problems. */
   attempt(): BuildResult {
-    this.attempted = true;
-    return this.validate();
+    this.#attempted = true;
+    return this.#validate();
   }
 
-  private validate(): BuildResult {
-    const built = buildDealInput(this.values, this.context.locale());
+  #validate(): BuildResult {
+    const built = buildDealInput(this.values, this.#context.locale());
     this.problems = built.ok ? [] : built.problems;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     return built;
   }
 
   /** A field's problem, once the person has left the field or tried to submit. */
   problemOf(name: FieldName): FieldProblem | undefined {
-    return this.attempted || this.touched.has(name) ? this.problems.find((p) => p.field === name) : undefined;
+    return this.#attempted || this.#touched.has(name) ? this.problems.find((p) => p.field === name) : undefined;
   }
 
   /** The problems the summary lists: the first of each field, after a submit. */
   get summary(): FieldProblem[] {
-    if (!this.attempted) return [];
+    if (!this.#attempted) return [];
     const seen = new Set<FieldName>();
     return this.problems.filter((p) => !seen.has(p.field) && seen.add(p.field));
   }
@@ -121,14 +122,14 @@ export class DealFormController implements ReactiveController {
   /** The backend refused values the contract's schema let through: show its words on the fields. */
   refuse(errors: readonly { path: string; message: string }[]): void {
     this.problems = errors.map((e) => ({ field: fieldOfPath(e.path) ?? 'company', key: 'deal.err.server', params: { detail: e.message } }));
-    this.attempted = true;
-    this.host.requestUpdate();
+    this.#attempted = true;
+    this.#host.requestUpdate();
   }
 
   /** Nothing was created under the key (a definite refusal): the next attempt gets a new one. */
   renewKey(): void {
     this.key = newIdempotencyKey();
-    this.save();
+    this.#save();
   }
 
   /** Registered: an empty form, a new key, the draft forgotten. */
@@ -136,13 +137,13 @@ export class DealFormController implements ReactiveController {
     this.store?.clear();
     this.key = newIdempotencyKey();
     this.values = emptyValues(this.values.currency);
-    this.touched.clear();
-    this.attempted = this.typed = this.restored = false;
+    this.#touched.clear();
+    this.#attempted = this.typed = this.restored = false;
     this.problems = [];
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private save(): void {
+  #save(): void {
     this.store?.save('draft', { values: this.values, key: this.key });
   }
 }

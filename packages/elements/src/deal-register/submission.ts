@@ -44,15 +44,17 @@ const queueEntry = (input: DealInput, key: string): QueuedSubmission => ({
 
 export class SubmissionController implements ReactiveController {
   phase: Phase = { kind: 'form' };
-  private view: SubmitView | undefined;
-  private viewModule: Promise<SubmitView> | undefined;
-  private store: DraftStore | undefined;
+  #view: SubmitView | undefined;
+  #viewModule: Promise<SubmitView> | undefined;
+  #store: DraftStore | undefined;
+  readonly #host: PartnerKitHost;
+  readonly #form: DealFormController;
+  readonly #context: SubmissionContext;
 
-  constructor(
-    private readonly host: PartnerKitHost,
-    private readonly form: DealFormController,
-    private readonly context: SubmissionContext,
-  ) {
+  constructor(host: PartnerKitHost, form: DealFormController, context: SubmissionContext) {
+    this.#host = host;
+    this.#form = form;
+    this.#context = context;
     host.addController(this);
   }
 
@@ -71,80 +73,82 @@ export class SubmissionController implements ReactiveController {
 
   hostUpdate(): void {
     // A newly opened draft slot may hold a submission still waiting: show it, and send it if online.
-    if (this.form.store !== this.store) {
-      this.store = this.form.store;
-      const queued = this.store?.queued();
+    if (this.#form.store !== this.#store) {
+      this.#store = this.#form.store;
+      const queued = this.#store?.queued();
       if (queued) {
         this.phase = { kind: 'queued', queued };
         if (navigator.onLine) queueMicrotask(this.flush);
       }
     }
-    if (this.form.typed || this.form.restored) void this.load().catch(() => undefined);
-    this.view?.precheck.update(this.form.values.company, this.form.values.domain);
+    if (this.#form.typed || this.#form.restored) void this.#load().catch(() => undefined);
+    this.#view?.precheck.update(this.#form.values.company, this.#form.values.domain);
   }
 
   /** The pre-check's state, for styling its line (`idle` until the code is in). */
   get precheckState(): string {
-    return this.view?.precheck.state.kind ?? 'idle';
+    return this.#view?.precheck.state.kind ?? 'idle';
   }
 
   /** The pre-check's answer for its live region. */
   precheckText(): string {
-    return this.view?.precheckText() ?? '';
+    return this.#view?.precheckText() ?? '';
   }
 
   /** The person changed the form: an outcome's banner (refused, not sent, cancelled) goes. */
   edited(): void {
-    if (this.phase.kind === 'outcome' || (this.phase.kind === 'form' && this.phase.cancelled)) this.set({ kind: 'form' });
+    if (this.phase.kind === 'outcome' || (this.phase.kind === 'form' && this.phase.cancelled)) this.#set({ kind: 'form' });
   }
 
   /** The submit button: validates, asks `pk-deal-submit` listeners, then sends or queues. */
   async submit(): Promise<void> {
     // A second click while sending, or while a submission waits in the queue, does nothing.
     if (this.busy) return;
-    const built = this.form.attempt();
+    const built = this.#form.attempt();
     if (!built.ok) {
       this.phase = { kind: 'form' };
-      return this.focusAfterUpdate('.summary');
+      return this.#focusAfterUpdate('.summary');
     }
-    const key = this.form.key;
-    const submit = new PkDealSubmitEvent({ input: built.input, idempotencyKey: key }, this.context.scope());
-    this.host.dispatchEvent(submit);
+    const key = this.#form.key;
+    const submit = new PkDealSubmitEvent({ input: built.input, idempotencyKey: key }, this.#context.scope());
+    this.#host.dispatchEvent(submit);
     if (submit.defaultPrevented) return;
-    if (navigator.onLine === false) return this.enqueue(queueEntry(built.input, key));
-    await this.send(built.input, key, false);
+    if (navigator.onLine === false) return this.#enqueue(queueEntry(built.input, key));
+    await this.#send(built.input, key, false);
   }
 
   /** Sends the queued submission, if any (on `online`, on "Send now", after a reload). */
   readonly flush = (): void => {
-    if (this.phase.kind === 'queued') void this.send(this.phase.queued.input, this.phase.queued.key, true);
+    if (this.phase.kind === 'queued') void this.#send(this.phase.queued.input, this.phase.queued.key, true);
   };
 
   /** Forgets the queued submission; the form keeps what was typed. */
   readonly cancelQueued = (): void => {
-    this.store?.clear('queued');
-    this.set({ kind: 'form', cancelled: true });
-    void this.focusAfterUpdate('[part=submit-button]');
+    this.#store?.clear('queued');
+    this.#set({ kind: 'form', cancelled: true });
+    void this.#focusAfterUpdate('[part=submit-button]');
   };
 
   /** After a registration: back to the (empty) form. */
   readonly another = (): void => {
-    this.set({ kind: 'form' });
-    void this.focusAfterUpdate('#f-company');
+    this.#set({ kind: 'form' });
+    void this.#focusAfterUpdate('#f-company');
   };
 
   /** The confirmation that replaces the form after a registration, if there is one. */
   renderDone(): TemplateResult | undefined {
-    const { phase, view } = this;
+    const { phase } = this;
+    const view = this.#view;
     return phase.kind === 'outcome' && phase.result.kind === 'done' && view ? view.renderDone(phase.result.deal, this.another) : undefined;
   }
 
   /** The banner above the form: restored, cancelled, refused or not sent, or waiting to send. */
   renderBanner(l: LocalizeController<PlatformMessages & DealRegisterMessages>): TemplateResult | typeof nothing {
-    const { phase, view } = this;
+    const { phase } = this;
+    const view = this.#view;
     if (phase.kind === 'form') {
       if (phase.cancelled) return html`<p class="banner" role="status">${l.t('deal.queued.cancelled')}</p>`;
-      return this.form.restored ? html`<p class="banner" role="status">${l.t('deal.restored')}</p>` : nothing;
+      return this.#form.restored ? html`<p class="banner" role="status">${l.t('deal.restored')}</p>` : nothing;
     }
     if (phase.kind === 'outcome' && phase.result.kind !== 'done') {
       return view ? view.renderBanner(phase.result) : nothing;
@@ -165,71 +169,71 @@ export class SubmissionController implements ReactiveController {
   }
 
   // Moves the keyboard to what the next render shows (a banner, the summary, a field).
-  private async focusAfterUpdate(selector: string): Promise<void> {
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private set(phase: Phase): void {
+  #set(phase: Phase): void {
     this.phase = phase;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   // Loads the pre-check and the code that sends; a failed load (a CDN chunk offline) can be retried.
-  private load(): Promise<SubmitView> {
-    return (this.viewModule ??= import('./submit/submit-view.js').then(
+  #load(): Promise<SubmitView> {
+    return (this.#viewModule ??= import('./submit/submit-view.js').then(
       ({ SubmitView }) => {
-        this.view = new SubmitView(this.host);
-        this.host.requestUpdate();
-        return this.view;
+        this.#view = new SubmitView(this.#host);
+        this.#host.requestUpdate();
+        return this.#view;
       },
       (error: unknown) => {
-        this.viewModule = undefined;
+        this.#viewModule = undefined;
         throw error;
       },
     ));
   }
 
-  private enqueue(queued: QueuedSubmission, error?: unknown): void {
-    this.store?.save('queued', queued);
-    this.set(error === undefined ? { kind: 'queued', queued } : { kind: 'queued', queued, error });
-    void this.focusAfterUpdate('.focus-target');
+  #enqueue(queued: QueuedSubmission, error?: unknown): void {
+    this.#store?.save('queued', queued);
+    this.#set(error === undefined ? { kind: 'queued', queued } : { kind: 'queued', queued, error });
+    void this.#focusAfterUpdate('.focus-target');
   }
 
-  private async send(input: DealInput, key: string, fromQueue: boolean): Promise<void> {
-    const client = this.host.resolvedClient;
+  async #send(input: DealInput, key: string, fromQueue: boolean): Promise<void> {
+    const client = this.#host.resolvedClient;
     if (!client || this.phase.kind === 'sending') return;
     const previous = this.phase;
-    this.set({ kind: 'sending' });
+    this.#set({ kind: 'sending' });
     const queued = previous.kind === 'queued' ? previous.queued : queueEntry(input, key);
     let result: SendResult;
     try {
-      const view = await this.load();
-      result = await view.send(input, key, { client, scope: this.context.scope(), role: await this.context.role(), fromQueue });
+      const view = await this.#load();
+      result = await view.send(input, key, { client, scope: this.#context.scope(), role: await this.#context.role(), fromQueue });
     } catch (error) {
-      if (isAbortError(error)) return this.set(previous);
+      if (isAbortError(error)) return this.#set(previous);
       // The code that sends could not load (offline, CDN down): the submission waits like offline.
-      reportError(this.host, error);
-      return this.enqueue(queued, error);
+      reportError(this.#host, error);
+      return this.#enqueue(queued, error);
     }
     // The answer may be lost: the same key with the exact body, so resending cannot duplicate.
-    if (result.kind === 'unknown') return this.enqueue(queued, result.error);
+    if (result.kind === 'unknown') return this.#enqueue(queued, result.error);
     if (result.kind === 'done') {
-      this.form.clear();
-      this.view?.precheck.reset();
+      this.#form.clear();
+      this.#view?.precheck.reset();
     } else {
       // Not sent, or refused: nothing waits in the queue any more.
-      this.store?.clear('queued');
+      this.#store?.clear('queued');
       // A definite refusal: nothing was created under this key; the next attempt gets a new one.
       // A failure that may pass (session, rate limit) keeps the key for the retry.
-      if (result.kind !== 'failed') this.form.renewKey();
+      if (result.kind !== 'failed') this.#form.renewKey();
     }
     if (result.kind === 'invalid') {
-      this.form.refuse(result.errors);
-      this.set({ kind: 'form' });
-      return this.focusAfterUpdate('.summary');
+      this.#form.refuse(result.errors);
+      this.#set({ kind: 'form' });
+      return this.#focusAfterUpdate('.summary');
     }
-    this.set({ kind: 'outcome', result });
-    void this.focusAfterUpdate('.focus-target');
+    this.#set({ kind: 'outcome', result });
+    void this.#focusAfterUpdate('.focus-target');
   }
 }

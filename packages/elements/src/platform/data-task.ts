@@ -5,20 +5,20 @@
  * @module
  */
 import { initialState, Task, TaskStatus } from '@lit/task';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
 import type { PartnerKitHost } from './host.js';
 import { reportError } from './report-error.js';
 
 /** What a data task's loader gets besides its arguments. */
 export interface DataTaskContext {
-  /** The resolved client (the element's own, else its provider's). */
-  client: PartnerKitClient;
+  /** The resolved client (the element's own, else its provider's); bind parts to it: `deals(client).list()`. */
+  client: BaseClient;
   /** Aborted when the arguments change, the client changes, or the element leaves the page. */
   signal: AbortSignal;
 }
 
 /** A task made by {@link createDataTask}: its arguments start with the client. */
-export type DataTask<A extends readonly unknown[], R> = Task<[PartnerKitClient | undefined, ...A], R>;
+export type DataTask<A extends readonly unknown[], R> = Task<[BaseClient | undefined, ...A], R>;
 
 /**
  * A data task of `host`: runs `load` when the host updates with new `args` or a new client,
@@ -26,7 +26,7 @@ export type DataTask<A extends readonly unknown[], R> = Task<[PartnerKitClient |
  * @example
  * private readonly scorecard = createDataTask(this,
  *   () => [this.partnerId, this.period] as const,
- *   ([id, period], { client, signal }) => client.partners.scorecard(id, { period }, { signal }),
+ *   ([id, period], { client, signal }) => partners(client).scorecard(id, { period }, { signal }),
  * );
  */
 export function createDataTask<const A extends readonly unknown[], R>(
@@ -34,9 +34,9 @@ export function createDataTask<const A extends readonly unknown[], R>(
   args: () => A,
   load: (args: A, context: DataTaskContext) => Promise<R>,
 ): DataTask<A, R> {
-  const task = new Task<[PartnerKitClient | undefined, ...A], R>(host, {
+  const task = new Task<[BaseClient | undefined, ...A], R>(host, {
     // Spread, so the task compares each argument on its own and runs only when one changed.
-    args: () => [host.resolvedClient, ...args()] as [PartnerKitClient | undefined, ...A],
+    args: () => [host.resolvedClient, ...args()] as [BaseClient | undefined, ...A],
     task: async ([client, ...rest], { signal }) => (client ? load(rest as unknown as A, { client, signal }) : initialState),
     onError: (error) => reportError(host, error),
   });

@@ -4,12 +4,12 @@
  * @module
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
 
 /** A PartnerKit widget as its controllers see it. */
 export interface PartnerKitHost extends ReactiveControllerHost, HTMLElement {
   /** The client in use: the element's own, else its provider's, else undefined. */
-  readonly resolvedClient: PartnerKitClient | undefined;
+  readonly resolvedClient: BaseClient | undefined;
   /** The element's shadow root (or itself), where views look up what they rendered. */
   readonly renderRoot: HTMLElement | DocumentFragment;
 }

@@ -14,7 +14,6 @@ export { LazyView } from '../controllers/lazy-view.js';
 export { errorText, renderEmpty, renderError, renderLoading, renderNoClient, type PlatformText } from './state-views.js';
 export { reportError } from './report-error.js';
 export { networkCause, type NetworkCause } from './network-cause.js';
-export { diagnoseNetworkError } from '../diagnostics/network-probe.js';
 export { clientContext, PROVIDER_TAG, type ClientContext } from './context.js';
 export {
   LocalizeController,

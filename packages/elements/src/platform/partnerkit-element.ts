@@ -7,7 +7,7 @@
 import { html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
 import { createDataTask, type DataTask, type DataTaskContext } from './data-task.js';
 import { isAbortError } from './describe-error.js';
 import { platformCatalogues, type PlatformMessages } from './i18n/index.js';
@@ -73,24 +73,24 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   }
 
   /**
-   * The client to load data with. Takes precedence over the one from an enclosing
-   * `<partnerkit-provider>`.
+   * The client to load data with: one from `createClient()` or `createBaseClient()`. Takes
+   * precedence over the one from an enclosing `<partnerkit-provider>`.
    */
-  @property({ attribute: false }) client?: PartnerKitClient;
+  @property({ attribute: false }) client?: BaseClient;
 
   /** `light`, `dark` or `auto` (the default: follow the reader's colour-scheme preference). */
   @property({ reflect: true }) theme: Theme = 'auto';
 
   // The nearest provider's client, kept current; whether a provider is still being defined.
-  private readonly provided = new ProvidedClient(this);
+  readonly #provided = new ProvidedClient(this);
   // Set when a retry button had focus: the button goes away with the error, so focus follows to
   // the loading box, and back to the retry button if the retry fails too (any retry button the
   // element renders, whoever rendered it).
-  private followRetry = false;
+  #followRetry = false;
 
   /** The client of the nearest `<partnerkit-provider>`, if any. */
-  protected get providedClient(): PartnerKitClient | undefined {
-    return this.provided.value;
+  protected get providedClient(): BaseClient | undefined {
+    return this.#provided.value;
   }
 
   /** The element's language and formatters: `t()`, `number()`, `money()`, `date()`, ... */
@@ -103,17 +103,17 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
     // Clicks from inside the shadow root reach the host after the button's own handler.
     this.addEventListener('click', (event) => {
       const target = event.composedPath()[0];
-      if (target instanceof Element && target.matches(RETRY)) this.followRetry = this.shadowRoot?.activeElement === target;
+      if (target instanceof Element && target.matches(RETRY)) this.#followRetry = this.shadowRoot?.activeElement === target;
     });
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.followRetry) return;
+    if (!this.#followRetry) return;
     const target = this.renderRoot.querySelector<HTMLElement>(`${RETRY}, [part~="loading"]`);
     target?.focus();
     // Stop once the retry has settled (no loading box left to hold focus).
-    if (!target?.matches('[part~="loading"]')) this.followRetry = false;
+    if (!target?.matches('[part~="loading"]')) this.#followRetry = false;
   }
 
   /** Also waits for the element's language when it is still loading (see `LazyMessages`). */
@@ -126,7 +126,7 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   }
 
   /** The client in use: the element's own `client`, else its provider's, else undefined. */
-  get resolvedClient(): PartnerKitClient | undefined {
+  get resolvedClient(): BaseClient | undefined {
     return this.client ?? this.providedClient;
   }
 
@@ -149,7 +149,7 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
    * @example
    * private readonly scorecard = this.createDataTask(
    *   () => [this.partnerId, this.period] as const,
-   *   ([id, period], { client, signal }) => client.partners.scorecard(id, { period }, { signal }),
+   *   ([id, period], { client, signal }) => partners(client).scorecard(id, { period }, { signal }),
    * );
    */
   protected createDataTask<const A extends readonly unknown[], R>(
@@ -172,7 +172,7 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
    * defined (then it shows loading). A query: rendering never changes state.
    */
   protected get connecting(): boolean {
-    return !this.resolvedClient && this.provided.awaited;
+    return !this.resolvedClient && this.#provided.awaited;
   }
 
   /**

@@ -8,40 +8,42 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
 import { clientContext, PROVIDER_TAG } from './context.js';
 import { hostOf } from './localize.js';
 
 /** A Lit controller: `value` is the provided client; `awaited` is true while a provider is not defined yet. */
 export class ProvidedClient implements ReactiveController {
-  private readonly consumer: ContextConsumer<typeof clientContext, ReactiveControllerHost & HTMLElement>;
-  private waiting = false;
+  readonly #consumer: ContextConsumer<typeof clientContext, ReactiveControllerHost & HTMLElement>;
+  #waiting = false;
+  readonly #host: ReactiveControllerHost & HTMLElement;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     // Subscribed: a provider's new client re-renders the host.
-    this.consumer = new ContextConsumer(host, { context: clientContext, subscribe: true });
+    this.#consumer = new ContextConsumer(host, { context: clientContext, subscribe: true });
     host.addController(this);
   }
 
   /** The nearest provider's client, if any. */
-  get value(): PartnerKitClient | undefined {
-    return this.consumer.value;
+  get value(): BaseClient | undefined {
+    return this.#consumer.value;
   }
 
   /** True while an enclosing provider exists but is not defined yet. */
   get awaited(): boolean {
-    return this.waiting;
+    return this.#waiting;
   }
 
   // Runs after the consumer's own hostConnected, which sent the context request.
   hostConnected(): void {
-    if (this.consumer.value || this.waiting || !enclosingProvider(this.host) || customElements.get(PROVIDER_TAG)) return;
-    this.waiting = true;
+    if (this.#consumer.value || this.#waiting || !enclosingProvider(this.#host) || customElements.get(PROVIDER_TAG)) return;
+    this.#waiting = true;
     void customElements.whenDefined(PROVIDER_TAG).then(() => {
-      this.waiting = false;
+      this.#waiting = false;
       // `hostConnected` is the consumer's public way to send its context request again.
-      if (this.host.isConnected && !this.consumer.value) this.consumer.hostConnected();
-      this.host.requestUpdate();
+      if (this.#host.isConnected && !this.#consumer.value) this.#consumer.hostConnected();
+      this.#host.requestUpdate();
     });
   }
 }

@@ -5,7 +5,8 @@
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
+import { resources } from '@partnerkit/core/client/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { isAbortError } from '../platform/describe-error.js';
@@ -138,10 +139,10 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   // Every page loaded so far for the current filters ("Load more"), through the platform's paged list.
   private readonly resources = new PagedListController<Resource, ResourceQuery, ResourcePage>(this, {
     query: () => ({ ...this.filters, pageSize: this.pageSize }),
-    load: (query, cursor, { client, signal }) => client.resources.list(listQuery(query, query.pageSize, cursor), { signal }),
+    load: (query, cursor, { client, signal }) => resources(client).list(listQuery(query, query.pageSize, cursor), { signal }),
   });
 
-  private readonly windowing = new WindowController(this, () => {
+  readonly #windowing = new WindowController(this, () => {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     const list = scroller?.querySelector<HTMLElement>('.items');
     return scroller && list ? { scroller, list } : null;
@@ -154,9 +155,9 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   declare private tiers?: ReadonlyMap<string, string>;
 
   /** What is typed in the search box (sent to the server after a pause, as `q`). */
-  private draft = '';
-  private tiersFor?: PartnerKitClient;
-  private shownFirst?: ResourcePage;
+  #draft = '';
+  #tiersFor?: BaseClient;
+  #shownFirst?: ResourcePage;
 
   constructor() {
     super(resourceLibraryCatalogues);
@@ -180,17 +181,17 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('q')) this.draft = this.q ?? '';
+    if (changed.has('q')) this.#draft = this.q ?? '';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const first = this.resources.stale ? undefined : this.resources.page;
-    if (first && first !== this.shownFirst) {
-      this.shownFirst = first;
-      this.windowing.scrollToStart();
+    if (first && first !== this.#shownFirst) {
+      this.#shownFirst = first;
+      this.#windowing.scrollToStart();
     }
-    this.lookUpTiers(this.resources.items);
+    this.#lookUpTiers(this.resources.items);
   }
 
   override render(): TemplateResult {
@@ -200,32 +201,32 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     const t = this.localize.t.bind(this.localize);
     return html`<div class="library" part="library">
       <div class="toolbar" part="toolbar">
-        ${this.renderSearch()}
+        ${this.#renderSearch()}
         ${FACETS.map((name) =>
-          this.renderSelect(
+          this.#renderSelect(
             name,
             t(`library.${name}`),
             [
               ['', t(`library.all.${name}`)],
               ...facetOptions(page?.facets, name, filters[name]).map(({ value, count }): [string, string] => [
                 value,
-                t('library.option', { label: this.facetLabel(name, value), count: this.localize.number(count) }),
+                t('library.option', { label: this.#facetLabel(name, value), count: this.localize.number(count) }),
               ]),
             ],
             filters[name],
           ),
         )}
-        ${this.renderSelect('sort', t('library.sort'), RESOURCE_SORTS.map((value) => [value, t(`library.sort.${value}`)]), filters.sort)}
+        ${this.#renderSelect('sort', t('library.sort'), RESOURCE_SORTS.map((value) => [value, t(`library.sort.${value}`)]), filters.sort)}
       </div>
-      ${this.renderChips()}
-      <p class="count" part="count" role="status">${this.countText(page)}</p>
+      ${this.#renderChips()}
+      <p class="count" part="count" role="status">${this.#countText(page)}</p>
       <p class="open-status" part="open-status" role="status">${this.opening ? t(this.opening.done ? 'library.opened' : 'library.opening', { title: this.opening.title }) : ''}</p>
       ${this.notice ? html`<p class="state state--error" part="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.renderResults()}
+      ${this.#renderResults()}
     </div>`;
   }
 
-  private renderSearch(): TemplateResult {
+  #renderSearch(): TemplateResult {
     const t = this.localize;
     return html`<div class="field" part="search" role="search">
       <label for="search">${t.t('library.search')}</label>
@@ -235,63 +236,63 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
         type="search"
         maxlength="200"
         placeholder=${t.t('library.searchPlaceholder')}
-        .value=${this.draft}
-        @input=${this.onSearchInput}
-        @keydown=${this.onSearchKeydown}
+        .value=${this.#draft}
+        @input=${this.#onSearchInput}
+        @keydown=${this.#onSearchKeydown}
       />
     </div>`;
   }
 
   /** A labelled `<select>` for a facet or the sort; `options` are `[value, text]` pairs. */
-  private renderSelect(name: FacetName | 'sort', label: string, options: Array<[string, string]>, selected = ''): TemplateResult {
+  #renderSelect(name: FacetName | 'sort', label: string, options: Array<[string, string]>, selected = ''): TemplateResult {
     return html`<div class="field" part=${name === 'sort' ? name : `facet facet-${name}`}>
       <label for=${name}>${label}</label>
-      <select id=${name} @change=${this.onSelectChange}>
+      <select id=${name} @change=${this.#onSelectChange}>
         ${options.map(([value, text]) => html`<option value=${value} .selected=${value === selected}>${text}</option>`)}
       </select>
     </div>`;
   }
 
-  private renderChips(): TemplateResult | typeof nothing {
+  #renderChips(): TemplateResult | typeof nothing {
     const active = activeFilters(this.filters);
     if (active.length === 0) return nothing;
     const t = this.localize;
     // Each chip's name says what it removes ("Remove filter: Type: Video"), so no group label is needed.
     return html`<div class="chips" part="chips">
       ${active.map(([name, value]) => {
-        const label = this.chipLabel(name, value);
-        return html`<button class="button chip" part="chip" type="button" data-filter=${name} aria-label=${t.t('library.removeFilter', { filter: label })} @click=${this.onChipClick}>
+        const label = this.#chipLabel(name, value);
+        return html`<button class="button chip" part="chip" type="button" data-filter=${name} aria-label=${t.t('library.removeFilter', { filter: label })} @click=${this.#onChipClick}>
           ${label} ${icon(REMOVE_ICON)}
         </button>`;
       })}
       ${active.length > 1
-        ? html`<button class="button chip" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>`
+        ? html`<button class="button chip" part="clear-filters" type="button" @click=${this.#clearFilters}>${t.t('library.clearFilters')}</button>`
         : nothing}
     </div>`;
   }
 
-  private renderResults(): TemplateResult {
+  #renderResults(): TemplateResult {
     const { resources } = this;
     // A new query keeps the previous results on screen, marked busy, rather than flashing a skeleton.
-    if (resources.stale && this.resolvedClient) return this.renderList(true);
+    if (resources.stale && this.resolvedClient) return this.#renderList(true);
     return this.renderStates(resources, {
-      data: () => this.renderList(false),
+      data: () => this.#renderList(false),
       empty: (items) => items.length === 0 && activeFilters(this.filters).length === 0,
       emptyMessage: this.localize.t('library.empty'),
     });
   }
 
-  private renderList(busy: boolean): TemplateResult {
+  #renderList(busy: boolean): TemplateResult {
     const t = this.localize;
     const { items, page, loading, failedOn } = this.resources;
     if (items.length === 0) {
       const q = this.filters.q?.trim();
       return html`<div class="state state--empty" part="state no-results">
         <p class="state__body">${q ? t.t('library.noResultsFor', { q }) : t.t('library.noResults')}</p>
-        <button class="button" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>
+        <button class="button" part="clear-filters" type="button" @click=${this.#clearFilters}>${t.t('library.clearFilters')}</button>
       </div>`;
     }
-    const { start, end, before, after } = this.windowing.range(items.length);
+    const { start, end, before, after } = this.#windowing.range(items.length);
     const size = Math.max(page?.total ?? 0, items.length);
     return html`
       <div class="scroller" part="scroller" role="region" tabindex="0" aria-label=${t.t('library.label')} aria-busy=${busy ? 'true' : 'false'}>
@@ -300,13 +301,13 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
           part="list"
           role="list"
           style=${styleProperties({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}
-          @click=${this.onListClick}
-          @auxclick=${this.onListClick}
+          @click=${this.#onListClick}
+          @auxclick=${this.#onListClick}
         >
           ${repeat(
             items.slice(start, end),
             (resource) => resource.id,
-            (resource, index) => this.renderItem(resource, start + index + 1, size),
+            (resource, index) => this.#renderItem(resource, start + index + 1, size),
           )}
         </ul>
       </div>
@@ -321,7 +322,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     `;
   }
 
-  private renderItem(resource: Resource, position: number, size: number): TemplateResult {
+  #renderItem(resource: Resource, position: number, size: number): TemplateResult {
     const t = this.localize;
     const { locked } = resource;
     // A locked resource never gets a link, whatever the response held.
@@ -350,12 +351,12 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
               ${resource.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
             </ul>`
           : nothing}
-        ${locked ? html`<p class="item__lock" part="lock">${icon(LOCK_ICON)}${this.lockText(resource)}</p>` : nothing}
+        ${locked ? html`<p class="item__lock" part="lock">${icon(LOCK_ICON)}${this.#lockText(resource)}</p>` : nothing}
       </div>
     </li>`;
   }
 
-  private countText(page: ResourcePage | undefined): string {
+  #countText(page: ResourcePage | undefined): string {
     if (!page || this.resources.stale) return '';
     const t = this.localize;
     const shown = this.resources.items.length;
@@ -366,19 +367,19 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       : t.t('library.count', { total, n: t.number(total) });
   }
 
-  private facetLabel(name: FacetName, value: string): string {
+  #facetLabel(name: FacetName, value: string): string {
     if (name === 'type') return isResourceType(value) ? this.localize.t(`library.type.${value}`) : value;
     if (name === 'language') return languageName(this.localize.lang, value);
     return value;
   }
 
-  private chipLabel(name: FilterName, value: string): string {
+  #chipLabel(name: FilterName, value: string): string {
     const t = this.localize;
     if (name === 'q') return t.t('library.searchChip', { q: value });
-    return t.t('library.chip', { name: t.t(`library.${name}`), value: this.facetLabel(name, value) });
+    return t.t('library.chip', { name: t.t(`library.${name}`), value: this.#facetLabel(name, value) });
   }
 
-  private lockText(resource: Resource): string {
+  #lockText(resource: Resource): string {
     const t = this.localize;
     if (resource.minTierId) {
       const tier = this.tiers?.get(resource.minTierId);
@@ -388,13 +389,13 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   }
 
   // Names of locked resources' tiers, looked up once per client (and shared between elements).
-  private lookUpTiers(items: readonly Resource[]): void {
+  #lookUpTiers(items: readonly Resource[]): void {
     const client = this.resolvedClient;
-    if (!client || this.tiersFor === client || !items.some((r) => r.locked && r.minTierId)) return;
-    this.tiersFor = client;
+    if (!client || this.#tiersFor === client || !items.some((r) => r.locked && r.minTierId)) return;
+    this.#tiersFor = client;
     tierNames(client).then(
       (names) => {
-        if (this.tiersFor === client) this.tiers = names;
+        if (this.#tiersFor === client) this.tiers = names;
       },
       // Without names the lock says "requires a higher tier"; nothing else depends on them.
       () => undefined,
@@ -402,74 +403,74 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   }
 
   /** Applies a person's change of filters and announces it. */
-  private applyFilters(change: Partial<ResourceFilters>): void {
+  #applyFilters(change: Partial<ResourceFilters>): void {
     Object.assign(this, change);
     this.notice = this.opening = undefined;
     const data: PkFilterChangeData = { sort: this.filters.sort, ...Object.fromEntries(activeFilters(this.filters)) };
     this.emit(new PkFilterChangeEvent(data));
   }
 
-  private readonly onSearchInput = (event: Event): void => {
-    this.draft = (event.target as HTMLInputElement).value;
-    this.resources.search(this.draft, this.commitSearch);
+  readonly #onSearchInput = (event: Event): void => {
+    this.#draft = (event.target as HTMLInputElement).value;
+    this.resources.search(this.#draft, this.#commitSearch);
   };
 
-  private readonly onSearchKeydown = (event: KeyboardEvent): void => {
+  readonly #onSearchKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    this.commitSearch();
+    this.#commitSearch();
   };
 
-  private readonly commitSearch = (): void => {
+  readonly #commitSearch = (): void => {
     this.resources.cancelSearch();
-    const q = this.draft.trim() || undefined;
-    if (q !== (this.q?.trim() || undefined)) this.applyFilters({ q });
+    const q = this.#draft.trim() || undefined;
+    if (q !== (this.q?.trim() || undefined)) this.#applyFilters({ q });
   };
 
-  private readonly onSelectChange = (event: Event): void => {
+  readonly #onSelectChange = (event: Event): void => {
     const { id, value } = event.target as HTMLSelectElement;
-    this.applyFilters({ [id]: value || undefined });
+    this.#applyFilters({ [id]: value || undefined });
   };
 
-  private readonly onChipClick = (event: Event): void => {
+  readonly #onChipClick = (event: Event): void => {
     const chip = event.currentTarget as HTMLButtonElement;
     const name = chip.dataset.filter as FilterName;
-    void this.removeFilters({ [name]: undefined }, parts(this.renderRoot, 'chip').indexOf(chip));
+    void this.#removeFilters({ [name]: undefined }, parts(this.renderRoot, 'chip').indexOf(chip));
   };
 
-  private readonly clearFilters = (): Promise<void> => this.removeFilters({ type: undefined, tag: undefined, language: undefined, q: undefined }, -1);
+  readonly #clearFilters = (): Promise<void> => this.#removeFilters({ type: undefined, tag: undefined, language: undefined, q: undefined }, -1);
 
   /** Removes filters, then puts the keyboard on the chip now at `index`, else the last, else the search box. */
-  private async removeFilters(change: Partial<ResourceFilters>, index: number): Promise<void> {
+  async #removeFilters(change: Partial<ResourceFilters>, index: number): Promise<void> {
     this.resources.cancelSearch();
-    this.applyFilters(change);
+    this.#applyFilters(change);
     await this.updateComplete;
     const chips = parts(this.renderRoot, 'chip');
     (chips[Math.min(index, chips.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
   }
 
   // One listener for every title link: clicks (and middle clicks) go through the backend.
-  private readonly onListClick = (event: MouseEvent): void => {
+  readonly #onListClick = (event: MouseEvent): void => {
     if (event.type === 'auxclick' && event.button !== 1) return;
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-id]');
     if (!link) return;
     event.preventDefault();
     const resource = this.resources.items.find((r) => r.id === link.dataset.id);
-    if (resource) void this.open(resource);
+    if (resource) void this.#open(resource);
   };
 
   /**
    * Records the open with the backend, then opens the URL it returns in a new tab (unless a
    * `pk-resource-open` listener cancels the event). Refuses any URL that is not http(s).
    */
-  private async open(resource: Resource): Promise<void> {
+  async #open(resource: Resource): Promise<void> {
     const client = this.resolvedClient;
     if (!client || resource.locked || (this.opening && !this.opening.done)) return;
     const { title } = resource;
     this.opening = { title, done: false };
     this.notice = undefined;
     try {
-      const { url } = await client.resources.open(resource.id);
+      const { url } = await resources(client).open(resource.id);
       const safe = safeHttpUrl(url);
       if (!safe) throw new UnsafeUrlError();
       const event = this.emit(new PkResourceOpenEvent({ resourceId: resource.id, url: safe }));

@@ -10,6 +10,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { isConflictError } from '@partnerkit/core/client';
+import { deals } from '@partnerkit/core/client/deals';
 import { transitionEventType } from '@partnerkit/core/rules';
 import { DEAL_STATUSES, type Deal, type DealHistoryEntry, type DealStatus, type Role } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
@@ -88,7 +89,7 @@ export class DealListView implements ReactiveController {
           ? { user: this.session.principal?.user?.id ?? null, role: this.role, scope: this.session.scope(host.partnerId), status: this.status, q: this.q.trim() }
           : undefined,
       load: ({ status, q, scope }, cursor, { client, signal }) =>
-        client.deals.list(
+        deals(client).list(
           {
             limit: PAGE_SIZE,
             ...(cursor ? { cursor } : {}),
@@ -365,7 +366,7 @@ export class DealListView implements ReactiveController {
     const from = dialog.deal.status;
     const to = dialog.action.to;
     try {
-      const deal = await client.deals.transition(dialog.deal.id, { to, ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) });
+      const deal = await deals(client).transition(dialog.deal.id, { to, ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) });
       this.deals.replace(deal);
       this.announcement = l.t('list.done', { number: deal.number, status: l.t(`deal.status.${deal.status}`) });
       this.host.dispatchEvent(new PkDealTransitionEvent(transitionEventType(from, to), { deal, from, to, ...(reason ? { reason } : {}) }));
@@ -373,7 +374,7 @@ export class DealListView implements ReactiveController {
     } catch (error) {
       reportError(this.host, error);
       // Moved by someone else meanwhile: show the deal as it is now.
-      if (isConflictError(error) && !error.reason) void client.deals.get(dialog.deal.id).then((d) => this.deals.replace(d), () => undefined);
+      if (isConflictError(error) && !error.reason) void deals(client).get(dialog.deal.id).then((d) => this.deals.replace(d), () => undefined);
       fail(isConflictError(error) ? l.t(error.reason ? 'list.err.conflict' : 'list.err.stale') : errorText(l, error));
     }
   };

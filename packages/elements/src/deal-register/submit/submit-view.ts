@@ -7,7 +7,9 @@
  * @module
  */
 import { html, type TemplateResult } from 'lit';
-import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError, type PartnerKitClient } from '@partnerkit/core/client';
+import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
+import { deals } from '@partnerkit/core/client/deals';
 import { CONFLICT_REASONS, type ConflictReason, type Deal, type DealInput, type Role } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
 import { platformCatalogues } from '../../platform/i18n/index.js';
@@ -46,7 +48,7 @@ export type Outcome = Extract<SendResult, { kind: 'done' | 'conflict' | 'failed'
 
 /** Who a registration is for and how it is sent. */
 export interface SendContext {
-  client: PartnerKitClient;
+  client: BaseClient;
   /** The partner in scope; named in the body for vendor sessions. */
   scope: string | undefined;
   role: Role;
@@ -65,7 +67,7 @@ export class SubmitView {
   constructor(private readonly host: PartnerKitHost) {
     this.precheck = new PrecheckController(host, () => {
       const client = host.resolvedClient;
-      return client && ((input, signal) => client.deals.check(input, { signal }));
+      return client && ((input, signal) => deals(client).check(input, { signal }));
     });
     this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: submitEn, vi: submitVi }, { en: statusEn, vi: statusVi })));
     adoptMoreStyles(host, chipStyles);
@@ -80,7 +82,7 @@ export class SubmitView {
     // A vendor session names the partner; a partner session registers for itself.
     const body = context.role !== 'partner' && context.scope ? { ...input, partnerId: context.scope } : input;
     try {
-      const deal = await client.deals.register(body, { idempotencyKey: key });
+      const deal = await deals(client).register(body, { idempotencyKey: key });
       this.host.dispatchEvent(new PkDealSubmittedEvent({ deal, fromQueue: context.fromQueue }));
       return { kind: 'done', deal };
     } catch (error) {

@@ -1,12 +1,26 @@
-import { Deal, DealCheckResult, type DealCheckInput, type DealInput, type DealTransitionInput } from '../../schemas/deal.js';
+/**
+ * `@partnerkit/core/client/deals`: deal registration and its lifecycle.
+ * @module
+ */
+import { Deal, DealCheckResult, type DealCheckInput, type DealInput, type DealStatus, type DealTransitionInput } from '../../schemas/deal.js';
 import { page, type Page } from '../../schemas/page.js';
-import type { Api } from '../api.js';
+import type { DealListQuery } from '../../schemas/queries.js';
 import { newIdempotencyKey } from '../http/idempotency-key.js';
 import { route } from '../http/url.js';
 import type { CreateOptions, RequestOptions } from '../options.js';
-import type { DealListParams } from '../params.js';
+import type { Filters, ListParams } from '../params.js';
+import { definePart } from '../part.js';
 
-const DealPage = page(Deal);
+/**
+ * Filters of `client.deals.list()`; `status` takes one status or several.
+ * @example
+ * ```ts
+ * await client.deals.list({ status: ['submitted', 'under_review'], partnerId: 'p_1' });
+ * ```
+ */
+export type DealListParams = ListParams & Omit<Filters<DealListQuery>, 'status'> & { status?: DealStatus | readonly DealStatus[] };
+
+const DealPage = /* @__PURE__ */ page(Deal);
 
 /**
  * `client.deals`: deal registration and its lifecycle. A partner session sees only its own deals.
@@ -40,16 +54,25 @@ export interface DealsApi {
   transition(id: string, input: DealTransitionInput, options?: CreateOptions): Promise<Deal>;
 }
 
-/** Builds `client.deals`. */
-export function dealsApi(api: Api): DealsApi {
-  return {
-    list: (query, options) => api.get('deals', DealPage, query, options),
-    iterate: (query, options) => api.iterate('deals', DealPage, query, options),
-    get: (id, options) => api.get(route`deals/${id}`, Deal, undefined, options),
+/**
+ * `deals(client)`: the deals namespace of any PartnerKit client (`client.deals` on a full one).
+ *
+ * @example
+ * ```ts
+ * import { deals } from '@partnerkit/core/client/deals';
+ * const page = await deals(client).list({ status: 'submitted' });
+ * ```
+ */
+export const deals = /* @__PURE__ */ definePart(
+  'deals',
+  (requests): DealsApi => ({
+    list: (query, options) => requests.get('deals', DealPage, query, options),
+    iterate: (query, options) => requests.iterate('deals', DealPage, query, options),
+    get: (id, options) => requests.get(route`deals/${id}`, Deal, undefined, options),
     register: (input, options) =>
-      api.mutate('POST', 'deals', Deal, input, { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() }),
+      requests.mutate('POST', 'deals', Deal, input, { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() }),
     // A question, not a write: it leaves cached deals alone.
-    check: (input, options) => api.mutate('POST', 'deals/check', DealCheckResult, input, options, 'none'),
-    transition: (id, input, options) => api.mutate('POST', route`deals/${id}/transitions`, Deal, input, options),
-  };
-}
+    check: (input, options) => requests.mutate('POST', 'deals/check', DealCheckResult, input, options, null),
+    transition: (id, input, options) => requests.mutate('POST', route`deals/${id}/transitions`, Deal, input, options),
+  }),
+);

@@ -1,6 +1,13 @@
+/**
+ * `@partnerkit/core/client/measurements`: measurement ingest.
+ * @module
+ */
 import { MeasurementBatchResult, type MeasurementBatch } from '../../schemas/performance.js';
-import type { Api } from '../api.js';
 import type { CreateOptions } from '../options.js';
+import { definePart } from '../part.js';
+
+/** Measurements are read under `partners/` (with the scorecards computed from them). */
+const INVALIDATES = ['partners'];
 
 /**
  * `client.measurements`: the ingest path from CRM and billing (admin).
@@ -18,7 +25,10 @@ export interface MeasurementsApi {
   ingest(batch: MeasurementBatch, options?: CreateOptions): Promise<MeasurementBatchResult>;
 }
 
-/** Builds `client.measurements`. */
-export function measurementsApi(api: Api): MeasurementsApi {
-  return { ingest: (batch, options) => api.mutate('POST', 'measurements', MeasurementBatchResult, batch, options) };
-}
+/** `measurements(client)`: the ingest namespace of any PartnerKit client (`client.measurements` on a full one). */
+export const measurements = /* @__PURE__ */ definePart(
+  'measurements',
+  (requests): MeasurementsApi => ({
+    ingest: (batch, options) => requests.mutate('POST', 'measurements', MeasurementBatchResult, batch, options, INVALIDATES),
+  }),
+);

@@ -1,8 +1,22 @@
+/**
+ * `@partnerkit/core/client/resources`: the resource library.
+ * @module
+ */
+import type { ResourceListQuery } from '../../schemas/queries.js';
 import { Resource, ResourceOpenResult, ResourcePage, type ResourceInput, type ResourcePatch } from '../../schemas/resource.js';
-import type { Api } from '../api.js';
 import { route } from '../http/url.js';
 import type { CreateOptions, RequestOptions } from '../options.js';
-import type { ResourceListParams } from '../params.js';
+import type { Filters, ListParams } from '../params.js';
+import { definePart } from '../part.js';
+
+/**
+ * Filters and sort of `client.resources.list()`.
+ * @example
+ * ```ts
+ * await client.resources.list({ type: 'document', language: 'vi', sort: 'popular' });
+ * ```
+ */
+export type ResourceListParams = ListParams & Filters<ResourceListQuery>;
 
 /**
  * `client.resources`: the resource library. Items the caller may not open come back `locked`
@@ -32,15 +46,24 @@ export interface ResourcesApi {
   delete(id: string, options?: RequestOptions): Promise<void>;
 }
 
-/** Builds `client.resources`. */
-export function resourcesApi(api: Api): ResourcesApi {
-  return {
-    list: (query, options) => api.get('resources', ResourcePage, query, options),
-    iterate: (query, options) => api.iterate('resources', ResourcePage, query, options),
-    get: (id, options) => api.get(route`resources/${id}`, Resource, undefined, options),
-    open: (id, options) => api.mutate('POST', route`resources/${id}/open`, ResourceOpenResult, undefined, options),
-    create: (input, options) => api.mutate('POST', 'resources', Resource, input, options),
-    update: (id, patch, options) => api.mutate('PATCH', route`resources/${id}`, Resource, patch, options),
-    delete: (id, options) => api.mutate('DELETE', route`resources/${id}`, null, undefined, options),
-  };
-}
+/**
+ * `resources(client)`: the resource library namespace of any PartnerKit client (`client.resources` on a full one).
+ *
+ * @example
+ * ```ts
+ * import { resources } from '@partnerkit/core/client/resources';
+ * const { data } = await resources(client).list({ sort: 'popular' });
+ * ```
+ */
+export const resources = /* @__PURE__ */ definePart(
+  'resources',
+  (requests): ResourcesApi => ({
+    list: (query, options) => requests.get('resources', ResourcePage, query, options),
+    iterate: (query, options) => requests.iterate('resources', ResourcePage, query, options),
+    get: (id, options) => requests.get(route`resources/${id}`, Resource, undefined, options),
+    open: (id, options) => requests.mutate('POST', route`resources/${id}/open`, ResourceOpenResult, undefined, options),
+    create: (input, options) => requests.mutate('POST', 'resources', Resource, input, options),
+    update: (id, patch, options) => requests.mutate('PATCH', route`resources/${id}`, Resource, patch, options),
+    delete: (id, options) => requests.mutate('DELETE', route`resources/${id}`, null, undefined, options),
+  }),
+);

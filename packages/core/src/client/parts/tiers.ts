@@ -1,11 +1,17 @@
+/**
+ * `@partnerkit/core/client/tiers`: the programme's tiers.
+ * @module
+ */
 import { page, type Page } from '../../schemas/page.js';
 import { Tier, type TierInput } from '../../schemas/tier.js';
-import type { Api } from '../api.js';
 import { route } from '../http/url.js';
 import type { RequestOptions } from '../options.js';
 import type { ListParams } from '../params.js';
+import { definePart } from '../part.js';
 
-const TierPage = page(Tier);
+const TierPage = /* @__PURE__ */ page(Tier);
+/** Scorecards (under `partners/`) embed tiers. */
+const INVALIDATES = ['tiers', 'partners'];
 
 /**
  * `client.tiers`: the programme's tiers, ordered by rank (`/v1/tiers`). Writing needs an admin.
@@ -29,13 +35,14 @@ export interface TiersApi {
   delete(id: string, options?: RequestOptions): Promise<void>;
 }
 
-/** Builds `client.tiers`. */
-export function tiersApi(api: Api): TiersApi {
-  return {
-    list: (query, options) => api.get('tiers', TierPage, query, options),
-    iterate: (query, options) => api.iterate('tiers', TierPage, query, options),
-    get: (id, options) => api.get(route`tiers/${id}`, Tier, undefined, options),
-    put: (id, input, options) => api.mutate('PUT', route`tiers/${id}`, Tier, input, options),
-    delete: (id, options) => api.mutate('DELETE', route`tiers/${id}`, null, undefined, options),
-  };
-}
+/** `tiers(client)`: the tiers namespace of any PartnerKit client (`client.tiers` on a full one). */
+export const tiers = /* @__PURE__ */ definePart(
+  'tiers',
+  (requests): TiersApi => ({
+    list: (query, options) => requests.get('tiers', TierPage, query, options),
+    iterate: (query, options) => requests.iterate('tiers', TierPage, query, options),
+    get: (id, options) => requests.get(route`tiers/${id}`, Tier, undefined, options),
+    put: (id, input, options) => requests.mutate('PUT', route`tiers/${id}`, Tier, input, options, INVALIDATES),
+    delete: (id, options) => requests.mutate('DELETE', route`tiers/${id}`, null, undefined, options, INVALIDATES),
+  }),
+);

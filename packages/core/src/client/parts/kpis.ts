@@ -1,11 +1,17 @@
+/**
+ * `@partnerkit/core/client/kpis`: the KPIs the programme measures.
+ * @module
+ */
 import { Kpi, type KpiInput } from '../../schemas/kpi.js';
 import { page, type Page } from '../../schemas/page.js';
-import type { Api } from '../api.js';
 import { route } from '../http/url.js';
 import type { RequestOptions } from '../options.js';
 import type { ListParams } from '../params.js';
+import { definePart } from '../part.js';
 
-const KpiPage = page(Kpi);
+const KpiPage = /* @__PURE__ */ page(Kpi);
+/** Scorecards (under `partners/`) embed KPIs. */
+const INVALIDATES = ['kpis', 'partners'];
 
 /**
  * `client.kpis`: the KPIs the programme measures (`/v1/kpis`). Writing needs an admin.
@@ -29,13 +35,14 @@ export interface KpisApi {
   delete(id: string, options?: RequestOptions): Promise<void>;
 }
 
-/** Builds `client.kpis`. */
-export function kpisApi(api: Api): KpisApi {
-  return {
-    list: (query, options) => api.get('kpis', KpiPage, query, options),
-    iterate: (query, options) => api.iterate('kpis', KpiPage, query, options),
-    get: (id, options) => api.get(route`kpis/${id}`, Kpi, undefined, options),
-    put: (id, input, options) => api.mutate('PUT', route`kpis/${id}`, Kpi, input, options),
-    delete: (id, options) => api.mutate('DELETE', route`kpis/${id}`, null, undefined, options),
-  };
-}
+/** `kpis(client)`: the KPIs namespace of any PartnerKit client (`client.kpis` on a full one). */
+export const kpis = /* @__PURE__ */ definePart(
+  'kpis',
+  (requests): KpisApi => ({
+    list: (query, options) => requests.get('kpis', KpiPage, query, options),
+    iterate: (query, options) => requests.iterate('kpis', KpiPage, query, options),
+    get: (id, options) => requests.get(route`kpis/${id}`, Kpi, undefined, options),
+    put: (id, input, options) => requests.mutate('PUT', route`kpis/${id}`, Kpi, input, options, INVALIDATES),
+    delete: (id, options) => requests.mutate('DELETE', route`kpis/${id}`, null, undefined, options, INVALIDATES),
+  }),
+);
