@@ -30,9 +30,9 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  */
 export const TAGS = {
   'partnerkit-provider': 11.2 * KB,
-  'partner-scorecard': 8.5 * KB,
-  'deal-register': 9.3 * KB,
-  'resource-library': 8.4 * KB,
+  'partner-scorecard': 8.7 * KB,
+  'deal-register': 8.5 * KB,
+  'resource-library': 9.0 * KB,
 };
 
 /**
@@ -42,13 +42,13 @@ export const TAGS = {
  * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB.
  */
 export const CEILINGS = {
-  shared: 23.1 * KB,
-  /** The page of the provider and the first three widgets. */
-  page: 60.0 * KB,
+  shared: 23.3 * KB,
+  /** The page of the provider and the first three widgets: issue 18's limit itself. */
+  page: 60.1 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.2 * KB,
-    'deal-register': 44.0 * KB,
-    'resource-library': 43.1 * KB,
+    'partner-scorecard': 43.5 * KB,
+    'deal-register': 43.4 * KB,
+    'resource-library': 43.9 * KB,
   },
 };

@@ -103,8 +103,9 @@ export class PagedListController<T, Q, P extends Page<T> = Page<T>> implements R
 
   /** Puts `item` in place of the loaded item with its key (after an action changed it). */
   replace(item: T): void {
-    const key = this.#keyOf(item);
-    this.items = this.items.map((i) => (this.#keyOf(i) === key ? item : i));
+    const keyOf = this.#options.key ?? idOf;
+    const key = keyOf(item);
+    this.items = this.items.map((i) => (keyOf(i) === key ? item : i));
     this.#host.requestUpdate();
   }
 
@@ -123,14 +124,13 @@ export class PagedListController<T, Q, P extends Page<T> = Page<T>> implements R
   }
 
   hostConnected(): void {
-    const interrupted = this.#interrupted;
-    this.#interrupted = undefined;
-    if (interrupted === 'more') void this.loadMore();
-    else if (interrupted === 'first') {
-      // Asked for again by the next update.
+    // A load cut short by leaving the page: the next page is asked for now, a first page by the next update.
+    if (this.#interrupted === 'more') void this.loadMore();
+    else if (this.#interrupted) {
       this.#asked = undefined;
       this.#host.requestUpdate();
     }
+    this.#interrupted = undefined;
   }
 
   hostUpdate(): void {
@@ -150,12 +150,8 @@ export class PagedListController<T, Q, P extends Page<T> = Page<T>> implements R
     this.#abort();
   }
 
-  #keyOf(item: T): string {
-    return (this.#options.key ?? idOf)(item);
-  }
-
   #abort(): void {
-    this.#request?.abort(new DOMException('superseded', 'AbortError'));
+    this.#request?.abort();
     this.#request = undefined;
     this.loading = false;
   }
@@ -172,8 +168,9 @@ export class PagedListController<T, Q, P extends Page<T> = Page<T>> implements R
       const page = await this.#options.load(query, cursor, { client, signal: request.signal });
       if (request !== this.#request) return;
       if (cursor) {
-        const seen = new Set(this.items.map((item) => this.#keyOf(item)));
-        this.items = this.items.concat(page.data.filter((item) => !seen.has(this.#keyOf(item))));
+        const keyOf = this.#options.key ?? idOf;
+        const seen = new Set(this.items.map(keyOf));
+        this.items = this.items.concat(page.data.filter((item) => !seen.has(keyOf(item))));
       } else {
         this.page = page;
         this.items = page.data;

@@ -79,11 +79,6 @@ export class SessionController {
     return this.#task.status === TaskStatus.COMPLETE || (this.failedPassingly && !!partnerId);
   }
 
-  /** The task's state, for `renderStates`. */
-  get status(): TaskStatus {
-    return this.#task.status;
-  }
-
   /** Asks again (the retry button). */
   run(): Promise<void> {
     return this.#task.run();

@@ -8,7 +8,7 @@ import type { Role } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { LazyView } from '../controllers/lazy-view.js';
 import { SessionController } from '../controllers/session.js';
-import { errorText, renderError, renderLoading, renderNoClient } from '../platform/state-views.js';
+import { renderError, renderLoading, renderNoClient } from '../platform/state-views.js';
 import { TabsController } from '../controllers/tabs.js';
 import { dealRegisterCatalogues, type DealRegisterMessages } from './i18n/index.js';
 import { dealRegisterStyles } from './deal-register.styles.js';
@@ -140,6 +140,16 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
     return this.#views.includes(this.view) ? this.view : 'register';
   }
 
+  /** Also waits for a check whose code was still loading (a first blur or submit). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending = this.#submission.pending ?? this.#form.pending; pending; pending = this.#submission.pending ?? this.#form.pending) {
+      await pending;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.#views.length === 1) this.view = 'list';
@@ -170,17 +180,16 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
 
   #renderSessionNotice(): TemplateResult {
     const l = this.localize;
-    return html`<div class="state state--error" part="state error session-error" role="alert">
-      <p class="state__title">${l.t('deal.session.title')}</p>
-      <p class="state__body" part="error-message">${errorText(l, this.#session.error)} ${l.t('deal.session.body')}</p>
-      <button class="button" part="retry-button" type="button" @click=${() => void this.#session.run()}>${l.t('pk.retry')}</button>
+    const session = this.#session;
+    return html`<div part="session-error">
+      ${renderError(l, session.error, () => void session.run(), l.t('deal.session.title'), l.t('deal.session.body'))}
     </div>`;
   }
 
   #renderRegister(): TemplateResult {
     return (
       this.#submission.renderDone() ??
-      renderDealForm({ l: this.localize, form: this.#form, submission: this.#submission, onSubmit: this.#onSubmit, onInput: this.#onInput, onLeave: this.#onLeave })
+      renderDealForm({ l: this.localize, form: this.#form, submission: this.#submission, onSubmit: this.#onSubmit, onInput: this.#onInput, onLeave: this.#onLeave, onEnter: this.#onEnter })
     );
   }
 
@@ -200,6 +209,9 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
 
   readonly #onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.#submission.submit();
+    this.#submission.submit();
   };
+
+  // Entering the form loads its validation, so a check never waits for it.
+  readonly #onEnter = (): void => void this.#form.prepare().catch(() => undefined);
 }

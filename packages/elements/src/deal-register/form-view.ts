@@ -11,7 +11,7 @@ import { DEAL_TYPES } from '@partnerkit/core/schemas';
 import type { LocalizeController } from '../platform/localize.js';
 import type { PlatformMessages } from '../platform/i18n/index.js';
 import type { DealRegisterMessages } from './i18n/index.js';
-import { REQUIRED_FIELDS, type FieldName, type FieldProblem } from './form-fields.js';
+import { REQUIRED_FIELDS, type FieldName } from './form-fields.js';
 import { countryChoices, currencyChoices, type Choice } from './choices.js';
 import type { DealFormController } from './form-controller.js';
 import type { SubmissionController } from './submission.js';
@@ -27,6 +27,7 @@ export interface FormView {
   onSubmit(event: Event): void;
   onInput(event: Event): void;
   onLeave(event: FocusEvent): void;
+  onEnter(): void;
 }
 
 /** The whole form (`part="form"`). */
@@ -34,13 +35,13 @@ export function renderDealForm(view: FormView): TemplateResult {
   const { l, form, submission } = view;
   const summary = form.summary;
   const field = (name: FieldName, control: Control, hint?: string) => renderField(view, name, control, hint);
-  return html`<form novalidate part="form" @submit=${view.onSubmit} @input=${view.onInput} @change=${view.onInput} @focusout=${view.onLeave}>
+  return html`<form novalidate part="form" @submit=${view.onSubmit} @input=${view.onInput} @change=${view.onInput} @focusout=${view.onLeave} @focusin=${view.onEnter}>
     ${submission.renderBanner(l)}
     ${summary.length
       ? html`<div class="summary banner banner--danger" part="error-summary" tabindex="-1" role="group" aria-labelledby="summary-title">
-          <p id="summary-title"><strong>${l.t('deal.summary', { count: summary.length })}</strong></p>
+          <p id="summary-title"><strong>${form.summaryTitle(summary.length)}</strong></p>
           <ul>
-            ${summary.map((p) => html`<li><a href="#f-${p.field}" @click=${focusField}>${l.t(`deal.f.${p.field}`)}: ${message(l, p)}</a></li>`)}
+            ${summary.map((p) => html`<li><a href="#f-${p.field}" @click=${focusField}>${l.t(`deal.f.${p.field}`)}: ${form.problemText(p)}</a></li>`)}
           </ul>
         </div>`
       : nothing}
@@ -76,13 +77,6 @@ function focusField(event: Event): void {
   (link.getRootNode() as ParentNode).querySelector<HTMLElement>(link.hash)?.focus();
 }
 
-function message(l: Localize, problem: FieldProblem): string {
-  const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(problem.params ?? {})) params[k] = typeof v === 'number' ? l.number(v) : v;
-  // Problem keys are the catalogue's `deal.err.*`; each message reads the parameters it names.
-  return (l.t as (key: string, params: object) => string)(problem.key, params);
-}
-
 function renderField({ l, form }: FormView, name: FieldName, control: Control, hint?: string): TemplateResult {
   const problem = form.problemOf(name);
   const required = REQUIRED_FIELDS.includes(name);
@@ -107,7 +101,7 @@ function renderField({ l, form }: FormView, name: FieldName, control: Control, h
   return html`<div class="field" part="field">
     <label for=${id}>${l.t(`deal.f.${name}`)}${required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
     ${input} ${hint ? html`<p id="h-${name}" class="hint">${hint}</p>` : nothing}
-    ${problem ? html`<p id="e-${name}" class="error" part="field-error">${message(l, problem)}</p>` : nothing}
+    ${problem ? html`<p id="e-${name}" class="error" part="field-error">${form.problemText(problem)}</p>` : nothing}
   </div>`;
 }
 
@@ -121,6 +115,6 @@ function renderType({ l, form }: FormView): TemplateResult {
         (type, i) => html`<label><input type="radio" name="type" value=${type} id=${ifDefined(i ? undefined : 'f-type')} .checked=${live(form.values.type === type)} /> ${l.t(`deal.type.${type}`)}</label>`,
       )}
     </div>
-    ${problem ? html`<p id="e-type" class="error" part="field-error">${message(l, problem)}</p>` : nothing}
+    ${problem ? html`<p id="e-type" class="error" part="field-error">${form.problemText(problem)}</p>` : nothing}
   </fieldset>`;
 }

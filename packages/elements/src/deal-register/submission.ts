@@ -13,10 +13,12 @@ import type { PartnerKitHost } from '../platform/host.js';
 import type { LocalizeController } from '../platform/localize.js';
 import type { PlatformMessages } from '../platform/i18n/index.js';
 import { reportError } from '../platform/report-error.js';
+import { renderError } from '../platform/state-views.js';
 import { PkDealSubmitEvent } from '../events/deal-submit.js';
 import type { DealRegisterMessages } from './i18n/index.js';
 import type { DraftStore, QueuedSubmission } from './draft-store.js';
 import type { DealFormController } from './form-controller.js';
+import type { BuildResult } from './form-model.js';
 import type { Outcome, SendResult, SubmitView } from './submit/submit-view.js';
 
 /** Where the Register view stands. */
@@ -44,9 +46,13 @@ const queueEntry = (input: DealInput, key: string): QueuedSubmission => ({
 
 export class SubmissionController implements ReactiveController {
   phase: Phase = { kind: 'form' };
+  /** Settles once a submit waiting for the validation's code has been checked (not sent). */
+  pending: Promise<void> | undefined;
   #view: SubmitView | undefined;
   #viewModule: Promise<SubmitView> | undefined;
   #store: DraftStore | undefined;
+  // What the next render should give the keyboard to (a banner, the summary, a field).
+  #focus: string | undefined;
   readonly #host: PartnerKitHost;
   readonly #form: DealFormController;
   readonly #context: SubmissionContext;
@@ -85,6 +91,14 @@ export class SubmissionController implements ReactiveController {
     this.#view?.precheck.update(this.#form.values.company, this.#form.values.domain);
   }
 
+  hostUpdated(): void {
+    if (!this.#focus) return;
+    const target = this.#host.renderRoot.querySelector<HTMLElement>(this.#focus);
+    this.#focus = undefined;
+    // After this update: moving focus leaves a field, which validates it and asks for another.
+    queueMicrotask(() => target?.focus());
+  }
+
   /** The pre-check's state, for styling its line (`idle` until the code is in). */
   get precheckState(): string {
     return this.#view?.precheck.state.kind ?? 'idle';
@@ -100,21 +114,47 @@ export class SubmissionController implements ReactiveController {
     if (this.phase.kind === 'outcome' || (this.phase.kind === 'form' && this.phase.cancelled)) this.#set({ kind: 'form' });
   }
 
-  /** The submit button: validates, asks `pk-deal-submit` listeners, then sends or queues. */
-  async submit(): Promise<void> {
-    // A second click while sending, or while a submission waits in the queue, does nothing.
-    if (this.busy) return;
-    const built = this.#form.attempt();
+  /**
+   * The submit button: validates, asks `pk-deal-submit` listeners, then sends or queues. A second
+   * click while checking, sending, or while a submission waits in the queue does nothing.
+   */
+  submit(): void {
+    if (this.busy || this.pending) return;
+    let attempt;
+    try {
+      attempt = this.#form.attempt();
+    } catch (error) {
+      return this.#refused(error);
+    }
+    if (!(attempt instanceof Promise)) return this.#proceed(attempt);
+    // The validation's code is still on its way (the form was submitted before anyone entered it).
+    const pending: Promise<void> = attempt.then(
+      (built) => this.#proceed(built),
+      (error: unknown) => this.#refused(error),
+    );
+    this.pending = pending;
+    void pending.then(() => {
+      if (this.pending === pending) this.pending = undefined;
+    });
+  }
+
+  #proceed(built: BuildResult): void {
     if (!built.ok) {
-      this.phase = { kind: 'form' };
-      return this.#focusAfterUpdate('.summary');
+      this.#set({ kind: 'form' }, '.summary');
+      return;
     }
     const key = this.#form.key;
     const submit = new PkDealSubmitEvent({ input: built.input, idempotencyKey: key }, this.#context.scope());
     this.#host.dispatchEvent(submit);
     if (submit.defaultPrevented) return;
     if (navigator.onLine === false) return this.#enqueue(queueEntry(built.input, key));
-    await this.#send(built.input, key, false);
+    void this.#send(built.input, key, false);
+  }
+
+  // The validation's code could not load (a CDN chunk offline): nothing could be checked or queued.
+  #refused(error: unknown): void {
+    reportError(this.#host, error);
+    this.#set({ kind: 'outcome', result: { kind: 'failed', error } }, '.focus-target');
   }
 
   /** Sends the queued submission, if any (on `online`, on "Send now", after a reload). */
@@ -125,14 +165,12 @@ export class SubmissionController implements ReactiveController {
   /** Forgets the queued submission; the form keeps what was typed. */
   readonly cancelQueued = (): void => {
     this.#store?.clear('queued');
-    this.#set({ kind: 'form', cancelled: true });
-    void this.#focusAfterUpdate('[part=submit-button]');
+    this.#set({ kind: 'form', cancelled: true }, '[part=submit-button]');
   };
 
   /** After a registration: back to the (empty) form. */
   readonly another = (): void => {
-    this.#set({ kind: 'form' });
-    void this.#focusAfterUpdate('#f-company');
+    this.#set({ kind: 'form' }, '#f-company');
   };
 
   /** The confirmation that replaces the form after a registration, if there is one. */
@@ -151,7 +189,9 @@ export class SubmissionController implements ReactiveController {
       return this.#form.restored ? html`<p class="banner" role="status">${l.t('deal.restored')}</p>` : nothing;
     }
     if (phase.kind === 'outcome' && phase.result.kind !== 'done') {
-      return view ? view.renderBanner(phase.result) : nothing;
+      // Without the code that sends (it could not load), the platform's error box stands in.
+      const { result } = phase;
+      return view ? view.renderBanner(result) : renderError(l, 'error' in result ? result.error : undefined, () => this.submit());
     }
     if (phase.kind !== 'queued') return nothing;
     const { queued, error } = phase;
@@ -168,14 +208,10 @@ export class SubmissionController implements ReactiveController {
     </div>`;
   }
 
-  // Moves the keyboard to what the next render shows (a banner, the summary, a field).
-  async #focusAfterUpdate(selector: string): Promise<void> {
-    await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  #set(phase: Phase): void {
+  // A new phase, and (optionally) what the keyboard moves to once it is rendered.
+  #set(phase: Phase, focus?: string): void {
     this.phase = phase;
+    this.#focus = focus;
     this.#host.requestUpdate();
   }
 
@@ -196,8 +232,7 @@ export class SubmissionController implements ReactiveController {
 
   #enqueue(queued: QueuedSubmission, error?: unknown): void {
     this.#store?.save('queued', queued);
-    this.#set(error === undefined ? { kind: 'queued', queued } : { kind: 'queued', queued, error });
-    void this.#focusAfterUpdate('.focus-target');
+    this.#set(error === undefined ? { kind: 'queued', queued } : { kind: 'queued', queued, error }, '.focus-target');
   }
 
   async #send(input: DealInput, key: string, fromQueue: boolean): Promise<void> {
@@ -230,10 +265,8 @@ export class SubmissionController implements ReactiveController {
     }
     if (result.kind === 'invalid') {
       this.#form.refuse(result.errors);
-      this.#set({ kind: 'form' });
-      return this.#focusAfterUpdate('.summary');
+      return this.#set({ kind: 'form' }, '.summary');
     }
-    this.#set({ kind: 'outcome', result });
-    void this.#focusAfterUpdate('.focus-target');
+    this.#set({ kind: 'outcome', result }, '.focus-target');
   }
 }

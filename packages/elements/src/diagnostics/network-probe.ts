@@ -8,6 +8,23 @@
 import { DEV_MODE, devWarn } from '#dev-mode';
 import { networkCause, rememberNetworkCause, type NetworkCause } from '../platform/network-cause.js';
 
+// What each cause reads like. They load with the probe, the only code that ever finds a cause.
+const en: Record<NetworkCause, (origin: string) => string> = {
+  offline: () => 'You are offline. Reconnect, then try again.',
+  unreachable: () => 'The PartnerKit service did not answer: it may be down, or its address may be wrong.',
+  blocked: (origin) => `The PartnerKit service does not accept this site (${origin}): its administrator must allow it.`,
+  mixed_content: () => 'This secure page cannot use the PartnerKit service over http: it needs its https address.',
+};
+const vi: typeof en = {
+  offline: () => 'Bạn đang ngoại tuyến. Hãy kết nối mạng rồi thử lại.',
+  unreachable: () => 'Dịch vụ PartnerKit không phản hồi: có thể dịch vụ đang ngừng hoặc địa chỉ bị sai.',
+  blocked: (origin) => `Dịch vụ PartnerKit không chấp nhận trang web này (${origin}): quản trị viên cần cho phép nó.`,
+  mixed_content: () => 'Trang bảo mật này không thể dùng dịch vụ PartnerKit qua http: cần địa chỉ https của dịch vụ.',
+};
+
+/** The words for `cause` in `language` (the element's catalogue language; English otherwise). */
+export const causeWords = (language: string, cause: NetworkCause, origin: string): string => (language === 'vi' ? vi : en)[cause](origin);
+
 /** How long one probe's answer serves every widget on the page that failed the same way. */
 const PROBE_TTL_MS = 10_000;
 /** A probe that takes longer than this counts as no answer. */
@@ -64,7 +81,7 @@ export async function diagnoseNetworkError(error: object, tag = ''): Promise<Net
   if (known !== undefined) return known;
   const url = failedUrl(error);
   const cause = await findCause(url);
-  rememberNetworkCause(error, cause);
+  rememberNetworkCause(error, cause, causeWords);
   if (DEV_MODE && cause) explain(cause, tag, url);
   return cause;
 }

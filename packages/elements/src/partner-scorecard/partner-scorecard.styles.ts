@@ -339,7 +339,6 @@ export const scorecardStyles = css`
 
     .num {
       text-align: start;
-      white-space: normal;
     }
 
     td[data-label]::before {
@@ -351,11 +350,6 @@ export const scorecardStyles = css`
 
     .attainment .num {
       display: inline;
-    }
-
-    .sparkline {
-      width: 100%;
-      max-width: 12em;
     }
   }
 

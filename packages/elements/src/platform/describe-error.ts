@@ -6,7 +6,6 @@
  */
 import type { ErrorCode } from '@partnerkit/core/client';
 import type { PlatformMessages } from './i18n/en.js';
-import { networkCause, type NetworkCause } from './network-cause.js';
 
 /** Platform message keys for errors (`pk.error.*`). */
 export type ErrorMessageKey = Extract<keyof PlatformMessages, `pk.error.${string}`>;
@@ -21,8 +20,6 @@ export interface ErrorDescription {
   messageKey: Exclude<ErrorMessageKey, 'pk.error.title' | 'pk.error.reference'>;
   /** Seconds to wait before retrying (rate limits). */
   retryAfter?: number;
-  /** Why a network error happened, once `diagnoseNetworkError` found out. */
-  cause?: NetworkCause;
   status?: number;
   requestId?: string;
 }
@@ -67,13 +64,6 @@ const byName: Record<string, ErrorDescription['messageKey']> = {
   TypeError: 'pk.error.network', // what `fetch` rejects with when the network fails
 };
 
-const byCause: Record<NetworkCause, ErrorDescription['messageKey']> = {
-  offline: 'pk.error.offline',
-  unreachable: 'pk.error.unreachable',
-  blocked: 'pk.error.blocked',
-  mixed_content: 'pk.error.mixedContent',
-};
-
 function byStatus(status: number): ErrorDescription['messageKey'] {
   if (status === 401) return 'pk.error.unauthorized';
   if (status === 403) return 'pk.error.forbidden';
@@ -83,7 +73,8 @@ function byStatus(status: number): ErrorDescription['messageKey'] {
   return 'pk.error.invalidRequest';
 }
 
-const field = (value: unknown, key: string): unknown =>
+/** `value[key]` when `value` is an object (errors are read by shape, never by class). */
+export const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 
 /** True when `error` is an abort (the task was superseded or the element left the page). */
@@ -99,10 +90,8 @@ export function describeError(error: unknown): ErrorDescription {
   const requestId = field(error, 'requestId');
   const retryAfter = field(error, 'retryAfter');
   const message = field(error, 'message');
-  const cause = networkCause(error);
 
   const messageKey =
-    (cause && byCause[cause]) ||
     (typeof code === 'string' && Object.hasOwn(byCode, code) && byCode[code as ErrorCode]) ||
     (typeof name === 'string' && byName[name]) ||
     (typeof status === 'number' && byStatus(status)) ||
@@ -116,6 +105,5 @@ export function describeError(error: unknown): ErrorDescription {
   if (typeof status === 'number') description.status = status;
   if (typeof requestId === 'string' && requestId) description.requestId = requestId;
   if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) description.retryAfter = retryAfter;
-  if (cause) description.cause = cause;
   return description;
 }

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { field } from './describe-error.js';
+
 /**
  * - `offline`: the browser says it has no connection;
  * - `mixed_content`: an https page called an http backend (browsers block it);
@@ -15,20 +17,26 @@
  */
 export type NetworkCause = 'offline' | 'mixed_content' | 'blocked' | 'unreachable';
 
-const known = new WeakMap<object, NetworkCause | null>();
+/** What a cause reads like, per language; the probe brings it (only it ever finds a cause). */
+export type CauseWords = (language: string, cause: NetworkCause, origin: string) => string;
 
-const field = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+const known = new WeakMap<object, { cause: NetworkCause | null; words: CauseWords }>();
 
 /** True for the client's network errors (no answer at all). */
 export const isNetworkFailure = (error: unknown): error is object => field(error, 'code') === 'network_error' || field(error, 'name') === 'NetworkError';
 
 /** The cause found for `error`, once it has been found; `null` when none could be told. */
 export function networkCause(error: unknown): NetworkCause | null | undefined {
-  return typeof error === 'object' && error !== null ? known.get(error) : undefined;
+  return typeof error === 'object' && error !== null ? known.get(error)?.cause : undefined;
 }
 
-/** Records what was found for `error`. */
-export function rememberNetworkCause(error: object, cause: NetworkCause | null): void {
-  known.set(error, cause);
+/** The cause of `error` in `language`, once found: what the error box says instead of "could not be reached". */
+export function networkCauseText(error: unknown, language: string): string | undefined {
+  const found = typeof error === 'object' && error !== null ? known.get(error) : undefined;
+  return found?.cause ? found.words(language, found.cause, location.origin) : undefined;
+}
+
+/** Records what was found for `error`, with the words to say it. */
+export function rememberNetworkCause(error: object, cause: NetworkCause | null, words: CauseWords): void {
+  known.set(error, { cause, words });
 }

@@ -14,8 +14,9 @@ import { hostOf } from './localize.js';
 
 /** A Lit controller: `value` is the provided client; `awaited` is true while a provider is not defined yet. */
 export class ProvidedClient implements ReactiveController {
+  /** True while an enclosing provider exists but is not defined yet. */
+  awaited = false;
   readonly #consumer: ContextConsumer<typeof clientContext, ReactiveControllerHost & HTMLElement>;
-  #waiting = false;
   readonly #host: ReactiveControllerHost & HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
@@ -30,17 +31,12 @@ export class ProvidedClient implements ReactiveController {
     return this.#consumer.value;
   }
 
-  /** True while an enclosing provider exists but is not defined yet. */
-  get awaited(): boolean {
-    return this.#waiting;
-  }
-
   // Runs after the consumer's own hostConnected, which sent the context request.
   hostConnected(): void {
-    if (this.#consumer.value || this.#waiting || !enclosingProvider(this.#host) || customElements.get(PROVIDER_TAG)) return;
-    this.#waiting = true;
+    if (this.#consumer.value || this.awaited || !enclosingProvider(this.#host) || customElements.get(PROVIDER_TAG)) return;
+    this.awaited = true;
     void customElements.whenDefined(PROVIDER_TAG).then(() => {
-      this.#waiting = false;
+      this.awaited = false;
       // `hostConnected` is the consumer's public way to send its context request again.
       if (this.#host.isConnected && !this.#consumer.value) this.#consumer.hostConnected();
       this.#host.requestUpdate();

@@ -5,7 +5,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { PkErrorEvent } from '../events/error.js';
 import { describeError, isAbortError } from './describe-error.js';
-import { isNetworkFailure, rememberNetworkCause } from './network-cause.js';
+import { isNetworkFailure } from './network-cause.js';
 
 /**
  * Dispatches `pk-error` from `host` for `error` (nothing for aborts). A network error is then
@@ -17,8 +17,6 @@ export function reportError(host: HTMLElement & Partial<ReactiveControllerHost>,
   const { code, message, status, requestId } = describeError(error);
   host.dispatchEvent(new PkErrorEvent({ element: host.localName, code, message, ...(status === undefined ? {} : { status }), ...(requestId ? { requestId } : {}) }));
   if (!isNetworkFailure(error)) return;
-  // Offline needs no probe (and the probe's code may not load then).
-  if (globalThis.navigator?.onLine === false) return rememberNetworkCause(error, 'offline');
   void import('../diagnostics/network-probe.js')
     .then(({ diagnoseNetworkError }) => diagnoseNetworkError(error, host.localName))
     .then(

@@ -9,25 +9,24 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { DEV_MODE, devWarn } from '#dev-mode';
 import { PROVIDER_TAG } from './context.js';
 import { describeError } from './describe-error.js';
+import { networkCauseText } from './network-cause.js';
 import type { PlatformMessages } from './i18n/en.js';
 import type { MessageParams } from './localize.js';
 
-/** What the state views need of a localize controller: the platform's messages. */
+/** What the state views need of a localize controller: the platform's messages and the language. */
 export interface PlatformText {
+  readonly language: string;
   t<K extends keyof PlatformMessages & string>(key: K, ...params: MessageParams<PlatformMessages[K]>): string;
 }
 
-/** Why `error` happened, in the person's language: the one error-to-text of every widget. */
+/**
+ * Why `error` happened, in the person's language: the one error-to-text of every widget. A network
+ * error says its cause once it has been found (offline, not allowed, nothing answering).
+ */
 export function errorText(l: PlatformText, error: unknown): string {
   const { messageKey, retryAfter } = describeError(error);
-  switch (messageKey) {
-    case 'pk.error.rateLimited':
-      return l.t(messageKey, { seconds: Math.ceil(retryAfter ?? 0) });
-    case 'pk.error.blocked':
-      return l.t(messageKey, { origin: globalThis.location?.origin ?? '' });
-    default:
-      return l.t(messageKey);
-  }
+  if (messageKey === 'pk.error.rateLimited') return l.t(messageKey, { seconds: Math.ceil(retryAfter ?? 0) });
+  return networkCauseText(error, l.language) ?? l.t(messageKey);
 }
 
 /** The loading state: `skeleton` (or three grey lines) in an `aria-busy` box that can hold focus. */
@@ -44,13 +43,14 @@ export function renderLoading(l: PlatformText, skeleton?: () => unknown): Templa
 
 /**
  * The error state: a title, why (in the person's language), the backend's request id, and a
- * retry button (`part="retry-button"`; the element keeps focus on it across the retry).
+ * retry button (`part="retry-button"`; the element keeps focus on it across the retry). `title`
+ * and `more` (a sentence after the reason) replace and extend the platform's words.
  */
-export function renderError(l: PlatformText, error: unknown, retry: () => void): TemplateResult {
+export function renderError(l: PlatformText, error: unknown, retry: () => void, title = l.t('pk.error.title'), more = ''): TemplateResult {
   const { requestId } = describeError(error);
   return html`<div class="state state--error" part="state error" role="alert">
-    <p class="state__title">${l.t('pk.error.title')}</p>
-    <p class="state__body" part="error-message">${errorText(l, error)}</p>
+    <p class="state__title">${title}</p>
+    <p class="state__body" part="error-message">${errorText(l, error)}${more && ` ${more}`}</p>
     ${requestId ? html`<p class="state__body">${l.t('pk.error.reference', { requestId })}</p>` : nothing}
     <button class="button" part="retry-button" type="button" @click=${retry}>${l.t('pk.retry')}</button>
   </div>`;

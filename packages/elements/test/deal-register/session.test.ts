@@ -61,8 +61,8 @@ describe('<deal-register> without a session', () => {
     const el = await mount(sessionStub(() => (down ? problem(503, 'service_unavailable', 'Down') : undefined)).client, { partnerId: PARTNER_ID });
     await until(el, () => part(el, 'session-error'), 'no notice');
     expect($(el, 'form'), 'the form stays: a submission would wait in the queue').not.to.equal(null);
-    expect(text(part(el, 'session-error'))).to.contain('Your session could not be confirmed');
-    expect(text(part(el, 'session-error'))).to.contain('a registration you send waits on this device');
+    expect(text(part(el, 'session-error'))).to.contain('Your session is not confirmed yet');
+    expect(text(part(el, 'session-error'))).to.contain('what you register waits on this device');
     await expect(el).to.be.accessible();
     down = false;
     part(el, 'session-error')!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
