@@ -29,7 +29,8 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  'partnerkit-provider': 11.2 * KB,
+  // +0.2 KB for issue 19's client: closed error codes, IdempotencyMismatchError, responseInfo (decisions.md).
+  'partnerkit-provider': 11.4 * KB,
   'partner-scorecard': 8.7 * KB,
   'deal-register': 8.5 * KB,
   'resource-library': 9.0 * KB,
@@ -39,7 +40,8 @@ export const TAGS = {
  * Where a goal is not met yet, `--check` holds the line at the size measured when the ceilings
  * were last lowered (docs/benchmarks.md, "Size"), so nothing grows unnoticed; raising one is a
  * decision to write down (docs/decisions.md, "Bundle size"). Issue 18's limits stand above them:
- * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB.
+ * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB, which issue 19's client
+ * features (0.14 KB) took to 60.13 KB: see docs/decisions.md, "Integrators".
  */
 export const CEILINGS = {
   shared: 23.3 * KB,
@@ -47,8 +49,8 @@ export const CEILINGS = {
   page: 60.1 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.5 * KB,
-    'deal-register': 43.4 * KB,
-    'resource-library': 43.9 * KB,
+    'partner-scorecard': 43.7 * KB,
+    'deal-register': 43.6 * KB,
+    'resource-library': 44.1 * KB,
   },
 };

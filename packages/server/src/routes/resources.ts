@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { type Queryable, type Row, toIso, toNumber } from '../db/database.js';
 import { containsPattern, SqlBuilder } from '../db/sql.js';
 import type { Position } from '../http/cursor.js';
-import { lockReason, type Viewer } from '../domain/resource-access.js';
+import { lockReason, type Viewer } from '@partnerkit/core/rules';
 import { readJsonBody } from '../http/body.js';
 import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
 import { pageFrom, pageRequest, positionNumber, positionString } from '../http/pagination.js';
