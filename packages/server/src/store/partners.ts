@@ -50,6 +50,16 @@ export async function loadPartner(q: Queryable, id: string, { lock = false } = {
   return rows[0] ? mapPartner(rows[0]) : null;
 }
 
+/** Days an approval protects a deal of `partnerId`: its tier's, or null without a tier. */
+export async function tierProtectionDays(q: Queryable, partnerId: string): Promise<number | null> {
+  const { rows } = await q.query<{ days: number | null }>(
+    'SELECT t.deal_protection_days AS days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1',
+    [partnerId],
+  );
+  const days = rows[0]?.days;
+  return days === null || days === undefined ? null : Number(days);
+}
+
 /** Every measurement of one partner (by the primary key's prefix). */
 export async function loadMeasurements(q: Queryable, partnerId: string): Promise<Measurement[]> {
   const { rows } = await q.query('SELECT * FROM measurements WHERE partner_id = $1 ORDER BY kpi_id, period', [partnerId]);
