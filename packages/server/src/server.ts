@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp, type PartnerKitApp, resolveSettings } from './app.js';
+import { type ControlChannel, serveControlChannel } from './control-channel.js';
 import type { Database } from './db/database.js';
 import { DEAL_SEARCH_TRIGRAMS_SETTING } from './db/migrations/0004-deal-search-trigrams.js';
 import { type DatabaseOptions, openDatabase } from './db/open-database.js';
@@ -129,6 +130,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const ownsDb = options.db === undefined;
   const db = options.db ?? (await openDatabase(databaseChoice(options)));
   let sweeper: Sweeper | null = null;
+  let control: ControlChannel | null = null;
   try {
     const seeded = options.seed === undefined ? null : await seedDatabase(db, options.seed === 'demo' ? { profile: 'demo' } : options.seed, { ifEmpty: true });
     // A missing or too short secret fails here, at start, rather than on the first request.
@@ -155,6 +157,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
     server.headersTimeout = server.keepAliveTimeout + 1000;
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, logger));
+    // The embedded database's directory is this process's alone: key commands come through here.
+    if (db.dataDir !== null) control = await serveControlChannel(db, db.dataDir, logger);
     const address = await listen(server, options.port ?? 8787, options.host ?? '127.0.0.1');
     const host = address.address;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
@@ -162,6 +166,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
     let closing: Promise<void> | null = null;
     const activeSweeper = sweeper;
+    const activeControl = control;
     return {
       url,
       port: address.port,
@@ -178,6 +183,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           const force = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
           await closed;
           clearTimeout(force);
+          await activeControl?.close();
           await activeSweeper.stop();
           if (ownsDb) await db.close();
           logger.log('info', 'stopped', {});
@@ -186,6 +192,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     };
   } catch (error) {
+    await control?.close();
     await sweeper?.stop();
     if (ownsDb) await db.close();
     throw error;

@@ -70,7 +70,9 @@ ${DATABASE}`,
        partnerkit-server keys revoke ID
 
 Admin API keys call every operation, including minting sessions. "create" prints the new
-key once on stdout; only its hash is stored, so keep it safe. "revoke" takes effect at once.
+key once on stdout, after reading it back from the database; only its hash is stored, so keep
+it safe. "revoke" takes effect at once. While a server runs on the same data directory, these
+commands go through it.
 
 ${DATABASE}`,
 
