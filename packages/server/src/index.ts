@@ -16,7 +16,7 @@ export { migrate, SCHEMA_VERSION, type MigrationReport } from './db/migrate.js';
 export { createAdminKey, listAdminKeys, revokeAdminKey, ADMIN_KEY_PREFIX, type AdminKeyInfo, type CreatedAdminKey } from './security/api-keys.js';
 export { loadSecret, SECRET_ENV, SECRET_FILE } from './security/secret.js';
 export { DEFAULT_SESSION_TTL_SECONDS } from './security/session-tokens.js';
-export { seedDatabase, type SeedOptions, type SeedReport } from './seed/seed.js';
+export { seedDatabase, type SeedMode, type SeedOptions, type SeedPlan, type SeedReport } from './seed/seed.js';
 export { sweep, startSweeper, DEFAULT_TIER_SWEEP_INTERVAL_MS, type SweepOptions, type SweepReport, type Sweeper, type SweeperOptions } from './domain/sweeper.js';
 export { jsonLinesSink, type LogEntry, type LogLevel, type LogSink } from './http/logger.js';
 export { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';

@@ -18,7 +18,7 @@ import { PROBLEM_MEDIA_TYPE, problems } from './http/problem.js';
 import { newId } from './security/random.js';
 import { createAdminKey, type CreatedAdminKey } from './security/api-keys.js';
 import { loadSecret } from './security/secret.js';
-import { type SeedOptions, type SeedReport, seedDatabase } from './seed/seed.js';
+import { describePlan, type SeedOptions, type SeedReport, seedDatabase, unfinishedSeed } from './seed/seed.js';
 
 /** Options of {@link startServer}: where the data lives, how the app behaves, where it listens. */
 export type StartServerOptions = Omit<AppOptions, 'db'> & {
@@ -139,6 +139,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const settings = resolveSettings(options);
     const now = options.now ?? (() => new Date());
     const logger = createLogger(options.logger === undefined ? jsonLinesSink() : options.logger, options.logLevel);
+    if (seeded?.outcome === 'resumed') logger.log('info', 'finished an unfinished seed', { dealsWritten: seeded.dealsWritten, deals: seeded.deals });
+    const unfinished = options.seed === undefined ? await unfinishedSeed(db) : null;
+    if (unfinished) logger.log('warn', 'the database holds an unfinished seed; finish it with "partnerkit-server seed --resume"', { plan: describePlan(unfinished) });
     // Said once per start (not per search): the operator can fix it; the search stays correct meanwhile.
     const { rows: unindexed } = await db.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [DEAL_SEARCH_TRIGRAMS_SETTING]);
     if (unindexed[0]) logger.log('warn', 'deal search without trigram indexes', { reason: unindexed[0].value });

@@ -133,7 +133,8 @@ async function start(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   io.stderr.write(`partnerkit-server: listening on ${server.url} (${db.driver}${db.dataDir ? ` in ${db.dataDir}` : ''})\n`);
-  if (server.seeded) io.stderr.write(`partnerkit-server: seeded ${server.seeded.partners} partners and ${server.seeded.deals} deals\n`);
+  if (server.seeded?.outcome === 'seeded') io.stderr.write(`partnerkit-server: seeded ${server.seeded.partners} partners and ${server.seeded.deals} deals\n`);
+  if (server.seeded?.outcome === 'resumed') io.stderr.write(`partnerkit-server: finished an unfinished seed: wrote ${server.seeded.dealsWritten} of ${server.seeded.deals} deals\n`);
   // The server closes the database it was given only when told to; close both together.
   const close = server.close.bind(server);
   server.close = async () => {
@@ -157,6 +158,7 @@ async function seed(args: string[], io: CliIo): Promise<number> {
       months: { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
+      resume: { type: 'boolean' },
     },
   });
   if (values.help) return help('seed', io);
@@ -172,7 +174,12 @@ async function seed(args: string[], io: CliIo): Promise<number> {
     ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
     onProgress: (line: string) => io.stderr.write(`${line}\n`),
   };
-  const report = await withDatabase(values, io.env, (db) => seedDatabase(db, options));
+  const report = await withDatabase(values, io.env, (db) => seedDatabase(db, options, { resume: values.resume === true }));
+  if (report?.outcome === 'resumed') {
+    io.stderr.write(`partnerkit-server: finished an unfinished seed: wrote ${report.dealsWritten} of ${report.deals} deals, the rest were there\n`);
+  } else if (report) {
+    io.stderr.write(`partnerkit-server: seeded ${report.partners} partners and ${report.deals} deals\n`);
+  }
   io.stdout.write(`${JSON.stringify(report)}\n`);
   return 0;
 }

@@ -29,6 +29,13 @@ export interface Queryable {
 export const WRITER_LOCK = { classid: 7250, objid: 417 } as const;
 export const TAKE_WRITER_LOCK = `SELECT pg_advisory_xact_lock_shared(${WRITER_LOCK.classid}, ${WRITER_LOCK.objid})`;
 
+/**
+ * Transaction-level advisory locks (`pg_advisory_xact_lock(key)`) that serialise work across every
+ * process on the database: applying migrations, and seeding (the decision to seed and each batch
+ * of deals). Arbitrary constants, unlikely to meet another application's.
+ */
+export const ADVISORY_LOCKS = { migrations: 7_250_417_001, seed: 7_250_417_002 } as const;
+
 /** Which engine a {@link Database} runs on. */
 export type DriverName = 'pglite' | 'postgres';
 

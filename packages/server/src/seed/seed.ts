@@ -13,7 +13,7 @@ import {
   type PartnerStatus,
   type PartnerType,
 } from '@partnerkit/core/schemas';
-import type { Database, Queryable } from '../db/database.js';
+import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { customerIdentity, dealNumber } from '../store/deals.js';
 import { SEED_KPIS, SEED_TIERS } from './programme.js';
 import { SeededRandom } from './random.js';
@@ -52,6 +52,14 @@ export interface SeedOptions {
   onProgress?: (message: string) => void;
 }
 
+/** Switches of {@link seedDatabase}. */
+export interface SeedMode {
+  /** Leave a database that holds a programme alone (answer null) instead of failing. */
+  ifEmpty?: boolean;
+  /** Only finish a seed an earlier run left unfinished, with its recorded sizes; fail when there is none. */
+  resume?: boolean;
+}
+
 /** What was written. */
 export interface SeedReport {
   tiers: number;
@@ -62,6 +70,13 @@ export interface SeedReport {
   deals: number;
   resources: number;
   durationMs: number;
+  /**
+   * `seeded`: this run wrote the whole programme; `resumed`: it finished a seed that an earlier
+   * run (killed, or crashed) left unfinished, or that another server is writing at the same time.
+   */
+  outcome: 'seeded' | 'resumed';
+  /** Deals this run wrote; the others were there already. */
+  dealsWritten: number;
 }
 
 const PROFILES = {
@@ -138,50 +153,192 @@ async function isEmpty(q: Queryable): Promise<boolean> {
 }
 
 /**
- * Seeds an empty database. With `ifEmpty`, a database that already holds a programme is left
- * alone and null is answered (so `start --seed demo` can restart); without, it is an error.
- * Seeding writes no events: the event log starts with the first real change.
+ * Bumped whenever the generated data changes: a seed left unfinished by another version is not
+ * resumed (its remaining deals would not fit the ones written).
  */
-export async function seedDatabase(db: Database, options: SeedOptions = {}, { ifEmpty = false } = {}): Promise<SeedReport | null> {
-  const started = performance.now();
+const GENERATOR_VERSION = 1;
+
+/** Everything the generated data depends on: the same plan writes the same rows. */
+export interface SeedPlan {
+  generator: number;
+  partners: number;
+  deals: number;
+  resources: number;
+  months: number;
+  seed: number;
+  /** ISO-8601. */
+  asOf: string;
+}
+
+/** The `settings` row recording the seed: its plan, and whether it finished. */
+const SEED_RECORD = 'seed';
+
+interface SeedRecord {
+  plan: SeedPlan;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+async function readSeedRecord(q: Queryable): Promise<SeedRecord | null> {
+  const { rows } = await q.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [SEED_RECORD]);
+  return rows[0] ? (JSON.parse(rows[0].value) as SeedRecord) : null;
+}
+
+async function writeSeedRecord(q: Queryable, record: SeedRecord): Promise<void> {
+  await q.query(
+    `INSERT INTO settings (name, value, created_at) VALUES ($1, $2, $3)
+     ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
+    [SEED_RECORD, JSON.stringify(record), new Date(record.startedAt)],
+  );
+}
+
+/** The plan of a seed that started and did not finish, or null. */
+export async function unfinishedSeed(q: Queryable): Promise<SeedPlan | null> {
+  const recorded = await readSeedRecord(q);
+  return recorded !== null && recorded.finishedAt === null ? recorded.plan : null;
+}
+
+/** The plan `options` ask for, checked. */
+function planOf(options: SeedOptions, asOf: Date): SeedPlan {
+  if (Number.isNaN(asOf.getTime())) throw new RangeError('seed: asOf is not a date');
   const preset = PROFILES[options.profile ?? 'demo'];
-  const sizes = {
+  const plan: SeedPlan = {
+    generator: GENERATOR_VERSION,
     partners: options.partners ?? preset.partners,
     deals: options.deals ?? preset.deals,
     resources: options.resources ?? preset.resources,
     months: options.months ?? preset.months,
+    seed: options.seed ?? 1,
+    asOf: asOf.toISOString(),
   };
-  for (const [name, value] of Object.entries(sizes)) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`seed: ${name} must be a whole number >= 0`);
+  for (const name of ['partners', 'deals', 'resources', 'months', 'seed'] as const) {
+    if (!Number.isInteger(plan[name]) || plan[name] < 0) throw new RangeError(`seed: ${name} must be a whole number >= 0`);
   }
-  if (sizes.partners === 0 && sizes.deals > 0) throw new RangeError('seed: deals need at least one partner');
-  if (sizes.months < 1 || sizes.months > 120) throw new RangeError('seed: months must be 1-120');
-  if (!(await isEmpty(db))) {
-    if (ifEmpty) return null;
-    throw new Error('the database already holds a programme; seed an empty data directory or database');
-  }
-  const asOf = options.asOf === undefined ? new Date() : new Date(options.asOf);
-  if (Number.isNaN(asOf.getTime())) throw new RangeError('seed: asOf is not a date');
-  const rng = new SeededRandom(options.seed ?? 1);
+  if (plan.partners === 0 && plan.deals > 0) throw new RangeError('seed: deals need at least one partner');
+  if (plan.months < 1 || plan.months > 120) throw new RangeError('seed: months must be 1-120');
+  return plan;
+}
+
+/** What `options` ask for that differs from the recorded plan (options left out follow the record). */
+function differences(options: SeedOptions, recorded: SeedPlan): string[] {
+  const asked = planOf(options, options.asOf === undefined ? new Date(recorded.asOf) : new Date(options.asOf));
+  const given = new Set<keyof SeedPlan>(['asOf', 'seed', 'partners', 'deals', 'resources', 'months'].filter((k) => options[k as keyof SeedOptions] !== undefined) as (keyof SeedPlan)[]);
+  if (options.profile !== undefined) for (const k of ['partners', 'deals', 'resources', 'months'] as const) given.add(k);
+  given.add('generator');
+  return [...given].filter((k) => asked[k] !== recorded[k]).map((k) => `${k} ${String(asked[k])} (recorded: ${String(recorded[k])})`);
+}
+
+/** A plan in words, for messages. */
+export const describePlan = (plan: SeedPlan) =>
+  `${plan.partners} partners, ${plan.deals} deals, ${plan.resources} resources, ${plan.months} months, seed ${plan.seed}, as of ${plan.asOf.slice(0, 10)}`;
+
+/**
+ * Seeds an empty database, durably: the programme (tiers, KPIs, partners, measurements, targets,
+ * resources) and the seed's plan commit in one transaction, then the deals in batches of 10 000,
+ * each its own transaction; the plan is marked finished with the last. A seed that stopped
+ * half-way (killed, crashed) is finished by running it again: the same plan generates the same
+ * rows, and batches already there are skipped. Which it did is in the report's `outcome`.
+ *
+ * Any number of processes may seed one database at once (servers started together with
+ * `--seed demo`): an advisory lock serialises the decision and each batch, so one writes the
+ * programme and every batch lands once.
+ *
+ * With `ifEmpty`, a database that already holds a programme (seeded or not) is left alone and null
+ * is answered (so `start --seed demo` can restart); without, it is an error. An unfinished seed
+ * is resumed when the options given agree with its recorded plan (options left out follow it);
+ * `resume` insists on resuming. Seeding writes no events: the event log starts with the first
+ * real change.
+ */
+export async function seedDatabase(db: Database, options: SeedOptions = {}, { ifEmpty = false, resume = false }: SeedMode = {}): Promise<SeedReport | null> {
+  const started = performance.now();
   const progress = options.onProgress ?? (() => {});
+  const asked = planOf(options, options.asOf === undefined ? new Date() : new Date(options.asOf));
+
+  // Decide under the seed lock, and write the programme in the same transaction when seeding.
+  const decided = await db.transaction(async (tx): Promise<{ plan: SeedPlan; outcome: SeedReport['outcome']; programme: Programme | null } | null> => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.seed]);
+    const recorded = await readSeedRecord(tx);
+    if (recorded !== null && recorded.finishedAt === null) {
+      const differ = differences(options, recorded.plan);
+      if (differ.length > 0) {
+        throw new Error(
+          `the database holds an unfinished seed (${describePlan(recorded.plan)}) and these options differ: ${differ.join(', ')}; ` +
+            'run "partnerkit-server seed --resume" to finish it',
+        );
+      }
+      return { plan: recorded.plan, outcome: 'resumed', programme: null };
+    }
+    if (resume) throw new Error(recorded ? `the seed of ${recorded.finishedAt?.slice(0, 10)} finished; there is nothing to resume` : 'there is no unfinished seed to resume');
+    if (recorded !== null || !(await isEmpty(tx))) {
+      if (ifEmpty) return null;
+      throw new Error('the database already holds a programme; seed an empty data directory or database');
+    }
+    await writeSeedRecord(tx, { plan: asked, startedAt: new Date().toISOString(), finishedAt: null });
+    // The seed's deal numbers are taken now: registrations made meanwhile number after them.
+    await tx.query(`SELECT setval('deal_numbers', GREATEST($1::bigint, 1), $1::bigint > 0)`, [asked.deals]);
+    const programme = generateProgramme(asked);
+    await insertProgramme(tx, programme);
+    return { plan: asked, outcome: 'seeded', programme };
+  });
+  if (decided === null) return null;
+  const { plan, outcome } = decided;
+  if (outcome === 'resumed') progress(`seed: finishing an unfinished seed (${describePlan(plan)})`);
+  // A resume generates the programme again without writing it: the deals draw from the same random sequence.
+  const { rng, partners, counts } = decided.programme ?? generateProgramme(plan);
+  progress(`seed: ${plan.partners} partners, ${counts.measurements} measurements`);
+  const dealsWritten = await writeDeals(db, rng, plan, partners, progress);
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.seed]);
+    const recorded = await readSeedRecord(tx);
+    if (recorded !== null && recorded.finishedAt === null) await writeSeedRecord(tx, { ...recorded, finishedAt: new Date().toISOString() });
+  });
+  return {
+    tiers: SEED_TIERS.length,
+    kpis: SEED_KPIS.length,
+    partners: plan.partners,
+    targets: counts.targets,
+    measurements: counts.measurements,
+    deals: plan.deals,
+    resources: plan.resources,
+    durationMs: Math.round(performance.now() - started),
+    outcome,
+    dealsWritten,
+  };
+}
+
+/** The generated programme: its rows by table, its partners, and the random source where it stopped. */
+interface Programme {
+  rng: SeededRandom;
+  partners: GeneratedPartner[];
+  tables: { table: string; columns: Record<string, string>; rows: Record<string, unknown>[] }[];
+  counts: { measurements: number; targets: number };
+}
+
+async function insertProgramme(tx: Queryable, programme: Programme): Promise<void> {
+  for (const { table, columns, rows } of programme.tables) await insertBatched(tx, table, columns, rows);
+}
+
+/** Tiers, KPIs, partners, measurements, targets and resources of `plan`, generated (nothing written). */
+function generateProgramme(plan: SeedPlan): Programme {
+  const sizes = plan;
+  const asOf = new Date(plan.asOf);
+  const rng = new SeededRandom(plan.seed);
   const iso = (d: Date) => d.toISOString();
   const createdAt = iso(new Date(asOf.getTime() - 800 * DAY));
   const thisMonth = asOf.toISOString().slice(0, 7);
   const months = previousPeriods(thisMonth, sizes.months);
+  const tables: Programme['tables'] = [];
+  const table = (name: string, columns: Record<string, string>, rows: Record<string, unknown>[]) => tables.push({ table: name, columns, rows });
 
-  const report: SeedReport = { tiers: SEED_TIERS.length, kpis: SEED_KPIS.length, partners: sizes.partners, targets: 0, measurements: 0, deals: sizes.deals, resources: sizes.resources, durationMs: 0 };
-
-  // The programme, partners, targets and measurements: one transaction.
   const partners: GeneratedPartner[] = [];
-  await db.transaction(async (tx) => {
-    await insertBatched(
-      tx,
+  const counts = { measurements: 0, targets: 0 };
+  {
+    table(
       'tiers',
       { id: 'text', rank: 'int', name: 'text', colour: 'text', benefits: 'jsonb', requirements: 'jsonb', deal_protection_days: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
       SEED_TIERS.map((t) => ({ id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, deal_protection_days: t.dealProtectionDays, created_at: createdAt, updated_at: createdAt })),
     );
-    await insertBatched(
-      tx,
+    table(
       'kpis',
       { id: 'text', name: 'text', description: 'text', unit: 'text', direction: 'text', aggregation: 'text', weight: 'float8', currency: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
       SEED_KPIS.map((k) => ({ id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, created_at: createdAt, updated_at: createdAt })),
@@ -223,13 +380,11 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
         tier_since: joined,
       });
     }
-    await insertBatched(
-      tx,
+    table(
       'partners',
       { id: 'text', name: 'text', type: 'text', status: 'text', tier_id: 'text', region: 'text', country: 'text', website: 'text', domains: 'jsonb', manager: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz', tier_since: 'timestamptz' },
       partnerRows,
     );
-    progress(`seed: ${sizes.partners} partners`);
 
     // Most partners perform at their tier; some slip (a pending downgrade), some rise (an upgrade).
     const measurementRows: Record<string, unknown>[] = [];
@@ -259,14 +414,12 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
         targetRows.push({ partner_id: partner.id, kpi_id: 'kpi_new_customers', period: quarter, value: 3 * partner.level + 1, updated_at: recordedAt });
       }
     }
-    await insertBatched(tx, 'measurements', { partner_id: 'text', kpi_id: 'text', period: 'text', value: 'float8', source: 'text', recorded_at: 'timestamptz' }, measurementRows);
-    await insertBatched(tx, 'targets', { partner_id: 'text', kpi_id: 'text', period: 'text', value: 'float8', updated_at: 'timestamptz' }, targetRows);
-    report.measurements = measurementRows.length;
-    report.targets = targetRows.length;
-    progress(`seed: ${measurementRows.length} measurements`);
+    table('measurements', { partner_id: 'text', kpi_id: 'text', period: 'text', value: 'float8', source: 'text', recorded_at: 'timestamptz' }, measurementRows);
+    table('targets', { partner_id: 'text', kpi_id: 'text', period: 'text', value: 'float8', updated_at: 'timestamptz' }, targetRows);
+    counts.measurements = measurementRows.length;
+    counts.targets = targetRows.length;
 
-    await insertBatched(
-      tx,
+    table(
       'resources',
       {
         id: 'text', title: 'text', description: 'text', type: 'text', format: 'text', size_bytes: 'bigint', language: 'text', tags: 'jsonb',
@@ -298,9 +451,28 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
         };
       }).sort((a, b) => (a.created_at < b.created_at ? -1 : 1)),
     );
-  });
+  }
+  return { rng, partners, tables, counts };
+}
 
-  // Deals: batches of their own, so hundreds of thousands never sit in one transaction.
+/** The columns of the seeded deals. */
+const DEAL_COLUMNS = {
+  id: 'text', number: 'text', partner_id: 'text', status: 'text', type: 'text', customer: 'jsonb', customer_key: 'text', name_head: 'text',
+  name_tail: 'text', contact: 'jsonb', products: 'jsonb', amount: 'jsonb', expected_close_date: 'text', stage: 'text', description: 'text',
+  submitted_by: 'jsonb', submitted_at: 'timestamptz', approved_at: 'timestamptz', expires_at: 'timestamptz', extensions: 'int',
+  approved_by: 'jsonb', reason_code: 'text', reason: 'text', history: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+
+/**
+ * Writes the deals of `plan`, 10 000 per transaction, so hundreds of thousands never sit in one;
+ * batches already there (an earlier run's, or another server's seeding at the same time) are
+ * generated but not written, keeping the random sequence. Answers how many deals it wrote.
+ */
+async function writeDeals(db: Database, rng: SeededRandom, plan: SeedPlan, partners: readonly GeneratedPartner[], progress: (line: string) => void): Promise<number> {
+  const sizes = plan;
+  const asOf = new Date(plan.asOf);
+  const iso = (d: Date) => d.toISOString();
+  let written = 0;
   const protectionDays = new Map(SEED_TIERS.map((t) => [t.rank, t.dealProtectionDays]));
   for (let start = 0; start < sizes.deals; start += BATCH * 10) {
     const rows: Record<string, unknown>[] = [];
@@ -406,22 +578,18 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
       row.id = `dl_${String(start + n + 1).padStart(7, '0')}`;
       row.number = dealNumber(start + n + 1);
     });
-    await db.transaction(async (tx) => {
-      await insertBatched(
-        tx,
-        'deals',
-        {
-          id: 'text', number: 'text', partner_id: 'text', status: 'text', type: 'text', customer: 'jsonb', customer_key: 'text', name_head: 'text',
-          name_tail: 'text', contact: 'jsonb', products: 'jsonb', amount: 'jsonb', expected_close_date: 'text', stage: 'text', description: 'text',
-          submitted_by: 'jsonb', submitted_at: 'timestamptz', approved_at: 'timestamptz', expires_at: 'timestamptz', extensions: 'int',
-          approved_by: 'jsonb', reason_code: 'text', reason: 'text', history: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
-        },
-        rows,
-      );
+    const batch = rows;
+    const landed = await db.transaction(async (tx) => {
+      // Under the seed lock: another process seeding the same plan writes each batch once.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.seed]);
+      // A batch commits whole, so its first deal says whether it is there.
+      const { rows: present } = await tx.query('SELECT 1 FROM deals WHERE id = $1', [batch[0]?.id]);
+      if (present.length > 0) return 0;
+      await insertBatched(tx, 'deals', DEAL_COLUMNS, batch);
+      return batch.length;
     });
-    progress(`seed: ${Math.min(sizes.deals, start + BATCH * 10)} of ${sizes.deals} deals`);
+    written += landed;
+    progress(`seed: ${Math.min(sizes.deals, start + BATCH * 10)} of ${sizes.deals} deals${landed === 0 ? ' (there already)' : ''}`);
   }
-  if (sizes.deals > 0) await db.query(`SELECT setval('deal_numbers', $1)`, [sizes.deals]);
-  report.durationMs = Math.round(performance.now() - started);
-  return report;
+  return written;
 }

@@ -102,3 +102,24 @@ export async function freshDatabase(driver: DriverName): Promise<FreshDatabase> 
     },
   };
 }
+
+/** An empty PostgreSQL database (not migrated, not opened): its URL, and how to drop it. */
+export async function emptyPostgresDatabase(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  if (!POSTGRES_URL) throw new Error(POSTGRES_SKIP);
+  const name = `pk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
