@@ -75,6 +75,10 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'scorecards',
     mustFail: { 'scorecards.rules': /row \S+-churn attainment is [\d.]+; core's rules give [\d.]+/ },
   },
+  'matches-by-domain-only': {
+    area: 'deals',
+    mustFail: { 'deals.conflicts-by-name': /partner B's pre-check of partner A's customer by name, without its domain answered \{"available":true\}; expected unavailable, already_registered/ },
+  },
 };
 
 describe('broken variants of the reference server fail the checks aimed at them', () => {

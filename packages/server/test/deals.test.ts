@@ -108,6 +108,45 @@ suite('deals', (harness) => {
     assertProblem(reply, 409, 'deal_conflict');
   });
 
+  it('leaving the domain out never escapes a holder: the same normalised name is the same customer when either has no domain', async () => {
+    const name = unique('Omega Robotics');
+    const domain = `${name.split(' ')[0]?.toLowerCase()}.sg`;
+    await register(asA, dealBody({ customer: { company: `${name} Pte Ltd`, domain } }));
+    const bare = { company: `${name.toUpperCase()} PTE. LTD.` };
+    assert.deepEqual((await asB.post('/v1/deals/check', { customer: bare })).body, { available: false, reason: 'already_registered' });
+    const byB = await asB.post('/v1/deals', dealBody({ customer: bare }));
+    assertProblem(byB, 409, 'deal_conflict');
+    assert.equal(byB.body.reason, 'already_registered', 'the reason the pre-check gave');
+    const byA = await asA.post('/v1/deals', dealBody({ customer: bare }));
+    assertProblem(byA, 409, 'deal_conflict');
+    assert.equal(byA.body.reason, 'own_registration', 'a partner cannot register its own customer twice either');
+    // A draft without the domain holds nothing, and is refused on submission.
+    const draft = await register(asB, dealBody({ customer: bare, status: 'draft' }));
+    const submitted = await asB.post(`/v1/deals/${draft.id}/transitions`, { to: 'submitted' });
+    assertProblem(submitted, 409, 'deal_conflict');
+    assert.equal(submitted.body.reason, 'already_registered');
+    // Another domain under the same name is another customer (a site per country); vendors see it as a possible conflict.
+    const elsewhere = await register(asB, dealBody({ customer: { company: name, domain: `${name.split(' ')[0]?.toLowerCase()}.vn` } }));
+    assert.equal(elsewhere.status, 'submitted');
+
+    // The other way round: the holder has no domain, the newcomer has one.
+    const other = unique('Zeta Foods');
+    await register(asA, dealBody({ customer: { company: other } }));
+    const withDomain = await asB.post('/v1/deals', dealBody({ customer: { company: `${other} JSC`, domain: `${other.split(' ')[0]?.toLowerCase()}.vn` } }));
+    assertProblem(withDomain, 409, 'deal_conflict');
+    assert.equal(withDomain.body.reason, 'already_registered');
+  });
+
+  it('registrations of one name with and without a domain, at the same moment: exactly one holds it', async () => {
+    const name = unique('Concurrent Robotics');
+    const domain = `${name.split(' ')[0]?.toLowerCase()}.com`;
+    const callers = [asA, asB, asA, asB, asA, asB, asA, asB];
+    const replies = await Promise.all(callers.map((api, i) => api.post('/v1/deals', dealBody({ customer: i % 2 ? { company: `${name} Ltd` } : { company: name, domain } }))));
+    const created = replies.filter((r) => r.status === 201);
+    assert.equal(created.length, 1, replies.map((r) => `${r.status} ${r.body?.reason ?? ''}`).join(', '));
+    for (const reply of replies.filter((r) => r.status !== 201)) assertProblem(reply, 409, 'deal_conflict');
+  });
+
   it('a draft holds nothing until it is submitted', async () => {
     const customer = { company: unique('Draft Co'), domain: `${unique('draft').split(' ')[0]}.vn` };
     const draft = await register(asA, dealBody({ customer, status: 'draft' }));

@@ -20,6 +20,8 @@ const TABLE_RULE =
   'A move that is not in the table answers 409 invalid_transition; a move whose who does not include the caller\'s role answers 403 forbidden. The table is DEAL_TRANSITIONS in @partnerkit/core/rules. rejected, won, lost, expired and withdrawn are final. The deal keeps its full history: every move with who made it, when and why.';
 const CONFLICT_RULE =
   'One active registration per customer. From submission on, a registration in submitted, under_review, needs_info or approved holds its customer across all partners. Submitting another one for the same customer (by registerDeal, or by moving a draft to submitted) answers 409 deal_conflict with a reason: own_registration, protected or already_registered. A draft holds nothing. rejected, lost, expired and withdrawn registrations release the customer.';
+const SAME_CUSTOMER_RULE =
+  "Two registrations are the same customer (sameCustomer in @partnerkit/core/rules) when their registrable domains are equal, or when either has no registrable domain and their company names are equal after normalising (companyNameKey): leaving the domain out never escapes a holder, for another partner or for the holder itself. Two different domains are two customers, even under one name. The pre-check answers what a submission would get.";
 const NO_IDENTITY_RULE = "Conflict answers, pre-check answers and every other message carry reason codes only, never another partner's identity, its deal, or its registration number.";
 
 const ROLES: readonly Role[] = ['admin', 'manager', 'partner'];
@@ -284,6 +286,36 @@ export const dealChecks = [
       ensure(problem.reason === 'already_registered', `submitting a draft for a held customer got reason ${show(problem.reason ?? null)}; expected already_registered`);
       await manager.deals.transition(submitted.id, { to: 'rejected', reason: REASON, reasonCode: 'duplicate' });
       expectBody(await move(ctx, 'b', draft.id, { to: 'submitted' }), Deal, 200, 'partner B (submitting the draft after the holder was rejected)');
+    },
+  }),
+  defineCheck({
+    id: 'deals.conflicts-by-name',
+    area: 'deals',
+    title: 'a registration without a domain is the customer of an equal normalised name, with the reason the pre-check gives',
+    rule: SAME_CUSTOMER_RULE,
+    async run(ctx) {
+      await ctx.fixtures();
+      const customer = ctx.customer('named');
+      await register(ctx, 'a', { customer });
+      const bare = { company: `${customer.company.replace(/ Ltd$/, '').toUpperCase()} PTE. LTD.` };
+      const refused = async (who: Who, body: { company: string; domain?: string }, reason: string, what: string) => {
+        const check = expectBody(await ctx.http.send('POST', '/v1/deals/check', { token: await ctx.token(who), json: { customer: body } }), DealCheckResult, 200, WHO_NAMES[who]);
+        ensure(check.available === false && check.reason === reason, `${WHO_NAMES[who]}'s pre-check of ${what} answered ${show(check)}; expected unavailable, ${reason}`);
+        const problem = expectProblem(await ctx.http.send('POST', '/v1/deals', { token: await ctx.token(who), json: { type: 'resell', customer: body } }), 409, 'deal_conflict', `${WHO_NAMES[who]} registering ${what}`);
+        ensure(problem.reason === reason, `${WHO_NAMES[who]} registering ${what} got reason ${show(problem.reason ?? null)}; expected ${reason}`);
+      };
+      await refused('b', bare, 'already_registered', "partner A's customer by name, without its domain");
+      await refused('a', bare, 'own_registration', 'its own customer again, without the domain');
+      const draft = await register(ctx, 'b', { status: 'draft', customer: bare });
+      const moved = expectProblem(await move(ctx, 'b', draft.id, { to: 'submitted' }), 409, 'deal_conflict', 'partner B (submitting a draft without a domain for a held name)');
+      ensure(moved.reason === 'already_registered', `submitting that draft got reason ${show(moved.reason ?? null)}; expected already_registered`);
+      const elsewhere = { company: customer.company, domain: `elsewhere-${customer.domain}` };
+      expectBody(await ctx.http.send('POST', '/v1/deals', { token: await ctx.token('b'), json: { type: 'resell', customer: elsewhere } }), Deal, 201, 'partner B (the same name under another domain: another customer)');
+
+      // The holder without a domain, the newcomer with one.
+      const other = ctx.customer('nameonly');
+      await register(ctx, 'a', { customer: { company: other.company } });
+      await refused('b', other, 'already_registered', "a name partner A holds without a domain, with a domain");
     },
   }),
   defineCheck({

@@ -15,6 +15,8 @@ export const VARIANTS = {
   'ignores-idempotency-keys': 'replays do the work again; mismatches go unnoticed',
   /** Computes lower-is-better attainment as target / actual, the classic mistake. */
   'miscalculates-scorecards': 'lower-is-better attainment is target / actual',
+  /** Holds customers by domain alone: a registration without a domain is a customer of its own. */
+  'matches-by-domain-only': 'leaving the domain out registers a customer someone holds under its domain',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -80,6 +82,23 @@ function miscalculatesScorecards(app: FetchHandler): FetchHandler {
   };
 }
 
+/**
+ * Gives every registration and pre-check without a domain a made-up domain of its own, so the
+ * app sees a customer nobody holds: what a backend keying customers by domain alone does.
+ */
+function matchesByDomainOnly(app: FetchHandler): FetchHandler {
+  let made = 0;
+  return async (request) => {
+    const path = new URL(request.url).pathname;
+    if (request.method !== 'POST' || !/\/v1\/deals(\/check)?$/.test(path)) return app(request);
+    const body = (await request.clone().json().catch(() => null)) as { customer?: { domain?: string | null } } | null;
+    if (!body?.customer || body.customer.domain) return app(request);
+    made += 1;
+    body.customer.domain = `no-domain-${made}-${Date.now().toString(36)}.invalid`;
+    return app(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(body) }));
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
@@ -91,5 +110,7 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return ignoresIdempotencyKeys(app);
     case 'miscalculates-scorecards':
       return miscalculatesScorecards(app);
+    case 'matches-by-domain-only':
+      return matchesByDomainOnly(app);
   }
 }

@@ -201,14 +201,39 @@ export interface CustomerIdentity {
 }
 
 /**
+ * The company name as registrations are held by it: {@link normaliseCompanyName}, or for a name
+ * with nothing left after normalising (`!!!`) the name itself, trimmed and lower-cased.
+ */
+export function companyNameKey(company: string): string {
+  const name = normaliseCompanyName(company);
+  return name === '' ? company.trim().toLowerCase() : name;
+}
+
+/**
  * The exact key a backend can put a unique index on: `d:<registrable domain>` when the domain
- * normalises, else `n:<normalised company name>`.
+ * normalises, else `n:<`{@link companyNameKey}`>`. Equal keys are the same customer; the key
+ * alone does not find every conflict (see {@link sameCustomer}).
  */
 export function customerKey(customer: CustomerIdentity): string {
   const domain = customer.domain ? normaliseDomain(customer.domain) : null;
-  if (domain) return `d:${domain}`;
-  const name = normaliseCompanyName(customer.company);
-  return `n:${name === '' ? customer.company.trim().toLowerCase() : name}`;
+  return domain ? `d:${domain}` : `n:${companyNameKey(customer.company)}`;
+}
+
+/**
+ * Are two registrations about the same customer, for the rule that lets one active registration
+ * hold a customer? `domain` when their registrable domains are equal; `name` when either has no
+ * registrable domain and their company names are equal after normalising
+ * ({@link companyNameKey}); else null. Leaving the domain out never escapes a holder: "Omega
+ * Robotics Pte Ltd" without a domain is the customer "Omega Robotics" held under `omega.sg`. Two
+ * different domains are two customers even under one name (a company often runs a site per
+ * country): {@link matchCustomers} flags those for the vendor instead.
+ */
+export function sameCustomer(a: CustomerIdentity, b: CustomerIdentity): 'domain' | 'name' | null {
+  const domainA = a.domain ? normaliseDomain(a.domain) : null;
+  const domainB = b.domain ? normaliseDomain(b.domain) : null;
+  if (domainA !== null && domainA === domainB) return 'domain';
+  if ((domainA === null || domainB === null) && companyNameKey(a.company) === companyNameKey(b.company)) return 'name';
+  return null;
 }
 
 /** The verdict of {@link matchCustomers}. */

@@ -36,6 +36,13 @@ export const TAKE_WRITER_LOCK = `SELECT pg_advisory_xact_lock_shared(${WRITER_LO
  */
 export const ADVISORY_LOCKS = { migrations: 7_250_417_001, seed: 7_250_417_002 } as const;
 
+/**
+ * The first key of the two-key advisory locks (`pg_advisory_xact_lock(CUSTOMER_NAME_LOCK,
+ * hashtext(name_key))`) that serialise registrations of one company name: what the unique index
+ * does for equal customer keys, for the name rule no index can hold (see `domain/deal-conflicts.ts`).
+ */
+export const CUSTOMER_NAME_LOCK = 7251;
+
 /** Which engine a {@link Database} runs on. */
 export type DriverName = 'pglite' | 'postgres';
 

@@ -43,6 +43,7 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(migration.version)) continue;
       await tx.execute(migration.sql);
+      await migration.run?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,

@@ -1,27 +1,51 @@
 /**
  * Who holds a customer, and which registrations look like the same customer. Matching itself
- * is core's (`customerKey`, `matchCustomers`); this module only finds the candidates through
- * the indexes.
+ * is core's (`customerKey`, `sameCustomer`, `matchCustomers`); this module only finds the
+ * candidates through the indexes.
  * @module
  */
 import { isProtectionActive, matchCustomers } from '@partnerkit/core/rules';
 import type { ConflictReason, Deal, DealCustomer } from '@partnerkit/core/schemas';
-import type { Queryable, Row } from '../db/database.js';
-import { toIsoOrNull } from '../db/database.js';
-import { ACTIVE_SQL, mapDeal } from '../store/deals.js';
+import { CUSTOMER_NAME_LOCK, type Queryable, type Row, toIsoOrNull } from '../db/database.js';
+import { ACTIVE_SQL, type CustomerIdentity, mapDeal } from '../store/deals.js';
+
+/** Which reason wins when several registrations hold a customer: the caller's own first. */
+const REASON_ORDER: readonly ConflictReason[] = ['own_registration', 'protected', 'already_registered'];
 
 /**
- * Why a new active registration of the customer `key` would be refused, as the reason code
- * alone: `own_registration` when the caller's partner holds it, `protected` when an approved
- * registration protects it, else `already_registered`; null when nobody holds it.
+ * Why a new active registration of `customer` would be refused, as the reason code alone:
+ * `own_registration` when the caller's partner holds it, `protected` when an approved
+ * registration protects it, else `already_registered`; null when nobody holds it. The holders
+ * are core's `sameCustomer`: the active registrations under the same key (the same registrable
+ * domain, or with no domain the same name), and, when either side has no domain, those with the
+ * same company name key.
  */
-export async function conflictReason(q: Queryable, key: string, callerPartnerId: string | null, now: Date): Promise<ConflictReason | null> {
-  const { rows } = await q.query(`SELECT partner_id, status, expires_at FROM deals WHERE customer_key = $1 AND status IN ${ACTIVE_SQL} LIMIT 1`, [key]);
-  const holder = rows[0];
-  if (!holder) return null;
-  if (callerPartnerId !== null && holder.partner_id === callerPartnerId) return 'own_registration';
-  const protectedNow = isProtectionActive({ status: holder.status as Deal['status'], expiresAt: toIsoOrNull(holder.expires_at) }, now);
-  return protectedNow ? 'protected' : 'already_registered';
+export async function conflictReason(q: Queryable, customer: Pick<CustomerIdentity, 'key' | 'nameKey'>, callerPartnerId: string | null, now: Date): Promise<ConflictReason | null> {
+  const withoutDomain = customer.key.startsWith('n:');
+  const { rows } = await q.query(
+    `SELECT partner_id, status, expires_at FROM deals
+      WHERE status IN ${ACTIVE_SQL}
+        AND (customer_key = $1 OR (name_key = $2 AND ($3 OR customer_key LIKE 'n:%')))
+      LIMIT 50`,
+    [customer.key, customer.nameKey, withoutDomain],
+  );
+  let reason: ConflictReason | null = null;
+  for (const holder of rows) {
+    const mine = callerPartnerId !== null && holder.partner_id === callerPartnerId;
+    const protectedNow = isProtectionActive({ status: holder.status as Deal['status'], expiresAt: toIsoOrNull(holder.expires_at) }, now);
+    const found: ConflictReason = mine ? 'own_registration' : protectedNow ? 'protected' : 'already_registered';
+    if (reason === null || REASON_ORDER.indexOf(found) < REASON_ORDER.indexOf(reason)) reason = found;
+  }
+  return reason;
+}
+
+/**
+ * Serialises the registrations and submissions of one company name until the transaction ends,
+ * so two of them cannot both find the name free (a unique index settles equal keys; the name
+ * rule spans keys, so no index can). Take it before {@link conflictReason} in a write.
+ */
+export async function lockCustomerName(tx: Queryable, nameKey: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CUSTOMER_NAME_LOCK, nameKey]);
 }
 
 /**

@@ -8,8 +8,8 @@ import type { Queryable } from '../db/database.js';
 import { toIso } from '../db/database.js';
 import { appendEvents } from '../store/events.js';
 
-/** Which due deals to expire: all of them, one deal, or those of one customer key. */
-export type ExpiryScope = { all: true } | { dealId: string } | { customerKey: string };
+/** Which due deals to expire: all of them, one deal, or the holders of one customer (its key or name key). */
+export type ExpiryScope = { all: true } | { dealId: string } | { customer: { key: string; nameKey: string } };
 
 /**
  * Expires the approved deals in `scope` whose protection ended at or before `now`; answers how
@@ -17,10 +17,10 @@ export type ExpiryScope = { all: true } | { dealId: string } | { customerKey: st
  * inside a transaction: the status change and its event commit together.
  */
 export async function expireDueDeals(tx: Queryable, now: Date, scope: ExpiryScope): Promise<number> {
-  const filter = 'dealId' in scope ? 'AND id = $2' : 'customerKey' in scope ? 'AND customer_key = $2' : '';
+  const filter = 'dealId' in scope ? 'AND id = $2' : 'customer' in scope ? 'AND (customer_key = $2 OR name_key = $3)' : '';
   const params: unknown[] = [now];
   if ('dealId' in scope) params.push(scope.dealId);
-  else if ('customerKey' in scope) params.push(scope.customerKey);
+  else if ('customer' in scope) params.push(scope.customer.key, scope.customer.nameKey);
   const { rows } = await tx.query(
     `WITH due AS (
        SELECT id FROM deals WHERE status = 'approved' AND expires_at <= $1 ${filter}

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Context, Hono } from 'hono';
-import { checkTransition, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
+import { checkTransition, isActiveDealStatus, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
 import {
   DEAL_STATUSES,
   type Deal,
@@ -18,7 +18,7 @@ import {
 import type { AppContext, AppEnv } from '../context.js';
 import { isUniqueViolation, type Queryable, type Row } from '../db/database.js';
 import { containsPattern, SqlBuilder } from '../db/sql.js';
-import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
+import { conflictReason, lockCustomerName, withPossibleConflicts } from '../domain/deal-conflicts.js';
 import { expireDueDeals } from '../domain/deal-expiry.js';
 import { readJsonBody } from '../http/body.js';
 import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
@@ -28,7 +28,7 @@ import { json, pathId, requestUrl, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { type Caller, callerPerson, partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
-import { ACTIVE_SQL, customerIdentity, dealNumber, mapDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
+import { ACTIVE_SQL, type CustomerIdentity, customerIdentity, dealNumber, mapDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
 import { appendEvents } from '../store/events.js';
 import { loadPartner } from '../store/partners.js';
 
@@ -67,11 +67,22 @@ async function protectionDays(q: Queryable, partnerId: string, fallback: number)
  * The unique index refusing a second active registration, as 409 `deal_conflict` with the reason
  * code alone (read after the failed write was rolled back).
  */
-function dealConflicts(ctx: AppContext, caller: Caller, customerKey: () => Promise<string>) {
+function dealConflicts(ctx: AppContext, caller: Caller, customer: () => Promise<CustomerIdentity>) {
   return async (error: unknown, tx: Queryable) => {
     if (!isUniqueViolation(error, ONE_ACTIVE_PER_CUSTOMER)) return null;
-    return problems.dealConflict((await conflictReason(tx, await customerKey(), partnerScope(caller), ctx.now())) ?? 'already_registered');
+    return problems.dealConflict((await conflictReason(tx, await customer(), partnerScope(caller), ctx.now())) ?? 'already_registered');
   };
+}
+
+/**
+ * Refuses, with the reason a pre-check gives, to make a registration of `customer` active while
+ * another active registration holds it (core's `sameCustomer`); serialised per company name for
+ * the rest of the transaction.
+ */
+async function assertCustomerFree(tx: Queryable, customer: CustomerIdentity, caller: Caller, now: Date): Promise<void> {
+  await lockCustomerName(tx, customer.nameKey);
+  const reason = await conflictReason(tx, customer, partnerScope(caller), now);
+  if (reason !== null) throw problems.dealConflict(reason);
 }
 
 function dealNotFound() {
@@ -139,7 +150,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         body,
         async (tx) => {
           const now = ctx.now();
-          await expireDueDeals(tx, now, { customerKey: identity.key });
+          await expireDueDeals(tx, now, { customer: identity });
+          if (isActiveDealStatus(status)) await assertCustomerFree(tx, identity, caller, now);
           const { rows: numbers } = await tx.query<{ n: number }>(`SELECT nextval('deal_numbers')::int AS n`);
           const contact = {
             name: input.contact?.name ?? null,
@@ -149,8 +161,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           };
           const { rows } = await tx.query(
             `INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products,
-                                amount, expected_close_date, stage, description, submitted_by, submitted_at, history, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19, $19)
+                                amount, expected_close_date, stage, description, submitted_by, submitted_at, history, created_at, updated_at, name_key)
+             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19, $19, $20)
              ON CONFLICT (customer_key) WHERE status IN ${ACTIVE_SQL} DO NOTHING
              RETURNING *`,
             [
@@ -173,10 +185,11 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
               status === 'submitted' ? now : null,
               JSON.stringify([historyEntry(caller, now, null, status)]),
               now,
+              identity.nameKey,
             ],
           );
           const row = rows[0];
-          if (!row) throw problems.dealConflict((await conflictReason(tx, identity.key, partnerScope(caller), now)) ?? 'already_registered');
+          if (!row) throw problems.dealConflict((await conflictReason(tx, identity, partnerScope(caller), now)) ?? 'already_registered');
           await appendEvents(
             tx,
             [{ type: transitionEventType(null, status), partnerId, data: { dealId: row.id, number: row.number, from: null, to: status } }],
@@ -184,7 +197,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           );
           return { status: 201, body: await presentOne(tx, row, caller) };
         },
-        dealConflicts(ctx, caller, async () => identity.key),
+        dealConflicts(ctx, caller, async () => identity),
       );
     },
   });
@@ -192,9 +205,9 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/deals/check', {
     post: async (c) => {
       const input = parseWith(DealCheckInput, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
-      const { key } = customerIdentity(input.customer);
-      await expire({ customerKey: key });
-      const reason = await conflictReason(ctx.db, key, partnerScope(c.get('caller')), ctx.now());
+      const identity = customerIdentity(input.customer);
+      await expire({ customer: identity });
+      const reason = await conflictReason(ctx.db, identity, partnerScope(c.get('caller')), ctx.now());
       return json(reason === null ? { available: true } : { available: false, reason });
     },
   });
@@ -216,7 +229,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const input = parseWith(DealTransitionInput, body);
       checkIdempotencyKey(c);
       await expire({ dealId: id });
-      const { customer_key: customerKey } = await dealInScope(ctx.db, c, id);
+      const identity = customerIdentity(mapDeal(await dealInScope(ctx.db, c, id)).customer);
       return idempotentWrite(
         ctx,
         c,
@@ -236,6 +249,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             }
           }
           const now = ctx.now();
+          // Into a status that holds the customer (a draft submitted): only while nobody else holds it.
+          if (!isActiveDealStatus(deal.status) && isActiveDealStatus(input.to)) await assertCustomerFree(tx, identity, caller, now);
           const sql = new SqlBuilder();
           const sets = [
             `status = ${sql.param(input.to)}`,
@@ -279,7 +294,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           );
           return { status: 200, body: await presentOne(tx, updated, caller) };
         },
-        dealConflicts(ctx, caller, async () => customerKey as string),
+        dealConflicts(ctx, caller, async () => identity),
       );
     },
   });

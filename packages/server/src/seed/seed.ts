@@ -457,7 +457,7 @@ function generateProgramme(plan: SeedPlan): Programme {
 
 /** The columns of the seeded deals. */
 const DEAL_COLUMNS = {
-  id: 'text', number: 'text', partner_id: 'text', status: 'text', type: 'text', customer: 'jsonb', customer_key: 'text', name_head: 'text',
+  id: 'text', number: 'text', partner_id: 'text', status: 'text', type: 'text', customer: 'jsonb', customer_key: 'text', name_key: 'text', name_head: 'text',
   name_tail: 'text', contact: 'jsonb', products: 'jsonb', amount: 'jsonb', expected_close_date: 'text', stage: 'text', description: 'text',
   submitted_by: 'jsonb', submitted_at: 'timestamptz', approved_at: 'timestamptz', expires_at: 'timestamptz', extensions: 'int',
   approved_by: 'jsonb', reason_code: 'text', reason: 'text', history: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
@@ -550,6 +550,7 @@ async function writeDeals(db: Database, rng: SeededRandom, plan: SeedPlan, partn
         type: rng.weighted({ resell: 60, referral: 25, co_sell: 15 }),
         customer,
         customer_key: identity.key,
+        name_key: identity.nameKey,
         name_head: identity.nameHead,
         name_tail: identity.nameTail,
         contact: { name: rng.pick(customerCountry.vietnamese ? PEOPLE_VI : PEOPLE_EN), email: `procurement@${domain}`, phone: null, title: 'Head of IT' },

@@ -3,7 +3,7 @@
  * conflict rules key on.
  * @module
  */
-import { customerKey, normaliseCompanyName } from '@partnerkit/core/rules';
+import { companyNameKey, customerKey, normaliseCompanyName } from '@partnerkit/core/rules';
 import type { Deal, DealCustomer } from '@partnerkit/core/schemas';
 import { type Row, toIso, toIsoOrNull } from '../db/database.js';
 
@@ -17,9 +17,12 @@ export const ACTIVE_SQL = `('submitted', 'under_review', 'needs_info', 'approved
 /** The unique index that lets one active registration hold a customer. */
 export const ONE_ACTIVE_PER_CUSTOMER = 'deals_one_active_per_customer';
 
-/** How the database finds a customer again: its exact key, and the blocking keys for near names. */
+/** How the database finds a customer again: its exact key, its name key, and the blocking keys for near names. */
 export interface CustomerIdentity {
+  /** `customerKey()`: held by the one-active-registration-per-key index. */
   key: string;
+  /** `companyNameKey()`: registrations without a domain are held by it too (`sameCustomer()`). */
+  nameKey: string;
   nameHead: string;
   nameTail: string;
 }
@@ -36,7 +39,7 @@ const BLOCK = 6;
 export function customerIdentity(customer: Pick<DealCustomer, 'company' | 'domain'>): CustomerIdentity {
   const compact = normaliseCompanyName(customer.company).replace(/ /g, '') || customer.company.trim().toLowerCase();
   const letters = [...compact];
-  return { key: customerKey(customer), nameHead: letters.slice(0, BLOCK).join(''), nameTail: letters.slice(-BLOCK).join('') };
+  return { key: customerKey(customer), nameKey: companyNameKey(customer.company), nameHead: letters.slice(0, BLOCK).join(''), nameTail: letters.slice(-BLOCK).join('') };
 }
 
 export function mapDeal(row: Row): Deal {

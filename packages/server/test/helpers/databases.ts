@@ -29,7 +29,7 @@ export function drivers(): { name: DriverName; skip: string | false }[] {
  * creating a cluster costs seconds, copying one milliseconds.
  */
 function pgliteTemplate(): string {
-  const schema = createHash('sha256').update(MIGRATIONS.map((m) => m.sql).join('\n')).digest('hex').slice(0, 12);
+  const schema = createHash('sha256').update(MIGRATIONS.map((m) => `${m.version} ${m.name}\n${m.sql}`).join('\n')).digest('hex').slice(0, 12);
   return join(tmpdir(), `partnerkit-test-template-${schema}`);
 }
 
