@@ -286,10 +286,12 @@ suite('deals', (harness) => {
     assert.equal(approved.approvedAt, new Date(now).toISOString());
     assert.equal(approved.expiresAt, new Date(now + 60 * DAY).toISOString(), 'silver protects 60 days');
     assert.equal(approved.approvedBy.id, 'manager-1');
-    const extended = await move(h.admin, deal.id, 'approved', 'Customer delayed the decision');
-    assert.equal(extended.extensions, 1);
-    assert.equal(extended.expiresAt, new Date(now + 120 * DAY).toISOString());
-    const again = await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' });
+    const extend = { to: 'approved', extend: true, reason: 'Customer delayed the decision' };
+    const extended = await h.admin.post(`/v1/deals/${deal.id}/transitions`, extend);
+    assertStatus(extended, 200);
+    assert.equal(extended.body.extensions, 1);
+    assert.equal(extended.body.expiresAt, new Date(now + 120 * DAY).toISOString());
+    const again = await manager.post(`/v1/deals/${deal.id}/transitions`, extend);
     assertProblem(again, 409, 'invalid_transition');
     assert.match(again.body.detail, /at most 1/);
     const untiered = await h.partner((await h.createPartner()).id);
@@ -297,6 +299,28 @@ suite('deals', (harness) => {
     assert.equal((await move(manager, plain.id, 'approved')).expiresAt, new Date(h.clock.current.getTime() + 90 * DAY).toISOString(), 'no tier: 90 days');
     const events = await h.admin.get(`/v1/events?partnerId=${partnerA}&type=deal.extended`);
     assert.ok(events.body.data.some((e: { data: { dealId: string } }) => e.data.dealId === deal.id));
+  });
+
+  it('never extends by approving an approved deal: twenty simultaneous approvals approve once, and an extension is asked for', async () => {
+    const deal = await register(asA);
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? manager : h.admin).post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' })));
+    assert.deepEqual(
+      replies.map((r) => r.status).sort(),
+      [200, ...Array<number>(19).fill(409)],
+      replies.map((r) => `${r.status} ${r.body?.code ?? ''}`).join(', '),
+    );
+    for (const reply of replies.filter((r) => r.status === 409)) {
+      assertProblem(reply, 409, 'invalid_transition');
+      assert.match(reply.body.detail, /extend: true/);
+    }
+    const approved = (await manager.get(`/v1/deals/${deal.id}`)).body;
+    assert.equal(approved.extensions, 0, 'no approval extended the protection');
+    assert.deepEqual(approved.history.map((e: { to: string }) => e.to), ['submitted', 'approved']);
+    const wrong = await manager.post(`/v1/deals/${(await register(asA)).id}/transitions`, { to: 'approved', extend: true });
+    assertProblem(wrong, 409, 'invalid_transition');
+    const extended = await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved', extend: true });
+    assertStatus(extended, 200);
+    assert.equal(extended.body.extensions, 1);
   });
 
   it('expires protection on read, once, with a system history entry and one event', async () => {

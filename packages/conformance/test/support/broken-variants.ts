@@ -17,6 +17,8 @@ export const VARIANTS = {
   'miscalculates-scorecards': 'lower-is-better attainment is target / actual',
   /** Holds customers by domain alone: a registration without a domain is a customer of its own. */
   'matches-by-domain-only': 'leaving the domain out registers a customer someone holds under its domain',
+  /** Reads an approval of an approved deal as an extension, as the contract did before extend. */
+  'extends-on-reapproval': 'approving an approved deal again extends its protection',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -99,6 +101,19 @@ function matchesByDomainOnly(app: FetchHandler): FetchHandler {
   };
 }
 
+/** Adds `extend: true` to every approval of a deal that is approved already. */
+function extendsOnReapproval(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const match = /^(.*\/v1\/deals\/[^/]+)\/transitions$/.exec(new URL(request.url).pathname);
+    if (request.method !== 'POST' || !match) return app(request);
+    const body = (await request.clone().json().catch(() => null)) as { to?: string; extend?: boolean } | null;
+    if (body?.to !== 'approved' || body.extend !== undefined) return app(request);
+    const deal = await app(new Request(new URL(match[1] as string, request.url), { headers: { authorization: `Bearer ${adminKey}` } }));
+    if (!deal.ok || ((await deal.json()) as { status?: string }).status !== 'approved') return app(request);
+    return app(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify({ ...body, extend: true }) }));
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
@@ -112,5 +127,7 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return miscalculatesScorecards(app);
     case 'matches-by-domain-only':
       return matchesByDomainOnly(app);
+    case 'extends-on-reapproval':
+      return extendsOnReapproval(app, adminKey);
   }
 }

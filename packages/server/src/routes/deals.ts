@@ -4,7 +4,7 @@
  * @module
  */
 import type { Context, Hono } from 'hono';
-import { checkTransition, isActiveDealStatus, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
+import { checkTransition, isActiveDealStatus, isExtension, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
 import {
   DEAL_STATUSES,
   type Deal,
@@ -237,7 +237,14 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         async (tx) => {
           const row = await dealInScope(tx, c, id, { lock: true });
           const deal = mapDeal(row);
-          const verdict = checkTransition({ from: deal.status, to: input.to, role: caller.role, reason: input.reason ?? null, extensions: deal.extensions });
+          const verdict = checkTransition({
+            from: deal.status,
+            to: input.to,
+            role: caller.role,
+            reason: input.reason ?? null,
+            extensions: deal.extensions,
+            extend: input.extend === true,
+          });
           if (!verdict.ok) {
             switch (verdict.code) {
               case 'forbidden':
@@ -262,7 +269,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           if (input.to === 'submitted') sets.push(`submitted_at = COALESCE(submitted_at, ${sql.param(now)})`);
           if (input.to === 'approved') {
             const days = await protectionDays(tx, deal.partnerId, ctx.settings.defaultProtectionDays);
-            if (deal.status === 'approved') {
+            if (isExtension(deal.status, input.to)) {
               sets.push(`extensions = extensions + 1`, `expires_at = ${sql.param(protectionEnd(new Date(deal.expiresAt ?? now), days))}`);
             } else {
               sets.push(

@@ -36,8 +36,17 @@ export interface DealsApi {
   register(input: DealInput, options?: CreateOptions): Promise<Deal>;
   /** Is this customer free to register? A reason code only, never who holds it. */
   check(input: DealCheckInput, options?: RequestOptions): Promise<DealCheckResult>;
-  /** Moves a deal through its lifecycle (`approved`, `rejected`, ...), checked per role by the backend. */
+  /**
+   * Moves a deal through its lifecycle (`approved`, `rejected`, ...), checked per role by the
+   * backend. Sends an `Idempotency-Key` (a new random one unless you give one), so a lost answer
+   * is retried safely: the retry gets the first answer, never a second move.
+   */
   transition(id: string, input: DealTransitionInput, options?: CreateOptions): Promise<Deal>;
+  /**
+   * Extends an approved deal's protection, once (`{ to: 'approved', extend: true }`): the only way
+   * to; approving an approved deal again is refused. Idempotent like {@link DealsApi.transition}.
+   */
+  extend(id: string, input?: { reason?: string }, options?: CreateOptions): Promise<Deal>;
 }
 
 /** Builds `client.deals`. */
@@ -50,6 +59,10 @@ export function dealsApi(api: Api): DealsApi {
       api.mutate('POST', 'deals', Deal, input, { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() }),
     // A question, not a write: it leaves cached deals alone.
     check: (input, options) => api.mutate('POST', 'deals/check', DealCheckResult, input, options, 'none'),
-    transition: (id, input, options) => api.mutate('POST', route`deals/${id}/transitions`, Deal, input, options),
+    transition: (id, input, options) =>
+      api.mutate('POST', route`deals/${id}/transitions`, Deal, input, { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() }),
+    extend(id, input, options) {
+      return this.transition(id, { to: 'approved', extend: true, ...(input?.reason === undefined ? {} : { reason: input.reason }) }, options);
+    },
   };
 }

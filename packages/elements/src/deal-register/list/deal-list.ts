@@ -391,7 +391,12 @@ export class DealListView implements ReactiveController {
     const from = dialog.deal.status;
     const to = dialog.action.to;
     try {
-      const deal = await client.deals.transition(dialog.deal.id, { to, ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) });
+      const deal = await client.deals.transition(dialog.deal.id, {
+        to,
+        ...(dialog.action.label === 'extend' ? { extend: true } : {}),
+        ...(reason ? { reason } : {}),
+        ...(reasonCode ? { reasonCode } : {}),
+      });
       this.replace(deal);
       this.announcement = this.l.t('list.done', { number: deal.number, status: this.l.t(`deal.status.${deal.status}`) });
       this.host.emit(new PkDealTransitionEvent(transitionEventType(from, to), { deal, from, to, ...(reason ? { reason } : {}) }));
