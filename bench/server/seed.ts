@@ -9,7 +9,7 @@
  */
 import type { Database, Queryable } from '@partnerkit/server';
 import { seedDatabase } from '@partnerkit/server';
-import { customerIdentity, dealNumber, mapDeal } from '@partnerkit/server/testing';
+import { customerIdentity, dealFromRow, type DealRow, dealNumber } from '@partnerkit/server/testing';
 import * as z from 'zod/mini';
 import { Deal } from '@partnerkit/core/schemas';
 
@@ -149,14 +149,14 @@ async function insertDeals(db: Queryable, from: number, to: number, partners: nu
  */
 export async function checkDeals(db: Database, from: number, to: number, count = 50): Promise<void> {
   const numbers = Array.from({ length: count }, (_, i) => dealNumber(from + Math.floor((i * (to - from)) / Math.max(1, count - 1))));
-  const { rows } = await db.query<{ number: string; customer: { company: string; domain: string }; customer_key: string; name_key: string; name_head: string; name_tail: string }>(
+  const { rows } = await db.query<DealRow & { customer: { company: string; domain: string }; customer_key: string; name_key: string; name_head: string; name_tail: string }>(
     'SELECT * FROM deals WHERE number = ANY($1::text[])',
     [numbers],
   );
   if (rows.length !== new Set(numbers).size) throw new Error(`bench seed: found ${rows.length} of ${new Set(numbers).size} sampled deals`);
   for (const row of rows) {
     // What the API will answer for this row must satisfy the contract.
-    const parsed = z.safeParse(Deal, mapDeal(row));
+    const parsed = z.safeParse(Deal, dealFromRow(row));
     if (!parsed.success) throw new Error(`bench seed: ${row.number} breaks the contract: ${JSON.stringify(parsed.error.issues.slice(0, 2))}`);
     const identity = customerIdentity(row.customer);
     const stored = { key: row.customer_key, nameKey: row.name_key, nameHead: row.name_head, nameTail: row.name_tail };

@@ -18,6 +18,7 @@ import { PROBLEM_MEDIA_TYPE, problems } from './http/problem.js';
 import { newId } from './security/random.js';
 import { createAdminKey, type CreatedAdminKey } from './security/api-keys.js';
 import { loadSecret } from './security/secret.js';
+import { readSetting } from './store/settings.js';
 import { describePlan, type SeedOptions, type SeedReport, seedDatabase, unfinishedSeed } from './seed/seed.js';
 
 /** Options of {@link startServer}: where the data lives, how the app behaves, where it listens. */
@@ -143,8 +144,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const unfinished = options.seed === undefined ? await unfinishedSeed(db) : null;
     if (unfinished) logger.log('warn', 'the database holds an unfinished seed; finish it with "partnerkit-server seed --resume"', { plan: describePlan(unfinished) });
     // Said once per start (not per search): the operator can fix it; the search stays correct meanwhile.
-    const { rows: unindexed } = await db.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [DEAL_SEARCH_TRIGRAMS_SETTING]);
-    if (unindexed[0]) logger.log('warn', 'deal search without trigram indexes', { reason: unindexed[0].value });
+    const unindexed = await readSetting(db, DEAL_SEARCH_TRIGRAMS_SETTING);
+    if (unindexed !== null) logger.log('warn', 'deal search without trigram indexes', { reason: unindexed });
     sweeper = startSweeper(db, {
       intervalMs: options.sweepIntervalMs ?? 60_000,
       tierSweepIntervalMs: options.tierSweepIntervalMs,

@@ -17,7 +17,7 @@ function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
     async execute(script: string): Promise<void> {
       await target.exec(script);
     },
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    async query<R extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
       const result = await target.query<R>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
     },
@@ -70,7 +70,7 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
     transaction: (work) =>
       pg.transaction(async (tx) => {
         await tx.query(TAKE_WRITER_LOCK);
-        return work(wrap(tx));
+        return work({ ...wrap(tx), inTransaction: true });
       }),
     close() {
       // The lock goes only once PGlite has written its last page.

@@ -1,13 +1,14 @@
 /**
  * Who holds a customer, and which registrations look like the same customer. Matching itself
- * is core's (`customerKey`, `sameCustomer`, `matchCustomers`); this module only finds the
- * candidates through the indexes.
+ * is core's (`sameCustomer`, `matchCustomers`); the store finds the candidates through the
+ * indexes.
  * @module
  */
 import { isProtectionActive, matchCustomers } from '@partnerkit/core/rules';
-import type { ConflictReason, Deal, DealCustomer } from '@partnerkit/core/schemas';
-import { CUSTOMER_NAME_LOCK, type Queryable, type Row, toIsoOrNull } from '../db/database.js';
-import { ACTIVE_SQL, type CustomerIdentity, mapDeal } from '../store/deals.js';
+import type { ConflictReason, Deal } from '@partnerkit/core/schemas';
+import type { Queryable, Transaction } from '../db/database.js';
+import { problems } from '../http/problem.js';
+import { conflictCandidates, type CustomerIdentity, dealHolders, lockCustomerName } from '../store/deals.js';
 
 /** Which reason wins when several registrations hold a customer: the caller's own first. */
 const REASON_ORDER: readonly ConflictReason[] = ['own_registration', 'protected', 'already_registered'];
@@ -15,24 +16,14 @@ const REASON_ORDER: readonly ConflictReason[] = ['own_registration', 'protected'
 /**
  * Why a new active registration of `customer` would be refused, as the reason code alone:
  * `own_registration` when the caller's partner holds it, `protected` when an approved
- * registration protects it, else `already_registered`; null when nobody holds it. The holders
- * are core's `sameCustomer`: the active registrations under the same key (the same registrable
- * domain, or with no domain the same name), and, when either side has no domain, those with the
- * same company name key.
+ * registration protects it, else `already_registered`; null when nobody holds it. What the
+ * pre-check answers, and what a refused submission says.
  */
 export async function conflictReason(q: Queryable, customer: Pick<CustomerIdentity, 'key' | 'nameKey'>, callerPartnerId: string | null, now: Date): Promise<ConflictReason | null> {
-  const withoutDomain = customer.key.startsWith('n:');
-  const { rows } = await q.query(
-    `SELECT partner_id, status, expires_at FROM deals
-      WHERE status IN ${ACTIVE_SQL}
-        AND (customer_key = $1 OR (name_key = $2 AND ($3 OR customer_key LIKE 'n:%')))
-      LIMIT 50`,
-    [customer.key, customer.nameKey, withoutDomain],
-  );
   let reason: ConflictReason | null = null;
-  for (const holder of rows) {
-    const mine = callerPartnerId !== null && holder.partner_id === callerPartnerId;
-    const protectedNow = isProtectionActive({ status: holder.status as Deal['status'], expiresAt: toIsoOrNull(holder.expires_at) }, now);
+  for (const holder of await dealHolders(q, customer)) {
+    const mine = callerPartnerId !== null && holder.partnerId === callerPartnerId;
+    const protectedNow = isProtectionActive({ status: holder.status, expiresAt: holder.expiresAt?.toISOString() ?? null }, now);
     const found: ConflictReason = mine ? 'own_registration' : protectedNow ? 'protected' : 'already_registered';
     if (reason === null || REASON_ORDER.indexOf(found) < REASON_ORDER.indexOf(reason)) reason = found;
   }
@@ -40,62 +31,28 @@ export async function conflictReason(q: Queryable, customer: Pick<CustomerIdenti
 }
 
 /**
- * Serialises the registrations and submissions of one company name until the transaction ends,
- * so two of them cannot both find the name free (a unique index settles equal keys; the name
- * rule spans keys, so no index can). Take it before {@link conflictReason} in a write.
+ * Refuses (409 `deal_conflict`, with the reason a pre-check gives) to make a registration of
+ * `customer` active while another active registration holds it; serialised per company name for
+ * the rest of the transaction, so two registrations never both find the customer free.
  */
-export async function lockCustomerName(tx: Queryable, nameKey: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CUSTOMER_NAME_LOCK, nameKey]);
+export async function assertCustomerFree(tx: Transaction, customer: CustomerIdentity, callerPartnerId: string | null, now: Date): Promise<void> {
+  await lockCustomerName(tx, customer.nameKey);
+  const reason = await conflictReason(tx, customer, callerPartnerId, now);
+  if (reason !== null) throw problems.dealConflict(reason);
 }
 
 /**
- * Most candidates read per deal and name blocking key (the oldest registrations first), so a
- * name sharing its head with thousands of others costs a bounded amount and is still matched
- * through its tail.
+ * `deals` with `possibleConflicts`: the other active registrations that core's `matchCustomers`
+ * says are the same customer, oldest registration first. Each deal is compared only with its own
+ * candidates, read for the whole page in one query. For vendor principals only.
  */
-const CANDIDATES_PER_KEY = 1000;
-
-/** One blocking key's candidates for the page deal `p`, oldest first, through its `(key, seq)` index. */
-const byBlockingKey = (column: 'name_head' | 'name_tail', value: string) =>
-  `(SELECT seq, id, number, customer FROM deals
-     WHERE status IN ${ACTIVE_SQL} AND ${column} = ${value}
-     ORDER BY seq LIMIT ${CANDIDATES_PER_KEY})`;
-
-/**
- * The deals of `rows` with `possibleConflicts`: other active registrations that core's
- * `matchCustomers` says are the same customer, oldest registration first. Each deal is compared
- * only with its own candidates (the holder of its exact key, and the deals sharing a name
- * blocking key with it), read for the whole page in one query. For vendor principals only.
- */
-export async function withPossibleConflicts(q: Queryable, rows: readonly Row[]): Promise<Deal[]> {
-  const deals = rows.map(mapDeal);
-  if (rows.length === 0) return deals;
-  const column = (name: string) => rows.map((r) => r[name] as string);
-  const { rows: candidates } = await q.query(
-    `SELECT page.ord, c.seq, c.id, c.number, c.customer
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS page (id, customer_key, name_head, name_tail, ord)
-       CROSS JOIN LATERAL (
-         (SELECT seq, id, number, customer FROM deals WHERE status IN ${ACTIVE_SQL} AND customer_key = page.customer_key)
-         UNION ALL ${byBlockingKey('name_head', 'page.name_head')}
-         UNION ALL ${byBlockingKey('name_tail', 'page.name_tail')}
-       ) AS c
-      WHERE c.id <> page.id
-      ORDER BY page.ord, c.seq`,
-    [column('id'), column('customer_key'), column('name_head'), column('name_tail')],
-  );
-  const perDeal: Row[][] = deals.map(() => []);
-  for (const candidate of candidates) {
-    const list = perDeal[Number(candidate.ord) - 1] as Row[];
-    // A deal found through two keys arrives twice, side by side (the order is by seq).
-    if (list[list.length - 1]?.id !== candidate.id) list.push(candidate);
-  }
-  return deals.map((deal, i) => {
+export async function withPossibleConflicts(q: Queryable, deals: readonly Deal[]): Promise<Deal[]> {
+  const candidates = await conflictCandidates(q, deals.map((d) => d.id));
+  return deals.map((deal) => {
     const possibleConflicts: NonNullable<Deal['possibleConflicts']> = [];
-    for (const candidate of perDeal[i] as Row[]) {
-      const verdict = matchCustomers(deal.customer, candidate.customer as DealCustomer);
-      if (verdict.match && verdict.reason !== null) {
-        possibleConflicts.push({ dealId: candidate.id as string, number: candidate.number as string, match: verdict.reason });
-      }
+    for (const candidate of candidates.get(deal.id) ?? []) {
+      const verdict = matchCustomers(deal.customer, candidate.customer);
+      if (verdict.match && verdict.reason !== null) possibleConflicts.push({ dealId: candidate.id, number: candidate.number, match: verdict.reason });
     }
     return { ...deal, possibleConflicts };
   });

@@ -15,6 +15,7 @@ import {
 } from '@partnerkit/core/schemas';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { customerIdentity, dealNumber } from '../store/deals.js';
+import { readSetting, writeSetting } from '../store/settings.js';
 import { SEED_KPIS, SEED_TIERS } from './programme.js';
 import { SeededRandom } from './random.js';
 import {
@@ -180,16 +181,12 @@ interface SeedRecord {
 }
 
 async function readSeedRecord(q: Queryable): Promise<SeedRecord | null> {
-  const { rows } = await q.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [SEED_RECORD]);
-  return rows[0] ? (JSON.parse(rows[0].value) as SeedRecord) : null;
+  const value = await readSetting(q, SEED_RECORD);
+  return value === null ? null : (JSON.parse(value) as SeedRecord);
 }
 
 async function writeSeedRecord(q: Queryable, record: SeedRecord): Promise<void> {
-  await q.query(
-    `INSERT INTO settings (name, value, created_at) VALUES ($1, $2, $3)
-     ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
-    [SEED_RECORD, JSON.stringify(record), new Date(record.startedAt)],
-  );
+  await writeSetting(q, SEED_RECORD, JSON.stringify(record), new Date(record.startedAt));
 }
 
 /** The plan of a seed that started and did not finish, or null. */
