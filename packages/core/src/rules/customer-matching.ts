@@ -170,28 +170,38 @@ function bigrams(text: string): Map<string, number> {
   return grams;
 }
 
+/** A compact normalised name (spaces removed) with its bigrams counted once, for comparing it with many others. */
+export interface NormalisedName {
+  readonly text: string;
+  readonly grams: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
+function compactName(name: string): NormalisedName {
+  const text = normaliseCompanyName(name).replace(/ /g, '');
+  const grams = bigrams(text);
+  let size = 0;
+  for (const count of grams.values()) size += count;
+  return { text, grams, size };
+}
+
+/** The Sørensen-Dice coefficient of two compact names' bigrams (see {@link companyNameSimilarity}). */
+function dice(x: NormalisedName, y: NormalisedName): number {
+  if (x.text === '' || y.text === '') return 0;
+  if (x.text === y.text) return 1;
+  if (x.size + y.size === 0) return 0;
+  let shared = 0;
+  for (const [gram, count] of y.grams) shared += Math.min(count, x.grams.get(gram) ?? 0);
+  return (2 * shared) / (x.size + y.size);
+}
+
 /**
  * How alike two company names are, 0-1, symmetric: the Sørensen-Dice coefficient of the
  * character bigrams of the normalised names with spaces removed (so `Vin Group` and `Vingroup`
  * are alike). 1 for names equal after normalisation, 0 when either has nothing left.
  */
 export function companyNameSimilarity(a: string, b: string): number {
-  const x = normaliseCompanyName(a).replace(/ /g, '');
-  const y = normaliseCompanyName(b).replace(/ /g, '');
-  if (x === '' || y === '') return 0;
-  if (x === y) return 1;
-  const gx = bigrams(x);
-  const gy = bigrams(y);
-  let sizeX = 0;
-  let sizeY = 0;
-  let shared = 0;
-  for (const count of gx.values()) sizeX += count;
-  for (const [gram, count] of gy) {
-    sizeY += count;
-    shared += Math.min(count, gx.get(gram) ?? 0);
-  }
-  if (sizeX + sizeY === 0) return 0;
-  return (2 * shared) / (sizeX + sizeY);
+  return dice(compactName(a), compactName(b));
 }
 
 /** The customer fields matching reads. */
@@ -246,15 +256,32 @@ export interface CustomerMatch {
 }
 
 /**
+ * A customer reduced once (registrable domain, compact name and its bigrams), to compare it with
+ * many others through {@link matchNormalisedCustomers} without normalising it again each time:
+ * what a backend comparing a page of deals with their candidates does.
+ */
+export interface NormalisedCustomer {
+  domain: string | null;
+  name: NormalisedName;
+}
+
+export function normaliseCustomer(customer: CustomerIdentity): NormalisedCustomer {
+  return { domain: customer.domain ? normaliseDomain(customer.domain) : null, name: compactName(customer.company) };
+}
+
+/** {@link matchCustomers} of two customers reduced by {@link normaliseCustomer}. */
+export function matchNormalisedCustomers(a: NormalisedCustomer, b: NormalisedCustomer): CustomerMatch {
+  const similarity = dice(a.name, b.name);
+  if (a.domain !== null && a.domain === b.domain) return { match: true, reason: 'domain', similarity };
+  if (similarity >= NAME_SIMILARITY_THRESHOLD) return { match: true, reason: 'name', similarity };
+  return { match: false, reason: null, similarity };
+}
+
+/**
  * Are two registrations about the same customer? The same registrable domain decides first;
  * otherwise names at least {@link NAME_SIMILARITY_THRESHOLD} alike match, even across
  * different domains (one company often runs a site per country).
  */
 export function matchCustomers(a: CustomerIdentity, b: CustomerIdentity): CustomerMatch {
-  const similarity = companyNameSimilarity(a.company, b.company);
-  const domainA = a.domain ? normaliseDomain(a.domain) : null;
-  const domainB = b.domain ? normaliseDomain(b.domain) : null;
-  if (domainA !== null && domainA === domainB) return { match: true, reason: 'domain', similarity };
-  if (similarity >= NAME_SIMILARITY_THRESHOLD) return { match: true, reason: 'name', similarity };
-  return { match: false, reason: null, similarity };
+  return matchNormalisedCustomers(normaliseCustomer(a), normaliseCustomer(b));
 }

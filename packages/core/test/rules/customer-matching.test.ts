@@ -6,11 +6,13 @@ import {
   companyNameSimilarity,
   customerKey,
   matchCustomers,
-  sameCustomer,
+  matchNormalisedCustomers,
   MULTI_LABEL_SUFFIXES,
   NAME_SIMILARITY_THRESHOLD,
   normaliseCompanyName,
+  normaliseCustomer,
   normaliseDomain,
+  sameCustomer,
 } from '@partnerkit/core/rules';
 import { DomainName } from '@partnerkit/core/schemas';
 
@@ -229,6 +231,21 @@ describe('sameCustomer: the one-active-registration rule', () => {
         assert.equal(sameCustomer(a, b), sameCustomer(b, a));
         if (customerKey(a) === customerKey(b)) assert.notEqual(sameCustomer(a, b), null, 'equal keys are the same customer');
         if (sameCustomer(a, b) === 'name') assert.equal(companyNameKey(a.company), companyNameKey(b.company));
+      }),
+    );
+  });
+});
+
+describe('normaliseCustomer and matchNormalisedCustomers', () => {
+  test('match exactly as matchCustomers, for a customer normalised once and compared many times', () => {
+    const customer = fc.record({
+      company: fc.oneof(fc.constantFrom('Omega Robotics', 'OMEGA ROBOTICS Pte Ltd', 'Công ty TNHH Omega Robotic', 'Vin Group', 'Vingroup JSC', '!!!', ''), fc.string()),
+      domain: fc.option(fc.constantFrom('omega.sg', 'https://www.omega.sg/x', 'omega.vn', 'vingroup.net', 'localhost', ''), { nil: null }),
+    });
+    fc.assert(
+      fc.property(customer, customer, (a, b) => {
+        assert.deepEqual(matchNormalisedCustomers(normaliseCustomer(a), normaliseCustomer(b)), matchCustomers(a, b));
+        assert.equal(matchCustomers(a, b).similarity, companyNameSimilarity(a.company, b.company));
       }),
     );
   });
