@@ -343,6 +343,29 @@ suite('deals', (harness) => {
     assert.deepEqual((await asA.post('/v1/deals/check', { customer: { company: deal.customer.company, domain: deal.customer.domain } })).body, { available: true });
   });
 
+  it('a list never shows an approved deal past its protection: on a full page, on an empty one, filtered by status', async () => {
+    const partner = (await h.createPartner({ tierId: 'bronze' })).id;
+    const asPartner = await h.partner(partner);
+    const deal = await register(asPartner);
+    await move(manager, deal.id, 'approved');
+    h.clock.advanceDays(31);
+    await refreshSessions();
+    // Only the partner's approved deals: after expiry the page is empty, so the probe runs on its own.
+    const approved = await (await h.partner(partner)).get('/v1/deals?status=approved');
+    assertStatus(approved, 200);
+    assert.deepEqual(approved.body.data, [], 'the expired deal is not listed as approved');
+    const expired = await (await h.partner(partner)).get('/v1/deals?status=expired');
+    assert.deepEqual(expired.body.data.map((d: { id: string }) => d.id), [deal.id]);
+
+    const second = await register(await h.partner(partner));
+    await move(manager, second.id, 'approved');
+    h.clock.advanceDays(31);
+    await refreshSessions();
+    // A full page: the probe rides on the list query.
+    const all = await (await h.partner(partner)).get('/v1/deals');
+    assert.deepEqual(all.body.data.map((d: { id: string; status: string }) => [d.id, d.status]), [[second.id, 'expired'], [deal.id, 'expired']]);
+  });
+
   it('the periodic sweep expires deals nobody reads', async () => {
     const deal = await register(asA);
     await move(manager, deal.id, 'approved');

@@ -4,7 +4,7 @@
  * indexes.
  * @module
  */
-import { isProtectionActive, matchCustomers } from '@partnerkit/core/rules';
+import { isProtectionActive, matchNormalisedCustomers, type NormalisedCustomer, normaliseCustomer } from '@partnerkit/core/rules';
 import type { ConflictReason, Deal } from '@partnerkit/core/schemas';
 import type { Queryable, Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
@@ -48,10 +48,19 @@ export async function assertCustomerFree(tx: Transaction, customer: CustomerIden
  */
 export async function withPossibleConflicts(q: Queryable, deals: readonly Deal[]): Promise<Deal[]> {
   const candidates = await conflictCandidates(q, deals.map((d) => d.id));
+  // Each customer normalised once, however many comparisons it takes part in.
+  const normalised = new Map<string, NormalisedCustomer>();
+  const of = (customer: { company: string; domain?: string | null }) => {
+    const key = `${customer.company}\n${customer.domain ?? ''}`;
+    let found = normalised.get(key);
+    if (!found) normalised.set(key, (found = normaliseCustomer(customer)));
+    return found;
+  };
   return deals.map((deal) => {
     const possibleConflicts: NonNullable<Deal['possibleConflicts']> = [];
+    const customer = of(deal.customer);
     for (const candidate of candidates.get(deal.id) ?? []) {
-      const verdict = matchCustomers(deal.customer, candidate.customer);
+      const verdict = matchNormalisedCustomers(customer, of(candidate.customer));
       if (verdict.match && verdict.reason !== null) possibleConflicts.push({ dealId: candidate.id, number: candidate.number, match: verdict.reason });
     }
     return { ...deal, possibleConflicts };

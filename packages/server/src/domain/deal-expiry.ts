@@ -1,11 +1,13 @@
 /**
  * Protection expiry: approved deals whose window has passed become `expired`, with a history
  * entry and a `deal.expired` event, in one transaction. Applied on the paths that read or write
- * deals, and by the periodic sweep for deals nobody reads.
+ * deals (only when a probe finds something due), and by the periodic sweep for deals nobody reads.
  * @module
  */
+import type { Deal } from '@partnerkit/core/schemas';
 import type { Database, Transaction } from '../db/database.js';
-import { type ExpiryScope, expireDueDeals } from '../store/deals.js';
+import type { PageSlice, PageWindow } from '../store/page.js';
+import { anyDealDue, type DealFilter, type ExpiryScope, expireDueDeals, listDeals } from '../store/deals.js';
 import { appendEvents } from '../store/events.js';
 
 export type { ExpiryScope } from '../store/deals.js';
@@ -30,9 +32,22 @@ export async function expireDeals(tx: Transaction, now: Date, scope: ExpiryScope
 }
 
 /**
- * Before a read: expires what is due in `scope`, in a transaction of its own. A backend may
- * expire lazily but never shows an approved deal past its `expiresAt`.
+ * Before a read: expires what is due in `scope`, in a transaction of its own, when a probe finds
+ * anything due; a read with nothing to expire writes nothing (a transaction on every read cost
+ * the deal list most of its time). A backend may expire lazily but never shows an approved deal
+ * past its `expiresAt`.
  */
 export async function expireDealsIfDue(db: Database, now: Date, scope: ExpiryScope): Promise<void> {
-  await db.transaction((tx) => expireDeals(tx, now, scope));
+  if (await anyDealDue(db, now, scope)) await db.transaction((tx) => expireDeals(tx, now, scope));
+}
+
+/**
+ * A page of deals as of `now`: read once, with the probe for due deals in the same statement;
+ * only when something is due (or an empty page cannot tell) is it expired and the page read again.
+ */
+export async function readDeals(db: Database, filter: DealFilter, window: PageWindow, now: Date): Promise<PageSlice<Deal>> {
+  const page = await listDeals(db, filter, window, { dueAt: now });
+  if (!(page.due ?? (await anyDealDue(db, now, { all: true })))) return page;
+  await db.transaction((tx) => expireDeals(tx, now, { all: true }));
+  return listDeals(db, filter, window);
 }

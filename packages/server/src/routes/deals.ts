@@ -8,7 +8,7 @@ import { DEAL_STATUSES, type Deal, DealCheckInput, DealInput, DealListQuery, typ
 import type { AppContext, AppEnv } from '../context.js';
 import { isUniqueViolation, type Queryable } from '../db/database.js';
 import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
-import { expireDealsIfDue } from '../domain/deal-expiry.js';
+import { expireDealsIfDue, readDeals } from '../domain/deal-expiry.js';
 import { moveDeal } from '../domain/deal-moves.js';
 import { registerDeal } from '../domain/deal-registration.js';
 import { readJsonBody } from '../http/body.js';
@@ -18,7 +18,7 @@ import { problems } from '../http/problem.js';
 import { json, pathId, requestUrl, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { type Caller, partnerScope } from '../security/caller.js';
-import { customerIdentity, DEAL_POSITION, getDeal, listDeals, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
+import { customerIdentity, DEAL_POSITION, getDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
 import { getPartner } from '../store/partners.js';
 
 /** Deals as the caller may see them: vendors also get `possibleConflicts`. */
@@ -64,8 +64,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const scope = partnerScope(caller);
       const identity = { list: 'deals', filters: { ...filters, scope } };
       const window = await pageWindow(ctx, identity, query, DEAL_POSITION);
-      await expireDealsIfDue(ctx.db, ctx.now(), { all: true });
-      const slice = await listDeals(ctx.db, { scope, partnerId: filters.partnerId, statuses: statusesOf(filters.status), type: filters.type, q: filters.q }, window);
+      const slice = await readDeals(ctx.db, { scope, partnerId: filters.partnerId, statuses: statusesOf(filters.status), type: filters.type, q: filters.q }, window, ctx.now());
       return json(await pageAnswer(ctx, identity, { ...slice, items: await present(ctx.db, slice.items, caller) }));
     },
     post: async (c) => {

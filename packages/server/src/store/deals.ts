@@ -123,8 +123,12 @@ export interface DealFilter {
 /** Deals are listed newest first: the position is `[seq]`. */
 export const DEAL_POSITION: PositionShape = ['number'];
 
-/** A page of deals, newest first. */
-export async function listDeals(q: Queryable, filter: DealFilter, window: PageWindow): Promise<PageSlice<Deal>> {
+/**
+ * A page of deals, newest first. With `dueAt`, the same statement also answers `due`: whether
+ * an approved deal anywhere is past its protection at that time (the probe of {@link anyDealDue},
+ * without a round trip of its own); null when the page is empty and says nothing.
+ */
+export async function listDeals(q: Queryable, filter: DealFilter, window: PageWindow, { dueAt }: { dueAt?: Date } = {}): Promise<PageSlice<Deal> & { due: boolean | null }> {
   const sql = new SqlBuilder();
   if (filter.scope !== null) sql.where(`partner_id = ${sql.param(filter.scope)}`);
   if (filter.partnerId) sql.where(`partner_id = ${sql.param(filter.partnerId)}`);
@@ -138,8 +142,13 @@ export async function listDeals(q: Queryable, filter: DealFilter, window: PageWi
     sql.where(`(customer->>'company' ILIKE ${pattern} OR customer->>'domain' ILIKE ${pattern} OR number ILIKE ${pattern})`);
   }
   if (window.after) sql.where(`seq < ${sql.param(window.after[0])}`);
-  const { rows } = await q.query<DealRow>(`SELECT ${COLUMNS} FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${window.limit + 1}`, sql.params);
-  return slicePage(rows, window, (r) => [r.seq], dealFromRow);
+  // A scalar subquery, not EXISTS: the planner drops the ORDER BY of an EXISTS, and with it the index walk.
+  const due = dueAt === undefined ? 'NULL' : `COALESCE((${dueProbe(sql.param(dueAt), '', 'true')}), false)`;
+  const { rows } = await q.query<DealRow & { due: boolean | null }>(
+    `SELECT ${COLUMNS}, ${due} AS due FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${window.limit + 1}`,
+    sql.params,
+  );
+  return { ...slicePage(rows, window, (r) => [r.seq], dealFromRow), due: rows[0]?.due ?? null };
 }
 
 /** One deal, or null. `lock` holds its row for the rest of the transaction. */
@@ -281,19 +290,6 @@ export async function lockCustomerName(tx: Transaction, nameKey: string): Promis
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CUSTOMER_NAME_LOCK, nameKey]);
 }
 
-/**
- * Most candidates read per deal and name blocking key (the oldest registrations first), so a
- * name sharing its head with thousands of others costs a bounded amount and is still matched
- * through its tail.
- */
-const CANDIDATES_PER_KEY = 1000;
-
-/** One blocking key's candidates for the page deal `page`, oldest first, through its `(key, seq)` index. */
-const byBlockingKey = (column: 'name_head' | 'name_tail') =>
-  `(SELECT seq, id, number, customer->>'company' AS company, customer->>'domain' AS domain FROM deals
-     WHERE status IN ${ACTIVE_SQL} AND ${column} = page.${column}
-     ORDER BY seq LIMIT ${CANDIDATES_PER_KEY})`;
-
 /** Another active registration that may be the same customer as a deal. */
 export interface ConflictCandidate {
   id: string;
@@ -303,25 +299,16 @@ export interface ConflictCandidate {
 
 /**
  * The candidates of each deal of `ids` for `possibleConflicts`: the other active registrations
- * under its exact key or sharing a name blocking key with it (by the keys stored with it), oldest
- * registration first, each once, in one query for a whole page. Matching them is core's.
+ * under its exact key or sharing a name blocking key with it (by the keys stored with it; at
+ * most 1000 per blocking key, so a name sharing its head with thousands of others costs a
+ * bounded amount and is still matched through its tail), oldest registration first, each once,
+ * for a whole page at a time. Matching them is core's. The query is the PL/pgSQL function of
+ * migration 7, so its plan is prepared once per connection.
  */
 export async function conflictCandidates(q: Queryable, ids: readonly string[]): Promise<Map<string, ConflictCandidate[]>> {
   const byDeal = new Map<string, ConflictCandidate[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byDeal;
-  const { rows } = await q.query<{ deal: string; id: string; number: string; company: string; domain: string | null }>(
-    `SELECT page.id AS deal, c.id, c.number, c.company, c.domain
-       FROM deals AS page
-       CROSS JOIN LATERAL (
-         (SELECT seq, id, number, customer->>'company' AS company, customer->>'domain' AS domain FROM deals
-           WHERE status IN ${ACTIVE_SQL} AND customer_key = page.customer_key)
-         UNION ALL ${byBlockingKey('name_head')}
-         UNION ALL ${byBlockingKey('name_tail')}
-       ) AS c
-      WHERE page.id = ANY($1::text[]) AND c.id <> page.id
-      ORDER BY page.id, c.seq`,
-    [ids],
-  );
+  const { rows } = await q.query<{ deal: string; id: string; number: string; company: string; domain: string | null }>('SELECT * FROM deal_conflict_candidates($1::text[])', [ids]);
   for (const row of rows) {
     const list = byDeal.get(row.deal) as ConflictCandidate[];
     // A deal found through two keys arrives twice, side by side (the order is by seq).
@@ -338,6 +325,24 @@ function expiryFilter(scope: ExpiryScope, sql: SqlBuilder): string {
   if ('customer' in scope) return `AND (customer_key = ${sql.param(scope.customer.key)} OR name_key = ${sql.param(scope.customer.nameKey)})`;
   return '';
 }
+
+/**
+ * Whether an approved deal in `scope` is past its protection at `now`: one probe of the
+ * protection-end index, so reads run the expiry (a write transaction) only when something is due.
+ */
+export async function anyDealDue(q: Queryable, now: Date, scope: ExpiryScope): Promise<boolean> {
+  const sql = new SqlBuilder();
+  const at = sql.param(now);
+  const { rows } = await q.query(dueProbe(at, expiryFilter(scope, sql)), sql.params);
+  return rows.length > 0;
+}
+
+/**
+ * The probe for approved deals due at `at` (a placeholder), with an extra `filter`. Ordered by
+ * the end of protection, so the planner walks the protection-end index from its start and stops
+ * at the first deal not yet due (without the order it scanned every deal).
+ */
+const dueProbe = (at: string, filter: string, select = '1') => `SELECT ${select} FROM deals WHERE status = 'approved' AND expires_at <= ${at} ${filter} ORDER BY expires_at LIMIT 1`;
 
 /** A deal {@link expireDueDeals} moved to `expired`. */
 export interface ExpiredDeal {

@@ -8,8 +8,9 @@ import { partnerTierSince } from './0003-partner-tier-since.js';
 import { dealSearchTrigrams } from './0004-deal-search-trigrams.js';
 import { dealNameKeys } from './0005-deal-name-keys.js';
 import { dealNameKeyIndex } from './0006-deal-name-key-index.js';
+import { dealConflictCandidates } from './0007-deal-conflict-candidates.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, nameKeysByAge, partnerTierSince, dealSearchTrigrams, dealNameKeys, dealNameKeyIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, nameKeysByAge, partnerTierSince, dealSearchTrigrams, dealNameKeys, dealNameKeyIndex, dealConflictCandidates];
