@@ -4,7 +4,7 @@
  * Started by `bench/run.mjs` (which adds tsx and the `partnerkit-source` condition).
  *
  *   --quick          tiny sizes, few iterations: checks the harness works (used by `npm test`)
- *   --only a,b       some parts only: size, client, render, server
+ *   --only a,b       some parts only: size, client, render, server, throughput
  *   --write          regenerate docs/benchmarks.md and docs/benchmarks/*.svg (full runs only)
  * @module
  */
