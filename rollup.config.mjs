@@ -2,13 +2,16 @@
 // elements' CDN bundle (a loader plus one chunk per widget over a shared chunk, all self-contained).
 // Declarations come from `tsc -b`; this file only emits JavaScript.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyHTMLLiterals } from 'minify-literals';
+import { chunkPlan } from './scripts/size/chunks.mjs';
+import { CDN_CONDITIONS, tagUsage, workspaceSource } from './scripts/size/usage.mjs';
 
-const packages = ['core', 'elements', 'server', 'conformance'];
+// Every workspace package (root package.json), so a package added later is built without a change here.
+const packages = JSON.parse(readFileSync('package.json', 'utf8')).workspaces.map((dir) => dir.replace(/^packages\//, ''));
 
 /** Every `.ts` module under `dir`, keyed by its path without extension. */
 function modulesUnder(dir) {
@@ -58,20 +61,46 @@ const cdnEntries = 'packages/elements/src/cdn';
 /** Resolves `@partnerkit/<pkg>[/sub]` to the `partnerkit-source` (TypeScript source) target of that package's exports. */
 const workspaceSources = () => ({
   name: 'partnerkit-workspace-sources',
-  resolveId(source) {
-    const match = /^@partnerkit\/([^/]+)(\/.+)?$/.exec(source);
-    if (!match) return null;
-    const manifest = JSON.parse(readFileSync(`packages/${match[1]}/package.json`, 'utf8'));
-    const target = manifest.exports?.[`.${match[2] ?? ''}`]?.['partnerkit-source'];
-    return target ? resolve(`packages/${match[1]}`, target) : null;
-  },
+  resolveId: (source) => workspaceSource(source),
 });
-// What every page needs (Lit, the client with the schemas it validates with, the platform) goes into
-// one shared chunk; the rest is split by Rollup: code one widget uses stays in that widget's chunk.
-const sharedModule = (id) =>
-  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context|task)|zod|ky)[\\/]/.test(id) ||
-  /[\\/]packages[\\/]core[\\/]src[\\/](client|schemas)[\\/]/.test(id) ||
-  /[\\/]packages[\\/]elements[\\/]src[\\/](platform[\\/]|events[\\/](pk-event|error)\.ts$)/.test(id);
+/** A `package.json` `sideEffects` glob (`./src/define/*.ts`, `./dist/cdn/**`) as a regular expression. */
+const globPattern = (glob) =>
+  new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
+/**
+ * Whether a module of a workspace package may have side effects, from that package's
+ * `sideEffects` field, as an application's bundler reads the published package: a core module
+ * imported for nothing (a schema barrel, an error class) then costs nothing. Other modules keep
+ * Rollup's default (node-resolve reads their packages' fields).
+ */
+const workspaceSideEffects = (id) => {
+  const match = /[\\/]packages[\\/]([^\\/]+)[\\/](src[\\/].*)$/.exec(id);
+  if (!match) return true;
+  const { sideEffects } = JSON.parse(readFileSync(`packages/${match[1]}/package.json`, 'utf8'));
+  const path = match[2].replaceAll('\\', '/');
+  return Array.isArray(sideEffects) ? sideEffects.some((glob) => globPattern(glob).test(path)) : sideEffects !== false;
+};
+/**
+ * Chunks by scripts/size/chunks.mjs: a module that two or more tags use when defined goes into one
+ * shared chunk, unless it belongs to a contract part (those travel with the widgets that use
+ * them); Rollup splits the rest by itself, so code one tag uses stays in that tag's chunks. The
+ * tags are the build's entries besides the loader (`cdn/<tag>.ts`); which tag uses what is
+ * measured when each build starts (scripts/size/usage.mjs, about a second).
+ */
+const chunkPlanner = () => {
+  let plan;
+  return {
+    plugin: {
+      name: 'partnerkit-chunk-plan',
+      async buildStart({ input }) {
+        // Only a build of the loader has tags to share code between (not one module bundled alone).
+        if (Array.isArray(input) || !input.loader) return void (plan = undefined);
+        const tags = Object.fromEntries(Object.entries(input).filter(([name]) => name !== 'loader'));
+        plan = chunkPlan(await tagUsage(Object.keys(tags), tags));
+      },
+    },
+    manualChunks: (id, { getModuleInfo }) => (plan?.isShared(id, getModuleInfo(id)?.importers) ? 'shared' : undefined),
+  };
+};
 /**
  * Minifies the CSS and HTML inside Lit's `css` and `html` templates (terser leaves template text
  * alone). Whitespace collapses to one space rather than none, so text between bindings keeps its
@@ -86,10 +115,12 @@ const minifyTemplates = () => ({
     return minifyHTMLLiterals(code, { fileName: id, html: { conservativeCollapse: true, removeEmptyAttributes: false, minifyCSS: false } });
   },
 });
+const chunks = chunkPlanner();
 const cdnBuild = existsSync(cdnEntries)
   ? [
       {
         input: modulesUnder(cdnEntries),
+        treeshake: { moduleSideEffects: workspaceSideEffects },
         plugins: [
           // Chunk names carry hashes: clear the last build so stale chunks are neither served nor
           // measured. Only the directory being written (a scratch build must not remove dist/cdn),
@@ -100,9 +131,10 @@ const cdnBuild = existsSync(cdnEntries)
               if (isWrite && options.dir) rmSync(options.dir, { recursive: true, force: true });
             },
           },
+          chunks.plugin,
           workspaceSources(),
           // `partnerkit-cdn` picks the production twin of the elements' `#dev-mode` from source.
-          nodeResolve({ browser: true, exportConditions: ['partnerkit-cdn', 'production', 'browser', 'module', 'import'] }),
+          nodeResolve({ browser: true, exportConditions: CDN_CONDITIONS }),
           esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
           minifyTemplates(),
           terser({ ecma: 2022, module: true, format: { comments: false } }),
@@ -112,7 +144,9 @@ const cdnBuild = existsSync(cdnEntries)
           format: 'esm',
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          manualChunks: (id) => (sharedModule(id) ? 'shared' : undefined),
+          manualChunks: chunks.manualChunks,
+          // The plan names every module of the shared chunk; their other dependencies stay where Rollup puts them.
+          onlyExplicitManualChunks: true,
           sourcemap: true,
         },
       },

@@ -5,7 +5,8 @@
  *
  *   --quick          tiny sizes, few iterations: checks the harness works (used by `npm test`)
  *   --only a,b       some parts only: size, client, render, server, throughput
- *   --write          regenerate docs/benchmarks.md and docs/benchmarks/*.svg (full runs only)
+ *   --write          regenerate docs/benchmarks.md and docs/benchmarks/*.svg (full runs only), or,
+ *                    with `--only size`, only its size figures (exact, so they need no quiet machine)
  * @module
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { describeMachine, currentLoad } from './lib/machine.ts';
 import { ROOT, type Mode } from './lib/part.ts';
 import { PART_NAMES, type BenchRun, type PartName, type PartResults, type PartTiming } from './lib/results.ts';
-import { renderConsole, renderMarkdown } from './report/markdown.ts';
+import { renderConsole, renderMarkdown, replaceSizeFigures } from './report/markdown.ts';
 import { renderPlots } from './report/plots.ts';
 
 const { values: flags } = parseArgs({
@@ -29,8 +30,9 @@ if (unknown.length) {
   console.error(`Unknown part(s): ${unknown.join(', ')}. Parts: ${PART_NAMES.join(', ')}.`);
   process.exit(2);
 }
-if (flags.write && (flags.quick || flags.only)) {
-  console.error('--write regenerates the published figures: it needs a full run of every part (no --quick, no --only).');
+const sizeOnly = only.length === 1 && only[0] === 'size';
+if (flags.write && (flags.quick || (flags.only && !sizeOnly))) {
+  console.error('--write regenerates the published figures: it needs a full run of every part (no --quick, no --only), or --only size for the size figures alone.');
   process.exit(2);
 }
 const parts = PART_NAMES.filter((name) => only.includes(name));
@@ -100,7 +102,11 @@ writeFileSync(join(resultsDir, `latest-${mode}.json`), JSON.stringify(run, null,
 
 console.log(`\n${renderConsole(run)}`);
 const failed = timings.filter((t) => !t.ok);
-if (failed.length === 0 && flags.write) {
+if (failed.length === 0 && flags.write && sizeOnly) {
+  const page = join(ROOT, 'docs/benchmarks.md');
+  writeFileSync(page, replaceSizeFigures(readFileSync(page, 'utf8'), run));
+  console.log('Wrote the size figures of docs/benchmarks.md.');
+} else if (failed.length === 0 && flags.write) {
   const plots = renderPlots(run);
   mkdirSync(join(ROOT, 'docs/benchmarks'), { recursive: true });
   for (const plot of plots) writeFileSync(join(ROOT, 'docs/benchmarks', plot.file), plot.svg);

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { rollup, type OutputOptions, type RollupCache, type RollupOptions } from 'rollup';
 import { runPart, type PartContext } from '../lib/part.ts';
 import { BASELINES } from '../size/baselines.ts';
-import { analyseCdn, measure, type Sizes } from '../../scripts/size/cdn.mjs';
+import { analyseCdn, auditCdn, measure, unhashed, type PartModule, type Sizes } from '../../scripts/size/cdn.mjs';
 
 /**
  * One measured thing. `budget` is the goal and `ceiling` the limit enforced until the goal is met
@@ -37,9 +37,19 @@ export interface SizeComparison {
   ratio: number;
 }
 
+/** A contract part's module in the CDN build: the chunk it travels in and the tags that use it. */
+export interface PartPlacement {
+  module: string;
+  file: string;
+  users: string[];
+  sizes: Sizes;
+}
+
 export interface SizeResult {
   rows: SizeRow[];
   comparisons: SizeComparison[];
+  /** Every contract-part module of the CDN build. */
+  parts: PartPlacement[];
   /** Where the budgets were read from. */
   budgetsFrom: string;
 }
@@ -93,8 +103,10 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
 
   // The CDN build, made fresh from the sources into a scratch directory (never a stale dist).
   const cdnDir = join(tmp, 'cdn');
+  // The build's clean-up empties packages/elements/dist/cdn: not wanted for builds into scratch directories.
+  const plugins = (Array.isArray(cdnConfig.plugins) ? cdnConfig.plugins : []).filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'clean-cdn'));
   await ctx.step('CDN build', async () => {
-    const bundle = await rollup({ ...cdnConfig, onwarn: () => {} });
+    const bundle = await rollup({ ...cdnConfig, plugins, onwarn: () => {} });
     try {
       await bundle.write({ ...outputOf(cdnConfig), dir: cdnDir });
     } finally {
@@ -105,12 +117,13 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
     const over = row.budget !== null && sizes.gzip > row.budget;
     rows.push({ group: 'cdn', ...row, sizes, over, overCeiling: over && (row.ceiling === null || sizes.gzip > row.ceiling) });
   }
+  const parts = (await auditCdn(cdnDir)).parts.map((p: PartModule) => ({ module: p.module, file: unhashed(p.file), users: p.users, sizes: p.size }));
 
   // Each package entry alone, as an app's bundler would add it.
   const entries = packageEntries(root).filter((e) => !ctx.quick || e.name === '@partnerkit/core/client');
   await ctx.step(`${entries.length} package entries`, async () => {
     for (const entry of entries) {
-      const code = await bundleAlone(entry.source, cdnConfig.plugins);
+      const code = await bundleAlone(entry.source, plugins);
       rows.push({ name: entry.name, group: 'entry', kind: 'package entry', sizes: measure(code), budget: null, ceiling: null, over: false, overCeiling: false });
     }
   });
@@ -121,7 +134,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
     for (const baseline of baselines) {
       const file = join(tmp, `${baseline.file}.ts`);
       writeFileSync(file, baseline.source);
-      const code = await bundleAlone(file, cdnConfig.plugins);
+      const code = await bundleAlone(file, plugins);
       rows.push({ name: baseline.name, group: 'baseline', kind: baseline.kind, sizes: measure(code), budget: null, ceiling: null, over: false, overCeiling: false });
     }
   });
@@ -140,7 +153,7 @@ async function measureSizes(ctx: PartContext): Promise<SizeResult> {
     const b = gzipOf(against);
     if (a !== undefined && b !== undefined) comparisons.push({ what, against, ratio: a / b });
   }
-  return { rows, comparisons, budgetsFrom: relative(root, join(root, 'scripts/size/cdn.mjs')) };
+  return { rows, comparisons, parts, budgetsFrom: relative(root, join(root, 'scripts/size/budgets.mjs')) };
 }
 
 await runPart('size', async (ctx) => {

@@ -11,6 +11,7 @@ import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
 import { ratio } from '../lib/stats.ts';
 import { dealsTick, type Plot } from './plots.ts';
+import { SIZE_HISTORY, TRACKED_ROWS } from '../size/history.ts';
 
 const FRAME_MS = 16;
 
@@ -156,9 +157,32 @@ function throughputSection(run: BenchRun): string[] {
   return lines;
 }
 
-function sizeSection(run: BenchRun): string[] {
+/** This run's sizes against each recorded earlier state (bench/size/history.ts). */
+function sizeHistory(rows: readonly { name: string; sizes: { gzip: number; brotli: number } }[]): string[] {
+  const now = new Map(rows.map((r) => [r.name, r.sizes]));
+  const change = (before: number, after: number) => `${after >= before ? '+' : '−'}${kb(Math.abs(after - before))} (${after >= before ? '+' : '−'}${Math.abs(((after - before) / before) * 100).toFixed(1)} %)`;
+  return SIZE_HISTORY.flatMap((snapshot) => [
+    `### Against ${snapshot.label} (${snapshot.commit}, ${snapshot.date})`,
+    '',
+    snapshot.note,
+    '',
+    table(
+      ['What', 'gzip then', 'gzip now', 'gzip change', 'brotli then', 'brotli now', 'brotli change'],
+      TRACKED_ROWS.filter((name) => snapshot.rows[name] && now.has(name)).map((name) => {
+        const [before, after] = [snapshot.rows[name]!, now.get(name)!];
+        return [name, kb(before.gzip), kb(after.gzip), change(before.gzip, after.gzip), kb(before.brotli), kb(after.brotli), change(before.brotli, after.brotli)];
+      }),
+      [1, 2, 3, 4, 5, 6],
+    ),
+    '',
+  ]);
+}
+
+function sizeSection(run: BenchRun, sizeOnly = false): string[] {
   const size = run.parts.size;
   if (!size) return [];
+  // Size figures are exact (no timing), so they may be refreshed alone; say which run they are from.
+  const provenance = sizeOnly ? ` These size figures come from a run of the size part alone (\`npm run bench -- --only size --write\`), commit ${run.machine.commit ?? 'unknown'}, ${run.startedAt}; the other sections from the run described at the top.` : '';
   const status = (r: (typeof size.rows)[number]) => (r.budget === null ? '' : !r.over ? '✔' : r.overCeiling ? '✘ over' : `✘ over the goal (ceiling ${kb(r.ceiling ?? 0)})`);
   const rows = (group: string) =>
     size.rows
@@ -168,11 +192,18 @@ function sizeSection(run: BenchRun): string[] {
   return [
     '## Size',
     '',
-    `Minified with terser; gzip at level 6, brotli at quality 11; goals and ceilings from \`${size.budgetsFrom}\`. The CDN build is made afresh from the sources in the run; each package entry is bundled alone with its dependencies, as an application's bundler would add it.`,
+    `Minified with terser; gzip at level 6, brotli at quality 11; goals and ceilings from \`${size.budgetsFrom}\`. The CDN build is made afresh from the sources in the run; each package entry is bundled alone with its dependencies, as an application's bundler would add it.${provenance}`,
     '',
     '### CDN build',
     '',
     table(headers, rows('cdn'), [2, 3, 4, 5]),
+    '',
+    ...sizeHistory(size.rows),
+    '### Contract parts: where each travels',
+    '',
+    'Each part of the contract (its client module and its schemas) loads with the widgets that use it, in their chunks or in a chunk of its own when several use it, never in the shared chunk (`scripts/size/chunks.mjs`; `npm run size` checks that no page loads a part none of its widgets uses, and that a new part shared by two new widgets leaves the other pages unchanged). Each module gzipped alone.',
+    '',
+    table(['Module', 'In', 'Used by', 'gzip'], size.parts.map((p) => [p.module, p.file, p.users.join(', '), kb(p.sizes.gzip)]), [3]),
     '',
     '### Package entries',
     '',
@@ -393,6 +424,22 @@ export function renderConsole(run: BenchRun): string {
   return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...timingSection(run)].join('\n');
 }
 
+/**
+ * docs/benchmarks.md with its size figures (the Size section and the size rows of the targets)
+ * replaced by those of `run`, a run of the size part alone; everything else is left as it was.
+ */
+export function replaceSizeFigures(markdown: string, run: BenchRun): string {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf('## Size');
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  if (start === -1 || end === -1) throw new Error('docs/benchmarks.md has no "## Size" section to replace: write a full run first');
+  const updated = [...lines.slice(0, start), ...sizeSection(run, true), ...lines.slice(end)];
+  const sizeRows = updated.map((line, i) => (line.startsWith('| Size ') ? i : -1)).filter((i) => i !== -1);
+  const rows = table(['What', 'Target', 'Measured', ''], targets(run).map((t) => [t.what, t.target, t.measured, mark(t.ok)])).split('\n').slice(2);
+  if (sizeRows.length) updated.splice(sizeRows[0]!, sizeRows.length, ...rows);
+  return updated.join('\n');
+}
+
 /** The whole of docs/benchmarks.md. */
 export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
   return [
@@ -412,6 +459,7 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     'npm run bench -- --write          # full run, then rewrites this page and docs/benchmarks/*.svg',
     'npm run bench -- --quick          # tiny sizes, a few iterations: the smoke run of `npm test`',
     'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput',
+    'npm run bench -- --only size --write  # refresh only the size figures of this page (they are exact)',
     '```',
     '',
     'PostgreSQL figures need a server: `PARTNERKIT_TEST_DATABASE_URL`, else `postgres://postgres@127.0.0.1:54329/postgres` (`scripts/pg-cluster.sh start`); the run creates its own database there and drops it afterwards. Chromium comes from `CHROME_PATH`, else `/usr/bin/chromium`.',

@@ -1,11 +1,11 @@
 /**
- * What the namespaces call: GETs go through the cache and in-flight sharing; mutations go
+ * What the contract parts call: GETs go through the cache and in-flight sharing; mutations go
  * straight through and then invalidate what they touched.
  * @module
  */
 import type { Page } from '../schemas/page.js';
 import type { ResponseCache } from './cache/response-cache.js';
-import { affectedBy } from './cache/invalidation.js';
+import { affectedBy, type Invalidates } from './cache/invalidation.js';
 import type { InFlight } from './cache/in-flight.js';
 import type { CreateOptions, RequestOptions } from './options.js';
 import type { Schema } from './http/read-response.js';
@@ -14,16 +14,34 @@ import { buildUrl, collectionOf, type Query } from './http/url.js';
 import { paginate } from './pagination/paginate.js';
 import { safeUrl } from './errors/request-info.js';
 
-/** The request helpers namespaces are built from. */
-export interface Api {
+/**
+ * The requests a contract part is built from, bound to one base client's transport, cache and
+ * in-flight registry. Paths are below `/v1/` (`deals`, ``route`deals/${id}` ``); schemas are the
+ * contract's, and every answer is parsed with them.
+ *
+ * @example
+ * ```ts
+ * import { definePart } from '@partnerkit/core/client/base';
+ * export const tiers = definePart('tiers', (requests) => ({
+ *   get: (id: string) => requests.get(route`tiers/${id}`, Tier),
+ * }));
+ * ```
+ */
+export interface ClientRequests {
+  /** A GET, shared with identical GETs in flight and served from the cache when it is on. */
   get<T>(path: string, schema: Schema<T>, query?: Query, options?: RequestOptions): Promise<T>;
-  /** A non-GET request; afterwards the collections it affects are invalidated, unless `effect` is `'none'`. */
-  mutate<T>(method: Exclude<HttpMethod, 'GET'>, path: string, schema: Schema<T> | null, body?: unknown, options?: CreateOptions, effect?: 'write' | 'none'): Promise<T>;
+  /**
+   * A non-GET request. Afterwards the cached collections it affects are invalidated: by default
+   * the collection of `path` (its first segment); `invalidates` names them instead (`null`: a
+   * question, not a write, which invalidates nothing). The event log is invalidated by every write.
+   */
+  mutate<T>(method: Exclude<HttpMethod, 'GET'>, path: string, schema: Schema<T> | null, body?: unknown, options?: CreateOptions, invalidates?: Invalidates): Promise<T>;
+  /** Every item of a cursor-paginated list, page after page. */
   iterate<T>(path: string, schema: Schema<Page<T>>, query?: Query, options?: RequestOptions): AsyncGenerator<T, void, undefined>;
 }
 
-/** Wires the transport, the in-flight registry and the optional cache into an {@link Api}. */
-export function createApi(apiRoot: URL, transport: Transport, inFlight: InFlight, cache: ResponseCache | undefined): Api {
+/** Wires the transport, the in-flight registry and the optional cache into {@link ClientRequests}. */
+export function createRequests(apiRoot: URL, transport: Transport, inFlight: InFlight, cache: ResponseCache | undefined): ClientRequests {
   const get = <T>(path: string, schema: Schema<T>, query?: Query, options?: RequestOptions): Promise<T> => {
     const url = buildUrl(apiRoot, path, query);
     const collection = collectionOf(path);
@@ -43,9 +61,9 @@ export function createApi(apiRoot: URL, transport: Transport, inFlight: InFlight
     schema: Schema<T> | null,
     body?: unknown,
     options?: CreateOptions,
-    effect: 'write' | 'none' = 'write',
+    invalidates?: Invalidates,
   ): Promise<T> => {
-    const affected = effect === 'write' ? affectedBy(collectionOf(path)) : new Set<string>();
+    const affected = affectedBy(collectionOf(path), invalidates);
     try {
       return await transport.send({ method, url: buildUrl(apiRoot, path), schema, body, idempotencyKey: options?.idempotencyKey, signal: options?.signal });
     } finally {

@@ -2,26 +2,23 @@
  * `createClient()`: the typed PartnerKit client.
  * @module
  */
-import { createApi } from './api.js';
-import { createCredentials } from './auth/credentials.js';
-import { InFlight } from './cache/in-flight.js';
-import { ResponseCache } from './cache/response-cache.js';
-import { createTransport } from './http/transport.js';
-import { dealsApi, type DealsApi } from './namespaces/deals.js';
-import { eventsApi, type EventsApi } from './namespaces/events.js';
-import { kpisApi, type KpisApi } from './namespaces/kpis.js';
-import { measurementsApi, type MeasurementsApi } from './namespaces/measurements.js';
-import { partnersApi, type PartnersApi } from './namespaces/partners.js';
-import { resourcesApi, type ResourcesApi } from './namespaces/resources.js';
-import { sessionApi, sessionsApi, type SessionApi, type SessionsApi } from './namespaces/session.js';
-import { tiersApi, type TiersApi } from './namespaces/tiers.js';
-import { resolveOptions, type ClientOptions } from './options.js';
-import { CLIENT_VERSION } from './version.js';
+import { createBaseClient } from './base-client.js';
+import type { ClientOptions } from './options.js';
+import { CLIENT_REQUESTS, type BaseClient } from './part.js';
+import { deals, type DealsApi } from './parts/deals.js';
+import { events, type EventsApi } from './parts/events.js';
+import { kpis, type KpisApi } from './parts/kpis.js';
+import { measurements, type MeasurementsApi } from './parts/measurements.js';
+import { partners, type PartnersApi } from './parts/partners.js';
+import { resources, type ResourcesApi } from './parts/resources.js';
+import { session, sessions, type SessionApi, type SessionsApi } from './parts/session.js';
+import { tiers, type TiersApi } from './parts/tiers.js';
 
 /**
- * The PartnerKit client: one namespace per part of the v1 contract. Every method returns data
- * parsed with the contract's schemas and rejects with a {@link PartnerKitError} (or, when
- * aborted, with the signal's reason).
+ * The PartnerKit client: a {@link BaseClient} with one namespace per part of the v1 contract.
+ * Every method returns data parsed with the contract's schemas and rejects with a
+ * {@link PartnerKitError} (or, when aborted, with the signal's reason). Wherever a base client is
+ * asked for (a widget's `client`, a part's binder), a full client does too.
  *
  * @example
  * ```ts
@@ -31,7 +28,7 @@ import { CLIENT_VERSION } from './version.js';
  * }
  * ```
  */
-export interface PartnerKitClient {
+export interface PartnerKitClient extends BaseClient {
   /** Who the caller is. */
   readonly session: SessionApi;
   /** Minting sessions (admin). */
@@ -50,13 +47,12 @@ export interface PartnerKitClient {
   readonly resources: ResourcesApi;
   /** The event log. */
   readonly events: EventsApi;
-  /** Forgets every cached answer (and stops sharing GETs already in flight with later callers). */
-  clearCache(): void;
 }
 
 /**
- * Creates a PartnerKit client. Options are checked at once: a mistake throws a `TypeError`
- * naming the option.
+ * Creates a PartnerKit client with every namespace. Options are checked at once: a mistake throws
+ * a `TypeError` naming the option. A page or bundle that calls only some parts can carry less:
+ * `createBaseClient()` and the parts' binders (docs/client.md, "A lean client").
  *
  * @example
  * ```ts
@@ -72,24 +68,18 @@ export interface PartnerKitClient {
  * ```
  */
 export function createClient(options: ClientOptions): PartnerKitClient {
-  const resolved = resolveOptions(options, CLIENT_VERSION);
-  const transport = createTransport(resolved, createCredentials(resolved));
-  const inFlight = new InFlight();
-  const cache = resolved.cache ? new ResponseCache(resolved.cache) : undefined;
-  const api = createApi(resolved.apiRoot, transport, inFlight, cache);
+  const base = createBaseClient(options);
   return Object.freeze({
-    session: sessionApi(api),
-    sessions: sessionsApi(api),
-    tiers: tiersApi(api),
-    kpis: kpisApi(api),
-    partners: partnersApi(api),
-    measurements: measurementsApi(api),
-    deals: dealsApi(api),
-    resources: resourcesApi(api),
-    events: eventsApi(api),
-    clearCache: () => {
-      cache?.clear();
-      inFlight.forget(() => true);
-    },
+    [CLIENT_REQUESTS]: base[CLIENT_REQUESTS],
+    clearCache: base.clearCache,
+    session: session(base),
+    sessions: sessions(base),
+    tiers: tiers(base),
+    kpis: kpis(base),
+    partners: partners(base),
+    measurements: measurements(base),
+    deals: deals(base),
+    resources: resources(base),
+    events: events(base),
   });
 }

@@ -10,3 +10,4 @@ export * from './scorecard.js';
 export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
+export * from './resource-access.js';

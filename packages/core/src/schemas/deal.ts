@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CalendarDate, CountryCode, EmailAddress, Id, Money, PersonRef, Timestamp, text } from './common.js';
+import { Role } from './session.js';
 
 export const DEAL_STATUSES = [
   'draft',
@@ -17,50 +18,52 @@ export const DEAL_STATUSES = [
   'expired',
   'withdrawn',
 ] as const;
-export const DealStatus = z.enum(DEAL_STATUSES);
+export const DealStatus = /* @__PURE__ */ z.enum(DEAL_STATUSES);
 export type DealStatus = z.infer<typeof DealStatus>;
 
 export const DEAL_TYPES = ['resell', 'referral', 'co_sell'] as const;
-export const DealType = z.enum(DEAL_TYPES);
+export const DealType = /* @__PURE__ */ z.enum(DEAL_TYPES);
 export type DealType = z.infer<typeof DealType>;
 
 /** Why a deal was closed without being won; vendors want one on every rejection. */
 export const DEAL_REASON_CODES = ['duplicate', 'incomplete', 'not_qualified', 'converted', 'other'] as const;
-export const DealReasonCode = z.enum(DEAL_REASON_CODES);
+export const DealReasonCode = /* @__PURE__ */ z.enum(DEAL_REASON_CODES);
 export type DealReasonCode = z.infer<typeof DealReasonCode>;
 
 /** Why a customer is not available for registration. Never names who holds it. */
 export const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'] as const;
-export const ConflictReason = z.enum(CONFLICT_REASONS);
+export const ConflictReason = /* @__PURE__ */ z.enum(CONFLICT_REASONS);
 export type ConflictReason = z.infer<typeof ConflictReason>;
 
-export const ROLES = ['admin', 'manager', 'partner'] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
-
-export const DealCustomer = z.object({
+// Field objects are spread into the schemas that share them, never passed to zod, so a bundler
+// can still drop each schema nobody uses.
+const customerFields = {
   company: text(200),
   /** The customer's web domain or website; normalised by the server for conflict checks. */
   domain: z.optional(z.nullable(text(253))),
   country: z.optional(z.nullable(CountryCode)),
   region: z.optional(z.nullable(text(100))),
   industry: z.optional(z.nullable(text(100))),
-});
+};
+
+export const DealCustomer = /* @__PURE__ */ z.object({ ...customerFields });
 export type DealCustomer = z.infer<typeof DealCustomer>;
 
 /** A phone number as people write it: digits, spaces, `( ) . -` and an optional leading `+`. */
-export const PhoneNumber = z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +84 28 1234 5678'));
+export const PhoneNumber = /* @__PURE__ */ z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +84 28 1234 5678'));
 export type PhoneNumber = z.infer<typeof PhoneNumber>;
 
-export const DealContact = z.object({
+const contactFields = {
   name: z.optional(z.nullable(text(200))),
   email: z.optional(z.nullable(EmailAddress)),
   phone: z.optional(z.nullable(PhoneNumber)),
   title: z.optional(z.nullable(text(200))),
-});
+};
+
+export const DealContact = /* @__PURE__ */ z.object({ ...contactFields });
 export type DealContact = z.infer<typeof DealContact>;
 
-export const DealHistoryEntry = z.object({
+export const DealHistoryEntry = /* @__PURE__ */ z.object({
   at: Timestamp,
   from: z.nullable(DealStatus),
   to: DealStatus,
@@ -70,7 +73,7 @@ export const DealHistoryEntry = z.object({
 });
 export type DealHistoryEntry = z.infer<typeof DealHistoryEntry>;
 
-export const Deal = z.object({
+export const Deal = /* @__PURE__ */ z.object({
   id: Id,
   /** Human-facing registration number, e.g. `DR-000123`. */
   number: text(40),
@@ -90,7 +93,7 @@ export const Deal = z.object({
   /** End of the protection window of an approved deal. */
   expiresAt: z.nullable(Timestamp),
   /** Protection extensions granted so far (at most one). */
-  extensions: z.int().check(z.gte(0)),
+  extensions: /* @__PURE__ */ z.int().check(z.gte(0)),
   approvedBy: z.nullable(PersonRef),
   reasonCode: z.nullable(DealReasonCode),
   reason: z.nullable(text(2000)),
@@ -106,13 +109,13 @@ export type Deal = z.infer<typeof Deal>;
  * Body of `POST /v1/deals`. A partner session registers for its own partner; a manager or admin
  * names `partnerId`. `status` is `submitted` (default) or `draft`.
  */
-export const DealInput = z.strictObject({
+export const DealInput = /* @__PURE__ */ z.strictObject({
   partnerId: z.optional(Id),
   status: z.optional(z.enum(['draft', 'submitted'])),
   type: DealType,
-  customer: z.strictObject(DealCustomer.shape),
-  contact: z.optional(z.strictObject(DealContact.shape)),
-  products: z.optional(z.array(text(200)).check(z.maxLength(50))),
+  customer: z.strictObject({ ...customerFields }),
+  contact: z.optional(z.strictObject({ ...contactFields })),
+  products: z.optional(/* @__PURE__ */ z.array(text(200)).check(z.maxLength(50))),
   amount: z.optional(z.nullable(Money)),
   expectedCloseDate: z.optional(z.nullable(CalendarDate)),
   stage: z.optional(z.nullable(text(100))),
@@ -125,7 +128,7 @@ export type DealInput = z.input<typeof DealInput>;
  * asked for explicitly: `{ "to": "approved", "extend": true }`; approving an approved deal
  * without `extend` is refused (409 `invalid_transition`), so a retried approval never extends.
  */
-export const DealTransitionInput = z.strictObject({
+export const DealTransitionInput = /* @__PURE__ */ z.strictObject({
   to: DealStatus,
   reason: z.optional(text(2000)),
   reasonCode: z.optional(DealReasonCode),
@@ -135,13 +138,13 @@ export const DealTransitionInput = z.strictObject({
 export type DealTransitionInput = z.infer<typeof DealTransitionInput>;
 
 /** Body of `POST /v1/deals/check`: is this customer free to register? */
-export const DealCheckInput = z.strictObject({
+export const DealCheckInput = /* @__PURE__ */ z.strictObject({
   customer: z.strictObject({ company: text(200), domain: z.optional(z.nullable(text(253))) }),
 });
 export type DealCheckInput = z.infer<typeof DealCheckInput>;
 
 /** Answer of `POST /v1/deals/check`: a reason code only, never another partner's identity. */
-export const DealCheckResult = z.object({
+export const DealCheckResult = /* @__PURE__ */ z.object({
   available: z.boolean(),
   reason: z.optional(ConflictReason),
 });

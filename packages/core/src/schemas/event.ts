@@ -26,9 +26,9 @@ export const EVENT_TYPES = [
 ] as const;
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 
-export const EventType = z.string().check(z.regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'must be a dotted type such as deal.approved'));
+export const EventType = /* @__PURE__ */ z.string().check(z.regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'must be a dotted type such as deal.approved'));
 
-export const EventEnvelope = z.object({
+export const EventEnvelope = /* @__PURE__ */ z.object({
   id: Id,
   type: EventType,
   occurredAt: Timestamp,

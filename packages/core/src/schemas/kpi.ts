@@ -6,16 +6,16 @@ import * as z from 'zod/mini';
 import { CurrencyCode, Id, Timestamp, text } from './common.js';
 
 export const KPI_UNITS = ['currency', 'count', 'percent', 'score'] as const;
-export const KpiUnit = z.enum(KPI_UNITS);
+export const KpiUnit = /* @__PURE__ */ z.enum(KPI_UNITS);
 export type KpiUnit = z.infer<typeof KpiUnit>;
 
 export const KPI_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
-export const KpiDirection = z.enum(KPI_DIRECTIONS);
+export const KpiDirection = /* @__PURE__ */ z.enum(KPI_DIRECTIONS);
 export type KpiDirection = z.infer<typeof KpiDirection>;
 
 /** How monthly measurements combine into a longer period. */
 export const KPI_AGGREGATIONS = ['sum', 'avg', 'last', 'max', 'min'] as const;
-export const KpiAggregation = z.enum(KPI_AGGREGATIONS);
+export const KpiAggregation = /* @__PURE__ */ z.enum(KPI_AGGREGATIONS);
 export type KpiAggregation = z.infer<typeof KpiAggregation>;
 
 const kpiFields = {
@@ -29,7 +29,7 @@ const kpiFields = {
   direction: KpiDirection,
   aggregation: KpiAggregation,
   /** Relative weight in the overall score; 0 leaves the KPI out of it. */
-  weight: z.number().check(z.gte(0), z.lte(1000)),
+  weight: /* @__PURE__ */ z.number().check(z.gte(0), z.lte(1000)),
   /** Required when `unit` is `currency`. */
   currency: z.optional(z.nullable(CurrencyCode)),
 };
@@ -38,9 +38,9 @@ const currencyRule = (kpi: { unit: KpiUnit; currency?: string | null | undefined
   kpi.unit !== 'currency' || typeof kpi.currency === 'string';
 const currencyRuleMessage = { message: 'a currency KPI needs a currency', path: ['currency'] };
 
-export const Kpi = z.object({ id: Id, ...kpiFields, createdAt: Timestamp, updatedAt: Timestamp });
+export const Kpi = /* @__PURE__ */ z.object({ id: Id, ...kpiFields, createdAt: Timestamp, updatedAt: Timestamp });
 export type Kpi = z.infer<typeof Kpi>;
 
 /** Body of `PUT /v1/kpis/{id}`. */
-export const KpiInput = z.strictObject(kpiFields).check(z.refine(currencyRule, currencyRuleMessage));
+export const KpiInput = /* @__PURE__ */ z.strictObject({ ...kpiFields }).check(z.refine(currencyRule, currencyRuleMessage));
 export type KpiInput = z.infer<typeof KpiInput>;

@@ -14,20 +14,20 @@ export const PARTNER_TYPES = [
   'referral',
   'agent',
 ] as const;
-export const PartnerType = z.enum(PARTNER_TYPES);
+export const PartnerType = /* @__PURE__ */ z.enum(PARTNER_TYPES);
 export type PartnerType = z.infer<typeof PartnerType>;
 
 export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'suspended', 'offboarded'] as const;
-export const PartnerStatus = z.enum(PARTNER_STATUSES);
+export const PartnerStatus = /* @__PURE__ */ z.enum(PARTNER_STATUSES);
 export type PartnerStatus = z.infer<typeof PartnerStatus>;
 
 /** A customer or partner web domain such as `example.co.uk` (no scheme, no path). */
-export const DomainName = z.string().check(
+export const DomainName = /* @__PURE__ */ z.string().check(
   z.maxLength(253),
   z.regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$/i, 'must be a domain such as example.com'),
 );
 
-export const Partner = z.object({
+export const Partner = /* @__PURE__ */ z.object({
   id: Id,
   name: text(200),
   type: PartnerType,
@@ -51,7 +51,7 @@ export const Partner = z.object({
 export type Partner = z.infer<typeof Partner>;
 
 /** Body of `POST /v1/partners`. Unknown fields are rejected. */
-export const PartnerInput = z.strictObject({
+export const PartnerInput = /* @__PURE__ */ z.strictObject({
   name: text(200),
   type: PartnerType,
   status: z._default(PartnerStatus, 'prospect'),
@@ -64,13 +64,13 @@ export const PartnerInput = z.strictObject({
   region: z.optional(z.nullable(text(100))),
   country: z.optional(z.nullable(CountryCode)),
   website: z.optional(z.nullable(HttpUrl)),
-  domains: z.optional(z.array(DomainName).check(z.maxLength(50))),
+  domains: z.optional(/* @__PURE__ */ z.array(DomainName).check(z.maxLength(50))),
   manager: z.optional(z.nullable(PersonRef)),
 });
 export type PartnerInput = z.input<typeof PartnerInput>;
 
 /** Body of `PATCH /v1/partners/{id}`: any subset of the writable fields. */
-export const PartnerPatch = z.strictObject({
+export const PartnerPatch = /* @__PURE__ */ z.strictObject({
   name: z.optional(text(200)),
   type: z.optional(PartnerType),
   status: z.optional(PartnerStatus),
@@ -80,7 +80,7 @@ export const PartnerPatch = z.strictObject({
   region: z.optional(z.nullable(text(100))),
   country: z.optional(z.nullable(CountryCode)),
   website: z.optional(z.nullable(HttpUrl)),
-  domains: z.optional(z.array(DomainName).check(z.maxLength(50))),
+  domains: z.optional(/* @__PURE__ */ z.array(DomainName).check(z.maxLength(50))),
   manager: z.optional(z.nullable(PersonRef)),
 });
 export type PartnerPatch = z.infer<typeof PartnerPatch>;

@@ -39,13 +39,13 @@ export function isProblemCode(code: unknown): code is ProblemCode {
 
 export const PROBLEM_TYPE_BASE = 'https://partnerkit.dev/problems/';
 
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+export const FieldError = /* @__PURE__ */ z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
-export const Problem = z.object({
+export const Problem = /* @__PURE__ */ z.object({
   type: z.string(),
   title: z.string(),
-  status: z.int().check(z.gte(400), z.lte(599)),
+  status: /* @__PURE__ */ z.int().check(z.gte(400), z.lte(599)),
   detail: z.optional(z.string()),
   /** Stable code; see `PROBLEM_CODES`. Backends may add their own. */
   code: z.string(),

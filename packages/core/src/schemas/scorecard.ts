@@ -10,13 +10,13 @@ import { Partner } from './partner.js';
 import { Tier } from './tier.js';
 
 export const SCORECARD_STATUSES = ['on_track', 'at_risk', 'off_track', 'no_target', 'no_data'] as const;
-export const ScorecardStatus = z.enum(SCORECARD_STATUSES);
+export const ScorecardStatus = /* @__PURE__ */ z.enum(SCORECARD_STATUSES);
 export type ScorecardStatus = z.infer<typeof ScorecardStatus>;
 
-export const TrendPoint = z.object({ period: Period, value: z.nullable(z.number()) });
+export const TrendPoint = /* @__PURE__ */ z.object({ period: Period, value: z.nullable(z.number()) });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
-export const ScorecardRow = z.object({
+export const ScorecardRow = /* @__PURE__ */ z.object({
   kpi: Kpi,
   /** The KPI's value over the period, aggregated by the KPI's aggregation; null without data. */
   actual: z.nullable(z.number()),
@@ -32,7 +32,7 @@ export const ScorecardRow = z.object({
 export type ScorecardRow = z.infer<typeof ScorecardRow>;
 
 /** One tier requirement checked against the partner's numbers. */
-export const RequirementCheck = z.object({
+export const RequirementCheck = /* @__PURE__ */ z.object({
   kpiId: Id,
   /** The level to reach: at least this for higher-is-better KPIs, at most this for lower-is-better. */
   min: z.number(),
@@ -44,7 +44,7 @@ export const RequirementCheck = z.object({
 });
 export type RequirementCheck = z.infer<typeof RequirementCheck>;
 
-export const TierStanding = z.object({
+export const TierStanding = /* @__PURE__ */ z.object({
   /** The tier the partner holds now. */
   current: z.nullable(Tier),
   /** The highest tier whose requirements the partner meets over the period. */
@@ -59,7 +59,7 @@ export const TierStanding = z.object({
 });
 export type TierStanding = z.infer<typeof TierStanding>;
 
-export const Scorecard = z.object({
+export const Scorecard = /* @__PURE__ */ z.object({
   partner: z.pick(Partner, { id: true, name: true, type: true, tierId: true, tierSince: true }),
   period: Period,
   generatedAt: Timestamp,

@@ -1,19 +1,23 @@
 /**
- * Sessions: short-lived signed tokens that a host site's server mints for its page.
+ * Sessions: who calls (role, partner scope), and the bodies of minting a session. The minted
+ * token itself is in `session-token.ts`, which the client's session handling needs on its own.
  * @module
  */
 import * as z from 'zod/mini';
-import { Id, LanguageTag, PersonRef, Timestamp } from './common.js';
-import { Role } from './deal.js';
+import { Id, LanguageTag, PersonRef, Timestamp, personRefFields } from './common.js';
+
+export const ROLES = ['admin', 'manager', 'partner'] as const;
+export const Role = /* @__PURE__ */ z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
 
 /** Body of `POST /v1/sessions` (admin only). */
-export const SessionInput = z
+export const SessionInput = /* @__PURE__ */ z
   .strictObject({
     role: z.enum(['manager', 'partner']),
     partnerId: z.optional(Id),
-    user: z.strictObject({ id: Id, name: PersonRef.shape.name, email: PersonRef.shape.email }),
+    user: z.strictObject({ id: Id, ...personRefFields }),
     locale: z.optional(LanguageTag),
-    ttlSeconds: z.optional(z.int().check(z.gte(60), z.lte(86_400))),
+    ttlSeconds: z.optional(/* @__PURE__ */ z.int().check(z.gte(60), z.lte(86_400))),
   })
   .check(
     z.refine((s) => (s.role === 'partner') === (s.partnerId !== undefined), {
@@ -23,12 +27,8 @@ export const SessionInput = z
   );
 export type SessionInput = z.infer<typeof SessionInput>;
 
-/** Answer of `POST /v1/sessions`, and what a `fetchSession()` callback returns. */
-export const SessionToken = z.object({ token: z.string().check(z.minLength(16)), expiresAt: Timestamp });
-export type SessionToken = z.infer<typeof SessionToken>;
-
 /** Answer of `GET /v1/session`: who the caller is. */
-export const Principal = z.object({
+export const Principal = /* @__PURE__ */ z.object({
   role: Role,
   partnerId: z.nullable(Id),
   user: z.nullable(PersonRef),

@@ -6,37 +6,37 @@ import * as z from 'zod/mini';
 import { Id, Timestamp, text } from './common.js';
 
 /** One qualification rule: the KPI's value must reach `min`. */
-export const TierRequirement = z.object({
+export const TierRequirement = /* @__PURE__ */ z.object({
   kpiId: Id,
-  min: z.number().check(z.gte(0)),
+  min: /* @__PURE__ */ z.number().check(z.gte(0)),
   /**
    * Trailing window in months, ending with the evaluated period. Absent: the evaluated period
    * itself.
    */
-  window: z.optional(z.int().check(z.gte(1), z.lte(36))),
+  window: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(36))),
 });
 export type TierRequirement = z.infer<typeof TierRequirement>;
 
-export const TierBenefit = z.object({
+export const TierBenefit = /* @__PURE__ */ z.object({
   label: text(200),
   value: z.optional(text(200)),
 });
 export type TierBenefit = z.infer<typeof TierBenefit>;
 
 const tierFields = {
-  rank: z.int().check(z.gte(1), z.lte(100)),
+  rank: /* @__PURE__ */ z.int().check(z.gte(1), z.lte(100)),
   name: text(100),
   /** Badge colour as `#RRGGBB`. */
-  colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #C0C0C0')),
-  benefits: z.array(TierBenefit).check(z.maxLength(50)),
-  requirements: z.array(TierRequirement).check(z.maxLength(50)),
+  colour: /* @__PURE__ */ z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #C0C0C0')),
+  benefits: /* @__PURE__ */ z.array(TierBenefit).check(z.maxLength(50)),
+  requirements: /* @__PURE__ */ z.array(TierRequirement).check(z.maxLength(50)),
   /** How long an approved deal registration stays protected, in days. */
-  dealProtectionDays: z.int().check(z.gte(1), z.lte(365)),
+  dealProtectionDays: /* @__PURE__ */ z.int().check(z.gte(1), z.lte(365)),
 };
 
-export const Tier = z.object({ id: Id, ...tierFields, createdAt: Timestamp, updatedAt: Timestamp });
+export const Tier = /* @__PURE__ */ z.object({ id: Id, ...tierFields, createdAt: Timestamp, updatedAt: Timestamp });
 export type Tier = z.infer<typeof Tier>;
 
 /** Body of `PUT /v1/tiers/{id}`: the whole tier (created or replaced). */
-export const TierInput = z.strictObject(tierFields);
+export const TierInput = /* @__PURE__ */ z.strictObject({ ...tierFields });
 export type TierInput = z.infer<typeof TierInput>;

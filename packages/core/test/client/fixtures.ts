@@ -85,6 +85,17 @@ export function resourcePage(ids: string[], nextCursor: string | null = null): R
   return { data: ids.map(resource), nextCursor, total: ids.length, facets: { type: { document: ids.length }, tag: {}, language: { en: ids.length } } };
 }
 
+/** An empty scorecard of `p_1` for 2026-Q2. */
+export const scorecard = {
+  partner: { id: 'p_1', name: 'Partner', type: 'reseller', tierId: null },
+  period: '2026-Q2',
+  generatedAt: '2026-06-01T10:00:00.000Z',
+  rows: [],
+  score: null,
+  tier: { current: null, qualified: null, requirements: [], next: null, pending: null, isTop: false },
+  availablePeriods: ['2026-Q2'],
+} as const;
+
 export const principal: Principal = { role: 'partner', partnerId: 'p_1', user: { id: 'u_1', name: 'Lan' }, locale: 'vi', expiresAt: null };
 
 /** `{ token, expiresAt }` valid for `ms` from now. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PartnerKitClient } from '@partnerkit/core/client';
-import { deal, partner, principal, resource, resourcePage, tier } from './fixtures.ts';
+import { deal, partner, principal, resource, resourcePage, scorecard, tier } from './fixtures.ts';
 import { harness, pathOf } from './setup.ts';
 import { json, noContent } from './stub-fetch.ts';
 
@@ -12,15 +12,6 @@ const measurement = { partnerId: 'p_1', kpiId: 'revenue', period: '2026-06', val
 const event = { id: 'e_1', type: 'deal.approved', occurredAt: at, partnerId: 'p_1', data: { dealId: 'd_1' } };
 const tierInput = { rank: 2, name: 'Silver', colour: '#C0C0C0', benefits: [], requirements: [], dealProtectionDays: 60 };
 const kpiInput = { name: 'Revenue', unit: 'currency', currency: 'USD', direction: 'higher_is_better', aggregation: 'sum', weight: 2 } as const;
-const scorecard = {
-  partner: { id: 'p_1', name: 'Partner', type: 'reseller', tierId: null },
-  period: '2026-Q2',
-  generatedAt: at,
-  rows: [],
-  score: null,
-  tier: { current: null, qualified: null, requirements: [], next: null, pending: null, isTop: false },
-  availablePeriods: ['2026-Q2'],
-};
 const page = <T>(item: T) => ({ data: [item], nextCursor: null });
 
 interface Case {

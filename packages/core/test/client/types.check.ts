@@ -12,7 +12,12 @@ import {
   type PartnerKitClient,
   type PartnerKitError,
 } from '@partnerkit/core/client';
-import type { Deal, DealCheckResult, Page, Principal, Resource, ResourcePage, Scorecard, Tier } from '@partnerkit/core/schemas';
+import { createBaseClient, definePart, route, type BaseClient, type ClientRequests } from '@partnerkit/core/client/base';
+import { deals, type DealsApi } from '@partnerkit/core/client/deals';
+import { partners } from '@partnerkit/core/client/partners';
+import type { resources } from '@partnerkit/core/client/resources';
+import type { session } from '@partnerkit/core/client/session';
+import { Deal, type DealCheckResult, type Page, type Principal, type Resource, type ResourcePage, type Scorecard, type Tier } from '@partnerkit/core/schemas';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(_: T) => undefined;
@@ -123,4 +128,51 @@ export async function typeTests(client: PartnerKitClient) {
       void e.status;
     }
   }
+}
+
+/** The lean client: a base client, and the binders of the contract parts. */
+export async function baseClientTypeTests(full: PartnerKitClient) {
+  const base: BaseClient = createBaseClient({ baseUrl: 'https://prm.example.com/api', fetchSession: async () => ({ token: 't', expiresAt: '2026-01-01T00:00:00.000Z' }), cache: { ttl: 30_000 } });
+  // @ts-expect-error the same options as createClient: unknown ones are rejected
+  createBaseClient({ baseUrl: 'https://x', prefixUrl: 'https://x' });
+  // @ts-expect-error baseUrl is required
+  createBaseClient({ token: 't' });
+  // @ts-expect-error a base client has no namespace: bind the part
+  void base.deals;
+  base.clearCache();
+
+  // A bound namespace has the same types as the full client's.
+  expectType<Equal<ReturnType<typeof deals>, DealsApi>>(true);
+  expectType<Equal<Awaited<ReturnType<ReturnType<typeof deals>['list']>>, Page<Deal>>>(true);
+  expectType<Equal<Awaited<ReturnType<ReturnType<typeof session>['get']>>, Principal>>(true);
+  expectType<Equal<Awaited<ReturnType<ReturnType<typeof resources>['list']>>, ResourcePage>>(true);
+  await deals(base).register({ type: 'resell', customer: { company: 'Acme' } }, { idempotencyKey: 'k' });
+  await partners(base).scorecard('p_1', { period: '2026-Q2' });
+  // @ts-expect-error not a deal type
+  await deals(base).register({ type: 'wholesale', customer: { company: 'Acme' } });
+  // @ts-expect-error not a deal status
+  await deals(base).list({ status: 'pending' });
+
+  // A full client is a base client too; anything else is not.
+  const fromFull: DealsApi = deals(full);
+  void fromFull;
+  // @ts-expect-error not a PartnerKit client (no requests to bind to)
+  deals({ clearCache() {} });
+  // @ts-expect-error the binder takes a client, not options
+  deals({ baseUrl: 'https://x' });
+
+  // A part of one's own: its namespace type comes from what `build` returns.
+  const probe = definePart('probe', (requests: ClientRequests) => ({
+    one: (id: string) => requests.get(route`probes/${id}`, Deal),
+    ask: () => requests.mutate('POST', 'probes/ask', Deal, {}, undefined, null),
+    write: () => requests.mutate('PUT', 'probes/x', null, {}, undefined, ['probes', 'partners']),
+  }));
+  expectType<Equal<Awaited<ReturnType<ReturnType<typeof probe>['one']>>, Deal>>(true);
+  await probe(base).ask();
+  // @ts-expect-error a part is a namespace object, not a value
+  definePart('answer', () => 42);
+  // @ts-expect-error invalidation names collections in a list
+  definePart('bad', (requests: ClientRequests) => ({ write: () => requests.mutate('PUT', 'x', null, {}, undefined, 'partners') }));
+  // @ts-expect-error GET is not a mutation
+  definePart('bad', (requests: ClientRequests) => ({ write: () => requests.mutate('GET', 'x', null) }));
 }

@@ -8,6 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { TaskStatus } from '@lit/task';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newIdempotencyKey } from '@partnerkit/core/client';
+import { session } from '@partnerkit/core/client/session';
 import type { DealInput, Principal, Role } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import type { MessageParams } from '../platform/localize.js';
@@ -128,7 +129,7 @@ export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
 
   private readonly session = this.createDataTask(
     () => [] as const,
-    (_, { client, signal }): Promise<Principal> => client.session.get({ signal }),
+    (_, { client, signal }): Promise<Principal> => session(client).get({ signal }),
   );
 
   constructor() {

@@ -7,6 +7,8 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
+import { partners } from '@partnerkit/core/client/partners';
+import { session } from '@partnerkit/core/client/session';
 import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { styleProperties } from '../platform/style-properties.js';
@@ -105,7 +107,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     async ([partnerId, period, periods], { client, signal }): Promise<Loaded> => {
       let id = partnerId;
       if (!id) {
-        const principal = await client.session.get({ signal });
+        const principal = await session(client).get({ signal });
         // Managers and admins may see every partner: guessing one would be wrong.
         if (principal.role !== 'partner' || !principal.partnerId) {
           this.reportError({ code: 'partner_id_required', message: 'partner-id is required for a manager or admin session' });
@@ -113,7 +115,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
         }
         id = principal.partnerId;
       }
-      return client.partners.scorecard(id, period ? { period, periods } : { periods }, { signal });
+      return partners(client).scorecard(id, period ? { period, periods } : { periods }, { signal });
     },
   );
 

@@ -5,7 +5,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { createClient, type PartnerKitClient, type SessionGrant } from '@partnerkit/core/client';
+import { createBaseClient, type BaseClient, type SessionGrant } from '@partnerkit/core/client/base';
 import { DEV_MODE, devWarn } from '#dev-mode';
 import { clientContext } from '../platform/context.js';
 import { VERSION } from '../platform/version.js';
@@ -52,14 +52,14 @@ export class PartnerKitProvider extends LitElement {
   /** Instead of `session-url`: a function that returns `{ token, expiresAt }`. */
   @property({ attribute: false }) fetchSession?: () => Promise<SessionGrant>;
 
-  /** A ready client; when set, the attributes are ignored. */
-  @property({ attribute: false }) client?: PartnerKitClient;
+  /** A ready client (from `createClient()` or `createBaseClient()`); when set, the attributes are ignored. */
+  @property({ attribute: false }) client?: BaseClient;
 
   private readonly provider = new ContextProvider(this, { context: clientContext });
-  private ownClient: PartnerKitClient | undefined;
+  private ownClient: BaseClient | undefined;
 
   /** The client the widgets inside receive (the `client` property, or the one made from the attributes). */
-  get providedClient(): PartnerKitClient | undefined {
+  get providedClient(): BaseClient | undefined {
     return this.provider.value;
   }
 
@@ -73,7 +73,7 @@ export class PartnerKitProvider extends LitElement {
     }
   }
 
-  private createOwnClient(): PartnerKitClient | undefined {
+  private createOwnClient(): BaseClient | undefined {
     if (!this.baseUrl) {
       if (DEV_MODE && this.hasAttribute('session-url')) {
         devWarn('provider-configuration', `<${this.localName}> has a session-url but no base-url, so it provides no client.`, this.localName);
@@ -85,7 +85,8 @@ export class PartnerKitProvider extends LitElement {
       devWarn('provider-configuration', `<${this.localName}> has no session-url or fetchSession: requests will carry no token.`, this.localName);
     }
     try {
-      return createClient({
+      // A base client: each widget binds the parts it calls, so no page loads every part's schemas.
+      return createBaseClient({
         baseUrl: this.baseUrl,
         ...(fetchSession ? { fetchSession } : {}),
         clientName: [this.clientName, `partnerkit-elements/${VERSION}`].filter(Boolean).join(' '),

@@ -8,7 +8,7 @@ import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
 import { DEV_MODE, devWarn } from '#dev-mode';
 import { clientContext, PROVIDER_TAG } from './context.js';
 import { describeError, isAbortError } from './describe-error.js';
@@ -23,14 +23,14 @@ export type Theme = 'light' | 'dark' | 'auto';
 
 /** What a data task's loader gets besides its arguments. */
 export interface DataTaskContext {
-  /** The resolved client (the element's own, else its provider's). */
-  client: PartnerKitClient;
+  /** The resolved client (the element's own, else its provider's); bind parts to it: `deals(client).list()`. */
+  client: BaseClient;
   /** Aborted when the arguments change, the client changes, or the element leaves the page. */
   signal: AbortSignal;
 }
 
 /** A task made by {@link PartnerKitElement.createDataTask}: its arguments start with the client. */
-export type DataTask<A extends readonly unknown[], R> = Task<[PartnerKitClient | undefined, ...A], R>;
+export type DataTask<A extends readonly unknown[], R> = Task<[BaseClient | undefined, ...A], R>;
 
 /** How {@link PartnerKitElement.renderStates} renders a task's data. */
 export interface StateRenderers<T> {
@@ -70,10 +70,10 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   }
 
   /**
-   * The client to load data with. Takes precedence over the one from an enclosing
-   * `<partnerkit-provider>`.
+   * The client to load data with: one from `createClient()` or `createBaseClient()`. Takes
+   * precedence over the one from an enclosing `<partnerkit-provider>`.
    */
-  @property({ attribute: false }) client?: PartnerKitClient;
+  @property({ attribute: false }) client?: BaseClient;
 
   /** `light`, `dark` or `auto` (the default: follow the reader's colour-scheme preference). */
   @property({ reflect: true }) theme: Theme = 'auto';
@@ -84,7 +84,7 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   private askedProviderAgain = false;
 
   /** The client of the nearest `<partnerkit-provider>`, if any. */
-  protected get providedClient(): PartnerKitClient | undefined {
+  protected get providedClient(): BaseClient | undefined {
     return this.clientConsumer.value;
   }
 
@@ -118,7 +118,7 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
   }
 
   /** The client in use: the element's own `client`, else its provider's, else undefined. */
-  get resolvedClient(): PartnerKitClient | undefined {
+  get resolvedClient(): BaseClient | undefined {
     return this.client ?? this.providedClient;
   }
 
@@ -162,15 +162,15 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
    * @example
    * private readonly scorecard = this.createDataTask(
    *   () => [this.partnerId, this.period] as const,
-   *   ([id, period], { client, signal }) => client.partners.scorecard(id, { period }, { signal }),
+   *   ([id, period], { client, signal }) => partners(client).scorecard(id, { period }, { signal }),
    * );
    */
   protected createDataTask<const A extends readonly unknown[], R>(
     args: () => A,
     load: (args: A, context: DataTaskContext) => Promise<R>,
   ): DataTask<A, R> {
-    const task = new Task<[PartnerKitClient | undefined, ...A], R>(this, {
-      args: () => [this.resolvedClient, ...args()] as [PartnerKitClient | undefined, ...A],
+    const task = new Task<[BaseClient | undefined, ...A], R>(this, {
+      args: () => [this.resolvedClient, ...args()] as [BaseClient | undefined, ...A],
       task: async ([client, ...rest], { signal }) => {
         if (!client) return initialState;
         return load(rest as unknown as A, { client, signal });

@@ -6,7 +6,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
+import { resources } from '@partnerkit/core/client/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { describeError, isAbortError } from '../platform/describe-error.js';
@@ -144,7 +145,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
 
   private readonly resources = this.createDataTask(
     () => [this.type, this.tag, this.language, this.q, this.sort, this.pageSize] as const,
-    (_args, { client, signal }) => client.resources.list(listQuery(this.filters, this.pageSize), { signal }),
+    (_args, { client, signal }) => resources(client).list(listQuery(this.filters, this.pageSize), { signal }),
   );
 
   private readonly windowing = new WindowController(this, () => {
@@ -166,7 +167,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   private searchTimer?: ReturnType<typeof setTimeout>;
   /** What is typed in the search box (sent to the server after a pause, as `q`). */
   private draft = '';
-  private tiersFor?: PartnerKitClient;
+  private tiersFor?: BaseClient;
   private shownFirst?: ResourcePage;
 
   constructor() {
@@ -195,7 +196,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     this.loadingMore = true;
     this.moreError = undefined;
     try {
-      const next = await client.resources.list(listQuery(this.filters, this.pageSize, loaded.nextCursor), { signal: abort.signal });
+      const next = await resources(client).list(listQuery(this.filters, this.pageSize, loaded.nextCursor), { signal: abort.signal });
       // A page may repeat an item when the library changed between requests: keep the first.
       const seen = new Set(loaded.items.map((r) => r.id));
       this.more = { first, items: loaded.items.concat(next.data.filter((r) => !seen.has(r.id))), nextCursor: next.nextCursor };
@@ -522,7 +523,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     this.opening = true;
     this.notice = undefined;
     try {
-      const { url } = await client.resources.open(resource.id);
+      const { url } = await resources(client).open(resource.id);
       const safe = safeHttpUrl(url);
       if (!safe) throw new UnsafeUrlError();
       const event = this.emit(new PkResourceOpenEvent({ resourceId: resource.id, url: safe }));

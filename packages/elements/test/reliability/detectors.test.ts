@@ -4,7 +4,7 @@
  * (the canary and dialog traps, the shadow-DOM inspection against a harmless render, and the
  * layout check).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { inspect, installTraps, layoutProblems, shapeOf } from './inspect.js';
 import { INJECTIONS } from './payloads.js';
 
@@ -34,7 +34,8 @@ describe('the hostile-content detectors', () => {
       const baseline = shapeOf(harmless.el);
       const payload = INJECTIONS.find((p) => p.includes("onerror=\"window.__pkCanary('img')\""))!;
       const hostile = await render(payload);
-      expect(traps.fired.some((f) => f.startsWith('canary: img')), `the canary fired: ${traps.fired.join(', ')}`).to.equal(true);
+      // The image's error event comes when the browser gets to it (later under load): wait for it.
+      await waitUntil(() => traps.fired.some((f) => f.startsWith('canary: img')), `the canary did not fire: ${traps.fired.join(', ')}`, { timeout: 5_000 });
       const found = inspect(hostile.el, baseline).join('\n');
       expect(found).to.contain('<img onerror=');
       expect(found).to.contain('<img>, which a harmless render does not have');

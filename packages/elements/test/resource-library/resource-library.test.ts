@@ -490,7 +490,7 @@ describe('<resource-library> load more', () => {
   it('reports a failed page and lets the person try again', async () => {
     const { el } = await library({ resources: MANAGER_LIBRARY, attrs: { 'page-size': '4' } });
     await settle(el);
-    const working = el.client!;
+    const working = el.client as PartnerKitClient;
     // Only the pages after the first fail.
     const failing = tamperedClient(working, {
       list: (q, o) => (q?.cursor ? Promise.reject(Object.assign(new Error('offline'), { name: 'NetworkError', code: 'network_error' })) : working.resources.list(q, o)),

@@ -4,14 +4,11 @@
  * indexes.
  * @module
  */
-import { isProtectionActive, matchNormalisedCustomers, type NormalisedCustomer, normaliseCustomer } from '@partnerkit/core/rules';
+import { conflictReasonOfHolders, matchNormalisedCustomers, type NormalisedCustomer, normaliseCustomer } from '@partnerkit/core/rules';
 import type { ConflictReason, Deal } from '@partnerkit/core/schemas';
 import type { Queryable, Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
 import { conflictCandidates, type CustomerIdentity, dealHolders, lockCustomerName } from '../store/deals.js';
-
-/** Which reason wins when several registrations hold a customer: the caller's own first. */
-const REASON_ORDER: readonly ConflictReason[] = ['own_registration', 'protected', 'already_registered'];
 
 /**
  * Why a new active registration of `customer` would be refused, as the reason code alone:
@@ -20,14 +17,8 @@ const REASON_ORDER: readonly ConflictReason[] = ['own_registration', 'protected'
  * pre-check answers, and what a refused submission says.
  */
 export async function conflictReason(q: Queryable, customer: Pick<CustomerIdentity, 'key' | 'nameKey'>, callerPartnerId: string | null, now: Date): Promise<ConflictReason | null> {
-  let reason: ConflictReason | null = null;
-  for (const holder of await dealHolders(q, customer)) {
-    const mine = callerPartnerId !== null && holder.partnerId === callerPartnerId;
-    const protectedNow = isProtectionActive({ status: holder.status, expiresAt: holder.expiresAt?.toISOString() ?? null }, now);
-    const found: ConflictReason = mine ? 'own_registration' : protectedNow ? 'protected' : 'already_registered';
-    if (reason === null || REASON_ORDER.indexOf(found) < REASON_ORDER.indexOf(reason)) reason = found;
-  }
-  return reason;
+  const holders = await dealHolders(q, customer);
+  return conflictReasonOfHolders(holders.map((h) => ({ partnerId: h.partnerId, status: h.status, expiresAt: h.expiresAt?.toISOString() ?? null })), callerPartnerId, now);
 }
 
 /**

@@ -3,12 +3,13 @@
  * and a `resource.opened` event for partner sessions, in the caller's transaction.
  * @module
  */
+import { lockReason } from '@partnerkit/core/rules';
 import type { Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
 import type { Caller } from '../security/caller.js';
 import { appendEvents } from '../store/events.js';
 import { countOpen, getResource } from '../store/resources.js';
-import { accessOf, lockReason } from './resource-access.js';
+import { accessOf } from './resource-access.js';
 
 /** Records an open of item `id` by `caller` and answers its URL; 404 without the item, 403 when gated. */
 export async function openResource(tx: Transaction, caller: Caller, id: string, now: Date): Promise<{ url: string }> {

@@ -3,7 +3,7 @@
  * conflict rules key on: every read and write of `deals`.
  * @module
  */
-import { companyNameKey, customerKey, normaliseCompanyName } from '@partnerkit/core/rules';
+import { companyNameKey, customerKey, dealNumber, normaliseCompanyName } from '@partnerkit/core/rules';
 import type { Deal, DealCustomer, DealHistoryEntry, DealListQuery, DealStatus, PersonRef } from '@partnerkit/core/schemas';
 import { CUSTOMER_NAME_LOCK, type Queryable, type Transaction } from '../db/database.js';
 import { containsPattern, SqlBuilder } from '../db/sql.js';
@@ -45,8 +45,7 @@ export function customerIdentity(customer: Pick<DealCustomer, 'company' | 'domai
   return { key: customerKey(customer), nameKey: companyNameKey(customer.company), nameHead: letters.slice(0, BLOCK).join(''), nameTail: letters.slice(-BLOCK).join('') };
 }
 
-/** A deal number as people read it: `DR-000123`. */
-export const dealNumber = (n: number): string => `DR-${String(n).padStart(6, '0')}`;
+export { dealNumber };
 
 /** A row of `deals`, as read (the keys the indexes use are written, never read back). */
 export interface DealRow {

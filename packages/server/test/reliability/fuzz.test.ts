@@ -5,7 +5,9 @@
  * internals and no token, and afterwards the server still works, logged no internal error and no
  * secret, and its data still holds its invariants.
  *
- * `PARTNERKIT_FUZZ_RUNS=2000` (and `PARTNERKIT_FUZZ_SEED`) for a longer or a replayed run.
+ * `PARTNERKIT_FUZZ_RUNS=2000` and `PARTNERKIT_FUZZ_SEED=<n>` for a longer or another run. The
+ * default seed is fixed: the run asserts it reached every status class, and an unseeded run missed
+ * 201 about once in thirty, which made `npm test` flaky. Explore with other seeds, not in CI.
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
@@ -18,7 +20,7 @@ import { assertWellFormedAnswer, closeWire, send, Tally, type WireReply } from '
 import { buildWorld, type World } from './helpers/world.ts';
 
 const RUNS = Number(process.env.PARTNERKIT_FUZZ_RUNS ?? 200);
-const SEED = process.env.PARTNERKIT_FUZZ_SEED === undefined ? undefined : Number(process.env.PARTNERKIT_FUZZ_SEED);
+const SEED = Number(process.env.PARTNERKIT_FUZZ_SEED ?? 20_261_207);
 
 after(() => closeWire());
 
@@ -58,7 +60,7 @@ suite('reliability: fuzzing every operation', (harness) => {
           if (reply.status < 300 && c.wire.method !== 'HEAD' && reply.status !== 204) assert.notEqual(reply.json, undefined, `${what}: a success that is not JSON`);
         });
       }),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: false },
+      { numRuns: RUNS, seed: SEED, endOnFailure: false },
     );
     const seconds = (performance.now() - started) / 1000;
     t.diagnostic(`fuzz [${h.driver}]: ${tally.get('requests')} requests in ${seconds.toFixed(1)} s over ${ctx.operations.length} operations; 5xx: 0`);

@@ -3,7 +3,7 @@
  * expires and once after a 401, with one refresh shared by all concurrent callers.
  * @module
  */
-import { SessionToken } from '../../schemas/session.js';
+import { SessionToken } from '../../schemas/session-token.js';
 import * as z from 'zod/mini';
 import { SessionError } from '../errors/session-error.js';
 import type { SessionGrant } from '../options.js';

@@ -8,7 +8,9 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { isConflictError, type PartnerKitClient } from '@partnerkit/core/client';
+import { isConflictError } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
+import { deals } from '@partnerkit/core/client/deals';
 import { transitionEventType } from '@partnerkit/core/rules';
 import { DEAL_STATUSES, type Deal, type DealHistoryEntry, type DealStatus } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
@@ -63,7 +65,7 @@ export class DealListView implements ReactiveController {
   private filter: string | undefined;
   private q = '';
   private loaded = '';
-  private client: PartnerKitClient | undefined;
+  private client: BaseClient | undefined;
   private request?: AbortController;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly open = new Set<string>();
@@ -156,7 +158,7 @@ export class DealListView implements ReactiveController {
     this.error = undefined;
     this.host.requestUpdate();
     try {
-      const page = await client.deals.list(
+      const page = await deals(client).list(
         {
           limit: PAGE_SIZE,
           ...(cursor ? { cursor } : {}),
@@ -391,7 +393,7 @@ export class DealListView implements ReactiveController {
     const from = dialog.deal.status;
     const to = dialog.action.to;
     try {
-      const deal = await client.deals.transition(dialog.deal.id, {
+      const deal = await deals(client).transition(dialog.deal.id, {
         to,
         ...(dialog.action.label === 'extend' ? { extend: true } : {}),
         ...(reason ? { reason } : {}),
@@ -404,7 +406,7 @@ export class DealListView implements ReactiveController {
     } catch (error) {
       this.api.report(error);
       // Moved by someone else meanwhile: show the deal as it is now.
-      if (isConflictError(error) && !error.reason) void client.deals.get(dialog.deal.id).then((d) => this.replace(d), () => undefined);
+      if (isConflictError(error) && !error.reason) void deals(client).get(dialog.deal.id).then((d) => this.replace(d), () => undefined);
       const described = describeError(error);
       fail(
         isConflictError(error) && error.reason

@@ -6,7 +6,9 @@
  * @module
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError, type PartnerKitClient } from '@partnerkit/core/client';
+import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
+import { deals } from '@partnerkit/core/client/deals';
 import type { Deal, DealInput, Role } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
 import { platformCatalogues } from '../../platform/i18n/index.js';
@@ -39,7 +41,7 @@ export type SendResult =
 
 /** What a sent registration needs from its element. */
 export interface SendContext {
-  client: PartnerKitClient;
+  client: BaseClient;
   /** The partner in scope; named in the body for vendor sessions. */
   scope: string | undefined;
   role: Role;
@@ -58,10 +60,10 @@ export class SubmitView {
   /** The pre-check of the customer in the form. */
   readonly precheck: PrecheckController;
 
-  constructor(host: Host, client: () => PartnerKitClient | undefined) {
+  constructor(host: Host, client: () => BaseClient | undefined) {
     this.precheck = new PrecheckController(host, () => {
       const c = client();
-      return c && ((input, signal) => c.deals.check(input, { signal }));
+      return c && ((input, signal) => deals(c).check(input, { signal }));
     });
     this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: submitEn, vi: submitVi }, { en: statusEn, vi: statusVi })));
     adoptMoreStyles(host, chipStyles);
@@ -75,7 +77,7 @@ export class SubmitView {
     // A vendor session names the partner; a partner session registers for itself.
     const body = context.role !== 'partner' && context.scope ? { ...input, partnerId: context.scope } : input;
     try {
-      const deal = await context.client.deals.register(body, { idempotencyKey: key });
+      const deal = await deals(context.client).register(body, { idempotencyKey: key });
       context.emit(new PkDealSubmittedEvent({ deal, fromQueue: context.fromQueue }));
       return { kind: 'done', deal };
     } catch (error) {

@@ -1,7 +1,9 @@
-/** The platform's catalogues, merged into every widget's own. */
-import type { Catalogues } from '../localize.js';
+/**
+ * The platform's catalogues, merged into every widget's own: English bundled, Vietnamese imported
+ * the first time it is used (like every widget's own), so an English page carries none of it.
+ */
+import { LazyMessages, type Catalogues } from '../localize.js';
 import { en, type PlatformMessages } from './en.js';
-import { vi } from './vi.js';
 
 export type { PlatformMessages };
-export const platformCatalogues: Catalogues<PlatformMessages> = { en, vi };
+export const platformCatalogues: Catalogues<PlatformMessages> = { en, vi: new LazyMessages(() => import('./vi.js').then((m) => m.vi)) };

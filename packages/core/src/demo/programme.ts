@@ -1,0 +1,78 @@
+/**
+ * The generated programme: four tiers and eight KPIs, and how a partner of each tier performs.
+ * @module
+ */
+import type { KpiAggregation, KpiDirection, KpiUnit, TierBenefit, TierRequirement } from '../schemas/index.js';
+
+export interface SeedKpi {
+  id: string;
+  name: string;
+  description: string;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  aggregation: KpiAggregation;
+  weight: number;
+  currency: string | null;
+  /** A typical monthly value at each tier level (1-4). */
+  monthly: readonly [number, number, number, number];
+  /** Relative month-to-month noise. */
+  noise: number;
+}
+
+export const SEED_KPIS: readonly SeedKpi[] = [
+  { id: 'kpi_revenue', name: 'Revenue', description: 'Booked revenue, in US cents.', unit: 'currency', direction: 'higher_is_better', aggregation: 'sum', weight: 3, currency: 'USD', monthly: [2_000_000, 6_000_000, 15_000_000, 40_000_000], noise: 0.35 },
+  { id: 'kpi_pipeline', name: 'Qualified pipeline', description: 'New qualified pipeline, in US cents.', unit: 'currency', direction: 'higher_is_better', aggregation: 'sum', weight: 1, currency: 'USD', monthly: [6_000_000, 18_000_000, 45_000_000, 120_000_000], noise: 0.4 },
+  { id: 'kpi_deals_won', name: 'Deals won', description: 'Registered deals closed as won.', unit: 'count', direction: 'higher_is_better', aggregation: 'sum', weight: 2, currency: null, monthly: [1, 2, 4, 8], noise: 0.5 },
+  { id: 'kpi_new_customers', name: 'New customers', description: 'Customers new to the vendor.', unit: 'count', direction: 'higher_is_better', aggregation: 'sum', weight: 2, currency: null, monthly: [1, 2, 3, 6], noise: 0.5 },
+  { id: 'kpi_win_rate', name: 'Win rate', description: 'Won deals as a share of closed deals.', unit: 'percent', direction: 'higher_is_better', aggregation: 'avg', weight: 1, currency: null, monthly: [25, 35, 45, 55], noise: 0.2 },
+  { id: 'kpi_csat', name: 'Customer satisfaction', description: 'Average survey score, 1-5.', unit: 'score', direction: 'higher_is_better', aggregation: 'avg', weight: 1, currency: null, monthly: [3.8, 4.1, 4.3, 4.6], noise: 0.06 },
+  { id: 'kpi_certifications', name: 'Certified staff', description: 'Staff holding a current certification.', unit: 'count', direction: 'higher_is_better', aggregation: 'last', weight: 1, currency: null, monthly: [1, 3, 5, 9], noise: 0.15 },
+  { id: 'kpi_churn', name: 'Customer churn', description: 'Share of customers lost in the month.', unit: 'percent', direction: 'lower_is_better', aggregation: 'avg', weight: 1, currency: null, monthly: [6, 4.5, 3, 2], noise: 0.25 },
+];
+
+export interface SeedTier {
+  id: string;
+  rank: number;
+  name: string;
+  colour: string;
+  dealProtectionDays: number;
+  benefits: TierBenefit[];
+  requirements: TierRequirement[];
+}
+
+/** Steps about 2.4x apart, as programmes in the field set them. */
+export const SEED_TIERS: readonly SeedTier[] = [
+  {
+    id: 'tier_registered', rank: 1, name: 'Registered', colour: '#8A8F98', dealProtectionDays: 30,
+    benefits: [{ label: 'Partner portal access' }, { label: 'Resale discount', value: '10%' }],
+    requirements: [],
+  },
+  {
+    id: 'tier_silver', rank: 2, name: 'Silver', colour: '#A8B2BD', dealProtectionDays: 60,
+    benefits: [{ label: 'Resale discount', value: '18%' }, { label: 'Deal protection', value: '60 days' }, { label: 'Marketing development funds' }],
+    requirements: [
+      { kpiId: 'kpi_revenue', min: 50_000_000, window: 12 },
+      { kpiId: 'kpi_deals_won', min: 18, window: 12 },
+      { kpiId: 'kpi_certifications', min: 2 },
+    ],
+  },
+  {
+    id: 'tier_gold', rank: 3, name: 'Gold', colour: '#C9A227', dealProtectionDays: 90,
+    benefits: [{ label: 'Resale discount', value: '25%' }, { label: 'Deal protection', value: '90 days' }, { label: 'Dedicated channel manager' }],
+    requirements: [
+      { kpiId: 'kpi_revenue', min: 120_000_000, window: 12 },
+      { kpiId: 'kpi_deals_won', min: 36, window: 12 },
+      { kpiId: 'kpi_certifications', min: 4 },
+    ],
+  },
+  {
+    id: 'tier_platinum', rank: 4, name: 'Platinum', colour: '#5B6B7C', dealProtectionDays: 120,
+    benefits: [{ label: 'Resale discount', value: '32%' }, { label: 'Deal protection', value: '120 days' }, { label: 'Joint business planning' }, { label: 'Early access to releases' }],
+    requirements: [
+      { kpiId: 'kpi_revenue', min: 350_000_000, window: 12 },
+      { kpiId: 'kpi_deals_won', min: 72, window: 12 },
+      { kpiId: 'kpi_certifications', min: 6 },
+      { kpiId: 'kpi_csat', min: 4.2, window: 3 },
+    ],
+  },
+];
