@@ -104,7 +104,7 @@ function throughputTargets(run: BenchRun): Target[] {
     ['list-manager', 'a manager, with possible conflicts'],
   ];
   for (const d of throughput.drivers) {
-    const name = d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL';
+    const name = `Throughput, ${d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
     for (const [endpoint, who] of lists) {
       const one = at(d, endpoint, 1);
       const ten = at(d, endpoint, 10);
@@ -440,6 +440,35 @@ export function replaceSizeFigures(markdown: string, run: BenchRun): string {
   return updated.join('\n');
 }
 
+/**
+ * docs/benchmarks.md with its throughput figures (the Server throughput section and the
+ * throughput rows of the targets) replaced by those of `run`, a run of the throughput part alone,
+ * which the section says; everything else is left as it was.
+ */
+export function replaceThroughputFigures(markdown: string, run: BenchRun): string {
+  const lines = markdown.split('\n');
+  const provenance = [
+    `These throughput figures come from a run of the throughput part alone (\`npm run bench -- --only throughput --write\`), commit ${run.machine.commit ?? 'unknown'}, ${run.startedAt}, load average ${run.machine.load.start.toFixed(2)} at the start and ${(run.machine.load.end ?? run.machine.load.start).toFixed(2)} at the end on ${run.machine.cores} cores; the other sections from the run described at the top.`,
+    '',
+  ];
+  const section = throughputSection(run);
+  section.splice(2, 0, ...provenance);
+  const start = lines.indexOf('## Server throughput');
+  const at = start !== -1 ? start : lines.indexOf('## Time each part took');
+  if (at === -1) throw new Error('docs/benchmarks.md has no "## Time each part took" section to put the throughput figures before: write a full run first');
+  const end = start === -1 ? at : lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  const updated = [...lines.slice(0, at), ...section, ...lines.slice(end)];
+  const rows = table(['What', 'Target', 'Measured', ''], throughputTargets(run).map((t) => [t.what, t.target, t.measured, mark(t.ok)])).split('\n').slice(2);
+  const old = updated.map((line, i) => (line.startsWith('| Throughput, ') ? i : -1)).filter((i) => i !== -1);
+  if (old.length) updated.splice(old[0]!, old.length, ...rows);
+  else {
+    const targets = updated.indexOf('## Targets');
+    const last = updated.findIndex((line, i) => i > targets + 3 && !line.startsWith('|'));
+    updated.splice(last, 0, ...rows);
+  }
+  return updated.join('\n');
+}
+
 /** The whole of docs/benchmarks.md. */
 export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
   return [
@@ -460,6 +489,7 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     'npm run bench -- --quick          # tiny sizes, a few iterations: the smoke run of `npm test`',
     'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput',
     'npm run bench -- --only size --write  # refresh only the size figures of this page (they are exact)',
+    'npm run bench -- --only throughput --write  # refresh only the server throughput figures (a run of that part alone)',
     '```',
     '',
     'PostgreSQL figures need a server: `PARTNERKIT_TEST_DATABASE_URL`, else `postgres://postgres@127.0.0.1:54329/postgres` (`scripts/pg-cluster.sh start`); the run creates its own database there and drops it afterwards. Chromium comes from `CHROME_PATH`, else `/usr/bin/chromium`.',
