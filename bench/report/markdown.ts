@@ -448,7 +448,11 @@ export function replaceSizeFigures(markdown: string, run: BenchRun): string {
 export function replaceThroughputFigures(markdown: string, run: BenchRun): string {
   const lines = markdown.split('\n');
   const provenance = [
-    `These throughput figures come from a run of the throughput part alone (\`npm run bench -- --only throughput --write\`), commit ${run.machine.commit ?? 'unknown'}, ${run.startedAt}, load average ${run.machine.load.start.toFixed(2)} at the start and ${(run.machine.load.end ?? run.machine.load.start).toFixed(2)} at the end on ${run.machine.cores} cores; the other sections from the run described at the top.`,
+    `These throughput figures come from a run of the throughput part alone (\`npm run bench -- --only throughput --write\`), commit ${run.machine.commit ?? 'unknown'}, ${run.startedAt}, load average ${run.machine.load.start.toFixed(2)} at the start and ${(run.machine.load.end ?? run.machine.load.start).toFixed(2)} at the end on ${run.machine.cores} cores; the other sections from the run described at the top.${
+      Math.max(run.machine.load.start, run.machine.load.end ?? 0) > run.machine.cores
+        ? ` The machine was busy with other work (a load above its ${run.machine.cores} cores): every absolute figure, the baseline's included, is far below a quiet machine's, and cells with no answer within the cell's time show 0/s; the ratios against the baseline measured in the same run are the comparable figures.`
+        : ''
+    }`,
     '',
   ];
   const section = throughputSection(run);
