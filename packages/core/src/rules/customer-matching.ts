@@ -178,7 +178,12 @@ export interface NormalisedName {
 }
 
 function compactName(name: string): NormalisedName {
-  const text = normaliseCompanyName(name).replace(/ /g, '');
+  return compactNormalised(normaliseCompanyName(name));
+}
+
+/** {@link compactName} of a name already normalised by {@link normaliseCompanyName}. */
+function compactNormalised(normalised: string): NormalisedName {
+  const text = normalised.replace(/ /g, '');
   const grams = bigrams(text);
   let size = 0;
   for (const count of grams.values()) size += count;
@@ -267,6 +272,20 @@ export interface NormalisedCustomer {
 
 export function normaliseCustomer(customer: CustomerIdentity): NormalisedCustomer {
   return { domain: customer.domain ? normaliseDomain(customer.domain) : null, name: compactName(customer.company) };
+}
+
+/**
+ * {@link normaliseCustomer} from the keys a backend stored with a registration: its
+ * {@link customerKey} and {@link companyNameKey}, so a backend comparing a page of deals with
+ * hundreds of stored candidates neither parses their domains nor normalises their names again
+ * (the costliest part of matching). The same result as `normaliseCustomer(customer)` for keys
+ * made from that customer.
+ */
+export function normaliseCustomerFromKeys(company: string, key: string, nameKey: string): NormalisedCustomer {
+  const domain = key.startsWith('d:') ? key.slice(2) : null;
+  // companyNameKey falls back to the raw name when normalising leaves nothing: normalise again then.
+  if (nameKey === company.trim().toLowerCase()) return { domain, name: compactName(company) };
+  return { domain, name: compactNormalised(nameKey) };
 }
 
 /** {@link matchCustomers} of two customers reduced by {@link normaliseCustomer}. */

@@ -11,6 +11,7 @@ import {
   NAME_SIMILARITY_THRESHOLD,
   normaliseCompanyName,
   normaliseCustomer,
+  normaliseCustomerFromKeys,
   normaliseDomain,
   sameCustomer,
 } from '@partnerkit/core/rules';
@@ -246,6 +247,8 @@ describe('normaliseCustomer and matchNormalisedCustomers', () => {
       fc.property(customer, customer, (a, b) => {
         assert.deepEqual(matchNormalisedCustomers(normaliseCustomer(a), normaliseCustomer(b)), matchCustomers(a, b));
         assert.equal(matchCustomers(a, b).similarity, companyNameSimilarity(a.company, b.company));
+        // From the keys a backend stores, the same reduction.
+        assert.deepEqual(normaliseCustomerFromKeys(a.company, customerKey(a), companyNameKey(a.company)), normaliseCustomer(a));
       }),
     );
   });

@@ -4,11 +4,11 @@
  * indexes.
  * @module
  */
-import { conflictReasonOfHolders, matchNormalisedCustomers, type NormalisedCustomer, normaliseCustomer } from '@partnerkit/core/rules';
+import { conflictReasonOfHolders, matchNormalisedCustomers, type NormalisedCustomer, normaliseCustomer, normaliseCustomerFromKeys } from '@partnerkit/core/rules';
 import type { ConflictReason, Deal } from '@partnerkit/core/schemas';
 import type { Queryable, Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
-import { conflictCandidates, type CustomerIdentity, dealHolders, lockCustomerName } from '../store/deals.js';
+import { type ConflictCandidate, conflictCandidates, type CustomerIdentity, dealHolders, lockCustomerName } from '../store/deals.js';
 
 /**
  * Why a new active registration of `customer` would be refused, as the reason code alone:
@@ -39,19 +39,19 @@ export async function assertCustomerFree(tx: Transaction, customer: CustomerIden
  */
 export async function withPossibleConflicts(q: Queryable, deals: readonly Deal[]): Promise<Deal[]> {
   const candidates = await conflictCandidates(q, deals.map((d) => d.id));
-  // Each customer normalised once, however many comparisons it takes part in.
-  const normalised = new Map<string, NormalisedCustomer>();
-  const of = (customer: { company: string; domain?: string | null }) => {
-    const key = `${customer.company}\n${customer.domain ?? ''}`;
-    let found = normalised.get(key);
-    if (!found) normalised.set(key, (found = normaliseCustomer(customer)));
+  // Candidates come with their stored keys, and each is reduced once however many deals of the
+  // page it is compared with: normalising names and parsing domains was most of the list's time.
+  const reduced = new Map<string, NormalisedCustomer>();
+  const ofCandidate = (c: ConflictCandidate) => {
+    let found = reduced.get(c.id);
+    if (!found) reduced.set(c.id, (found = normaliseCustomerFromKeys(c.company, c.key, c.nameKey)));
     return found;
   };
   return deals.map((deal) => {
     const possibleConflicts: NonNullable<Deal['possibleConflicts']> = [];
-    const customer = of(deal.customer);
+    const customer = normaliseCustomer(deal.customer);
     for (const candidate of candidates.get(deal.id) ?? []) {
-      const verdict = matchNormalisedCustomers(customer, of(candidate.customer));
+      const verdict = matchNormalisedCustomers(customer, ofCandidate(candidate));
       if (verdict.match && verdict.reason !== null) possibleConflicts.push({ dealId: candidate.id, number: candidate.number, match: verdict.reason });
     }
     return { ...deal, possibleConflicts };

@@ -289,11 +289,14 @@ export async function lockCustomerName(tx: Transaction, nameKey: string): Promis
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CUSTOMER_NAME_LOCK, nameKey]);
 }
 
-/** Another active registration that may be the same customer as a deal. */
+/** Another active registration that may be the same customer as a deal, with the keys stored with it. */
 export interface ConflictCandidate {
   id: string;
   number: string;
-  customer: { company: string; domain: string | null };
+  company: string;
+  /** Its `customerKey()` and `companyNameKey()`, as stored. */
+  key: string;
+  nameKey: string;
 }
 
 /**
@@ -307,11 +310,14 @@ export interface ConflictCandidate {
 export async function conflictCandidates(q: Queryable, ids: readonly string[]): Promise<Map<string, ConflictCandidate[]>> {
   const byDeal = new Map<string, ConflictCandidate[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byDeal;
-  const { rows } = await q.query<{ deal: string; id: string; number: string; company: string; domain: string | null }>('SELECT * FROM deal_conflict_candidates($1::text[])', [ids]);
+  const { rows } = await q.query<{ deal: string; id: string; number: string; company: string; customer_key: string; name_key: string }>(
+    'SELECT * FROM deal_conflict_candidates($1::text[])',
+    [ids],
+  );
   for (const row of rows) {
     const list = byDeal.get(row.deal) as ConflictCandidate[];
     // A deal found through two keys arrives twice, side by side (the order is by seq).
-    if (list[list.length - 1]?.id !== row.id) list.push({ id: row.id, number: row.number, customer: { company: row.company, domain: row.domain } });
+    if (list[list.length - 1]?.id !== row.id) list.push({ id: row.id, number: row.number, company: row.company, key: row.customer_key, nameKey: row.name_key });
   }
   return byDeal;
 }
