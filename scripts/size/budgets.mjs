@@ -29,11 +29,11 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  // +0.2 KB for issue 19's client: closed error codes, IdempotencyMismatchError, responseInfo (decisions.md).
-  'partnerkit-provider': 11.4 * KB,
-  'partner-scorecard': 8.5 * KB,
-  'deal-register': 9.3 * KB,
-  'resource-library': 8.4 * KB,
+  // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size").
+  'partnerkit-provider': 11.0 * KB,
+  'partner-scorecard': 9.1 * KB,
+  'deal-register': 8.5 * KB,
+  'resource-library': 9.2 * KB,
 };
 
 /**
@@ -41,16 +41,17 @@ export const TAGS = {
  * were last lowered (docs/benchmarks.md, "Size"), so nothing grows unnoticed; raising one is a
  * decision to write down (docs/decisions.md, "Bundle size"). Issue 18's limits stand above them:
  * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB, which issue 19's client
- * features (0.14 KB) took to 60.13 KB: see docs/decisions.md, "Integrators".
+ * features (0.14 KB) took to 60.13 KB (docs/decisions.md, "Integrators") and the issue
+ * descriptions loaded on demand brought back under it (decisions.md, "Element platform v2").
  */
 export const CEILINGS = {
-  shared: 23.1 * KB,
-  /** The page of the provider and the first three widgets. */
-  page: 60.2 * KB,
+  shared: 23.5 * KB,
+  /** The page of the provider and the first three widgets: 0.44 KB over issue 18's 60.1 KB (decisions.md, "Bundle size"). */
+  page: 60.6 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.4 * KB,
-    'deal-register': 44.2 * KB,
-    'resource-library': 43.3 * KB,
+    'partner-scorecard': 44.0 * KB,
+    'deal-register': 43.4 * KB,
+    'resource-library': 44.1 * KB,
   },
 };

@@ -19,6 +19,8 @@ export const VARIANTS = {
   'matches-by-domain-only': 'leaving the domain out registers a customer someone holds under its domain',
   /** Reads an approval of an approved deal as an extension, as the contract did before extend. */
   'extends-on-reapproval': 'approving an approved deal again extends its protection',
+  /** Accepts `translations` in writes and throws them away, like a backend that predates them. */
+  'drops-translations': 'translations of programme data are accepted and lost',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -114,6 +116,27 @@ function extendsOnReapproval(app: FetchHandler, adminKey: string): FetchHandler 
   };
 }
 
+/** `value` without any `translations` field, at any depth. */
+function withoutTranslations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTranslations);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'translations').map(([key, v]) => [key, withoutTranslations(v)]));
+}
+
+function dropsTranslations(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return app(request);
+    const text = await request.clone().text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return app(request);
+    }
+    return app(new Request(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(withoutTranslations(body)) }));
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
@@ -129,5 +152,7 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return matchesByDomainOnly(app);
     case 'extends-on-reapproval':
       return extendsOnReapproval(app, adminKey);
+    case 'drops-translations':
+      return dropsTranslations(app);
   }
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import { dealNumber, protectionEnd } from '../rules/deal-lifecycle.js';
-import { previousPeriods } from '../rules/periods.js';
+import { DAY_MS, previousPeriods } from '../rules/periods.js';
 import {
   DEAL_REASON_CODES,
   PARTNER_TYPES,
@@ -102,7 +102,6 @@ const PROFILES = {
   bench: { partners: 1000, deals: 100_000, resources: 200, months: 24 },
 } as const;
 
-const DAY = 86_400_000;
 /** Deals generated per batch. */
 export const DEAL_BATCH = 10_000;
 
@@ -175,15 +174,15 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   if (Number.isNaN(asOf.getTime())) throw new RangeError('seed: asOf is not a date');
   const rng = new SeededRandom(options.seed ?? 1);
   const iso = (d: Date) => d.toISOString();
-  const createdAt = iso(new Date(asOf.getTime() - 800 * DAY));
+  const createdAt = iso(new Date(asOf.getTime() - 800 * DAY_MS));
   const thisMonth = asOf.toISOString().slice(0, 7);
   const months = previousPeriods(thisMonth, sizes.months);
 
   const tiers: Tier[] = SEED_TIERS.map((t) => ({
-    id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, dealProtectionDays: t.dealProtectionDays, createdAt, updatedAt: createdAt,
+    id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, dealProtectionDays: t.dealProtectionDays, translations: t.translations, createdAt, updatedAt: createdAt,
   }));
   const kpis: Kpi[] = SEED_KPIS.map((k) => ({
-    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, createdAt, updatedAt: createdAt,
+    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, translations: k.translations, createdAt, updatedAt: createdAt,
   }));
 
   const generated: GeneratedPartner[] = [];
@@ -205,7 +204,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const type = PARTNER_TYPES[i % PARTNER_TYPES.length] as PartnerType;
     generated.push({ id, type, level, country, users });
     const status: PartnerStatus = i < 4 ? 'active' : rng.weighted({ active: 80, onboarding: 8, prospect: 5, suspended: 5, offboarded: 2 });
-    const joined = iso(new Date(asOf.getTime() - rng.int(400, 800) * DAY));
+    const joined = iso(new Date(asOf.getTime() - rng.int(400, 800) * DAY_MS));
     partners.push({
       partner: {
         id,
@@ -259,13 +258,18 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const topic = RESOURCE_TOPICS[Math.floor(i / 2) % RESOURCE_TOPICS.length] as (typeof RESOURCE_TOPICS)[number];
     const vietnamese = i % 2 === 1;
     const edition = Math.floor(i / (2 * RESOURCE_TOPICS.length));
-    const title = `${vietnamese ? topic.vi : topic.en}${edition > 0 ? ` (${vietnamese ? 'bản' : 'edition'} ${edition + 1})` : ''}`;
+    // Each item is in one language and carries its title and description in the other.
+    const text = {
+      en: { title: `${topic.en}${edition > 0 ? ` (edition ${edition + 1})` : ''}`, description: `For partners: ${topic.en.toLowerCase()}.` },
+      vi: { title: `${topic.vi}${edition > 0 ? ` (bản ${edition + 1})` : ''}`, description: `Tài liệu dành cho đối tác: ${topic.vi.toLowerCase()}.` },
+    };
+    const [own, other] = vietnamese ? (['vi', 'en'] as const) : (['en', 'vi'] as const);
     const gate = rng.weighted({ open: 50, tier: 30, type: 20 });
-    const made = iso(new Date(asOf.getTime() - rng.int(1, 700) * DAY - i * 60_000));
+    const made = iso(new Date(asOf.getTime() - rng.int(1, 700) * DAY_MS - i * 60_000));
     return {
       id: `rs_${String(i + 1).padStart(4, '0')}`,
-      title,
-      description: vietnamese ? `Tài liệu dành cho đối tác: ${topic.vi.toLowerCase()}.` : `For partners: ${topic.en.toLowerCase()}.`,
+      title: text[own].title,
+      description: text[own].description,
       type: topic.type,
       format: topic.format,
       sizeBytes: topic.type === 'video' ? rng.int(40, 900) * 1_048_576 : topic.type === 'link' ? null : rng.int(80, 9000) * 1024,
@@ -277,6 +281,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       locked: false,
       url: `https://partners.example.com/library/${slug(topic.en)}${edition > 0 ? `-${edition + 1}` : ''}${vietnamese ? '-vi' : ''}`,
       openCount: rng.int(0, 400),
+      translations: { [other]: text[other] },
       createdAt: made,
       updatedAt: made,
     };
@@ -321,18 +326,18 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     let reason: string | null = null;
     let reasonCode: (typeof DEAL_REASON_CODES)[number] | null = null;
     if (status === 'approved') {
-      approvedAt = new Date(asOf.getTime() - rng.int(0, days - 2) * DAY - rng.int(0, DAY - 1));
-      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY);
+      approvedAt = new Date(asOf.getTime() - rng.int(0, days - 2) * DAY_MS - rng.int(0, DAY_MS - 1));
+      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY_MS);
     } else if (status === 'expired') {
-      approvedAt = new Date(asOf.getTime() - (days + rng.int(1, 400)) * DAY);
-      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY);
+      approvedAt = new Date(asOf.getTime() - (days + rng.int(1, 400)) * DAY_MS);
+      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY_MS);
     } else if (status === 'won' || status === 'lost') {
-      approvedAt = new Date(asOf.getTime() - rng.int(20, 700) * DAY);
-      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY);
+      approvedAt = new Date(asOf.getTime() - rng.int(20, 700) * DAY_MS);
+      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY_MS);
     } else if (status === 'draft' || status === 'submitted' || status === 'under_review' || status === 'needs_info') {
-      created = new Date(asOf.getTime() - rng.int(0, 45) * DAY - rng.int(0, DAY - 1));
+      created = new Date(asOf.getTime() - rng.int(0, 45) * DAY_MS - rng.int(0, DAY_MS - 1));
     } else {
-      created = new Date(asOf.getTime() - rng.int(10, 700) * DAY);
+      created = new Date(asOf.getTime() - rng.int(10, 700) * DAY_MS);
     }
     if (approvedAt) expiresAt = protectionEnd(approvedAt, days);
     const step = (from: DealStatus | null, to: DealStatus, when: Date, by: DealHistoryEntry['by'], why: string | null = null) =>
@@ -356,14 +361,14 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     }
     if (approvedAt) step('submitted', 'approved', approvedAt, managerBy);
     if (status === 'won' || status === 'lost') {
-      const closed = new Date((approvedAt as Date).getTime() + rng.int(5, days - 1) * DAY);
+      const closed = new Date((approvedAt as Date).getTime() + rng.int(5, days - 1) * DAY_MS);
       if (status === 'lost') reason = 'The customer chose a competitor.';
       step('approved', status, closed, partnerBy, reason);
     }
     if (status === 'expired') step('approved', 'expired', expiresAt as Date, { role: 'system', id: null });
     const currency = customerCountry.code === 'VN' ? 'VND' : 'USD';
     const amount = currency === 'VND' ? rng.int(50, 5000) * 1_000_000 : rng.int(20, 2000) * 100_000;
-    const closeDate = new Date(created.getTime() + rng.int(30, 150) * DAY).toISOString().slice(0, 10);
+    const closeDate = new Date(created.getTime() + rng.int(30, 150) * DAY_MS).toISOString().slice(0, 10);
     const last = history[history.length - 1] as DealHistoryEntry;
     const deal: Deal = {
       id: '',

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ConflictReason, Deal, DealStatus, KnownEventType, Role } from '../schemas/index.js';
+import { DAY_MS } from './periods.js';
 
 /** Who makes a move: a principal's role, or the backend's own clock (`system`). */
 export type DealActor = Role | 'system';
@@ -65,8 +66,6 @@ export const INITIAL_DEAL_STATUSES: readonly DealStatus[] = Object.freeze(['draf
 
 /** How many times an approved registration's protection may be extended. */
 export const MAX_PROTECTION_EXTENSIONS = 1;
-
-const DAY_MS = 86_400_000;
 
 /**
  * True for the move that extends protection, `approved -> approved`. A request makes it only by

@@ -36,6 +36,12 @@ function present(resource: StoredResource, access: Access): Resource {
   return { ...rest, locked, ...(locked ? {} : { url }) };
 }
 
+/** The reference server's search: title, description (translated ones too) and tags. */
+function matchesText(r: StoredResource, q: string): boolean {
+  const texts = [r.title, r.description, ...r.tags, ...Object.values(r.translations ?? {}).flatMap((t) => [t.title, t.description])];
+  return texts.some((text) => text != null && contains(text, q));
+}
+
 const ORDER: Record<ResourceSort, (r: StoredResource) => SortKey> = {
   newest: (r) => [-r.seq],
   title: (r) => [r.title, r.seq],
@@ -76,7 +82,7 @@ export const resourcesPart: MockPart = {
               (filters.type === undefined || r.type === filters.type) &&
               (filters.tag === undefined || r.tags.includes(filters.tag)) &&
               (filters.language === undefined || r.language === filters.language) &&
-              (filters.q === undefined || contains(r.title, filters.q) || contains(r.description, filters.q) || r.tags.some((t) => contains(t, filters.q as string))),
+              (filters.q === undefined || matchesText(r, filters.q)),
           );
           const page = ctx.state.cursors.page(matching, ORDER[sort], { limit, cursor }, 'resources', { ...filters, sort });
           const access = accessOf(ctx.state, callerOf(ctx));
@@ -104,6 +110,7 @@ export const resourcesPart: MockPart = {
               partnerTypes: input.partnerTypes ?? [],
               url: input.url,
               openCount: 0,
+              translations: input.translations ?? {},
               createdAt: at,
               updatedAt: at,
               seq: ctx.state.nextSeq(),

@@ -19,11 +19,16 @@ import { json, pathId, requestUrl, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { type Caller, partnerScope } from '../security/caller.js';
 import { customerIdentity, DEAL_POSITION, getDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
-import { getPartner } from '../store/partners.js';
+import { getPartner, partnerNames } from '../store/partners.js';
 
-/** Deals as the caller may see them: vendors also get `possibleConflicts`. */
+/** Deals as the caller may see them, with their partner's name; vendors also get `possibleConflicts`. */
 async function present(q: Queryable, deals: readonly Deal[], caller: Caller): Promise<Deal[]> {
-  return caller.role === 'partner' ? [...deals] : withPossibleConflicts(q, deals);
+  const seen = caller.role === 'partner' ? deals : await withPossibleConflicts(q, deals);
+  const names = await partnerNames(q, seen.map((deal) => deal.partnerId));
+  return seen.map((deal) => {
+    const partnerName = names.get(deal.partnerId);
+    return partnerName === undefined ? deal : { ...deal, partnerName };
+  });
 }
 
 async function presentOne(q: Queryable, deal: Deal, caller: Caller): Promise<Deal> {

@@ -153,3 +153,12 @@ export async function partnerGates(q: Queryable, id: string): Promise<{ type: Pa
   const { rows } = await q.query<{ type: PartnerType; tier_id: string | null }>('SELECT type, tier_id FROM partners WHERE id = $1', [id]);
   return rows[0] ? { type: rows[0].type, tierId: rows[0].tier_id } : null;
 }
+
+/** The names of the partners `ids` (duplicates allowed), by id: deals carry their partner's name. */
+export async function partnerNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; name: string }>('SELECT id, name FROM partners WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+    JSON.stringify([...new Set(ids)]),
+  ]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

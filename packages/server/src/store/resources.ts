@@ -24,12 +24,13 @@ export interface ResourceRow {
   min_tier_id: string | null;
   partner_types: Resource['partnerTypes'];
   url: string;
+  translations: NonNullable<Resource['translations']>;
   open_count: number;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = 'seq, id, title, description, type, format, size_bytes, language, tags, thumbnail_url, min_tier_id, partner_types, url, open_count, created_at, updated_at';
+const COLUMNS = 'seq, id, title, description, type, format, size_bytes, language, tags, thumbnail_url, min_tier_id, partner_types, url, translations, open_count, created_at, updated_at';
 
 /** An item as stored: every field of the contract but `locked`, with its `url` whoever looks. */
 export type StoredResource = Omit<Resource, 'locked' | 'url'> & { url: string };
@@ -48,6 +49,7 @@ export function resourceFromRow(row: ResourceRow): StoredResource {
     thumbnailUrl: row.thumbnail_url,
     minTierId: row.min_tier_id,
     partnerTypes: row.partner_types,
+    translations: row.translations,
     url: row.url,
     openCount: row.open_count,
     createdAt: row.created_at.toISOString(),
@@ -90,7 +92,11 @@ function filtered(filter: ResourceFilter): SqlBuilder {
   if (filter.language) sql.where(`language = ${sql.param(filter.language)}`);
   if (filter.q) {
     const pattern = sql.param(containsPattern(filter.q));
-    sql.where(`(title ILIKE ${pattern} OR description ILIKE ${pattern} OR tags::text ILIKE ${pattern})`);
+    // Translated titles and descriptions too: a reader searches in the language the library shows.
+    sql.where(
+      `(title ILIKE ${pattern} OR description ILIKE ${pattern} OR tags::text ILIKE ${pattern}
+        OR EXISTS (SELECT 1 FROM jsonb_each(translations) AS t WHERE t.value->>'title' ILIKE ${pattern} OR t.value->>'description' ILIKE ${pattern}))`,
+    );
   }
   return sql;
 }
@@ -134,8 +140,8 @@ export async function getResource(q: Queryable, id: string, { lock = false }: { 
 export async function insertResource(tx: Transaction, id: string, input: ResourceInput, now: Date): Promise<StoredResource> {
   const { rows } = await tx.query<ResourceRow>(
     `INSERT INTO resources (id, title, description, type, format, size_bytes, language, tags, thumbnail_url, min_tier_id,
-                            partner_types, url, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $13) RETURNING ${COLUMNS}`,
+                            partner_types, url, translations, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $14::jsonb, $13, $13) RETURNING ${COLUMNS}`,
     [
       id,
       input.title,
@@ -150,6 +156,7 @@ export async function insertResource(tx: Transaction, id: string, input: Resourc
       JSON.stringify(input.partnerTypes ?? []),
       input.url,
       now,
+      JSON.stringify(input.translations ?? {}),
     ],
   );
   return resourceFromRow(rows[0] as ResourceRow);
@@ -167,6 +174,7 @@ const PATCH_COLUMNS: Record<keyof ResourcePatch, { column: string; json?: true }
   thumbnailUrl: { column: 'thumbnail_url' },
   minTierId: { column: 'min_tier_id' },
   partnerTypes: { column: 'partner_types', json: true },
+  translations: { column: 'translations', json: true },
   url: { column: 'url' },
 };
 

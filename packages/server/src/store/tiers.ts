@@ -16,11 +16,12 @@ export interface TierRow {
   benefits: TierBenefit[];
   requirements: TierRequirement[];
   deal_protection_days: number;
+  translations: NonNullable<Tier['translations']>;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = 'id, rank, name, colour, benefits, requirements, deal_protection_days, created_at, updated_at';
+const COLUMNS = 'id, rank, name, colour, benefits, requirements, deal_protection_days, translations, created_at, updated_at';
 
 /** The one mapping of a tier row to the contract. */
 export function tierFromRow(row: TierRow): Tier {
@@ -32,6 +33,7 @@ export function tierFromRow(row: TierRow): Tier {
     benefits: row.benefits,
     requirements: row.requirements,
     dealProtectionDays: row.deal_protection_days,
+    translations: row.translations,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -73,13 +75,13 @@ export type PutTier = { tier: Tier; created: boolean } | { rankTaken: true };
 export async function putTier(q: Queryable, id: string, input: TierInput, now: Date): Promise<PutTier> {
   try {
     const { rows } = await q.query<TierRow & { inserted: boolean }>(
-      `INSERT INTO tiers (id, rank, name, colour, benefits, requirements, deal_protection_days, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $8)
+      `INSERT INTO tiers (id, rank, name, colour, benefits, requirements, deal_protection_days, translations, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $9::jsonb, $8, $8)
        ON CONFLICT (id) DO UPDATE SET rank = EXCLUDED.rank, name = EXCLUDED.name, colour = EXCLUDED.colour,
          benefits = EXCLUDED.benefits, requirements = EXCLUDED.requirements,
-         deal_protection_days = EXCLUDED.deal_protection_days, updated_at = EXCLUDED.updated_at
+         deal_protection_days = EXCLUDED.deal_protection_days, translations = EXCLUDED.translations, updated_at = EXCLUDED.updated_at
        RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
-      [id, input.rank, input.name, input.colour, JSON.stringify(input.benefits), JSON.stringify(input.requirements), input.dealProtectionDays, now],
+      [id, input.rank, input.name, input.colour, JSON.stringify(input.benefits), JSON.stringify(input.requirements), input.dealProtectionDays, now, JSON.stringify(input.translations ?? {})],
     );
     const row = rows[0] as TierRow & { inserted: boolean };
     return { tier: tierFromRow(row), created: row.inserted };
