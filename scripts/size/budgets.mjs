@@ -30,9 +30,9 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  */
 export const TAGS = {
   // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size").
-  'partnerkit-provider': 11.0 * KB,
-  'partner-scorecard': 9.1 * KB,
-  'deal-register': 8.5 * KB,
+  'partnerkit-provider': 10.9 * KB,
+  'partner-scorecard': 9.0 * KB,
+  'deal-register': 8.4 * KB,
   'resource-library': 9.2 * KB,
 };
 
@@ -45,13 +45,13 @@ export const TAGS = {
  * descriptions loaded on demand brought back under it (decisions.md, "Element platform v2").
  */
 export const CEILINGS = {
-  shared: 23.5 * KB,
-  /** The page of the provider and the first three widgets: 0.44 KB over issue 18's 60.1 KB (decisions.md, "Bundle size"). */
-  page: 60.6 * KB,
+  shared: 23.2 * KB,
+  /** The page of the provider and the first three widgets (issue 18's limit: 60.1 KB). */
+  page: 60.0 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 44.0 * KB,
-    'deal-register': 43.4 * KB,
-    'resource-library': 44.1 * KB,
+    'partner-scorecard': 43.5 * KB,
+    'deal-register': 43.0 * KB,
+    'resource-library': 43.7 * KB,
   },
 };
