@@ -10,7 +10,8 @@ import { minifyHTMLLiterals } from 'minify-literals';
 import { chunkPlan } from './scripts/size/chunks.mjs';
 import { CDN_CONDITIONS, tagUsage, workspaceSource } from './scripts/size/usage.mjs';
 
-const packages = ['core', 'elements', 'server', 'conformance'];
+// Every workspace package (root package.json), so a package added later is built without a change here.
+const packages = JSON.parse(readFileSync('package.json', 'utf8')).workspaces.map((dir) => dir.replace(/^packages\//, ''));
 
 /** Every `.ts` module under `dir`, keyed by its path without extension. */
 function modulesUnder(dir) {
@@ -121,8 +122,15 @@ const cdnBuild = existsSync(cdnEntries)
         input: modulesUnder(cdnEntries),
         treeshake: { moduleSideEffects: workspaceSideEffects },
         plugins: [
-          // Chunk names carry hashes: clear the last build so stale chunks are neither served nor measured.
-          { name: 'clean-cdn', buildStart: () => rmSync('packages/elements/dist/cdn', { recursive: true, force: true }) },
+          // Chunk names carry hashes: clear the last build so stale chunks are neither served nor
+          // measured. Only the directory being written (a scratch build must not remove dist/cdn),
+          // and only when writing: `generate()` and bundles that borrow these plugins write nothing.
+          {
+            name: 'clean-cdn',
+            generateBundle(options, _bundle, isWrite) {
+              if (isWrite && options.dir) rmSync(options.dir, { recursive: true, force: true });
+            },
+          },
           chunks.plugin,
           workspaceSources(),
           // `partnerkit-cdn` picks the production twin of the elements' `#dev-mode` from source.

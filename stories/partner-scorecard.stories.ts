@@ -7,8 +7,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
 import '../packages/elements/src/define/partner-scorecard.js';
-import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
+import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_UNTRANSLATED, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
 import { stubClient, type StubOptions } from './partner-scorecard/stub-backend.js';
+import { clientOver } from './support/stub-http.js';
 
 /** The element's attributes, plus how the stub backend behaves. */
 interface ScorecardArgs {
@@ -23,8 +24,10 @@ interface ScorecardArgs {
   session: 'partner' | 'manager';
   /** The partner a partner session belongs to. */
   sessionPartner: string;
-  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'not found' | 'breaks the contract';
+  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'not found' | 'breaks the contract' | 'unreachable';
   programme: Programme;
+  /** The width of the column the element sits in: the element follows its container, not the viewport. */
+  width: 'auto' | '320px' | '375px';
 }
 
 const partnerOptions = Object.fromEntries(Object.values(PARTNERS).map((p) => [p.id, p.id]));
@@ -57,6 +60,7 @@ const meta: Meta<ScorecardArgs> = {
     sessionPartner: PARTNERS.lumen.id,
     backend: 'ok',
     programme: PROGRAMME,
+    width: 'auto',
   },
   argTypes: {
     partnerId: { control: 'select', options: ['', ...Object.keys(partnerOptions)], description: 'The `partner-id` attribute' },
@@ -68,14 +72,15 @@ const meta: Meta<ScorecardArgs> = {
     sessionPartner: { control: 'select', options: Object.keys(partnerOptions), table: { category: 'stub backend' } },
     backend: {
       control: 'select',
-      options: ['ok', 'slow', 'loading forever', 'server error', 'not found', 'breaks the contract'],
+      options: ['ok', 'slow', 'loading forever', 'server error', 'not found', 'breaks the contract', 'unreachable'],
       table: { category: 'stub backend' },
     },
     programme: { control: false, table: { category: 'stub backend' } },
+    width: { control: 'inline-radio', options: ['auto', '320px', '375px'], table: { category: 'page' } },
   },
-  render: (args) => html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
+  render: (args) => html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
     <partner-scorecard
-      .client=${stubClient(stubFor(args))}
+      .client=${args.backend === 'unreachable' ? clientOver(() => Promise.reject(new TypeError('Failed to fetch'))) : stubClient(stubFor(args))}
       partner-id=${args.partnerId || nothing}
       period=${args.period || nothing}
       periods=${args.periods}
@@ -101,7 +106,14 @@ export const PartnerSession: Story = { args: { session: 'partner', sessionPartne
 /** A manager session without `partner-id`: the widget says what is missing instead of guessing. */
 export const ManagerWithoutPartnerId: Story = { args: { partnerId: '' } };
 
+/** The programme's own Vietnamese: KPI and tier names come from their translations. */
 export const Vietnamese: Story = { args: { lang: 'vi' } };
+
+/**
+ * A programme without Vietnamese names: the sentences still read ("Revenue: cần thêm 28.600 US$
+ * để lên hạng Gold"), the KPI name set off by a colon, the tier after its classifier "hạng".
+ */
+export const VietnameseUntranslatedNames: Story = { args: { lang: 'vi', programme: PROGRAMME_UNTRANSLATED } };
 
 /** A partner session in Vietnamese. */
 export const PartnerSessionVietnamese: Story = { args: { lang: 'vi', session: 'partner', partnerId: '' } };
@@ -117,14 +129,24 @@ export const LowerIsBetter: Story = {
   },
 };
 
+/** Lower is better in Vietnamese: "tối đa 2", "cần giảm 0,6 để lên hạng Vàng". */
+export const LowerIsBetterVietnamese: Story = { args: { lang: 'vi', programme: LowerIsBetter.args!.programme! } };
+
 /** Platinum, and meeting it: there is no next tier. */
 export const TopTier: Story = { args: { partnerId: PARTNERS.saigon.id } };
 
 export const TopTierVietnamese: Story = { args: { partnerId: PARTNERS.saigon.id, lang: 'vi' } };
 
-/** Gold on paper, Silver by its numbers: the downgrade waits for a grace period. */
+/**
+ * Gold on paper, Silver by its numbers: the downgrade waits for a grace period. The box lists what
+ * is missing to *keep* Gold; the next-tier box, what is missing to *reach* Platinum.
+ */
 export const PendingDowngrade: Story = { args: { partnerId: PARTNERS.northwind.id } };
 
+/**
+ * What is missing to *keep* Gold ("để giữ hạng Vàng") in the pending box, apart from what is missing
+ * to *reach* Platinum ("để lên hạng Bạch kim"); the day written in full ("ngày 31 tháng 10 năm 2026").
+ */
 export const PendingDowngradeVietnamese: Story = { args: { partnerId: PARTNERS.northwind.id, lang: 'vi' } };
 
 export const Compact: Story = { args: { compact: true } };
@@ -135,6 +157,12 @@ export const DarkCompactVietnamese: Story = { args: { theme: 'dark', compact: tr
 
 /** A month instead of a quarter, with a 12-month trend. */
 export const MonthlyView: Story = { args: { period: '2026-09', periods: 12 } };
+
+/** Periods in running text are lower case ("trong tháng 9 năm 2026"), capitalised in the picker. */
+export const MonthlyViewVietnamese: Story = { args: { period: '2026-09', periods: 12, lang: 'vi' } };
+
+/** A year reads "năm 2026" in Vietnamese sentences, not a bare number. */
+export const YearlyViewVietnamese: Story = { args: { period: '2026', lang: 'vi' } };
 
 /** The skeleton keeps the layout while the scorecard loads. */
 export const Loading: Story = { args: { backend: 'loading forever' } };
@@ -162,3 +190,11 @@ export const EmptyPeriodVietnamese: Story = { args: { partnerId: PARTNERS.quiet.
 
 /** A partner whose name is markup shows those characters, never an element. */
 export const MarkupInNames: Story = { args: { partnerId: PARTNERS.markup.id } };
+
+/** In a narrow column (320 px) each KPI is a card: name and status, actual and target, the bar, the trend. */
+export const NarrowCards: Story = { args: { width: '320px', partnerId: PARTNERS.northwind.id } };
+
+export const NarrowCardsVietnamese: Story = { args: { width: '375px', partnerId: PARTNERS.northwind.id, lang: 'vi' } };
+
+/** Nothing answers at the backend's address: the widget says so rather than "check your connection". */
+export const BackendUnreachable: Story = { args: { backend: 'unreachable' } };

@@ -29,26 +29,29 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  'partnerkit-provider': 11.2 * KB,
-  'partner-scorecard': 8.5 * KB,
-  'deal-register': 9.3 * KB,
-  'resource-library': 8.4 * KB,
+  // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size").
+  'partnerkit-provider': 10.9 * KB,
+  'partner-scorecard': 9.0 * KB,
+  'deal-register': 8.4 * KB,
+  'resource-library': 9.2 * KB,
 };
 
 /**
  * Where a goal is not met yet, `--check` holds the line at the size measured when the ceilings
  * were last lowered (docs/benchmarks.md, "Size"), so nothing grows unnoticed; raising one is a
  * decision to write down (docs/decisions.md, "Bundle size"). Issue 18's limits stand above them:
- * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB.
+ * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB, which issue 19's client
+ * features (0.14 KB) took to 60.13 KB (docs/decisions.md, "Integrators") and the issue
+ * descriptions loaded on demand brought back under it (decisions.md, "Element platform v2").
  */
 export const CEILINGS = {
-  shared: 23.1 * KB,
-  /** The page of the provider and the first three widgets. */
+  shared: 23.2 * KB,
+  /** The page of the provider and the first three widgets (issue 18's limit: 60.1 KB). */
   page: 60.0 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.2 * KB,
-    'deal-register': 44.0 * KB,
-    'resource-library': 43.1 * KB,
+    'partner-scorecard': 43.5 * KB,
+    'deal-register': 43.0 * KB,
+    'resource-library': 43.7 * KB,
   },
 };

@@ -12,7 +12,7 @@ import { ACTIVE_DEAL_STATUSES, checkTransition, customerKey, MAX_PROTECTION_EXTE
 import { DealInput, DealTransitionInput, type Deal, type DealStatus } from '@partnerkit/core/schemas';
 import * as z from 'zod/mini';
 import { apiPath, clientOver, json, principalOf, problem, type StubRole, wait } from '../support/stub-http.js';
-import { fixtureDeals, PARTNER_ID } from './fixtures.js';
+import { fixtureDeals, PARTNER_ID, PARTNER_NAMES } from './fixtures.js';
 
 export { problem, STUB_BASE_URL, type StubRole } from '../support/stub-http.js';
 
@@ -128,6 +128,7 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
         id: `d_${sequence}`,
         number: `DR-000${sequence}`,
         partnerId,
+        partnerName: PARTNER_NAMES[partnerId] ?? partnerId,
         submittedBy: { id: 'u_story', name: 'Story User' },
         status: input.status ?? 'submitted',
         type: input.type,
@@ -161,8 +162,8 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
     if (found && one![2] && method === 'POST') {
       const parsed = z.safeParse(DealTransitionInput, await request.json());
       if (!parsed.success) return problem(422, 'validation_failed', 'The request is not valid', { errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-      const { to, reason, reasonCode } = parsed.data;
-      const verdict = checkTransition({ from: found.status, to, role: principal.role, reason: reason ?? null, extensions: found.extensions });
+      const { to, reason, reasonCode, extend } = parsed.data;
+      const verdict = checkTransition({ from: found.status, to, role: principal.role, reason: reason ?? null, extensions: found.extensions, extend: extend === true });
       if (!verdict.ok) return problem(verdict.code === 'forbidden' ? 403 : verdict.code === 'reason_required' ? 422 : 409, verdict.code, verdict.message);
       if (to === 'approved' && found.status !== 'approved') {
         const other = deals.find((d) => d.id !== found.id && d.status === 'approved' && customerKey(d.customer) === customerKey(found.customer));

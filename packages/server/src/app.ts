@@ -20,6 +20,7 @@ import { openApiRoutes } from './routes/openapi.js';
 import { partnerRoutes } from './routes/partners.js';
 import { performanceRoutes } from './routes/performance.js';
 import { resourceRoutes } from './routes/resources.js';
+import { recruitmentRoutes } from './routes/recruitment.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tierRoutes } from './routes/tiers.js';
 import { deriveKeys, loadSecret, type ServerKeys } from './security/secret.js';
@@ -32,6 +33,8 @@ export const DEFAULT_PROTECTION_DAYS = 90;
 export const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2000;
 /** How long idempotency keys are kept: 24 hours. */
 export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+/** The least time between loading the public application form and submitting it: 3 s (faster is a bot). */
+export const DEFAULT_MIN_FORM_FILL_MS = 3000;
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -66,6 +69,8 @@ export interface AppOptions {
   basePath?: string;
   /** How long `GET /healthz` waits for the database before answering 503, in ms (default 2000). */
   healthCheckTimeoutMs?: number;
+  /** The least time between loading the public application form and submitting it, in ms (default 3000). */
+  minFormFillMs?: number;
 }
 
 /** The app and what the host may need from it besides `fetch`. */
@@ -82,6 +87,7 @@ export function resolveSettings(options: Omit<AppOptions, 'db'>): AppSettings {
     defaultProtectionDays: options.defaultProtectionDays ?? DEFAULT_PROTECTION_DAYS,
     trustProxy: options.trustProxy ?? false,
     healthCheckTimeoutMs: options.healthCheckTimeoutMs ?? DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
+    minFormFillMs: options.minFormFillMs ?? DEFAULT_MIN_FORM_FILL_MS,
   };
 }
 
@@ -131,6 +137,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
   eventRoutes(app, ctx);
+  recruitmentRoutes(app, ctx);
 
   app.notFound((c) => problemResponse(problems.notFound(), c.get('requestId') ?? 'unknown'));
   app.onError((error, c) => {

@@ -19,6 +19,8 @@ export interface AppSettings {
   defaultProtectionDays: number;
   trustProxy: boolean;
   healthCheckTimeoutMs: number;
+  /** The least time between loading the public application form and submitting it. */
+  minFormFillMs: number;
 }
 
 /** Shared by the routes of one app. */

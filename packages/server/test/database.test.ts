@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import pg from 'pg';
-import { ACTIVE_DEAL_STATUSES } from '@partnerkit/core/rules';
-import { type Database, migrate, SCHEMA_VERSION, seedDatabase } from '../src/index.ts';
+import { ACTIVE_DEAL_STATUSES, companyNameKey } from '@partnerkit/core/rules';
+import { type Database, migrate, openDatabase, SCHEMA_VERSION, seedDatabase } from '../src/index.ts';
 import { loadSecret } from '../src/security/secret.ts';
 import { ACTIVE_SQL } from '../src/store/deals.ts';
 import { MIGRATIONS } from '../src/db/migrations/index.ts';
@@ -24,6 +24,28 @@ it('the SQL active statuses are core\'s ACTIVE_DEAL_STATUSES, in the index too',
   const predicates = [...sql.matchAll(/WHERE status IN \(([^)]*)\)/g)].map((m) => m[1]?.replace(/[' ]/g, '').split(',').sort());
   assert.ok(predicates.length >= 3);
   for (const predicate of predicates) assert.deepEqual(predicate, [...ACTIVE_DEAL_STATUSES].sort());
+});
+
+it('keys existing deals by company name when upgrading to the name rule (migration 5)', async () => {
+  const db = await openDatabase({ memory: true }, { migrate: false });
+  try {
+    await migrate(db, MIGRATIONS.filter((m) => m.version <= 4));
+    await db.query(`INSERT INTO partners (id, name, type, status, domains, created_at, updated_at, tier_since) VALUES ('pt_up', 'Up', 'reseller', 'active', '[]', now(), now(), now())`);
+    const companies = ['Công ty TNHH Phần mềm Á Châu', 'Omega Robotics Pte. Ltd.', '!!!'];
+    for (const [i, company] of companies.entries()) {
+      await db.query(
+        `INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products, submitted_by, history, created_at, updated_at)
+         VALUES ($1, $2, 'pt_up', 'submitted', 'resell', $3::jsonb, $4, '', '', '{}', '[]', '{}', '[]', now(), now())`,
+        [`dl_up${i}`, `DR-UP${i}`, JSON.stringify({ company }), `n:${i}`],
+      );
+    }
+    assert.deepEqual((await migrate(db)).applied, MIGRATIONS.filter((m) => m.version > 4).map((m) => m.version));
+    const { rows } = await db.query<{ name_key: string }>('SELECT name_key FROM deals ORDER BY id');
+    assert.deepEqual(rows.map((r) => r.name_key), companies.map(companyNameKey));
+    assert.deepEqual(rows.map((r) => r.name_key), ['phan mem a chau', 'omega robotics', '!!!']);
+  } finally {
+    await db.close();
+  }
 });
 
 suite('database', (harness) => {
@@ -78,7 +100,7 @@ suite('database', (harness) => {
   it('generates the same realistic data from the same seed (runs last: it empties the database)', async () => {
     const empty = () =>
       h.db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys RESTART IDENTITY CASCADE;
-                    ALTER SEQUENCE deal_numbers RESTART`);
+                    ALTER SEQUENCE deal_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
     const dump = async () =>
       JSON.stringify(
         (
@@ -117,6 +139,16 @@ suite('database', (harness) => {
     assert.equal(scorecard.status, 200, scorecard.text);
     assert.equal(scorecard.body.tier.current.id, 'tier_platinum');
     assert.equal(scorecard.body.rows.length, 8);
+    // Every name and description of the programme reads in Vietnamese too, and each resource in its other language.
+    const viMissing = await count(`SELECT (
+        (SELECT count(*) FROM tiers WHERE translations->'vi'->>'name' IS NULL)
+      + (SELECT count(*) FROM tiers, jsonb_array_elements(benefits) AS b WHERE b->'translations'->'vi'->>'label' IS NULL
+           OR (b ? 'value' AND b->'translations'->'vi'->>'value' IS NULL))
+      + (SELECT count(*) FROM kpis WHERE translations->'vi'->>'name' IS NULL OR translations->'vi'->>'description' IS NULL)
+      + (SELECT count(*) FROM resources WHERE translations->(CASE language WHEN 'vi' THEN 'en' ELSE 'vi' END)->>'title' IS NULL
+           OR translations->(CASE language WHEN 'vi' THEN 'en' ELSE 'vi' END)->>'description' IS NULL))::int AS n`);
+    assert.equal(viMissing, 0, 'the seed translates all of its programme data');
+    assert.equal(scorecard.body.tier.current.translations.vi.name, 'Bạch kim');
   });
 });
 
@@ -175,23 +207,43 @@ describe('connections ended by PostgreSQL [postgres]', POSTGRES_URL ? {} : { ski
     const { server, database } = running();
     const admin = new Api(server.url, (await server.createAdminKey('terminate')).key);
     await Promise.all([admin.get('/v1/tiers'), admin.get('/v1/kpis'), admin.get('/v1/partners')]);
-    // One connection is checked out (a transaction in progress) when the server ends it.
+    // One connection is checked out (a transaction in progress, its first statement done) when
+    // the server ends it. The connection is only ended once the transaction is that far: ended
+    // earlier (a slow event loop under CPU load gets there late), the first statement fails
+    // instead, before anything waits for the outcome, and no longer tests what is meant.
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let begun!: () => void;
+    const inTransaction = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    let statements = 0;
     const busy = database.db.transaction(async (tx) => {
       await tx.query('SELECT 1');
+      statements += 1;
+      begun();
       await gate;
       await tx.query('SELECT 1');
+      statements += 1;
     });
+    // Observed from the start, so its failure is never an unhandled rejection, whenever it comes.
+    const outcome = busy.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const early = await Promise.race([inTransaction.then(() => null), outcome]);
+    assert.equal(early, null, 'the transaction reached its wait before the connection was ended');
     const killer = new pg.Client({ connectionString: database.databaseUrl as string });
     await killer.connect();
     await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     await killer.end();
     await new Promise((resolve) => setTimeout(resolve, 200));
     release();
-    await assert.rejects(busy, 'the transaction on the ended connection fails, and only it');
+    const failure = await outcome;
+    assert.ok(failure instanceof Error, 'the transaction on the ended connection fails');
+    assert.equal(statements, 1, 'at its first statement after the end');
     const replies = [];
     for (let i = 0; i < 3; i += 1) replies.push((await admin.get('/v1/tiers')).status);
     assert.equal(replies.at(-1), 200, `the server recovered: ${replies.join(', ')}`);

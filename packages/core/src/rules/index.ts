@@ -11,6 +11,7 @@ export * from './scorecard.js';
 export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
+export * from './resource-access.js';
 export * from './localisation.js';
 export * from './application-lifecycle.js';
 export * from './application-answers.js';

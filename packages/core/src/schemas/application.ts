@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CountryCode, EmailAddress, HttpUrl, Id, LanguageTag, PersonRef, Timestamp, text } from './common.js';
-import { MatchReason, PhoneNumber } from './deal.js';
+import { PhoneNumber } from './deal.js';
 import { DomainName, PartnerType } from './partner.js';
 
 export const APPLICATION_STATUSES = ['submitted', 'screening', 'interview', 'due_diligence', 'approved', 'declined', 'on_hold', 'withdrawn'] as const;
@@ -132,6 +132,10 @@ export const ApplicationSource = /* @__PURE__ */ z.object({
   invitedBy: z.nullable(PersonRef),
 });
 export type ApplicationSource = z.infer<typeof ApplicationSource>;
+
+/** Why two records look like the same company: a shared registrable domain, or alike names. */
+export const MatchReason = /* @__PURE__ */ z.enum(['domain', 'name']);
+export type MatchReason = z.infer<typeof MatchReason>;
 
 /** An existing partner or another open application that looks like the same company. */
 export const ApplicationDuplicate = /* @__PURE__ */ z.object({

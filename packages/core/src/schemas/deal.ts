@@ -5,37 +5,19 @@
 import * as z from 'zod/mini';
 import { CalendarDate, CountryCode, EmailAddress, Id, Money, PersonRef, Timestamp, text } from './common.js';
 import { Role } from './session.js';
+import { CONFLICT_REASONS, DEAL_REASON_CODES, DEAL_STATUSES, DEAL_TYPES } from './deal-codes.js';
 
-export const DEAL_STATUSES = [
-  'draft',
-  'submitted',
-  'under_review',
-  'needs_info',
-  'approved',
-  'rejected',
-  'won',
-  'lost',
-  'expired',
-  'withdrawn',
-] as const;
+export { CONFLICT_REASONS, DEAL_REASON_CODES, DEAL_STATUSES, DEAL_TYPES };
+
 export const DealStatus = /* @__PURE__ */ z.enum(DEAL_STATUSES);
 export type DealStatus = z.infer<typeof DealStatus>;
 
-export const DEAL_TYPES = ['resell', 'referral', 'co_sell'] as const;
 export const DealType = /* @__PURE__ */ z.enum(DEAL_TYPES);
 export type DealType = z.infer<typeof DealType>;
 
-/** Why a deal was closed without being won; vendors want one on every rejection. */
-export const DEAL_REASON_CODES = ['duplicate', 'incomplete', 'not_qualified', 'converted', 'other'] as const;
 export const DealReasonCode = /* @__PURE__ */ z.enum(DEAL_REASON_CODES);
 export type DealReasonCode = z.infer<typeof DealReasonCode>;
 
-/** Why two records look like the same company: a shared registrable domain, or alike names. */
-export const MatchReason = /* @__PURE__ */ z.enum(['domain', 'name']);
-export type MatchReason = z.infer<typeof MatchReason>;
-
-/** Why a customer is not available for registration. Never names who holds it. */
-export const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'] as const;
 export const ConflictReason = /* @__PURE__ */ z.enum(CONFLICT_REASONS);
 export type ConflictReason = z.infer<typeof ConflictReason>;
 
@@ -82,6 +64,8 @@ export const Deal = /* @__PURE__ */ z.object({
   /** Human-facing registration number, e.g. `DR-000123`. */
   number: text(40),
   partnerId: Id,
+  /** The partner's name, so a reviewer reads who registered without a lookup. Optional: older backends leave it out. */
+  partnerName: z.optional(text(200)),
   submittedBy: PersonRef,
   status: DealStatus,
   type: DealType,
@@ -102,7 +86,7 @@ export const Deal = /* @__PURE__ */ z.object({
   reasonCode: z.nullable(DealReasonCode),
   reason: z.nullable(text(2000)),
   /** Other registrations that look like the same customer. Vendor principals only. */
-  possibleConflicts: z.optional(z.array(z.object({ dealId: Id, number: text(40), match: MatchReason }))),
+  possibleConflicts: z.optional(z.array(z.object({ dealId: Id, number: text(40), match: z.enum(['domain', 'name']) }))),
   history: z.array(DealHistoryEntry),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -127,11 +111,17 @@ export const DealInput = /* @__PURE__ */ z.strictObject({
 });
 export type DealInput = z.input<typeof DealInput>;
 
-/** Body of `POST /v1/deals/{id}/transitions`. `approved -> approved` extends protection once. */
+/**
+ * Body of `POST /v1/deals/{id}/transitions`. Extending an approved deal's protection (once) is
+ * asked for explicitly: `{ "to": "approved", "extend": true }`; approving an approved deal
+ * without `extend` is refused (409 `invalid_transition`), so a retried approval never extends.
+ */
 export const DealTransitionInput = /* @__PURE__ */ z.strictObject({
   to: DealStatus,
   reason: z.optional(text(2000)),
   reasonCode: z.optional(DealReasonCode),
+  /** Extend the protection of an approved deal (with `to: "approved"`); any other move refuses it. */
+  extend: z.optional(z.boolean()),
 });
 export type DealTransitionInput = z.infer<typeof DealTransitionInput>;
 

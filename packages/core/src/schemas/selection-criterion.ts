@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { Id, Timestamp, text } from './common.js';
 import { PartnerType } from './partner.js';
-import { translation, translations } from './translations.js';
+import { translation, translations, translationsInput } from './translations.js';
 
 /** The lowest and highest score of the 1-5 scale. */
 export const SCORE_MIN = 1;
@@ -67,5 +67,6 @@ export const SelectionCriterionInput = /* @__PURE__ */ z.strictObject({
   knockOutMin: z.optional(criterionFields.knockOutMin),
   partnerTypes: z.optional(criterionFields.partnerTypes),
   position: z.optional(criterionFields.position),
+  translations: z.optional(/* @__PURE__ */ translationsInput(SelectionCriterionTranslation)),
 });
 export type SelectionCriterionInput = z.input<typeof SelectionCriterionInput>;

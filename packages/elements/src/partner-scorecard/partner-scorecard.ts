@@ -3,18 +3,18 @@
  * next tier, computed on the backend by core's rules so both sides see the same numbers.
  * @module
  */
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
 import { partners } from '@partnerkit/core/client/partners';
 import { session } from '@partnerkit/core/client/session';
 import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
+import { renderEmpty, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
-import { boundKey, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
+import { boundKey, capitalise, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
 import { newestFirst, readPeriod } from './period.js';
 import { scorecardCatalogues, type ScorecardMessages } from './i18n/index.js';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry, trendSummary } from './sparkline.js';
@@ -90,19 +90,28 @@ const statusClass = (status: ScorecardStatus) => status.replace('_', '-');
 export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   static override styles = [PartnerKitElement.styles, scorecardStyles];
 
+  // Declared here rather than with decorators: the decorator helper would otherwise be bundled
+  // into every chunk that declares properties (see resource-library.ts).
+  static override properties: PropertyDeclarations = {
+    partnerId: { attribute: 'partner-id' },
+    period: {},
+    periods: { type: Number },
+    compact: { type: Boolean, reflect: true },
+  };
+
   /** The partner to show. Optional for a partner session (its own partner); required for a manager session. */
-  @property({ attribute: 'partner-id' }) partnerId?: string;
+  declare partnerId?: string;
 
   /** The period to show (`2026-Q3`, `2026-07`, `2026`); absent: the backend's default (the current quarter). */
-  @property() period?: string;
+  declare period?: string;
 
   /** How many periods the trend sparklines cover, 1-24 (default 6). */
-  @property({ type: Number }) periods = DEFAULT_PERIODS;
+  periods = DEFAULT_PERIODS;
 
   /** A condensed layout: tighter spacing, no trend column, status as icon (its text stays for screen readers). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
-  private readonly data = this.createDataTask(
+  readonly #data = this.createDataTask(
     () => [this.partnerId || null, this.period || null, trendLength(this.periods)] as const,
     async ([partnerId, period, periods], { client, signal }): Promise<Loaded> => {
       let id = partnerId;
@@ -120,7 +129,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   );
 
   /** The scorecard last announced with `pk-scorecard-load`. */
-  private announced: Scorecard | undefined;
+  #announced: Scorecard | undefined;
 
   constructor() {
     super(scorecardCatalogues);
@@ -128,35 +137,35 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   /** The scorecard on screen, if any (also while the next period loads). */
   get scorecard(): Scorecard | undefined {
-    const value = this.data.value;
+    const value = this.#data.value;
     return value && value !== NEEDS_PARTNER ? value : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const shown = this.data.status === TaskStatus.COMPLETE ? this.scorecard : undefined;
-    if (shown && shown !== this.announced) {
-      this.announced = shown;
+    const shown = this.#data.status === TaskStatus.COMPLETE ? this.scorecard : undefined;
+    if (shown && shown !== this.#announced) {
+      this.#announced = shown;
       this.emit(new PkScorecardLoadEvent(shown));
     }
   }
 
   protected override render(): TemplateResult {
-    if (!this.localize.ready) return this.renderLoading(() => this.renderSkeleton());
-    const { status, value } = this.data;
+    if (!this.localize.ready) return renderLoading(this.localize, () => this.#renderSkeleton());
+    const { status, value } = this.#data;
     if (this.resolvedClient && value !== undefined) {
-      if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.renderNeedsPartner();
+      if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.#renderNeedsPartner();
       // While another period of the same partner loads, the current one stays (dimmed, aria-busy),
       // so the period picker keeps its focus and the layout does not jump.
       const samePartner = value !== NEEDS_PARTNER && (!this.partnerId || this.partnerId === value.partner.id);
       if (value !== NEEDS_PARTNER && (status === TaskStatus.COMPLETE || (status === TaskStatus.PENDING && samePartner))) {
-        return this.renderScorecard(value, status === TaskStatus.PENDING);
+        return this.#renderScorecard(value, status === TaskStatus.PENDING);
       }
     }
-    return this.renderStates(this.data, { data: () => nothing, loading: () => this.renderSkeleton() });
+    return this.renderStates(this.#data, { data: () => nothing, loading: () => this.#renderSkeleton() });
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     const cell = html`<span class="skeleton"></span>`;
     const row = html`<div class="skeleton-row">${cell}${cell}${cell}${cell}${cell}</div>`;
     return html`<div class="skeleton-layout" aria-hidden="true">
@@ -166,7 +175,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </div>`;
   }
 
-  private renderNeedsPartner(): TemplateResult {
+  #renderNeedsPartner(): TemplateResult {
     const l = this.localize;
     return html`<div class="state state--empty" part="state needs-partner" role="alert">
       <p class="state__title">${l.t('needsPartner')}</p>
@@ -174,13 +183,14 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </div>`;
   }
 
-  private renderScorecard(scorecard: Scorecard, busy: boolean): TemplateResult {
+  #renderScorecard(scorecard: Scorecard, busy: boolean): TemplateResult {
     const l = this.localize;
-    const current = scorecard.tier.current;
+    const current = scorecard.tier.current && l.localise(scorecard.tier.current);
     const colours = badgeColours(current?.colour);
     const hasData = scorecard.rows.some((row) => row.actual !== null);
-    const periodLabel = this.periodLabel(scorecard.period);
-    const kpis = new Map(scorecard.rows.map((row) => [row.kpi.id, row.kpi]));
+    const periodLabel = this.#periodLabel(scorecard.period);
+    // KPI and tier names in the element's language (the programme's translations), else the default.
+    const kpis = new Map(scorecard.rows.map((row) => [row.kpi.id, l.localise(row.kpi)]));
     // While another period loads, the picker already shows the one picked.
     const selected = busy ? this.period || scorecard.period : scorecard.period;
 
@@ -197,28 +207,38 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
         </div>
         <label class="picker">
           ${l.t('period')}
-          <select part="period-picker" .value=${selected} @change=${this.onPeriodPicked}>
+          <select part="period-picker" .value=${selected} @change=${this.#onPeriodPicked}>
             ${repeat(
-              this.pickerPeriods(scorecard),
+              this.#pickerPeriods(scorecard),
               (period) => period,
-              (period) => html`<option value=${period} ?selected=${period === selected}>${this.periodLabel(period)}</option>`,
+              (period) => html`<option value=${period} ?selected=${period === selected}>${capitalise(this.#periodLabel(period), l.lang)}</option>`,
             )}
           </select>
         </label>
       </div>
       <div class="body">
         ${scorecard.rows.length === 0
-          ? this.renderEmpty(l.t('emptyKpis'))
+          ? renderEmpty(l, l.t('emptyKpis'))
           : hasData
-            ? html`${this.renderScore(scorecard.score)}${this.renderTable(scorecard.rows, periodLabel)}`
-            : this.renderEmpty(l.t('emptyPeriod', { period: periodLabel }))}
+            ? html`${this.#renderScore(scorecard.score)}${this.#renderTable(scorecard.rows, periodLabel)}`
+            : renderEmpty(l, l.t('emptyPeriod', { period: periodLabel }))}
       </div>
-      ${scorecard.rows.length === 0 ? nothing : this.renderTier(scorecard, kpis)}
-      <p class="updated muted">${l.t('updated', { when: l.date(scorecard.generatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      ${scorecard.rows.length === 0 ? nothing : this.#renderTier(scorecard, kpis)}
+      <p class="updated muted">${this.#renderUpdated(scorecard.generatedAt)}</p>
     </section>`;
   }
 
-  private renderScore(score: number | null): TemplateResult {
+  /** When the scorecard was computed: "Updated Oct 15, 2026, 9:00 AM", "Cập nhật lúc 09:00 ngày 15/10/2026". */
+  #renderUpdated(at: string): string {
+    const l = this.localize;
+    return l.t('updated', {
+      when: l.date(at, { dateStyle: 'medium', timeStyle: 'short' }),
+      time: l.date(at, { timeStyle: 'short' }),
+      day: l.date(at, { day: '2-digit', month: '2-digit', year: 'numeric' }),
+    });
+  }
+
+  #renderScore(score: number | null): TemplateResult {
     const l = this.localize;
     return html`<p class="score" part="score">
       <span class="muted">${l.t('score')}</span>
@@ -229,71 +249,70 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </p>`;
   }
 
-  private renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
+  #renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
     const l = this.localize;
     const caption = l.t('caption', { period: periodLabel });
-    // On a narrow page the table scrolls sideways; the region is focusable so keyboards can scroll it.
-    return html`<div class="table-scroll" role="region" aria-label=${caption} tabindex="0">
-      <table part="table">
-      <caption class="visually-hidden">${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${l.t('col.kpi')}</th>
-          <th scope="col" class="num">${l.t('col.actual')}</th>
-          <th scope="col" class="num">${l.t('col.target')}</th>
-          <th scope="col">${l.t('col.attainment')}</th>
-          <th scope="col">${l.t('col.status')}</th>
-          <th scope="col" class="col-trend">${l.t('col.trend')}</th>
+    // In a narrow container each row becomes a card (CSS): the explicit roles keep it a table for
+    // assistive technology, whose cells the column headers still name.
+    return html`<table part="table" role="table" aria-label=${caption}>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">${l.t('col.kpi')}</th>
+          <th scope="col" role="columnheader" class="num">${l.t('col.actual')}</th>
+          <th scope="col" role="columnheader" class="num">${l.t('col.target')}</th>
+          <th scope="col" role="columnheader">${l.t('col.attainment')}</th>
+          <th scope="col" role="columnheader">${l.t('col.status')}</th>
+          <th scope="col" role="columnheader" class="col-trend">${l.t('col.trend')}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${repeat(
           rows,
           (row) => row.kpi.id,
-          (row) => this.renderRow(row),
+          (row) => this.#renderRow(row),
         )}
       </tbody>
-    </table>
-    </div>`;
+    </table>`;
   }
 
-  private renderRow(row: ScorecardRow): TemplateResult {
+  #renderRow(row: ScorecardRow): TemplateResult {
     const l = this.localize;
-    const { kpi } = row;
+    const kpi = l.localise(row.kpi);
     const lower = kpi.direction === 'lower_is_better';
     const actual = row.actual === null ? null : formatKpiValue(l, kpi, row.actual);
-    const target = row.target === null ? null : this.targetText(kpi, row.target);
+    const target = row.target === null ? null : this.#targetText(kpi, row.target);
     const css = statusClass(row.status);
-    return html`<tr class="row row--${css}" part="row row-${css}">
-      <th scope="row" part="kpi-name">
+    // A card's labels (data-label, drawn by CSS) repeat the column headers for the eye only.
+    return html`<tr class="row row--${css}" part="row row-${css}" role="row">
+      <th scope="row" role="rowheader" part="kpi-name">
         ${kpi.name}${lower ? html` <span class="hint">${l.t('lowerIsBetter')}</span>` : nothing}
       </th>
-      <td class="num" part="actual">${actual ?? this.renderNone()}</td>
-      <td class="num" part="target">
-        ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
+      <td class="num" role="cell" part="actual" data-label=${l.t('col.actual')}>${actual ?? this.#renderNone()}</td>
+      <td class="num" role="cell" part="target" data-label=${l.t('col.target')}>
+        ${target ?? this.#renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
       </td>
-      <td>${this.renderBar(row, actual, target)}</td>
-      <td>
+      <td class="cell-bar" role="cell" data-label=${l.t('col.attainment')}>${this.#renderBar(row, kpi, actual, target)}</td>
+      <td class="cell-status" role="cell">
         <span class="status" part="status">
           <svg class="status__icon" part="status-icon" viewBox="0 0 16 16" aria-hidden="true">${STATUS_ICONS[row.status]}</svg>
           <span class="status__label ${this.compact ? 'visually-hidden' : ''}">${l.t(`status.${row.status}`)}</span>
         </span>
       </td>
-      <td class="col-trend">${this.renderSparkline(kpi, row.trend)}</td>
+      <td class="col-trend" role="cell" data-label=${l.t('col.trend')}>${this.#renderSparkline(kpi, row.trend)}</td>
     </tr>`;
   }
 
-  private renderNone(): TemplateResult {
+  #renderNone(): TemplateResult {
     return html`<span class="muted" aria-hidden="true">—</span><span class="visually-hidden">${this.localize.t('none')}</span>`;
   }
 
   /** A target as people read it: "at most 3" for lower-is-better KPIs, the plain value otherwise. */
-  private targetText(kpi: Kpi, value: number): string {
+  #targetText(kpi: Kpi, value: number): string {
     const formatted = formatKpiValue(this.localize, kpi, value);
     return kpi.direction === 'lower_is_better' ? this.localize.t('atMost', { value: formatted }) : formatted;
   }
 
-  private renderBar(row: ScorecardRow, actual: string | null, target: string | null): TemplateResult {
+  #renderBar(row: ScorecardRow, kpi: Kpi, actual: string | null, target: string | null): TemplateResult {
     const l = this.localize;
     if (row.attainment === null || actual === null || target === null) {
       return html`<div class="attainment"><div class="bar" aria-hidden="true"></div></div>`;
@@ -302,7 +321,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const text = formatAttainment(l, row.attainment);
     // The bar shows up to 100 %; beyond the target the value text tells how far.
     return html`<div class="attainment">
-      <div class="bar" part="bar" role="progressbar" aria-label=${l.t('attainmentLabel', { kpi: row.kpi.name })}
+      <div class="bar" part="bar" role="progressbar" aria-label=${l.t('attainmentLabel', { kpi: kpi.name })}
         aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.min(Math.max(percent, 0), 100)}
         aria-valuetext=${l.t('attainmentText', { attainment: text, actual, target })}>
         <div class="bar__fill" part="bar-fill" style=${styleProperties({ '--_fill': String(Math.min(Math.max(row.attainment, 0), 1)) })}></div>
@@ -311,9 +330,9 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </div>`;
   }
 
-  private renderSparkline(kpi: Kpi, trend: readonly TrendPoint[]): TemplateResult {
+  #renderSparkline(kpi: Kpi, trend: readonly TrendPoint[]): TemplateResult {
     const { paths, dots, last } = sparklineGeometry(trend);
-    return html`<svg class="sparkline" part="sparkline" viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}" role="img" aria-label=${this.trendText(kpi, trend)}>
+    return html`<svg class="sparkline" part="sparkline" viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}" role="img" aria-label=${this.#trendText(kpi, trend)}>
       ${paths.map((d) => svg`<path d=${d} vector-effect="non-scaling-stroke"></path>`)}${dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8"></circle>`)}${last
         ? svg`<circle cx=${last.x} cy=${last.y} r="2.4"></circle>`
         : nothing}
@@ -321,12 +340,12 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   }
 
   /** The sparkline's text alternative: "Rising from 12 to 18 over 6 quarters". */
-  private trendText(kpi: Kpi, trend: readonly TrendPoint[]): string {
+  #trendText(kpi: Kpi, trend: readonly TrendPoint[]): string {
     const l = this.localize;
     const summary = trendSummary(trend);
     if (summary.kind === 'none') return l.t('trend.none');
     if (summary.kind === 'single') {
-      return l.t('trend.single', { value: formatKpiValue(l, kpi, summary.value), period: this.periodLabel(summary.period) });
+      return l.t('trend.single', { value: formatKpiValue(l, kpi, summary.value), period: this.#periodLabel(summary.period) });
     }
     return l.t('trend', {
       kind: summary.kind,
@@ -337,18 +356,20 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     });
   }
 
-  private renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
+  #renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
     const l = this.localize;
-    const { current, next, pending, isTop, requirements } = scorecard.tier;
+    const { isTop, requirements, pending } = scorecard.tier;
+    const current = scorecard.tier.current && l.localise(scorecard.tier.current);
+    const next = scorecard.tier.next && { tier: l.localise(scorecard.tier.next.tier), gaps: scorecard.tier.next.gaps };
     const blocks: TemplateResult[] = [];
     if (pending && current) {
       const unmet = requirements.filter((check) => !check.met);
       blocks.push(html`<div class="notice notice--pending" part="pending">
         <h3>${l.t('pending')}</h3>
-        <p>${l.t('pendingBody', { from: current.name, to: pending.tier.name, date: l.date(pending.effectiveAt, { dateStyle: 'long' }) })}</p>
+        <p>${l.t('pendingBody', { from: current.name, to: l.localise(pending.tier).name, date: this.#longDate(pending.effectiveAt) })}</p>
         ${unmet.length > 0
           ? html`<p>${l.t('pendingUnmet', { tier: current.name })}</p>
-              ${this.renderGaps(unmet, current, kpis)}`
+              ${this.#renderGaps(unmet, current, kpis, 'keep')}`
           : nothing}
       </div>`);
     }
@@ -358,20 +379,21 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       const unmet = next.gaps.filter((check) => !check.met);
       blocks.push(html`<div class="notice" part="next-tier">
         <h3>${l.t('next', { tier: next.tier.name })}</h3>
-        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.renderGaps(unmet, next.tier, kpis)}
+        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.#renderGaps(unmet, next.tier, kpis, 'reach')}
       </div>`);
     }
     return blocks.length === 0 ? nothing : html`<div class="tier" part="tier">${blocks}</div>`;
   }
 
-  private renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>): TemplateResult {
+  /** Unmet requirements of `tier`, worded for what they are for: reaching it, or keeping it. */
+  #renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep'): TemplateResult {
     return html`<ul class="gaps">
-      ${checks.map((check) => this.renderGap(check, tier, kpis.get(check.kpiId)))}
+      ${checks.map((check) => this.#renderGap(check, tier, kpis.get(check.kpiId), aim))}
     </ul>`;
   }
 
-  /** One unmet requirement: "$41,200 more Revenue to Gold", then "now …, required at least …". */
-  private renderGap(check: RequirementCheck, tier: Tier, kpi: Kpi | undefined): TemplateResult {
+  /** One unmet requirement: "Revenue: $41,200 more to reach Gold", then "now …, required at least …". */
+  #renderGap(check: RequirementCheck, tier: Tier, kpi: Kpi | undefined, aim: 'reach' | 'keep'): TemplateResult {
     const l = this.localize;
     // A requirement on a KPI the scorecard does not list: the id and plain numbers are all there is.
     const known: Pick<Kpi, 'name' | 'unit' | 'currency' | 'direction'> = kpi ?? { name: check.kpiId, unit: 'count', currency: null, direction: 'higher_is_better' };
@@ -379,25 +401,35 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const lower = known.direction === 'lower_is_better';
     const headline =
       check.actual === null && lower
-        ? l.t('gapNoData', { kpi: known.name, tier: tier.name })
-        : l.t(lower ? 'gapLess' : 'gapMore', { missing: value(check.missing), kpi: known.name, tier: tier.name });
+        ? l.t(`gap.noData.${aim}`, { kpi: known.name, tier: tier.name })
+        : l.t(`gap.${lower ? 'less' : 'more'}.${aim}`, { missing: value(check.missing), kpi: known.name, tier: tier.name });
     const required = l.t(boundKey(known.direction), { value: value(check.min) });
     const detail = l.t('gapDetail', { actual: check.actual === null ? null : value(check.actual), required, months: check.window });
     return html`<li part="gap">${headline} <span class="hint gap__detail">${detail}</span></li>`;
   }
 
   /** The picker's periods: those with data, plus the one shown, newest first. */
-  private pickerPeriods(scorecard: Scorecard): string[] {
+  #pickerPeriods(scorecard: Scorecard): string[] {
     const periods = new Set(scorecard.availablePeriods);
     periods.add(scorecard.period);
     return newestFirst(periods);
   }
 
-  private periodLabel(period: string): string {
-    return formatPeriodLabel(this.localize, (q) => this.localize.t('quarter', q), period);
+  /** A period as it reads inside a sentence ("Q3 2026", "quý 3/2026"). */
+  #periodLabel(period: string): string {
+    const l = this.localize;
+    return formatPeriodLabel(l, { quarter: (q) => l.t('quarter', q), year: (y) => l.t('year', y) }, period);
   }
 
-  private onPeriodPicked(event: Event): void {
+  /** A day inside a sentence: "December 31, 2026", "ngày 31 tháng 12 năm 2026". */
+  #longDate(value: string): string {
+    const l = this.localize;
+    // The day, month and year in the page's time zone, the one Intl formats in: both name one day.
+    const date = new Date(value);
+    return l.t('date.long', { formatted: l.date(date, { dateStyle: 'long' }), day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() });
+  }
+
+  #onPeriodPicked(event: Event): void {
     const picked = (event.target as HTMLSelectElement).value;
     const previous = this.period || this.scorecard?.period || null;
     if (!picked || picked === previous) return;

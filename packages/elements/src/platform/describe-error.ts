@@ -45,6 +45,7 @@ const byCode: Record<ErrorCode, ErrorDescription['messageKey']> = {
   invalid_transition: 'pk.error.invalidRequest',
   deal_conflict: 'pk.error.invalidRequest',
   in_use: 'pk.error.invalidRequest',
+  unknown_problem: 'pk.error.invalidRequest',
   invalid_response: 'pk.error.invalidResponse',
   internal_error: 'pk.error.server',
   service_unavailable: 'pk.error.server',
@@ -73,7 +74,8 @@ function byStatus(status: number): ErrorDescription['messageKey'] {
   return 'pk.error.invalidRequest';
 }
 
-const field = (value: unknown, key: string): unknown =>
+/** `value[key]` when `value` is an object (errors are read by shape, never by class). */
+export const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 
 /** True when `error` is an abort (the task was superseded or the element left the page). */

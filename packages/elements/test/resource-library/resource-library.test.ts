@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import type { PkErrorEvent } from '../../src/events/error.js';
 import type { PkFilterChangeEvent } from '../../src/events/filter-change.js';
 import type { PkResourceOpenEvent } from '../../src/events/resource-open.js';
-import { SEARCH_DEBOUNCE_MS } from '../../src/resource-library/resource-library.js';
+import { SEARCH_DEBOUNCE_MS } from '../../src/controllers/paged-list.js';
 import { ALL_LOCKED_LIBRARY, MANAGER_LIBRARY, MARKUP_RESOURCE, PARTNER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
 import { library, libraryClient, part, parts, settle, titles, until } from './helpers.js';
 
@@ -73,6 +73,21 @@ describe('<resource-library> rendering', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows titles and descriptions in the element’s language when the programme translated them', async () => {
+    const { el } = await library({ resources: MANAGER_LIBRARY, lang: 'vi' });
+    const deck = item(el, 'r_deck').textContent!.replace(/\s+/g, ' ');
+    expect(deck).to.contain('Bài thuyết trình bán hàng cho đối tác 2026');
+    expect(deck).to.contain('Nội dung chào hàng');
+    expect(deck, 'the item itself is still English').to.contain('Tiếng Anh');
+    // No Vietnamese for the calculator: its own title and description stay.
+    expect(item(el, 'r_calc').textContent).to.contain('Reseller margin calculator');
+    expect(item(el, 'r_calc').textContent).to.contain('Margins by volume band');
+    // A Vietnamese item read in English shows its English title.
+    const english = await library({ resources: MANAGER_LIBRARY });
+    expect(titles(english.el)).to.include('Partner sales kit');
+    expect(titles(english.el)).not.to.include('Bộ tài liệu bán hàng cho đối tác');
+  });
+
   it('follows a lang change on an ancestor', async () => {
     const { el } = await library({ resources: MANAGER_LIBRARY });
     expect(part(el, 'count')!.textContent).to.equal('10 resources');
@@ -121,7 +136,7 @@ describe('<resource-library> rendering', () => {
 describe('<resource-library> gating', () => {
   it('shows locked items with the tier that unlocks them, and no link, action or URL', async () => {
     const { el, requests } = await library({ resources: PARTNER_LIBRARY });
-    await until(() => el.shadowRoot!.textContent!.includes('Gold tier'), 'tier names');
+    await until(() => parts(el, 'lock').some((l) => l.textContent!.includes('Gold tier')), 'tier names');
     const locked = parts(el, 'item-locked');
     expect(locked.length).to.equal(3);
     for (const li of locked) {
@@ -139,6 +154,17 @@ describe('<resource-library> gating', () => {
     }
     expect(requests.filter((u) => u.pathname.endsWith('/v1/tiers'))).to.have.length(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('names the tier that unlocks an item in the element’s language', async () => {
+    const { el } = await library({ resources: PARTNER_LIBRARY, lang: 'vi' });
+    // On the lock labels: an item's Vietnamese description also says "hạng Vàng", before the tier names arrive.
+    await until(() => parts(el, 'lock').some((l) => l.textContent!.includes('hạng Vàng')), 'tier names');
+    expect(parts(el, 'lock').map((l) => l.textContent!.trim())).to.have.members([
+      'Đã khóa: cần hạng Vàng',
+      'Đã khóa: không dành cho loại đối tác của bạn',
+      'Đã khóa: cần hạng Bạch kim',
+    ]);
   });
 
   it('never links a locked item, even when a response wrongly includes its URL', async () => {
@@ -267,6 +293,31 @@ describe('<resource-library> opening', () => {
     });
   });
 
+  it('says what opening does: "Opening …" while the backend records it, then "… opened in a new tab"', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const base = libraryClient({ resources: MANAGER_LIBRARY });
+    const client = tamperedClient(base, { open: async (id, options) => (await held, base.resources.open(id, options)) });
+    for (const [lang, opening, opened] of [
+      ['en', 'Opening “2026 partner sales deck”…', '“2026 partner sales deck” opened in a new tab.'],
+      ['vi', 'Đang mở “2026 partner sales deck”…', 'Đã mở “2026 partner sales deck” trong thẻ mới.'],
+    ] as const) {
+      const { el } = await library({ client, lang });
+      const status = part(el, 'open-status')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      await capturingWindowOpen(async (calls) => {
+        el.shadowRoot!.querySelector<HTMLAnchorElement>('a[data-id="r_deck"]')!.click();
+        await el.updateComplete;
+        expect(status.textContent!.trim()).to.equal(opening);
+        release();
+        await until(() => calls.length === 1, 'the resource did not open');
+        await el.updateComplete;
+        expect(status.textContent!.trim()).to.equal(opened);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   it('lets the host open the resource itself by cancelling pk-resource-open', async () => {
     const { el } = await library({ resources: MANAGER_LIBRARY });
     el.addEventListener('pk-resource-open', (e) => e.preventDefault());
@@ -342,7 +393,8 @@ describe('<resource-library> filters and search', () => {
     };
     await choose('#tag', 'sales');
     expect(query(lists().at(-1)!)).to.include({ tag: 'sales' });
-    expect(titles(el)).to.have.members(['Bộ tài liệu bán hàng cho đối tác', '2026 partner sales deck', 'Executive briefing kit']);
+    // The Vietnamese kit shows its English title in an English element.
+    expect(titles(el)).to.have.members(['Partner sales kit', '2026 partner sales deck', 'Executive briefing kit']);
     // Counts now describe the filtered result.
     expect([...el.shadowRoot!.querySelector<HTMLSelectElement>('#type')!.options].map((o) => o.textContent!.trim())).to.deep.equal([
       'All types',
@@ -353,7 +405,7 @@ describe('<resource-library> filters and search', () => {
     await choose('#type', 'document');
     await choose('#language', 'vi');
     expect(query(lists().at(-1)!)).to.include({ tag: 'sales', type: 'document', language: 'vi' });
-    expect(titles(el)).to.deep.equal(['Bộ tài liệu bán hàng cho đối tác']);
+    expect(titles(el)).to.deep.equal(['Partner sales kit']);
     expect(el.shadowRoot!.querySelector<HTMLSelectElement>('#language')!.value).to.equal('vi');
 
     await choose('#sort', 'popular');
@@ -377,12 +429,16 @@ describe('<resource-library> filters and search', () => {
     const before = lists().length;
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('#search')!;
     input.focus();
-    await sendKeys({ type: 'dem' });
-    await wait(SEARCH_DEBOUNCE_MS / 2);
+    // Typed without a pause: keystrokes sent through the test runner can arrive more than the
+    // debounce apart on a loaded machine, which is a pause, and the search rightly goes out.
+    for (const text of ['d', 'de', 'dem']) {
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text.at(-1) ?? null }));
+    }
     expect(lists().length, 'no request while typing').to.equal(before);
     await wait(SEARCH_DEBOUNCE_MS);
     await settle(el);
-    expect(lists().length).to.equal(before + 1);
+    expect(lists().length, 'one request once typing paused').to.equal(before + 1);
     expect(query(lists().at(-1)!)).to.include({ q: 'dem' });
     expect(titles(el)).to.deep.equal(['Product demo: onboarding in ten minutes']);
 

@@ -6,7 +6,7 @@
  */
 import { applicationEventType, checkApplicationTransition, heldFromStage, isFinalApplicationStatus } from '@partnerkit/core/rules';
 import type { Application, ApplicationTransitionInput } from '@partnerkit/core/schemas';
-import type { Queryable } from '../db/database.js';
+import type { Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
 import { type Caller, callerPerson } from '../security/caller.js';
 import { applyStageChange, getApplication, insertMove } from '../store/applications.js';
@@ -31,7 +31,7 @@ function checkNotification(input: ApplicationTransitionInput): void {
  * a role that may not make it, 400 at `reason` when a required reason is missing. Approval creates
  * the onboarding partner and links it.
  */
-export async function moveApplication(tx: Queryable, caller: Caller, application: Application, input: ApplicationTransitionInput, now: Date): Promise<Application> {
+export async function moveApplication(tx: Transaction, caller: Caller, application: Application, input: ApplicationTransitionInput, now: Date): Promise<Application> {
   checkNotification(input);
   const from = application.status;
   const verdict = checkApplicationTransition({ from, to: input.to, role: caller.role, reason: input.reason ?? null, heldFrom: heldFromStage(application.history) });

@@ -7,14 +7,14 @@
  */
 import { applicationEventType, checkAnswers, cleanAnswers, companyDomains, localise } from '@partnerkit/core/rules';
 import type { Application, ApplicationInput, ApplicationSource, PersonRef } from '@partnerkit/core/schemas';
-import type { Queryable } from '../db/database.js';
+import type { Queryable, Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
 import { type Caller, callerPerson } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import type { StoredForm } from '../store/application-form.js';
 import { applicantIdentity, getApplication, insertApplication, insertDuplicates, insertMove, nextApplicationNumber } from '../store/applications.js';
 import { appendEvents } from '../store/events.js';
-import { existingIds } from '../store/partners.js';
+import { existingIds } from '../store/references.js';
 import { duplicateFlags } from './applicant-duplicates.js';
 import { applicationHistoryEntry, type ApplicationMover } from './application-history.js';
 
@@ -51,7 +51,7 @@ export async function checkSubmission(q: Queryable, submitter: Submitter, input:
 
 /** Submits `input` (checked by {@link checkSubmission}, which gave `source`) at `now`. */
 export async function submitApplication(
-  tx: Queryable,
+  tx: Transaction,
   submitter: Submitter,
   input: ApplicationInput,
   form: StoredForm,

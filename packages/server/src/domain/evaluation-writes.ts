@@ -6,7 +6,7 @@
  */
 import { applicationEventType, checkEvaluationScores, EVALUATION_STAGES, scoreEvaluation } from '@partnerkit/core/rules';
 import type { Application, Evaluation, EvaluationInput, SelectionCriterion } from '@partnerkit/core/schemas';
-import type { Queryable } from '../db/database.js';
+import type { Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
 import type { ManagerCaller } from '../security/caller.js';
 import { newId } from '../security/random.js';
@@ -27,7 +27,7 @@ export function scored(evaluation: StoredEvaluation, criteria: readonly Selectio
  * fit the criteria (or, submitting, leave one out). Submitting emits `application.evaluated`.
  */
 export async function evaluateApplication(
-  tx: Queryable,
+  tx: Transaction,
   reviewer: ManagerCaller,
   application: Application,
   criteria: readonly SelectionCriterion[],

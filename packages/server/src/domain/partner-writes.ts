@@ -1,34 +1,33 @@
 /**
- * Creating partners, with their `partner.created` event, in the caller's transaction.
+ * Creating and changing partners, each with its events (`partner.created`, `partner.updated`,
+ * and `tier.changed` when an admin sets another tier), in the caller's transaction.
  * @module
  */
-import type { Partner, PartnerInput } from '@partnerkit/core/schemas';
-import type { Queryable } from '../db/database.js';
+import type { Partner, PartnerInput, PartnerPatch } from '@partnerkit/core/schemas';
+import type { Transaction } from '../db/database.js';
 import { newId } from '../security/random.js';
-import { appendEvents } from '../store/events.js';
-import { mapPartner } from '../store/partners.js';
+import { appendEvents, type NewEvent } from '../store/events.js';
+import { getPartner, insertPartner, updatePartner } from '../store/partners.js';
 
 /** Creates a partner (references already checked); it holds its tier from `tierSince`, else from `now`. */
-export async function createPartner(tx: Queryable, input: PartnerInput & { status: Partner['status'] }, now: Date): Promise<Partner> {
-  const { rows } = await tx.query(
-    `INSERT INTO partners (id, name, type, status, tier_id, region, country, website, domains, manager, created_at, updated_at, tier_since)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $11, $12) RETURNING *`,
-    [
-      newId('pt', now),
-      input.name,
-      input.type,
-      input.status,
-      input.tierId ?? null,
-      input.region ?? null,
-      input.country ?? null,
-      input.website ?? null,
-      JSON.stringify(input.domains ?? []),
-      input.manager ? JSON.stringify(input.manager) : null,
-      now,
-      input.tierSince ?? now,
-    ],
-  );
-  const partner = mapPartner(rows[0] as Record<string, unknown>);
+export async function createPartner(tx: Transaction, input: PartnerInput & { status: Partner['status'] }, now: Date): Promise<Partner> {
+  const partner = await insertPartner(tx, newId('pt', now), input, now);
   await appendEvents(tx, [{ type: 'partner.created', partnerId: partner.id, data: { partner } }], now);
   return partner;
+}
+
+/**
+ * Applies `patch` to partner `id`; null when there is no such partner. A tier set by hand starts
+ * afresh (downgrades are judged on periods that end from now on), unless the patch says since when.
+ */
+export async function changePartner(tx: Transaction, id: string, patch: PartnerPatch, now: Date): Promise<Partner | null> {
+  const before = await getPartner(tx, id, { lock: true });
+  if (!before) return null;
+  const restartTier = patch.tierId !== undefined && patch.tierId !== before.tierId && patch.tierSince === undefined;
+  const after = await updatePartner(tx, id, patch, now, { restartTier });
+  const changed = Object.keys(patch).filter((k) => patch[k as keyof PartnerPatch] !== undefined);
+  const events: NewEvent[] = [{ type: 'partner.updated', partnerId: id, data: { partnerId: id, changed } }];
+  if (before.tierId !== after.tierId) events.push({ type: 'tier.changed', partnerId: id, data: { partnerId: id, from: before.tierId, to: after.tierId, kind: 'manual' } });
+  await appendEvents(tx, events, now);
+  return after;
 }

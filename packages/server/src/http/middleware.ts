@@ -10,7 +10,7 @@ import { PUBLISHABLE_KEY_PREFIX } from '@partnerkit/core/schemas';
 import { ADMIN_KEY_PREFIX, findAdminKey } from '../security/api-keys.js';
 import { type Caller, callerSubject, type PublishableCaller, publishableSubject } from '../security/caller.js';
 import { newId } from '../security/random.js';
-import { verifySession } from '../security/session-tokens.js';
+import { VerifiedSessions } from '../security/session-tokens.js';
 import { findPublishableKey } from '../store/publishable-keys.js';
 import { problemResponse, problems, type ProblemError } from './problem.js';
 import { isPublishablePath, publishableMayCall } from './publishable-scope.js';
@@ -130,7 +130,7 @@ type Identity =
   | { kind: 'invalid' }
   | { kind: 'none' };
 
-async function identify(ctx: AppContext, c: Context<AppEnv>): Promise<Identity> {
+async function identify(ctx: AppContext, sessions: VerifiedSessions, c: Context<AppEnv>): Promise<Identity> {
   const authorization = c.req.header('authorization');
   if (authorization === undefined) return { kind: 'none' };
   const match = /^Bearer +([\x21-\x7E]{16,4096})$/i.exec(authorization.trim());
@@ -146,7 +146,7 @@ async function identify(ctx: AppContext, c: Context<AppEnv>): Promise<Identity> 
     const key = await findPublishableKey(ctx.db, token);
     return key ? { kind: 'publishable', key: { keyId: key.id, allowedOrigins: key.allowedOrigins } } : { kind: 'invalid' };
   }
-  const caller = await verifySession((await ctx.keys()).session, token, ctx.now());
+  const caller = await sessions.verify((await ctx.keys()).session, token, ctx.now());
   return caller ? { kind: 'caller', caller } : { kind: 'invalid' };
 }
 
@@ -189,10 +189,11 @@ function rateHeaders(decision: RateDecision): Record<string, string> {
  */
 export function authenticate(ctx: AppContext): MiddlewareHandler<AppEnv> {
   const limiter = new RateLimiter();
+  const sessions = new VerifiedSessions();
   const limits = ctx.settings.rateLimit;
   let lastPrune = Date.now();
   return async (c, next) => {
-    const identity = await identify(ctx, c);
+    const identity = await identify(ctx, sessions, c);
     const wrongOrigin = identity.kind === 'publishable' && !originAllowed(c, identity.key);
     // Set before the limits, so a 429 to the key's own page carries its CORS headers.
     if (identity.kind === 'publishable' && !wrongOrigin) c.set('publishable', identity.key);

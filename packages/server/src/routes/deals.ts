@@ -1,86 +1,66 @@
 /**
- * `/v1/deals`: registration with the one-active-registration-per-customer rule, the partner-side
- * pre-check, and the lifecycle through core's state machine.
+ * `/v1/deals`: registration, the partner-side pre-check, the list and the lifecycle, over HTTP.
+ * The rules are in `domain/` (registration, moves, conflicts, expiry), the SQL in `store/deals.ts`.
  * @module
  */
 import type { Context, Hono } from 'hono';
-import { checkTransition, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
-import {
-  DEAL_STATUSES,
-  type Deal,
-  DealCheckInput,
-  DealInput,
-  DealListQuery,
-  type DealHistoryEntry,
-  DealTransitionInput,
-  type DealStatus,
-} from '@partnerkit/core/schemas';
+import { DEAL_STATUSES, type Deal, DealCheckInput, DealInput, DealListQuery, type DealStatus, DealTransitionInput } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
-import { isUniqueViolation, type Queryable, type Row } from '../db/database.js';
-import { containsPattern, SqlBuilder } from '../db/sql.js';
+import { isUniqueViolation, type Queryable } from '../db/database.js';
 import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
-import { expireDueDeals } from '../domain/deal-expiry.js';
+import { expireDealsIfDue, readDeals } from '../domain/deal-expiry.js';
+import { moveDeal } from '../domain/deal-moves.js';
+import { registerDeal } from '../domain/deal-registration.js';
 import { readJsonBody } from '../http/body.js';
-import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
-import { pageFrom, pageRequest, positionNumber } from '../http/pagination.js';
+import { checkIdempotencyKey, type ConflictMapper, idempotentWrite } from '../http/idempotency.js';
+import { pageAnswer, pageWindow } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
 import { json, pathId, requestUrl, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
-import { type Caller, callerPerson, partnerScope } from '../security/caller.js';
-import { newId } from '../security/random.js';
-import { ACTIVE_SQL, customerIdentity, dealNumber, mapDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
-import { appendEvents } from '../store/events.js';
-import { loadPartner } from '../store/partners.js';
+import { type Caller, partnerScope } from '../security/caller.js';
+import { customerIdentity, DEAL_POSITION, getDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
+import { getPartner, partnerNames } from '../store/partners.js';
 
-/** Deals as the caller may see them: vendors also get `possibleConflicts`. */
-async function present(q: Queryable, rows: readonly Row[], caller: Caller): Promise<Deal[]> {
-  return caller.role === 'partner' ? rows.map(mapDeal) : withPossibleConflicts(q, rows);
+/** Deals as the caller may see them, with their partner's name; vendors also get `possibleConflicts`. */
+async function present(q: Queryable, deals: readonly Deal[], caller: Caller): Promise<Deal[]> {
+  const seen = caller.role === 'partner' ? deals : await withPossibleConflicts(q, deals);
+  const names = await partnerNames(q, seen.map((deal) => deal.partnerId));
+  return seen.map((deal) => {
+    const partnerName = names.get(deal.partnerId);
+    return partnerName === undefined ? deal : { ...deal, partnerName };
+  });
 }
 
-async function presentOne(q: Queryable, row: Row, caller: Caller): Promise<Deal> {
-  return (await present(q, [row], caller))[0] as Deal;
-}
-
-function historyEntry(caller: Caller, at: Date, from: DealStatus | null, to: DealStatus, reason?: string, reasonCode?: Deal['reasonCode']): DealHistoryEntry {
-  const person = callerPerson(caller);
-  return {
-    at: at.toISOString(),
-    from,
-    to,
-    by: { role: caller.role, id: person.id, name: person.name ?? null },
-    reason: reason ?? null,
-    reasonCode: reasonCode ?? null,
-  };
-}
-
-/** Days an approval protects a deal: the partner's tier's, else the server default (90). */
-async function protectionDays(q: Queryable, partnerId: string, fallback: number): Promise<number> {
-  const { rows } = await q.query<{ days: number }>(
-    'SELECT t.deal_protection_days AS days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1',
-    [partnerId],
-  );
-  const days = rows[0]?.days;
-  return days === null || days === undefined ? fallback : Number(days);
+async function presentOne(q: Queryable, deal: Deal, caller: Caller): Promise<Deal> {
+  return (await present(q, [deal], caller))[0] as Deal;
 }
 
 /**
- * The unique index refusing a second active registration, as 409 `deal_conflict` with the reason
- * code alone (read after the failed write was rolled back).
+ * The unique index refusing a second active registration of a customer key (a registration
+ * committed between the check and the write), as 409 `deal_conflict` with the reason code alone.
  */
-function dealConflicts(ctx: AppContext, caller: Caller, customerKey: () => Promise<string>) {
-  return async (error: unknown, tx: Queryable) => {
+function keyConflicts(ctx: AppContext, caller: Caller, customer: Deal['customer']): ConflictMapper {
+  return async (error, tx) => {
     if (!isUniqueViolation(error, ONE_ACTIVE_PER_CUSTOMER)) return null;
-    return problems.dealConflict((await conflictReason(tx, await customerKey(), partnerScope(caller), ctx.now())) ?? 'already_registered');
+    return problems.dealConflict((await conflictReason(tx, customerIdentity(customer), partnerScope(caller), ctx.now())) ?? 'already_registered');
   };
 }
 
-function dealNotFound() {
-  return problems.notFound('There is no deal with this id.');
+/** The deal `id` when the caller may see it; 404 for a missing deal and another partner's alike. */
+async function dealInScope(q: Queryable, c: Context<AppEnv>, id: string, options: { lock?: boolean } = {}): Promise<Deal> {
+  const deal = await getDeal(q, id, options);
+  const scope = partnerScope(c.get('caller'));
+  if (!deal || (scope !== null && deal.partnerId !== scope)) throw problems.notFound('There is no deal with this id.');
+  return deal;
+}
+
+/** The statuses of `?status=` (one, or a comma-separated list; the schema checked each). */
+function statusesOf(status: string | undefined): DealStatus[] | undefined {
+  if (!status) return undefined;
+  return [...new Set(status.split(','))].filter((s): s is DealStatus => (DEAL_STATUSES as readonly string[]).includes(s));
 }
 
 export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
-  const expire = (scope: Parameters<typeof expireDueDeals>[2]) => ctx.db.transaction((tx) => expireDueDeals(tx, ctx.now(), scope));
-
   route(app, '/v1/deals', {
     get: async (c) => {
       const caller = c.get('caller');
@@ -88,24 +68,9 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const { limit: _l, cursor: _c, ...filters } = query;
       const scope = partnerScope(caller);
       const identity = { list: 'deals', filters: { ...filters, scope } };
-      const request = await pageRequest(ctx, identity, query);
-      await expire({ all: true });
-      const sql = new SqlBuilder();
-      if (scope !== null) sql.where(`partner_id = ${sql.param(scope)}`);
-      if (filters.partnerId) sql.where(`partner_id = ${sql.param(filters.partnerId)}`);
-      if (filters.status) {
-        const statuses = [...new Set(filters.status.split(','))].filter((s): s is DealStatus => (DEAL_STATUSES as readonly string[]).includes(s));
-        sql.where(statuses.length === 1 ? `status = ${sql.param(statuses[0])}` : `status IN (${statuses.map((s) => sql.param(s)).join(', ')})`);
-      }
-      if (filters.type) sql.where(`type = ${sql.param(filters.type)}`);
-      if (filters.q) {
-        const pattern = sql.param(containsPattern(filters.q));
-        sql.where(`(customer->>'company' ILIKE ${pattern} OR customer->>'domain' ILIKE ${pattern} OR number ILIKE ${pattern})`);
-      }
-      if (request.after) sql.where(`seq < ${sql.param(positionNumber(request.after, 0))}`);
-      const { rows } = await ctx.db.query(`SELECT * FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${request.limit + 1}`, sql.params);
-      const page = await pageFrom(ctx, identity, request, rows, (r) => [Number(r.seq)], (r) => r);
-      return json({ data: await present(ctx.db, page.data, caller), nextCursor: page.nextCursor });
+      const window = await pageWindow(ctx, identity, query, DEAL_POSITION);
+      const slice = await readDeals(ctx.db, { scope, partnerId: filters.partnerId, statuses: statusesOf(filters.status), type: filters.type, q: filters.q }, window, ctx.now());
+      return json(await pageAnswer(ctx, identity, { ...slice, items: await present(ctx.db, slice.items, caller) }));
     },
     post: async (c) => {
       const caller = c.get('caller');
@@ -120,71 +85,16 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         partnerId = caller.partnerId;
       } else {
         if (input.partnerId === undefined) throw problems.validation([{ path: 'partnerId', message: 'is required when a manager or admin registers a deal' }]);
-        if ((await loadPartner(ctx.db, input.partnerId)) === null) throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
+        if ((await getPartner(ctx.db, input.partnerId)) === null) throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
         partnerId = input.partnerId;
       }
       checkIdempotencyKey(c);
-      const status = input.status ?? 'submitted';
-      const customer = {
-        company: input.customer.company,
-        domain: input.customer.domain ?? null,
-        country: input.customer.country ?? null,
-        region: input.customer.region ?? null,
-        industry: input.customer.industry ?? null,
-      };
-      const identity = customerIdentity(customer);
       return idempotentWrite(
         ctx,
         c,
         body,
-        async (tx) => {
-          const now = ctx.now();
-          await expireDueDeals(tx, now, { customerKey: identity.key });
-          const { rows: numbers } = await tx.query<{ n: number }>(`SELECT nextval('deal_numbers')::int AS n`);
-          const contact = {
-            name: input.contact?.name ?? null,
-            email: input.contact?.email ?? null,
-            phone: input.contact?.phone ?? null,
-            title: input.contact?.title ?? null,
-          };
-          const { rows } = await tx.query(
-            `INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products,
-                                amount, expected_close_date, stage, description, submitted_by, submitted_at, history, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19, $19)
-             ON CONFLICT (customer_key) WHERE status IN ${ACTIVE_SQL} DO NOTHING
-             RETURNING *`,
-            [
-              newId('dl', now),
-              dealNumber(numbers[0]?.n ?? 0),
-              partnerId,
-              status,
-              input.type,
-              JSON.stringify(customer),
-              identity.key,
-              identity.nameHead,
-              identity.nameTail,
-              JSON.stringify(contact),
-              JSON.stringify(input.products ?? []),
-              input.amount ? JSON.stringify(input.amount) : null,
-              input.expectedCloseDate ?? null,
-              input.stage ?? null,
-              input.description ?? null,
-              JSON.stringify(callerPerson(caller)),
-              status === 'submitted' ? now : null,
-              JSON.stringify([historyEntry(caller, now, null, status)]),
-              now,
-            ],
-          );
-          const row = rows[0];
-          if (!row) throw problems.dealConflict((await conflictReason(tx, identity.key, partnerScope(caller), now)) ?? 'already_registered');
-          await appendEvents(
-            tx,
-            [{ type: transitionEventType(null, status), partnerId, data: { dealId: row.id, number: row.number, from: null, to: status } }],
-            now,
-          );
-          return { status: 201, body: await presentOne(tx, row, caller) };
-        },
-        dealConflicts(ctx, caller, async () => identity.key),
+        async (tx) => ({ status: 201, body: await presentOne(tx, await registerDeal(tx, caller, partnerId, input, ctx.now()), caller) }),
+        keyConflicts(ctx, caller, { company: input.customer.company, domain: input.customer.domain ?? null }),
       );
     },
   });
@@ -192,9 +102,9 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/deals/check', {
     post: async (c) => {
       const input = parseWith(DealCheckInput, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
-      const { key } = customerIdentity(input.customer);
-      await expire({ customerKey: key });
-      const reason = await conflictReason(ctx.db, key, partnerScope(c.get('caller')), ctx.now());
+      const identity = customerIdentity(input.customer);
+      await expireDealsIfDue(ctx.db, ctx.now(), { customer: identity });
+      const reason = await conflictReason(ctx.db, identity, partnerScope(c.get('caller')), ctx.now());
       return json(reason === null ? { available: true } : { available: false, reason });
     },
   });
@@ -202,9 +112,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/deals/:id', {
     get: async (c) => {
       const id = pathId(c);
-      await expire({ dealId: id });
-      const row = await dealInScope(ctx.db, c, id);
-      return json(await presentOne(ctx.db, row, c.get('caller')));
+      await expireDealsIfDue(ctx.db, ctx.now(), { dealId: id });
+      return json(await presentOne(ctx.db, await dealInScope(ctx.db, c, id), c.get('caller')));
     },
   });
 
@@ -215,81 +124,18 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const body = await readJsonBody(c.req.raw, ctx.settings.bodyLimit);
       const input = parseWith(DealTransitionInput, body);
       checkIdempotencyKey(c);
-      await expire({ dealId: id });
-      const { customer_key: customerKey } = await dealInScope(ctx.db, c, id);
+      await expireDealsIfDue(ctx.db, ctx.now(), { dealId: id });
+      const { customer } = await dealInScope(ctx.db, c, id);
       return idempotentWrite(
         ctx,
         c,
         body,
         async (tx) => {
-          const row = await dealInScope(tx, c, id, { lock: true });
-          const deal = mapDeal(row);
-          const verdict = checkTransition({ from: deal.status, to: input.to, role: caller.role, reason: input.reason ?? null, extensions: deal.extensions });
-          if (!verdict.ok) {
-            switch (verdict.code) {
-              case 'forbidden':
-                throw problems.forbidden(verdict.message);
-              case 'reason_required':
-                throw problems.validation([{ path: 'reason', message: 'is required for this move' }], verdict.message);
-              default:
-                throw problems.invalidTransition(verdict.message);
-            }
-          }
-          const now = ctx.now();
-          const sql = new SqlBuilder();
-          const sets = [
-            `status = ${sql.param(input.to)}`,
-            `updated_at = ${sql.param(now)}`,
-            `reason = ${sql.param(input.reason ?? null)}`,
-            `reason_code = ${sql.param(input.reasonCode ?? null)}`,
-            `history = history || ${sql.param(JSON.stringify([historyEntry(caller, now, deal.status, input.to, input.reason, input.reasonCode)]))}::jsonb`,
-          ];
-          if (input.to === 'submitted') sets.push(`submitted_at = COALESCE(submitted_at, ${sql.param(now)})`);
-          if (input.to === 'approved') {
-            const days = await protectionDays(tx, deal.partnerId, ctx.settings.defaultProtectionDays);
-            if (deal.status === 'approved') {
-              sets.push(`extensions = extensions + 1`, `expires_at = ${sql.param(protectionEnd(new Date(deal.expiresAt ?? now), days))}`);
-            } else {
-              sets.push(
-                `approved_at = ${sql.param(now)}`,
-                `approved_by = ${sql.param(JSON.stringify(callerPerson(caller)))}::jsonb`,
-                `expires_at = ${sql.param(protectionEnd(now, days))}`,
-              );
-            }
-          }
-          const { rows } = await tx.query(`UPDATE deals SET ${sets.join(', ')} WHERE id = ${sql.param(id)} RETURNING *`, sql.params);
-          const updated = rows[0] as Row;
-          await appendEvents(
-            tx,
-            [
-              {
-                type: transitionEventType(deal.status, input.to),
-                partnerId: deal.partnerId,
-                data: {
-                  dealId: id,
-                  number: deal.number,
-                  from: deal.status,
-                  to: input.to,
-                  ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
-                  ...(input.to === 'approved' ? { expiresAt: mapDeal(updated).expiresAt } : {}),
-                },
-              },
-            ],
-            now,
-          );
-          return { status: 200, body: await presentOne(tx, updated, caller) };
+          const deal = await dealInScope(tx, c, id, { lock: true });
+          return { status: 200, body: await presentOne(tx, await moveDeal(tx, caller, deal, input, ctx.now(), ctx.settings.defaultProtectionDays), caller) };
         },
-        dealConflicts(ctx, caller, async () => customerKey as string),
+        keyConflicts(ctx, caller, customer),
       );
     },
   });
-}
-
-/** The deal `id` when the caller may see it; 404 for a missing deal and another partner's alike. */
-async function dealInScope(q: Queryable, c: Context<AppEnv>, id: string, { lock = false } = {}): Promise<Row> {
-  const { rows } = await q.query(`SELECT * FROM deals WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-  const row = rows[0];
-  const scope = partnerScope(c.get('caller'));
-  if (!row || (scope !== null && row.partner_id !== scope)) throw dealNotFound();
-  return row;
 }
