@@ -62,6 +62,9 @@ export interface Created {
   tiers: Set<string>;
   kpis: Set<string>;
   resources: Set<string>;
+  /** Selection criteria (deleted unless scored), publishable keys (revoked). */
+  criteria: Set<string>;
+  publishableKeys: Set<string>;
 }
 
 const SESSION_TTL_SECONDS = 3600;
@@ -82,7 +85,7 @@ export class RunContext {
   readonly http: Http;
   /** The typed client with the admin key. */
   readonly admin: PartnerKitClient;
-  readonly created: Created = { partners: new Set(), tiers: new Set(), kpis: new Set(), resources: new Set() };
+  readonly created: Created = { partners: new Set(), tiers: new Set(), kpis: new Set(), resources: new Set(), criteria: new Set(), publishableKeys: new Set() };
   /** HTTP requests sent so far, by the checks and the typed clients alike. */
   requestCount = 0;
   /** How far the run has moved the backend's clock (see {@link Clock}). */

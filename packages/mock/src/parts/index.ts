@@ -11,7 +11,8 @@ import { eventsPart } from './events.js';
 import { openApiPart } from './openapi.js';
 import { partnersPart } from './partners.js';
 import { programmePart } from './programme.js';
+import { recruitmentPart } from './recruitment.js';
 import { resourcesPart } from './resources.js';
 import { sessionsPart } from './sessions.js';
 
-export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, eventsPart];
+export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, recruitmentPart, eventsPart];
