@@ -6,7 +6,7 @@
  */
 import { DEMO_MANAGERS } from '../demo/generate.js';
 import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, type DemoEvaluation } from '../demo/recruitment.js';
-import { companyDomains } from '../rules/applicant-matching.js';
+import { applicantOf } from '../rules/application-input.js';
 import { DAY_MS } from '../rules/periods.js';
 import { scoreEvaluation, summariseEvaluations } from '../rules/evaluation-scoring.js';
 import type { Application, ApplicationHistoryEntry, Evaluation, PublishableKey, SelectionCriterion } from '../schemas/index.js';
@@ -71,25 +71,7 @@ export function recruitmentExamples(asOf: Date, page: <T>(items: T[]) => { data:
       updatedAt: at(step.day),
     });
   }
-  const company = {
-    name: input.company.name,
-    website: input.company.website ?? null,
-    domains: companyDomains({ name: input.company.name, domains: input.company.domains ?? [], website: input.company.website ?? null }),
-    country: input.company.country,
-    region: input.company.region ?? null,
-    size: input.company.size,
-    foundedYear: input.company.foundedYear ?? null,
-  };
-  const capabilities = {
-    markets: input.capabilities.markets,
-    industries: input.capabilities.industries ?? [],
-    technicalStaff: input.capabilities.technicalStaff,
-    certifications: input.capabilities.certifications ?? [],
-    experience: input.capabilities.experience ?? null,
-    references: (input.capabilities.references ?? []).map((r) => ({ company: r.company, contactName: r.contactName ?? null, contactEmail: r.contactEmail ?? null })),
-    whyUs: input.capabilities.whyUs,
-  };
-  const contact = { name: input.contact.name, email: input.contact.email, phone: input.contact.phone ?? null, title: input.contact.title ?? null };
+  const { company, contact, capabilities } = applicantOf(input);
   const consent = { acceptedAt: at(0), text: DEMO_APPLICATION_FORM.consent.translations?.['vi']?.text ?? DEMO_APPLICATION_FORM.consent.text, language: 'vi' };
   const source = { channel: 'public_form' as const, referrerPartnerId: null, referralCode: null, invitedBy: null };
   const last = history.at(-1)!;

@@ -16,4 +16,5 @@ export * from './localisation.js';
 export * from './application-lifecycle.js';
 export * from './application-answers.js';
 export * from './applicant-matching.js';
+export * from './application-input.js';
 export * from './evaluation-scoring.js';

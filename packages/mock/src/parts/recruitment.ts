@@ -6,12 +6,12 @@
  * @module
  */
 import {
+  applicantOf,
   applicationEventType,
   checkAnswers,
   checkApplicationTransition,
   checkEvaluationScores,
   cleanAnswers,
-  companyDomains,
   DEFAULT_SELECTION_THRESHOLDS,
   EVALUATION_STAGES,
   heldFromStage,
@@ -120,15 +120,7 @@ export function submitApplication(state: MockState, submitter: Submitter, input:
   const form = formOf(state);
   const at = now.toISOString();
   const id = newId('app', now);
-  const company = {
-    name: input.company.name,
-    website: input.company.website ?? null,
-    domains: companyDomains({ name: input.company.name, domains: input.company.domains ?? [], website: input.company.website ?? null }),
-    country: input.company.country,
-    region: input.company.region ?? null,
-    size: input.company.size,
-    foundedYear: input.company.foundedYear ?? null,
-  };
+  const { company, contact, capabilities } = applicantOf(input);
   state.applicationNumbers += 1;
   const locale = input.locale ?? null;
   const by: ApplicationHistoryEntry['by'] = 'caller' in submitter ? moverOf(submitter.caller) : { role: 'applicant', id: null, name: input.contact.name };
@@ -139,16 +131,8 @@ export function submitApplication(state: MockState, submitter: Submitter, input:
     status: 'submitted',
     partnerType: input.partnerType,
     company,
-    contact: { name: input.contact.name, email: input.contact.email, phone: input.contact.phone ?? null, title: input.contact.title ?? null },
-    capabilities: {
-      markets: [...new Set(input.capabilities.markets)],
-      industries: input.capabilities.industries ?? [],
-      technicalStaff: input.capabilities.technicalStaff,
-      certifications: input.capabilities.certifications ?? [],
-      experience: input.capabilities.experience ?? null,
-      references: (input.capabilities.references ?? []).map((r) => ({ company: r.company, contactName: r.contactName ?? null, contactEmail: r.contactEmail ?? null })),
-      whyUs: input.capabilities.whyUs,
-    },
+    contact,
+    capabilities,
     answers: cleanAnswers(form.questions, input.partnerType, input.answers ?? {}),
     consent: { acceptedAt: at, text: localise(form.consent, locale ?? 'en').text, language: locale },
     source,

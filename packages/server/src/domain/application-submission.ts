@@ -5,7 +5,7 @@
  * event, all in the caller's transaction.
  * @module
  */
-import { applicationEventType, checkAnswers, cleanAnswers, companyDomains, localise } from '@partnerkit/core/rules';
+import { applicantOf, applicationEventType, checkAnswers, cleanAnswers, localise } from '@partnerkit/core/rules';
 import type { Application, ApplicationInput, ApplicationSource, PersonRef } from '@partnerkit/core/schemas';
 import type { Queryable, Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
@@ -58,16 +58,7 @@ export async function submitApplication(
   source: ApplicationSource,
   now: Date,
 ): Promise<Application> {
-  const company = {
-    name: input.company.name,
-    website: input.company.website ?? null,
-    // The registrable domains of the given ones and of the website: what duplicates and the partner match on.
-    domains: companyDomains({ name: input.company.name, domains: input.company.domains ?? [], website: input.company.website ?? null }),
-    country: input.company.country,
-    region: input.company.region ?? null,
-    size: input.company.size,
-    foundedYear: input.company.foundedYear ?? null,
-  };
+  const { company, contact, capabilities } = applicantOf(input);
   const locale = input.locale ?? null;
   const consent = localise(form.consent, locale ?? 'en');
   const id = newId('app', now);
@@ -77,16 +68,8 @@ export async function submitApplication(
     number: await nextApplicationNumber(tx),
     partnerType: input.partnerType,
     company,
-    contact: { name: input.contact.name, email: input.contact.email, phone: input.contact.phone ?? null, title: input.contact.title ?? null },
-    capabilities: {
-      markets: [...new Set(input.capabilities.markets)],
-      industries: input.capabilities.industries ?? [],
-      technicalStaff: input.capabilities.technicalStaff,
-      certifications: input.capabilities.certifications ?? [],
-      experience: input.capabilities.experience ?? null,
-      references: (input.capabilities.references ?? []).map((r) => ({ company: r.company, contactName: r.contactName ?? null, contactEmail: r.contactEmail ?? null })),
-      whyUs: input.capabilities.whyUs,
-    },
+    contact,
+    capabilities,
     answers: cleanAnswers(form.questions, input.partnerType, input.answers ?? {}),
     consent: { acceptedAt: now.toISOString(), text: consent.text, language: locale },
     source,
