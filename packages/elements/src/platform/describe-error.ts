@@ -43,6 +43,7 @@ const byCode: Record<ErrorCode, ErrorDescription['messageKey']> = {
   invalid_cursor: 'pk.error.invalidRequest',
   idempotency_mismatch: 'pk.error.invalidRequest',
   invalid_transition: 'pk.error.invalidRequest',
+  plan_changed: 'pk.error.invalidRequest',
   deal_conflict: 'pk.error.invalidRequest',
   in_use: 'pk.error.invalidRequest',
   invalid_response: 'pk.error.invalidResponse',
