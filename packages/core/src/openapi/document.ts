@@ -141,7 +141,7 @@ function queryParameters(spec: QuerySpec, schema: JsonSchema | undefined): (Para
 }
 
 function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[]): OperationObject {
-  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
+  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...(spec.params ?? []).map(parameterRef), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
   const result: OperationObject = {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -198,7 +198,7 @@ function errorResponses(spec: OperationSpec): ProblemResponseName[] {
     (spec.query !== undefined || spec.body !== undefined) && 'BadRequest',
     secured && 'Unauthorized',
     (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
-    spec.id !== undefined && 'NotFound',
+    (spec.id !== undefined || spec.params !== undefined) && 'NotFound',
     spec.conflict,
     spec.body !== undefined && 'PayloadTooLarge',
     spec.body !== undefined && 'UnsupportedMediaType',

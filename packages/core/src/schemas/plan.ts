@@ -84,9 +84,12 @@ export type PlanAgreements = z.infer<typeof PlanAgreements>;
  * Where an objective came from, when another part of the programme added it: a review's action
  * item is `{ type: "review", id: "rv_...", label: "Q3 business review" }`.
  */
+/** What kind of thing an objective came from: a lowercase word such as `review`. */
+export const PlanSourceType = /* @__PURE__ */ z.string().check(z.regex(/^[a-z][a-z0-9_]{0,49}$/, 'must be a lowercase word such as review'));
+export type PlanSourceType = z.infer<typeof PlanSourceType>;
+
 const sourceFields = {
-  /** What kind of thing it came from: a lowercase word such as `review`. */
-  type: /* @__PURE__ */ z.string().check(z.regex(/^[a-z][a-z0-9_]{0,49}$/, 'must be a lowercase word such as review')),
+  type: PlanSourceType,
   id: Id,
   label: z.optional(z.nullable(text(200))),
 };
@@ -285,7 +288,17 @@ export const PlanRevision = /* @__PURE__ */ z.object({
 });
 export type PlanRevision = z.infer<typeof PlanRevision>;
 
-const personInput = /* @__PURE__ */ z.strictObject({ ...personFields });
+/** A person named in a request body. */
+export const PlanPersonInput = /* @__PURE__ */ z.strictObject({ ...personFields });
+export type PlanPersonInput = z.infer<typeof PlanPersonInput>;
+
+/** Where an objective comes from, in a request body. */
+export const PlanSourceInput = /* @__PURE__ */ z.strictObject({ ...sourceFields });
+export type PlanSourceInput = z.input<typeof PlanSourceInput>;
+
+/** The KPI and target of a measured objective, in a request body. */
+export const ObjectiveMeasureInput = /* @__PURE__ */ z.strictObject({ kpiId: Id, target: /* @__PURE__ */ z.number().check(z.gte(0)) });
+export type ObjectiveMeasureInput = z.infer<typeof ObjectiveMeasureInput>;
 
 /** Body of `PUT /v1/partners/{id}/plans/{period}`: starts the plan, or renames it. */
 export const PlanInput = /* @__PURE__ */ z.strictObject({
@@ -310,7 +323,7 @@ export type PlanTransitionInput = z.infer<typeof PlanTransitionInput>;
 export const PlanActivityInput = /* @__PURE__ */ z.strictObject({
   side: z.optional(PlanSide),
   title: text(200),
-  owner: z.optional(z.nullable(personInput)),
+  owner: z.optional(z.nullable(PlanPersonInput)),
   dueDate: z.optional(z.nullable(CalendarDate)),
 });
 export type PlanActivityInput = z.input<typeof PlanActivityInput>;
@@ -318,13 +331,11 @@ export type PlanActivityInput = z.input<typeof PlanActivityInput>;
 /** Body of `PATCH .../activities/{activityId}`: any subset; `done` marks it done or not done. */
 export const PlanActivityPatch = /* @__PURE__ */ z.strictObject({
   title: z.optional(text(200)),
-  owner: z.optional(z.nullable(personInput)),
+  owner: z.optional(z.nullable(PlanPersonInput)),
   dueDate: z.optional(z.nullable(CalendarDate)),
   done: z.optional(z.boolean()),
 });
 export type PlanActivityPatch = z.input<typeof PlanActivityPatch>;
-
-const measureInput = /* @__PURE__ */ z.strictObject({ kpiId: Id, target: /* @__PURE__ */ z.number().check(z.gte(0)) });
 
 /**
  * Body of `POST /v1/partners/{id}/plans/{period}/objectives`, which starts the plan when the
@@ -333,15 +344,15 @@ const measureInput = /* @__PURE__ */ z.strictObject({ kpiId: Id, target: /* @__P
 export const PlanObjectiveInput = /* @__PURE__ */ z
   .strictObject({
     side: z.optional(PlanSide),
-    owner: personInput,
+    owner: PlanPersonInput,
     title: text(200),
     description: z.optional(z.nullable(text(4000))),
     kind: ObjectiveKind,
     /** Required for a measured objective, not allowed for a milestone. */
-    measure: z.optional(measureInput),
+    measure: z.optional(ObjectiveMeasureInput),
     dueDate: z.optional(CalendarDate),
     /** Where it came from, when another part of the programme adds it. */
-    source: z.optional(/* @__PURE__ */ z.strictObject({ ...sourceFields })),
+    source: z.optional(PlanSourceInput),
     /** Activities to add with it. */
     activities: z.optional(/* @__PURE__ */ z.array(PlanActivityInput).check(z.maxLength(50))),
   })
@@ -358,10 +369,10 @@ export type PlanObjectiveInput = z.input<typeof PlanObjectiveInput>;
  * measured objective only; `done` marks a milestone done or not done.
  */
 export const PlanObjectivePatch = /* @__PURE__ */ z.strictObject({
-  owner: z.optional(personInput),
+  owner: z.optional(PlanPersonInput),
   title: z.optional(text(200)),
   description: z.optional(z.nullable(text(4000))),
-  measure: z.optional(measureInput),
+  measure: z.optional(ObjectiveMeasureInput),
   dueDate: z.optional(CalendarDate),
   done: z.optional(z.boolean()),
 });
