@@ -173,6 +173,12 @@ suite('plans', (harness) => {
     assertProblem(await asA.patch(vendorPath, { done: true }), 403, 'forbidden');
     assertProblem(await asA.delete(vendorPath), 403, 'forbidden');
     assertProblem(await asA.post(`${vendorPath}/activities`, { title: 'Vendor task', side: 'vendor' }), 403, 'forbidden');
+    // The vendor may add an activity for the partner: it is then the partner's.
+    const forPartner = await manager.post(`${vendorPath}/activities`, { title: 'Brief the sales team', side: 'partner' });
+    assertStatus(forPartner, 201);
+    assert.equal(forPartner.body.side, 'partner');
+    assertProblem(await manager.patch(`${vendorPath}/activities/${forPartner.body.id}`, { title: 'Changed by the vendor' }), 403, 'forbidden');
+    assertStatus(await asA.patch(`${vendorPath}/activities/${forPartner.body.id}`, { done: true }), 200);
     const vendorTask = await manager.post(`${vendorPath}/activities`, { title: 'Fund the campaign' });
     assertStatus(vendorTask, 201);
     assertProblem(await asA.patch(`${vendorPath}/activities/${vendorTask.body.id}`, { done: true }), 403, 'forbidden');
@@ -193,7 +199,11 @@ suite('plans', (harness) => {
       ['partner', 'We can co-fund half.'],
       ['vendor', 'Agreed, thanks.'],
     ]);
-    assert.deepEqual(objective.body.activities.map((a: { side: string }) => a.side), ['vendor', 'partner']);
+    assert.deepEqual(objective.body.activities.map((a: { side: string; completed: unknown }) => [a.side, a.completed !== null]), [
+      ['partner', true],
+      ['vendor', false],
+      ['partner', false],
+    ]);
 
     assertStatus(await asA.patch(partnerPath, { title: 'Hire two presales engineers' }), 200);
     assertStatus(await asA.delete(partnerPath), 204);

@@ -207,7 +207,7 @@ export const operations: readonly OperationSpec[] = [
     tag: 'KPIs',
     summary: 'Delete a KPI definition',
     description:
-      'Deletes a KPI that no tier requirement names and that has no targets or measurements; otherwise answers 409 ' +
+      'Deletes a KPI that no tier requirement names and that has no targets, measurements or plan objectives; otherwise answers 409 ' +
       '`in_use`. To drop a KPI from scores but keep its history, set its weight to 0.',
     roles: ADMIN,
     id: 'KpiId',

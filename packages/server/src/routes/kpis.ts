@@ -58,14 +58,16 @@ export function kpiRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           const { rows: uses } = await tx.query(
             `SELECT (SELECT count(*) FROM tiers WHERE requirements @> jsonb_build_array(jsonb_build_object('kpiId', $1::text)))::int AS tiers,
                     EXISTS (SELECT 1 FROM targets WHERE kpi_id = $1) AS targets,
-                    EXISTS (SELECT 1 FROM measurements WHERE kpi_id = $1) AS measurements`,
+                    EXISTS (SELECT 1 FROM measurements WHERE kpi_id = $1) AS measurements,
+                    EXISTS (SELECT 1 FROM plan_objectives WHERE kpi_id = $1) AS plans`,
             [id],
           );
-          const use = (uses[0] ?? {}) as { tiers?: number; targets?: boolean; measurements?: boolean };
+          const use = (uses[0] ?? {}) as { tiers?: number; targets?: boolean; measurements?: boolean; plans?: boolean };
           const what = [
             use.tiers ? `${use.tiers} tier requirement(s) name it` : '',
             use.targets ? 'targets refer to it' : '',
             use.measurements ? 'measurements refer to it' : '',
+            use.plans ? 'plan objectives measure it' : '',
           ].filter(Boolean);
           if (what.length > 0) throw problems.inUse(`The KPI cannot be deleted: ${what.join(', ')}. Set its weight to 0 to leave it out of scores.`);
           await tx.query('DELETE FROM kpis WHERE id = $1', [id]);

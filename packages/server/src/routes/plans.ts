@@ -78,15 +78,15 @@ function planPeriod(c: Context<AppEnv>): string {
   return parseWith(PlanPeriod, c.req.param('period'), ['period']);
 }
 
-/** The caller's side, and a 403 unless it may make `edit` to an item of `itemSide`. */
-function sideFor(caller: Caller, itemSide: PlanSide, edit: PlanEdit): PlanSide {
+/** `itemSide`, unless the caller's side may not make `edit` to an item of it: then 403. */
+function checkedSide(caller: Caller, itemSide: PlanSide, edit: PlanEdit): PlanSide {
   const side = planSideOf(caller.role);
   if (!canEditPlanItem(side, itemSide, edit)) {
     throw problems.forbidden(
       edit === 'add' ? `The ${side} side may not add items for the ${itemSide} side.` : `Only the ${itemSide} side may change its own items.`,
     );
   }
-  return side;
+  return itemSide;
 }
 
 async function requirePlan(q: Queryable, partnerId: string, period: string, lock = false): Promise<PlanRow> {
@@ -126,7 +126,7 @@ function activityRows(caller: Caller, objectiveId: string, inputs: readonly Plan
   return inputs.map((input) => ({
     id: newId('pa', now),
     objectiveId,
-    side: sideFor(caller, input.side ?? planSideOf(caller.role), 'add'),
+    side: checkedSide(caller, input.side ?? planSideOf(caller.role), 'add'),
     title: input.title,
     owner: input.owner ?? null,
     dueDate: input.dueDate ?? null,
@@ -258,8 +258,8 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       checkIdempotencyKey(c);
       const partner = await partnerInScope(ctx, c);
       const side = input.side ?? planSideOf(caller.role);
-      sideFor(caller, side, 'add');
-      for (const activity of input.activities ?? []) sideFor(caller, activity.side ?? planSideOf(caller.role), 'add');
+      checkedSide(caller, side, 'add');
+      for (const activity of input.activities ?? []) checkedSide(caller, activity.side ?? planSideOf(caller.role), 'add');
       if (input.measure) await checkMeasure(ctx.db, input.measure, 'measure');
       const dueDate = input.dueDate ?? periodDays(period).last;
       checkInPeriod(dueDate, period, 'dueDate');
@@ -326,7 +326,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const objective = await ctx.db.transaction(async (tx) => {
         const plan = await requirePlan(tx, partner.id, period, true);
         const current = await requireObjective(tx, plan, objectiveId, true);
-        sideFor(caller, current.side, patch.done === undefined ? 'update' : 'complete');
+        checkedSide(caller, current.side, patch.done === undefined ? 'update' : 'complete');
         if (patch.measure && current.kind !== 'measured') throw problems.validation([{ path: 'measure', message: 'applies to a measured objective only' }]);
         if (patch.done !== undefined && current.kind !== 'milestone') {
           throw problems.validation([{ path: 'done', message: 'applies to a milestone only: a measured objective is done when its measurements meet the target' }]);
@@ -371,7 +371,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       await ctx.db.transaction(async (tx) => {
         const plan = await requirePlan(tx, partner.id, period, true);
         const objective = await requireObjective(tx, plan, objectiveId, true);
-        sideFor(caller, objective.side, 'remove');
+        checkedSide(caller, objective.side, 'remove');
         const now = ctx.now();
         const actor = actorOf(caller);
         await deleteObjective(tx, objectiveId);
@@ -391,7 +391,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const input = parseWith(PlanActivityInput, body);
       checkIdempotencyKey(c);
       const partner = await partnerInScope(ctx, c);
-      sideFor(caller, input.side ?? planSideOf(caller.role), 'add');
+      checkedSide(caller, input.side ?? planSideOf(caller.role), 'add');
       return idempotentWrite(ctx, c, body, async (tx) => {
         const plan = await requirePlan(tx, partner.id, period, true);
         await requireObjective(tx, plan, objectiveId);
@@ -437,7 +437,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         await requireObjective(tx, plan, objectiveId);
         const current = await loadActivity(tx, objectiveId, activityId, { lock: true });
         if (!current) throw activityNotFound();
-        sideFor(caller, current.side, patch.done !== undefined && Object.keys(patch).length === 1 ? 'complete' : 'update');
+        checkedSide(caller, current.side, patch.done !== undefined && Object.keys(patch).length === 1 ? 'complete' : 'update');
         const now = ctx.now();
         const actor = actorOf(caller);
         const next = {
@@ -474,7 +474,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         await requireObjective(tx, plan, objectiveId);
         const activity = await loadActivity(tx, objectiveId, activityId, { lock: true });
         if (!activity) throw activityNotFound();
-        sideFor(caller, activity.side, 'remove');
+        checkedSide(caller, activity.side, 'remove');
         const now = ctx.now();
         const actor = actorOf(caller);
         await deleteActivity(tx, activityId);
