@@ -10,6 +10,7 @@ import { idempotencyChecks } from './areas/idempotency.js';
 import { isolationChecks } from './areas/isolation.js';
 import { openapiChecks } from './areas/openapi.js';
 import { paginationChecks } from './areas/pagination.js';
+import { planChecks } from './areas/plans.js';
 import { scorecardChecks } from './areas/scorecards.js';
 import { validationChecks } from './areas/validation.js';
 import { writeChecks } from './areas/writes.js';
@@ -26,6 +27,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   deals: dealChecks,
   gating: gatingChecks,
   scorecards: scorecardChecks,
+  plans: planChecks,
   cors: corsChecks,
 };
 

@@ -195,6 +195,9 @@ suite('plans', (harness) => {
     assertStatus(await asA.post(`${vendorPath}/comments`, { body: 'We can co-fund half.' }), 201);
     assertStatus(await manager.post(`${vendorPath}/comments`, { body: 'Agreed, thanks.' }), 201);
     const objective = await manager.get(vendorPath);
+    const commentPath = `${vendorPath}/comments/${objective.body.comments[0].id}`;
+    assert.equal((await asA.get(commentPath)).body.body, 'We can co-fund half.');
+    assertProblem(await asA.get(`${partnerPath}/comments/${objective.body.comments[0].id}`), 404, 'not_found');
     assert.deepEqual(objective.body.comments.map((c: { author: { side: string }; body: string }) => [c.author.side, c.body]), [
       ['partner', 'We can co-fund half.'],
       ['vendor', 'Agreed, thanks.'],

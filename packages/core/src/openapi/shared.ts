@@ -96,6 +96,13 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
       description: 'The activity\'s id, within the objective. An activity of another objective answers 404.',
       schema: schemaRef('Id'),
     },
+    CommentId: {
+      name: 'commentId',
+      in: 'path',
+      required: true,
+      description: 'The comment\'s id, within the objective. A comment of another objective answers 404.',
+      schema: schemaRef('Id'),
+    },
     PlanRevisionNumber: {
       name: 'revision',
       in: 'path',
@@ -109,7 +116,7 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
 export type SharedParameterName = keyof ReturnType<typeof createSharedParameters>;
 
 /** Path parameters besides `{id}`, named in an operation's `params`. */
-export type PathParameterName = 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'PlanRevisionNumber';
+export type PathParameterName = 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'CommentId' | 'PlanRevisionNumber';
 
 export const sharedHeaders = {
   'X-Request-Id': {

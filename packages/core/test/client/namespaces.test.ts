@@ -210,6 +210,14 @@ const cases: Case[] = [
     idempotent: true,
   },
   {
+    name: 'plans.getComment',
+    call: (c) => c.plans.getComment('p_1', '2026-H1', 'ob_1', 'cm_1'),
+    method: 'GET',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1/comments/cm_1',
+    answer: json(200, planComment('cm_1')),
+    result: planComment('cm_1'),
+  },
+  {
     name: 'plans.objectives',
     call: (c) => c.plans.objectives({ partnerId: 'p_1', overdue: true }),
     method: 'GET',

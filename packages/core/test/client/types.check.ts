@@ -17,7 +17,7 @@ import { deals, type DealsApi } from '@partnerkit/core/client/deals';
 import { partners } from '@partnerkit/core/client/partners';
 import type { resources } from '@partnerkit/core/client/resources';
 import type { session } from '@partnerkit/core/client/session';
-import { plans } from '@partnerkit/core/client/plans';
+import type { plans } from '@partnerkit/core/client/plans';
 import { Deal, type DealCheckResult, type Page, type Plan, type PlanObjective, type PlanSummary, type Principal, type Resource, type ResourcePage, type Scorecard, type Tier } from '@partnerkit/core/schemas';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

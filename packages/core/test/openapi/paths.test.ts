@@ -190,6 +190,13 @@ const v1: Expected[] = [
     success: { 201: 'PlanComment' },
   },
   {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/comments/{commentId}',
+    method: 'get',
+    operationId: 'getPlanComment',
+    roles: ALL,
+    success: { 200: 'PlanComment' },
+  },
+  {
     path: '/v1/plan-objectives',
     method: 'get',
     operationId: 'listPlanObjectives',

@@ -55,6 +55,7 @@ import {
   insertObjective,
   insertPlan,
   loadActivity,
+  loadComments,
   loadObjectiveRow,
   loadPlanRow,
   mapObjectiveRow,
@@ -504,6 +505,21 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         await appendEvents(tx, [{ type: 'plan.commented', partnerId: partner.id, data: { ...planEventData(plan), objectiveId, commentId: comment.id, by: actor } }], now);
         return { status: 201, body: comment };
       });
+    },
+  });
+
+  route(app, '/v1/partners/:id/plans/:period/objectives/:objectiveId/comments/:commentId', {
+    get: async (c) => {
+      const period = planPeriod(c);
+      const objectiveId = pathId(c, 'objectiveId');
+      const commentId = pathId(c, 'commentId');
+      const partner = await partnerInScope(ctx, c);
+      const plan = await requirePlan(ctx.db, partner.id, period);
+      await requireObjective(ctx.db, plan, objectiveId);
+      const comment = (await loadComments(ctx.db, [objectiveId])).find((x) => x.id === commentId);
+      if (!comment) throw problems.notFound('The objective has no comment with this id.');
+      const { objectiveId: _o, ...body } = comment;
+      return json(body);
     },
   });
 

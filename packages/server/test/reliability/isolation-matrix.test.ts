@@ -107,7 +107,7 @@ suite('reliability: isolation matrix', (harness) => {
     const owner = target === 'B' ? world.b : world.a;
     const partnerId = target === 'missing' ? randomId('pt') : owner.partnerId;
     const plan = owner.plan;
-    const params: Record<string, string> = { id: partnerId, period: plan.period, objectiveId: plan.vendorObjectiveId, activityId: plan.partnerActivityId, revision: '1' };
+    const params: Record<string, string> = { id: partnerId, period: plan.period, objectiveId: plan.vendorObjectiveId, activityId: plan.partnerActivityId, commentId: plan.commentId, revision: '1' };
     if (expected(op, principal, target).status >= 300) return params;
     const side = ROLE_OF[principal] === 'partner' ? 'partner' : 'vendor';
     const path = `/v1/partners/${partnerId}/plans`;

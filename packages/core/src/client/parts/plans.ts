@@ -115,6 +115,8 @@ export interface PlansApi {
   removeActivity(partnerId: string, period: string, objectiveId: string, activityId: string, options?: RequestOptions): Promise<void>;
   /** Comments on an objective. Sends an `Idempotency-Key` unless you give one. */
   addComment(partnerId: string, period: string, objectiveId: string, input: PlanCommentInput, options?: CreateOptions): Promise<PlanComment>;
+  /** One comment on an objective. */
+  getComment(partnerId: string, period: string, objectiveId: string, commentId: string, options?: RequestOptions): Promise<PlanComment>;
   /** One page of objectives across partners' plans, earliest due date first (`{ overdue: true }`: the late ones). */
   objectives(query?: PlanObjectiveListParams, options?: RequestOptions): Promise<Page<PlanObjective>>;
   /** Every objective that matches, page after page. */
@@ -158,6 +160,8 @@ export const plans = /* @__PURE__ */ definePart(
       requests.mutate('DELETE', activity(partnerId, period, objectiveId, activityId), null, undefined, options, INVALIDATES),
     addComment: (partnerId, period, objectiveId, input, options) =>
       requests.mutate('POST', `${objective(partnerId, period, objectiveId)}/comments`, PlanComment, input, withKey(options), INVALIDATES),
+    getComment: (partnerId, period, objectiveId, commentId, options) =>
+      requests.get(`${objective(partnerId, period, objectiveId)}${route`/comments/${commentId}`}`, PlanComment, undefined, options),
     objectives: (query, options) => requests.get('plan-objectives', PlanObjectivePage, query, options),
     iterateObjectives: (query, options) => requests.iterate('plan-objectives', PlanObjectivePage, query, options),
   }),

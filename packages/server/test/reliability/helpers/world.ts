@@ -22,7 +22,7 @@ export interface Holdings {
   company: string;
   domain: string;
   /** An agreed joint business plan (revision 1) with an objective and an activity of each side. */
-  plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string };
+  plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
 }
 
 export interface World {
@@ -73,11 +73,12 @@ async function agreedPlan(h: Harness, asPartner: Api, partnerId: string): Promis
   const partnerObjectiveId = await created(asPartner, `${path}/objectives`, { owner: { name: 'Partner owner' }, title: 'Partner objective', kind: 'milestone' });
   const vendorActivityId = await created(h.admin, `${path}/objectives/${partnerObjectiveId}/activities`, { title: 'Vendor activity' });
   const partnerActivityId = await created(asPartner, `${path}/objectives/${vendorObjectiveId}/activities`, { title: 'Partner activity' });
+  const commentId = await created(asPartner, `${path}/objectives/${vendorObjectiveId}/comments`, { body: 'A comment of the partner' });
   const version = (await h.admin.get(path)).body.version as number;
   assert.equal((await h.admin.post(`${path}/transitions`, { to: 'proposed', version })).status, 200);
   const agreed = await asPartner.post(`${path}/transitions`, { to: 'agreed', version });
   assert.equal(agreed.body.status, 'agreed', agreed.text);
-  return { period, vendorObjectiveId, partnerObjectiveId, vendorActivityId, partnerActivityId };
+  return { period, vendorObjectiveId, partnerObjectiveId, vendorActivityId, partnerActivityId, commentId };
 }
 
 /**
