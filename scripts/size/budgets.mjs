@@ -29,26 +29,30 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  'partnerkit-provider': 11.2 * KB,
-  'partner-scorecard': 8.5 * KB,
+  // +0.2 KB for issue 19's client: closed error codes, IdempotencyMismatchError, responseInfo (decisions.md).
+  'partnerkit-provider': 11.4 * KB,
+  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 8.5 -> 8.9 and 8.4 -> 8.6.
+  'partner-scorecard': 8.9 * KB,
   'deal-register': 9.3 * KB,
-  'resource-library': 8.4 * KB,
+  'resource-library': 8.6 * KB,
 };
 
 /**
  * Where a goal is not met yet, `--check` holds the line at the size measured when the ceilings
  * were last lowered (docs/benchmarks.md, "Size"), so nothing grows unnoticed; raising one is a
  * decision to write down (docs/decisions.md, "Bundle size"). Issue 18's limits stand above them:
- * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB.
+ * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB, which issue 19's client
+ * features (0.14 KB) took to 60.13 KB: see docs/decisions.md, "Integrators".
  */
 export const CEILINGS = {
-  shared: 23.1 * KB,
-  /** The page of the provider and the first three widgets. */
-  page: 60.0 * KB,
+  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 23.1 -> 23.4.
+  shared: 23.4 * KB,
+  /** The page of the provider and the first three widgets (60.0 -> 60.2 with issue 19's client, -> 60.9 with localised programme data). */
+  page: 60.9 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.2 * KB,
-    'deal-register': 44.0 * KB,
-    'resource-library': 43.1 * KB,
+    'partner-scorecard': 44.1 * KB,
+    'deal-register': 44.5 * KB,
+    'resource-library': 43.7 * KB,
   },
 };

@@ -5,7 +5,7 @@
 import type { RunContext } from './context.js';
 
 /** The areas of the contract the kit checks, in the order it runs them. */
-export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'writes', 'deals', 'gating', 'scorecards', 'plans', 'cors'] as const;
+export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'writes', 'deals', 'gating', 'scorecards', 'translations', 'plans', 'cors'] as const;
 
 /** One area of the contract (`--only auth,deals`). */
 export type Area = (typeof AREAS)[number];
@@ -22,6 +22,7 @@ export const AREA_SUMMARIES: Readonly<Record<Area, string>> = Object.freeze({
   deals: 'the deal lifecycle per role, protection, expiry, conflicts and the pre-check',
   gating: 'locked resources carry no URL and cannot be opened',
   scorecards: "the backend's scorecards and tier standings equal core's rules",
+  translations: 'localisable programme data: translations stored as given, served everywhere, malformed ones refused',
   plans: "joint business plans: both sides' agreement per version, each side its own items, revisions, and progress by core's rules",
   cors: 'the CORS preflight for an allowed origin',
 });
@@ -59,6 +60,11 @@ export interface CheckResult {
   outcome: Outcome;
   /** What the backend did instead (failures), or why the check did not run (skips). */
   seen?: string;
+  /**
+   * For a check the failed setup blocked (outcome `skip`): the id of the check whose row reports
+   * that failure. The setup's failure is reported once, there.
+   */
+  blockedBy?: string;
   durationMs: number;
 }
 

@@ -12,6 +12,7 @@ import { openapiChecks } from './areas/openapi.js';
 import { paginationChecks } from './areas/pagination.js';
 import { planChecks } from './areas/plans.js';
 import { scorecardChecks } from './areas/scorecards.js';
+import { translationChecks } from './areas/translations.js';
 import { validationChecks } from './areas/validation.js';
 import { writeChecks } from './areas/writes.js';
 import { type Area, AREAS, type Check } from './check.js';
@@ -27,6 +28,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   deals: dealChecks,
   gating: gatingChecks,
   scorecards: scorecardChecks,
+  translations: translationChecks,
   plans: planChecks,
   cors: corsChecks,
 };

@@ -15,6 +15,8 @@ export const VARIANTS = {
   'ignores-idempotency-keys': 'replays do the work again; mismatches go unnoticed',
   /** Computes lower-is-better attainment as target / actual, the classic mistake. */
   'miscalculates-scorecards': 'lower-is-better attainment is target / actual',
+  /** Accepts `translations` in writes and throws them away, like a backend that predates them. */
+  'drops-translations': 'translations of programme data are accepted and lost',
   /** Answers a plan transition against whatever version the plan is at now, not the one named. */
   'ignores-plan-versions': 'a side agrees to a plan version it never saw',
   /** Judges a measured objective against the whole target from day one, ignoring the time elapsed. */
@@ -84,6 +86,27 @@ function miscalculatesScorecards(app: FetchHandler): FetchHandler {
   };
 }
 
+/** `value` without any `translations` field, at any depth. */
+function withoutTranslations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTranslations);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'translations').map(([key, v]) => [key, withoutTranslations(v)]));
+}
+
+function dropsTranslations(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return app(request);
+    const text = await request.clone().text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return app(request);
+    }
+    return app(new Request(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(withoutTranslations(body)) }));
+  };
+}
+
 const PLAN_TRANSITIONS = /^(\/v1\/partners\/[^/]+\/plans\/[^/]+)\/transitions$/;
 
 function ignoresPlanVersions(app: FetchHandler): FetchHandler {
@@ -128,6 +151,8 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return ignoresIdempotencyKeys(app);
     case 'miscalculates-scorecards':
       return miscalculatesScorecards(app);
+    case 'drops-translations':
+      return dropsTranslations(app);
     case 'ignores-plan-versions':
       return ignoresPlanVersions(app);
     case 'plan-progress-ignores-time':

@@ -11,3 +11,5 @@ export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
 export * from './plans.js';
+export * from './resource-access.js';
+export * from './localisation.js';

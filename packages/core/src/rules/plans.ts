@@ -10,8 +10,10 @@ import type {
   ObjectiveKind,
   ObjectiveProgress,
   ObjectiveStatus,
+  Plan,
   PlanAgreement,
   PlanAgreements,
+  PlanObjective,
   PlanProgress,
   PlanSide,
   PlanStatus,
@@ -307,4 +309,22 @@ export function planProgress(objectives: readonly Pick<ObjectiveProgress, 'statu
   const status: ObjectiveStatus | null =
     objectives.length === 0 ? null : counts.done === objectives.length ? 'done' : (SEVERITY.find((s) => counts[s] > 0) ?? null);
   return { status, percent: objectives.length === 0 ? 0 : percent / objectives.length, counts, overdue };
+}
+
+/** An objective as stored: everything the contract shows but its progress, which is computed. */
+export type StoredPlanObjective = Omit<PlanObjective, 'progress'>;
+
+/** A plan as stored: everything the contract shows but progress and `asOf`. */
+export type StoredPlan = Omit<Plan, 'progress' | 'asOf' | 'objectives'> & { objectives: StoredPlanObjective[] };
+
+/**
+ * The plan as the contract shows it at `now`: each objective's progress from the partner's
+ * `measurements` ({@link objectiveProgress}) and the plan's ({@link planProgress}).
+ */
+export function planWithProgress(plan: StoredPlan, measurements: readonly Pick<Measurement, 'kpiId' | 'period' | 'value' | 'recordedAt'>[], now: Date): Plan {
+  const objectives = plan.objectives.map((objective) => ({
+    ...objective,
+    progress: objectiveProgress({ objective, period: plan.period, measurements, now }),
+  }));
+  return { ...plan, objectives, progress: planProgress(objectives.map((o) => o.progress)), asOf: now.toISOString() };
 }
