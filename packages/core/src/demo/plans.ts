@@ -10,7 +10,7 @@
  */
 import { currentPeriod, monthsOf, periodBounds, shiftPeriod } from '../rules/periods.js';
 import { periodDays, type StoredPlan, type StoredPlanObjective } from '../rules/plans.js';
-import type { PlanActivity, PlanActor, PlanComment, PlanHistoryEntry, PlanRevision, PlanStatus } from '../schemas/index.js';
+import type { Measurement, PlanActivity, PlanActor, PlanComment, PlanHistoryEntry, PlanRevision, PlanStatus } from '../schemas/index.js';
 import { DEMO_MANAGERS, type DemoData, type DemoPartner } from './generate.js';
 
 /** A demo plan as stored, with the revisions both sides agreed to. */
@@ -86,15 +86,15 @@ const STAGES = ['agreed', 'proposed', 'draft', 'revised'] as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The partner's sum (or last value) of a KPI over `months`; null without measurements. */
-function recent(data: DemoData, partnerId: string, kpiId: string, months: readonly string[], how: 'sum' | 'last'): number | null {
-  const values = data.measurements.filter((m) => m.partnerId === partnerId && m.kpiId === kpiId && months.includes(m.period)).sort((a, b) => a.period.localeCompare(b.period));
+/** The sum (or last value) of a KPI over `months` in a partner's `measurements`; null without any. */
+function recent(measurements: readonly Measurement[], kpiId: string, months: readonly string[], how: 'sum' | 'last'): number | null {
+  const values = measurements.filter((m) => m.kpiId === kpiId && months.includes(m.period)).sort((a, b) => a.period.localeCompare(b.period));
   if (values.length === 0) return null;
   return how === 'sum' ? values.reduce((total, m) => total + m.value, 0) : (values.at(-1) as { value: number }).value;
 }
 
 /** The plan of one partner. */
-function planOf(data: DemoData, demo: DemoPartner, index: number): DemoPlan {
+function planOf(data: DemoData, demo: DemoPartner, index: number, measurements: readonly Measurement[]): DemoPlan {
   const { partner, users } = demo;
   const words = WORDS[partner.country === 'VN' ? 'vi' : 'en'];
   const stage = STAGES[index % STAGES.length] as (typeof STAGES)[number];
@@ -121,8 +121,8 @@ function planOf(data: DemoData, demo: DemoPartner, index: number): DemoPlan {
 
   // Targets a little above the last half's numbers, so progress reads realistically.
   const previousMonths = monthsOf(shiftPeriod(period, -1));
-  const revenueTarget = Math.round(((recent(data, partner.id, 'kpi_revenue', previousMonths, 'sum') ?? 60_000_000) * 1.15) / 100_000) * 100_000;
-  const certifiedTarget = (recent(data, partner.id, 'kpi_certifications', previousMonths, 'last') ?? 2) + 3;
+  const revenueTarget = Math.round(((recent(measurements, 'kpi_revenue', previousMonths, 'sum') ?? 60_000_000) * 1.15) / 100_000) * 100_000;
+  const certifiedTarget = (recent(measurements, 'kpi_certifications', previousMonths, 'last') ?? 2) + 3;
   const kpi = (id: string) => data.kpis.find((k) => k.id === id);
 
   let activityCount = 0;
@@ -228,5 +228,11 @@ function planOf(data: DemoData, demo: DemoPartner, index: number): DemoPlan {
 
 /** One plan per partner for the half-year of `data.asOf`; every due date lies inside it. */
 export function generateDemoPlans(data: DemoData): DemoPlan[] {
-  return data.partners.map((partner, index) => planOf(data, partner, index));
+  const byPartner = new Map<string, Measurement[]>();
+  for (const m of data.measurements) {
+    const list = byPartner.get(m.partnerId);
+    if (list) list.push(m);
+    else byPartner.set(m.partnerId, [m]);
+  }
+  return data.partners.map((partner, index) => planOf(data, partner, index, byPartner.get(partner.partner.id) ?? []));
 }

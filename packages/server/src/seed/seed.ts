@@ -5,7 +5,8 @@
  * same programme from memory. Sizes scale to hundreds of thousands of deals with batched inserts.
  * @module
  */
-import { generateDemoData, type DemoOptions } from '@partnerkit/core/demo';
+import { generateDemoData, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
+import { periodDays } from '@partnerkit/core/rules';
 import type { Database, Queryable } from '../db/database.js';
 import { customerIdentity } from '../store/deals.js';
 
@@ -24,6 +25,8 @@ export interface SeedReport {
   measurements: number;
   deals: number;
   resources: number;
+  /** Joint business plans: one per partner. */
+  plans: number;
   durationMs: number;
 }
 
@@ -57,6 +60,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
   const { onProgress, ...demoOptions } = options;
   // Generated before the database is touched, so bad options change nothing.
   const data = generateDemoData(demoOptions);
+  const plans = generateDemoPlans(data);
   if (!(await isEmpty(db))) {
     if (ifEmpty) return null;
     throw new Error('the database already holds a programme; seed an empty data directory or database');
@@ -70,6 +74,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     measurements: data.measurements.length,
     deals: data.dealCount,
     resources: data.resources.length,
+    plans: plans.length,
     durationMs: 0,
   };
 
@@ -122,6 +127,8 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
         thumbnail_url: r.thumbnailUrl, min_tier_id: r.minTierId, partner_types: r.partnerTypes, url: r.url, open_count: r.openCount, translations: r.translations ?? {}, created_at: r.createdAt, updated_at: r.updatedAt,
       })),
     );
+    await seedPlans(tx, plans);
+    progress(`seed: ${plans.length} plans`);
   });
 
   // Deals: batches of their own, so hundreds of thousands never sit in one transaction.
@@ -156,4 +163,55 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
   if (data.dealCount > 0) await db.query(`SELECT setval('deal_numbers', $1)`, [data.dealCount]);
   report.durationMs = Math.round(performance.now() - started);
   return report;
+}
+
+/** The demo plans: plans, their objectives, activities, comments and agreed revisions. */
+async function seedPlans(tx: Queryable, plans: ReturnType<typeof generateDemoPlans>): Promise<void> {
+  const all = plans.map((p) => p.plan);
+  const objectives = all.flatMap((p) => p.objectives);
+  await insertBatched(
+    tx,
+    'plans',
+    {
+      id: 'text', partner_id: 'text', period: 'text', starts_on: 'text', title: 'text', status: 'text', revision: 'int', version: 'int', vendor_agreement: 'jsonb',
+      partner_agreement: 'jsonb', history: 'jsonb', created_by: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    all.map((p) => ({
+      id: p.id, partner_id: p.partnerId, period: p.period, starts_on: periodDays(p.period).first, title: p.title, status: p.status, revision: p.revision, version: p.version,
+      vendor_agreement: p.agreements.vendor, partner_agreement: p.agreements.partner, history: p.history, created_by: p.createdBy, created_at: p.createdAt, updated_at: p.updatedAt,
+    })),
+  );
+  await insertBatched(
+    tx,
+    'plan_objectives',
+    {
+      id: 'text', plan_id: 'text', partner_id: 'text', period: 'text', side: 'text', owner: 'jsonb', title: 'text', description: 'text', kind: 'text', kpi_id: 'text',
+      target: 'float8', due_date: 'text', source: 'jsonb', completed: 'jsonb', created_by: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    objectives.map((o) => ({
+      id: o.id, plan_id: o.planId, partner_id: o.partnerId, period: o.period, side: o.side, owner: o.owner, title: o.title, description: o.description, kind: o.kind,
+      kpi_id: o.measure?.kpi.id ?? null, target: o.measure?.target ?? null, due_date: o.dueDate, source: o.source, completed: o.completed, created_by: o.createdBy,
+      created_at: o.createdAt, updated_at: o.updatedAt,
+    })),
+  );
+  await insertBatched(
+    tx,
+    'plan_activities',
+    { id: 'text', objective_id: 'text', side: 'text', title: 'text', owner: 'jsonb', due_date: 'text', completed: 'jsonb', created_by: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    objectives.flatMap((o) =>
+      o.activities.map((a) => ({ id: a.id, objective_id: o.id, side: a.side, title: a.title, owner: a.owner, due_date: a.dueDate, completed: a.completed, created_by: a.createdBy, created_at: a.createdAt, updated_at: a.updatedAt })),
+    ),
+  );
+  await insertBatched(
+    tx,
+    'plan_comments',
+    { id: 'text', objective_id: 'text', author: 'jsonb', body: 'text', created_at: 'timestamptz' },
+    objectives.flatMap((o) => o.comments.map((c) => ({ id: c.id, objective_id: o.id, author: c.author, body: c.body, created_at: c.createdAt }))),
+  );
+  await insertBatched(
+    tx,
+    'plan_revisions',
+    { plan_id: 'text', revision: 'int', version: 'int', snapshot: 'jsonb', agreed_at: 'timestamptz' },
+    plans.flatMap((p) => p.revisions.map((r) => ({ plan_id: r.planId, revision: r.revision, version: r.version, snapshot: r, agreed_at: r.agreedAt }))),
+  );
 }
