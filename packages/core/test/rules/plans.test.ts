@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { generateDemoData, generateDemoPlans } from '@partnerkit/core/demo';
 import {
   allowedPlanTransitions,
   applyPlanTransition,
@@ -18,11 +19,12 @@ import {
   PLAN_TRANSITIONS,
   planAfterChange,
   planProgress,
+  planWithProgress,
   planSideOf,
   type PlanState,
   periodDays,
 } from '@partnerkit/core/rules';
-import { OBJECTIVE_STATUSES, type KpiAggregation, type KpiDirection, type ObjectiveStatus, type PlanAgreement, type PlanSide, type PlanStatus } from '@partnerkit/core/schemas';
+import { OBJECTIVE_STATUSES, Plan, PlanRevision, type KpiAggregation, type KpiDirection, type ObjectiveStatus, type PlanAgreement, type PlanSide, type PlanStatus } from '@partnerkit/core/schemas';
 import { kpi, measurement } from './fixtures.js';
 
 const DAY = 86_400_000;
@@ -339,5 +341,35 @@ describe('progress of a plan', () => {
         if (objectives.length > 0 && objectives.every((o) => o.status === 'done')) assert.equal(result.status, 'done');
       }),
     );
+  });
+});
+
+describe('a stored plan with its progress (planWithProgress), on the demo plans', () => {
+  const data = generateDemoData({ partners: 8, deals: 0, resources: 0, asOf: '2026-11-30T09:00:00Z' });
+  const demoPlans = generateDemoPlans(data);
+  const now = new Date('2026-12-07T12:00:00Z');
+
+  test('each objective has core\'s objectiveProgress and the plan planProgress of them; every plan is a valid contract Plan', () => {
+    for (const { plan: stored, revisions } of demoPlans) {
+      const measurements = data.measurements.filter((m) => m.partnerId === stored.partnerId);
+      const plan = planWithProgress(stored, measurements, now);
+      assert.ok(Plan.safeParse(plan).success, stored.id);
+      for (const revision of revisions) assert.ok(PlanRevision.safeParse(revision).success, `${stored.id} revision ${revision.revision}`);
+      assert.equal(plan.asOf, now.toISOString());
+      for (const objective of plan.objectives) {
+        assert.deepEqual(objective.progress, objectiveProgress({ objective, period: stored.period, measurements, now }));
+      }
+      assert.deepEqual(plan.progress, planProgress(plan.objectives.map((o) => o.progress)));
+    }
+  });
+
+  test('one plan per partner for the half of asOf, in the partner\'s language, at every stage', () => {
+    assert.deepEqual(demoPlans.map((p) => p.plan.partnerId), data.partners.map((p) => p.partner.id));
+    assert.ok(demoPlans.every((p) => p.plan.period === '2026-H2' && p.plan.objectives.every((o) => isDateInPeriod(o.dueDate, '2026-H2'))));
+    assert.deepEqual([...new Set(demoPlans.map((p) => `${p.plan.status}/${p.plan.revision}`))].sort(), ['agreed/1', 'draft/1', 'proposed/1', 'proposed/2']);
+    for (const { plan } of demoPlans) {
+      const vietnamese = data.partners.find((p) => p.partner.id === plan.partnerId)?.partner.country === 'VN';
+      assert.match(plan.title ?? '', vietnamese ? /^Kế hoạch tăng trưởng nửa cuối năm 2026$/ : /^Growth plan, second half of 2026$/);
+    }
   });
 });
