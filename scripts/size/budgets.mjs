@@ -29,12 +29,11 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  // +0.2 KB for issue 19's client: closed error codes, IdempotencyMismatchError, responseInfo (decisions.md).
+  // The larger of main's (localised programme data) and platform v2's ceilings until the lead merges both (issue 22 merged w1-platform ahead of main).
   'partnerkit-provider': 11.4 * KB,
-  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 8.5 -> 8.9 and 8.4 -> 8.6.
   'partner-scorecard': 8.9 * KB,
   'deal-register': 9.3 * KB,
-  'resource-library': 8.6 * KB,
+  'resource-library': 9.0 * KB,
 };
 
 /**
@@ -42,7 +41,8 @@ export const TAGS = {
  * were last lowered (docs/benchmarks.md, "Size"), so nothing grows unnoticed; raising one is a
  * decision to write down (docs/decisions.md, "Bundle size"). Issue 18's limits stand above them:
  * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB, which issue 19's client
- * features (0.14 KB) took to 60.13 KB: see docs/decisions.md, "Integrators".
+ * features (0.14 KB) took to 60.13 KB (docs/decisions.md, "Integrators") and the issue
+ * descriptions loaded on demand brought back under it (decisions.md, "Element platform v2").
  */
 export const CEILINGS = {
   // Raised with localised programme data (docs/decisions.md, "Bundle size"): 23.1 -> 23.4.
