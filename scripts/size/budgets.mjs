@@ -31,9 +31,11 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
 export const TAGS = {
   // The larger of main's (localised programme data) and platform v2's ceilings until the lead merges both (issue 22 merged w1-platform ahead of main).
   'partnerkit-provider': 11.4 * KB,
-  'partner-scorecard': 8.9 * KB,
+  'partner-scorecard': 9.45 * KB,
   'deal-register': 9.3 * KB,
-  'resource-library': 9.0 * KB,
+  'resource-library': 9.35 * KB,
+  // Issue 22: the plan, its controller and its English (Vietnamese loads on use).
+  'partner-plan': 10 * KB,
 };
 
 /**
@@ -46,13 +48,14 @@ export const TAGS = {
  */
 export const CEILINGS = {
   // Raised with localised programme data (docs/decisions.md, "Bundle size"): 23.1 -> 23.4.
-  shared: 23.4 * KB,
+  // Issue 22 (decisions.md, "Joint business plans"): main + platform v2 measured 23.51, with <partner-plan> 23.65.
+  shared: 23.7 * KB,
   /** The page of the provider and the first three widgets (60.0 -> 60.2 with issue 19's client, -> 60.9 with localised programme data). */
-  page: 60.9 * KB,
+  page: 61.0 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 44.1 * KB,
+    'partner-scorecard': 44.55 * KB,
     'deal-register': 44.5 * KB,
-    'resource-library': 43.7 * KB,
+    'resource-library': 44.45 * KB,
   },
 };
