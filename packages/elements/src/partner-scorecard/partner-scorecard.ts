@@ -283,8 +283,8 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       <td class="num" role="cell" part="target" data-label=${l.t('col.target')}>
         ${target ?? this.#renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
       </td>
-      <td>${this.#renderBar(row, kpi, actual, target)}</td>
-      <td>
+      <td class="cell-bar" role="cell" data-label=${l.t('col.attainment')}>${this.#renderBar(row, kpi, actual, target)}</td>
+      <td class="cell-status" role="cell">
         <span class="status" part="status">
           <svg class="status__icon" part="status-icon" viewBox="0 0 16 16" aria-hidden="true">${STATUS_ICONS[row.status]}</svg>
           <span class="status__label ${this.compact ? 'visually-hidden' : ''}">${l.t(`status.${row.status}`)}</span>
