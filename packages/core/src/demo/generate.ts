@@ -86,6 +86,8 @@ export interface DemoData {
   measurements: Measurement[];
   /** Oldest first. */
   resources: DemoResource[];
+  /** Months of measurements, ending with the month of `asOf`. */
+  months: number;
   /** How many deals {@link DemoData.dealBatches} yields. */
   dealCount: number;
   /**
@@ -396,5 +398,5 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     return deal;
   }
 
-  return { asOf, tiers, kpis, partners, managers: DEMO_MANAGERS, targets, measurements, resources, dealCount: sizes.deals, dealBatches };
+  return { asOf, tiers, kpis, partners, managers: DEMO_MANAGERS, targets, measurements, resources, months: sizes.months, dealCount: sizes.deals, dealBatches };
 }

@@ -46,14 +46,12 @@ export async function presentObjectives(q: Queryable, rows: readonly ObjectiveRo
   const ids = rows.map((r) => r.id);
   const measured = rows.filter((r) => r.kpiId !== null);
   const months = measured.flatMap((r) => monthsOf(r.period)).sort();
-  const [activities, comments, kpis, measurements] = await Promise.all([
-    loadActivities(q, ids),
-    loadComments(q, ids),
-    loadKpisById(q, measured.map((r) => r.kpiId as string)),
-    months.length === 0
-      ? Promise.resolve([])
-      : loadPlanMeasurements(q, measured.map((r) => r.partnerId), measured.map((r) => r.kpiId as string), months[0] as string, months.at(-1) as string),
-  ]);
+  // One after another: `q` may be a transaction, whose one connection runs one query at a time.
+  const activities = await loadActivities(q, ids);
+  const comments = await loadComments(q, ids);
+  const kpis = await loadKpisById(q, measured.map((r) => r.kpiId as string));
+  const measurements =
+    months.length === 0 ? [] : await loadPlanMeasurements(q, measured.map((r) => r.partnerId), measured.map((r) => r.kpiId as string), months[0] as string, months.at(-1) as string);
   return rows.map((row) => {
     const kpi = row.kpiId === null ? undefined : kpis.get(row.kpiId);
     const measure = kpi && row.target !== null ? { kpi, target: row.target } : null;
@@ -99,7 +97,8 @@ export async function revisionSnapshot(q: Queryable, plan: PlanRow, agreedAt: Da
   const { vendor, partner } = plan.agreements;
   if (vendor === null || partner === null) throw new Error('a revision is kept only once both sides agreed');
   const rows = await loadObjectiveRows(q, plan.id);
-  const [activities, kpis] = await Promise.all([loadActivities(q, rows.map((r) => r.id)), loadKpisById(q, rows.flatMap((r) => (r.kpiId === null ? [] : [r.kpiId])))]);
+  const activities = await loadActivities(q, rows.map((r) => r.id));
+  const kpis = await loadKpisById(q, rows.flatMap((r) => (r.kpiId === null ? [] : [r.kpiId])));
   return {
     planId: plan.id,
     partnerId: plan.partnerId,

@@ -32,18 +32,17 @@ import {
 } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { SqlBuilder } from '../db/sql.js';
 import { actorOf, historyEntry, planEventData, presentObjectives, presentPlan, presentPlanSummaries, recordChange, revisionSnapshot } from '../domain/plans.js';
 import { readJsonBody } from '../http/body.js';
 import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
-import { pageFrom, pageRequest, positionNumber, positionString } from '../http/pagination.js';
+import { pageAnswer, pageWindow } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
 import { createdLocation, json, pathId, requestUrl, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { type Caller, partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
-import { existingIds } from '../store/partners.js';
+import { existingIds } from '../store/references.js';
 import {
   countActivities,
   countComments,
@@ -57,17 +56,22 @@ import {
   loadActivity,
   loadComments,
   loadObjectiveRow,
+  listObjectiveRows,
+  listPlanRows,
+  listRevisions,
   loadPlanRow,
-  mapObjectiveRow,
-  mapPlanRow,
-  mapRevision,
+  loadRevision,
+  OBJECTIVE_POSITION,
   type ObjectiveRow,
+  PLAN_POSITION,
   type PlanRow,
   saveActivity,
   saveObjective,
   savePlan,
+  REVISION_POSITION,
   saveRevision,
 } from '../store/plans.js';
+import { slicePage } from '../store/page.js';
 import { partnerInScope } from './partners.js';
 
 const planNotFound = () => problems.notFound('This partner has no plan for this period.');
@@ -142,14 +146,8 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const partner = await partnerInScope(ctx, c);
       const { limit: _l, cursor: _c, ...filters } = query;
       const identity = { list: 'plans', filters: { ...filters, partnerId: partner.id } };
-      const request = await pageRequest(ctx, identity, query);
-      const sql = new SqlBuilder();
-      sql.where(`partner_id = ${sql.param(partner.id)}`);
-      if (filters.period) sql.where(`period = ${sql.param(filters.period)}`);
-      if (filters.status) sql.where(`status = ${sql.param(filters.status)}`);
-      if (request.after) sql.where(`(starts_on, id) < (${sql.param(positionString(request.after, 0))}, ${sql.param(positionString(request.after, 1))})`);
-      const { rows } = await ctx.db.query(`SELECT * FROM plans ${sql.whereClause()} ORDER BY starts_on DESC, id DESC LIMIT ${request.limit + 1}`, sql.params);
-      const page = await pageFrom(ctx, identity, request, rows, (r) => [r.starts_on as string, r.id as string], mapPlanRow);
+      const window = await pageWindow(ctx, identity, query, PLAN_POSITION);
+      const page = await pageAnswer(ctx, identity, await listPlanRows(ctx.db, { ...filters, partnerId: partner.id }, window));
       return json({ data: await presentPlanSummaries(ctx.db, page.data, ctx.now()), nextCursor: page.nextCursor });
     },
   });
@@ -230,10 +228,8 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const partner = await partnerInScope(ctx, c);
       const plan = await requirePlan(ctx.db, partner.id, period);
       const identity = { list: 'plan-revisions', filters: { planId: plan.id } };
-      const request = await pageRequest(ctx, identity, query);
-      const after = request.after ? positionNumber(request.after, 0) : 0;
-      const { rows } = await ctx.db.query(`SELECT * FROM plan_revisions WHERE plan_id = $1 AND revision > $2 ORDER BY revision LIMIT ${request.limit + 1}`, [plan.id, after]);
-      return json(await pageFrom(ctx, identity, request, rows, (r) => [Number(r.revision)], mapRevision));
+      const window = await pageWindow(ctx, identity, query, REVISION_POSITION);
+      return json(await pageAnswer(ctx, identity, await listRevisions(ctx.db, plan.id, window)));
     },
   });
 
@@ -244,9 +240,9 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       if (!/^[1-9][0-9]{0,8}$/.test(text)) throw problems.validation([{ path: 'revision', message: 'must be a whole number from 1' }]);
       const partner = await partnerInScope(ctx, c);
       const plan = await requirePlan(ctx.db, partner.id, period);
-      const { rows } = await ctx.db.query('SELECT * FROM plan_revisions WHERE plan_id = $1 AND revision = $2', [plan.id, Number(text)]);
-      if (!rows[0]) throw problems.notFound('This plan has no agreed revision with this number.');
-      return json(mapRevision(rows[0]));
+      const revision = await loadRevision(ctx.db, plan.id, Number(text));
+      if (!revision) throw problems.notFound('This plan has no agreed revision with this number.');
+      return json(revision);
     },
   });
 
@@ -530,30 +526,18 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const { limit: _l, cursor: _c, ...filters } = query;
       const scope = partnerScope(caller);
       const identity = { list: 'plan-objectives', filters: { ...filters, scope } };
-      const request = await pageRequest(ctx, identity, query);
+      const window = await pageWindow(ctx, identity, query, OBJECTIVE_POSITION);
       const now = ctx.now();
-      const today = now.toISOString().slice(0, 10);
-      const base = new SqlBuilder();
-      if (scope !== null) base.where(`partner_id = ${base.param(scope)}`);
-      if (filters.partnerId) base.where(`partner_id = ${base.param(filters.partnerId)}`);
-      if (filters.period) base.where(`period = ${base.param(filters.period)}`);
-      if (filters.side) base.where(`side = ${base.param(filters.side)}`);
-      if (filters.kind) base.where(`kind = ${base.param(filters.kind)}`);
       // Overdue needs progress, which needs measurements: the database narrows to what may be
       // overdue (past due, not marked done), then core's rules decide, batch by batch.
-      if (filters.overdue === 'true') base.where(`due_date < ${base.param(today)} AND completed IS NULL`);
-      const wanted = filters.overdue === undefined ? null : filters.overdue === 'true';
+      const { overdue, ...columns } = filters;
+      const filter = { ...columns, scope, ...(overdue === 'true' ? { dueBefore: now.toISOString().slice(0, 10) } : {}) };
+      const wanted = overdue === undefined ? null : overdue === 'true';
       const matches: ObjectiveRow[] = [];
-      let after = request.after ? ([positionString(request.after, 0), positionString(request.after, 1)] as const) : null;
-      const batch = Math.max(request.limit + 1, 100);
+      let after = window.after ? ([String(window.after[0]), String(window.after[1])] as const) : null;
+      const batch = Math.max(window.limit + 1, 100);
       for (;;) {
-        const sql = new SqlBuilder();
-        sql.params.push(...base.params);
-        const conditions = base.whereClause();
-        const position = after ? `(due_date, id) > (${sql.param(after[0])}, ${sql.param(after[1])})` : null;
-        const where = [conditions.replace(/^WHERE /, ''), position].filter((x) => x !== null && x !== '').join(' AND ');
-        const { rows } = await ctx.db.query(`SELECT * FROM plan_objectives ${where ? `WHERE ${where}` : ''} ORDER BY due_date, id LIMIT ${wanted === null ? request.limit + 1 : batch}`, sql.params);
-        const candidates = rows.map(mapObjectiveRow);
+        const candidates = await listObjectiveRows(ctx.db, filter, after, wanted === null ? window.limit + 1 : batch);
         if (wanted === null) {
           matches.push(...candidates);
           break;
@@ -561,16 +545,15 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const progress = await presentObjectives(ctx.db, candidates, now);
         for (const [i, objective] of progress.entries()) {
           if (objective.progress.overdue === wanted) matches.push(candidates[i] as ObjectiveRow);
-          if (matches.length > request.limit) break;
+          if (matches.length > window.limit) break;
         }
         const last = candidates.at(-1);
-        if (matches.length > request.limit || candidates.length < batch || !last) break;
+        if (matches.length > window.limit || candidates.length < batch || !last) break;
         after = [last.dueDate, last.id];
       }
-      const shown = matches.slice(0, request.limit);
-      const last = shown.at(-1);
-      const nextCursor = matches.length > request.limit && last ? await ctx.cursors.encode(identity.list, identity.filters, [last.dueDate, last.id]) : null;
-      return json({ data: await presentObjectives(ctx.db, shown, now), nextCursor });
+      const page = slicePage(matches, window, (o) => [o.dueDate, o.id], (o) => o);
+      const { nextCursor } = await pageAnswer(ctx, identity, page);
+      return json({ data: await presentObjectives(ctx.db, page.items, now), nextCursor });
     },
   });
 }

@@ -19,9 +19,14 @@ import type {
   PlanStamp,
   PlanStatus,
 } from '@partnerkit/core/schemas';
-import { type Queryable, type Row, toIso } from '../db/database.js';
-import { mapKpi } from './catalogue.js';
-import { mapMeasurement } from './partners.js';
+import type { Queryable, Row } from '../db/database.js';
+import { SqlBuilder } from '../db/sql.js';
+import { kpiFromRow, type KpiRow } from './kpis.js';
+import { measurementFromRow, type MeasurementRow } from './measurements.js';
+import { type PageSlice, type PageWindow, type PositionShape, slicePage } from './page.js';
+
+/** Timestamps arrive from both drivers as `Date`s. */
+const toIso = (value: unknown): string => (value as Date).toISOString();
 
 /** A plan row, typed. */
 export interface PlanRow {
@@ -327,7 +332,7 @@ export function mapRevision(row: Row): PlanRevision {
 export async function loadKpisById(q: Queryable, ids: readonly string[]): Promise<Map<string, Kpi>> {
   if (ids.length === 0) return new Map();
   const { rows } = await q.query('SELECT * FROM kpis WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [JSON.stringify([...new Set(ids)])]);
-  return new Map(rows.map((r) => [r.id as string, mapKpi(r)]));
+  return new Map(rows.map((r) => [r.id as string, kpiFromRow(r as unknown as KpiRow)]));
 }
 
 /** The measurements of the given partners and KPIs within a month range, for progress. */
@@ -339,5 +344,63 @@ export async function loadPlanMeasurements(q: Queryable, partnerIds: readonly st
         AND period >= $3 AND period <= $4`,
     [JSON.stringify([...new Set(partnerIds)]), JSON.stringify([...new Set(kpiIds)]), from, to],
   );
-  return rows.map(mapMeasurement);
+  return rows.map((r) => measurementFromRow(r as unknown as MeasurementRow));
+}
+
+/** Plans are listed newest period first: the position is `[startsOn, id]`. */
+export const PLAN_POSITION: PositionShape = ['string', 'string'];
+
+/** A page of one partner's plans, optionally of one period or status. */
+export async function listPlanRows(q: Queryable, filter: { partnerId: string; period?: string; status?: string }, window: PageWindow): Promise<PageSlice<PlanRow>> {
+  const sql = new SqlBuilder();
+  sql.where(`partner_id = ${sql.param(filter.partnerId)}`);
+  if (filter.period) sql.where(`period = ${sql.param(filter.period)}`);
+  if (filter.status) sql.where(`status = ${sql.param(filter.status)}`);
+  if (window.after) sql.where(`(starts_on, id) < (${sql.param(window.after[0])}, ${sql.param(window.after[1])})`);
+  const { rows } = await q.query(`SELECT * FROM plans ${sql.whereClause()} ORDER BY starts_on DESC, id DESC LIMIT ${window.limit + 1}`, sql.params);
+  return slicePage(rows, window, (r) => [r.starts_on as string, r.id as string], mapPlanRow);
+}
+
+/** Revisions are listed in order: the position is `[revision]`. */
+export const REVISION_POSITION: PositionShape = ['number'];
+
+/** A page of a plan's agreed revisions. */
+export async function listRevisions(q: Queryable, planId: string, window: PageWindow): Promise<PageSlice<PlanRevision>> {
+  const after = window.after ? Number(window.after[0]) : 0;
+  const { rows } = await q.query(`SELECT * FROM plan_revisions WHERE plan_id = $1 AND revision > $2 ORDER BY revision LIMIT ${window.limit + 1}`, [planId, after]);
+  return slicePage(rows, window, (r) => [Number(r.revision)], mapRevision);
+}
+
+/** One agreed revision of a plan, or null. */
+export async function loadRevision(q: Queryable, planId: string, revision: number): Promise<PlanRevision | null> {
+  const { rows } = await q.query('SELECT * FROM plan_revisions WHERE plan_id = $1 AND revision = $2', [planId, revision]);
+  return rows[0] ? mapRevision(rows[0]) : null;
+}
+
+/** Objectives across plans are listed by due date: the position is `[dueDate, id]`. */
+export const OBJECTIVE_POSITION: PositionShape = ['string', 'string'];
+
+/** The filters of the objectives list the database applies (overdue needs progress: see the route). */
+export interface ObjectiveFilter {
+  scope: string | null;
+  partnerId?: string;
+  period?: string;
+  side?: string;
+  kind?: string;
+  /** Only objectives due before this day and not marked done: those that may be overdue. */
+  dueBefore?: string;
+}
+
+/** Up to `limit` objectives after position `after`, in `(dueDate, id)` order. */
+export async function listObjectiveRows(q: Queryable, filter: ObjectiveFilter, after: readonly [string, string] | null, limit: number): Promise<ObjectiveRow[]> {
+  const sql = new SqlBuilder();
+  if (filter.scope !== null) sql.where(`partner_id = ${sql.param(filter.scope)}`);
+  if (filter.partnerId) sql.where(`partner_id = ${sql.param(filter.partnerId)}`);
+  if (filter.period) sql.where(`period = ${sql.param(filter.period)}`);
+  if (filter.side) sql.where(`side = ${sql.param(filter.side)}`);
+  if (filter.kind) sql.where(`kind = ${sql.param(filter.kind)}`);
+  if (filter.dueBefore) sql.where(`due_date < ${sql.param(filter.dueBefore)} AND completed IS NULL`);
+  if (after) sql.where(`(due_date, id) > (${sql.param(after[0])}, ${sql.param(after[1])})`);
+  const { rows } = await q.query(`SELECT * FROM plan_objectives ${sql.whereClause()} ORDER BY due_date, id LIMIT ${limit}`, sql.params);
+  return rows.map(mapObjectiveRow);
 }
