@@ -19,6 +19,7 @@ import { kpiRoutes } from './routes/kpis.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { partnerRoutes } from './routes/partners.js';
 import { performanceRoutes } from './routes/performance.js';
+import { planRoutes } from './routes/plans.js';
 import { resourceRoutes } from './routes/resources.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tierRoutes } from './routes/tiers.js';
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   performanceRoutes(app, ctx);
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
+  planRoutes(app, ctx);
   eventRoutes(app, ctx);
 
   app.notFound((c) => problemResponse(problems.notFound(), c.get('requestId') ?? 'unknown'));
