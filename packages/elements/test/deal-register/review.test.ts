@@ -4,7 +4,7 @@
  * extend protection once, and a refused approval shown in the dialog.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { dealStub } from '../../../../stories/deal-register/stub-backend.js';
+import { dealBackend } from '../../../../stories/deal-register/backend.js';
 import { fixtureDeals, PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
@@ -19,7 +19,7 @@ const action = (r: HTMLElement, label: string) => [...r.querySelectorAll<HTMLBut
 
 async function review(partnerId = '', lang = 'en') {
   const urls: URL[] = [];
-  const stub = dealStub({ as: { role: 'manager' }, onRequest: (r) => r.method === 'GET' && r.url.includes('/v1/deals') && urls.push(new URL(r.url)) });
+  const stub = dealBackend({ as: { role: 'manager' }, onRequest: (r) => r.method === 'GET' && r.url.includes('/v1/deals') && urls.push(new URL(r.url)) });
   const el = await mount(stub.client, { partnerId, lang });
   if (!partnerId) await settled(el);
   return { el, stub, urls };
@@ -67,14 +67,14 @@ describe('<deal-register> Review (manager)', () => {
 
   it("names the partner by its id when the backend does not send partnerName (an older backend)", async () => {
     const deals = fixtureDeals().map(({ partnerName: _, ...deal }) => deal);
-    const el = await mount(dealStub({ as: { role: 'manager' }, deals }).client, {});
+    const el = await mount(dealBackend({ as: { role: 'manager' }, deals }).client, {});
     await settled(el);
     expect(text(row(el, 'DR-000201'))).to.contain('partner p_hanoi');
   });
 
   it('shows the closing code of a rejection in the history, in both languages', async () => {
     for (const [lang, expected] of [['en', 'closing code: Converted'], ['vi', 'mã lý do đóng: Đã chuyển đổi']] as const) {
-      const el = await mount(dealStub({ as: { role: 'manager' } }).client, { lang, view: 'list' });
+      const el = await mount(dealBackend({ as: { role: 'manager' } }).client, { lang, view: 'list' });
       await settled(el);
       const select = $<HTMLSelectElement>(el, '#l-status')!;
       select.value = 'rejected';
