@@ -14,7 +14,7 @@ import { MANAGER_LIBRARY, SILVER_RESELLER_ID, TIERS } from './fixtures.js';
 export interface LibraryBackendOptions extends Pick<MockOptions, 'latency' | 'faults' | 'onRequest'> {
   /** Who is calling (default the Silver reseller {@link SILVER_RESELLER_ID}). */
   as?: Caller;
-  /** The library, every item with its URL (default {@link MANAGER_LIBRARY}); the newest last. */
+  /** The library (default {@link MANAGER_LIBRARY}), as created at each item's `createdAt`; a missing URL is the fixtures' own. */
   resources?: readonly Resource[];
   tiers?: Tier[];
 }
@@ -25,7 +25,10 @@ export function libraryBackend(options: LibraryBackendOptions = {}): MockBackend
     seed: {
       tiers: options.tiers ?? TIERS,
       partners: [partnerRecord({ id: SILVER_RESELLER_ID, name: 'Saigon Cloud Partners', type: 'reseller', tierId: 'silver' })],
-      resources: (options.resources ?? MANAGER_LIBRARY).map(({ locked: _locked, url, ...r }) => ({ ...r, url: url ?? `https://cdn.example.com/library/${r.id}` })),
+      // Created oldest first: "newest" is the order of creation, as on every backend.
+      resources: [...(options.resources ?? MANAGER_LIBRARY)]
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || b.id.localeCompare(a.id))
+        .map(({ locked: _locked, url, ...r }) => ({ ...r, url: url ?? `https://cdn.example.com/library/${r.id}` })),
     },
     latency: options.latency,
     faults: options.faults,
