@@ -1,11 +1,13 @@
 /**
- * Review (a manager session) against the stub backend: the queue with possible conflicts
+ * Review (a manager session) against the mock backend: the queue with possible conflicts
  * flagged, approve, reject with a required reason and a closing code, ask for information,
  * extend protection once, and a refused approval shown in the dialog.
  */
 import { expect, oneEvent } from '@open-wc/testing';
+import { type Deal, problems } from '@partnerkit/core/schemas';
+import { rewriteJson } from '../../../../stories/support/mock-backend.js';
 import { dealBackend } from '../../../../stories/deal-register/backend.js';
-import { fixtureDeals, PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
+import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
 
@@ -66,8 +68,8 @@ describe('<deal-register> Review (manager)', () => {
   });
 
   it("names the partner by its id when the backend does not send partnerName (an older backend)", async () => {
-    const deals = fixtureDeals().map(({ partnerName: _, ...deal }) => deal);
-    const el = await mount(dealBackend({ as: { role: 'manager' }, deals }).client, {});
+    const olderBackend = rewriteJson('GET /v1/deals', (page) => ({ ...page, data: (page.data as Deal[]).map(({ partnerName: _, ...deal }) => deal) }));
+    const el = await mount(dealBackend({ as: { role: 'manager' }, faults: [olderBackend] }).client, {});
     await settled(el);
     expect(text(row(el, 'DR-000201'))).to.contain('partner p_hanoi');
   });
@@ -98,8 +100,10 @@ describe('<deal-register> Review (manager)', () => {
     expect(rows(el)).to.have.length(2);
   });
 
-  it('approves, and a competing registration then cannot be approved: the dialog says why', async () => {
-    const { el } = await review();
+  it('approves, and when the backend refuses to approve a competing registration (409 deal_conflict), the dialog says why', async () => {
+    const { el, stub } = await review();
+    // Core's rules let both active registrations be approved; a backend may refuse the second.
+    stub.backend.faults.add({ mode: 'error', match: 'POST /v1/deals/d_201/transitions', problem: problems.dealConflict('protected') });
     const approved = await move(el, 'DR-000102', 'Approve');
     expect(approved.detail.type).to.equal('deal.approved');
     expect(approved.detail.data.deal.expiresAt).to.be.a('string');
