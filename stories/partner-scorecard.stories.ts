@@ -67,7 +67,11 @@ const meta: Meta<ScorecardArgs> = {
   },
   argTypes: {
     partnerId: { control: 'select', options: ['', ...Object.keys(partnerOptions)], description: 'The `partner-id` attribute' },
-    period: { control: 'select', options: ['', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2026-09', '2026'] },
+    period: {
+      control: 'select',
+      options: ['', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2026-09', '2026'],
+      description: "The `period` attribute; empty: the backend's current quarter (2026-Q4 by the fixtures' clock, no data yet)",
+    },
     periods: { control: { type: 'number', min: 1, max: 24 } },
     lang: { control: 'inline-radio', options: ['', 'en', 'vi'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },

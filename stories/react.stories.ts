@@ -10,7 +10,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { action } from 'storybook/actions';
 import { DealRegister, PartnerKitProvider, PartnerScorecard, ResourceLibrary } from '../packages/react/src/index.js';
 import { dealBackend } from './deal-register/backend.js';
-import { PARTNERS } from './partner-scorecard/fixtures.js';
+import { FIXTURE_PERIOD, PARTNERS } from './partner-scorecard/fixtures.js';
 import { scorecardClient } from './partner-scorecard/backend.js';
 import { libraryClient } from './resource-library/backend.js';
 
@@ -50,6 +50,8 @@ export const Scorecard: Story = {
       h(PartnerScorecard, {
         ...lang(args),
         client: scorecardClient({ as: { role: 'partner', partnerId: PARTNERS.lumen.id } }),
+        // The fixtures' last complete quarter (the backend's current one, by their clock, has no data yet).
+        period: FIXTURE_PERIOD,
         onScorecardLoad: log('onScorecardLoad'),
         onPeriodChange: log('onPeriodChange'),
         onError: log('onError'),

@@ -82,11 +82,12 @@ describe('@partnerkit/mock for embedders', () => {
     const problemOf = async (call: Promise<unknown>): Promise<Problem> => {
       const error = await call.then(() => assert.fail('the call succeeded'), (e: unknown) => e);
       assert.ok(isHttpError(error), String(error));
-      return { status: error.status, ...(error.problem as Problem) };
+      assert.equal(error.status, error.problem.status);
+      return error.problem;
     };
     backend.faults.add({ mode: 'error', status: 403, match: 'GET /v1/session', times: 1 });
     const forbidden = await problemOf(client.session.get());
-    assert.deepEqual({ ...forbidden, requestId: 'req' }, { status: 403, ...problems.forbidden('The mock backend failed to answer this request (an injected fault).').toProblem('req') });
+    assert.deepEqual({ ...forbidden, requestId: 'req' }, problems.forbidden('The mock backend failed to answer this request (an injected fault).').toProblem('req'));
     backend.faults.add({ mode: 'error', status: 503, detail: 'Down for maintenance.', times: 1 });
     assert.deepEqual(pick(await problemOf(client.session.get())), { status: 503, code: 'service_unavailable', title: 'The service is unavailable', detail: 'Down for maintenance.' });
     backend.faults.add({ mode: 'error', problem: problems.dealConflict('protected'), match: 'POST /v1/deals', times: 1 });
