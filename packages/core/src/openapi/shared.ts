@@ -2,12 +2,12 @@
  * The parameters, headers and problem responses every part of the document shares.
  * @module
  */
-import { DEFAULT_LIMIT, MAX_LIMIT, PROBLEM_TYPE_BASE, type Problem, type ProblemCode } from '../schemas/index.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, type Problem, type ProblemCode } from '../schemas/index.js';
 import { schemaRef } from './components.js';
 import { EXAMPLE_REQUEST_ID } from './examples.js';
 import type { ExampleObject, HeaderObject, JsonSchema, ParameterObject, Reference, ResponseObject } from './types.js';
 
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export { PROBLEM_MEDIA_TYPE };
 export const JSON_MEDIA_TYPE = 'application/json';
 
 export const parameterRef = (name: SharedParameterName): Reference => ({ $ref: `#/components/parameters/${name}` });
