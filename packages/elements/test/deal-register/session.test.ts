@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '@partnerkit/core/client';
 import { dealBackend } from '../../../../stories/deal-register/backend.js'
-import { MOCK_BASE_URL } from '../../../../stories/support/mock-backend.js';;
+import { MOCK_BASE_URL } from '../../../../stories/support/mock-backend.js';
 import { SessionUrlError } from '../../src/partnerkit-provider/session-fetcher.js';
 import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
