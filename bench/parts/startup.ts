@@ -10,12 +10,13 @@
  * Not Lighthouse (which would simulate a slow network too): loopback, no network throttling.
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { decode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
+import type { Browser, Protocol } from 'puppeteer-core';
 import { launchChromium, waitForWidgets } from '../../demo/browser.ts';
 import { ensureCdnBuild } from '../../demo/build.ts';
-import { startDemo } from '../../demo/server.ts';
+import { CDN_DIR, startDemo } from '../../demo/server.ts';
 import { bySize, runPart } from '../lib/part.ts';
 import { median } from '../lib/stats.ts';
 
@@ -54,11 +55,21 @@ export interface LoadSummary {
   settledMs: number | null;
 }
 
+/** Where one profiled load's JavaScript time went, in ms of CPU samples, by origin. */
+export interface TimeByOrigin {
+  /** Self time of each origin's functions, natives they call (Intl, DOM) counted as theirs. */
+  total: Record<string, number>;
+  /** The same, only under a module's top level: evaluation of the chunks (and what it runs: define, upgrade, first render). */
+  evaluation: Record<string, number>;
+}
+
 export interface StartupPage {
   path: string;
   widgets: LoadSummary;
   /** The same page with the CDN loader blocked. */
   baseline: LoadSummary;
+  /** One more load with the widgets, under the sampling profiler (not in the medians). */
+  profile: TimeByOrigin;
 }
 
 export interface StartupResult {
@@ -122,6 +133,92 @@ async function loadOnce(browser: Browser, url: string, withWidgets: boolean): Pr
   }
 }
 
+/** What a source path is part of, by the origins `scripts/size/cdn.mjs` reports for the shared chunk. */
+function origin(source: string): string {
+  if (/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\//.test(source)) return 'lit';
+  if (/node_modules\/zod\//.test(source)) return 'zod';
+  if (/node_modules\/ky\//.test(source)) return 'ky';
+  if (/packages\/core\//.test(source)) return '@partnerkit/core';
+  const widget = /packages\/elements\/src\/(partner-scorecard|deal-register|resource-library|partnerkit-provider)\//.exec(source);
+  if (widget) return widget[1]!;
+  if (/packages\/elements\//.test(source)) return 'platform';
+  return 'other';
+}
+
+/** Source paths of generated positions in the CDN build's files, from their source maps. */
+class CdnSources {
+  readonly #maps = new Map<string, { sources: string[]; lines: SourceMapMappings }>();
+  at(url: string, line: number, column: number): string | null {
+    const file = new URL(url).pathname.replace(/^\/cdn\//, '');
+    let map = this.#maps.get(file);
+    if (!map) {
+      const path = join(CDN_DIR, `${file}.map`);
+      const raw = JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; mappings: string };
+      // Sources are relative to the map: resolve them, so `packages/...` and `node_modules/...` show.
+      this.#maps.set(file, (map = { sources: raw.sources.map((source) => resolve(dirname(path), source)), lines: decode(raw.mappings) }));
+    }
+    const segments = map.lines[line] ?? [];
+    let found: number | undefined;
+    for (const segment of segments) {
+      if (segment[0] > column) break;
+      found = segment[1];
+    }
+    return found === undefined ? null : (map.sources[found] ?? null);
+  }
+}
+
+/**
+ * One load with the widgets under V8's sampling profiler: each sample's time goes to the origin
+ * of the innermost frame of the CDN build on its stack (so Intl and DOM calls count for the code
+ * that made them); samples with no such frame are the browser's own (parsing, compiling, style,
+ * layout, idle) and are left out.
+ */
+async function profileLoad(browser: Browser, url: string, sources: CdnSources): Promise<TimeByOrigin> {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1 });
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+    await page.goto(url, { waitUntil: 'load' });
+    await waitForWidgets(page, 120_000);
+    const { profile } = await cdp.send('Profiler.stop');
+    return attribute(profile, sources);
+  } finally {
+    await context.close();
+  }
+}
+
+function attribute(profile: Protocol.Profiler.Profile, sources: CdnSources): TimeByOrigin {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const cdn = (frame: Protocol.Runtime.CallFrame) => frame.url.includes('/cdn/');
+  const total: Record<string, number> = {};
+  const evaluation: Record<string, number> = {};
+  const add = (into: Record<string, number>, key: string, ms: number) => (into[key] = (into[key] ?? 0) + ms);
+  (profile.samples ?? []).forEach((id, i) => {
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    let owner: Protocol.Runtime.CallFrame | null = null;
+    let atTopLevel = false;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = nodes.get(at)!.callFrame;
+      if (!cdn(frame)) continue;
+      owner ??= frame;
+      // A module's top level: the anonymous function at the start of a file of the build.
+      if (frame.functionName === '' && frame.lineNumber === 0 && frame.columnNumber === 0) atTopLevel = true;
+    }
+    if (!owner) return;
+    const key = origin(sources.at(owner.url, owner.lineNumber, owner.columnNumber) ?? '');
+    add(total, key, ms);
+    if (atTopLevel) add(evaluation, key, ms);
+  });
+  return { total, evaluation };
+}
+
 function summarise(samples: LoadSample[]): LoadSummary {
   const settled = samples.map((s) => s.settledMs).filter((s): s is number => s !== null);
   return {
@@ -143,6 +240,7 @@ await runPart<StartupResult>('startup', async (ctx) => {
   const dataDir = mkdtempSync(join(ctx.tmp, 'demo-'));
   const demo = await ctx.step('demo server (seeded)', () => startDemo({ dataDir, port: 0, logger: false }));
   const chromium = await launchChromium({ tmpDir: ctx.tmp });
+  const sources = new CdnSources();
   try {
     const pages: StartupPage[] = [];
     for (const path of STARTUP_PAGES) {
@@ -156,7 +254,8 @@ await runPart<StartupResult>('startup', async (ctx) => {
           for (const withWidgets of i % 2 ? [false, true] : [true, false]) (withWidgets ? widgets : baseline).push(await loadOnce(chromium.browser, url, withWidgets));
         }
       });
-      pages.push({ path, widgets: summarise(widgets), baseline: summarise(baseline) });
+      const profile = await ctx.step(`${path}: one load under the sampling profiler`, () => profileLoad(chromium.browser, url, sources));
+      pages.push({ path, widgets: summarise(widgets), baseline: summarise(baseline), profile });
       ctx.log(`${path}: ${JSON.stringify(pages.at(-1))}`);
     }
     return { cpuSlowdown: CPU_SLOWDOWN, pages };

@@ -7,7 +7,7 @@ import type { BenchRun } from '../lib/results.ts';
 import type { Comparison, LoadAllResult } from '../parts/render.ts';
 import { describeEndpoint, ENDPOINTS, type Endpoint } from '../lib/endpoints.ts';
 import type { ThroughputDriver } from '../parts/throughput.ts';
-import type { LoadSummary } from '../parts/startup.ts';
+import type { LoadSummary, TimeByOrigin } from '../parts/startup.ts';
 import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
 import { ratio } from '../lib/stats.ts';
@@ -194,6 +194,27 @@ function startupSection(run: BenchRun): string[] {
       [2, 3, 4, 5, 6, 7, 8],
     ),
     '',
+    `Where PartnerKit's JavaScript time goes: one more load of each page under V8's sampling profiler (same slowdown, not in the medians). Each sample counts for the origin of the innermost function of the CDN build on its stack (its source map names the module), so the Intl and DOM calls a function makes are its own; the browser's own work (parsing, compiling, style, layout) is not in these figures. "At module evaluation" is the part under a chunk's top level: building schemas and styles, defining the tags, and what that runs at once.`,
+    '',
+    table(
+      ['Origin', ...startup.pages.flatMap((p) => [`${p.path}: all`, `${p.path}: at module evaluation`])],
+      originRows(startup.pages.map((p) => p.profile)),
+      startup.pages.flatMap((_, i) => [1 + 2 * i, 2 + 2 * i]),
+    ),
+    '',
+  ];
+}
+
+/** One row per origin (largest first), each page's total and evaluation time with its share. */
+function originRows(profiles: readonly TimeByOrigin[]): string[][] {
+  const origins = [...new Set(profiles.flatMap((p) => Object.keys(p.total)))];
+  const weight = (o: string) => profiles.reduce((sum, p) => sum + (p.total[o] ?? 0), 0);
+  origins.sort((a, b) => weight(b) - weight(a));
+  const cell = (ms_: number | undefined, all: number) => (ms_ ? `${ms(ms_)} (${percent(ms_ / all)})` : '');
+  const sums = profiles.map((p) => ({ total: Object.values(p.total).reduce((a, b) => a + b, 0), evaluation: Object.values(p.evaluation).reduce((a, b) => a + b, 0) }));
+  return [
+    ...origins.map((o) => [o, ...profiles.flatMap((p, i) => [cell(p.total[o], sums[i]!.total), cell(p.evaluation[o], sums[i]!.total)])]),
+    ['all PartnerKit JavaScript', ...sums.flatMap((sum) => [ms(sum.total), `${ms(sum.evaluation)} (${percent(sum.evaluation / sum.total)})`])],
   ];
 }
 
