@@ -13,7 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { decode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
-import type { Browser, Protocol } from 'puppeteer-core';
+import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { launchChromium, waitForWidgets } from '../../demo/browser.ts';
 import { ensureCdnBuild } from '../../demo/build.ts';
 import { CDN_DIR, startDemo } from '../../demo/server.ts';
@@ -95,13 +95,22 @@ function observe(): void {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-async function loadOnce(browser: Browser, url: string, withWidgets: boolean): Promise<LoadSample> {
+/** `work` on a fresh page in a fresh browser context (cold cache), phone-sized, its CPU slowed down. */
+async function onSlowedPage<T>(browser: Browser, work: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1 });
     const cdp = await page.createCDPSession();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    return await work(page, cdp);
+  } finally {
+    await context.close();
+  }
+}
+
+function loadOnce(browser: Browser, url: string, withWidgets: boolean): Promise<LoadSample> {
+  return onSlowedPage(browser, async (page, cdp) => {
     await cdp.send('Performance.enable');
     await page.evaluateOnNewDocument(observe);
     if (!withWidgets) {
@@ -128,9 +137,7 @@ async function loadOnce(browser: Browser, url: string, withWidgets: boolean): Pr
       scriptMs: metric('ScriptDuration'),
       settledMs,
     };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** What a source path is part of, by the origins `scripts/size/cdn.mjs` reports for the shared chunk. */
@@ -173,13 +180,8 @@ class CdnSources {
  * that made them); samples with no such frame are the browser's own (parsing, compiling, style,
  * layout, idle) and are left out.
  */
-async function profileLoad(browser: Browser, url: string, sources: CdnSources): Promise<TimeByOrigin> {
-  const context = await browser.createBrowserContext();
-  try {
-    const page = await context.newPage();
-    await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1 });
-    const cdp = await page.createCDPSession();
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+function profileLoad(browser: Browser, url: string, sources: CdnSources): Promise<TimeByOrigin> {
+  return onSlowedPage(browser, async (page, cdp) => {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
     await cdp.send('Profiler.start');
@@ -187,9 +189,7 @@ async function profileLoad(browser: Browser, url: string, sources: CdnSources): 
     await waitForWidgets(page, 120_000);
     const { profile } = await cdp.send('Profiler.stop');
     return attribute(profile, sources);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 function attribute(profile: Protocol.Profiler.Profile, sources: CdnSources): TimeByOrigin {
