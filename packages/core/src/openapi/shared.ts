@@ -158,8 +158,11 @@ export const sharedHeaders = {
     schema: { type: 'string', const: 'true' },
   },
   Vary: {
-    description: 'Answers differ by `Origin` (the CORS headers); caches that keep them must key on it.',
-    schema: { type: 'string', examples: ['Origin'] },
+    description:
+      'Answers differ by `Origin` (the CORS headers) and, from backends that compress, by `Accept-Encoding` (a ' +
+      'compressed body says how in `Content-Encoding`, `br` or `gzip`, and HTTP clients decode it before it is read); ' +
+      'caches that keep them must key on both.',
+    schema: { type: 'string', examples: ['Accept-Encoding, Origin'] },
   },
   'Access-Control-Allow-Origin': {
     description: 'The caller\'s `Origin`, echoed when it is on the backend\'s CORS allow-list; absent otherwise.',
