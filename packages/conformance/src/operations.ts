@@ -51,6 +51,12 @@ export interface SampleIds {
   applicationId: string;
   criterionId: string;
   publishableKeyId: string;
+  /** A plan's `{period}`, and the `{objectiveId}`, `{activityId}`, `{commentId}` and `{revision}` below it. */
+  period: string;
+  objectiveId: string;
+  activityId: string;
+  commentId: string;
+  revision: string;
   /** A partner a write may name (measurements, sessions). */
   bodyPartnerId: string;
   /** A KPI a write may name. */
@@ -117,11 +123,31 @@ const BODIES: Record<string, (ids: SampleIds) => unknown> = {
   updateSelectionThresholds: () => ({ approveAt: 70, declineBelow: 50 }),
   createPublishableKey: (ids) => ({ name: `${ids.label} key`, allowedOrigins: ['https://partnerkit-conformance.invalid'] }),
   updatePublishableKey: (ids) => ({ name: `${ids.label} key` }),
+  upsertPlan: (ids) => ({ title: `${ids.label} plan` }),
+  transitionPlan: () => ({ to: 'proposed', version: 1 }),
+  createPlanObjective: (ids) => ({ owner: { name: 'Conformance' }, title: `${ids.label} objective`, kind: 'milestone' }),
+  updatePlanObjective: (ids) => ({ title: `${ids.label} objective` }),
+  createPlanActivity: (ids) => ({ title: `${ids.label} activity` }),
+  updatePlanActivity: (ids) => ({ title: `${ids.label} activity` }),
+  createPlanComment: (ids) => ({ body: `${ids.label} comment` }),
+};
+
+/** What fills each path parameter besides `{id}`. */
+const PARAMETERS: Record<string, (ids: SampleIds) => string> = {
+  period: (ids) => ids.period,
+  objectiveId: (ids) => ids.objectiveId,
+  activityId: (ids) => ids.activityId,
+  commentId: (ids) => ids.commentId,
+  revision: (ids) => ids.revision,
 };
 
 /** The request for `operation` addressed to `ids`, with a valid body when it takes one. */
 export function sampleRequest(operation: Operation, ids: SampleIds): SampleRequest {
-  const path = operation.path.includes('{id}') ? operation.path.replace('{id}', encodeURIComponent(idFor(operation.path, ids))) : operation.path;
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const fill = name === 'id' ? () => idFor(operation.path, ids) : PARAMETERS[name] && (() => (PARAMETERS[name] as (ids: SampleIds) => string)(ids));
+    if (!fill) throw new Error(`the kit has no value for {${name}} in ${operation.path}`);
+    return encodeURIComponent(fill());
+  });
   if (!operation.hasBody) return { path };
   const body = BODIES[operation.operationId];
   if (!body) throw new Error(`the kit has no sample body for ${operation.operationId}; add one to operations.ts`);

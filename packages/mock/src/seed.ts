@@ -5,7 +5,7 @@
  * @module
  */
 import { DAY_MS } from '@partnerkit/core/rules';
-import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, generateDemoData, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, generateDemoData, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
 import type { Caller } from './context.js';
 import { checkSubmission, evaluateApplication, moveApplication, submitApplication } from './parts/recruitment.js';
 import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
@@ -64,6 +64,7 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     for (const { locked: _locked, ...resource } of data.resources) state.resources.set(resource.id, { ...resource, seq: state.nextSeq() });
     for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
     state.dealNumbers = data.dealCount;
+    for (const { plan, revisions } of generateDemoPlans(data)) state.plans.set(`${plan.partnerId}\n${plan.period}`, { ...plan, revisions, seq: state.nextSeq() });
     seedRecruitment(state, now, data.managers);
   }
   if (typeof seed === 'string') return people;

@@ -5,6 +5,7 @@
  * two writes ever interleave.
  * @module
  */
+import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
 import type {
   Application,
   ApplicationFormInput,
@@ -16,6 +17,7 @@ import type {
   Measurement,
   Partner,
   PersonRef,
+  PlanRevision,
   PublishableKey,
   Resource,
   SelectionCriterion,
@@ -33,6 +35,8 @@ export type StoredResource = Omit<Resource, 'locked'> & { url: string; seq: numb
 export type StoredApplication = Application & { seq: number };
 /** An evaluation as stored: its score and knock-outs are computed when read, from the criteria as they are. */
 export type StoredEvaluation = Omit<Evaluation, 'weightedScore' | 'knockOuts'>;
+/** A joint business plan, with the revisions both sides agreed to and its creation order. */
+export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
 /** An event with its position in the log. */
 export type StoredEvent = EventEnvelope & { seq: number };
 
@@ -63,6 +67,8 @@ export class MockState {
   readonly measurements = new Map<string, Measurement>();
   readonly deals = new Map<string, StoredDeal>();
   readonly resources = new Map<string, StoredResource>();
+  /** By `partnerId \n period`. */
+  readonly plans = new Map<string, StoredPlan>();
   readonly events: StoredEvent[] = [];
   readonly criteria = new Map<string, SelectionCriterion>();
   /** Null until an admin sets them: core's defaults apply. */

@@ -12,6 +12,7 @@ import { events, type EventsApi } from './parts/events.js';
 import { kpis, type KpisApi } from './parts/kpis.js';
 import { measurements, type MeasurementsApi } from './parts/measurements.js';
 import { partners, type PartnersApi } from './parts/partners.js';
+import { plans, type PlansApi } from './parts/plans.js';
 import { publishableKeys, type PublishableKeysApi } from './parts/publishable-keys.js';
 import { resources, type ResourcesApi } from './parts/resources.js';
 import { selection, type SelectionApi } from './parts/selection.js';
@@ -49,6 +50,8 @@ export interface PartnerKitClient extends BaseClient {
   readonly deals: DealsApi;
   /** The resource library. */
   readonly resources: ResourcesApi;
+  /** Joint business plans. */
+  readonly plans: PlansApi;
   /** The event log. */
   readonly events: EventsApi;
   /** The public application form, and submitting to it (what a publishable key may do). */
@@ -92,6 +95,7 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     measurements: measurements(base),
     deals: deals(base),
     resources: resources(base),
+    plans: plans(base),
     events: events(base),
     applicationForm: applicationForm(base),
     applications: applications(base),

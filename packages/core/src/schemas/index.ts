@@ -16,11 +16,13 @@ export * from './application-form.js';
 export * from './application.js';
 export * from './evaluation.js';
 export * from './publishable-key.js';
+export * from './plan.js';
 export * from './session.js';
 export * from './session-token.js';
 export * from './event.js';
 export * from './page.js';
 export * from './problem.js';
+export * from './problems.js';
 export * from './queries.js';
 export * from './issues.js';
 

@@ -11,6 +11,7 @@ import { dealNameKeyIndex } from './0006-deal-name-key-index.js';
 import { dealConflictCandidates } from './0007-deal-conflict-candidates.js';
 import { programmeTranslations } from './0010-programme-translations.js';
 import { recruitment } from './0020-recruitment.js';
+import { plans } from './0030-plans.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   dealConflictCandidates,
   programmeTranslations,
   recruitment,
+  plans,
 ];
