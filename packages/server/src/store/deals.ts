@@ -289,39 +289,6 @@ export async function lockCustomerName(tx: Transaction, nameKey: string): Promis
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CUSTOMER_NAME_LOCK, nameKey]);
 }
 
-/** Another active registration that may be the same customer as a deal, with the keys stored with it. */
-export interface ConflictCandidate {
-  id: string;
-  number: string;
-  company: string;
-  /** Its `customerKey()` and `companyNameKey()`, as stored. */
-  key: string;
-  nameKey: string;
-}
-
-/**
- * The candidates of each deal of `ids` for `possibleConflicts`: the other active registrations
- * under its exact key or sharing a name blocking key with it (by the keys stored with it; at
- * most 1000 per blocking key, so a name sharing its head with thousands of others costs a
- * bounded amount and is still matched through its tail), oldest registration first, each once,
- * for a whole page at a time. Matching them is core's. The query is the PL/pgSQL function of
- * migration 7, so its plan is prepared once per connection.
- */
-export async function conflictCandidates(q: Queryable, ids: readonly string[]): Promise<Map<string, ConflictCandidate[]>> {
-  const byDeal = new Map<string, ConflictCandidate[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return byDeal;
-  const { rows } = await q.query<{ deal: string; id: string; number: string; company: string; customer_key: string; name_key: string }>(
-    'SELECT * FROM deal_conflict_candidates($1::text[])',
-    [ids],
-  );
-  for (const row of rows) {
-    const list = byDeal.get(row.deal) as ConflictCandidate[];
-    // A deal found through two keys arrives twice, side by side (the order is by seq).
-    if (list[list.length - 1]?.id !== row.id) list.push({ id: row.id, number: row.number, company: row.company, key: row.customer_key, nameKey: row.name_key });
-  }
-  return byDeal;
-}
-
 /** Which approved deals to look at for expiry: all of them, one deal, or the holders of one customer. */
 export type ExpiryScope = { all: true } | { dealId: string } | { customer: Pick<CustomerIdentity, 'key' | 'nameKey'> };
 

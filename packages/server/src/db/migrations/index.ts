@@ -10,6 +10,7 @@ import { dealNameKeys } from './0005-deal-name-keys.js';
 import { dealNameKeyIndex } from './0006-deal-name-key-index.js';
 import { dealConflictCandidates } from './0007-deal-conflict-candidates.js';
 import { programmeTranslations } from './0010-programme-translations.js';
+import { dealMatches } from './0011-deal-matches.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   dealNameKeyIndex,
   dealConflictCandidates,
   programmeTranslations,
+  dealMatches,
 ];
