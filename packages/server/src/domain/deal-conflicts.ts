@@ -53,26 +53,24 @@ export async function recordDealMatches(tx: Transaction, id: string, customer: P
   await insertDealMatches(tx, matches);
 }
 
-/** Registrations read per batch when matches are recorded in bulk. */
-const BULK_BATCH = 10_000;
 
 /**
  * Records the matches of every registration from `fromSeq` on (every one with 0) in bulk, as
  * {@link recordDealMatches} would have when each was registered: each compared with the newest
  * {@link MATCH_CANDIDATES_PER_BLOCK} earlier registrations of each blocking key it has. Reads
  * each blocking key's registrations together, in `seq` order, a batch at a time: for a migration
- * and for data written in bulk (the seed, the benchmark's).
+ * and for data written in bulk (the seed, the benchmark's). `batch`: registrations read at a time.
  */
-export async function recordDealMatchesInBulk(q: Queryable, fromSeq = 0): Promise<void> {
+export async function recordDealMatchesInBulk(q: Queryable, fromSeq = 0, { batch = 10_000 }: { batch?: number } = {}): Promise<void> {
   for (const column of BLOCK_COLUMNS) {
     let after: { block: string; seq: number } | null = null;
     let pending: (MatchCandidate & { block: string })[] = [];
     for (;;) {
-      const rows = await blockBatch(q, column, after, fromSeq, BULK_BATCH);
+      const rows = await blockBatch(q, column, after, fromSeq, batch);
       const last = rows[rows.length - 1];
       if (last) after = { block: last.block, seq: last.seq };
       const all = pending.concat(rows);
-      const done = rows.length < BULK_BATCH;
+      const done = rows.length < batch;
       // The last block of a batch may go on in the next one: keep it for then.
       const cut = done ? all.length : all.findLastIndex((r, i) => i === 0 || all[i - 1]?.block !== r.block);
       const ready = all.slice(0, Math.max(cut, 0));
