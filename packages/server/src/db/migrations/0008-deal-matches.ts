@@ -13,7 +13,7 @@ import { recordDealMatchesInBulk } from '../../domain/deal-conflicts.js';
 import type { Migration } from './types.js';
 
 export const dealMatches: Migration = {
-  version: 11,
+  version: 8,
   name: 'deal-matches',
   sql: /* sql */ `
     CREATE TABLE deal_matches (
