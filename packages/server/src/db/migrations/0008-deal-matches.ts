@@ -16,14 +16,15 @@ export const dealMatches: Migration = {
   version: 8,
   name: 'deal-matches',
   sql: /* sql */ `
+    -- Both ids are deals' (written in the transaction that writes the later deal; deals are never
+    -- deleted). No foreign keys: bulk loads rebuild the deals table's keys (bench/server/seed.ts).
     CREATE TABLE deal_matches (
-      deal  text NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
-      other text NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+      deal  text NOT NULL,
+      other text NOT NULL,
       -- matchCustomers()'s reason: 'domain' or 'name'.
       match text NOT NULL,
       PRIMARY KEY (deal, other)
     );
-    CREATE INDEX deal_matches_by_other ON deal_matches (other);
     DROP FUNCTION deal_conflict_candidates(text[]);
     DROP INDEX deals_active_by_name_head;
     DROP INDEX deals_active_by_name_tail;
