@@ -8,8 +8,8 @@ import { conflictReasonOfHolders, matchNormalisedCustomers, type NormalisedCusto
 import type { ConflictReason, Deal, DealCustomer } from '@partnerkit/core/schemas';
 import type { Queryable, Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
-import { BLOCK_COLUMNS, blockBatch, type DealMatch, insertDealMatches, MATCH_CANDIDATES_PER_BLOCK, type MatchCandidate, matchCandidates, possibleConflicts } from '../store/deal-matches.js';
-import { type CustomerIdentity, dealHolders, lockCustomerName } from '../store/deals.js';
+import { BLOCK_COLUMNS, blockBatch, type DealMatch, insertDealMatches, MATCH_CANDIDATES_PER_BLOCK, type MatchCandidate, matchCandidates } from '../store/deal-matches.js';
+import { type CustomerIdentity, dealHolders, lockCustomerName, possibleConflicts } from '../store/deals.js';
 
 /**
  * Why a new active registration of `customer` would be refused, as the reason code alone:
@@ -100,7 +100,8 @@ export async function recordDealMatchesInBulk(q: Queryable, fromSeq = 0, { batch
 /**
  * `deals` with `possibleConflicts`: the other active registrations core's `matchCustomers` said
  * are the same customer when the later of the two was registered, oldest registration first,
- * read for the whole page in one query. For vendor principals only.
+ * read for all of them in one query. For vendor principals only; a list page reads them with the
+ * page (`listDeals`).
  */
 export async function withPossibleConflicts(q: Queryable, deals: readonly Deal[]): Promise<Deal[]> {
   const found = await possibleConflicts(q, deals.map((d) => d.id));

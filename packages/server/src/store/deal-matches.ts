@@ -1,14 +1,14 @@
 /**
  * `deal_matches`: the pairs of registrations core's `matchCustomers` says are the same customer,
  * recorded when the later of the two is written, so a vendor's deal list reads a page's possible
- * conflicts with one index lookup instead of matching hundreds of candidates on every read. Which
- * pairs match is the domain's (`domain/deal-conflicts.ts`); this is their SQL.
+ * conflicts with one index lookup instead of matching hundreds of candidates on every read
+ * (`possibleConflictsColumn` in `store/deals.ts`). Which pairs match is the domain's
+ * (`domain/deal-conflicts.ts`); this is how they are found and written.
  * @module
  */
-import type { Deal } from '@partnerkit/core/schemas';
 import { CUSTOMER_BLOCK_LOCK, type Queryable, type Transaction } from '../db/database.js';
 import { SqlBuilder } from '../db/sql.js';
-import { ACTIVE_SQL, type CustomerIdentity } from './deals.js';
+import type { CustomerIdentity } from './deals.js';
 
 /**
  * How many of the newest earlier registrations sharing one blocking key a registration is
@@ -98,21 +98,4 @@ export async function blockBatch(
     sql.params,
   );
   return rows.map((r) => ({ seq: Number(r.seq), id: r.id, company: r.company, key: r.customer_key, nameKey: r.name_key, block: r.block }));
-}
-
-/**
- * The possible conflicts of each deal of `ids`: the active registrations recorded as matching it,
- * oldest registration first, read for a whole page in one query.
- */
-export async function possibleConflicts(q: Queryable, ids: readonly string[]): Promise<Map<string, NonNullable<Deal['possibleConflicts']>>> {
-  const byDeal = new Map<string, NonNullable<Deal['possibleConflicts']>>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return byDeal;
-  const { rows } = await q.query<{ deal: string; id: string; number: string; match: 'domain' | 'name' }>(
-    `SELECT m.deal, c.id, c.number, m.match FROM deal_matches AS m JOIN deals AS c ON c.id = m.other
-      WHERE m.deal = ANY ($1::text[]) AND c.status IN ${ACTIVE_SQL}
-      ORDER BY m.deal, c.seq`,
-    [ids],
-  );
-  for (const row of rows) byDeal.get(row.deal)?.push({ dealId: row.id, number: row.number, match: row.match });
-  return byDeal;
 }

@@ -125,9 +125,10 @@ export const DEAL_POSITION: PositionShape = ['number'];
 /**
  * A page of deals, newest first. With `dueAt`, the same statement also answers `due`: whether
  * an approved deal anywhere is past its protection at that time (the probe of {@link anyDealDue},
- * without a round trip of its own); null when the page is empty and says nothing.
+ * without a round trip of its own); null when the page is empty and says nothing. With
+ * `conflicts`, each deal comes with its `possibleConflicts` (for vendors), read by the same statement.
  */
-export async function listDeals(q: Queryable, filter: DealFilter, window: PageWindow, { dueAt }: { dueAt?: Date } = {}): Promise<PageSlice<Deal> & { due: boolean | null }> {
+export async function listDeals(q: Queryable, filter: DealFilter, window: PageWindow, { dueAt, conflicts = false }: { dueAt?: Date; conflicts?: boolean } = {}): Promise<PageSlice<Deal> & { due: boolean | null }> {
   const sql = new SqlBuilder();
   if (filter.scope !== null) sql.where(`partner_id = ${sql.param(filter.scope)}`);
   if (filter.partnerId) sql.where(`partner_id = ${sql.param(filter.partnerId)}`);
@@ -143,11 +144,33 @@ export async function listDeals(q: Queryable, filter: DealFilter, window: PageWi
   if (window.after) sql.where(`seq < ${sql.param(window.after[0])}`);
   // A scalar subquery, not EXISTS: the planner drops the ORDER BY of an EXISTS, and with it the index walk.
   const due = dueAt === undefined ? 'NULL' : `COALESCE((${dueProbe(sql.param(dueAt), '', 'true')}), false)`;
-  const { rows } = await q.query<DealRow & { due: boolean | null }>(
-    `SELECT ${COLUMNS}, ${due} AS due FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${window.limit + 1}`,
+  const { rows } = await q.query<DealRow & { due: boolean | null; possible_conflicts?: Deal['possibleConflicts'] }>(
+    `SELECT ${COLUMNS}, ${due} AS due${conflicts ? `, ${possibleConflictsColumn('deals')} AS possible_conflicts` : ''}
+       FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${window.limit + 1}`,
     sql.params,
   );
-  return { ...slicePage(rows, window, (r) => [r.seq], dealFromRow), due: rows[0]?.due ?? null };
+  const toDeal = conflicts ? (r: (typeof rows)[number]) => ({ ...dealFromRow(r), possibleConflicts: r.possible_conflicts ?? [] }) : dealFromRow;
+  return { ...slicePage(rows, window, (r) => [r.seq], toDeal), due: rows[0]?.due ?? null };
+}
+
+/**
+ * The possible conflicts of the deal in the row of `deals` named `alias`, as a JSON array column:
+ * the active registrations `deal_matches` records as the same customer, oldest registration
+ * first. A list page reads them in the statement that reads the page.
+ */
+const possibleConflictsColumn = (alias: string) => `(
+  SELECT COALESCE(json_agg(json_build_object('dealId', c.id, 'number', c.number, 'match', m.match) ORDER BY c.seq), '[]'::json)
+    FROM deal_matches AS m JOIN deals AS c ON c.id = m.other
+   WHERE m.deal = ${alias}.id AND c.status IN ${ACTIVE_SQL})`;
+
+/** The possible conflicts of each deal of `ids` (see {@link possibleConflictsColumn}), in one query. */
+export async function possibleConflicts(q: Queryable, ids: readonly string[]): Promise<Map<string, NonNullable<Deal['possibleConflicts']>>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; possible_conflicts: NonNullable<Deal['possibleConflicts']> }>(
+    `SELECT d.id, ${possibleConflictsColumn('d')} AS possible_conflicts FROM deals AS d WHERE d.id = ANY ($1::text[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.possible_conflicts]));
 }
 
 /** One deal, or null. `lock` holds its row for the rest of the transaction. */
