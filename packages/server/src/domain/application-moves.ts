@@ -29,9 +29,16 @@ function checkNotification(input: ApplicationTransitionInput): void {
  * Makes the move `input` asks for on `application` (read with its row locked in this
  * transaction) at `now`: 409 `invalid_transition` for a move the lifecycle does not have, 403 for
  * a role that may not make it, 400 at `reason` when a required reason is missing. Approval creates
- * the onboarding partner and links it.
+ * the onboarding partner and links it (`partnerId` names it, for the seed; a new id otherwise).
  */
-export async function moveApplication(tx: Transaction, caller: Caller, application: Application, input: ApplicationTransitionInput, now: Date): Promise<Application> {
+export async function moveApplication(
+  tx: Transaction,
+  caller: Caller,
+  application: Application,
+  input: ApplicationTransitionInput,
+  now: Date,
+  { partnerId: newPartnerId }: { partnerId?: string } = {},
+): Promise<Application> {
   checkNotification(input);
   const from = application.status;
   const verdict = checkApplicationTransition({ from, to: input.to, role: caller.role, reason: input.reason ?? null, heldFrom: heldFromStage(application.history) });
@@ -62,6 +69,7 @@ export async function moveApplication(tx: Transaction, caller: Caller, applicati
         manager: caller.role === 'manager' ? callerPerson(caller) : null,
       },
       now,
+      newPartnerId,
     );
     partnerId = partner.id;
   }

@@ -72,7 +72,8 @@ export async function seedRecruitment(tx: Transaction, asOf: Date): Promise<Recr
       const caller = reviewer(step.by, asOf);
       if ('to' in step) {
         const { day: _day, by: _by, ...move } = step;
-        application = await moveApplication(tx, caller, application, move, at);
+        // The approved partner's id follows the application's number: the same seed, the same data.
+        application = await moveApplication(tx, caller, application, move, at, { partnerId: `pt_${application.number.toLowerCase().replace('-', '')}` });
         if (application.partnerId !== null && step.to === 'approved') partners += 1;
       } else {
         const { scores, recommendation, comment, submit } = step.evaluation;
