@@ -5,7 +5,7 @@
  * browsers and servers agree.
  * @module
  */
-import type { DealCustomer, DealInput } from '../schemas/deal.js';
+import type { DealCustomer, DealInput } from '../schemas/index.js';
 
 /** Names at least this similar (0-1, see {@link companyNameSimilarity}) are the same customer. */
 export const NAME_SIMILARITY_THRESHOLD = 0.88;
