@@ -48,6 +48,8 @@ const en = {
   yourPerformance: 'Your performance',
   registerDeals: 'Deal registration',
   yourResources: 'Resources',
+  yourPlan: 'Our joint business plan',
+  partnerPlan: 'Joint business plan',
   footer:
     'A demo host site. The PartnerKit admin key stays on this site’s server; the browser only ever holds a short-lived session for the person signed in.',
   notFoundTitle: 'Page not found',
@@ -99,6 +101,8 @@ const vi: DemoMessages = {
   yourPerformance: 'Kết quả của bạn',
   registerDeals: 'Đăng ký cơ hội',
   yourResources: 'Tài liệu',
+  yourPlan: 'Kế hoạch kinh doanh chung của chúng ta',
+  partnerPlan: 'Kế hoạch kinh doanh chung',
   footer:
     'Một trang web chủ dùng để minh họa. Khóa quản trị PartnerKit chỉ nằm trên máy chủ của trang này; trình duyệt chỉ giữ một phiên ngắn hạn cho người đang đăng nhập.',
   notFoundTitle: 'Không tìm thấy trang',

@@ -5,15 +5,19 @@
  * partner's view shows it approved. Pages must run under their strict CSP without a violation.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { currentPeriod } from '@partnerkit/core/rules';
+import type { Plan } from '@partnerkit/core/schemas';
 import { launchChromium, waitForWidgets } from '../browser.js';
 import { ensureCdnBuild } from '../build.js';
-import { type RunningDemo, startDemo } from '../server.js';
+import { CDN_DIR, type RunningDemo, startDemo } from '../server.js';
 
 // `visible` makes puppeteer poll each frame: its default (a MutationObserver on the document) never
 // sees changes inside the widgets' shadow roots.
@@ -132,6 +136,68 @@ describe('the demo site over HTTP', () => {
     assert.equal((await get('/demo/assets/%2e%2e/server.ts')).status, 404);
   });
 
+  test('files, pages and API answers come compressed as the browser accepts, with Vary, ETags and 304s', async () => {
+    /** An answer as the wire carries it (fetch would decode it). */
+    const raw = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
+        request(new URL(path, demo.url), { method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const decode = (reply: Awaited<ReturnType<typeof raw>>) =>
+      reply.headers['content-encoding'] === 'br' ? brotliDecompressSync(reply.bytes) : reply.headers['content-encoding'] === 'gzip' ? gunzipSync(reply.bytes) : reply.bytes;
+
+    const shared = readdirSync(join(CDN_DIR, 'chunks')).find((name) => /^shared-.*\.js$/.test(name));
+    assert.ok(shared, 'the CDN build has a shared chunk');
+    const path = `/cdn/chunks/${shared}`;
+    const file = readFileSync(join(CDN_DIR, 'chunks', shared));
+    const tags = new Set<string>();
+    for (const [accept, coding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0.1, gzip;q=0.9', 'gzip'],
+      ['', undefined],
+      ['identity', undefined],
+    ] as const) {
+      const reply = await raw(path, accept ? { 'accept-encoding': accept } : {});
+      assert.equal(reply.status, 200, accept);
+      assert.equal(reply.headers['content-encoding'], coding, accept);
+      assert.equal(reply.headers.vary, 'Accept-Encoding', accept);
+      assert.equal(Number(reply.headers['content-length']), reply.bytes.length, accept);
+      assert.deepEqual(decode(reply), file, `${accept}: the same bytes as the file`);
+      assert.match(String(reply.headers['cache-control']), /immutable/);
+      tags.add(String(reply.headers.etag));
+      // The browser revalidates with the tag it holds: not modified, no body, same Vary.
+      const again = await raw(path, { 'accept-encoding': accept, 'if-none-match': String(reply.headers.etag) });
+      assert.equal(again.status, 304, accept);
+      assert.equal(again.bytes.length, 0);
+      assert.equal(again.headers.vary, 'Accept-Encoding');
+    }
+    assert.equal(tags.size, 3, 'one entity tag per coding (br, gzip, identity)');
+    const brotli = await raw(path, { 'accept-encoding': 'br' });
+    assert.ok(brotli.bytes.length < file.length / 2.5, `brotli ${brotli.bytes.length} of ${file.length} bytes`);
+    const head = await raw(path, { 'accept-encoding': 'br' }, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.bytes.length, 0);
+    assert.equal(head.headers['content-length'], brotli.headers['content-length']);
+    assert.equal(head.headers['content-encoding'], 'br');
+    const ranged = await raw(path, { 'accept-encoding': 'br', range: 'bytes=0-9' });
+    assert.equal(ranged.status, 200, 'a Range header gets the whole file');
+    assert.deepEqual(decode(ranged), file);
+
+    const page = await raw('/intranet', { 'accept-encoding': 'br' });
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.match(String(page.headers.vary), /Accept-Encoding/);
+    assert.match(decode(page).toString('utf8'), /<script type="module" src="\/cdn\/loader.js">/);
+    const contract = await raw('/api/v1/openapi.json', { 'accept-encoding': 'gzip' });
+    assert.equal(contract.headers['content-encoding'], 'gzip');
+    assert.equal(JSON.parse(decode(contract).toString('utf8')).openapi, '3.1.0');
+  });
+
   test('the session route mints short-lived sessions for the demo’s users only', async () => {
     const [partnerId] = await portalPartners();
     assert.ok(partnerId, 'the portal offers partners');
@@ -225,6 +291,90 @@ describe('the demo in Chromium', () => {
     clean(manager.problems);
     await partner.context.close();
     await manager.context.close();
+  });
+
+  test('a manager proposes a plan, the partner adds its activity and agrees, measured objectives move when measurements arrive', { timeout: 240_000 }, async () => {
+    const period = currentPeriod('half', new Date());
+    // A partner of the portal whose plan for the half is still a draft (the demo seeds one in four so).
+    const candidates = await portalPartners();
+    const plans = await Promise.all(candidates.map((id) => admin<Plan>(`/partners/${id}/plans/${period}`)));
+    const draft = plans.find((p) => p.status === 'draft');
+    assert.ok(draft, 'the demo has a draft plan');
+    const partnerId = draft.partnerId;
+    const clickButton = (page: Page, text: string) =>
+      page.waitForFunction(
+        (label) => {
+          const button = [...(document.querySelector('partner-plan')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label && !b.disabled);
+          button?.click();
+          return Boolean(button);
+        },
+        { timeout: WAIT.timeout },
+        text,
+      );
+    const planText = (page: Page, text: string) =>
+      page.waitForFunction((wanted) => document.querySelector('partner-plan')?.shadowRoot?.textContent?.includes(wanted), { timeout: WAIT.timeout }, text);
+
+    // The channel manager proposes the plan on the intranet.
+    const manager = await openPage(`/intranet?partner=${partnerId}`);
+    await step(manager, 'proposing the plan', async () => {
+      await waitForWidgets(manager.page);
+      await clickButton(manager.page, 'Propose the plan');
+      await manager.page.waitForSelector('partner-plan >>> [part~="status-proposed"]', WAIT);
+    });
+
+    // The partner adds its activity to the first objective, then agrees, on the portal.
+    const partner = await openPage(`/portal?as=${partnerId}`);
+    const activity = `Joint webinar ${Date.now().toString(36)}`;
+    await step(partner, 'adding an activity and agreeing', async () => {
+      await waitForWidgets(partner.page);
+      await partner.page.locator('partner-plan >>> [part~="objective"] input[name="activity"]').setTimeout(WAIT.timeout).fill(activity);
+      await clickButton(partner.page, 'Add activity');
+      await planText(partner.page, activity);
+      await clickButton(partner.page, 'Agree to the plan');
+      await planText(partner.page, 'Partner: agreed by');
+    });
+    const afterPartner = await admin<Plan>(`/partners/${partnerId}/plans/${period}`);
+    assert.equal(afterPartner.agreements.partner?.by.side, 'partner');
+    assert.equal(afterPartner.agreements.vendor, null, 'the activity withdrew the vendor\'s agreement to the earlier version');
+    const added = afterPartner.objectives[0]?.activities.find((a) => a.title === activity);
+    assert.equal(added?.side, 'partner');
+
+    // The manager agrees to the version with the partner's activity: agreed by both.
+    await step(manager, 'agreeing as the manager', async () => {
+      await manager.page.reload({ waitUntil: 'domcontentloaded' });
+      await waitForWidgets(manager.page);
+      await clickButton(manager.page, 'Agree to the plan');
+      await manager.page.waitForSelector('partner-plan >>> [part~="status-agreed"]', WAIT);
+    });
+    assert.equal((await admin<Plan>(`/partners/${partnerId}/plans/${period}`)).status, 'agreed');
+
+    // Measurements arrive for this month: the measured objectives' progress moves on the portal.
+    const measured = afterPartner.objectives.filter((o) => o.measure !== null);
+    const bars = () =>
+      partner.page.evaluate(() =>
+        [...(document.querySelector('partner-plan')?.shadowRoot?.querySelectorAll('[part~="objective"]') ?? [])].map((o) => o.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext') ?? ''),
+      );
+    const before = await bars();
+    const month = new Date().toISOString().slice(0, 7);
+    const ingest = await get('/api/v1/measurements', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: measured.map((o) => ({ partnerId, kpiId: o.measure!.kpi.id, period: month, value: o.measure!.target, source: 'demo test' })) }),
+    });
+    assert.equal(ingest.status, 200, await ingest.text());
+    const after = await step(partner, 'reading the progress after the measurements', async () => {
+      await partner.page.reload({ waitUntil: 'domcontentloaded' });
+      await waitForWidgets(partner.page);
+      return bars();
+    });
+    const moved = measured.map((o) => afterPartner.objectives.indexOf(o)).filter((i) => before[i] !== after[i]);
+    assert.ok(moved.length > 0, `the measured objectives' progress moved: before ${before.join(' | ')}, after ${after.join(' | ')}`);
+    for (const i of measured.map((o) => afterPartner.objectives.indexOf(o))) assert.match(after[i] ?? '', /^100%, /, 'each measured objective met its whole target this month');
+
+    clean(manager.problems);
+    clean(partner.problems);
+    await manager.context.close();
+    await partner.context.close();
   });
 
   test('the language and theme switches reach the widgets', { timeout: 120_000 }, async () => {

@@ -1,7 +1,7 @@
 /**
  * `/portal`: the partner portal on the vendor's site. A partner user (one of several partners in
  * different tiers) sees its scorecard, registers deals and follows them, and opens the resources
- * its tier allows.
+ * its tier allows, and works on its joint business plan with the vendor.
  * @module
  */
 import type { PortalAccount } from '../directory.js';
@@ -49,6 +49,10 @@ export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[],
         <section class="panel" aria-labelledby="resources-title">
           <h2 id="resources-title">${t.yourResources}</h2>
           <resource-library layout="grid" page-size="20"></resource-library>
+        </section>
+        <section class="panel panel--wide" aria-labelledby="plan-title">
+          <h2 id="plan-title">${t.yourPlan}</h2>
+          <partner-plan id="plan"></partner-plan>
         </section>
       </div>`,
     )}`,

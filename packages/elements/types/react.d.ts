@@ -11,6 +11,7 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   DealRegister,
   PartnerKitProvider,
+  PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
   PkDealConflictEvent,
@@ -20,6 +21,8 @@ import type {
   PkErrorEvent,
   PkFilterChangeEvent,
   PkPeriodChangeEvent,
+  PkPlanChangeEvent,
+  PkPlanTransitionEvent,
   PkResourceOpenEvent,
   PkScorecardLoadEvent,
 } from '@partnerkit/elements';
@@ -56,6 +59,26 @@ declare module 'react' {
         'onpk-deal-transition'?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** loading or an action failed */
         'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
+      /** `<partner-plan>`: A joint business plan with progress, owners and both sides' agreement. */
+      'partner-plan': PartnerKitJsx<
+        PartnerPlan,
+        'client' | 'partnerId' | 'period' | 'sendingBack' | 'theme',
+        {
+        lang?: string | undefined;
+        /** The partner whose plan to show; a partner session may leave it out (its own partner). */
+        'partner-id'?: PartnerPlan['partnerId'] | undefined;
+        /** loading or an action failed */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        /**
+         * an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+         */
+        'onpk-plan-change'?: ((event: PkPlanChangeEvent) => void) | undefined;
+        /**
+         * the signed-in side proposed, agreed or sent the plan back; `detail.data.plan`, `from`, `to`
+         */
+        'onpk-plan-transition'?: ((event: PkPlanTransitionEvent) => void) | undefined;
         }
       >;
       /** `<partner-scorecard>`: A partner's KPIs, tier and the way to the next tier. */

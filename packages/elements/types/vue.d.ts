@@ -13,6 +13,7 @@ import type { DefineComponent } from 'vue';
 import type {
   DealRegister,
   PartnerKitProvider,
+  PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
   PkDealConflictEvent,
@@ -22,6 +23,8 @@ import type {
   PkErrorEvent,
   PkFilterChangeEvent,
   PkPeriodChangeEvent,
+  PkPlanChangeEvent,
+  PkPlanTransitionEvent,
   PkResourceOpenEvent,
   PkScorecardLoadEvent,
 } from '@partnerkit/elements';
@@ -42,6 +45,22 @@ declare module 'vue' {
         onPkDealTransition?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** `@pk-error`: loading or an action failed */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
+    /** `<partner-plan>`: A joint business plan with progress, owners and both sides' agreement. */
+    'partner-plan': DefineComponent<
+      Partial<Pick<PartnerPlan, 'client' | 'partnerId' | 'period' | 'sendingBack' | 'theme'>> & {
+        lang?: string | undefined;
+        /** `@pk-error`: loading or an action failed */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+        /**
+         * `@pk-plan-change`: an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+         */
+        onPkPlanChange?: ((event: PkPlanChangeEvent) => void) | undefined;
+        /**
+         * `@pk-plan-transition`: the signed-in side proposed, agreed or sent the plan back; `detail.data.plan`, `from`, `to`
+         */
+        onPkPlanTransition?: ((event: PkPlanTransitionEvent) => void) | undefined;
       }
     >;
     /** `<partner-scorecard>`: A partner's KPIs, tier and the way to the next tier. */

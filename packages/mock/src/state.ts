@@ -5,13 +5,16 @@
  * two writes ever interleave.
  * @module
  */
-import type { Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, Resource, Target, Tier } from '@partnerkit/core/schemas';
+import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
+import type { Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, PlanRevision, Resource, Target, Tier } from '@partnerkit/core/schemas';
 import { Cursors } from './http/pagination.js';
 
 /** A deal with its position in creation order (lists are newest first). */
 export type StoredDeal = Deal & { seq: number };
 /** A library item as stored: with its URL, which gating may hide, and its creation order. */
 export type StoredResource = Omit<Resource, 'locked'> & { url: string; seq: number };
+/** A joint business plan, with the revisions both sides agreed to and its creation order. */
+export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
 /** An event with its position in the log. */
 export type StoredEvent = EventEnvelope & { seq: number };
 
@@ -42,6 +45,8 @@ export class MockState {
   readonly measurements = new Map<string, Measurement>();
   readonly deals = new Map<string, StoredDeal>();
   readonly resources = new Map<string, StoredResource>();
+  /** By `partnerId \n period`. */
+  readonly plans = new Map<string, StoredPlan>();
   readonly events: StoredEvent[] = [];
   readonly sessions = new Map<string, Session>();
   /** By `caller subject \n key`. */

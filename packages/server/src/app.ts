@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv, AppSettings } from './context.js';
 import type { Database } from './db/database.js';
 import { DEFAULT_BODY_LIMIT } from './http/body.js';
+import { compression, type CompressionOptions } from './http/compression.js';
 import { CursorCodec } from './http/cursor.js';
 import { createLogger, describeError, jsonLinesSink, type LogLevel, type LogSink } from './http/logger.js';
 import { accessLog, authenticate, cors, requestId, securityHeaders } from './http/middleware.js';
@@ -19,6 +20,7 @@ import { kpiRoutes } from './routes/kpis.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { partnerRoutes } from './routes/partners.js';
 import { performanceRoutes } from './routes/performance.js';
+import { planRoutes } from './routes/plans.js';
 import { resourceRoutes } from './routes/resources.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tierRoutes } from './routes/tiers.js';
@@ -65,6 +67,11 @@ export interface AppOptions {
   basePath?: string;
   /** How long `GET /healthz` waits for the database before answering 503, in ms (default 2000). */
   healthCheckTimeoutMs?: number;
+  /**
+   * Compress answers of 1 KiB and more with brotli or gzip as the client accepts (default), with
+   * another threshold, or `false` when a proxy in front compresses already (docs/server.md).
+   */
+  compression?: CompressionOptions | false;
 }
 
 /** The app and what the host may need from it besides `fetch`. */
@@ -119,6 +126,8 @@ export function createApp(options: AppOptions): PartnerKitApp {
 
   const app = options.basePath ? new Hono<AppEnv>().basePath(options.basePath) : new Hono<AppEnv>();
   app.use('*', requestId(), accessLog(ctx), securityHeaders(), cors(settings.allowOrigins));
+  // Innermost of the global middleware: it sees every route's answer and problem document.
+  if (options.compression !== false) app.use('*', compression(options.compression));
   healthRoutes(app, ctx);
   openApiRoutes(app);
   app.use('/v1/*', authenticate(ctx));
@@ -129,6 +138,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   performanceRoutes(app, ctx);
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
+  planRoutes(app, ctx);
   eventRoutes(app, ctx);
 
   app.notFound((c) => problemResponse(problems.notFound(), c.get('requestId') ?? 'unknown'));

@@ -29,7 +29,7 @@ const INFO_DESCRIPTION = `The PartnerKit contract: partners, tiers, KPIs, scorec
 library, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
 
 - **Base path** \`/v1\`; JSON bodies in UTF-8; timestamps ISO-8601 UTC; ids opaque; money in minor units with an ISO 4217
-  currency; periods \`YYYY-MM\`, \`YYYY-Qn\` or \`YYYY\`.
+  currency; periods \`YYYY-MM\`, \`YYYY-Qn\`, \`YYYY-Hn\` or \`YYYY\`.
 - **Auth**: every request but this document's carries \`Authorization: Bearer <token>\`: an admin API key, or a session
   minted with \`createSession\` for a manager or for one user of one partner. Tenant and role come from the verified
   token only. Objects outside the caller's scope answer 404, never 403.
@@ -42,6 +42,8 @@ library, for any backend that speaks it. \`docs/contract.md\` explains it in pro
 - **Every answer** carries \`X-Request-Id\`, \`Cache-Control\` (\`no-store\` for API answers) and
   \`X-Content-Type-Options: nosniff\`; answers to callers with a token may carry \`RateLimit-Limit\`,
   \`RateLimit-Remaining\` and \`RateLimit-Reset\`; 429 answers carry \`Retry-After\`; 401 answers \`WWW-Authenticate\`.
+- **Compression**: a backend may compress any answer with a coding the request's \`Accept-Encoding\` allows (\`br\`,
+  \`gzip\`), saying so in \`Content-Encoding\` and \`Vary: Accept-Encoding\`; clients decode before parsing.
 - **Every path** answers a method it does not list with 405 \`method_not_allowed\` and \`Allow\`
   (\`#/components/responses/MethodNotAllowed\`); any request may be answered 408 (it arrived too slowly), 431 (its
   headers are too large), 500 (a fault of the backend) or 503 (the backend cannot serve for now).
@@ -168,7 +170,7 @@ function securityOf(spec: OperationSpec): SecurityRequirement[] {
 }
 
 function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[], examples: Record<string, unknown>): OperationObject {
-  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
+  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...(spec.params ?? []).map(parameterRef), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
   const result: OperationObject = {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -246,7 +248,7 @@ function errorResponses(spec: OperationSpec): ProblemResponseName[] {
     'BadRequest',
     secured && 'Unauthorized',
     (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
-    spec.id !== undefined && 'NotFound',
+    (spec.id !== undefined || spec.params !== undefined) && 'NotFound',
     spec.conflict,
     spec.body !== undefined && 'PayloadTooLarge',
     spec.body !== undefined && 'UnsupportedMediaType',

@@ -2,12 +2,12 @@
  * The parameters, headers and problem responses every part of the document shares.
  * @module
  */
-import { DEFAULT_LIMIT, MAX_LIMIT, PROBLEM_TYPE_BASE, type Problem, type ProblemCode } from '../schemas/index.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, type Problem, type ProblemCode } from '../schemas/index.js';
 import { schemaRef } from './components.js';
 import { EXAMPLE_REQUEST_ID } from './examples.js';
 import type { ExampleObject, HeaderObject, JsonSchema, ParameterObject, Reference, ResponseObject } from './types.js';
 
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export { PROBLEM_MEDIA_TYPE };
 export const JSON_MEDIA_TYPE = 'application/json';
 
 export const parameterRef = (name: SharedParameterName): Reference => ({ $ref: `#/components/parameters/${name}` });
@@ -76,10 +76,48 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
     KpiId: idParameter('KPI'),
     DealId: idParameter('deal'),
     ResourceId: idParameter('resource'),
+    PlanPeriod: {
+      name: 'period',
+      in: 'path',
+      required: true,
+      description: 'The plan\'s period: a quarter (`2026-Q3`), a half-year (`2026-H1`) or a year (`2026`). A partner has at most one plan per period.',
+      schema: schemaRef('PlanPeriod'),
+    },
+    ObjectiveId: {
+      name: 'objectiveId',
+      in: 'path',
+      required: true,
+      description: 'The objective\'s id, within the plan. An objective of another plan answers 404.',
+      schema: schemaRef('Id'),
+    },
+    ActivityId: {
+      name: 'activityId',
+      in: 'path',
+      required: true,
+      description: 'The activity\'s id, within the objective. An activity of another objective answers 404.',
+      schema: schemaRef('Id'),
+    },
+    CommentId: {
+      name: 'commentId',
+      in: 'path',
+      required: true,
+      description: 'The comment\'s id, within the objective. A comment of another objective answers 404.',
+      schema: schemaRef('Id'),
+    },
+    PlanRevisionNumber: {
+      name: 'revision',
+      in: 'path',
+      required: true,
+      description: 'The revision\'s number, from 1. A revision both sides have not agreed to answers 404.',
+      schema: { type: 'integer', minimum: 1 },
+    },
   } satisfies Record<string, ParameterObject>;
 }
 
 export type SharedParameterName = keyof ReturnType<typeof createSharedParameters>;
+
+/** Path parameters besides `{id}`, named in an operation's `params`. */
+export type PathParameterName = 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'CommentId' | 'PlanRevisionNumber';
 
 export const sharedHeaders = {
   'X-Request-Id': {
@@ -120,8 +158,11 @@ export const sharedHeaders = {
     schema: { type: 'string', const: 'true' },
   },
   Vary: {
-    description: 'Answers differ by `Origin` (the CORS headers); caches that keep them must key on it.',
-    schema: { type: 'string', examples: ['Origin'] },
+    description:
+      'Answers differ by `Origin` (the CORS headers) and, from backends that compress, by `Accept-Encoding` (a ' +
+      'compressed body says how in `Content-Encoding`, `br` or `gzip`, and HTTP clients decode it before it is read); ' +
+      'caches that keep them must key on both.',
+    schema: { type: 'string', examples: ['Accept-Encoding, Origin'] },
   },
   'Access-Control-Allow-Origin': {
     description: 'The caller\'s `Origin`, echoed when it is on the backend\'s CORS allow-list; absent otherwise.',
@@ -256,6 +297,22 @@ const problemResponses = {
     },
     headers: ['Idempotent-Replayed'],
   },
+  PlanConflict: {
+    description:
+      'The plan cannot make this move now: the lifecycle has no such move from its status, or the caller\'s side ' +
+      'already agreed to this version, or a plan without objectives was proposed (`invalid_transition`); or the plan ' +
+      'changed since the caller read it (`plan_changed`): read it again, so a side only ever agrees to what it saw.',
+    examples: {
+      invalid_transition: example(
+        'Agreeing to a draft',
+        problem('invalid_transition', 409, 'The plan cannot make this move', 'A draft plan cannot move to agreed; from draft it can move to proposed.'),
+      ),
+      plan_changed: example(
+        'The plan changed meanwhile',
+        problem('plan_changed', 409, 'The plan changed since it was read', 'The plan is at version 7, not 6: read it again first.'),
+      ),
+    },
+  },
   InUse: {
     description: 'Other data still refers to this object (`in_use`); `detail` says what. Remove those references first.',
     examples: {
@@ -342,7 +399,7 @@ const problemResponses = {
 export type ProblemResponseName = keyof typeof problemResponses;
 
 /** The 409 answers an operation may declare. */
-export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'InUse';
+export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'InUse';
 
 /** The HTTP status of each problem response. */
 export const problemStatus: Record<ProblemResponseName, string> = {
@@ -352,6 +409,7 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   NotFound: '404',
   DealConflict: '409',
   TransitionConflict: '409',
+  PlanConflict: '409',
   InUse: '409',
   PayloadTooLarge: '413',
   UnsupportedMediaType: '415',

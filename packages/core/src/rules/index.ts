@@ -1,7 +1,7 @@
 /**
  * The PRM rules shared by the server and the widgets: periods, scorecards, tiers, the deal
- * lifecycle and customer matching. Pure functions over the contract's types; no I/O, no
- * Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
+ * lifecycle, customer matching and joint business plans. Pure functions over the contract's
+ * types; no I/O, no Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
  * @module
  */
 export * from './periods.js';
@@ -10,5 +10,6 @@ export * from './scorecard.js';
 export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
+export * from './plans.js';
 export * from './resource-access.js';
 export * from './localisation.js';

@@ -11,11 +11,13 @@ export * from './performance.js';
 export * from './scorecard.js';
 export * from './deal.js';
 export * from './resource.js';
+export * from './plan.js';
 export * from './session.js';
 export * from './session-token.js';
 export * from './event.js';
 export * from './page.js';
 export * from './problem.js';
+export * from './problems.js';
 export * from './queries.js';
 export * from './issues.js';
 

@@ -92,6 +92,8 @@ export function describe(error: HttpError): string {
       return 'gone';
     case 'deal_conflict':
       return 'taken';
+    case 'plan_changed':
+      return 'read again';
     case 'request_timeout':
     case 'rate_limited':
     case 'internal_error':

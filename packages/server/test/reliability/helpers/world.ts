@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import type { Harness } from '../../helpers/harness.ts';
+import { currentPeriod } from '@partnerkit/core/rules';
+import type { Api, Harness } from '../../helpers/harness.ts';
 import { createProgramme, dealBody } from '../../helpers/fixtures.ts';
 
 /** The callers of the isolation matrix. */
@@ -20,6 +21,8 @@ export interface Holdings {
   dealNumber: string;
   company: string;
   domain: string;
+  /** An agreed joint business plan (revision 1) with an objective and an activity of each side. */
+  plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
 }
 
 export interface World {
@@ -53,7 +56,29 @@ async function holdings(h: Harness, tierId: string, label: string): Promise<Hold
   const measured = await h.admin.post('/v1/measurements', { data: [{ partnerId: partner.id, kpiId: 'revenue', period: '2026-01', value: 1200 }] });
   assert.ok(measured.status === 200 || measured.status === 201, measured.text);
   const customer = body.customer as { company: string; domain: string };
-  return { partnerId: partner.id, partnerName: partner.name, dealId: deal.body.id, dealNumber: deal.body.number, company: customer.company, domain: customer.domain };
+  const plan = await agreedPlan(h, api, partner.id);
+  return { partnerId: partner.id, partnerName: partner.name, dealId: deal.body.id, dealNumber: deal.body.number, company: customer.company, domain: customer.domain, plan };
+}
+
+/** The partner's plan for the current half: an objective and an activity of each side, agreed by both. */
+async function agreedPlan(h: Harness, asPartner: Api, partnerId: string): Promise<Holdings['plan']> {
+  const period = currentPeriod('half', h.clock.current);
+  const path = `/v1/partners/${partnerId}/plans/${period}`;
+  const created = async (api: Api, url: string, body: unknown) => {
+    const reply = await api.post(url, body);
+    assert.equal(reply.status, 201, reply.text);
+    return reply.body.id as string;
+  };
+  const vendorObjectiveId = await created(h.admin, `${path}/objectives`, { owner: { name: 'Vendor owner' }, title: 'Vendor objective', kind: 'measured', measure: { kpiId: 'revenue', target: 5000 } });
+  const partnerObjectiveId = await created(asPartner, `${path}/objectives`, { owner: { name: 'Partner owner' }, title: 'Partner objective', kind: 'milestone' });
+  const vendorActivityId = await created(h.admin, `${path}/objectives/${partnerObjectiveId}/activities`, { title: 'Vendor activity' });
+  const partnerActivityId = await created(asPartner, `${path}/objectives/${vendorObjectiveId}/activities`, { title: 'Partner activity' });
+  const commentId = await created(asPartner, `${path}/objectives/${vendorObjectiveId}/comments`, { body: 'A comment of the partner' });
+  const version = (await h.admin.get(path)).body.version as number;
+  assert.equal((await h.admin.post(`${path}/transitions`, { to: 'proposed', version })).status, 200);
+  const agreed = await asPartner.post(`${path}/transitions`, { to: 'agreed', version });
+  assert.equal(agreed.body.status, 'agreed', agreed.text);
+  return { period, vendorObjectiveId, partnerObjectiveId, vendorActivityId, partnerActivityId, commentId };
 }
 
 /**
