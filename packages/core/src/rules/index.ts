@@ -17,5 +17,6 @@ export * from './localisation.js';
 export * from './application-lifecycle.js';
 export * from './application-answers.js';
 export * from './applicant-matching.js';
+export * from './application-form.js';
 export * from './application-input.js';
 export * from './evaluation-scoring.js';

@@ -105,6 +105,22 @@ export const problems = {
   serviceUnavailable: (detail: string) => new ProblemError(503, 'service_unavailable', 'The service is unavailable', detail),
 };
 
+/** A lifecycle's refusal of a move, as core's rules give it (`checkTransition`, `checkApplicationTransition`). */
+export interface MoveRefusal {
+  code: string;
+  message: string;
+}
+
+/**
+ * The problem for a move a lifecycle table refuses: 403 for a role that may not make it, 400 at
+ * `reason` when the move needs one, else 409 `invalid_transition`, titled with what moves.
+ */
+export function moveRefused(refusal: MoveRefusal, what: 'deal' | 'application'): ProblemError {
+  if (refusal.code === 'forbidden') return problems.forbidden(refusal.message);
+  if (refusal.code === 'reason_required') return problems.validation([{ path: 'reason', message: 'is required for this move' }], refusal.message);
+  return what === 'deal' ? problems.invalidTransition(refusal.message) : new ProblemError(409, 'invalid_transition', 'The application cannot make this move', refusal.message);
+}
+
 /** A problem as a `Response`, with `X-Request-Id` and the problem's own headers. */
 export function problemResponse(problem: ProblemError, requestId: string): Response {
   const headers = new Headers({ 'Content-Type': PROBLEM_MEDIA_TYPE, 'X-Request-Id': requestId, ...problem.extra.headers });
