@@ -3,6 +3,7 @@
  * @module
  */
 import { authChecks } from './areas/auth.js';
+import { communicationChecks } from './areas/communication.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
 import { gatingChecks } from './areas/gating.js';
@@ -30,6 +31,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   scorecards: scorecardChecks,
   translations: translationChecks,
   plans: planChecks,
+  communication: communicationChecks,
   cors: corsChecks,
 };
 
