@@ -4,7 +4,7 @@
  * against the contract's schemas.
  * @module
  */
-import { generateDemoData, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { generateDemoCommunication, generateDemoData, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
 import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
 import type * as z from 'zod/mini';
 import { numberKey, type MockState } from './state.js';
@@ -62,6 +62,13 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
     state.dealNumbers = data.dealCount;
     for (const { plan, revisions } of generateDemoPlans(data)) state.plans.set(`${plan.partnerId}\n${plan.period}`, { ...plan, revisions, seq: state.nextSeq() });
+    const communication = generateDemoCommunication(data);
+    for (const a of communication.announcements) state.announcements.set(a.id, { ...a, published: Date.parse(a.publishAt) <= data.asOf.getTime(), seq: state.nextSeq() });
+    for (const r of communication.reads) {
+      state.announcementReads.set(`${r.announcementId}\n${r.partnerId}\n${r.userId}`, { announcementId: r.announcementId, partnerId: r.partnerId, user: { id: r.userId, name: r.userName }, readAt: r.readAt });
+    }
+    for (const r of communication.requests) state.requests.set(r.id, { ...r, seq: state.nextSeq() });
+    state.requestNumbers = communication.requests.length;
   }
   if (typeof seed === 'string') return people;
   seed.tiers?.forEach((t, i) => state.tiers.set(t.id, checked(Tier, t, `tiers[${i}]`)));

@@ -5,8 +5,8 @@
  * two writes ever interleave.
  * @module
  */
-import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
-import type { Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, PlanRevision, Resource, Target, Tier } from '@partnerkit/core/schemas';
+import { DEFAULT_REQUEST_TARGETS, type StoredAnnouncement as AnnouncementRecord, type StoredPlan as PlanRecord, type StoredRequest as RequestRecord } from '@partnerkit/core/rules';
+import type { AnnouncementRead, Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, PlanRevision, RequestTargets, Resource, Target, Tier } from '@partnerkit/core/schemas';
 import { Cursors } from './http/pagination.js';
 
 /** A deal with its position in creation order (lists are newest first). */
@@ -15,6 +15,12 @@ export type StoredDeal = Deal & { seq: number };
 export type StoredResource = Omit<Resource, 'locked'> & { url: string; seq: number };
 /** A joint business plan, with the revisions both sides agreed to and its creation order. */
 export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
+/** An announcement, whether its `announcement.published` was sent, and its creation order. */
+export type StoredAnnouncement = AnnouncementRecord & { published: boolean; seq: number };
+/** A request with its thread and due times, and its creation order. */
+export type StoredRequest = RequestRecord & { seq: number };
+/** One partner user's read of an announcement. */
+export type StoredRead = Omit<AnnouncementRead, 'partnerName'> & { announcementId: string };
 /** An event with its position in the log. */
 export type StoredEvent = EventEnvelope & { seq: number };
 
@@ -47,6 +53,14 @@ export class MockState {
   readonly resources = new Map<string, StoredResource>();
   /** By `partnerId \n period`. */
   readonly plans = new Map<string, StoredPlan>();
+  readonly announcements = new Map<string, StoredAnnouncement>();
+  /** By `announcementId \n partnerId \n userId`. */
+  readonly announcementReads = new Map<string, StoredRead>();
+  readonly requests = new Map<string, StoredRequest>();
+  /** The programme's business hours and response targets. */
+  requestTargets: RequestTargets = DEFAULT_REQUEST_TARGETS;
+  /** The last request number given (`RQ-000123`). */
+  requestNumbers = 0;
   readonly events: StoredEvent[] = [];
   readonly sessions = new Map<string, Session>();
   /** By `caller subject \n key`. */
