@@ -99,8 +99,8 @@ suite('database', (harness) => {
   });
   it('generates the same realistic data from the same seed (runs last: it empties the database)', async () => {
     const empty = () =>
-      h.db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys RESTART IDENTITY CASCADE;
-                    ALTER SEQUENCE deal_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
+      h.db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys, announcements RESTART IDENTITY CASCADE;
+                    ALTER SEQUENCE deal_numbers RESTART; ALTER SEQUENCE request_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
     const dump = async () =>
       JSON.stringify(
         (

@@ -7,6 +7,7 @@
 import type {
   Announcement,
   AnnouncementAudience,
+  AnnouncementPatch,
   AnnouncementReadStats,
   PartnerRequest,
   AnnouncementStatus,
@@ -420,6 +421,20 @@ export function presentAnnouncement(stored: StoredAnnouncement, viewer: { partne
   const { audience, ...rest } = stored;
   const status = announcementStatus(stored, now);
   return viewer.partner ? { ...rest, status, readAt: viewer.readAt } : { ...rest, audience, status, readStats: viewer.readStats };
+}
+
+/** `current` with `patch` applied at `at`: fields the patch leaves out keep their values; the audience is normalised. */
+export function patchAnnouncement<T extends StoredAnnouncement>(current: T, patch: AnnouncementPatch, at: string): T {
+  const next: T = { ...current, updatedAt: at };
+  if (patch.title !== undefined) next.title = patch.title;
+  if (patch.body !== undefined) next.body = patch.body;
+  if (patch.translations !== undefined) next.translations = patch.translations;
+  if (patch.category !== undefined) next.category = patch.category;
+  if (patch.audience !== undefined) next.audience = normaliseAudience(patch.audience);
+  if (patch.publishAt !== undefined) next.publishAt = patch.publishAt;
+  if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
+  if (patch.pinned !== undefined) next.pinned = patch.pinned;
+  return next;
 }
 
 /** Read stats from counts: the rate is null for an empty audience, and never above 1. */

@@ -39,7 +39,6 @@ import {
 } from '@partnerkit/core/schemas';
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 const ACTORS: readonly RequestActor[] = ['partner', 'manager', 'admin', 'system'];
 const UTC = DEFAULT_REQUEST_TARGETS.businessHours;
 

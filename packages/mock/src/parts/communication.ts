@@ -12,6 +12,7 @@ import {
   isDueToClose,
   nextDueAt,
   normaliseAudience,
+  patchAnnouncement,
   presentAnnouncement,
   presentRequest,
   readStatsOf,
@@ -225,18 +226,7 @@ export const communicationPart: MockPart = {
           checkAudience(ctx.state, patch.audience);
           const current = announcementInScope(ctx, id);
           const { now } = ctx;
-          const next: StoredAnnouncement = {
-            ...current,
-            ...(patch.title !== undefined ? { title: patch.title } : {}),
-            ...(patch.body !== undefined ? { body: patch.body } : {}),
-            ...(patch.translations !== undefined ? { translations: patch.translations } : {}),
-            ...(patch.category !== undefined ? { category: patch.category } : {}),
-            ...(patch.audience !== undefined ? { audience: normaliseAudience(patch.audience) } : {}),
-            ...(patch.publishAt !== undefined ? { publishAt: patch.publishAt } : {}),
-            ...(patch.expiresAt !== undefined ? { expiresAt: patch.expiresAt } : {}),
-            ...(patch.pinned !== undefined ? { pinned: patch.pinned } : {}),
-            updatedAt: now.toISOString(),
-          };
+          const next = patchAnnouncement(current, patch, now.toISOString());
           checkTimes(next.publishAt, next.expiresAt);
           // Rescheduled to later: announced again when it falls due.
           const saved = { ...next, published: next.published && Date.parse(next.publishAt) <= now.getTime() };

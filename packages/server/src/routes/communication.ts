@@ -6,7 +6,7 @@
  * @module
  */
 import type { Hono } from 'hono';
-import { announcementStatus, checkRequestTransition, normaliseAudience, requestDueTimes, requestSideOf, requestTransitionEventType, statusAfterMessage } from '@partnerkit/core/rules';
+import { checkRequestTransition, normaliseAudience, patchAnnouncement, presentAnnouncement as presentStored, readStatsOf, requestDueTimes, requestSideOf, requestTransitionEventType, statusAfterMessage } from '@partnerkit/core/rules';
 import {
   AnnouncementInput,
   AnnouncementListQuery,
@@ -80,9 +80,8 @@ async function readerOf(q: Queryable, caller: Caller): Promise<Reader | null> {
 
 /** An announcement as the caller sees it. */
 function presentAnnouncement(a: ListedAnnouncement, reader: Reader | null, now: Date) {
-  const { published: _p, audience, readAt, readStats, ...rest } = a;
-  const status = announcementStatus(a, now);
-  return reader ? { ...rest, status, readAt: readAt ?? null } : { ...rest, audience, status, ...(readStats ? { readStats } : {}) };
+  const { published: _p, readAt, readStats, ...stored } = a;
+  return presentStored(stored, reader ? { partner: true, readAt: readAt ?? null } : { partner: false, readStats: readStats ?? readStatsOf(0, 0, 0) }, now);
 }
 
 /** 400 at `audience.<list>` for ids that name no tier or partner. */
@@ -247,18 +246,7 @@ export function communicationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const now = ctx.now();
         const current = await getAnnouncement(tx, id, null, now, { lock: true });
         if (!current) throw announcementNotFound();
-        const next: AnnouncementRow = {
-          ...(current as AnnouncementRow),
-          ...(patch.title !== undefined ? { title: patch.title } : {}),
-          ...(patch.body !== undefined ? { body: patch.body } : {}),
-          ...(patch.translations !== undefined ? { translations: patch.translations } : {}),
-          ...(patch.category !== undefined ? { category: patch.category } : {}),
-          ...(patch.audience !== undefined ? { audience: normaliseAudience(patch.audience) } : {}),
-          ...(patch.publishAt !== undefined ? { publishAt: patch.publishAt } : {}),
-          ...(patch.expiresAt !== undefined ? { expiresAt: patch.expiresAt } : {}),
-          ...(patch.pinned !== undefined ? { pinned: patch.pinned } : {}),
-          updatedAt: now.toISOString(),
-        };
+        const next = patchAnnouncement(current as AnnouncementRow, patch, now.toISOString());
         checkTimes(next.publishAt, next.expiresAt);
         // Published already: the event was sent. Rescheduled to later: it will be again.
         const publishedNow = !next.published && Date.parse(next.publishAt) <= now.getTime();
