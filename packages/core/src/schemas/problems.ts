@@ -90,6 +90,9 @@ export const problems = {
   invalidTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The deal cannot make this move', detail),
   invalidPlanTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The plan cannot make this move', detail),
   planChanged: (detail: string) => new ProblemError(409, 'plan_changed', 'The plan changed since it was read', detail),
+  invalidRequestTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The request cannot make this move', detail),
+  requestClosed: () =>
+    new ProblemError(409, 'request_closed', 'The request is closed', 'A closed request takes no more messages or moves; open a new request and mention this one.'),
   inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
   payloadTooLarge: (limit: number) => new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${formatBytes(limit)}.`),
   unsupportedMediaType: () => new ProblemError(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json in UTF-8.'),
