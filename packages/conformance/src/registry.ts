@@ -4,6 +4,7 @@
  */
 import { applicationChecks } from './areas/applications.js';
 import { authChecks } from './areas/auth.js';
+import { communicationChecks } from './areas/communication.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
 import { gatingChecks } from './areas/gating.js';
@@ -32,6 +33,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   translations: translationChecks,
   applications: applicationChecks,
   plans: planChecks,
+  communication: communicationChecks,
   cors: corsChecks,
 };
 

@@ -106,6 +106,13 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'plans',
     mustFail: { 'plans.progress': /"Revenue" expected is 1; core's rules give 0?\.\d+/ },
   },
+  'announces-to-everyone': {
+    area: 'communication',
+    mustFail: {
+      'communication.audience': /getAnnouncement of the announcement to \{"tierIds":\[\S+\]\}: GET \/v1\/announcements\/\S+ as partner B answered 200/,
+      'communication.scheduled': /expected 404 not_found/,
+    },
+  },
 };
 
 describe('broken variants of the reference server fail the checks aimed at them', () => {

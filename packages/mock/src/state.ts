@@ -5,8 +5,9 @@
  * two writes ever interleave.
  * @module
  */
-import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
+import { DEFAULT_REQUEST_TARGETS, type StoredAnnouncement as AnnouncementRecord, type StoredPlan as PlanRecord, type StoredRequest as RequestRecord } from '@partnerkit/core/rules';
 import type {
+  AnnouncementRead,
   Application,
   ApplicationFormInput,
   Deal,
@@ -19,6 +20,7 @@ import type {
   PersonRef,
   PlanRevision,
   PublishableKey,
+  RequestTargets,
   Resource,
   SelectionCriterion,
   SelectionThresholds,
@@ -37,6 +39,12 @@ export type StoredApplication = Application & { seq: number };
 export type StoredEvaluation = Omit<Evaluation, 'weightedScore' | 'knockOuts'>;
 /** A joint business plan, with the revisions both sides agreed to and its creation order. */
 export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
+/** An announcement, whether its `announcement.published` was sent, and its creation order. */
+export type StoredAnnouncement = AnnouncementRecord & { published: boolean; seq: number };
+/** A request with its thread and due times, and its creation order. */
+export type StoredRequest = RequestRecord & { seq: number };
+/** One partner user's read of an announcement. */
+export type StoredRead = Omit<AnnouncementRead, 'partnerName'> & { announcementId: string };
 /** An event with its position in the log. */
 export type StoredEvent = EventEnvelope & { seq: number };
 
@@ -69,6 +77,14 @@ export class MockState {
   readonly resources = new Map<string, StoredResource>();
   /** By `partnerId \n period`. */
   readonly plans = new Map<string, StoredPlan>();
+  readonly announcements = new Map<string, StoredAnnouncement>();
+  /** By `announcementId \n partnerId \n userId`. */
+  readonly announcementReads = new Map<string, StoredRead>();
+  readonly requests = new Map<string, StoredRequest>();
+  /** The programme's business hours and response targets. */
+  requestTargets: RequestTargets = DEFAULT_REQUEST_TARGETS;
+  /** The last request number given (`RQ-000123`). */
+  requestNumbers = 0;
   readonly events: StoredEvent[] = [];
   readonly criteria = new Map<string, SelectionCriterion>();
   /** Null until an admin sets them: core's defaults apply. */

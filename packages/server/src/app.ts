@@ -13,6 +13,7 @@ import { createLogger, describeError, jsonLinesSink, type LogLevel, type LogSink
 import { accessLog, authenticate, cors, requestId, securityHeaders } from './http/middleware.js';
 import { problemResponse, problems, ProblemError } from './http/problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
+import { communicationRoutes } from './routes/communication.js';
 import { dealRoutes } from './routes/deals.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -146,6 +147,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
   planRoutes(app, ctx);
+  communicationRoutes(app, ctx);
   eventRoutes(app, ctx);
   recruitmentRoutes(app, ctx);
 

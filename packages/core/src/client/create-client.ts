@@ -5,6 +5,7 @@
 import { createBaseClient } from './base-client.js';
 import type { ClientOptions } from './options.js';
 import { CLIENT_REQUESTS, type BaseClient } from './part.js';
+import { announcements, requests, type AnnouncementsApi, type RequestsApi } from './parts/communication.js';
 import { deals, type DealsApi } from './parts/deals.js';
 import { events, type EventsApi } from './parts/events.js';
 import { kpis, type KpisApi } from './parts/kpis.js';
@@ -54,6 +55,10 @@ export interface PartnerKitClient extends BaseClient {
   readonly resources: ResourcesApi;
   /** Joint business plans. */
   readonly plans: PlansApi;
+  /** Announcements from the vendor, with read state. */
+  readonly announcements: AnnouncementsApi;
+  /** Partners' requests to their channel managers. */
+  readonly requests: RequestsApi;
   /** The event log. */
   readonly events: EventsApi;
   /** The public application form, and submitting to it (what a publishable key may do). */
@@ -98,6 +103,8 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     deals: deals(base),
     resources: resources(base),
     plans: plans(base),
+    announcements: announcements(base),
+    requests: requests(base),
     events: events(base),
     applicationForm: applicationForm(base),
     applications: applications(base),

@@ -17,6 +17,7 @@ export { measurements, type MeasurementsApi } from './parts/measurements.js';
 export { deals, type DealsApi, type DealListParams } from './parts/deals.js';
 export { resources, type ResourcesApi, type ResourceListParams } from './parts/resources.js';
 export { plans, type PlansApi, type PlanListParams, type PlanObjectiveListParams } from './parts/plans.js';
+export { announcements, requests, type AnnouncementsApi, type AnnouncementListParams, type RequestsApi, type RequestListParams } from './parts/communication.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
 export { applicationForm, type ApplicationFormApi } from './parts/application-form.js';
 export { applications, type ApplicationsApi, type ApplicationListParams, type ApplicationPipelineParams } from './parts/applications.js';

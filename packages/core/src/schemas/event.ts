@@ -48,6 +48,16 @@ export const EVENT_TYPES = [
   'plan.activity_updated',
   'plan.activity_removed',
   'plan.commented',
+  'announcement.scheduled',
+  'announcement.published',
+  'announcement.updated',
+  'request.opened',
+  'request.replied',
+  'request.waiting_on_partner',
+  'request.waiting_on_vendor',
+  'request.resolved',
+  'request.reopened',
+  'request.closed',
 ] as const;
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 

@@ -17,6 +17,7 @@ export * from './application.js';
 export * from './evaluation.js';
 export * from './publishable-key.js';
 export * from './plan.js';
+export * from './communication.js';
 export * from './session.js';
 export * from './session-token.js';
 export * from './event.js';

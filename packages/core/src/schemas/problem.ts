@@ -25,6 +25,7 @@ export const PROBLEM_CODES = [
   'in_use',
   'invalid_transition',
   'plan_changed',
+  'request_closed',
   'invalid_cursor',
   'idempotency_mismatch',
   'rate_limited',

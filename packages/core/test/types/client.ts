@@ -94,6 +94,8 @@ export function describe(error: HttpError): string {
       return 'taken';
     case 'plan_changed':
       return 'read again';
+    case 'request_closed':
+      return 'open a new request';
     case 'request_timeout':
     case 'rate_limited':
     case 'internal_error':

@@ -6,12 +6,14 @@
  * a seed that stopped half-way is finished by running it again.
  * @module
  */
-import { DEMO_APPLICATIONS, type DemoData, generateDemoData, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
+import { DEMO_APPLICATIONS, type DemoData, generateDemoCommunication, generateDemoData, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
 import { periodDays } from '@partnerkit/core/rules';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { recordDealMatchesInBulk } from '../domain/deal-conflicts.js';
 import { customerIdentity } from '../store/deals.js';
 import { readSetting, writeSetting } from '../store/settings.js';
+import { insertBatched } from './batch.js';
+import { seedCommunication } from './communication.js';
 import { type RecruitmentSeed, seedRecruitment } from './recruitment.js';
 
 /** Sizes and the seed of the generated data. */
@@ -41,6 +43,10 @@ export interface SeedReport {
   applications: number;
   /** Joint business plans: one per partner. */
   plans: number;
+  /** Announcements, in English and Vietnamese. */
+  announcements: number;
+  /** Partners' requests, in every status. */
+  requests: number;
   durationMs: number;
   /**
    * `seeded`: this run wrote the whole programme; `resumed`: it finished a seed that an earlier
@@ -49,20 +55,6 @@ export interface SeedReport {
   outcome: 'seeded' | 'resumed';
   /** Deals this run wrote; the others were there already. */
   dealsWritten: number;
-}
-
-const BATCH = 1000;
-
-/** Inserts `rows` into `table` in batches, through `jsonb_to_recordset` (one parameter per batch). */
-async function insertBatched(q: Queryable, table: string, columns: Record<string, string>, rows: readonly Record<string, unknown>[]): Promise<void> {
-  const names = Object.keys(columns);
-  const definition = names.map((n) => `${n} ${columns[n]}`).join(', ');
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await q.query(
-      `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${definition})`,
-      [JSON.stringify(rows.slice(start, start + BATCH))],
-    );
-  }
 }
 
 /** True when the programme is empty (no tiers, KPIs or partners). */
@@ -219,10 +211,17 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     resources: data.resources.length,
     applications: recruited.applications,
     plans: data.partners.length,
+    ...communicationCounts(data),
     durationMs: Math.round(performance.now() - started),
     outcome,
     dealsWritten,
   };
+}
+
+/** How many announcements and requests the demo communication of `data` holds. */
+function communicationCounts(data: DemoData): { announcements: number; requests: number } {
+  const { announcements, requests } = generateDemoCommunication(data);
+  return { announcements: announcements.length, requests: requests.length };
 }
 
 /** Tiers, KPIs, partners, measurements, targets and resources, in the caller's transaction. */
@@ -273,6 +272,7 @@ async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
     })),
   );
   await seedPlans(tx, generateDemoPlans(data));
+  await seedCommunication(tx, generateDemoCommunication(data), data.asOf);
 }
 
 /** The columns of the seeded deals. */

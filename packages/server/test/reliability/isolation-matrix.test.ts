@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, it } from 'node:test';
+import { DEFAULT_REQUEST_TARGETS } from '@partnerkit/core/rules';
 import { KPIS, TIERS, dealBody } from '../helpers/fixtures.ts';
 import { type Harness, suite, unique } from '../helpers/harness.ts';
 import { contractOperations, type Operation } from './helpers/contract.ts';
@@ -21,7 +22,7 @@ after(() => closeWire());
 type Target = 'none' | 'A' | 'B' | 'shared' | 'missing';
 
 /** Paths whose `{id}` is one partner's (a partner sees only its own). */
-const PARTNER_OWNED = /^\/v1\/(partners|deals)\/\{id\}/;
+const PARTNER_OWNED = /^\/v1\/(partners|deals|requests)\/\{id\}/;
 
 const ROLE_OF: Record<PrincipalName, 'admin' | 'manager' | 'partner' | null> = {
   admin: 'admin',
@@ -49,6 +50,9 @@ function successStatus(op: Operation, target: Target): number {
     case 'createPlanObjective':
     case 'createPlanActivity':
     case 'createPlanComment':
+    case 'createAnnouncement':
+    case 'openRequest':
+    case 'createRequestMessage':
       return 201;
     case 'upsertTier':
     case 'upsertKpi':
@@ -169,11 +173,20 @@ suite('reliability: isolation matrix', (harness) => {
   /** The id a target names, with fresh objects where the request would change or delete them. */
   async function idFor(op: Operation, target: Target, principal: PrincipalName): Promise<string> {
     const base = op.path.split('/')[2] as string;
-    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', applications: 'app', 'selection-criteria': 'crit', 'publishable-keys': 'pk' }[base] ?? 'x';
+    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', applications: 'app', 'selection-criteria': 'crit', 'publishable-keys': 'pk', announcements: 'an', requests: 'rq' }[base] ?? 'x';
     if (target === 'missing') return randomId(prefix);
     if (target === 'A' || target === 'B') {
       const owner = target === 'A' ? world.a : world.b;
       if (base === 'partners') return owner.partnerId;
+      if (base === 'requests') {
+        // A move changes the request: each allowed caller resolves a fresh one of the owner.
+        if (op.operationId === 'transitionRequest' && expected(op, principal, target).status === 200) {
+          const reply = await h.admin.post('/v1/requests', { partnerId: owner.partnerId, category: 'question', subject: 'Matrix request', message: 'Matrix' });
+          assert.equal(reply.status, 201, reply.text);
+          return reply.body.id;
+        }
+        return owner.request.id;
+      }
       // A move changes the deal: each allowed caller moves a fresh one of the owner.
       if (op.operationId === 'transitionDeal' && expected(op, principal, target).status === 200) {
         const reply = await h.admin.post('/v1/deals', dealBody({ partnerId: owner.partnerId }));
@@ -233,6 +246,7 @@ suite('reliability: isolation matrix', (harness) => {
       case 'updatePublishableKey':
         return keyId;
       default:
+        if (base === 'announcements') return world.announcementId;
         return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : world.resourceId;
     }
   }
@@ -295,6 +309,18 @@ suite('reliability: isolation matrix', (harness) => {
         return { title: 'Activity renamed by the matrix' };
       case 'createPlanComment':
         return { body: 'Matrix comment' };
+      case 'createAnnouncement':
+        return { title: 'Matrix announcement', body: 'Matrix', category: 'event', audience: { partnerIds: [world.a.partnerId] } };
+      case 'updateAnnouncement':
+        return { pinned: false };
+      case 'openRequest':
+        return { ...(partnerRole ? {} : { partnerId: world.a.partnerId }), category: 'question', subject: 'Matrix request', message: 'Matrix' };
+      case 'createRequestMessage':
+        return { body: 'Matrix message' };
+      case 'transitionRequest':
+        return { to: 'resolved' };
+      case 'upsertRequestTargets':
+        return DEFAULT_REQUEST_TARGETS;
       default:
         return undefined;
     }
@@ -303,7 +329,9 @@ suite('reliability: isolation matrix', (harness) => {
   /** The path parameters of `op` for a target: `{id}` alone, or a plan's. */
   async function paramsFor(op: Operation, target: Target, principal: PrincipalName): Promise<Record<string, string>> {
     if (op.path.includes('/plans/{period}')) return planParams(op, target, principal);
-    return { id: await idFor(op, target, principal) };
+    const id = await idFor(op, target, principal);
+    if (op.path.includes('{messageId}')) return { id, messageId: target === 'B' ? world.b.request.messageId : target === 'missing' ? randomId('rm') : world.a.request.messageId };
+    return { id };
   }
 
   function wire(op: Operation, principal: PrincipalName, params: Record<string, string>, body: unknown): WireRequest {
@@ -395,6 +423,12 @@ suite('reliability: isolation matrix', (harness) => {
         { principal, name: 'the other\'s plans of a period', request: as(principal, 'GET', `/v1/partners/${theirs.partnerId}/plans?period=${theirs.plan.period}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${ghost}/plans?period=${theirs.plan.period}`) },
         // The caller's own plan, addressed with the other's objective: as unknown as any other id.
         { principal, name: 'the other\'s objective under one\'s own plan', request: as(principal, 'GET', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${theirs.plan.vendorObjectiveId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${randomId('po')}`) },
+        { principal, name: 'the other\'s announcement', request: as(principal, 'GET', `/v1/announcements/${theirs.announcementId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/announcements/${randomId('an')}`) },
+        { principal, name: 'reading the other\'s announcement', request: as(principal, 'PUT', `/v1/announcements/${theirs.announcementId}/read`), status: 404, code: 'not_found', sameAs: as(principal, 'PUT', `/v1/announcements/${randomId('an')}/read`) },
+        { principal, name: 'requests filtered by the other partner', request: as(principal, 'GET', `/v1/requests?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/requests?partnerId=${ghost}`) },
+        { principal, name: 'a request naming the other partner', request: as(principal, 'POST', '/v1/requests', { partnerId: theirs.partnerId, category: 'question', subject: 's', message: 'm' }), status: 400, code: 'validation_failed', sameAs: as(principal, 'POST', '/v1/requests', { partnerId: ghost, category: 'question', subject: 's', message: 'm' }) },
+        { principal, name: 'a request about the other\'s deal', request: as(principal, 'POST', '/v1/requests', { category: 'question', subject: 's', message: 'm', reference: { type: 'deal', id: theirs.dealId } }), status: 400, code: 'validation_failed', sameAs: as(principal, 'POST', '/v1/requests', { category: 'question', subject: 's', message: 'm', reference: { type: 'deal', id: randomId('dl') } }) },
+        { principal, name: 'the other\'s message under one\'s own request', request: as(principal, 'GET', `/v1/requests/${mine.request.id}/messages/${theirs.request.messageId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/requests/${mine.request.id}/messages/${randomId('rm')}`) },
         { principal, name: 'a comment on the other\'s objective under one\'s own plan', request: as(principal, 'POST', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${theirs.plan.partnerObjectiveId}/comments`, { body: 'hello' }), status: 404, code: 'not_found' },
       );
       // Only this partner's own objects are reachable by id through the lists' data.
@@ -404,6 +438,12 @@ suite('reliability: isolation matrix', (harness) => {
       const own = (objectives.json as { data: { partnerId: string }[] }).data;
       assert.ok(own.length > 0);
       for (const objective of own) assert.equal(objective.partnerId, mine.partnerId);
+      const requests = (await send(h.url, as(principal, 'GET', '/v1/requests?limit=200'))).json as { data: { partnerId: string }[] };
+      assert.ok(requests.data.length > 0);
+      for (const request of requests.data) assert.equal(request.partnerId, mine.partnerId);
+      const announcements = ((await send(h.url, as(principal, 'GET', '/v1/announcements?limit=200'))).json as { data: { id: string }[] }).data.map((a) => a.id);
+      assert.ok(announcements.includes(mine.announcementId) && announcements.includes(world.announcementId));
+      assert.equal(announcements.includes(theirs.announcementId), false);
     }
 
     // A cursor issued to A, replayed by B: refused, never a page of A's list.
@@ -440,14 +480,14 @@ suite('reliability: isolation matrix', (harness) => {
   });
 
   it('never shows a partner any id, name, number or customer of the other partner', (t) => {
-    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain];
+    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain, x.request.id, x.request.number, x.request.subject, x.request.messageId, x.announcementId];
     const leaks: string[] = [];
     for (const [principal, other] of [['partnerA', world.b], ['partnerB', world.a]] as const) {
       for (const text of seenBy[principal]) {
         for (const word of identity(other)) if (text.includes(word)) leaks.push(`${principal} saw ${word}: ${text.slice(0, 300)}`);
       }
     }
-    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${6 * 2} identifying strings`);
+    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${11 * 2} identifying strings`);
     assert.ok(seenBy.partnerA.length > 50 && seenBy.partnerB.length > 50, 'the scan covers the matrix');
     assert.deepEqual(leaks, []);
   });
