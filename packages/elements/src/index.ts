@@ -23,3 +23,6 @@ export { PkDealTransitionEvent, type PkDealTransitionData } from './events/deal-
 export { PartnerPlan } from './partner-plan/partner-plan.js';
 export { PkPlanTransitionEvent, PK_PLAN_TRANSITION_TYPE, type PkPlanTransitionData } from './events/plan-transition.js';
 export { PkPlanChangeEvent, PK_PLAN_CHANGE_TYPE, type PkPlanChangeData } from './events/plan-change.js';
+export { PartnerApplication } from './partner-application/partner-application.js';
+export { PkApplicationSubmitEvent, PK_APPLICATION_SUBMIT_TYPE, type PkApplicationSubmitData } from './events/application-submit.js';
+export { PkApplicationSubmittedEvent, PK_APPLICATION_SUBMITTED_TYPE, type PkApplicationSubmittedData } from './events/application-submitted.js';

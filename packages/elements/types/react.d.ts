@@ -10,10 +10,13 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   DealRegister,
+  PartnerApplication,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
+  PkApplicationSubmitEvent,
+  PkApplicationSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
   PkDealSubmittedEvent,
@@ -58,6 +61,32 @@ declare module 'react' {
         /** a deal moved (withdrawn, won, approved, ...) */
         'onpk-deal-transition'?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** loading or an action failed */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
+      /**
+       * `<partner-application>`: The public partner application form, in steps, with a publishable key.
+       */
+      'partner-application': PartnerKitJsx<
+        PartnerApplication,
+        'baseUrl' | 'client' | 'draftKey' | 'publishableKey' | 'referralCode' | 'theme',
+        {
+        /**
+         * Where the PartnerKit API is mounted (`https://prm.example.com/api`), for the publishable key.
+         */
+        'base-url'?: PartnerApplication['baseUrl'] | undefined;
+        /** Names this instance's saved application; defaults to the element's `id`, else `default`. */
+        'draft-key'?: PartnerApplication['draftKey'] | undefined;
+        lang?: string | undefined;
+        /** The programme's publishable key (`pk_pub_...`), allowed from this page's origin. */
+        'publishable-key'?: PartnerApplication['publishableKey'] | undefined;
+        /** A referral code sent with the application (the page's `?ref=`, say); the vendor reads it. */
+        'referral-code'?: PartnerApplication['referralCode'] | undefined;
+        /** the application validated and is about to be sent; cancelable */
+        'onpk-application-submit'?: ((event: PkApplicationSubmitEvent) => void) | undefined;
+        /** the backend took the application (`detail.data.number`) */
+        'onpk-application-submitted'?: ((event: PkApplicationSubmittedEvent) => void) | undefined;
+        /** loading the form or sending failed */
         'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
         }
       >;

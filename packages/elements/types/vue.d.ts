@@ -12,10 +12,13 @@
 import type { DefineComponent } from 'vue';
 import type {
   DealRegister,
+  PartnerApplication,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
+  PkApplicationSubmitEvent,
+  PkApplicationSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
   PkDealSubmittedEvent,
@@ -44,6 +47,20 @@ declare module 'vue' {
         /** `@pk-deal-transition`: a deal moved (withdrawn, won, approved, ...) */
         onPkDealTransition?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** `@pk-error`: loading or an action failed */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
+    /**
+     * `<partner-application>`: The public partner application form, in steps, with a publishable key.
+     */
+    'partner-application': DefineComponent<
+      Partial<Pick<PartnerApplication, 'baseUrl' | 'client' | 'draftKey' | 'publishableKey' | 'referralCode' | 'theme'>> & {
+        lang?: string | undefined;
+        /** `@pk-application-submit`: the application validated and is about to be sent; cancelable */
+        onPkApplicationSubmit?: ((event: PkApplicationSubmitEvent) => void) | undefined;
+        /** `@pk-application-submitted`: the backend took the application (`detail.data.number`) */
+        onPkApplicationSubmitted?: ((event: PkApplicationSubmittedEvent) => void) | undefined;
+        /** `@pk-error`: loading the form or sending failed */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;
       }
     >;
