@@ -10,6 +10,7 @@ export * from './performance.js';
 export * from './scorecard.js';
 export * from './deal.js';
 export * from './resource.js';
+export * from './rich-text.js';
 export * from './session.js';
 export * from './session-token.js';
 export * from './event.js';
