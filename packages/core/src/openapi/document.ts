@@ -22,8 +22,8 @@ import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Ref
 
 const SECURITY_SCHEME = 'bearerAuth';
 
-const INFO_DESCRIPTION = `The PartnerKit contract: partners, tiers, KPIs, scorecards, deal registrations and a resource
-library, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
+const INFO_DESCRIPTION = `The PartnerKit contract: partners, tiers, KPIs, scorecards, deal registrations, a resource
+library and agreements, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
 
 - **Base path** \`/v1\`; JSON bodies in UTF-8; timestamps ISO-8601 UTC; ids opaque; money in minor units with an ISO 4217
   currency; periods \`YYYY-MM\`, \`YYYY-Qn\` or \`YYYY\`.
@@ -141,7 +141,7 @@ function queryParameters(spec: QuerySpec, schema: JsonSchema | undefined): (Para
 }
 
 function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[]): OperationObject {
-  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
+  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...(spec.subId ? [parameterRef(spec.subId)] : []), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
   const result: OperationObject = {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -198,7 +198,7 @@ function errorResponses(spec: OperationSpec): ProblemResponseName[] {
     (spec.query !== undefined || spec.body !== undefined) && 'BadRequest',
     secured && 'Unauthorized',
     (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
-    spec.id !== undefined && 'NotFound',
+    (spec.id !== undefined || spec.subId !== undefined) && 'NotFound',
     spec.conflict,
     spec.body !== undefined && 'PayloadTooLarge',
     spec.body !== undefined && 'UnsupportedMediaType',

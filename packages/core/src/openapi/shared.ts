@@ -75,6 +75,21 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
     KpiId: idParameter('KPI'),
     DealId: idParameter('deal'),
     ResourceId: idParameter('resource'),
+    AgreementId: idParameter('agreement'),
+    VersionId: {
+      name: 'versionId',
+      in: 'path',
+      required: true,
+      description: 'The version\'s id, within the agreement named by `id`.',
+      schema: schemaRef('Id'),
+    },
+    AcceptanceId: {
+      name: 'acceptanceId',
+      in: 'path',
+      required: true,
+      description: 'The acceptance\'s id, within the partner named by `id`.',
+      schema: schemaRef('Id'),
+    },
   } satisfies Record<string, ParameterObject>;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The PRM rules shared by the server and the widgets: periods, scorecards, tiers, the deal
- * lifecycle and customer matching. Pure functions over the contract's types; no I/O, no
+ * lifecycle, customer matching, agreements and content hashes. Pure functions over the contract's types; no I/O, no
  * Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
  * @module
  */
@@ -10,3 +10,5 @@ export * from './scorecard.js';
 export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
+export * from './content-hash.js';
+export * from './agreements.js';

@@ -23,6 +23,12 @@ export const EVENT_TYPES = [
   'deal.withdrawn',
   'resource.opened',
   'measurements.ingested',
+  'agreement.created',
+  'agreement.updated',
+  'agreement.version_published',
+  'agreement.accepted',
+  'agreement.expiring',
+  'agreement.expired',
 ] as const;
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 

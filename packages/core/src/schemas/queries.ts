@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { AgreementGate, AgreementStatus } from './agreement.js';
 import { Id, LanguageTag, MonthPeriod, Period, text } from './common.js';
 import { DEAL_STATUSES, DealType } from './deal.js';
 import { PageQuery } from './page.js';
@@ -80,3 +81,15 @@ export const EventListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   partnerId: z.optional(Id),
 });
 export type EventListQuery = z.infer<typeof EventListQuery>;
+
+export const AgreementListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  status: z.optional(AgreementStatus),
+  /** Only agreements that gate this operation (one of `gates`). */
+  gate: z.optional(AgreementGate),
+});
+export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
+
+export const AcceptanceListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  agreementId: z.optional(Id),
+});
+export type AcceptanceListQuery = z.infer<typeof AcceptanceListQuery>;

@@ -107,6 +107,26 @@ const v1: Expected[] = [
   { path: '/v1/resources/{id}', method: 'delete', operationId: 'deleteResource', roles: ADMIN, success: { 204: null } },
   { path: '/v1/resources/{id}/open', method: 'post', operationId: 'openResource', roles: ALL, idempotent: true, success: { 200: 'ResourceOpenResult' } },
 
+  { path: '/v1/agreements', method: 'get', operationId: 'listAgreements', roles: ALL, paged: true, query: ['status', 'gate'], success: { 200: 'AgreementPage' } },
+  { path: '/v1/agreements', method: 'post', operationId: 'createAgreement', roles: ADMIN, body: 'AgreementInput', idempotent: true, success: { 201: 'Agreement' } },
+  { path: '/v1/agreements/{id}', method: 'get', operationId: 'getAgreement', roles: ALL, success: { 200: 'Agreement' } },
+  { path: '/v1/agreements/{id}', method: 'patch', operationId: 'updateAgreement', roles: ADMIN, body: 'AgreementPatch', success: { 200: 'Agreement' } },
+  { path: '/v1/agreements/{id}/versions', method: 'get', operationId: 'listAgreementVersions', roles: ALL, paged: true, success: { 200: 'AgreementVersionPage' } },
+  {
+    path: '/v1/agreements/{id}/versions',
+    method: 'post',
+    operationId: 'publishAgreementVersion',
+    roles: ADMIN,
+    body: 'AgreementVersionInput',
+    idempotent: true,
+    success: { 201: 'AgreementVersion' },
+  },
+  { path: '/v1/agreements/{id}/versions/{versionId}', method: 'get', operationId: 'getAgreementVersion', roles: ALL, success: { 200: 'AgreementVersion' } },
+  { path: '/v1/partners/{id}/agreements', method: 'get', operationId: 'listPartnerAgreements', roles: ALL, paged: true, success: { 200: 'PartnerAgreementPage' } },
+  { path: '/v1/partners/{id}/acceptances', method: 'get', operationId: 'listAcceptances', roles: ALL, paged: true, query: ['agreementId'], success: { 200: 'AcceptancePage' } },
+  { path: '/v1/partners/{id}/acceptances', method: 'post', operationId: 'acceptAgreement', roles: ['partner'], body: 'AcceptanceInput', idempotent: true, success: { 201: 'Acceptance' } },
+  { path: '/v1/partners/{id}/acceptances/{acceptanceId}', method: 'get', operationId: 'getAcceptance', roles: ALL, success: { 200: 'Acceptance' } },
+
   {
     path: '/v1/events',
     method: 'get',
@@ -175,7 +195,7 @@ describe('the v1 path table', () => {
         const operation = operationOf(e);
         const parameters = parametersOf(operation);
         const names = (where: string) => parameters.filter((p) => p.in === where).map((p) => p.name);
-        assert.deepEqual(names('path'), e.path.includes('{id}') ? ['id'] : []);
+        assert.deepEqual(names('path'), [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
         const query = [...(e.paged ? ['limit', 'cursor'] : []), ...(e.query ?? [])];
         assert.deepEqual(names('query').sort(), query.sort());
         assert.deepEqual(names('header'), e.idempotent ? ['Idempotency-Key'] : []);
@@ -256,7 +276,7 @@ describe('security', () => {
   });
 
   test('descriptions state the scope rule where a partner sees less', () => {
-    for (const operationId of ['getPartner', 'getDeal', 'transitionDeal', 'listTargets', 'listMeasurements', 'getScorecard']) {
+    for (const operationId of ['getPartner', 'getDeal', 'transitionDeal', 'listTargets', 'listMeasurements', 'getScorecard', 'getAgreement', 'listPartnerAgreements', 'listAcceptances', 'acceptAgreement']) {
       const e = v1.find((x) => x.operationId === operationId)!;
       assert.match(operationOf(e).description, /404/, operationId);
     }
@@ -300,9 +320,9 @@ describe('pagination and filters', () => {
   });
 
   test('filters are named as the fields they filter', () => {
-    // Search, ordering and range parameters filter no single field; `tag` matches one of `tags`.
+    // Search, ordering and range parameters filter no single field; `tag` matches one of `tags`, `gate` one of `gates`.
     const notFields = new Set(['limit', 'cursor', 'q', 'sort', 'after', 'from', 'to', 'periods']);
-    const fieldOf = (name: string) => (name === 'tag' ? 'tags' : name);
+    const fieldOf = (name: string) => (name === 'tag' || name === 'gate' ? `${name}s` : name);
     for (const e of v1.filter((x) => x.paged)) {
       const page = doc.components.schemas[e.success['200']!] as { properties: { data: { items: unknown } } };
       const item = doc.components.schemas[componentOf(page.properties.data.items)!] as { properties: Record<string, unknown> };
@@ -326,6 +346,6 @@ describe('operationIds', () => {
   test('are unique lowerCamelCase verbs', () => {
     const ids = v1.map((e) => operationOf(e).operationId);
     assert.equal(new Set(ids).size, ids.length);
-    for (const id of ids) assert.match(id, /^(list|get|create|update|upsert|delete|register|check|transition|ingest|open)[A-Z][A-Za-z]+$/);
+    for (const id of ids) assert.match(id, /^(list|get|create|update|upsert|delete|register|check|transition|ingest|open|publish|accept)[A-Z][A-Za-z]+$/);
   });
 });

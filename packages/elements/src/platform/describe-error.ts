@@ -31,6 +31,7 @@ const byCode: Record<ErrorCode, ErrorDescription['messageKey']> = {
   request_timeout: 'pk.error.timeout',
   unauthorized: 'pk.error.unauthorized',
   forbidden: 'pk.error.forbidden',
+  agreement_required: 'pk.error.agreementRequired',
   not_found: 'pk.error.notFound',
   rate_limited: 'pk.error.rateLimited',
   validation_failed: 'pk.error.invalidRequest',

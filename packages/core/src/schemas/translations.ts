@@ -1,0 +1,50 @@
+/**
+ * Localisable programme data: the one shape every programme entity uses to carry its names and
+ * descriptions in other languages (tiers and their benefits, KPIs, resources, and every entity
+ * added later). The entity's own fields are the default text; `translations` gives the same
+ * fields per BCP 47 language tag, each translation any subset of them. `localise` in core's rules
+ * picks the text for a language with a fallback chain (`vi-VN` -> `vi` -> the default).
+ * @module
+ */
+import * as z from 'zod/mini';
+import { LanguageTag } from './common.js';
+
+/** How many languages one entity may carry translations for. */
+export const MAX_TRANSLATIONS = 50;
+
+/** An entity's translations as the types see them: tag to a subset of its localisable fields. */
+export type Translations<Fields> = Record<string, Partial<Fields>>;
+
+/** At most {@link MAX_TRANSLATIONS} tags, none twice without regard to case. */
+const fewDistinctTags = (value: Record<string, unknown>) => {
+  const tags = Object.keys(value).map((tag) => tag.toLowerCase());
+  return tags.length <= MAX_TRANSLATIONS && new Set(tags).size === tags.length;
+};
+
+/**
+ * One language's text of an entity's localisable `fields` (the same schemas as the entity's own
+ * fields, so a translation obeys the same limits): any subset of them, and nothing else, so a
+ * misspelt field is an error rather than a translation nobody sees. Export it under a name
+ * (`TierTranslation`), so the OpenAPI document shows it once.
+ */
+export function translation<const Shape extends z.core.$ZodLooseShape>(fields: Shape) {
+  return z.partial(z.strictObject(fields));
+}
+
+/**
+ * The `translations` field of an entity: its {@link translation} per BCP 47 language tag.
+ *
+ * ```ts
+ * export const TierTranslation = translation({ name: text(100) });
+ * const Tier = z.object({ name: text(100), ..., translations: z.optional(translations(TierTranslation)) });
+ * // { "name": "Gold", "translations": { "vi": { "name": "Vàng" }, "de-CH": { "name": "Gold" } } }
+ * ```
+ *
+ * Tags are compared without regard to case (`vi-VN` and `vi-vn` are one language, so only one
+ * may appear); a field a translation leaves out falls back, it is never blank.
+ */
+export function translations<T extends z.core.$ZodType<object>>(translation: T) {
+  return z.record(LanguageTag, translation).check(
+    z.refine(fewDistinctTags, `must name each language once, at most ${MAX_TRANSLATIONS}`),
+  );
+}
