@@ -5,6 +5,7 @@
 import { createBaseClient } from './base-client.js';
 import type { ClientOptions } from './options.js';
 import { CLIENT_REQUESTS, type BaseClient } from './part.js';
+import { agreements, type AgreementsApi } from './parts/agreements.js';
 import { deals, type DealsApi } from './parts/deals.js';
 import { events, type EventsApi } from './parts/events.js';
 import { kpis, type KpisApi } from './parts/kpis.js';
@@ -47,6 +48,8 @@ export interface PartnerKitClient extends BaseClient {
   readonly resources: ResourcesApi;
   /** The event log. */
   readonly events: EventsApi;
+  /** Agreements, their versions, partners' standings and acceptances. */
+  readonly agreements: AgreementsApi;
 }
 
 /**
@@ -81,5 +84,6 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     deals: deals(base),
     resources: resources(base),
     events: events(base),
+    agreements: agreements(base),
   });
 }

@@ -17,6 +17,7 @@ export { measurements, type MeasurementsApi } from './parts/measurements.js';
 export { deals, type DealsApi, type DealListParams } from './parts/deals.js';
 export { resources, type ResourcesApi, type ResourceListParams } from './parts/resources.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
+export { agreements, type AgreementsApi, type AgreementListParams, type AcceptanceListParams } from './parts/agreements.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export { HEADERS } from './http/transport.js';
 export { REQUEST_ID_HEADER } from './http/read-response.js';

@@ -54,7 +54,7 @@ const agreementFields = {
   /** Tiers it applies to; empty: every partner, with a tier or without. */
   tierIds: /* @__PURE__ */ z.array(Id).check(z.maxLength(50)),
   /** What it holds back until accepted; empty: nothing (it is asked for, never enforced). */
-  gates: /* @__PURE__ */ z.array(AgreementGate).check(z.maxLength(AGREEMENT_GATES.length)),
+  gates: /* @__PURE__ */ z.array(AgreementGate),
   /** `title` in other languages, by BCP 47 tag. */
   translations: z.optional(/* @__PURE__ */ translations(AgreementTranslation)),
 };
@@ -83,14 +83,16 @@ export const Agreement = /* @__PURE__ */ z.object({
 });
 export type Agreement = z.infer<typeof Agreement>;
 
-const uniqueGates = (gates: readonly string[] | undefined) => gates === undefined || new Set(gates).size === gates.length;
+/** Gates in a request body: each at most once. */
+const gateList = /* @__NO_SIDE_EFFECTS__ */ () =>
+  z.array(AgreementGate).check(z.refine((gates) => new Set(gates).size === gates.length, 'must name each gate once'));
 
 /** Body of `POST /v1/agreements`. The text comes with its first version (`POST .../versions`). */
 export const AgreementInput = /* @__PURE__ */ z.strictObject({
   title: agreementFields.title,
   partnerTypes: z.optional(agreementFields.partnerTypes),
   tierIds: z.optional(agreementFields.tierIds),
-  gates: z.optional(/* @__PURE__ */ agreementFields.gates.check(z.refine(uniqueGates, 'must name each gate once'))),
+  gates: z.optional(gateList()),
   term: AgreementTermInput,
   translations: agreementFields.translations,
 });
@@ -104,7 +106,7 @@ export const AgreementPatch = /* @__PURE__ */ z.strictObject({
   title: z.optional(agreementFields.title),
   partnerTypes: z.optional(agreementFields.partnerTypes),
   tierIds: z.optional(agreementFields.tierIds),
-  gates: z.optional(/* @__PURE__ */ agreementFields.gates.check(z.refine(uniqueGates, 'must name each gate once'))),
+  gates: z.optional(gateList()),
   term: z.optional(AgreementTermInput),
   translations: agreementFields.translations,
   status: z.optional(AgreementStatus),
