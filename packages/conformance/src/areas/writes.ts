@@ -124,7 +124,9 @@ export const writeChecks = [
           who: 'admin',
           method: 'PUT',
           path: at('tiers')(tierId),
-          json: { rank, name: ctx.unique('located tier'), colour: '#8A8A8A', benefits: [], requirements: [], dealProtectionDays: 1 },
+          // Requires the located KPI, which nobody has figures for: a tier without requirements would
+          // take in every partner (the kit's partner C among them) while the other checks run.
+          json: { rank, name: ctx.unique('located tier'), colour: '#8A8A8A', benefits: [], requirements: [{ kpiId, min: 1 }], dealProtectionDays: 1 },
           home: at('tiers'),
           track: (id) => ctx.created.tiers.add(id),
         });
