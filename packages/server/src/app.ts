@@ -12,6 +12,7 @@ import { createLogger, describeError, jsonLinesSink, type LogLevel, type LogSink
 import { accessLog, authenticate, cors, requestId, securityHeaders } from './http/middleware.js';
 import { problemResponse, problems, ProblemError } from './http/problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
+import { agreementRoutes } from './routes/agreements.js';
 import { dealRoutes } from './routes/deals.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   performanceRoutes(app, ctx);
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
+  agreementRoutes(app, ctx);
   eventRoutes(app, ctx);
 
   app.notFound((c) => problemResponse(problems.notFound(), c.get('requestId') ?? 'unknown'));

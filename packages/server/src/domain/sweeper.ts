@@ -1,12 +1,14 @@
 /**
  * The periodic sweep: expires deals whose protection ended (emitting `deal.expired` even for
  * deals nobody reads), applies tier changes that fell due without new numbers (at most once per
- * tier interval), and forgets idempotency keys past their retention.
+ * tier interval), announces agreement acceptances whose term is ending or ended, and forgets
+ * idempotency keys past their retention.
  * @module
  */
 import type { Database } from '../db/database.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import type { Logger } from '../http/logger.js';
+import { announceAgreementExpiry } from './agreements.js';
 import { expireDueDeals } from './deal-expiry.js';
 import { DEFAULT_TIER_SWEEP_INTERVAL_MS, sweepTierChanges } from './tier-sweep.js';
 
@@ -20,6 +22,8 @@ export interface SweepReport {
   /** Tier changes applied (each with its `tier.changed` event). */
   tierChanges: number;
   purgedIdempotencyKeys: number;
+  /** Acceptances announced as expiring or expired (`agreement.expiring`, `agreement.expired`). */
+  agreementNotices: number;
 }
 
 /** Options of {@link sweep}. */
@@ -41,8 +45,9 @@ export interface SweepOptions {
 export async function sweep(db: Database, now: Date, idempotencyRetentionMs: number, options: SweepOptions = {}): Promise<SweepReport> {
   const expiredDeals = await db.transaction((tx) => expireDueDeals(tx, now, { all: true }));
   const tiers = options.evaluateTiers === false ? { evaluated: 0, changed: 0 } : await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
+  const agreementNotices = await db.transaction((tx) => announceAgreementExpiry(tx, now));
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, now, idempotencyRetentionMs);
-  return { expiredDeals, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys };
+  return { expiredDeals, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys, agreementNotices };
 }
 
 /** A running sweeper. */
@@ -69,7 +74,7 @@ export function startSweeper(db: Database, options: SweeperOptions): Sweeper {
     running = sweep(db, options.now(), options.idempotencyRetentionMs, { ...options, ...overrides });
     try {
       const report = await running;
-      if (report.expiredDeals > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0) options.logger.log('info', 'sweep', { ...report });
+      if (report.expiredDeals > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0 || report.agreementNotices > 0) options.logger.log('info', 'sweep', { ...report });
       return report;
     } finally {
       running = null;

@@ -5,12 +5,12 @@
  * @module
  */
 import type { Context } from 'hono';
+import { canonicalJson } from '@partnerkit/core/rules';
 import { IdempotencyKey } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import { type Queryable, toIso } from '../db/database.js';
 import { callerSubject } from '../security/caller.js';
 import { sha256Hex } from '../security/random.js';
-import { canonicalJson } from './cursor.js';
 import { PROBLEM_MEDIA_TYPE, ProblemError, problems } from './problem.js';
 import { createdLocation, json } from './routing.js';
 import { parseWith } from './validate.js';

@@ -2,7 +2,7 @@
  * Problem documents (RFC 9457): every error the server answers, and nothing else on errors.
  * @module
  */
-import { PROBLEM_TYPE_BASE, type ConflictReason, type FieldError, type Problem, type ProblemCode } from '@partnerkit/core/schemas';
+import { PROBLEM_TYPE_BASE, type ConflictReason, type FieldError, type Problem, type ProblemCode, type RequiredAgreement } from '@partnerkit/core/schemas';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
@@ -14,7 +14,7 @@ export class ProblemError extends Error {
     readonly code: ProblemCode,
     readonly title: string,
     readonly detail?: string,
-    readonly extra: { errors?: FieldError[]; reason?: string; headers?: Record<string, string> } = {},
+    readonly extra: { errors?: FieldError[]; reason?: string; agreements?: RequiredAgreement[]; headers?: Record<string, string> } = {},
   ) {
     super(detail ?? title);
   }
@@ -30,6 +30,7 @@ export class ProblemError extends Error {
       requestId,
       ...(this.extra.errors !== undefined ? { errors: this.extra.errors } : {}),
       ...(this.extra.reason !== undefined ? { reason: this.extra.reason } : {}),
+      ...(this.extra.agreements !== undefined ? { agreements: this.extra.agreements } : {}),
     };
   }
 }
@@ -44,6 +45,14 @@ export const problems = {
   unauthorized: (detail: string) =>
     new ProblemError(401, 'unauthorized', 'Authentication is required', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="partnerkit"' } }),
   forbidden: (detail: string) => new ProblemError(403, 'forbidden', 'Not allowed', detail),
+  agreementRequired: (agreements: RequiredAgreement[]) =>
+    new ProblemError(
+      403,
+      'agreement_required',
+      'An agreement must be accepted first',
+      `Accept ${agreements.map((a) => `"${a.title}"`).join(' and ')} to continue; agreements lists what to accept.`,
+      { agreements },
+    ),
   notFound: (detail = 'There is nothing at this path.') => new ProblemError(404, 'not_found', 'Not found', detail),
   methodNotAllowed: (allowed: readonly string[]) =>
     new ProblemError(405, 'method_not_allowed', 'Method not allowed', `This path answers ${allowed.join(', ')}.`, { headers: { Allow: allowed.join(', ') } }),

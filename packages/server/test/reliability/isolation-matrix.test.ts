@@ -44,6 +44,9 @@ function successStatus(op: Operation, target: Target): number {
     case 'createPartner':
     case 'registerDeal':
     case 'createResource':
+    case 'createAgreement':
+    case 'publishAgreementVersion':
+    case 'acceptAgreement':
       return 201;
     case 'upsertTier':
     case 'upsertKpi':
@@ -95,7 +98,7 @@ suite('reliability: isolation matrix', (harness) => {
   /** The id a target names, with fresh objects where the request would change or delete them. */
   async function idFor(op: Operation, target: Target, principal: PrincipalName): Promise<string> {
     const base = op.path.split('/')[2] as string;
-    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs' }[base] ?? 'x';
+    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', agreements: 'ag' }[base] ?? 'x';
     if (target === 'missing') return randomId(prefix);
     if (target === 'A' || target === 'B') {
       const owner = target === 'A' ? world.a : world.b;
@@ -133,7 +136,7 @@ suite('reliability: isolation matrix', (harness) => {
       case 'upsertKpi':
         return 'churn';
       default:
-        return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : world.resourceId;
+        return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : base === 'agreements' ? world.agreement.id : world.resourceId;
     }
   }
 
@@ -165,18 +168,36 @@ suite('reliability: isolation matrix', (harness) => {
         return { title: 'Matrix guide', type: 'document', language: 'en', url: 'https://example.com/m.pdf' };
       case 'updateResource':
         return { description: 'Updated by the matrix' };
+      // Agreements the matrix makes gate nothing, so no other cell's answer depends on them.
+      case 'createAgreement':
+        return { title: 'Matrix agreement', term: { kind: 'renews_yearly' } };
+      case 'updateAgreement':
+        return { title: 'Matrix agreement, renamed' };
+      case 'publishAgreementVersion':
+        // Far in the future, so the world's version stays the one in effect (and acceptable).
+        return { version: unique('v'), body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Later terms.' }] }] }, effectiveAt: '2999-01-01T00:00:00.000Z' };
+      case 'acceptAgreement':
+        return { versionId: world.agreement.versionId, contentHash: world.agreement.contentHash, signer: { name: 'Matrix Signer', title: 'Director' } };
       default:
         return undefined;
     }
   }
 
-  function wire(op: Operation, principal: PrincipalName, id: string, body: unknown): WireRequest {
+  /** The second id of a path (`{versionId}`, `{acceptanceId}`): the world's, of the same owner as `{id}`, or none. */
+  function subIdFor(op: Operation, target: Target): string {
+    if (op.path.includes('{versionId}')) return target === 'missing' ? randomId('av') : world.agreement.versionId;
+    if (target === 'A' || target === 'B') return (target === 'A' ? world.a : world.b).acceptanceId;
+    return randomId('ac');
+  }
+
+  function wire(op: Operation, principal: PrincipalName, id: string, body: unknown, subId = ''): WireRequest {
     const headers: Record<string, string> = {};
     const authorization = world.authorization[principal];
     if (authorization !== undefined) headers.authorization = authorization;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const period = op.operationId === 'getScorecard' ? '?period=2026-Q1' : '';
-    return { method: op.method, path: `${op.path.replace('{id}', id)}${period}`, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+    const path = op.path.replace('{id}', id).replace(/\{(versionId|acceptanceId)\}/, subId);
+    return { method: op.method, path: `${path}${period}`, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
   }
 
   /** Every answer a partner received, to scan for the other partner's identity. */
@@ -193,7 +214,7 @@ suite('reliability: isolation matrix', (harness) => {
       for (const principal of PRINCIPALS) {
         for (const target of targetsOf(op)) {
           const want = expected(op, principal, target);
-          const request = wire(op, principal, await idFor(op, target, principal), bodyFor(op, principal));
+          const request = wire(op, principal, await idFor(op, target, principal), bodyFor(op, principal), subIdFor(op, target));
           const reply = await send(h.url, request);
           record(principal, reply);
           tally.add('cells');
@@ -217,8 +238,8 @@ suite('reliability: isolation matrix', (harness) => {
     for (const op of contractOperations().filter((o) => PARTNER_OWNED.test(o.path))) {
       for (const [principal, other] of [['partnerA', 'B'], ['partnerB', 'A']] as const) {
         const body = bodyFor(op, principal);
-        const foreign = await send(h.url, wire(op, principal, await idFor(op, other, principal), body));
-        const missing = await send(h.url, wire(op, principal, await idFor(op, 'missing', principal), body));
+        const foreign = await send(h.url, wire(op, principal, await idFor(op, other, principal), body, subIdFor(op, other)));
+        const missing = await send(h.url, wire(op, principal, await idFor(op, 'missing', principal), body, subIdFor(op, 'missing')));
         record(principal, foreign);
         compared += 1;
         if (visible(foreign) !== visible(missing)) differ.push(`${op.method} ${op.path} as ${principal}:\n  other's: ${visible(foreign)}\n  missing: ${visible(missing)}`);
@@ -290,14 +311,14 @@ suite('reliability: isolation matrix', (harness) => {
   });
 
   it('never shows a partner any id, name, number or customer of the other partner', (t) => {
-    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain];
+    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain, x.acceptanceId];
     const leaks: string[] = [];
     for (const [principal, other] of [['partnerA', world.b], ['partnerB', world.a]] as const) {
       for (const text of seenBy[principal]) {
         for (const word of identity(other)) if (text.includes(word)) leaks.push(`${principal} saw ${word}: ${text.slice(0, 300)}`);
       }
     }
-    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${6 * 2} identifying strings`);
+    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${7 * 2} identifying strings`);
     assert.ok(seenBy.partnerA.length > 50 && seenBy.partnerB.length > 50, 'the scan covers the matrix');
     assert.deepEqual(leaks, []);
   });

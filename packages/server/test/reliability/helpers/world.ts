@@ -20,6 +20,15 @@ export interface Holdings {
   dealNumber: string;
   company: string;
   domain: string;
+  /** Its acceptance of the world's agreement. */
+  acceptanceId: string;
+}
+
+/** An agreement every partner may read, gating nothing (so it never changes another cell's answer), and its version. */
+export interface WorldAgreement {
+  id: string;
+  versionId: string;
+  contentHash: string;
 }
 
 export interface World {
@@ -31,6 +40,7 @@ export interface World {
   secrets: string[];
   a: Holdings;
   b: Holdings;
+  agreement: WorldAgreement;
   resourceId: string;
   tierIds: string[];
   kpiIds: string[];
@@ -42,7 +52,7 @@ const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toStr
 /** An id no object has, shaped like a real one. */
 export const randomId = (prefix: string): string => `${prefix}_${randomBytes(13).toString('hex').toUpperCase().slice(0, 26)}`;
 
-async function holdings(h: Harness, tierId: string, label: string): Promise<Holdings> {
+async function holdings(h: Harness, tierId: string, label: string, agreement: WorldAgreement): Promise<Holdings> {
   const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}` });
   const api = await h.partner(partner.id, `user-${label}`);
   const body = dealBody();
@@ -52,8 +62,18 @@ async function holdings(h: Harness, tierId: string, label: string): Promise<Hold
   assert.equal(targets.status, 200, targets.text);
   const measured = await h.admin.post('/v1/measurements', { data: [{ partnerId: partner.id, kpiId: 'revenue', period: '2026-01', value: 1200 }] });
   assert.ok(measured.status === 200 || measured.status === 201, measured.text);
+  const accepted = await api.post(`/v1/partners/${partner.id}/acceptances`, { versionId: agreement.versionId, contentHash: agreement.contentHash, signer: { name: `${label} Signer`, title: 'Director' } });
+  assert.equal(accepted.status, 201, accepted.text);
   const customer = body.customer as { company: string; domain: string };
-  return { partnerId: partner.id, partnerName: partner.name, dealId: deal.body.id, dealNumber: deal.body.number, company: customer.company, domain: customer.domain };
+  return {
+    partnerId: partner.id,
+    partnerName: partner.name,
+    dealId: deal.body.id,
+    dealNumber: deal.body.number,
+    company: customer.company,
+    domain: customer.domain,
+    acceptanceId: accepted.body.id,
+  };
 }
 
 /**
@@ -62,8 +82,13 @@ async function holdings(h: Harness, tierId: string, label: string): Promise<Hold
  */
 export async function buildWorld(h: Harness): Promise<World> {
   await createProgramme(h);
-  const a = await holdings(h, 'silver', 'Alpha');
-  const b = await holdings(h, 'gold', 'Bravo');
+  const created = await h.admin.post('/v1/agreements', { title: 'Matrix agreement', term: { kind: 'renews_yearly' } });
+  assert.equal(created.status, 201, created.text);
+  const version = await h.admin.post(`/v1/agreements/${created.body.id}/versions`, { version: '1', body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Terms.' }] }] } });
+  assert.equal(version.status, 201, version.text);
+  const agreement = { id: created.body.id as string, versionId: version.body.id as string, contentHash: version.body.contentHash as string };
+  const a = await holdings(h, 'silver', 'Alpha', agreement);
+  const b = await holdings(h, 'gold', 'Bravo', agreement);
   const resource = await h.admin.post('/v1/resources', {
     title: 'Shared playbook',
     type: 'document',
@@ -111,6 +136,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     secrets: [h.adminKey, manager, partnerA, partnerB, expired, scopedToB, signature],
     a,
     b,
+    agreement,
     resourceId: resource.body.id,
     tierIds: tiers.body.data.map((t: { id: string }) => t.id),
     kpiIds: kpis.body.data.map((k: { id: string }) => k.id),
