@@ -48,6 +48,11 @@ export interface SampleIds {
   tierId: string;
   kpiId: string;
   resourceId: string;
+  agreementId: string;
+  /** The `{versionId}` of an agreement's version. */
+  versionId: string;
+  /** The `{acceptanceId}` of a partner's acceptance. */
+  acceptanceId: string;
   /** A partner a write may name (measurements, sessions). */
   bodyPartnerId: string;
   /** A KPI a write may name. */
@@ -69,6 +74,7 @@ function idFor(path: string, ids: SampleIds): string {
   if (path.startsWith('/v1/tiers/')) return ids.tierId;
   if (path.startsWith('/v1/kpis/')) return ids.kpiId;
   if (path.startsWith('/v1/resources/')) return ids.resourceId;
+  if (path.startsWith('/v1/agreements/')) return ids.agreementId;
   throw new Error(`the kit has no id kind for ${path}`);
 }
 
@@ -97,11 +103,19 @@ const BODIES: Record<string, (ids: SampleIds) => unknown> = {
   transitionDeal: () => ({ to: 'withdrawn', reason: 'conformance check' }),
   createResource: (ids) => ({ title: `${ids.label} resource`, type: 'link', language: 'en', url: 'https://example.com/partnerkit-conformance' }),
   updateResource: (ids) => ({ title: `${ids.label} resource` }),
+  // Agreements a refused request would create gate nothing and apply to no partner type, so even a
+  // backend that wrongly accepts one changes no other check's answer.
+  createAgreement: (ids) => ({ title: `${ids.label} agreement`, partnerTypes: [], tierIds: [ids.tierId], term: { kind: 'renews_yearly' } }),
+  updateAgreement: (ids) => ({ title: `${ids.label} agreement` }),
+  publishAgreementVersion: (ids) => ({ version: ids.label.slice(-40), body: { blocks: [{ type: 'paragraph', spans: [{ text: `${ids.label} terms` }] }] } }),
+  acceptAgreement: (ids) => ({ versionId: ids.versionId, contentHash: `sha256:${'0'.repeat(64)}`, signer: { name: 'Conformance Kit', title: 'Tester' } }),
 };
 
 /** The request for `operation` addressed to `ids`, with a valid body when it takes one. */
 export function sampleRequest(operation: Operation, ids: SampleIds): SampleRequest {
-  const path = operation.path.includes('{id}') ? operation.path.replace('{id}', encodeURIComponent(idFor(operation.path, ids))) : operation.path;
+  const path = (operation.path.includes('{id}') ? operation.path.replace('{id}', encodeURIComponent(idFor(operation.path, ids))) : operation.path)
+    .replace('{versionId}', encodeURIComponent(ids.versionId))
+    .replace('{acceptanceId}', encodeURIComponent(ids.acceptanceId));
   if (!operation.hasBody) return { path };
   const body = BODIES[operation.operationId];
   if (!body) throw new Error(`the kit has no sample body for ${operation.operationId}; add one to operations.ts`);

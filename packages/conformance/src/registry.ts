@@ -2,6 +2,7 @@
  * Every check of the kit, in the order of {@link AREAS}, and how `--only` selects among them.
  * @module
  */
+import { agreementChecks } from './areas/agreements.js';
 import { authChecks } from './areas/auth.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
@@ -25,6 +26,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   writes: writeChecks,
   deals: dealChecks,
   gating: gatingChecks,
+  agreements: agreementChecks,
   scorecards: scorecardChecks,
   cors: corsChecks,
 };

@@ -75,6 +75,14 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'scorecards',
     mustFail: { 'scorecards.rules': /row \S+-churn attainment is [\d.]+; core's rules give [\d.]+/ },
   },
+  'accepts-once-forever': {
+    area: 'agreements',
+    mustFail: { 'agreements.new-version': /with a new version in effect the standing is "accepted" about "\S+"; expected to_accept/ },
+  },
+  'leaks-acceptances': {
+    area: 'agreements',
+    mustFail: { 'agreements.isolation': /GET \/v1\/partners\/\S+\/acceptances as partner B answered 200; expected 404/ },
+  },
 };
 
 describe('broken variants of the reference server fail the checks aimed at them', () => {

@@ -15,6 +15,10 @@ export const VARIANTS = {
   'ignores-idempotency-keys': 'replays do the work again; mismatches go unnoticed',
   /** Computes lower-is-better attainment as target / actual, the classic mistake. */
   'miscalculates-scorecards': 'lower-is-better attainment is target / actual',
+  /** Reports a partner accepted once it accepted any version: a new version never asks again. */
+  'accepts-once-forever': 'a new version in effect does not ask the partner to accept again',
+  /** Serves a partner's acceptances to any partner session (answers with an admin-fetched copy). */
+  'leaks-acceptances': 'a partner session can read another partner\'s acceptances',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -80,6 +84,36 @@ function miscalculatesScorecards(app: FetchHandler): FetchHandler {
   };
 }
 
+interface Standing {
+  status: string;
+  acceptance: unknown;
+  blocks: string[];
+}
+
+function acceptsOnceForever(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    const response = await app(request);
+    if (!/^\/v1\/partners\/[^/]+\/agreements$/.test(new URL(request.url).pathname) || response.status !== 200) return response;
+    const page = (await response.json()) as { data: Standing[] };
+    for (const standing of page.data) {
+      if (standing.status === 'to_accept' && standing.acceptance !== null) Object.assign(standing, { status: 'accepted', blocks: [] });
+    }
+    return new Response(JSON.stringify(page), { status: 200, headers: response.headers });
+  };
+}
+
+function leaksAcceptances(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const response = await app(request);
+    const isAcceptanceRead = request.method === 'GET' && /^\/v1\/partners\/[^/]+\/acceptances(\/[^/]+)?$/.test(new URL(request.url).pathname);
+    if (!isAcceptanceRead || response.status !== 404 || isAdminKey(request)) return response;
+    const headers = new Headers(request.headers);
+    headers.set('authorization', `Bearer ${adminKey}`);
+    const copy = await app(new Request(request.url, { headers }));
+    return copy.ok ? copy : response;
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
@@ -91,5 +125,9 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return ignoresIdempotencyKeys(app);
     case 'miscalculates-scorecards':
       return miscalculatesScorecards(app);
+    case 'accepts-once-forever':
+      return acceptsOnceForever(app);
+    case 'leaks-acceptances':
+      return leaksAcceptances(app, adminKey);
   }
 }
