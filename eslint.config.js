@@ -20,8 +20,8 @@ export default tseslint.config(
     },
   },
   {
-    // Command-line programs, scripts, benchmarks and tests talk to people through the console.
-    files: ['scripts/**', 'bench/**', 'packages/*/scripts/**', 'packages/*/test/**', 'packages/server/src/cli*.ts', 'packages/server/src/cli/**', 'packages/conformance/src/cli*.ts', 'packages/conformance/src/cli/**', '*.mjs', '*.js'],
+    // Command-line programs, scripts, examples, benchmarks and tests talk to people through the console.
+    files: ['scripts/**', 'bench/**', 'examples/**', 'packages/*/scripts/**', 'packages/*/test/**', 'packages/server/src/cli*.ts', 'packages/server/src/cli/**', 'packages/conformance/src/cli*.ts', 'packages/conformance/src/cli/**', '*.mjs', '*.js'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -10,7 +10,8 @@ import { minifyHTMLLiterals } from 'minify-literals';
 import { chunkPlan } from './scripts/size/chunks.mjs';
 import { CDN_CONDITIONS, tagUsage, workspaceSource } from './scripts/size/usage.mjs';
 
-const packages = ['core', 'elements', 'server', 'conformance'];
+// Every workspace package (root package.json), so a package added later is built without a change here.
+const packages = JSON.parse(readFileSync('package.json', 'utf8')).workspaces.map((dir) => dir.replace(/^packages\//, ''));
 
 /** Every `.ts` module under `dir`, keyed by its path without extension. */
 function modulesUnder(dir) {

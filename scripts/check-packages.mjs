@@ -3,8 +3,10 @@
 // publint (exports, files, fields) and by attw (types resolve for every ESM resolution mode; the
 // packages are ESM only, so CommonJS `require` is out of scope). Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
-const PACKAGES = ['core', 'elements', 'server', 'conformance'];
+// Every workspace package (root package.json), so one added later is checked without a change here.
+const PACKAGES = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).workspaces.map((dir) => dir.replace(/^packages\//, ''));
 const checks = (dir) => [
   ['publint', ['--no-install', 'publint', '--strict', dir]],
   ['attw', ['--no-install', 'attw', '--pack', dir, '--profile', 'esm-only', '--format', 'ascii']],

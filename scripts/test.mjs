@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from './chromium.mjs';
+import { ensureNode, SECOND_NODE_VERSION } from './node-runtime.mjs';
 
 const { values: flags } = parseArgs({
   options: { only: { type: 'string' }, from: { type: 'string' } },
@@ -28,12 +29,31 @@ function nodeTestFiles() {
       else if (pick(path)) files.push(path);
     }
   };
-  for (const pkg of ['core', 'server', 'conformance']) walk(join('packages', pkg, 'test'), (p) => p.endsWith('.test.ts'));
+  for (const pkg of ['core', 'server', 'conformance', 'mock']) walk(join('packages', pkg, 'test'), (p) => p.endsWith('.test.ts'));
   // The demo's end-to-end test and the docs' link check.
   walk('demo/test', (p) => p.endsWith('.test.ts'));
   // Elements' tests run in Chromium, except the Node import smoke tests (`*.node.test.ts`).
   walk(join('packages', 'elements', 'test'), (p) => p.endsWith('.node.test.ts'));
   return files;
+}
+
+/**
+ * The suites that run on the second supported Node too: the server and its CLI, the client (unit
+ * and against the server), and the conformance kit.
+ */
+const secondNodeFiles = () => nodeTestFiles().filter((file) => /^packages\/(server|conformance)\/test\/|^packages\/core\/test\/client(-server)?\//.test(file));
+let secondNode = '';
+
+/** Chromium for the steps that drive a browser, or an error that says how to get one. */
+function requireChromium() {
+  const chrome = findChromium();
+  if (!chrome) {
+    throw new Error(
+      'No Chromium found for the browser tests. Install it with `apt-get install -y chromium` ' +
+        '(Debian) or point CHROME_PATH at a Chrome or Chromium binary.',
+    );
+  }
+  process.env.CHROME_PATH = chrome;
 }
 
 /** A throwaway PostgreSQL cluster for the server suites, when the machine has PostgreSQL. */
@@ -60,6 +80,8 @@ const steps = [
   { name: 'lint', cmd: ['npm', 'run', '-s', 'lint'] },
   { name: 'build', cmd: ['npm', 'run', '-s', 'build'] },
   { name: 'packages', cmd: ['node', 'scripts/check-packages.mjs'] },
+  // The packed packages in a fresh project outside the workspace, and the examples in Chromium.
+  { name: 'published', before: requireChromium, cmd: ['node', 'scripts/published/run.mjs'] },
   { name: 'openapi', cmd: ['npm', 'run', '-s', 'openapi:check'] },
   {
     name: 'node',
@@ -75,24 +97,21 @@ const steps = [
     ],
   },
   {
-    name: 'browser',
+    // The same suites on the newest LTS Node (from the npm registry, installed on first use).
+    name: `node${SECOND_NODE_VERSION.split('.')[0]}`,
     before() {
-      const chrome = findChromium();
-      if (!chrome) {
-        throw new Error(
-          'No Chromium found for the browser tests. Install it with `apt-get install -y chromium` ' +
-            '(Debian) or point CHROME_PATH at a Chrome or Chromium binary.',
-        );
-      }
-      process.env.CHROME_PATH = chrome;
+      secondNode = ensureNode(SECOND_NODE_VERSION);
     },
-    cmd: npx('web-test-runner', '--config', 'web-test-runner.config.mjs'),
+    cmd: () => [secondNode, '--conditions=partnerkit-source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...secondNodeFiles()],
   },
+  { name: 'browser', before: requireChromium, cmd: npx('web-test-runner', '--config', 'web-test-runner.config.mjs') },
   { name: 'storybook', cmd: ['npm', 'run', '-s', 'build-storybook'] },
   { name: 'typedoc', cmd: ['npm', 'run', '-s', 'docs'] },
   { name: 'manifest', cmd: ['npm', 'run', '-s', 'cem:check'] },
   { name: 'size', cmd: ['npm', 'run', '-s', 'size', '--', '--check'] },
   { name: 'bench', cmd: ['npm', 'run', '-s', 'bench', '--', '--quick'] },
+  // Every command the docs show, in a fresh clone after `npm install`.
+  { name: 'fresh-clone', cmd: ['node', 'scripts/fresh-clone/run.mjs'] },
 ];
 
 function selected() {
@@ -112,7 +131,7 @@ function run([command, ...args]) {
   });
 }
 
-const stopPostgres = selected().some((s) => s.name === 'node' || s.name === 'bench') ? ensurePostgres() : null;
+const stopPostgres = selected().some((s) => s.name.startsWith('node') || s.name === 'bench') ? ensurePostgres() : null;
 const results = [];
 for (const step of selected()) {
   const started = performance.now();

@@ -29,7 +29,8 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  'partnerkit-provider': 11.2 * KB,
+  // +0.2 KB for issue 19's client: closed error codes, IdempotencyMismatchError, responseInfo (decisions.md).
+  'partnerkit-provider': 11.4 * KB,
   'partner-scorecard': 8.5 * KB,
   'deal-register': 9.3 * KB,
   'resource-library': 8.4 * KB,
@@ -39,16 +40,17 @@ export const TAGS = {
  * Where a goal is not met yet, `--check` holds the line at the size measured when the ceilings
  * were last lowered (docs/benchmarks.md, "Size"), so nothing grows unnoticed; raising one is a
  * decision to write down (docs/decisions.md, "Bundle size"). Issue 18's limits stand above them:
- * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB.
+ * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB, which issue 19's client
+ * features (0.14 KB) took to 60.13 KB: see docs/decisions.md, "Integrators".
  */
 export const CEILINGS = {
   shared: 23.1 * KB,
   /** The page of the provider and the first three widgets. */
-  page: 60.0 * KB,
+  page: 60.2 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.2 * KB,
-    'deal-register': 44.0 * KB,
-    'resource-library': 43.1 * KB,
+    'partner-scorecard': 43.4 * KB,
+    'deal-register': 44.2 * KB,
+    'resource-library': 43.3 * KB,
   },
 };

@@ -59,6 +59,11 @@ export interface CheckResult {
   outcome: Outcome;
   /** What the backend did instead (failures), or why the check did not run (skips). */
   seen?: string;
+  /**
+   * For a check the failed setup blocked (outcome `skip`): the id of the check whose row reports
+   * that failure. The setup's failure is reported once, there.
+   */
+  blockedBy?: string;
   durationMs: number;
 }
 

@@ -9,6 +9,7 @@ import { agreements, newIdempotencyKey } from '@partnerkit/core/client';
 import { currentPeriod, previousPeriods, shiftPeriod } from '@partnerkit/core/rules';
 import type { Deal, Kpi, KpiInput, MeasurementInput, Partner, PartnerInput, Resource, ResourceInput, SessionInput, TargetInput, Tier, TierInput } from '@partnerkit/core/schemas';
 import type { RunContext, Who } from './context.js';
+import { describeFailure } from './failure.js';
 
 /** The shared fixtures of a run. */
 export interface Fixtures {
@@ -39,13 +40,14 @@ export class SetupError extends Error {
   override readonly name = 'SetupError';
 }
 
-const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const describeError = (error: unknown) => (error instanceof SetupError ? error.message : describeFailure(error));
 
 async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw new SetupError(`setup failed while ${what}: ${describeError(error)}`);
+    if (error instanceof SetupError) throw error;
+    throw new SetupError(`the kit could not set up its fixtures while ${what}: ${describeFailure(error)}`);
   }
 }
 
@@ -55,7 +57,7 @@ async function freeRanks(ctx: RunContext): Promise<[number, number]> {
   for await (const tier of ctx.admin.tiers.iterate({ limit: 200 })) used.add(tier.rank);
   const free: number[] = [];
   for (let rank = 100; rank >= 1 && free.length < 2; rank--) if (!used.has(rank)) free.push(rank);
-  if (free.length < 2) throw new SetupError('setup failed: the kit needs two free tier ranks (1-100) and the programme uses all but one');
+  if (free.length < 2) throw new SetupError('the kit could not set up its fixtures: it needs two free tier ranks (1-100) and the programme uses all but one');
   return [free[1] as number, free[0] as number];
 }
 

@@ -76,7 +76,8 @@ describe('versions', () => {
   it('KIT_VERSION is the package version', async () => {
     const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; bin: Record<string, string> };
     assert.equal(KIT_VERSION, manifest.version);
-    assert.equal(manifest.bin['partnerkit-conformance'], './dist/cli.js');
+    // A committed file, so npm links it in a fresh clone before anything is built.
+    assert.equal(manifest.bin['partnerkit-conformance'], './bin/partnerkit-conformance.js');
   });
 });
 
@@ -140,7 +141,7 @@ const sample: RunReport = {
     { id: 'deals.protection', area: 'deals', title: 'approval protects a deal', rule: 'Approval sets expiresAt. 90 days for a partner without a tier.', outcome: 'fail', seen: 'partner C (no tier): expiresAt is 1 day after approvedAt; expected 90 days', durationMs: 20 },
     { id: 'cors.preflight', area: 'cors', title: 'a preflight is admitted', rule: 'CORS allow-list.', outcome: 'skip', seen: 'not checked: pass --origin', durationMs: 0 },
   ],
-  summary: { total: 3, passed: 1, failed: 1, skipped: 1 },
+  summary: { total: 3, passed: 1, failed: 1, skipped: 1, blocked: 0 },
   areas: [
     { area: 'auth', passed: 1, failed: 0, skipped: 0 },
     { area: 'deals', passed: 0, failed: 1, skipped: 0 },
@@ -169,6 +170,25 @@ describe('reporters', () => {
     assert.equal(json.ok, false);
     assert.deepEqual(json.results.map((r) => r.outcome), ['pass', 'fail', 'skip']);
     assert.ok(json.results.every((r) => r.rule.length > 0));
+  });
+
+  it('a failed setup is one row, naming the checks it kept from running, not a row each', () => {
+    const setupFailure = 'the kit could not set up its fixtures while creating KPI k: PUT /v1/kpis/k answered 500 internal_error: boom; expected a success';
+    const blocked = (id: string) => ({ id, area: 'deals' as const, title: id, rule: 'A rule.', outcome: 'skip' as const, seen: "not checked: the kit's setup failed (reported at auth.roles)", blockedBy: 'auth.roles', durationMs: 0 });
+    const report: RunReport = {
+      ...sample,
+      results: [
+        { id: 'auth.roles', area: 'auth', title: 'roles', rule: 'Roles.', outcome: 'fail', seen: setupFailure, durationMs: 5 },
+        blocked('deals.register'),
+        blocked('deals.protection'),
+      ],
+      summary: { total: 3, passed: 0, failed: 1, skipped: 2, blocked: 2 },
+    };
+    const text = renderTable(report, { width: 200 });
+    assert.equal(text.split('could not set up its fixtures').length - 1, 1, 'the failure is told once');
+    assert.match(text, /this kept 2 more checks from running: deals\.register, deals\.protection/);
+    assert.doesNotMatch(text, /│ skip/, 'the blocked checks get no rows');
+    assert.match(text, /2 not checked \(2 blocked by a failure above\)/);
   });
 
   it('wrap keeps words whole and cuts only words longer than the width', () => {

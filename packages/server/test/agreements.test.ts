@@ -129,6 +129,48 @@ suite('agreements', (harness) => {
     assert.equal(event?.partnerId, resellerId);
   });
 
+  it('gating: while an agreement waits, a partner session registering a deal or opening a resource gets 403 agreement_required naming it, library items carry no URL, vendors are not held back; accepting opens both', async () => {
+    // Only this test's agreement gates anything.
+    for (const a of (await h.admin.get('/v1/agreements?status=active&limit=200')).body.data as { id: string }[]) {
+      assertStatus(await h.admin.patch(`/v1/agreements/${a.id}`, { status: 'retired' }), 200);
+    }
+    const partnerId = (await h.createPartner({ type: 'agent' })).id;
+    const agent = await h.partner(partnerId, 'minh');
+    const resource = await h.admin.post('/v1/resources', { title: unique('Guide'), type: 'document', language: 'en', url: 'https://example.com/guide.pdf' });
+    assertStatus(resource, 201);
+    const agreement = await createAgreement({ gates: ['deal_registration', 'resources'], partnerTypes: ['agent'] });
+    const version = await publish(agreement.id);
+    const deal = { type: 'resell', customer: { company: unique('Gated Customer Ltd'), domain: `${unique('gated').toLowerCase()}.example` }, products: ['Suite'] };
+    const expected = (gate: string) => [{ agreementId: agreement.id, versionId: version.id, title: agreement.title, gate }];
+
+    const refused = await agent.post('/v1/deals', deal);
+    assertProblem(refused, 403, 'agreement_required');
+    assert.deepEqual(refused.body.agreements, expected('deal_registration'));
+    assert.equal((await h.admin.get(`/v1/deals?partnerId=${partnerId}`)).body.data.length, 0, 'nothing was registered');
+    const closed = await agent.post(`/v1/resources/${resource.body.id}/open`, {});
+    assertProblem(closed, 403, 'agreement_required');
+    assert.deepEqual(closed.body.agreements, expected('resources'));
+    assert.equal((await h.admin.get(`/v1/resources/${resource.body.id}`)).body.openCount, 0, 'nothing was counted');
+    const listed = await agent.get('/v1/resources?limit=200');
+    assert.ok(listed.body.data.length > 0 && listed.body.data.every((r: { url?: string }) => r.url === undefined), 'no item carries its URL');
+    assertStatus(await (await h.manager()).post('/v1/deals', { ...deal, customer: { company: unique('Vendor Customer Ltd') }, partnerId }), 201);
+    // Another partner's type: not gated.
+    assertStatus(await reseller.post(`/v1/resources/${resource.body.id}/open`, {}), 200);
+
+    assertStatus(await accept(agent, partnerId, version), 201);
+    assertStatus(await agent.post('/v1/deals', deal), 201);
+    const opened = await agent.post(`/v1/resources/${resource.body.id}/open`, {});
+    assertStatus(opened, 200);
+    assert.equal(opened.body.url, 'https://example.com/guide.pdf');
+    assert.ok((await agent.get('/v1/resources?limit=200')).body.data.some((r: { url?: string }) => r.url === 'https://example.com/guide.pdf'));
+
+    // A new version in effect closes the gates again.
+    const next = await publish(agreement.id);
+    const again = await agent.post('/v1/deals', { ...deal, customer: { company: unique('Second Customer Ltd') } });
+    assertProblem(again, 403, 'agreement_required');
+    assert.equal(again.body.agreements[0].versionId, next.id);
+  });
+
   it('refuses an acceptance of text nobody showed, of a superseded version, or of an unknown one', async () => {
     const agreement = await createAgreement();
     const first = await publish(agreement.id);

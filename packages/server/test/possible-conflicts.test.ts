@@ -12,7 +12,7 @@ import type { Deal, DealCustomer, DealStatus } from '@partnerkit/core/schemas';
 import { customerIdentity } from '../src/store/deals.ts';
 import { assertStatus } from './helpers/assertions.ts';
 import { createProgramme } from './helpers/fixtures.ts';
-import { SeededRandom } from '../src/seed/random.ts';
+import { SeededRandom } from '@partnerkit/core/demo';
 import { type Api, type Harness, suite } from './helpers/harness.ts';
 
 type Conflicts = NonNullable<Deal['possibleConflicts']>;

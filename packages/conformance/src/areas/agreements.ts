@@ -15,6 +15,7 @@ import { Acceptance, AgreementVersion, page, type Agreement, type AgreementInput
 import { defineCheck, ensure } from '../check.js';
 import type { RunContext } from '../context.js';
 import { expectBody, expectFieldErrors, expectProblem, show } from '../expect.js';
+import type { Exchange } from '../http.js';
 import { acceptBlockingAgreements } from '../fixtures.js';
 import { Findings } from './shared.js';
 
@@ -219,6 +220,48 @@ export const agreementChecks = [
         });
         expectFieldErrors(superseded, ['versionId'], 'partner D');
         await d.api.accept(d.partner.id, { versionId: now2.id, contentHash: now2.contentHash, signer: { name: 'Conformance', title: 'Tester' } });
+      });
+    },
+  }),
+  defineCheck({
+    id: 'agreements.gates',
+    area: 'agreements',
+    title: 'while a gating agreement waits for acceptance, deal registration and resource opens answer 403 agreement_required naming it',
+    rule: "While an agreement that applies to a partner holds a gate closed (blocks), a partner session's registerDeal (deal_registration) and openResource (resources) answer 403 agreement_required with agreements: [{ agreementId, versionId, title, gate }], and library items carry no url; nothing is created or counted. Vendor principals are never gated. Accepting opens the gates.",
+    async run(ctx) {
+      await withAgreement(ctx, { gates: ['deal_registration', 'resources'] }, async (agreement, d) => {
+        const version = await publish(ctx, agreement.id);
+        const { resources } = await ctx.fixtures();
+        const findings = new Findings();
+        const required = (exchange: Exchange, what: string, gate: string) => {
+          try {
+            const problem = expectProblem(exchange, 403, 'agreement_required', what);
+            const expected = [{ agreementId: agreement.id, versionId: version.id, title: agreement.title, gate }];
+            if (canonicalJson(problem.agreements) !== canonicalJson(expected)) findings.add(`${what}: the problem names agreements ${show(problem.agreements)}; expected ${show(expected)}`);
+          } catch (error) {
+            findings.add(error instanceof Error ? error.message : String(error));
+          }
+        };
+        const customer = ctx.customer('gated');
+        const deal = { type: 'resell', customer, amount: { amount: 1_250_000, currency: 'USD' }, products: ['Conformance suite'] };
+        required(await ctx.http.send('POST', '/v1/deals', { token: d.token, json: deal }), 'partner D registering a deal before accepting', 'deal_registration');
+        const deals = await ctx.admin.deals.list({ partnerId: d.partner.id, limit: 200 });
+        if (deals.data.some((x) => x.customer.company === customer.company)) findings.add('the refused registration was recorded');
+        const opens = (await ctx.admin.resources.get(resources.open.id)).openCount;
+        required(await ctx.http.send('POST', `/v1/resources/${encodeURIComponent(resources.open.id)}/open`, { token: d.token }), 'partner D opening a resource before accepting', 'resources');
+        if ((await ctx.admin.resources.get(resources.open.id)).openCount !== opens) findings.add('the refused open was counted');
+        const item = await ctx.http.get(`/v1/resources/${encodeURIComponent(resources.open.id)}`, { token: d.token });
+        if ((item.body as { url?: unknown } | undefined)?.url !== undefined) findings.add(`GET /v1/resources/{id} as partner D before accepting carries url ${show((item.body as { url?: unknown }).url)}`);
+
+        const byManager = await ctx.http.send('POST', '/v1/deals', { token: await ctx.token('manager'), json: { ...deal, customer: ctx.customer('gated-vendor'), partnerId: d.partner.id } });
+        if (byManager.status !== 201) findings.add(`a manager registering a deal for partner D answered ${byManager.status}; vendor principals are not gated`);
+
+        await d.api.accept(d.partner.id, { versionId: version.id, contentHash: version.contentHash, signer: { name: 'Conformance', title: 'Tester' } });
+        const after = await ctx.http.send('POST', '/v1/deals', { token: d.token, json: deal });
+        if (after.status !== 201) findings.add(`after accepting, partner D registering the deal answered ${after.status}; expected 201`);
+        const opened = await ctx.http.send('POST', `/v1/resources/${encodeURIComponent(resources.open.id)}/open`, { token: d.token });
+        if (opened.status !== 200) findings.add(`after accepting, partner D opening the resource answered ${opened.status}; expected 200`);
+        findings.assertNone();
       });
     },
   }),

@@ -195,7 +195,7 @@ export const authChecks = [
       const { partners } = await ctx.fixtures();
       const admin = expectBody(await ctx.http.get('/v1/session', { token: await ctx.token('admin') }), Principal, 200, 'admin');
       const restOfAdmin = { partnerId: admin.partnerId, user: admin.user, locale: admin.locale, expiresAt: admin.expiresAt };
-      ensure(admin.role === 'admin' && Object.values(restOfAdmin).every((v) => v === null), `the admin key's principal is ${JSON.stringify({ role: admin.role, ...restOfAdmin })}; expected role admin with the rest null`);
+      ensure(admin.role === 'admin' && Object.values(restOfAdmin).every((v) => v === null), `GET /v1/session with the admin key answered the principal ${JSON.stringify({ role: admin.role, ...restOfAdmin })}; expected role admin with the rest null`);
 
       for (const who of ['manager', 'a'] as const) {
         const input = await ctx.sessionInput(who);
@@ -203,7 +203,7 @@ export const authChecks = [
         const principal = expectBody(await ctx.http.get('/v1/session', { token: grant.token }), Principal, 200, WHO_NAMES[who]);
         const expected = { role: input.role, partnerId: who === 'a' ? partners.a.id : null, userId: input.user.id };
         const seen = { role: principal.role, partnerId: principal.partnerId, userId: principal.user?.id };
-        ensure(JSON.stringify(seen) === JSON.stringify(expected), `a ${WHO_NAMES[who]} session's principal is ${JSON.stringify(seen)}; expected ${JSON.stringify(expected)}`);
+        ensure(JSON.stringify(seen) === JSON.stringify(expected), `GET /v1/session with a ${WHO_NAMES[who]} session answered the principal ${JSON.stringify(seen)}; expected ${JSON.stringify(expected)}`);
         ensure(
           principal.expiresAt !== null && Math.abs(Date.parse(principal.expiresAt) - Date.parse(grant.expiresAt)) < 1_000,
           `a ${WHO_NAMES[who]} session's principal expires at ${principal.expiresAt}, but the session was minted to expire at ${grant.expiresAt}`,

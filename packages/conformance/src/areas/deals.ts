@@ -175,24 +175,29 @@ export const dealChecks = [
     title: "approval protects a deal for its partner's tier's dealProtectionDays (90 without a tier)",
     rule: "Protection. Approval sets approvedAt and expiresAt = approvedAt + dealProtectionDays of the partner's tier at approval (90 days for a partner without a tier).",
     async run(ctx) {
-      const { partners, tiers } = await ctx.fixtures();
-      const days = (tierId: string | null) => (tierId === tiers.member.id ? tiers.member.dealProtectionDays : tierId === tiers.gold.id ? tiers.gold.dealProtectionDays : tierId === null ? 90 : null);
+      const { partners } = await ctx.fixtures();
+      const admin = await ctx.client('admin');
+      // The tier at approval decides. A backend may move a partner between tiers by its own
+      // evaluation (a periodic sweep) during the run, so the tier is read just before and just
+      // after the approval, and either one's days is the right answer.
+      const protection = async (owner: 'a' | 'b' | 'c') => {
+        const { tierId } = await admin.partners.get(partners[owner].id);
+        return { tierId, days: tierId === null ? 90 : (await admin.tiers.get(tierId)).dealProtectionDays };
+      };
       const findings = new Findings();
       for (const owner of ['a', 'b', 'c'] as const) {
-        const expectedDays = days(partners[owner].tierId);
-        if (expectedDays === null) {
-          findings.add(`partner ${owner.toUpperCase()} holds tier ${partners[owner].tierId}, not one of the kit's`);
-          continue;
-        }
+        const before = await protection(owner);
         const approved = await dealIn(ctx, 'approved', owner);
+        const after = await protection(owner);
         if (approved.approvedAt === null || approved.expiresAt === null) {
           findings.add(`an approved deal of partner ${owner.toUpperCase()} has approvedAt ${approved.approvedAt} and expiresAt ${approved.expiresAt}`);
           continue;
         }
-        const expected = protectionEnd(new Date(approved.approvedAt), expectedDays).toISOString();
-        if (Date.parse(approved.expiresAt) !== Date.parse(expected)) {
+        const allowed = [...new Set([before.days, after.days])].map((days) => ({ days, end: protectionEnd(new Date(approved.approvedAt as string), days).toISOString() }));
+        if (!allowed.some(({ end }) => Date.parse(approved.expiresAt as string) === Date.parse(end))) {
           const seenDays = (Date.parse(approved.expiresAt) - Date.parse(approved.approvedAt)) / DAY_MS;
-          findings.add(`partner ${owner.toUpperCase()} (${partners[owner].tierId === null ? 'no tier' : `tier ${partners[owner].tierId}`}): expiresAt is ${approved.expiresAt}, ${seenDays.toFixed(3)} days after approvedAt; expected ${expectedDays} days (${expected})`);
+          const tier = before.tierId === null ? 'no tier' : `tier ${before.tierId}`;
+          findings.add(`partner ${owner.toUpperCase()} (${tier}): expiresAt is ${approved.expiresAt}, ${seenDays.toFixed(3)} days after approvedAt; expected ${allowed.map(({ days, end }) => `${days} days (${end})`).join(' or ')}`);
         }
       }
       findings.assertNone();

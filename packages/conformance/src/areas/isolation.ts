@@ -126,14 +126,14 @@ export const isolationChecks = [
 
       const vendorView = await (await ctx.client('manager')).deals.get(second.id);
       const flagged = vendorView.possibleConflicts?.find((c) => c.dealId === first.id);
-      ensure(flagged !== undefined, `the manager's view of the second registration lists possibleConflicts ${show(vendorView.possibleConflicts ?? null)}; expected the first one (${first.number}), a name match`);
+      ensure(flagged !== undefined, `GET /v1/deals/${second.id} as manager answered possibleConflicts ${show(vendorView.possibleConflicts ?? null)}; expected the first registration of a near-identical company name (${first.number}) among them, matched by name`);
 
       const token = await ctx.token('b');
       for (const path of [`/v1/deals/${encodeURIComponent(second.id)}`, '/v1/deals?limit=200']) {
         const exchange = await ctx.http.get(path, { token });
-        ensure(exchange.status === 200, () => describe(exchange, WHO_NAMES.b));
-        ensure(!exchange.text.includes('possibleConflicts'), `GET ${path} as partner B carries possibleConflicts`);
-        ensure(!exchange.text.includes(first.id) && !exchange.text.includes(first.number), `GET ${path} as partner B names partner A's registration`);
+        ensure(exchange.status === 200, () => `${describe(exchange, WHO_NAMES.b)}; expected 200`);
+        ensure(!exchange.text.includes('possibleConflicts'), `GET ${path} as partner B answered with possibleConflicts; expected none for a partner session`);
+        ensure(!exchange.text.includes(first.id) && !exchange.text.includes(first.number), `GET ${path} as partner B answered with partner A's registration in it; expected no trace of another partner's deal`);
       }
     },
   }),

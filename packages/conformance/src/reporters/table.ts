@@ -80,10 +80,18 @@ export function renderTable(report: RunReport, options: TableOptions = {}): stri
   out.push('');
   out.push(line(headers.map((h, i) => h.slice(0, widths[i]))));
   out.push(rule);
+  const blocked = (id: string) => report.results.filter((r) => r.blockedBy === id).map((r) => r.id);
   for (const result of report.results) {
+    // A failed setup is reported once, on the row of the check that met it; the checks it kept
+    // from running are named there, not given rows of their own.
+    if (result.blockedBy !== undefined) continue;
     const columns = [[result.area], wrap(`${result.title} (${result.id})`, widths[1]!), [RESULT_TEXT[result.outcome]], wrap(ruleText(result), widths[3]!), wrap(result.seen ?? '', widths[4]!)];
     const height = Math.max(...columns.map((c) => c.length));
     for (let row = 0; row < height; row++) out.push(line(columns.map((c) => c[row] ?? ''), row === 0 ? result.outcome : undefined));
+    const kept = blocked(result.id);
+    if (kept.length > 0) {
+      for (const text of wrap(`↳ this kept ${plural(kept.length, 'more check')} from running: ${kept.join(', ')}`, width - 2)) out.push(`  ${text}`);
+    }
     out.push(dim(rule));
   }
   out.push('');
@@ -94,7 +102,8 @@ export function renderTable(report: RunReport, options: TableOptions = {}): stri
   const { summary } = report;
   const verdict = summary.failed > 0 ? paint('fail', `${plural(summary.failed, 'check')} failed`) : paint('pass', 'the backend passes every check run');
   out.push('');
-  out.push(`${verdict}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} not checked, of ${summary.total} (${(report.durationMs / 1000).toFixed(1)} s, ${report.requests} requests)`);
+  const notChecked = summary.blocked > 0 ? `${summary.skipped} not checked (${summary.blocked} blocked by a failure above)` : `${summary.skipped} not checked`;
+  out.push(`${verdict}: ${summary.passed} passed, ${summary.failed} failed, ${notChecked}, of ${summary.total} (${(report.durationMs / 1000).toFixed(1)} s, ${report.requests} requests)`);
   const { cleanup } = report;
   out.push(dim(`cleanup: ${cleanup.removed.length} removed, ${cleanup.left.length} left (the contract cannot delete them)${cleanup.failed.length ? `, ${cleanup.failed.length} failed` : ''}`));
   for (const failure of cleanup.failed) out.push(dim(`  cleanup failed: ${failure}`));

@@ -21,5 +21,9 @@ export type {
   RequestOptions,
   CreateOptions,
   SessionGrant,
+  ClientBaseOptions,
+  ClientAuth,
+  TokenAuth,
+  SessionAuth,
 } from './options.js';
 export type { ListParams, Filters } from './params.js';

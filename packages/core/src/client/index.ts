@@ -21,5 +21,9 @@ export { agreements, type AgreementsApi, type AgreementListParams, type Acceptan
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export { HEADERS } from './http/transport.js';
 export { REQUEST_ID_HEADER } from './http/read-response.js';
+export { responseInfo, REPLAYED_HEADER, type ResponseInfo } from './http/response-info.js';
 export { CLIENT_VERSION } from './version.js';
 export * from './errors/index.js';
+// Types an error's fields are made of, so a `switch` over them needs no other import.
+export type { ProblemCode } from '../schemas/problem.js';
+export type { ConflictReason } from '../schemas/deal.js';

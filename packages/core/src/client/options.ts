@@ -29,17 +29,17 @@ export interface SessionGrant {
  */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
-  limit?: number;
+  limit?: number | undefined;
   /** Base delay before retry number `attempt` (1-based), in ms. Default `300 * 2 ** (attempt - 1)`. */
-  delay?: (attempt: number) => number;
+  delay?: ((attempt: number) => number) | undefined;
   /** Upper bound of one backoff delay, in ms. Default 10 000. */
-  backoffLimit?: number;
+  backoffLimit?: number | undefined;
   /** Randomise delays: `true` (default) draws each delay from [0, delay]; a function maps it. */
-  jitter?: boolean | ((delay: number) => number);
+  jitter?: boolean | ((delay: number) => number) | undefined;
   /** Longest `Retry-After` (429/503) the client waits, in ms; a longer one fails at once. Default 60 000. */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | undefined;
   /** Retry a retryable request after a timeout too. Default false. */
-  retryOnTimeout?: boolean;
+  retryOnTimeout?: boolean | undefined;
 }
 
 /**
@@ -98,13 +98,75 @@ export type BeforeErrorHook = (error: PartnerKitError) => PartnerKitError | void
  * ```
  */
 export interface ClientHooks {
-  beforeRequest?: BeforeRequestHook[];
-  afterResponse?: AfterResponseHook[];
-  beforeError?: BeforeErrorHook[];
+  beforeRequest?: BeforeRequestHook[] | undefined;
+  afterResponse?: AfterResponseHook[] | undefined;
+  beforeError?: BeforeErrorHook[] | undefined;
 }
 
 /**
- * Options of `createClient()`.
+ * The options of `createClient()` other than how it authenticates (see {@link ClientAuth}).
+ * Every optional option also takes `undefined`, so values such as `process.env.X` or a
+ * conditional pass under `exactOptionalPropertyTypes`.
+ *
+ * @example
+ * ```ts
+ * const common: ClientBaseOptions = { baseUrl: 'https://prm.example.com/api', clientName: 'acme-portal/2.1', cache: { ttl: 30_000 } };
+ * ```
+ */
+export interface ClientBaseOptions {
+  /** Where the backend is mounted, without `/v1` (the client adds it). Relative URLs resolve against the page. */
+  baseUrl: string | URL;
+  /** The fetch to use. Default: the global `fetch`. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Milliseconds each attempt may take until the response headers arrive. Default 10 000. */
+  timeout?: number | undefined;
+  /** A retry policy, or the retry limit alone. Default `{ limit: 2 }`. */
+  retry?: RetryOptions | number | undefined;
+  /** Hooks into the request cycle. */
+  hooks?: ClientHooks | undefined;
+  /** Opt-in short cache of GET answers: `{ ttl }` in ms. Default off. */
+  cache?: { ttl: number; maxEntries?: number | undefined } | false | undefined;
+  /** Who is calling, e.g. `acme-portal/2.1`; sent in `X-PartnerKit-Client` with the client version. */
+  clientName?: string | undefined;
+}
+
+/**
+ * Authentication with a static bearer token: an admin API key on a server, or a session minted
+ * elsewhere. Leaving `token` out (or `undefined`) sends requests without credentials.
+ *
+ * @example
+ * ```ts
+ * const auth: TokenAuth = { token: process.env.PARTNERKIT_ADMIN_KEY };
+ * ```
+ */
+export interface TokenAuth {
+  /** A static bearer token. */
+  token?: string | undefined;
+  /** Not with `token`: give one or the other. */
+  fetchSession?: undefined;
+}
+
+/**
+ * Authentication with sessions: the client calls `fetchSession()` lazily, again shortly before
+ * the session expires, and once after a 401.
+ *
+ * @example
+ * ```ts
+ * const auth: SessionAuth = { fetchSession: async () => (await fetch('/partnerkit/session')).json() };
+ * ```
+ */
+export interface SessionAuth {
+  /** Resolves to a session, `{ token, expiresAt }`, e.g. from the host site's session route. */
+  fetchSession: () => Promise<SessionGrant>;
+  /** Not with `fetchSession`: give one or the other. */
+  token?: undefined;
+}
+
+/** How the client authenticates: a static token or sessions, never both (a type error, not a run-time one). */
+export type ClientAuth = TokenAuth | SessionAuth;
+
+/**
+ * Options of `createClient()`: where the backend is, how to authenticate, and how to behave.
  *
  * @example
  * ```ts
@@ -116,26 +178,7 @@ export interface ClientHooks {
  * };
  * ```
  */
-export interface ClientOptions {
-  /** Where the backend is mounted, without `/v1` (the client adds it). Relative URLs resolve against the page. */
-  baseUrl: string | URL;
-  /** A static bearer token (an admin API key, or a session minted elsewhere). */
-  token?: string;
-  /** Called lazily for a session, again shortly before it expires, and once on a 401. */
-  fetchSession?: () => Promise<SessionGrant>;
-  /** The fetch to use. Default: the global `fetch`. */
-  fetch?: typeof globalThis.fetch;
-  /** Milliseconds each attempt may take until the response headers arrive. Default 10 000. */
-  timeout?: number;
-  /** A retry policy, or the retry limit alone. Default `{ limit: 2 }`. */
-  retry?: RetryOptions | number;
-  /** Hooks into the request cycle. */
-  hooks?: ClientHooks;
-  /** Opt-in short cache of GET answers: `{ ttl }` in ms. Default off. */
-  cache?: { ttl: number; maxEntries?: number } | false;
-  /** Who is calling, e.g. `acme-portal/2.1`; sent in `X-PartnerKit-Client` with the client version. */
-  clientName?: string;
-}
+export type ClientOptions = ClientBaseOptions & ClientAuth;
 
 /**
  * Per-call options, the last argument of every method.
@@ -149,7 +192,7 @@ export interface ClientOptions {
  */
 export interface RequestOptions {
   /** Aborting rejects the call with the signal's reason (an `AbortError`), not a PartnerKit error. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -162,8 +205,11 @@ export interface RequestOptions {
  * ```
  */
 export interface CreateOptions extends RequestOptions {
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
+
+/** Every option given: none left out, none `undefined`. */
+type Defaulted<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
 /** Options after validation, with defaults applied. */
 export interface ResolvedOptions {
@@ -173,8 +219,8 @@ export interface ResolvedOptions {
   fetchSession: (() => Promise<SessionGrant>) | undefined;
   fetch: typeof globalThis.fetch;
   timeout: number;
-  retry: Required<RetryOptions>;
-  hooks: Required<ClientHooks>;
+  retry: Defaulted<RetryOptions>;
+  hooks: Defaulted<ClientHooks>;
   cache: { ttl: number; maxEntries: number } | false;
   clientHeader: string;
 }
@@ -206,7 +252,7 @@ export function resolveOptions(options: ClientOptions, version: string): Resolve
   const retryInput = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const limit = retryInput.limit ?? 2;
   if (!Number.isInteger(limit) || limit < 0) fail('retry.limit must be a whole number, 0 or more');
-  const retry: Required<RetryOptions> = {
+  const retry: Defaulted<RetryOptions> = {
     limit,
     delay: retryInput.delay ?? ((attempt) => 300 * 2 ** (attempt - 1)),
     backoffLimit: retryInput.backoffLimit ?? 10_000,

@@ -6,7 +6,8 @@
 import type { PageQuery } from '../schemas/page.js';
 
 /**
- * `limit` (1-200, default 50) and `cursor` (from a page's `nextCursor`).
+ * `limit` (1-200, default 50) and `cursor` (a page's `nextCursor`; `null`, the last page's, means
+ * "from the start", like leaving it out).
  *
  * @example
  * ```ts
@@ -15,8 +16,8 @@ import type { PageQuery } from '../schemas/page.js';
  * ```
  */
 export interface ListParams {
-  limit?: number;
-  cursor?: string;
+  limit?: number | undefined;
+  cursor?: string | null | undefined;
 }
 
 /** A list query schema's type without the paging fields: what a part adds to {@link ListParams}. */

@@ -6,8 +6,10 @@ import type * as z from 'zod/mini';
 import { CONTRACT_VERSION, Id, IdempotencyKey, PageQuery, Problem, ROLES, type Role } from '../schemas/index.js';
 import { createSchemaCatalog, schemaRef, type QueryName, type SchemaCatalog } from './components.js';
 import { TAGS, operations, type OperationSpec, type QuerySpec } from './paths.js';
+import { createExamples } from './examples.js';
 import {
   JSON_MEDIA_TYPE,
+  RATE_LIMIT_HEADERS,
   createProblemResponses,
   createSharedParameters,
   integerSchema,
@@ -17,8 +19,9 @@ import {
   responseRef,
   sharedHeaders,
   type ProblemResponseName,
+  type SharedHeaderName,
 } from './shared.js';
-import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Reference, ResponseObject } from './types.js';
+import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Reference, ResponseObject, SecurityRequirement } from './types.js';
 
 const SECURITY_SCHEME = 'bearerAuth';
 
@@ -34,8 +37,17 @@ library and agreements, for any backend that speaks it. \`docs/contract.md\` exp
   invalid fields. Bad input never answers 5xx.
 - **Lists** take \`limit\` (1-200, default 50) and \`cursor\`, and answer \`{ data, nextCursor }\`; filters are named
   as the fields they filter.
-- **Creating writes** take an optional \`Idempotency-Key\`; a 201 answer carries \`Location\`, the created object's URL.
-- Every response carries \`X-Request-Id\`; 429 answers carry \`Retry-After\`.`;
+- **Creating writes** take an optional \`Idempotency-Key\`; a replayed answer carries \`Idempotent-Replayed: true\`; a
+  201 answer carries \`Location\`, the created object's URL.
+- **Every answer** carries \`X-Request-Id\`, \`Cache-Control\` (\`no-store\` for API answers) and
+  \`X-Content-Type-Options: nosniff\`; answers to callers with a token may carry \`RateLimit-Limit\`,
+  \`RateLimit-Remaining\` and \`RateLimit-Reset\`; 429 answers carry \`Retry-After\`; 401 answers \`WWW-Authenticate\`.
+- **Every path** answers a method it does not list with 405 \`method_not_allowed\` and \`Allow\`
+  (\`#/components/responses/MethodNotAllowed\`); any request may be answered 408 (it arrived too slowly), 431 (its
+  headers are too large), 500 (a fault of the backend) or 503 (the backend cannot serve for now).
+- **Roles**: each operation names the principals that may call it in its description, in \`x-roles\`, and in its
+  security requirement (one alternative per role: \`bearerAuth: [admin]\`, ...).
+- **Examples** come from the demo programme the reference server seeds and \`@partnerkit/mock\` serves.`;
 
 /** The document as JSON text, built on first use: converting the schemas takes tens of milliseconds. */
 let built: string | undefined;
@@ -56,18 +68,27 @@ export function buildOpenApiDocument(): OpenApiDocument {
 function assembleDocument(): OpenApiDocument {
   const catalog = createSchemaCatalog();
   const { components: schemas, queries } = catalog.generate(schemaRoots());
+  const examples = createExamples().components as Record<string, unknown>;
+  // No operation answers 405 for its own method, so the answer to the methods a path lacks lives
+  // inline at the root, where linters do not count it as an unused component.
+  const { MethodNotAllowed: methodNotAllowed, ...problemResponses } = createProblemResponses();
+  const { Allow: allowHeader, ...componentHeaders } = sharedHeaders;
+  methodNotAllowed.headers = { ...methodNotAllowed.headers, Allow: allowHeader };
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!(name in examples)) throw new Error(`the component ${name} has no example`);
+    schema.examples = [examples[name]];
+  }
   const pageProperties = queries.PageQuery.properties as Record<string, JsonSchema>;
   const parameters = createSharedParameters(pageProperties.cursor as JsonSchema);
 
   const paths: OpenApiDocument['paths'] = {};
   for (const spec of operations) {
     const query = spec.query ? queryParameters(spec.query, queries[queryName(catalog, spec.query)]) : [];
-    (paths[spec.path] ??= {})[spec.method] = operation(catalog, spec, query);
+    (paths[spec.path] ??= {})[spec.method] = operation(catalog, spec, query, examples);
   }
 
   return {
     openapi: '3.1.0',
-    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     info: {
       title: 'PartnerKit API',
       version: CONTRACT_VERSION,
@@ -81,14 +102,15 @@ function assembleDocument(): OpenApiDocument {
         description: 'Where the backend is mounted; the paths carry the version (`/v1/...`).',
       },
     ],
+    'x-method-not-allowed': methodNotAllowed,
     security: [{ [SECURITY_SCHEME]: [] }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       schemas,
       parameters,
-      headers: sharedHeaders,
-      responses: createProblemResponses(),
+      headers: componentHeaders,
+      responses: problemResponses,
       securitySchemes: {
         [SECURITY_SCHEME]: {
           type: 'http',
@@ -140,7 +162,12 @@ function queryParameters(spec: QuerySpec, schema: JsonSchema | undefined): (Para
   });
 }
 
-function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[]): OperationObject {
+/** One security requirement per role: any one of them admits the caller. */
+function securityOf(spec: OperationSpec): SecurityRequirement[] {
+  return spec.roles.map((role) => ({ [SECURITY_SCHEME]: [role] }));
+}
+
+function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[], examples: Record<string, unknown>): OperationObject {
   const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...(spec.subId ? [parameterRef(spec.subId)] : []), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
   const result: OperationObject = {
     operationId: spec.operationId,
@@ -148,27 +175,44 @@ function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (Paramete
     description: `${spec.description}\n\n${whoMayCall(spec)}`,
     tags: [spec.tag],
     'x-roles': [...spec.roles],
-    ...(spec.roles.length === 0 ? { security: [] } : {}),
+    security: securityOf(spec),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(spec.body
       ? {
           requestBody: {
             description: spec.body.description,
             required: true,
-            content: { [JSON_MEDIA_TYPE]: { schema: schemaRef(catalog.nameOf(spec.body.schema)) } },
+            content: {
+              [JSON_MEDIA_TYPE]: {
+                schema: schemaRef(catalog.nameOf(spec.body.schema)),
+                examples: { [spec.operationId]: { summary: spec.body.description, value: examples[catalog.nameOf(spec.body.schema)] } },
+              },
+            },
           },
         }
       : {}),
     responses: {},
   };
-  for (const success of spec.success) result.responses[success.status] = successResponse(catalog, success);
+  for (const success of spec.success) result.responses[success.status] = successResponse(catalog, spec, success, examples);
   for (const name of errorResponses(spec)) result.responses[problemStatus[name]] = responseRef(name);
   return result;
 }
 
-function successResponse(catalog: SchemaCatalog, success: OperationSpec['success'][number]): ResponseObject {
-  // A 201 always created an object, and says where it is.
-  const response: ResponseObject = { description: success.description, headers: success.status === '201' ? responseHeaders('Location') : responseHeaders() };
+/** The headers of a success answer: every answer's, the rate limits of a secured operation, `Location` of a 201, `Idempotent-Replayed` of an idempotent write. */
+function successHeaders(spec: OperationSpec, status: string): Record<string, Reference> {
+  const extra: SharedHeaderName[] = [];
+  if (spec.roles.length > 0) extra.push(...RATE_LIMIT_HEADERS);
+  if (spec.idempotent) extra.push('Idempotent-Replayed');
+  if (status === '201') extra.push('Location');
+  return responseHeaders(...extra);
+}
+
+/** A trimmed copy of this document, as the example of `getOpenApiDocument`. */
+const OPENAPI_EXAMPLE = { openapi: '3.1.0', info: { title: 'PartnerKit API', version: CONTRACT_VERSION }, paths: { '/v1/deals': {} } };
+
+function successResponse(catalog: SchemaCatalog, spec: OperationSpec, success: OperationSpec['success'][number], examples: Record<string, unknown>): ResponseObject {
+  const response: ResponseObject = { description: success.description, headers: successHeaders(spec, success.status) };
+  const example = (value: unknown) => ({ [spec.operationId]: { summary: success.description, value } });
   if (success.schema === 'openapi') {
     response.content = {
       [JSON_MEDIA_TYPE]: {
@@ -182,10 +226,12 @@ function successResponse(catalog: SchemaCatalog, success: OperationSpec['success
             paths: { type: 'object' },
           },
         },
+        examples: example(OPENAPI_EXAMPLE),
       },
     };
   } else if (success.schema) {
-    response.content = { [JSON_MEDIA_TYPE]: { schema: schemaRef(catalog.nameOf(success.schema)) } };
+    const name = catalog.nameOf(success.schema);
+    response.content = { [JSON_MEDIA_TYPE]: { schema: schemaRef(name), examples: example(examples[name]) } };
   }
   return response;
 }
@@ -194,16 +240,22 @@ function successResponse(catalog: SchemaCatalog, success: OperationSpec['success
 function errorResponses(spec: OperationSpec): ProblemResponseName[] {
   const secured = spec.roles.length > 0;
   const someRolesRefused = secured && ROLES.some((role) => !spec.roles.includes(role));
+  // Any request may be malformed HTTP (400), arrive too slowly (408) or carry too much header (431);
+  // any backend may fail (500) or be unable to serve for now (503).
   const names: (ProblemResponseName | false | undefined)[] = [
-    (spec.query !== undefined || spec.body !== undefined) && 'BadRequest',
+    'BadRequest',
     secured && 'Unauthorized',
     (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
     (spec.id !== undefined || spec.subId !== undefined) && 'NotFound',
     spec.conflict,
     spec.body !== undefined && 'PayloadTooLarge',
     spec.body !== undefined && 'UnsupportedMediaType',
+    'RequestTimeout',
     spec.idempotent === true && 'IdempotencyMismatch',
     'TooManyRequests',
+    'HeadersTooLarge',
+    'InternalError',
+    'ServiceUnavailable',
   ];
   return names.filter((name): name is ProblemResponseName => typeof name === 'string');
 }

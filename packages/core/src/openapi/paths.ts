@@ -402,10 +402,12 @@ export const operations: readonly OperationSpec[] = [
       'company name) is held by one active registration at a time across all partners: while one holds it, a ' +
       'submission answers 409 `deal_conflict` with a `reason` code only. A draft holds nothing and is checked when ' +
       'submitted. Near matches by company-name similarity are accepted and shown to vendor principals in ' +
-      '`possibleConflicts`. Emits `deal.submitted` or `deal.drafted`.',
+      '`possibleConflicts`. While an agreement gating `deal_registration` waits for the partner\'s acceptance, a ' +
+      'partner session is refused with 403 `agreement_required` naming it. Emits `deal.submitted` or `deal.drafted`.',
     roles: ALL,
     body: { schema: contract.DealInput, description: 'The registration.' },
     idempotent: true,
+    finerRoleRules: true,
     conflict: 'DealConflict',
     success: [{ status: '201', description: 'The deal was registered.', schema: contract.Deal }],
   },
@@ -469,7 +471,8 @@ export const operations: readonly OperationSpec[] = [
     summary: 'List library resources',
     description:
       'The resource library with the total and facet counts of the whole filtered result. Items the caller may ' +
-      'not open (by tier rank or partner type) come back `locked`, without `url`.',
+      'not open (by tier rank or partner type) come back `locked`, without `url`; while an agreement gating ' +
+      '`resources` waits for the partner\'s acceptance, no item carries its `url` (opening answers `agreement_required`).',
     roles: ALL,
     query: {
       schema: contract.ResourceListQuery,
@@ -536,8 +539,9 @@ export const operations: readonly OperationSpec[] = [
     tag: 'Resources',
     summary: 'Open a resource',
     description:
-      'Records that the caller opened the item and answers its URL. A `locked` item answers 403. Emits ' +
-      '`resource.opened` for partner sessions.',
+      'Records that the caller opened the item and answers its URL. A `locked` item answers 403 `forbidden`; while ' +
+      'an agreement gating `resources` waits for the partner\'s acceptance, 403 `agreement_required` naming it. ' +
+      'Emits `resource.opened` for partner sessions.',
     roles: ALL,
     id: 'ResourceId',
     idempotent: true,

@@ -4,13 +4,14 @@
  */
 import { DEFAULT_LIMIT, MAX_LIMIT, PROBLEM_TYPE_BASE, type Problem, type ProblemCode } from '../schemas/index.js';
 import { schemaRef } from './components.js';
+import { EXAMPLE_REQUEST_ID } from './examples.js';
 import type { ExampleObject, HeaderObject, JsonSchema, ParameterObject, Reference, ResponseObject } from './types.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 export const JSON_MEDIA_TYPE = 'application/json';
 
 export const parameterRef = (name: SharedParameterName): Reference => ({ $ref: `#/components/parameters/${name}` });
-export const headerRef = (name: keyof typeof sharedHeaders): Reference => ({ $ref: `#/components/headers/${name}` });
+export const headerRef = (name: SharedHeaderName): Reference => ({ $ref: `#/components/headers/${name}` });
 export const responseRef = (name: ProblemResponseName): Reference => ({ $ref: `#/components/responses/${name}` });
 
 /**
@@ -101,28 +102,80 @@ export const sharedHeaders = {
       'The request\'s id: the one the client sent in `X-Request-Id` when it is 1-200 visible ASCII characters, ' +
       'otherwise one the backend generated. Logs and problem documents carry the same id.',
     required: true,
-    schema: { type: 'string', minLength: 1, maxLength: 200 },
+    schema: { type: 'string', minLength: 1, maxLength: 200, examples: [EXAMPLE_REQUEST_ID] },
+  },
+  'Cache-Control': {
+    description:
+      'API answers are never cached (`no-store`): they depend on the caller and change with every write. This ' +
+      'document itself may be cached for a few minutes (`public, max-age=300`).',
+    required: true,
+    schema: { type: 'string', examples: ['no-store'] },
+  },
+  'X-Content-Type-Options': {
+    description: 'Always `nosniff`: browsers must not guess another type than the one sent.',
+    required: true,
+    schema: { type: 'string', const: 'nosniff' },
+  },
+  'RateLimit-Limit': {
+    description: 'Requests per minute this caller may send (per session subject, admin key, or address without a valid token). Sent by backends that limit rates.',
+    schema: { type: 'integer', minimum: 0, examples: [600] },
+  },
+  'RateLimit-Remaining': {
+    description: 'Requests the caller may still send before it is limited.',
+    schema: { type: 'integer', minimum: 0, examples: [598] },
+  },
+  'RateLimit-Reset': {
+    description: 'Seconds until the caller\'s allowance is full again.',
+    schema: { type: 'integer', minimum: 0, examples: [1] },
+  },
+  'Idempotent-Replayed': {
+    description:
+      '`true` when this answer is the stored first answer to an earlier request with the same `Idempotency-Key` ' +
+      '(the work was not done again); absent on a first answer.',
+    schema: { type: 'string', const: 'true' },
+  },
+  Vary: {
+    description: 'Answers differ by `Origin` (the CORS headers); caches that keep them must key on it.',
+    schema: { type: 'string', examples: ['Origin'] },
+  },
+  'Access-Control-Allow-Origin': {
+    description: 'The caller\'s `Origin`, echoed when it is on the backend\'s CORS allow-list; absent otherwise.',
+    schema: { type: 'string', examples: ['https://partners.example.com'] },
+  },
+  'Access-Control-Expose-Headers': {
+    description: 'The headers a page may read from the answer, sent with `Access-Control-Allow-Origin`.',
+    schema: { type: 'string', examples: ['X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed, Location'] },
   },
   'Retry-After': {
     description: 'Seconds to wait before sending another request.',
     required: true,
-    schema: { type: 'integer', minimum: 0 },
+    schema: { type: 'integer', minimum: 0, examples: [30] },
   },
   'WWW-Authenticate': {
     description: 'The authentication scheme the backend expects: `Bearer`.',
     required: true,
-    schema: { type: 'string' },
+    schema: { type: 'string', examples: ['Bearer realm="partnerkit"'] },
+  },
+  Allow: {
+    description: 'The methods the path answers, comma-separated.',
+    required: true,
+    schema: { type: 'string', examples: ['GET, POST'] },
   },
   Location: {
     description:
       'Where the created object is: its URL, usually as an absolute path with the prefix the backend is mounted ' +
       'under (`/api/v1/deals/dl_123`). Resolve it against the request\'s URL; `GET` on it answers the object.',
     required: true,
-    schema: { type: 'string', format: 'uri-reference' },
+    schema: { type: 'string', format: 'uri-reference', examples: ['/v1/deals/dl_0000042'] },
   },
 } satisfies Record<string, HeaderObject>;
 
-const EXAMPLE_REQUEST_ID = 'req_01JDZ8W3K4M5N6P7Q8R9S0T1V2';
+export type SharedHeaderName = keyof typeof sharedHeaders;
+
+/** Headers every answer carries, or may carry. */
+const EVERY_ANSWER: SharedHeaderName[] = ['X-Request-Id', 'Cache-Control', 'X-Content-Type-Options', 'Vary', 'Access-Control-Allow-Origin', 'Access-Control-Expose-Headers'];
+/** Headers of answers to authenticated operations, from backends that limit rates. */
+export const RATE_LIMIT_HEADERS: SharedHeaderName[] = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'];
 
 /** A problem document as a backend would send it, for the examples. */
 function problem(code: ProblemCode, status: number, title: string, detail: string, extra: Partial<Problem> = {}): Problem {
@@ -134,7 +187,7 @@ const example = (summary: string, value: Problem): ExampleObject => ({ summary, 
 interface ProblemResponseSpec {
   description: string;
   examples: Record<string, ExampleObject>;
-  headers?: (keyof typeof sharedHeaders)[];
+  headers?: SharedHeaderName[];
 }
 
 /** The error answers, one per status (and per meaning of 409). */
@@ -153,6 +206,10 @@ const problemResponses = {
           ],
         }),
       ),
+      malformed_request: example(
+        'The request is not valid HTTP',
+        problem('malformed_request', 400, 'The request is not valid HTTP', 'The request line, a header or the body framing could not be parsed.'),
+      ),
       malformed_json: example('The body is not JSON', problem('malformed_json', 400, 'The body is not valid JSON', 'Unexpected end of JSON input at position 41.')),
       invalid_cursor: example('An unknown cursor', problem('invalid_cursor', 400, 'The cursor is not valid', 'Pass back the nextCursor of the previous page unchanged.')),
     },
@@ -168,9 +225,17 @@ const problemResponses = {
   Forbidden: {
     description:
       'The caller\'s role may not do this: an admin-only operation, a deal move the role may not make, or a resource ' +
-      'the caller\'s tier or partner type may not open. Objects outside the caller\'s scope answer 404 instead.',
+      'the caller\'s tier or partner type may not open. Objects outside the caller\'s scope answer 404 instead. ' +
+      'A gated operation (registering a deal, opening a resource) answers `agreement_required` while an agreement ' +
+      'the partner must accept holds it back; `agreements` names each one to accept.',
     examples: {
       forbidden: example('A partner session calling an admin operation', problem('forbidden', 403, 'Not allowed', 'Only an admin key may do this.')),
+      agreement_required: example(
+        'A partner that has not accepted the version in effect of the programme agreement registering a deal',
+        problem('agreement_required', 403, 'An agreement must be accepted first', 'Accept "Partner programme agreement" to continue; agreements lists what to accept.', {
+          agreements: [{ agreementId: 'ag_programme', versionId: 'av_programme_2026_1', title: 'Partner programme agreement', gate: 'deal_registration' }],
+        }),
+      ),
     },
   },
   NotFound: {
@@ -193,6 +258,7 @@ const problemResponses = {
         }),
       ),
     },
+    headers: ['Idempotent-Replayed'],
   },
   TransitionConflict: {
     description:
@@ -211,6 +277,7 @@ const problemResponses = {
         }),
       ),
     },
+    headers: ['Idempotent-Replayed'],
   },
   InUse: {
     description: 'Other data still refers to this object (`in_use`); `detail` says what. Remove those references first.',
@@ -249,6 +316,50 @@ const problemResponses = {
     },
     headers: ['Retry-After'],
   },
+  MethodNotAllowed: {
+    description:
+      'The path exists but does not answer this method. `Allow` lists the methods it answers. Every path of this ' +
+      'document answers the methods it does not list with 405.',
+    examples: {
+      method_not_allowed: example('DELETE on a list', problem('method_not_allowed', 405, 'Method not allowed', 'This path answers GET, POST.')),
+    },
+    headers: ['Allow'],
+  },
+  RequestTimeout: {
+    description: 'The request did not arrive whole within the backend\'s time limit (a slow or stalled client). The connection is closed.',
+    examples: {
+      request_timeout: example(
+        'A body that stopped arriving',
+        problem('request_timeout', 408, 'The request took too long to arrive', 'Send the whole request within the server\'s timeout.'),
+      ),
+    },
+  },
+  HeadersTooLarge: {
+    description: 'The request\'s headers are larger than the backend accepts (16 KiB for the reference server).',
+    examples: {
+      headers_too_large: example('Oversized headers', problem('headers_too_large', 431, 'The request headers are too large', 'Send at most 16 KiB of headers.')),
+    },
+  },
+  InternalError: {
+    description:
+      'The backend failed to answer: a fault of the backend, never of the request, which may be retried. The failure ' +
+      'is logged with the request id. A compliant backend never answers bad input with a 5xx.',
+    examples: {
+      internal_error: example(
+        'A fault of the backend',
+        problem('internal_error', 500, 'Internal server error', 'The server failed to answer this request; it has been logged with the request id.'),
+      ),
+    },
+  },
+  ServiceUnavailable: {
+    description: 'The backend cannot serve requests for now (its database is unreachable, it is starting or stopping). Retry later.',
+    examples: {
+      service_unavailable: example(
+        'The database is unreachable',
+        problem('service_unavailable', 503, 'The service is unavailable', 'The server cannot reach its database; it has been logged with the request id.'),
+      ),
+    },
+  },
 } satisfies Record<string, ProblemResponseSpec>;
 
 export type ProblemResponseName = keyof typeof problemResponses;
@@ -269,11 +380,16 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   UnsupportedMediaType: '415',
   IdempotencyMismatch: '422',
   TooManyRequests: '429',
+  MethodNotAllowed: '405',
+  RequestTimeout: '408',
+  HeadersTooLarge: '431',
+  InternalError: '500',
+  ServiceUnavailable: '503',
 };
 
-/** Headers every response carries, plus the given ones. */
-export function responseHeaders(...extra: (keyof typeof sharedHeaders)[]): Record<string, Reference> {
-  return Object.fromEntries(['X-Request-Id' as const, ...extra].map((name) => [name, headerRef(name)]));
+/** Headers every response carries or may carry, plus the given ones. */
+export function responseHeaders(...extra: SharedHeaderName[]): Record<string, Reference> {
+  return Object.fromEntries([...EVERY_ANSWER, ...extra].map((name) => [name, headerRef(name)]));
 }
 
 /** The `components.responses` section. */
@@ -282,7 +398,7 @@ export function createProblemResponses(): Record<ProblemResponseName, ResponseOb
     name,
     {
       description: spec.description,
-      headers: responseHeaders(...(spec.headers ?? [])),
+      headers: responseHeaders(...RATE_LIMIT_HEADERS, ...(spec.headers ?? [])),
       content: { [PROBLEM_MEDIA_TYPE]: { schema: schemaRef('Problem'), examples: spec.examples } },
     } satisfies ResponseObject,
   ]);

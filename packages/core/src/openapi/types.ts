@@ -82,7 +82,6 @@ export interface SecuritySchemeObject {
 /** The document `buildOpenApiDocument()` returns: plain JSON data, safe to serialise as is. */
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  jsonSchemaDialect: string;
   info: {
     title: string;
     version: string;
@@ -91,6 +90,8 @@ export interface OpenApiDocument {
     license: { name: string; identifier: string };
   };
   servers: { url: string; description: string }[];
+  /** What every path answers to a method it does not list (PartnerKit's extension): 405 with `Allow`. */
+  'x-method-not-allowed': ResponseObject;
   security: SecurityRequirement[];
   tags: TagObject[];
   paths: Record<string, PathItemObject>;

@@ -3,7 +3,7 @@
  * and the protection window of an approved registration.
  * @module
  */
-import type { Deal, DealStatus, KnownEventType, Role } from '../schemas/index.js';
+import type { ConflictReason, Deal, DealStatus, KnownEventType, Role } from '../schemas/index.js';
 
 /** Who makes a move: a principal's role, or the backend's own clock (`system`). */
 export type DealActor = Role | 'system';
@@ -158,4 +158,20 @@ export function isActiveDealStatus(status: DealStatus): boolean {
 /** True for a status no move leads out of ({@link TERMINAL_DEAL_STATUSES}). */
 export function isTerminalDealStatus(status: DealStatus): boolean {
   return TERMINAL_DEAL_STATUSES.includes(status);
+}
+
+/** A deal number as people read it: registration `n` is `DR-000123`. */
+export function dealNumber(n: number): string {
+  return `DR-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * Why a customer that `holder` (an active registration of it) holds is not free to register for
+ * the caller's partner, as the reason code alone: `own_registration` when the caller's partner
+ * holds it, `protected` while an approved registration's protection lasts, else
+ * `already_registered`. `callerPartnerId` is null for vendor principals.
+ */
+export function conflictReasonOf(holder: Pick<Deal, 'partnerId' | 'status' | 'expiresAt'>, callerPartnerId: string | null, now: Date): ConflictReason {
+  if (callerPartnerId !== null && holder.partnerId === callerPartnerId) return 'own_registration';
+  return isProtectionActive(holder, now) ? 'protected' : 'already_registered';
 }

@@ -10,5 +10,6 @@ export * from './scorecard.js';
 export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
+export * from './resource-access.js';
 export * from './content-hash.js';
 export * from './agreements.js';

@@ -12,7 +12,9 @@ import {
   isPartnerKitError,
   NetworkError,
   NotFoundError,
+  IdempotencyMismatchError,
   type PartnerKitClient,
+  responseInfo,
   ValidationProblemError,
 } from '@partnerkit/core/client';
 import { computeScorecard } from '@partnerkit/core/rules';
@@ -192,6 +194,27 @@ export function clientServerSuite(driver: Driver): void {
       assert.ok(posts[0]?.idempotencyKey && posts[0].idempotencyKey === posts[1]?.idempotencyKey, 'the retry carries the same key');
       const found = (await admin.deals.list({ q: lostCustomer.domain })).data;
       assert.deepEqual(found.map((d) => d.id), [deal.id], 'the server created exactly one deal');
+      // The retry was answered from the stored first result, and the client says so.
+      assert.equal(responseInfo(deal)?.replayed, true);
+    });
+
+    it('tells a first answer from a replayed one, and a key reused with another body from bad input', async () => {
+      const { client } = sessionClient('partner', partner.id);
+      const input: DealInput = { type: 'resell', customer: customer('replay') };
+      const idempotencyKey = unique('replay-key');
+      const first = await client.deals.register(input, { idempotencyKey });
+      assert.equal(responseInfo(first)?.replayed, false);
+      assert.equal(responseInfo(first)?.status, 201);
+      assert.match(responseInfo(first)?.requestId ?? '', /\S/);
+      const again = await client.deals.register(input, { idempotencyKey });
+      assert.equal(again.id, first.id);
+      assert.equal(responseInfo(again)?.replayed, true);
+      await assert.rejects(client.deals.register({ ...input, description: 'changed' }, { idempotencyKey }), (error) => {
+        assert.ok(error instanceof IdempotencyMismatchError, String(error));
+        assert.equal(error.code, 'idempotency_mismatch');
+        assert.ok(!(error instanceof ValidationProblemError));
+        return true;
+      });
     });
 
     it('does not retry a POST without a key: a lost answer is a NetworkError', async () => {

@@ -6,6 +6,7 @@ import {
   AuthError,
   ConflictError,
   HttpError,
+  IdempotencyMismatchError,
   NetworkError,
   NotFoundError,
   PartnerKitError,
@@ -17,6 +18,7 @@ import {
   isAuthError,
   isConflictError,
   isHttpError,
+  isIdempotencyMismatchError,
   isNetworkError,
   isPartnerKitError,
   isRateLimitError,
@@ -52,7 +54,13 @@ describe('error hierarchy', () => {
       [problem(409, 'deal_conflict', { reason: 'already_registered' }), ConflictError, 'deal_conflict'],
       [problem(429, 'rate_limited', {}, { 'retry-after': '120' }), RateLimitError, 'rate_limited'],
       [problem(405, 'method_not_allowed'), HttpError, 'method_not_allowed'],
-      [new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }), HttpError, 'server_error'],
+      [problem(422, 'idempotency_mismatch'), IdempotencyMismatchError, 'idempotency_mismatch'],
+      // Answers without a code of the contract get the contract's code for their status.
+      [new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }), HttpError, 'service_unavailable'],
+      [new Response('oops', { status: 500 }), HttpError, 'internal_error'],
+      [new Response('no', { status: 400 }), ValidationProblemError, 'malformed_request'],
+      [problem(410, 'gone'), HttpError, 'unknown_problem'],
+      [problem(409, 'vendor_specific'), ConflictError, 'unknown_problem'],
     ];
     for (const [response, Class, code] of cases) {
       const { client: c } = harness([response], { retry: 0 });
@@ -87,6 +95,26 @@ describe('error hierarchy', () => {
     const error = await c.deals.register({ type: 'resell', customer: { company: 'Acme' } }).catch((e: unknown) => e);
     assert.ok(isConflictError(error));
     assert.equal(error.reason, 'protected');
+  });
+
+  it('a reason or code the contract does not define is kept in the problem, not in the typed fields', async () => {
+    const { client: c } = harness([problem(409, 'vendor_lock', { reason: 'held_by_vendor' })]);
+    const error = await c.deals.register({ type: 'resell', customer: { company: 'Acme' } }).catch((e: unknown) => e);
+    assert.ok(isConflictError(error));
+    assert.equal(error.reason, null);
+    assert.equal(error.code, 'unknown_problem');
+    assert.equal(error.problem.reason, 'held_by_vendor');
+    assert.equal(error.problem.code, 'vendor_lock');
+  });
+
+  it('a reused idempotency key with another body is an IdempotencyMismatchError, not a validation problem', async () => {
+    const { client: c } = harness([problem(422, 'idempotency_mismatch', { detail: 'The idempotency key was used with another request' })]);
+    const error = await c.deals.register({ type: 'resell', customer: { company: 'Acme' } }, { idempotencyKey: 'k-1' }).catch((e: unknown) => e);
+    assert.ok(isIdempotencyMismatchError(error));
+    assert.ok(error instanceof IdempotencyMismatchError && error instanceof HttpError);
+    assert.equal(isValidationProblemError(error), false);
+    assert.equal(error.code, 'idempotency_mismatch');
+    assert.equal(error.name, 'IdempotencyMismatchError');
   });
 
   it('a non-problem error body still gives a typed error from the status', async () => {

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createClient, type ClientOptions } from '@partnerkit/core/client';
+import { createClient, type ClientBaseOptions, type ClientOptions, type SessionAuth } from '@partnerkit/core/client';
 import { BASE_URL, TOKEN, principal } from './fixtures.ts';
 import { json, stubFetch } from './stub-fetch.ts';
 
-const make = (options: Partial<ClientOptions>) => {
+/** Options over a token: a test may replace it, or (to test the run-time check) give fetchSession beside it. */
+type TestOptions = Partial<ClientBaseOptions> & { token?: string | undefined; fetchSession?: SessionAuth['fetchSession'] | undefined };
+const make = (options: TestOptions) => {
   const stub = stubFetch(() => json(200, principal));
-  const client = createClient({ baseUrl: BASE_URL, token: TOKEN, fetch: stub.fetch, ...options });
+  const client = createClient({ baseUrl: BASE_URL, token: TOKEN, fetch: stub.fetch, ...options } as ClientOptions);
   return { client, stub };
 };
 
@@ -38,7 +40,7 @@ describe('createClient options', () => {
   });
 
   it('rejects mistakes with a TypeError naming the option', () => {
-    const cases: [Partial<ClientOptions> | undefined, RegExp][] = [
+    const cases: [TestOptions | undefined, RegExp][] = [
       [{ baseUrl: '' }, /baseUrl is required/],
       [{ baseUrl: '/api' }, /baseUrl must be an absolute/],
       [{ baseUrl: 'ftp://prm.example.com' }, /http or https/],

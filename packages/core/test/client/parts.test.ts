@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CLIENT_REQUESTS, createBaseClient, definePart, type BaseClient, type ClientOptions } from '@partnerkit/core/client/base';
+import { CLIENT_REQUESTS, createBaseClient, definePart, type BaseClient, type ClientBaseOptions } from '@partnerkit/core/client/base';
 import * as barrel from '@partnerkit/core/client';
 import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
 import { deals } from '@partnerkit/core/client/deals';
@@ -34,7 +34,7 @@ function answer(delay = 10) {
   };
 }
 
-function base(options: Partial<ClientOptions> = {}) {
+function base(options: Partial<ClientBaseOptions> = {}) {
   const stub = stubFetch(answer());
   const client = createBaseClient({ baseUrl: BASE_URL, token: TOKEN, fetch: stub.fetch, retry: 0, ...options });
   return { client, stub };

@@ -1,7 +1,7 @@
 /**
  * A client wired to a stub fetch with fast retries, for the client test suites.
  */
-import { createClient, type ClientOptions, type PartnerKitClient } from '@partnerkit/core/client';
+import { createClient, type ClientAuth, type ClientBaseOptions, type ClientOptions, type PartnerKitClient } from '@partnerkit/core/client';
 import { BASE_URL, TOKEN } from './fixtures.ts';
 import { stubFetch, type StubAnswer, type StubFetch, type RecordedRequest } from './stub-fetch.ts';
 
@@ -13,11 +13,11 @@ export interface Harness {
 /** A client with a static token, retries a millisecond apart, and `answers` scripted. */
 export function harness(
   answers: StubAnswer[] | ((request: RecordedRequest, signal: AbortSignal | undefined) => Response | Promise<Response>),
-  options: Partial<ClientOptions> = {},
+  options: Partial<ClientBaseOptions> & ClientAuth = {},
 ): Harness {
   const stub = stubFetch(answers);
-  const auth: Partial<ClientOptions> = options.fetchSession ? {} : { token: TOKEN };
-  const client = createClient({ baseUrl: BASE_URL, ...auth, fetch: stub.fetch, retry: { delay: () => 1, jitter: false }, ...options });
+  const auth: ClientAuth = options.fetchSession ? {} : { token: TOKEN };
+  const client = createClient({ baseUrl: BASE_URL, ...auth, fetch: stub.fetch, retry: { delay: () => 1, jitter: false }, ...options } as ClientOptions);
   return { client, stub };
 }
 

@@ -140,6 +140,13 @@ describe('problem documents', () => {
     assert.ok(examples >= 12);
   });
 
+  test('the answer to a method a path does not list is documented: 405 with Allow', () => {
+    const response = doc['x-method-not-allowed'];
+    assert.ok(response.headers?.Allow && 'required' in response.headers.Allow && response.headers.Allow.required);
+    const example = response.content?.['application/problem+json']?.examples?.method_not_allowed?.value as contract.Problem;
+    assert.equal(contract.Problem.parse(example).status, 405);
+  });
+
   test('the deal conflicts carry a reason code and never a partner', () => {
     const conflicts = ['DealConflict', 'TransitionConflict'].flatMap((name) =>
       Object.values(doc.components.responses[name]?.content?.['application/problem+json']?.examples ?? {}).map((e) => e.value as contract.Problem),
@@ -154,7 +161,7 @@ describe('problem documents', () => {
 
   test('429 says when to retry; 401 names the scheme', () => {
     assert.ok(doc.components.responses.TooManyRequests?.headers?.['Retry-After']);
-    assert.deepEqual(doc.components.headers['Retry-After']?.schema, { type: 'integer', minimum: 0 });
+    assert.deepEqual(doc.components.headers['Retry-After']?.schema, { type: 'integer', minimum: 0, examples: [30] });
     assert.ok(doc.components.responses.Unauthorized?.headers?.['WWW-Authenticate']);
   });
 });

@@ -46,6 +46,7 @@ const byCode: Record<ErrorCode, ErrorDescription['messageKey']> = {
   invalid_transition: 'pk.error.invalidRequest',
   deal_conflict: 'pk.error.invalidRequest',
   in_use: 'pk.error.invalidRequest',
+  unknown_problem: 'pk.error.invalidRequest',
   invalid_response: 'pk.error.invalidResponse',
   internal_error: 'pk.error.server',
   service_unavailable: 'pk.error.server',

@@ -4,7 +4,7 @@
  * the indexes.
  * @module
  */
-import { isProtectionActive, matchCustomers } from '@partnerkit/core/rules';
+import { conflictReasonOf, matchCustomers } from '@partnerkit/core/rules';
 import type { ConflictReason, Deal, DealCustomer } from '@partnerkit/core/schemas';
 import type { Queryable, Row } from '../db/database.js';
 import { toIsoOrNull } from '../db/database.js';
@@ -19,9 +19,7 @@ export async function conflictReason(q: Queryable, key: string, callerPartnerId:
   const { rows } = await q.query(`SELECT partner_id, status, expires_at FROM deals WHERE customer_key = $1 AND status IN ${ACTIVE_SQL} LIMIT 1`, [key]);
   const holder = rows[0];
   if (!holder) return null;
-  if (callerPartnerId !== null && holder.partner_id === callerPartnerId) return 'own_registration';
-  const protectedNow = isProtectionActive({ status: holder.status as Deal['status'], expiresAt: toIsoOrNull(holder.expires_at) }, now);
-  return protectedNow ? 'protected' : 'already_registered';
+  return conflictReasonOf({ partnerId: holder.partner_id as string, status: holder.status as Deal['status'], expiresAt: toIsoOrNull(holder.expires_at) }, callerPartnerId, now);
 }
 
 /**

@@ -19,9 +19,36 @@ function isJsonContentType(header: string | null): boolean {
   });
 }
 
+/**
+ * How much of an oversized body is read and thrown away before the 413 is sent. A server that
+ * answers and closes while the client is still sending makes the client's next write fail, and
+ * the reset that follows discards the answer it had not read yet: the client sees a broken
+ * connection instead of the 413 (a race that load makes likely). Draining a bounded amount lets
+ * ordinary clients read the answer; a longer body is cut off after it, as before.
+ */
+const OVERSIZE_DRAIN_BYTES = 8 * 1_048_576;
+
+/** Reads and discards up to {@link OVERSIZE_DRAIN_BYTES} more of the body, then stops reading. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
+  try {
+    for (let size = alreadyRead; size <= OVERSIZE_DRAIN_BYTES; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+    }
+  } catch {
+    // The client went away: nothing left to answer.
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw problems.payloadTooLarge(limit);
+  if (declared !== null && Number(declared) > limit) {
+    if (request.body !== null) await drain(request.body.getReader(), 0);
+    throw problems.payloadTooLarge(limit);
+  }
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -31,7 +58,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      await drain(reader, size);
       throw problems.payloadTooLarge(limit);
     }
     chunks.push(value);

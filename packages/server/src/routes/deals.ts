@@ -18,6 +18,7 @@ import {
 import type { AppContext, AppEnv } from '../context.js';
 import { isUniqueViolation, type Queryable, type Row } from '../db/database.js';
 import { containsPattern, SqlBuilder } from '../db/sql.js';
+import { requireAgreements } from '../domain/agreements.js';
 import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
 import { expireDueDeals } from '../domain/deal-expiry.js';
 import { readJsonBody } from '../http/body.js';
@@ -124,6 +125,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         partnerId = input.partnerId;
       }
       checkIdempotencyKey(c);
+      await requireAgreements(ctx.db, caller, 'deal_registration', ctx.now());
       const status = input.status ?? 'submitted';
       const customer = {
         company: input.customer.company,

@@ -1,6 +1,8 @@
 /**
  * `/v1/resources`: the partner library. Everyone lists it; items a partner may not open come
- * back `locked` without their URL and cannot be opened. Admins curate it.
+ * back `locked` without their URL and cannot be opened. While an agreement gating the library
+ * waits for the partner's acceptance, no item carries its URL and opening answers 403
+ * `agreement_required`. Admins curate it.
  * @module
  */
 import type { Context, Hono } from 'hono';
@@ -9,7 +11,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { type Queryable, type Row, toIso, toNumber } from '../db/database.js';
 import { containsPattern, SqlBuilder } from '../db/sql.js';
 import type { Position } from '../http/cursor.js';
-import { lockReason, type Viewer } from '../domain/resource-access.js';
+import { lockReason, type Viewer } from '@partnerkit/core/rules';
 import { readJsonBody } from '../http/body.js';
 import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
 import { pageFrom, pageRequest, positionNumber, positionString } from '../http/pagination.js';
@@ -18,23 +20,27 @@ import { json, pathId, requestUrl, requireRole, route } from '../http/routing.js
 import { parseWith, queryObject } from '../http/validate.js';
 import type { Caller } from '../security/caller.js';
 import { newId } from '../security/random.js';
+import { agreementsBlocking, requireAgreements } from '../domain/agreements.js';
 import { appendEvents } from '../store/events.js';
 import { existingIds } from '../store/partners.js';
 
 interface Access {
   viewer: Viewer;
   tierRanks: Map<string, number>;
+  /** An agreement holds the library closed for the caller's partner: no item carries its URL. */
+  agreementPending: boolean;
 }
 
-async function accessOf(q: Queryable, caller: Caller): Promise<Access> {
+async function accessOf(q: Queryable, caller: Caller, now: Date): Promise<Access> {
   const { rows } = await q.query<{ id: string; rank: number }>('SELECT id, rank FROM tiers');
   const tierRanks = new Map(rows.map((r) => [r.id, Number(r.rank)]));
-  if (caller.role !== 'partner') return { viewer: null, tierRanks };
+  if (caller.role !== 'partner') return { viewer: null, tierRanks, agreementPending: false };
   const { rows: partners } = await q.query<{ type: PartnerType; tier_id: string | null }>('SELECT type, tier_id FROM partners WHERE id = $1', [caller.partnerId]);
   const partner = partners[0];
   // A session for a partner that no longer exists sees the library fully locked.
-  if (!partner) return { viewer: { type: '' as PartnerType, tierRank: null }, tierRanks: new Map() };
-  return { viewer: { type: partner.type, tierRank: partner.tier_id === null ? null : (tierRanks.get(partner.tier_id) ?? null) }, tierRanks };
+  if (!partner) return { viewer: { type: '' as PartnerType, tierRank: null }, tierRanks: new Map(), agreementPending: false };
+  const agreementPending = (await agreementsBlocking(q, caller.partnerId, 'resources', now)).length > 0;
+  return { viewer: { type: partner.type, tierRank: partner.tier_id === null ? null : (tierRanks.get(partner.tier_id) ?? null) }, tierRanks, agreementPending };
 }
 
 function mapResource(row: Row, access: Access): Resource {
@@ -53,7 +59,7 @@ function mapResource(row: Row, access: Access): Resource {
     minTierId: gates.minTierId,
     partnerTypes: gates.partnerTypes as Resource['partnerTypes'],
     locked,
-    ...(locked ? {} : { url: row.url as string }),
+    ...(locked || access.agreementPending ? {} : { url: row.url as string }),
     openCount: Number(row.open_count),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -131,7 +137,7 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const condition = order.after(pageSql, request.after);
         pageWhere = where === '' ? `WHERE ${condition}` : `${where} AND ${condition}`;
       }
-      const access = await accessOf(ctx.db, c.get('caller'));
+      const access = await accessOf(ctx.db, c.get('caller'), ctx.now());
       const [page, total, types, tags, languages] = await Promise.all([
         ctx.db.query(`SELECT * FROM resources ${pageWhere} ORDER BY ${order.orderBy} LIMIT ${request.limit + 1}`, pageSql.params),
         ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM resources ${where}`, filterParams),
@@ -178,13 +184,13 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             now,
           ],
         );
-        return { status: 201, body: mapResource(rows[0] as Row, await accessOf(tx, c.get('caller'))) };
+        return { status: 201, body: mapResource(rows[0] as Row, await accessOf(tx, c.get('caller'), ctx.now())) };
       });
     },
   });
 
   route(app, '/v1/resources/:id', {
-    get: async (c) => json(mapResource(await loadResource(ctx.db, c), await accessOf(ctx.db, c.get('caller')))),
+    get: async (c) => json(mapResource(await loadResource(ctx.db, c), await accessOf(ctx.db, c.get('caller'), ctx.now()))),
     patch: async (c) => {
       requireRole(c, 'admin');
       const patch = parseWith(ResourcePatch, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
@@ -202,7 +208,7 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const { rows } = await tx.query(`UPDATE resources SET ${sets.join(', ')} WHERE id = ${sql.param(current.id)} RETURNING *`, sql.params);
         return rows[0] as Row;
       });
-      return json(mapResource(row, await accessOf(ctx.db, c.get('caller'))));
+      return json(mapResource(row, await accessOf(ctx.db, c.get('caller'), ctx.now())));
     },
     delete: async (c) => {
       requireRole(c, 'admin');
@@ -224,12 +230,13 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       await loadResource(ctx.db, c);
       return idempotentWrite(ctx, c, body ?? {}, async (tx) => {
         const row = await loadResource(tx, c, { lock: true });
-        const access = await accessOf(tx, caller);
+        const now = ctx.now();
+        const access = await accessOf(tx, caller, now);
         const reason = lockReason({ minTierId: (row.min_tier_id as string | null) ?? null, partnerTypes: row.partner_types as string[] }, access.viewer, access.tierRanks);
         if (reason !== null) {
           throw problems.forbidden(reason === 'tier' ? 'This resource needs a higher tier.' : 'This resource is for other partner types.');
         }
-        const now = ctx.now();
+        await requireAgreements(tx, caller, 'resources', now);
         const { rows } = await tx.query('UPDATE resources SET open_count = open_count + 1 WHERE id = $1 RETURNING id, title, url', [row.id]);
         const opened = rows[0] as Row;
         if (caller.role === 'partner') {

@@ -67,5 +67,4 @@ export function mapDeal(row: Row): Deal {
   };
 }
 
-/** A deal number as people read it: `DR-000123`. */
-export const dealNumber = (n: number): string => `DR-${String(n).padStart(6, '0')}`;
+export { dealNumber } from '@partnerkit/core/rules';

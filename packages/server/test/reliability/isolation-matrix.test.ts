@@ -216,7 +216,9 @@ suite('reliability: isolation matrix', (harness) => {
           const want = expected(op, principal, target);
           const request = wire(op, principal, await idFor(op, target, principal), bodyFor(op, principal), subIdFor(op, target));
           const reply = await send(h.url, request);
-          record(principal, reply);
+          // The contract document is the same for every caller, and its examples are the demo
+          // programme's, whose deal numbers (DR-000002) may equal this world's: not a leak.
+          if (op.operationId !== 'getOpenApiDocument') record(principal, reply);
           tally.add('cells');
           tally.add(`expect ${want.status}`);
           const what = `${op.method} ${op.path} as ${principal} on ${target}`;

@@ -28,6 +28,7 @@ export type ErrorKind =
   | 'PartnerKitError'
   | 'HttpError'
   | 'ValidationProblemError'
+  | 'IdempotencyMismatchError'
   | 'ConflictError'
   | 'AuthError'
   | 'NotFoundError'

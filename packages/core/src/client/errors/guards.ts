@@ -7,6 +7,7 @@ import type { AuthError } from './auth-error.js';
 import { hasKind } from './brand.js';
 import type { ConflictError } from './conflict-error.js';
 import type { HttpError } from './http-error.js';
+import type { IdempotencyMismatchError } from './idempotency-mismatch-error.js';
 import type { NetworkError } from './network-error.js';
 import type { NotFoundError } from './not-found-error.js';
 import type { PartnerKitError } from './partnerkit-error.js';
@@ -55,6 +56,17 @@ export function isHttpError(error: unknown): error is HttpError {
  */
 export function isValidationProblemError(error: unknown): error is ValidationProblemError {
   return hasKind(error, 'ValidationProblemError');
+}
+
+/**
+ * True for a 422 `idempotency_mismatch`: an idempotency key reused with another request.
+ * @example
+ * ```ts
+ * if (isIdempotencyMismatchError(error)) draft.key = newIdempotencyKey();
+ * ```
+ */
+export function isIdempotencyMismatchError(error: unknown): error is IdempotencyMismatchError {
+  return hasKind(error, 'IdempotencyMismatchError');
 }
 
 /**

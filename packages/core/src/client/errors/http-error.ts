@@ -1,5 +1,6 @@
 import type { ErrorKind } from './brand.js';
 import type { Problem } from '../../schemas/problem.js';
+import { httpErrorCode, type HttpErrorCode } from './codes.js';
 import { PartnerKitError } from './partnerkit-error.js';
 import { describeRequest, type FailedRequest } from './request-info.js';
 
@@ -26,7 +27,9 @@ export interface HttpErrorInit {
 
 /**
  * The backend answered with a non-2xx status. `problem` is its RFC 9457 problem document;
- * `code` is the problem's stable code (`not_found`, `deal_conflict`, ...).
+ * `code` is the problem's stable code (`not_found`, `deal_conflict`, ...) when the contract
+ * defines it, else the contract's code for the status (`service_unavailable` for a proxy's 502
+ * page) or `unknown_problem`; `problem.code` keeps whatever the backend sent.
  *
  * @example
  * ```ts
@@ -40,7 +43,8 @@ export interface HttpErrorInit {
  */
 export class HttpError extends PartnerKitError {
   static override readonly kind: ErrorKind = 'HttpError';
-  readonly code: string;
+  /** One of the contract's codes (or `unknown_problem`): a `switch` over it can be exhaustive. */
+  readonly code: HttpErrorCode;
   /** The HTTP status. */
   readonly status: number;
   /** The problem document. */
@@ -52,7 +56,7 @@ export class HttpError extends PartnerKitError {
 
   constructor(init: HttpErrorInit) {
     super(httpMessage(init));
-    this.code = init.problem.code;
+    this.code = httpErrorCode(init.problem);
     this.status = init.problem.status;
     this.problem = init.problem;
     this.requestId = init.requestId;

@@ -3,9 +3,10 @@
  * @module
  */
 export { PartnerKitError } from './partnerkit-error.js';
-export { CLIENT_ERROR_CODES, type ClientErrorCode, type ErrorCode } from './codes.js';
+export { CLIENT_ERROR_CODES, type ClientErrorCode, type ErrorCode, type HttpErrorCode } from './codes.js';
 export { HttpError, type HttpErrorInit } from './http-error.js';
 export { ValidationProblemError } from './validation-problem-error.js';
+export { IdempotencyMismatchError } from './idempotency-mismatch-error.js';
 export { ConflictError } from './conflict-error.js';
 export { AuthError } from './auth-error.js';
 export { NotFoundError } from './not-found-error.js';

@@ -1,4 +1,5 @@
 import { ERROR_BRAND, type ErrorKind, hasKind } from './brand.js';
+import type { ErrorCode } from './codes.js';
 
 /**
  * The base of every error the PartnerKit client throws. Each error carries a stable `code`, a
@@ -24,8 +25,8 @@ export abstract class PartnerKitError extends Error {
     return hasKind(value, this.kind);
   }
 
-  /** A stable machine-readable code, e.g. `deal_conflict`, `network_error`, `timeout`. */
-  abstract readonly code: string;
+  /** A stable machine-readable code, e.g. `deal_conflict`, `network_error`, `timeout`: one of {@link ErrorCode}. */
+  abstract readonly code: ErrorCode;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

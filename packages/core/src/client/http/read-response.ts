@@ -8,6 +8,7 @@ import {
   AuthError,
   ConflictError,
   HttpError,
+  IdempotencyMismatchError,
   NetworkError,
   NotFoundError,
   RateLimitError,
@@ -18,7 +19,9 @@ import {
   type FailedRequest,
 } from '../errors/index.js';
 import { describeIssue, formatIssuePath } from '../../schemas/issues.js';
+import { codeForStatus } from '../errors/codes.js';
 import { redact } from './redact.js';
+import { recordResponse } from './response-info.js';
 
 /** A schema of the contract that a response body is parsed with. */
 export type Schema<T> = z.ZodMiniType<T, unknown>;
@@ -69,22 +72,9 @@ export async function readData<T>(response: Response, request: FailedRequest, sc
   if (!result.success) {
     throw invalid(result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: describeIssue(issue) })));
   }
+  recordResponse(result.data, response, requestIdOf(response));
   return result.data;
 }
-
-const FALLBACK_CODES: Readonly<Record<number, string>> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  408: 'request_timeout',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'validation_failed',
-  429: 'rate_limited',
-};
 
 /** The problem document of an error answer, or one made from the status when the body is not one. */
 async function readProblem(response: Response, request: FailedRequest): Promise<Problem> {
@@ -92,7 +82,7 @@ async function readProblem(response: Response, request: FailedRequest): Promise<
     type: 'about:blank',
     title: response.statusText || `HTTP ${response.status}`,
     status: response.status,
-    code: FALLBACK_CODES[response.status] ?? (response.status >= 500 ? 'server_error' : `http_${response.status}`),
+    code: codeForStatus(response.status),
   };
   let text: string;
   try {
@@ -124,6 +114,7 @@ export async function toHttpError(response: Response, request: FailedRequest, se
   const problem = redact(await readProblem(response, request), secret);
   const init: HttpErrorInit = { request, problem, requestId: requestIdOf(response) ?? problem.requestId ?? null };
   const { status } = response;
+  if (problem.code === 'idempotency_mismatch') return new IdempotencyMismatchError(init);
   if (status === 400 || status === 422) return new ValidationProblemError(init);
   if (status === 401 || status === 403) return new AuthError(init);
   if (status === 404) return new NotFoundError(init);

@@ -154,7 +154,9 @@ export function createTransport(options: ResolvedOptions, credentials: Credentia
         if (!isHTTPError(error) || error.response.status !== 401 || request.signal?.aborted) throw error;
         const renewed = await credentials.renew(token.used);
         if (renewed === undefined) throw error;
-        await error.response.body?.cancel().catch(() => undefined);
+        // Not awaited: some fetch implementations (msw's interceptor in Node) never settle the
+        // cancel of a body nobody reads, and the retry must not wait on it.
+        void error.response.body?.cancel().catch(() => undefined);
         return await attempt(request, info, token);
       }
     } catch (error) {

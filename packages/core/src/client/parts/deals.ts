@@ -18,7 +18,7 @@ import { definePart } from '../part.js';
  * await client.deals.list({ status: ['submitted', 'under_review'], partnerId: 'p_1' });
  * ```
  */
-export type DealListParams = ListParams & Omit<Filters<DealListQuery>, 'status'> & { status?: DealStatus | readonly DealStatus[] };
+export type DealListParams = ListParams & Omit<Filters<DealListQuery>, 'status'> & { status?: DealStatus | readonly DealStatus[] | undefined };
 
 const DealPage = /* @__PURE__ */ page(Deal);
 

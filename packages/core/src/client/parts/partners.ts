@@ -48,8 +48,8 @@ export type TargetListParams = ListParams & Filters<TargetListQuery>;
  * ```
  */
 export interface ScorecardParams {
-  period?: string;
-  periods?: number;
+  period?: string | undefined;
+  periods?: number | undefined;
 }
 
 const PartnerPage = /* @__PURE__ */ page(Partner);

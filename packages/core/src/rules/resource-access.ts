@@ -2,7 +2,7 @@
  * Resource gating: who may open a library item, by tier rank and partner type.
  * @module
  */
-import type { PartnerType } from '@partnerkit/core/schemas';
+import type { PartnerType } from '../schemas/index.js';
 
 /** The partner a resource is shown to; null for vendor principals, who may open everything. */
 export type Viewer = { type: PartnerType; tierRank: number | null } | null;

@@ -2,7 +2,7 @@
  * Words the generated data is made of, in English and Vietnamese.
  * @module
  */
-import type { CountryCode } from '@partnerkit/core/schemas';
+import type { CountryCode } from '../schemas/index.js';
 
 export const EN_TRADES = [
   'Systems', 'Logistics', 'Retail', 'Health', 'Foods', 'Energy', 'Analytics', 'Cloud', 'Manufacturing', 'Consulting',

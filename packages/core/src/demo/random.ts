@@ -5,7 +5,8 @@
 
 /** mulberry32: fast, 32-bit state, good enough for test data (not for secrets). */
 export class SeededRandom {
-  private state: number;
+  /** The whole state: copy it to continue the same sequence elsewhere. */
+  state: number;
 
   constructor(seed: number) {
     this.state = seed >>> 0 || 0x9e3779b9;

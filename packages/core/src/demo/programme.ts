@@ -2,7 +2,7 @@
  * The generated programme: four tiers and eight KPIs, and how a partner of each tier performs.
  * @module
  */
-import type { KpiAggregation, KpiDirection, KpiUnit, TierBenefit, TierRequirement } from '@partnerkit/core/schemas';
+import type { KpiAggregation, KpiDirection, KpiUnit, TierBenefit, TierRequirement } from '../schemas/index.js';
 
 export interface SeedKpi {
   id: string;

@@ -1,0 +1,260 @@
+/**
+ * The document's examples, taken from the demo programme (`@partnerkit/core/demo`, the data the
+ * reference server seeds and `@partnerkit/mock` serves) as of a fixed day, so they are realistic,
+ * stable from one generation to the next, and valid: a test checks each against its schema.
+ * A mock generated from the document (Prism's) answers these.
+ * @module
+ */
+import { generateDemoData, type DemoData } from '../demo/generate.js';
+import { nextRenewal } from '../rules/agreements.js';
+import { computeScorecard } from '../rules/scorecard.js';
+import { PROBLEM_TYPE_BASE, type Deal, type EventEnvelope, type Partner, type PartnerAgreement, type Resource, type ResourceFacets, type Scorecard } from '../schemas/index.js';
+import type { ComponentName } from './components.js';
+
+/** The day the examples are generated "as of". */
+export const EXAMPLES_AS_OF = '2026-11-30T09:00:00.000Z';
+
+/** Example request ids and cursors: what a backend would send, opaque to clients. */
+export const EXAMPLE_REQUEST_ID = 'req_01JDZ8W3K4M5N6P7Q8R9S0T1V2';
+const EXAMPLE_CURSOR = 'eyJ2IjoxLCJhdCI6WzM5OF19.Hc3m1x0Q9Wq2';
+
+/** What the document's examples are made of. */
+export interface Examples {
+  /** One example per component schema. */
+  components: Record<ComponentName, unknown>;
+  /** The demo data the examples come from. */
+  demo: DemoData;
+  /** A partner session's view of a deal (no `possibleConflicts`). */
+  partnerDeal: Deal;
+}
+
+/** A partner of the given tier rank from the demo data. */
+function partnerOfRank(demo: DemoData, tierId: string): Partner {
+  const found = demo.partners.find(({ partner }) => partner.tierId === tierId && partner.status === 'active');
+  if (!found) throw new Error(`the demo data has no active partner in ${tierId}`);
+  return found.partner;
+}
+
+function facetsOf(resources: readonly Resource[]): ResourceFacets {
+  const count = (values: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const value of values.sort()) counts[value] = (counts[value] ?? 0) + 1;
+    return counts;
+  };
+  return { type: count(resources.map((r) => r.type)), tag: count(resources.flatMap((r) => r.tags)), language: count(resources.map((r) => r.language)) };
+}
+
+/** The programme agreement, its version in effect, and partner `partnerId`'s acceptance and standing. */
+function agreementExamples(demo: DemoData, partnerId: string) {
+  const { agreement: programme, versions, acceptances } = demo.agreements.find((a) => a.agreement.id === 'ag_programme')!;
+  const version = versions.find((v) => v.id === programme.currentVersion?.id)!;
+  const acceptance = acceptances.find((a) => a.partnerId === partnerId && a.versionId === version.id)!;
+  const standing: PartnerAgreement = { agreement: programme, status: 'accepted', version, acceptance, dueAt: null, renewsAt: nextRenewal(new Date(acceptance.acceptedAt), demo.asOf).toISOString(), blocks: [] };
+  return { programme, version, acceptance, standing };
+}
+
+let cached: Examples | undefined;
+
+/** Builds the examples (once per process). */
+export function createExamples(): Examples {
+  if (cached) return cached;
+  const demo = generateDemoData({ asOf: EXAMPLES_AS_OF, partners: 12, deals: 120, resources: 12 });
+  const asOf = new Date(EXAMPLES_AS_OF);
+  const deals = [...demo.dealBatches()].flat();
+  const gold = partnerOfRank(demo, 'tier_gold');
+  const tier = demo.tiers.find((t) => t.id === 'tier_gold') ?? demo.tiers[0]!;
+  const kpi = demo.kpis[0]!;
+  const partnerDeals = deals.filter((d) => d.partnerId === gold.id);
+  const approved = deals.find((d) => d.status === 'approved')!;
+  const rejected = deals.find((d) => d.status === 'rejected')!;
+  const partnerDeal: Deal = approved;
+  const deal: Deal = { ...approved, possibleConflicts: [] };
+  const history = approved.history.at(-1)!;
+  const resource = demo.resources.find((r) => r.minTierId === null && r.partnerTypes.length === 0)!;
+  const lockedResource: Resource = (() => {
+    const gated = demo.resources.find((r) => r.minTierId !== null) ?? demo.resources[1]!;
+    const { url: _url, ...rest } = gated;
+    return { ...rest, minTierId: gated.minTierId ?? 'tier_platinum', locked: true };
+  })();
+  const measurements = demo.measurements.filter((m) => m.partnerId === gold.id);
+  const targets = demo.targets.filter((t) => t.partnerId === gold.id);
+  const target = targets[0] ?? { partnerId: gold.id, kpiId: 'kpi_revenue', period: '2026-Q4', value: 49_500_000, updatedAt: EXAMPLES_AS_OF };
+  const scorecard: Scorecard = computeScorecard({ partner: gold, period: '2026-Q4', kpis: demo.kpis, tiers: demo.tiers, targets, measurements, now: asOf });
+  const row = scorecard.rows[0]!;
+  const requirement = scorecard.tier.requirements[0] ?? scorecard.tier.next?.gaps[0];
+  const measurement = measurements.at(-1)!;
+  const user = demo.partners.find(({ partner }) => partner.id === gold.id)!.users[0]!;
+  const manager = gold.manager!;
+  const event: EventEnvelope = {
+    id: 'ev_01JDZ8W3K4M5N6P7Q8R9S0T1V3',
+    type: 'deal.approved',
+    occurredAt: approved.approvedAt!,
+    partnerId: approved.partnerId,
+    data: { dealId: approved.id, number: approved.number, from: 'submitted', to: 'approved', expiresAt: approved.expiresAt },
+  };
+  const page = <T>(items: T[]) => ({ data: items, nextCursor: EXAMPLE_CURSOR });
+  const { id: _id, locked: _locked, openCount: _openCount, createdAt: _c, updatedAt: _u, ...resourceFields } = resource;
+  const fieldError = { path: 'amount.currency', message: 'must be a 3-letter ISO 4217 code such as USD' };
+  const { programme, version, acceptance, standing } = agreementExamples(demo, gold.id);
+  const paragraph = version.body.blocks.find((b) => b.type === 'paragraph')!;
+  const heading = version.body.blocks.find((b) => b.type === 'heading')!;
+  const list = version.body.blocks.find((b) => b.type === 'list')!;
+  const link = version.body.blocks.flatMap((b) => (b.type === 'list' ? b.items.flatMap((i) => i.spans) : b.spans)).find((span) => span.href)!;
+  const versionRef = { id: version.id, version: version.version, effectiveAt: version.effectiveAt, contentHash: version.contentHash };
+  const versionInput = { version: '2027.1', body: version.body, translations: version.translations, effectiveAt: '2027-01-01T00:00:00.000Z' };
+
+  const components: Record<ComponentName, unknown> = {
+    Id: gold.id,
+    Timestamp: approved.approvedAt,
+    CalendarDate: approved.expectedCloseDate,
+    CurrencyCode: approved.amount!.currency,
+    CountryCode: gold.country,
+    LanguageTag: 'vi',
+    Money: approved.amount,
+    Period: '2026-Q4',
+    MonthPeriod: measurement.period,
+    HttpUrl: gold.website,
+    IdempotencyKey: '5f0c6d2e-8a8b-4c1e-9a55-0d9e3b7c2a41',
+    EmailAddress: user.email,
+    PersonRef: manager,
+    PartnerType: gold.type,
+    PartnerStatus: gold.status,
+    DomainName: gold.domains[0],
+    Partner: gold,
+    PartnerInput: {
+      name: gold.name,
+      type: gold.type,
+      status: 'onboarding',
+      region: gold.region,
+      country: gold.country,
+      website: gold.website,
+      domains: gold.domains,
+      manager,
+    },
+    PartnerPatch: { status: 'active', tierId: tier.id },
+    TierRequirement: tier.requirements[0],
+    TierBenefit: tier.benefits[0],
+    Tier: tier,
+    TierInput: { rank: tier.rank, name: tier.name, colour: tier.colour, benefits: tier.benefits, requirements: tier.requirements, dealProtectionDays: tier.dealProtectionDays },
+    KpiUnit: kpi.unit,
+    KpiDirection: kpi.direction,
+    KpiAggregation: kpi.aggregation,
+    Kpi: kpi,
+    KpiInput: { name: kpi.name, description: kpi.description, unit: kpi.unit, direction: kpi.direction, aggregation: kpi.aggregation, weight: kpi.weight, currency: kpi.currency },
+    Target: target,
+    TargetInput: { kpiId: target.kpiId, period: target.period, value: target.value },
+    TargetsInput: { data: [{ kpiId: target.kpiId, period: target.period, value: target.value }] },
+    TargetsResult: { data: [target] },
+    Measurement: measurement,
+    MeasurementInput: { partnerId: measurement.partnerId, kpiId: measurement.kpiId, period: measurement.period, value: measurement.value, source: measurement.source },
+    MeasurementBatch: {
+      data: measurements.slice(-2).map((m) => ({ partnerId: m.partnerId, kpiId: m.kpiId, period: m.period, value: m.value, source: m.source })),
+    },
+    MeasurementBatchResult: { upserted: 2 },
+    ScorecardStatus: row.status,
+    TrendPoint: row.trend.at(-1),
+    ScorecardRow: row,
+    RequirementCheck: requirement,
+    TierStanding: scorecard.tier,
+    Scorecard: scorecard,
+    DealStatus: approved.status,
+    DealType: approved.type,
+    DealReasonCode: rejected.reasonCode,
+    ConflictReason: 'protected',
+    Role: 'partner',
+    DealCustomer: approved.customer,
+    PhoneNumber: '+84 28 3823 4567',
+    DealContact: { ...approved.contact, phone: '+84 28 3823 4567' },
+    DealHistoryEntry: history,
+    Deal: deal,
+    DealInput: {
+      type: approved.type,
+      customer: approved.customer,
+      contact: approved.contact,
+      products: approved.products,
+      amount: approved.amount,
+      expectedCloseDate: approved.expectedCloseDate,
+      stage: approved.stage,
+      description: approved.description,
+    },
+    DealTransitionInput: { to: 'rejected', reason: rejected.reason, reasonCode: rejected.reasonCode },
+    DealCheckInput: { customer: { company: approved.customer.company, domain: approved.customer.domain } },
+    DealCheckResult: { available: false, reason: 'protected' },
+    ResourceType: resource.type,
+    ResourceSort: 'newest',
+    Resource: resource,
+    ResourceTag: resource.tags[0],
+    ResourceInput: resourceFields,
+    ResourcePatch: { minTierId: 'tier_silver', tags: resource.tags },
+    ResourceOpenResult: { url: resource.url },
+    ResourceFacets: facetsOf(demo.resources),
+    ResourcePage: { data: [resource, lockedResource], nextCursor: EXAMPLE_CURSOR, total: demo.resources.length, facets: facetsOf(demo.resources) },
+    SessionInput: { role: 'partner', partnerId: gold.id, user, locale: 'vi', ttlSeconds: 900 },
+    SessionToken: {
+      token: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoicGFydG5lciJ9.c2lnbmF0dXJlLW9mLXRoZS1leGFtcGxl',
+      expiresAt: new Date(asOf.getTime() + 900_000).toISOString(),
+    },
+    Principal: { role: 'partner', partnerId: gold.id, user, locale: 'vi', expiresAt: new Date(asOf.getTime() + 900_000).toISOString() },
+    EventType: event.type,
+    EventEnvelope: event,
+    FieldError: fieldError,
+    Problem: {
+      type: `${PROBLEM_TYPE_BASE}validation_failed`,
+      title: 'The request is not valid',
+      status: 400,
+      detail: 'Fix the fields listed in errors and send the request again.',
+      code: 'validation_failed',
+      requestId: EXAMPLE_REQUEST_ID,
+      errors: [fieldError],
+    },
+    RichTextListStyle: list.style,
+    RichTextHref: link.href,
+    RichTextSpan: link,
+    RichTextHeading: heading,
+    RichTextParagraph: paragraph,
+    RichTextListItem: list.items[0],
+    RichTextList: list,
+    RichTextBlock: paragraph,
+    RichText: version.body,
+    RichTextSpanInput: link,
+    RichTextHeadingInput: heading,
+    RichTextParagraphInput: paragraph,
+    RichTextListItemInput: list.items[0],
+    RichTextListInput: list,
+    RichTextBlockInput: heading,
+    RichTextInput: version.body,
+    AgreementGate: 'deal_registration',
+    AgreementStatus: programme.status,
+    AgreementTerm: programme.term,
+    AgreementTermInput: { kind: 'expires', months: 12 },
+    ContentHash: version.contentHash,
+    AgreementTranslation: programme.translations?.vi,
+    AgreementVersionRef: versionRef,
+    Agreement: programme,
+    AgreementInput: { title: programme.title, partnerTypes: programme.partnerTypes, tierIds: programme.tierIds, gates: programme.gates, term: programme.term, translations: programme.translations },
+    AgreementPatch: { gates: ['deal_registration', 'resources'] },
+    AgreementVersionTranslation: version.translations?.vi,
+    AgreementVersionTranslationInput: version.translations?.vi,
+    AgreementVersion: version,
+    AgreementVersionInput: versionInput,
+    AcceptanceSigner: acceptance.acceptedBy,
+    Acceptance: acceptance,
+    AcceptanceInput: { versionId: version.id, contentHash: version.contentHash, signer: { name: acceptance.acceptedBy.name, title: acceptance.acceptedBy.title }, language: acceptance.language },
+    PartnerAgreementStatus: standing.status,
+    PartnerAgreement: standing,
+    RequiredAgreement: { agreementId: programme.id, versionId: version.id, title: programme.title, gate: 'deal_registration' },
+    AgreementPage: { data: demo.agreements.map((a) => a.agreement), nextCursor: null },
+    AgreementVersionPage: { data: demo.agreements[0]!.versions.toReversed(), nextCursor: null },
+    PartnerAgreementPage: { data: [standing], nextCursor: null },
+    AcceptancePage: page([acceptance]),
+    PartnerPage: page(demo.partners.slice(0, 2).map(({ partner }) => partner)),
+    TierPage: { data: demo.tiers, nextCursor: null },
+    KpiPage: page(demo.kpis.slice(0, 2)),
+    TargetPage: { data: targets.length > 0 ? targets : [target], nextCursor: null },
+    MeasurementPage: page(measurements.slice(0, 2)),
+    DealPage: page(partnerDeals.slice(0, 2)),
+    EventPage: page([event]),
+  };
+  cached = { components, demo, partnerDeal };
+  return cached;
+}

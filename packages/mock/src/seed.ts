@@ -1,0 +1,94 @@
+/**
+ * What a mock backend starts with: the demo programme (the one the reference server seeds), an
+ * empty one, or the embedder's own tiers, KPIs, partners, numbers, deals and resources, checked
+ * against the contract's schemas.
+ * @module
+ */
+import { generateDemoData, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
+import type * as z from 'zod/mini';
+import { numberKey, type MockState } from './state.js';
+
+/** The embedder's own data, as contract objects (`Resource`s with their `url`). */
+export interface MockSeedData {
+  /** Start from the demo programme and add these, or from nothing (default `empty`). */
+  base?: 'demo' | 'empty';
+  tiers?: Tier[];
+  kpis?: Kpi[];
+  partners?: Partner[];
+  targets?: Target[];
+  measurements?: Measurement[];
+  /** Deals; the newest last. */
+  deals?: Deal[];
+  /** Library items with their `url`; the newest last. */
+  resources?: (Omit<Resource, 'locked' | 'url'> & { url: string })[];
+}
+
+/** `demo` (the demo programme), `empty`, or data of your own. */
+export type MockSeed = 'demo' | 'empty' | MockSeedData;
+
+/** Who acts in the seeded programme, for minting sessions: partners' users and the vendor's managers. */
+export interface SeededPeople {
+  /** Users per partner id. */
+  users: Map<string, DemoUser[]>;
+  managers: readonly DemoUser[];
+}
+
+function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new TypeError(`@partnerkit/mock: the seed's ${where} is not a valid contract object: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`);
+  }
+  return result.data;
+}
+
+/** Fills `state` with `seed` as of `now`; answers who acts in it. */
+export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: DemoOptions = {}): SeededPeople {
+  const people: SeededPeople = { users: new Map(), managers: [] };
+  const base = typeof seed === 'string' ? seed : (seed.base ?? 'empty');
+  if (base === 'demo') {
+    const data = generateDemoData({ asOf: now, ...demo });
+    for (const tier of data.tiers) state.tiers.set(tier.id, tier);
+    for (const kpi of data.kpis) state.kpis.set(kpi.id, kpi);
+    for (const { partner, users } of data.partners) {
+      state.partners.set(partner.id, partner);
+      people.users.set(partner.id, users);
+    }
+    people.managers = data.managers;
+    for (const t of data.targets) state.targets.set(numberKey(t.partnerId, t.kpiId, t.period), t);
+    for (const m of data.measurements) state.measurements.set(numberKey(m.partnerId, m.kpiId, m.period), m);
+    for (const { locked: _locked, ...resource } of data.resources) state.resources.set(resource.id, { ...resource, seq: state.nextSeq() });
+    for (const { agreement, versions, acceptances } of data.agreements) {
+      const { currentVersion: _c, nextVersion: _n, ...stored } = agreement;
+      state.agreements.set(agreement.id, { ...stored, seq: state.nextSeq() });
+      for (const version of versions) state.agreementVersions.set(version.id, { ...version, seq: state.nextSeq() });
+      for (const acceptance of acceptances) state.acceptances.set(acceptance.id, { ...acceptance, seq: state.nextSeq() });
+    }
+    for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
+    state.dealNumbers = data.dealCount;
+  }
+  if (typeof seed === 'string') return people;
+  seed.tiers?.forEach((t, i) => state.tiers.set(t.id, checked(Tier, t, `tiers[${i}]`)));
+  seed.kpis?.forEach((k, i) => state.kpis.set(k.id, checked(Kpi, k, `kpis[${i}]`)));
+  seed.partners?.forEach((p, i) => state.partners.set(p.id, checked(Partner, p, `partners[${i}]`)));
+  seed.targets?.forEach((t, i) => {
+    const target = checked(Target, t, `targets[${i}]`);
+    state.targets.set(numberKey(target.partnerId, target.kpiId, target.period), target);
+  });
+  seed.measurements?.forEach((m, i) => {
+    const measurement = checked(Measurement, m, `measurements[${i}]`);
+    state.measurements.set(numberKey(measurement.partnerId, measurement.kpiId, measurement.period), measurement);
+  });
+  seed.resources?.forEach((r, i) => {
+    const { locked: _locked, ...resource } = checked(Resource, { ...r, locked: false }, `resources[${i}]`);
+    state.resources.set(resource.id, { ...resource, url: r.url, seq: state.nextSeq() });
+  });
+  seed.deals?.forEach((d, i) => {
+    const deal = checked(Deal, d, `deals[${i}]`);
+    state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
+    const n = Number(/(\d+)$/.exec(deal.number)?.[1] ?? 0);
+    if (n > state.dealNumbers) state.dealNumbers = n;
+  });
+  return people;
+}

@@ -1,0 +1,89 @@
+/**
+ * What the mock backend holds: the programme, partners, their numbers, deals, the library, the
+ * event log, sessions and idempotency keys, all in memory. Parts read and change it only through
+ * their handlers; one request is handled at a time from reading its body to its answer, so no
+ * two writes ever interleave.
+ * @module
+ */
+import type { Acceptance, Agreement, AgreementVersion, Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, Resource, Target, Tier } from '@partnerkit/core/schemas';
+import { Cursors } from './http/pagination.js';
+
+/** A deal with its position in creation order (lists are newest first). */
+export type StoredDeal = Deal & { seq: number };
+/** A library item as stored: with its URL, which gating may hide, and its creation order. */
+export type StoredResource = Omit<Resource, 'locked'> & { url: string; seq: number };
+/** An agreement as stored: its versions are kept apart (`currentVersion` and `nextVersion` depend on the clock). */
+export type StoredAgreement = Omit<Agreement, 'currentVersion' | 'nextVersion'> & { seq: number };
+/** A version with its publication order. */
+export type StoredVersion = AgreementVersion & { seq: number };
+/** An acceptance with its position in the log of acceptances. */
+export type StoredAcceptance = Acceptance & { seq: number };
+/** An event with its position in the log. */
+export type StoredEvent = EventEnvelope & { seq: number };
+
+/** A minted session: who it speaks for, until when. */
+export interface Session {
+  role: 'manager' | 'partner';
+  partnerId: string | null;
+  user: PersonRef & { id: string };
+  locale: string | null;
+  expiresAt: string;
+}
+
+/** A stored answer to a write sent with an `Idempotency-Key`. */
+export interface StoredAnswer {
+  request: string;
+  status: number;
+  body: unknown;
+}
+
+/** The whole state of one mock backend. */
+export class MockState {
+  readonly tiers = new Map<string, Tier>();
+  readonly kpis = new Map<string, Kpi>();
+  readonly partners = new Map<string, Partner>();
+  /** By `partnerId \n kpiId \n period`. */
+  readonly targets = new Map<string, Target>();
+  /** By `partnerId \n kpiId \n period`. */
+  readonly measurements = new Map<string, Measurement>();
+  readonly deals = new Map<string, StoredDeal>();
+  readonly resources = new Map<string, StoredResource>();
+  readonly agreements = new Map<string, StoredAgreement>();
+  readonly agreementVersions = new Map<string, StoredVersion>();
+  readonly acceptances = new Map<string, StoredAcceptance>();
+  readonly events: StoredEvent[] = [];
+  readonly sessions = new Map<string, Session>();
+  /** By `caller subject \n key`. */
+  readonly idempotency = new Map<string, StoredAnswer>();
+  readonly cursors = new Cursors();
+  /** The last deal number given (`DR-000123`), and the last creation sequence of deals and resources. */
+  dealNumbers = 0;
+  sequence = 0;
+
+  /** The next creation sequence number. */
+  nextSeq(): number {
+    this.sequence += 1;
+    return this.sequence;
+  }
+
+  /** Appends events to the log, all at `now`. */
+  appendEvents(events: readonly { type: KnownEventType; partnerId: string | null; data: Record<string, unknown> }[], now: Date): void {
+    for (const event of events) {
+      const seq = this.events.length + 1;
+      this.events.push({ id: `ev_${seq}`, seq, type: event.type, occurredAt: now.toISOString(), partnerId: event.partnerId, data: event.data });
+    }
+  }
+
+  /** The measurements of one partner. */
+  measurementsOf(partnerId: string): Measurement[] {
+    return [...this.measurements.values()].filter((m) => m.partnerId === partnerId);
+  }
+
+  /** The targets of one partner. */
+  targetsOf(partnerId: string): Target[] {
+    return [...this.targets.values()].filter((t) => t.partnerId === partnerId);
+  }
+}
+
+/** The key of a target or measurement. */
+export const numberKey = (partnerId: string, kpiId: string, period: string): string => `${partnerId}\n${kpiId}\n${period}`;

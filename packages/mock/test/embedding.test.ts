@@ -1,0 +1,86 @@
+/**
+ * What an embedder uses the mock for: a page or a test against the demo programme or data of its
+ * own, with sessions minted directly, and faults injected to see loading, error and retry states.
+ * Through msw in Node (as a page's tests would) and through `backend.fetch`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setupServer } from 'msw/node';
+import { createClient, isHttpError, isNetworkError, isResponseValidationError, isTimeoutError, type PartnerKitClient } from '@partnerkit/core/client';
+import type { Deal, Kpi, Partner, Tier } from '@partnerkit/core/schemas';
+import { createMockBackend, type MockBackend, partnerkitHandlers } from '@partnerkit/mock';
+
+const BASE_URL = 'https://prm.example.com/api';
+const server = setupServer();
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+
+function clientOf(backend: MockBackend, session: { role: 'manager' } | { role: 'partner'; partnerId: string }, options: { timeout?: number } = {}): PartnerKitClient {
+  server.resetHandlers(...partnerkitHandlers(backend, BASE_URL));
+  return createClient({ baseUrl: BASE_URL, token: backend.session(session).token, retry: 0, ...options });
+}
+
+const AT = '2026-11-02T08:00:00.000Z';
+const tier: Tier = { id: 'tier_partner', rank: 1, name: 'Partner', colour: '#336699', benefits: [{ label: 'Deal protection', value: '45 days' }], requirements: [], dealProtectionDays: 45, createdAt: AT, updatedAt: AT };
+const kpi: Kpi = { id: 'kpi_arr', name: 'ARR', description: null, unit: 'currency', direction: 'higher_is_better', aggregation: 'sum', weight: 1, currency: 'EUR', createdAt: AT, updatedAt: AT };
+const partner: Partner = { id: 'acme', name: 'Acme Integration GmbH', type: 'system_integrator', status: 'active', tierId: tier.id, tierSince: AT, region: 'EMEA', country: 'DE', website: 'https://acme.example', domains: ['acme.example'], manager: null, createdAt: AT, updatedAt: AT };
+const deal: Deal = {
+  id: 'dl_acme_1', number: 'DR-000041', partnerId: partner.id, submittedBy: { id: 'u1', name: 'Jana Weber' }, status: 'submitted', type: 'resell',
+  customer: { company: 'Globex AG', domain: 'globex.example' }, contact: {}, products: [], amount: { amount: 4_500_000, currency: 'EUR' }, expectedCloseDate: null,
+  stage: null, description: null, submittedAt: AT, approvedAt: null, expiresAt: null, extensions: 0, approvedBy: null, reasonCode: null, reason: null,
+  history: [{ at: AT, from: null, to: 'submitted', by: { role: 'partner', id: 'u1', name: 'Jana Weber' } }], createdAt: AT, updatedAt: AT,
+};
+
+describe('@partnerkit/mock for embedders', () => {
+  it('serves the demo programme: a partner session sees its scorecard and only its own partner', async () => {
+    const backend = createMockBackend({ seed: 'demo' });
+    const client = clientOf(backend, { role: 'partner', partnerId: 'pt_0003' });
+    const scorecard = await client.partners.scorecard('pt_0003');
+    assert.equal(scorecard.tier.current?.id, 'tier_gold');
+    const page = await client.partners.list();
+    assert.deepEqual(page.data.map((p) => p.id), ['pt_0003']);
+    assert.equal((await client.tiers.list()).data.length, 4);
+  });
+
+  it("serves the embedder's own programme, partners, deals and resources, and refuses a seed the contract does not allow", async () => {
+    const backend = createMockBackend({
+      seed: { tiers: [tier], kpis: [kpi], partners: [partner], deals: [deal], resources: [{ id: 'rs_1', title: 'Reseller guide', description: null, type: 'document', format: 'pdf', sizeBytes: null, language: 'de', tags: ['guide'], thumbnailUrl: null, minTierId: null, partnerTypes: [], openCount: 0, createdAt: AT, updatedAt: AT, url: 'https://acme.example/guide.pdf' }] },
+    });
+    const client = clientOf(backend, { role: 'partner', partnerId: 'acme' });
+    assert.deepEqual((await client.deals.list()).data.map((d) => d.number), ['DR-000041']);
+    const registered = await client.deals.register({ type: 'referral', customer: { company: 'Initech GmbH', domain: 'initech.example' } });
+    assert.equal(registered.number, 'DR-000042', 'numbers continue after the seeded deals');
+    assert.equal((await client.resources.open('rs_1')).url, 'https://acme.example/guide.pdf');
+    assert.throws(() => createMockBackend({ seed: { partners: [{ ...partner, country: 'Germany' }] } }), /partners\[0\] is not a valid contract object: country/);
+  });
+
+  it('injects faults: offline, an error status, a slow answer, a rewritten answer; each for the requests it matches, as often as asked', async () => {
+    const backend = createMockBackend({ seed: 'demo' });
+    const client = clientOf(backend, { role: 'manager' }, { timeout: 200 });
+
+    backend.faults.add({ mode: 'offline', match: 'GET /v1/deals', times: 1 });
+    await assert.rejects(client.deals.list(), (error) => isNetworkError(error));
+    assert.equal((await client.deals.list({ limit: 1 })).data.length, 1, 'the fault was used up');
+
+    backend.faults.add({ mode: 'error', status: 503, match: '/v1/partners/*' , times: 1 });
+    await assert.rejects(client.partners.scorecard('pt_0001'), (error) => isHttpError(error) && error.status === 503);
+
+    const removeSlow = backend.faults.add({ mode: 'slow', delayMs: Infinity, match: 'GET /v1/tiers' });
+    await assert.rejects(client.tiers.list(), (error) => isTimeoutError(error));
+    removeSlow();
+
+    backend.faults.add({ mode: 'respond', match: 'GET /v1/kpis', respond: () => Response.json({ data: [{ id: 'kpi' }], nextCursor: null }) });
+    await assert.rejects(client.kpis.list(), (error) => isResponseValidationError(error));
+    backend.faults.clear();
+    assert.equal((await client.kpis.list()).data.length, 8);
+  });
+
+  it('works without msw too, as a fetch; and shows every request to onRequest', async () => {
+    const seen: string[] = [];
+    const backend = createMockBackend({ seed: 'demo', onRequest: (request) => seen.push(`${request.method} ${new URL(request.url).pathname}`) });
+    const client = createClient({ baseUrl: 'https://anywhere.example/api', token: backend.session({ role: 'partner', partnerId: 'pt_0001' }).token, fetch: backend.fetch, retry: 0 });
+    const session = await client.session.get();
+    assert.equal(session.partnerId, 'pt_0001');
+    assert.deepEqual(seen, ['GET /api/v1/session']);
+  });
+});
