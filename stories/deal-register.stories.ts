@@ -135,6 +135,9 @@ export const PrecheckTaken: Story = { args: { draft: 'taken customer' } };
 
 export const PrecheckTakenVietnamese: Story = { args: { draft: 'taken customer', lang: 'vi' } };
 
+/** "Có thể đăng ký": a customer is registrable, not "free" ("còn trống"). */
+export const PrecheckAvailableVietnamese: Story = { args: { draft: 'available customer', lang: 'vi' } };
+
 /** The partner registered this customer already. */
 export const PrecheckOwnRegistration: Story = { args: { draft: 'own customer' } };
 
@@ -154,10 +157,14 @@ export const ConflictVietnamese: Story = { args: { draft: 'taken customer', lang
 /** Submitted offline: queued on the device, shown as pending, with "Send now" and "Cancel sending". */
 export const QueuedOffline: Story = { args: { draft: 'valid', queued: 'offline', backend: 'offline' } };
 
+/** The registration (not the company) is saved and will be sent automatically (it once said "một lần", once). */
 export const QueuedOfflineVietnamese: Story = { args: { draft: 'valid', queued: 'offline', backend: 'offline', lang: 'vi' } };
 
 /** The backend could not be reached: queued with the reason and a retry. */
 export const QueuedAfterFailure: Story = { args: { draft: 'valid', backend: 'offline' }, play: submit };
+
+/** "Chưa gửi được đăng ký cho …", and when it was queued, lower case after the colon. */
+export const QueuedAfterFailureVietnamese: Story = { args: { draft: 'valid', backend: 'offline', lang: 'vi' }, play: submit };
 
 /** The answer broke the contract: an error with a retry, and the draft kept. */
 export const SendFailedInvalidAnswer: Story = { args: { draft: 'valid', backend: 'submit breaks the contract' }, play: submit };
@@ -169,6 +176,7 @@ export const RegisterDark: Story = { args: { theme: 'dark', draft: 'invalid' }, 
 /** A partner's registrations: status chips, protection countdowns, histories, the allowed actions. */
 export const MyRegistrations: Story = { args: { view: 'list' } };
 
+/** Won and lost read "Thành công" and "Thất bại"; protection countdowns lower case inside the line. */
 export const MyRegistrationsVietnamese: Story = { args: { view: 'list', lang: 'vi' } };
 
 export const MyRegistrationsLoading: Story = { args: { view: 'list', backend: 'loading forever' } };
@@ -202,6 +210,7 @@ export const ReviewForOnePartner: Story = { args: { session: 'manager', view: 'l
 /** Rejecting asks for a reason (required) and a closing code. */
 export const RejectDialog: Story = { args: { session: 'manager', partnerId: '', view: 'list' }, play: openDialog('Reject') };
 
+/** The closing code is "Mã lý do đóng". */
 export const RejectDialogVietnamese: Story = { args: { session: 'manager', partnerId: '', view: 'list', lang: 'vi' }, play: openDialog('Từ chối') };
 
 export const ReviewLoading: Story = { args: { session: 'manager', partnerId: '', view: 'list', backend: 'loading forever' } };

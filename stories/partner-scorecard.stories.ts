@@ -7,7 +7,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
 import '../packages/elements/src/define/partner-scorecard.js';
-import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
+import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_UNTRANSLATED, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
 import { stubClient, type StubOptions } from './partner-scorecard/stub-backend.js';
 
 /** The element's attributes, plus how the stub backend behaves. */
@@ -101,7 +101,14 @@ export const PartnerSession: Story = { args: { session: 'partner', sessionPartne
 /** A manager session without `partner-id`: the widget says what is missing instead of guessing. */
 export const ManagerWithoutPartnerId: Story = { args: { partnerId: '' } };
 
+/** The programme's own Vietnamese: KPI and tier names come from their translations. */
 export const Vietnamese: Story = { args: { lang: 'vi' } };
+
+/**
+ * A programme without Vietnamese names: the sentences still read ("Revenue: cần thêm 28.600 US$
+ * để lên hạng Gold"), the KPI name set off by a colon, the tier after its classifier "hạng".
+ */
+export const VietnameseUntranslatedNames: Story = { args: { lang: 'vi', programme: PROGRAMME_UNTRANSLATED } };
 
 /** A partner session in Vietnamese. */
 export const PartnerSessionVietnamese: Story = { args: { lang: 'vi', session: 'partner', partnerId: '' } };
@@ -117,14 +124,24 @@ export const LowerIsBetter: Story = {
   },
 };
 
+/** Lower is better in Vietnamese: "tối đa 2", "cần giảm 0,6 để lên hạng Vàng". */
+export const LowerIsBetterVietnamese: Story = { args: { lang: 'vi', programme: LowerIsBetter.args!.programme! } };
+
 /** Platinum, and meeting it: there is no next tier. */
 export const TopTier: Story = { args: { partnerId: PARTNERS.saigon.id } };
 
 export const TopTierVietnamese: Story = { args: { partnerId: PARTNERS.saigon.id, lang: 'vi' } };
 
-/** Gold on paper, Silver by its numbers: the downgrade waits for a grace period. */
+/**
+ * Gold on paper, Silver by its numbers: the downgrade waits for a grace period. The box lists what
+ * is missing to *keep* Gold; the next-tier box, what is missing to *reach* Platinum.
+ */
 export const PendingDowngrade: Story = { args: { partnerId: PARTNERS.northwind.id } };
 
+/**
+ * What is missing to *keep* Gold ("để giữ hạng Vàng") in the pending box, apart from what is missing
+ * to *reach* Platinum ("để lên hạng Bạch kim"); the day written in full ("ngày 31 tháng 10 năm 2026").
+ */
 export const PendingDowngradeVietnamese: Story = { args: { partnerId: PARTNERS.northwind.id, lang: 'vi' } };
 
 export const Compact: Story = { args: { compact: true } };
@@ -135,6 +152,12 @@ export const DarkCompactVietnamese: Story = { args: { theme: 'dark', compact: tr
 
 /** A month instead of a quarter, with a 12-month trend. */
 export const MonthlyView: Story = { args: { period: '2026-09', periods: 12 } };
+
+/** Periods in running text are lower case ("trong tháng 9 năm 2026"), capitalised in the picker. */
+export const MonthlyViewVietnamese: Story = { args: { period: '2026-09', periods: 12, lang: 'vi' } };
+
+/** A year reads "năm 2026" in Vietnamese sentences, not a bare number. */
+export const YearlyViewVietnamese: Story = { args: { period: '2026', lang: 'vi' } };
 
 /** The skeleton keeps the layout while the scorecard loads. */
 export const Loading: Story = { args: { backend: 'loading forever' } };

@@ -119,6 +119,11 @@ type Story = StoryObj<LibraryArgs>;
 /** A Silver reseller on the vendor's site: three items are locked, with the tier that unlocks them. */
 export const Partner: Story = {};
 
+/**
+ * The programme's Vietnamese: titles and descriptions from each item's translations (the margin
+ * calculator has none and keeps its English), locks named by the tier's Vietnamese ("Đã khóa: cần
+ * hạng Vàng"), tags as "Nhãn".
+ */
 export const PartnerVietnamese: Story = { args: { lang: 'vi' } };
 
 /** A channel manager on the intranet: every item is open. */
@@ -187,6 +192,9 @@ export const TenThousandItemsGrid: Story = { args: { library: '10,000 generated'
 
 /** The first 200 of 10,000, with "Load more". */
 export const LoadMore: Story = { args: { library: '10,000 generated', pageSize: 200 } };
+
+/** Brand assets are "Tư liệu thương hiệu" (logos, banners), not brand equity; filters as chips. */
+export const InitialFiltersVietnamese: Story = { args: { library: 'manager', type: 'brand_asset', lang: 'vi' } };
 
 /** Titles and descriptions that are markup show those characters, never elements. */
 export const MarkupInTitles: Story = { args: { library: 'markup in titles' } };

@@ -248,6 +248,31 @@ describe('the demo in Chromium', () => {
       ),
     );
 
+    // The programme's own Vietnamese: tier and KPI names in the scorecard, titles in the library.
+    const programme = await step(opened, 'reading the programme data in Vietnamese', async () => {
+      const found = await page.waitForFunction(
+        () => {
+          const scorecard = document.querySelector('partner-scorecard')?.shadowRoot;
+          const library = document.querySelector('resource-library')?.shadowRoot;
+          // A KPI's name is its cell's own text (a "lower is better" hint is an element inside it).
+          // (No named functions in here: the page cannot see the helpers tsx would wrap them in.)
+          const kpis = [...(scorecard?.querySelectorAll('[part~="kpi-name"]') ?? [])].map((cell) =>
+            [...cell.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim(),
+          );
+          const titles = [...(library?.querySelectorAll('[part~="title"]') ?? [])].map((title) => title.textContent?.trim() ?? '');
+          const badge = scorecard?.querySelector('[part~="badge"]')?.textContent?.trim() ?? '';
+          return kpis.length > 0 && titles.length > 0 && badge !== '' ? { kpis, titles, badge } : false;
+        },
+        { timeout: WAIT.timeout },
+      );
+      return (await found.jsonValue()) as { kpis: string[]; titles: string[]; badge: string };
+    });
+    assert.match(programme.badge, /^Hạng: (Thành viên|Bạc|Vàng|Bạch kim)$/);
+    assert.ok(programme.kpis.includes('Doanh thu') && programme.kpis.includes('Tỷ lệ khách hàng rời bỏ'), programme.kpis.join(', '));
+    assert.ok(!programme.kpis.some((name) => /^(Revenue|Deals won|Customer churn)$/.test(name)), programme.kpis.join(', '));
+    const vietnamese = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+    assert.ok(programme.titles.every((title) => vietnamese.test(title)), `every title in Vietnamese: ${programme.titles.join(' | ')}`);
+
     // Dark: the widgets follow --pk-color-scheme set by the page.
     assert.equal(await page.$eval('partner-scorecard', (el) => getComputedStyle(el).colorScheme), 'dark');
 

@@ -7,7 +7,7 @@
 // collide with another run or point at an example host. Commands that only `npm test` runs are
 // proven by CI, which runs `npm ci` and `npm test` in a fresh clone of its own.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,12 @@ const root = new URL('../..', import.meta.url).pathname;
  */
 const RULES = [
   [/^npm install$/, 'clone', 'the install step itself'],
-  [/^npm install @partnerkit\//, 'elsewhere', 'a consumer project: proven by the published-packages check (scripts/published)'],
+  [/^npm install (--save-dev )?@partnerkit\//, 'elsewhere', 'a consumer project: proven by the published-packages check (scripts/published)'],
+  [/^npx partnerkit-(server|conformance)$/, 'elsewhere', 'a bin named in prose: its documented forms run here, and the published check runs both from the tarballs'],
+  [/^npx @stoplight\/prism-cli@\S+ proxy /, 'elsewhere', 'the kit against Prism\'s proxy: packages/conformance/test/openapi-proxy.test.ts runs it'],
+  [/^npm run cem$/, 'elsewhere', '`npm test` runs its check (the manifest step)'],
+  [/^npm run preview$/, 'elsewhere', 'an example\'s command: the published check runs every example as its README says'],
+  [/^npx msw init /, 'clone', ''],
   [/^(npm test|npx web-test-runner |node --conditions=partnerkit-source --import tsx --test |PARTNERKIT_TEST_DATABASE_URL=\S+ node .* --test )/, 'elsewhere', 'a test suite: `npm test` runs it, in a fresh clone in CI'],
   [/^npm run (build|typecheck|lint|openapi)$/, 'elsewhere', '`npm test` runs it before or as the build, in a fresh clone in CI'],
   [/^npm run bench\b/, 'elsewhere', '`npm test` runs its quick mode; it builds what it measures'],
@@ -78,7 +83,9 @@ try {
     }
   }
   const env = cleanEnv({ NO_COLOR: '1' });
-  const installed = await step(['npm install'], () => bash('npm install --no-audit --no-fund --prefer-offline --loglevel=error', env, { timeout: 900_000 }));
+  const installed = await step(['npm install'], async () => {
+    await bash('npm install --no-audit --no-fund --prefer-offline --loglevel=error', env, { timeout: 900_000 });
+  });
 
   if (installed) {
     // The server's CLI, as docs/server.md shows it: a key, then the server on that data directory.
@@ -144,6 +151,15 @@ try {
         if (!index.ok) throw new Error(`its index answered ${index.status}`);
       } finally {
         await storybook.stop();
+      }
+    });
+    // docs/mock.md's worker file, as an embedder's project gets it (the clone is thrown away, so
+    // its package.json may take msw's --save entry).
+    await step(documented(/^npx msw init /), async () => {
+      for (const command of documented(/^npx msw init /)) {
+        await bash(command, env);
+        const worker = join(clone, /init (\S+)/.exec(command)[1], 'mockServiceWorker.js');
+        if (!existsSync(worker)) throw new Error(`wrote no ${worker}`);
       }
     });
     // Before any full build: each of these must build or read what it needs itself.

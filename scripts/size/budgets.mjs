@@ -31,9 +31,10 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
 export const TAGS = {
   // +0.2 KB for issue 19's client: closed error codes, IdempotencyMismatchError, responseInfo (decisions.md).
   'partnerkit-provider': 11.4 * KB,
-  'partner-scorecard': 8.5 * KB,
+  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 8.5 -> 8.9 and 8.4 -> 8.6.
+  'partner-scorecard': 8.9 * KB,
   'deal-register': 9.3 * KB,
-  'resource-library': 8.4 * KB,
+  'resource-library': 8.6 * KB,
 };
 
 /**
@@ -44,13 +45,14 @@ export const TAGS = {
  * features (0.14 KB) took to 60.13 KB: see docs/decisions.md, "Integrators".
  */
 export const CEILINGS = {
-  shared: 23.1 * KB,
-  /** The page of the provider and the first three widgets. */
-  page: 60.2 * KB,
+  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 23.1 -> 23.4.
+  shared: 23.4 * KB,
+  /** The page of the provider and the first three widgets (60.0 -> 60.2 with issue 19's client, -> 60.9 with localised programme data). */
+  page: 60.9 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.4 * KB,
-    'deal-register': 44.2 * KB,
-    'resource-library': 43.3 * KB,
+    'partner-scorecard': 44.1 * KB,
+    'deal-register': 44.5 * KB,
+    'resource-library': 43.7 * KB,
   },
 };

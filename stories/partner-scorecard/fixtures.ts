@@ -33,12 +33,15 @@ const kpi = (fields: Omit<Kpi, 'createdAt' | 'updatedAt' | 'description'> & { de
   updatedAt: stamp,
 });
 
+/** Names in Vietnamese: the programme's translations (`localise` picks them for a `vi` element). */
+const vi = (name: string) => ({ translations: { vi: { name } } });
+
 export const KPIS = {
-  revenue: kpi({ id: 'pksc_revenue', name: 'Revenue', unit: 'currency', currency: 'USD', direction: 'higher_is_better', aggregation: 'sum', weight: 3 }),
-  customers: kpi({ id: 'pksc_customers', name: 'New customers', unit: 'count', direction: 'higher_is_better', aggregation: 'sum', weight: 2 }),
-  satisfaction: kpi({ id: 'pksc_csat', name: 'Customer satisfaction', unit: 'percent', direction: 'higher_is_better', aggregation: 'avg', weight: 1 }),
-  response: kpi({ id: 'pksc_response', name: 'Response time (days)', unit: 'count', direction: 'lower_is_better', aggregation: 'avg', weight: 1 }),
-  certified: kpi({ id: 'pksc_certified', name: 'Certified engineers', unit: 'count', direction: 'higher_is_better', aggregation: 'last', weight: 1 }),
+  revenue: kpi({ id: 'pksc_revenue', name: 'Revenue', unit: 'currency', currency: 'USD', direction: 'higher_is_better', aggregation: 'sum', weight: 3, ...vi('Doanh thu') }),
+  customers: kpi({ id: 'pksc_customers', name: 'New customers', unit: 'count', direction: 'higher_is_better', aggregation: 'sum', weight: 2, ...vi('Khách hàng mới') }),
+  satisfaction: kpi({ id: 'pksc_csat', name: 'Customer satisfaction', unit: 'percent', direction: 'higher_is_better', aggregation: 'avg', weight: 1, ...vi('Mức hài lòng của khách hàng') }),
+  response: kpi({ id: 'pksc_response', name: 'Response time (days)', unit: 'count', direction: 'lower_is_better', aggregation: 'avg', weight: 1, ...vi('Thời gian phản hồi (ngày)') }),
+  certified: kpi({ id: 'pksc_certified', name: 'Certified engineers', unit: 'count', direction: 'higher_is_better', aggregation: 'last', weight: 1, ...vi('Kỹ sư có chứng chỉ') }),
 } as const;
 
 const tier = (fields: Omit<Tier, 'createdAt' | 'updatedAt' | 'benefits'>): Tier => ({
@@ -50,11 +53,12 @@ const tier = (fields: Omit<Tier, 'createdAt' | 'updatedAt' | 'benefits'>): Tier 
 
 // Revenue requirements are in minor units over a trailing 12 months: $100,000 / $250,000 / $600,000.
 export const TIERS = {
-  registered: tier({ id: 'pksc_registered', rank: 1, name: 'Registered', colour: '#6B7280', requirements: [], dealProtectionDays: 30 }),
+  registered: tier({ id: 'pksc_registered', rank: 1, name: 'Registered', colour: '#6B7280', requirements: [], dealProtectionDays: 30, ...vi('Thành viên') }),
   silver: tier({
     id: 'pksc_silver',
     rank: 2,
     name: 'Silver',
+    ...vi('Bạc'),
     colour: '#C0C0C0',
     requirements: [
       { kpiId: KPIS.revenue.id, min: 10_000_000, window: 12 },
@@ -66,6 +70,7 @@ export const TIERS = {
     id: 'pksc_gold',
     rank: 3,
     name: 'Gold',
+    ...vi('Vàng'),
     colour: '#D4AF37',
     requirements: [
       { kpiId: KPIS.revenue.id, min: 25_000_000, window: 12 },
@@ -78,6 +83,7 @@ export const TIERS = {
     id: 'pksc_platinum',
     rank: 4,
     name: 'Platinum',
+    ...vi('Bạch kim'),
     colour: '#1E3A8A',
     requirements: [
       { kpiId: KPIS.revenue.id, min: 60_000_000, window: 12 },
@@ -165,6 +171,13 @@ export const PROGRAMME: Programme = {
   partners: Object.values(PARTNERS),
   targets: TARGETS,
   measurements: MEASUREMENTS,
+};
+
+/** The same programme without translations: Vietnamese sentences around names left in English. */
+export const PROGRAMME_UNTRANSLATED: Programme = {
+  ...PROGRAMME,
+  kpis: PROGRAMME.kpis.map(({ translations: _, ...k }) => k),
+  tiers: PROGRAMME.tiers.map(({ translations: _, ...t }) => t),
 };
 
 /** The same programme before any KPI is defined. */

@@ -13,10 +13,11 @@ const LOADED_AT = Date.now();
 /** An ISO timestamp `days` days before the fixtures loaded. */
 export const daysAgo = (days: number): string => new Date(LOADED_AT - days * DAY).toISOString();
 
-const tier = (id: string, rank: number, name: string, colour: string): Tier => ({
+const tier = (id: string, rank: number, name: string, vi: string, colour: string): Tier => ({
   id,
   rank,
   name,
+  translations: { vi: { name: vi } },
   colour,
   benefits: [],
   requirements: [],
@@ -27,10 +28,10 @@ const tier = (id: string, rank: number, name: string, colour: string): Tier => (
 
 /** The programme's tiers, lowest first. */
 export const TIERS: Tier[] = [
-  tier('bronze', 1, 'Bronze', '#A0522D'),
-  tier('silver', 2, 'Silver', '#A8A9AD'),
-  tier('gold', 3, 'Gold', '#D4AF37'),
-  tier('platinum', 4, 'Platinum', '#5B6770'),
+  tier('bronze', 1, 'Bronze', 'Đồng', '#A0522D'),
+  tier('silver', 2, 'Silver', 'Bạc', '#A8A9AD'),
+  tier('gold', 3, 'Gold', 'Vàng', '#D4AF37'),
+  tier('platinum', 4, 'Platinum', 'Bạch kim', '#5B6770'),
 ];
 
 type Draft = Pick<Resource, 'id' | 'title' | 'type'> & Partial<Resource> & { days: number };
@@ -54,18 +55,21 @@ function resource({ days, ...draft }: Draft): Resource {
   };
 }
 
-/** As a manager (or an admin) sees the library: everything open. */
+/**
+ * As a manager (or an admin) sees the library: everything open. Each item carries its title and
+ * description in the other language, except the margin calculator (shown in English to everyone).
+ */
 export const MANAGER_LIBRARY: Resource[] = [
-  resource({ id: 'r_deck', title: '2026 partner sales deck', type: 'document', format: 'pptx', sizeBytes: 8_400_000, tags: ['sales', 'deck'], openCount: 312, days: 3, description: 'The pitch, the proof points and the pricing story for this year, with speaker notes.' }),
-  resource({ id: 'r_demo', title: 'Product demo: onboarding in ten minutes', type: 'video', format: 'mp4', sizeBytes: 240_000_000, tags: ['demo', 'onboarding'], openCount: 95, days: 10, description: 'A recorded walkthrough to show customers in a first meeting.' }),
-  resource({ id: 'r_vi_kit', title: 'Bộ tài liệu bán hàng cho đối tác', type: 'document', format: 'pdf', sizeBytes: 2_400_000, language: 'vi', tags: ['sales'], openCount: 58, days: 1, description: 'Tài liệu giới thiệu sản phẩm và bảng giá dành cho thị trường Việt Nam.' }),
-  resource({ id: 'r_proposal', title: 'Co-branded proposal template', type: 'template', format: 'docx', sizeBytes: 120_000, tags: ['proposal', 'co-branding'], openCount: 140, days: 21, description: 'Put your logo beside ours; the sections follow the buying committee’s questions.' }),
-  resource({ id: 'r_brand', title: 'Logo pack and brand guidelines', type: 'brand_asset', format: 'zip', sizeBytes: 34_000_000, tags: ['brand'], openCount: 77, days: 45 }),
-  resource({ id: 'r_faq', title: 'Partner programme FAQ', type: 'link', format: 'html', tags: ['programme'], openCount: 410, days: 90, description: 'Tiers, benefits, deal registration and payouts, answered.' }),
-  resource({ id: 'r_cert', title: 'Certification: solutions architect', type: 'training', format: 'html', tags: ['certification', 'training'], minTierId: 'gold', openCount: 33, days: 6, description: 'Eight modules and an exam; counts towards the Gold requirements.' }),
+  resource({ id: 'r_deck', translations: { vi: { title: 'Bài thuyết trình bán hàng cho đối tác 2026', description: 'Nội dung chào hàng, các luận điểm chứng minh và cách trình bày giá của năm nay, kèm ghi chú cho người thuyết trình.' } }, title: '2026 partner sales deck', type: 'document', format: 'pptx', sizeBytes: 8_400_000, tags: ['sales', 'deck'], openCount: 312, days: 3, description: 'The pitch, the proof points and the pricing story for this year, with speaker notes.' }),
+  resource({ id: 'r_demo', translations: { vi: { title: 'Trình diễn sản phẩm: bắt đầu sử dụng trong mười phút', description: 'Bản ghi hướng dẫn để trình chiếu cho khách hàng trong buổi gặp đầu tiên.' } }, title: 'Product demo: onboarding in ten minutes', type: 'video', format: 'mp4', sizeBytes: 240_000_000, tags: ['demo', 'onboarding'], openCount: 95, days: 10, description: 'A recorded walkthrough to show customers in a first meeting.' }),
+  resource({ id: 'r_vi_kit', translations: { en: { title: 'Partner sales kit', description: 'Product introduction and price list for the Vietnamese market.' } }, title: 'Bộ tài liệu bán hàng cho đối tác', type: 'document', format: 'pdf', sizeBytes: 2_400_000, language: 'vi', tags: ['sales'], openCount: 58, days: 1, description: 'Tài liệu giới thiệu sản phẩm và bảng giá dành cho thị trường Việt Nam.' }),
+  resource({ id: 'r_proposal', translations: { vi: { title: 'Mẫu đề xuất đồng thương hiệu', description: 'Đặt logo của bạn cạnh logo của chúng tôi; các phần đi theo câu hỏi của nhóm ra quyết định mua hàng.' } }, title: 'Co-branded proposal template', type: 'template', format: 'docx', sizeBytes: 120_000, tags: ['proposal', 'co-branding'], openCount: 140, days: 21, description: 'Put your logo beside ours; the sections follow the buying committee’s questions.' }),
+  resource({ id: 'r_brand', translations: { vi: { title: 'Bộ logo và hướng dẫn nhận diện thương hiệu' } }, title: 'Logo pack and brand guidelines', type: 'brand_asset', format: 'zip', sizeBytes: 34_000_000, tags: ['brand'], openCount: 77, days: 45 }),
+  resource({ id: 'r_faq', translations: { vi: { title: 'Câu hỏi thường gặp về chương trình đối tác', description: 'Giải đáp về hạng, quyền lợi, đăng ký cơ hội và chi trả.' } }, title: 'Partner programme FAQ', type: 'link', format: 'html', tags: ['programme'], openCount: 410, days: 90, description: 'Tiers, benefits, deal registration and payouts, answered.' }),
+  resource({ id: 'r_cert', translations: { vi: { title: 'Chứng chỉ: kiến trúc sư giải pháp', description: 'Tám học phần và một bài thi; được tính vào điều kiện của hạng Vàng.' } }, title: 'Certification: solutions architect', type: 'training', format: 'html', tags: ['certification', 'training'], minTierId: 'gold', openCount: 33, days: 6, description: 'Eight modules and an exam; counts towards the Gold requirements.' }),
   resource({ id: 'r_calc', title: 'Reseller margin calculator', type: 'template', format: 'xlsx', sizeBytes: 800_000, tags: ['pricing'], partnerTypes: ['distributor'], openCount: 12, days: 14, description: 'Margins by volume band for distributors.' }),
-  resource({ id: 'r_exec', title: 'Executive briefing kit', type: 'video', format: 'mp4', sizeBytes: 1_200_000_000, tags: ['sales', 'executive'], minTierId: 'platinum', openCount: 4, days: 30, description: 'Board-level narrative and recorded customer interviews.' }),
-  resource({ id: 'r_vi_training', title: 'Khoá đào tạo triển khai cơ bản', type: 'training', format: 'html', language: 'vi', tags: ['training', 'onboarding'], openCount: 21, days: 2, description: 'Sáu bài học về cài đặt và cấu hình cho kỹ sư của đối tác.' }),
+  resource({ id: 'r_exec', translations: { vi: { title: 'Bộ tài liệu thuyết trình cho lãnh đạo', description: 'Câu chuyện dành cho hội đồng quản trị và các buổi phỏng vấn khách hàng đã ghi lại.' } }, title: 'Executive briefing kit', type: 'video', format: 'mp4', sizeBytes: 1_200_000_000, tags: ['sales', 'executive'], minTierId: 'platinum', openCount: 4, days: 30, description: 'Board-level narrative and recorded customer interviews.' }),
+  resource({ id: 'r_vi_training', translations: { en: { title: 'Basic implementation course', description: 'Six lessons on installation and configuration for partner engineers.' } }, title: 'Khóa đào tạo triển khai cơ bản', type: 'training', format: 'html', language: 'vi', tags: ['training', 'onboarding'], openCount: 21, days: 2, description: 'Sáu bài học về cài đặt và cấu hình cho kỹ sư của đối tác.' }),
 ];
 
 /** Which resources a Silver reseller may not open, and why (the backend's gating, precomputed). */

@@ -2,6 +2,7 @@
  * The PartnerKit markup the demo pages embed: what an embedder copies.
  * @module
  */
+import { localise } from '@partnerkit/core/rules';
 import type { Tier } from '@partnerkit/core/schemas';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContext } from './page-context.js';
@@ -17,7 +18,7 @@ ${content}
     </partnerkit-provider>`;
 }
 
-/** "Gold tier", or "no tier yet". */
+/** "Gold tier" / "hạng Vàng" (the programme's own translation of the name), or "no tier yet". */
 export function tierLabel(ctx: PageContext, tier: Tier | null): string {
-  return tier ? ctx.t.tierOf({ tier: tier.name }) : ctx.t.noTier;
+  return tier ? ctx.t.tierOf({ tier: localise(tier, ctx.lang).name }) : ctx.t.noTier;
 }

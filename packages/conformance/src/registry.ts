@@ -12,6 +12,7 @@ import { isolationChecks } from './areas/isolation.js';
 import { openapiChecks } from './areas/openapi.js';
 import { paginationChecks } from './areas/pagination.js';
 import { scorecardChecks } from './areas/scorecards.js';
+import { translationChecks } from './areas/translations.js';
 import { validationChecks } from './areas/validation.js';
 import { writeChecks } from './areas/writes.js';
 import { type Area, AREAS, type Check } from './check.js';
@@ -28,6 +29,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   gating: gatingChecks,
   agreements: agreementChecks,
   scorecards: scorecardChecks,
+  translations: translationChecks,
   cors: corsChecks,
 };
 

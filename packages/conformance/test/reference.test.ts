@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CHECKS, type CheckResult, JSON_FORMAT, type JsonReport, runConformance } from '@partnerkit/conformance';
+import { type Check, CHECKS, type CheckResult, JSON_FORMAT, type JsonReport, runConformance } from '@partnerkit/conformance';
 import { main } from '../src/cli/main.ts';
 import { brokenVariant, type Variant } from './support/broken-variants.ts';
 import { ALLOWED_ORIGIN, type Reference, startReference } from './support/reference-server.ts';
@@ -83,6 +83,13 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'agreements',
     mustFail: { 'agreements.isolation': /GET \/v1\/partners\/\S+\/acceptances as partner B answered 200; expected 404/ },
   },
+  'drops-translations': {
+    area: 'translations',
+    mustFail: {
+      'translations.round-trip': /upsertKpi came back with translations \{\}; sent \{"vi":/,
+      'translations.refused': /expected 400 validation_failed/,
+    },
+  },
 };
 
 describe('broken variants of the reference server fail the checks aimed at them', () => {
@@ -109,6 +116,30 @@ describe('broken variants of the reference server fail the checks aimed at them'
       }
     });
   }
+});
+
+describe('the kit’s own tiers take in no partner', () => {
+  it('a tier evaluation between the areas moves no fixture partner, so protections stay as expected', async () => {
+    // The writes and translations checks create tiers; one without requirements would take in
+    // partner C (no tier) at the backend's next evaluation, and its deals would be protected for
+    // that tier's days. The periodic sweep made this depend on timing; here it runs on purpose.
+    const server = await startReference('pglite', { tierSweepIntervalMs: 0 });
+    try {
+      const byId = new Map(CHECKS.map((c) => [c.id, c]));
+      const sweep: Check = {
+        id: 'writes.sweep-now',
+        area: 'writes',
+        title: 'the backend evaluates every partner’s tier now',
+        rule: '(test only)',
+        run: async () => void (await server.server.sweep()),
+      };
+      const checks = ['writes.location', 'translations.round-trip', 'deals.protection'].map((id) => byId.get(id)!);
+      const report = await runConformance({ baseUrl: server.url, adminKey: server.adminKey, origin: ALLOWED_ORIGIN, clock: server.clock, checks: [checks[0]!, checks[1]!, sweep, checks[2]!] });
+      assert.deepEqual(describeFailures(report.results), []);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('the command line', () => {

@@ -117,6 +117,16 @@ suite('database', (harness) => {
     assert.equal(scorecard.status, 200, scorecard.text);
     assert.equal(scorecard.body.tier.current.id, 'tier_platinum');
     assert.equal(scorecard.body.rows.length, 8);
+    // Every name and description of the programme reads in Vietnamese too, and each resource in its other language.
+    const viMissing = await count(`SELECT (
+        (SELECT count(*) FROM tiers WHERE translations->'vi'->>'name' IS NULL)
+      + (SELECT count(*) FROM tiers, jsonb_array_elements(benefits) AS b WHERE b->'translations'->'vi'->>'label' IS NULL
+           OR (b ? 'value' AND b->'translations'->'vi'->>'value' IS NULL))
+      + (SELECT count(*) FROM kpis WHERE translations->'vi'->>'name' IS NULL OR translations->'vi'->>'description' IS NULL)
+      + (SELECT count(*) FROM resources WHERE translations->(CASE language WHEN 'vi' THEN 'en' ELSE 'vi' END)->>'title' IS NULL
+           OR translations->(CASE language WHEN 'vi' THEN 'en' ELSE 'vi' END)->>'description' IS NULL))::int AS n`);
+    assert.equal(viMissing, 0, 'the seed translates all of its programme data');
+    assert.equal(scorecard.body.tier.current.translations.vi.name, 'Bạch kim');
   });
 });
 

@@ -19,6 +19,8 @@ export const VARIANTS = {
   'accepts-once-forever': 'a new version in effect does not ask the partner to accept again',
   /** Serves a partner's acceptances to any partner session (answers with an admin-fetched copy). */
   'leaks-acceptances': 'a partner session can read another partner\'s acceptances',
+  /** Accepts `translations` in writes and throws them away, like a backend that predates them. */
+  'drops-translations': 'translations of programme data are accepted and lost',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -114,6 +116,27 @@ function leaksAcceptances(app: FetchHandler, adminKey: string): FetchHandler {
   };
 }
 
+/** `value` without any `translations` field, at any depth. */
+function withoutTranslations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTranslations);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'translations').map(([key, v]) => [key, withoutTranslations(v)]));
+}
+
+function dropsTranslations(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return app(request);
+    const text = await request.clone().text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return app(request);
+    }
+    return app(new Request(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(withoutTranslations(body)) }));
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
@@ -129,5 +152,7 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return acceptsOnceForever(app);
     case 'leaks-acceptances':
       return leaksAcceptances(app, adminKey);
+    case 'drops-translations':
+      return dropsTranslations(app);
   }
 }

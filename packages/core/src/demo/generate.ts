@@ -181,10 +181,10 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const months = previousPeriods(thisMonth, sizes.months);
 
   const tiers: Tier[] = SEED_TIERS.map((t) => ({
-    id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, dealProtectionDays: t.dealProtectionDays, createdAt, updatedAt: createdAt,
+    id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, dealProtectionDays: t.dealProtectionDays, translations: t.translations, createdAt, updatedAt: createdAt,
   }));
   const kpis: Kpi[] = SEED_KPIS.map((k) => ({
-    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, createdAt, updatedAt: createdAt,
+    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, translations: k.translations, createdAt, updatedAt: createdAt,
   }));
 
   const generated: GeneratedPartner[] = [];
@@ -260,13 +260,18 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const topic = RESOURCE_TOPICS[Math.floor(i / 2) % RESOURCE_TOPICS.length] as (typeof RESOURCE_TOPICS)[number];
     const vietnamese = i % 2 === 1;
     const edition = Math.floor(i / (2 * RESOURCE_TOPICS.length));
-    const title = `${vietnamese ? topic.vi : topic.en}${edition > 0 ? ` (${vietnamese ? 'bản' : 'edition'} ${edition + 1})` : ''}`;
+    // Each item is in one language and carries its title and description in the other.
+    const text = {
+      en: { title: `${topic.en}${edition > 0 ? ` (edition ${edition + 1})` : ''}`, description: `For partners: ${topic.en.toLowerCase()}.` },
+      vi: { title: `${topic.vi}${edition > 0 ? ` (bản ${edition + 1})` : ''}`, description: `Tài liệu dành cho đối tác: ${topic.vi.toLowerCase()}.` },
+    };
+    const [own, other] = vietnamese ? (['vi', 'en'] as const) : (['en', 'vi'] as const);
     const gate = rng.weighted({ open: 50, tier: 30, type: 20 });
     const made = iso(new Date(asOf.getTime() - rng.int(1, 700) * DAY - i * 60_000));
     return {
       id: `rs_${String(i + 1).padStart(4, '0')}`,
-      title,
-      description: vietnamese ? `Tài liệu dành cho đối tác: ${topic.vi.toLowerCase()}.` : `For partners: ${topic.en.toLowerCase()}.`,
+      title: text[own].title,
+      description: text[own].description,
       type: topic.type,
       format: topic.format,
       sizeBytes: topic.type === 'video' ? rng.int(40, 900) * 1_048_576 : topic.type === 'link' ? null : rng.int(80, 9000) * 1024,
@@ -278,6 +283,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       locked: false,
       url: `https://partners.example.com/library/${slug(topic.en)}${edition > 0 ? `-${edition + 1}` : ''}${vietnamese ? '-vi' : ''}`,
       openCount: rng.int(0, 400),
+      translations: { [other]: text[other] },
       createdAt: made,
       updatedAt: made,
     };

@@ -65,6 +65,10 @@ const componentDescriptions: Record<ComponentName, string> = {
   PartnerInput: 'Body of `createPartner`. Unknown fields are rejected.',
   PartnerPatch: 'Body of `updatePartner`: any subset of the writable fields. Unknown fields are rejected.',
   TierRequirement: 'One qualification rule of a tier: the KPI must reach `min` (over `window` trailing months when given).',
+  TierTranslation: 'A tier\'s `name` in one language: an entry of `Tier.translations`.',
+  TierBenefitTranslation: 'A benefit\'s `label` and `value` in one language: an entry of `TierBenefit.translations`.',
+  KpiTranslation: 'A KPI\'s `name` and `description` in one language: an entry of `Kpi.translations`.',
+  ResourceTranslation: 'A resource\'s `title` and `description` in one language: an entry of `Resource.translations`.',
   TierBenefit: 'One benefit a tier grants, such as a discount or market development funds.',
   Tier: 'A level of the partner programme. Rank 1 is the lowest; lists are ordered by rank.',
   TierInput: 'Body of `upsertTier`: the whole tier, created or replaced.',
@@ -166,6 +170,9 @@ const componentDescriptions: Record<ComponentName, string> = {
   AcceptancePage: 'A page of a partner\'s acceptances, newest first.',
 };
 
+const TRANSLATIONS_NOTE = (fields: string) =>
+  `${fields} in other languages, keyed by BCP 47 tag (at most ${contract.MAX_TRANSLATIONS}, each once without regard to case); each translation gives any subset of the fields. Readers pick by language: \`vi-VN\`, then \`vi\`, then another \`vi-*\`, then the default text (\`localise\` in core's rules).`;
+
 /**
  * Field-level notes where the shape alone does not say enough. `Component.property` keys; a key
  * that names no property fails the build, so these cannot go stale silently.
@@ -177,6 +184,10 @@ const propertyDescriptions: Partial<Record<`${ComponentName}.${string}`, string>
   'Kpi.currency': 'The currency of a `currency` KPI; its values are in minor units of it.',
   'Tier.dealProtectionDays': 'How long an approved registration of a partner in this tier stays protected, in days.',
   'Tier.colour': 'Badge colour as `#RRGGBB`.',
+  'Tier.translations': TRANSLATIONS_NOTE('`name`'),
+  'TierBenefit.translations': TRANSLATIONS_NOTE('`label` and `value`'),
+  'Kpi.translations': TRANSLATIONS_NOTE('`name` and `description`'),
+  'Resource.translations': `${TRANSLATIONS_NOTE('`title` and `description`')} \`language\` stays the language of the item itself.`,
   'TierRequirement.window': 'Trailing window in months, ending with the evaluated period. Absent: the evaluated period itself.',
   'Measurement.source': 'Where the number came from (`crm`, `billing`, ...).',
   'ScorecardRow.actual': 'The KPI\'s value over the period, aggregated by the KPI\'s aggregation; `null` without data.',

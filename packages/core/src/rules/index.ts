@@ -11,5 +11,6 @@ export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
 export * from './resource-access.js';
+export * from './localisation.js';
 export * from './content-hash.js';
 export * from './agreements.js';

@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { EmailAddress, Id, LanguageTag, Timestamp, text } from './common.js';
 import { PartnerType } from './partner.js';
 import { RichText, RichTextInput } from './rich-text.js';
-import { translation, translations } from './translations.js';
+import { translation, translations, translationsInput } from './translations.js';
 
 /** What an agreement can hold back until it is accepted. */
 export const AGREEMENT_GATES = ['deal_registration', 'resources'] as const;
@@ -94,7 +94,7 @@ export const AgreementInput = /* @__PURE__ */ z.strictObject({
   tierIds: z.optional(agreementFields.tierIds),
   gates: z.optional(gateList()),
   term: AgreementTermInput,
-  translations: agreementFields.translations,
+  translations: z.optional(/* @__PURE__ */ translationsInput(AgreementTranslation)),
 });
 export type AgreementInput = z.input<typeof AgreementInput>;
 
@@ -108,7 +108,7 @@ export const AgreementPatch = /* @__PURE__ */ z.strictObject({
   tierIds: z.optional(agreementFields.tierIds),
   gates: z.optional(gateList()),
   term: z.optional(AgreementTermInput),
-  translations: agreementFields.translations,
+  translations: z.optional(/* @__PURE__ */ translationsInput(AgreementTranslation)),
   status: z.optional(AgreementStatus),
 });
 export type AgreementPatch = z.infer<typeof AgreementPatch>;
@@ -140,7 +140,7 @@ export type AgreementVersion = z.infer<typeof AgreementVersion>;
 export const AgreementVersionInput = /* @__PURE__ */ z.strictObject({
   version: text(40),
   body: RichTextInput,
-  translations: z.optional(/* @__PURE__ */ translations(AgreementVersionTranslationInput)),
+  translations: z.optional(/* @__PURE__ */ translationsInput(AgreementVersionTranslationInput)),
   /** Defaults to the time of publishing. */
   effectiveAt: z.optional(Timestamp),
 });

@@ -3,6 +3,7 @@
  * @module
  */
 export * from './common.js';
+export * from './translations.js';
 export * from './partner.js';
 export * from './tier.js';
 export * from './kpi.js';

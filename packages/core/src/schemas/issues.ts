@@ -66,7 +66,8 @@ export function describeIssue(issue: SchemaIssue, input?: unknown): string {
     case 'invalid_union':
       return 'does not match any accepted shape';
     case 'invalid_key':
-      return 'has an invalid key';
+      // The path names the key; say what a key must be (`translations.VI`: "must be a language tag ...").
+      return issue.issues[0] ? describeIssue(issue.issues[0] as SchemaIssue) : 'is not an accepted key';
     case 'invalid_element':
       return 'has an invalid element';
     case 'unrecognized_keys':

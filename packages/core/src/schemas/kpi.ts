@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CurrencyCode, Id, Timestamp, text } from './common.js';
+import { translation, translations, translationsInput } from './translations.js';
 
 export const KPI_UNITS = ['currency', 'count', 'percent', 'score'] as const;
 export const KpiUnit = /* @__PURE__ */ z.enum(KPI_UNITS);
@@ -18,9 +19,15 @@ export const KPI_AGGREGATIONS = ['sum', 'avg', 'last', 'max', 'min'] as const;
 export const KpiAggregation = /* @__PURE__ */ z.enum(KPI_AGGREGATIONS);
 export type KpiAggregation = z.infer<typeof KpiAggregation>;
 
+const kpiText = { name: text(100), description: text(1000) };
+
+/** A KPI's `name` and `description` in one language. */
+export const KpiTranslation = /* @__PURE__ */ translation(kpiText);
+export type KpiTranslation = z.infer<typeof KpiTranslation>;
+
 const kpiFields = {
-  name: text(100),
-  description: z.optional(z.nullable(text(1000))),
+  name: kpiText.name,
+  description: z.optional(z.nullable(kpiText.description)),
   /**
    * `currency` values are in minor units of `currency`; `percent` values are percentages
    * (`87.5` is 87.5 %); `count` and `score` are plain numbers.
@@ -38,9 +45,22 @@ const currencyRule = (kpi: { unit: KpiUnit; currency?: string | null | undefined
   kpi.unit !== 'currency' || typeof kpi.currency === 'string';
 const currencyRuleMessage = { message: 'a currency KPI needs a currency', path: ['currency'] };
 
-export const Kpi = /* @__PURE__ */ z.object({ id: Id, ...kpiFields, createdAt: Timestamp, updatedAt: Timestamp });
+export const Kpi = /* @__PURE__ */ z.object({
+  id: Id,
+  ...kpiFields,
+  /** `name` and `description` in other languages, by BCP 47 tag. */
+  translations: z.optional(translations(KpiTranslation)),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 export type Kpi = z.infer<typeof Kpi>;
 
 /** Body of `PUT /v1/kpis/{id}`. */
-export const KpiInput = /* @__PURE__ */ z.strictObject({ ...kpiFields }).check(z.refine(currencyRule, currencyRuleMessage));
+export const KpiInput = /* @__PURE__ */ z
+  .strictObject({
+    ...kpiFields,
+    /** `name` and `description` in other languages, by BCP 47 tag; a `PUT` without it leaves the KPI without translations. */
+    translations: z.optional(translationsInput(KpiTranslation)),
+  })
+  .check(z.refine(currencyRule, currencyRuleMessage));
 export type KpiInput = z.infer<typeof KpiInput>;

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { HttpUrl, Id, LanguageTag, Timestamp, text } from './common.js';
 import { PartnerType } from './partner.js';
+import { translation, translations, translationsInput } from './translations.js';
 
 export const RESOURCE_TYPES = ['document', 'video', 'link', 'template', 'brand_asset', 'training'] as const;
 export const ResourceType = /* @__PURE__ */ z.enum(RESOURCE_TYPES);
@@ -18,9 +19,15 @@ export type ResourceSort = z.infer<typeof ResourceSort>;
 export const ResourceTag = /* @__PURE__ */ z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u, 'must be a tag of 1-50 letters, digits, spaces, _ or -'));
 export type ResourceTag = z.infer<typeof ResourceTag>;
 
+const resourceText = { title: text(200), description: text(2000) };
+
+/** A resource's `title` and `description` in one language. */
+export const ResourceTranslation = /* @__PURE__ */ translation(resourceText);
+export type ResourceTranslation = z.infer<typeof ResourceTranslation>;
+
 const resourceFields = {
-  title: text(200),
-  description: z.nullable(text(2000)),
+  title: resourceText.title,
+  description: z.nullable(resourceText.description),
   type: ResourceType,
   /** File format or medium: `pdf`, `pptx`, `mp4`, `html`, ... */
   format: z.nullable(text(20)),
@@ -37,6 +44,11 @@ const resourceFields = {
 export const Resource = /* @__PURE__ */ z.object({
   id: Id,
   ...resourceFields,
+  /**
+   * `title` and `description` in other languages, by BCP 47 tag. `language` stays the language of
+   * the item itself: an English guide may carry a Vietnamese title.
+   */
+  translations: z.optional(translations(ResourceTranslation)),
   /** True when the caller may see the item but not open it; `url` is then absent. */
   locked: z.boolean(),
   /** Present only when the caller may open the item. */
@@ -57,6 +69,7 @@ export const ResourceInput = /* @__PURE__ */ z.strictObject({
   thumbnailUrl: z.optional(resourceFields.thumbnailUrl),
   minTierId: z.optional(resourceFields.minTierId),
   partnerTypes: z.optional(resourceFields.partnerTypes),
+  translations: z.optional(translationsInput(ResourceTranslation)),
   url: HttpUrl,
 });
 export type ResourceInput = z.input<typeof ResourceInput>;

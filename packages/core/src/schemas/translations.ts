@@ -27,12 +27,12 @@ const fewDistinctTags = (value: Record<string, unknown>) => {
  * misspelt field is an error rather than a translation nobody sees. Export it under a name
  * (`TierTranslation`), so the OpenAPI document shows it once.
  */
-export function translation<const Shape extends z.core.$ZodLooseShape>(fields: Shape) {
-  return z.partial(z.strictObject(fields));
-}
+export const translation = /* @__NO_SIDE_EFFECTS__ */ <const Shape extends z.core.$ZodLooseShape>(fields: Shape) =>
+  z.strictObject(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, z.optional(v)])) as { [K in keyof Shape]: z.ZodMiniOptional<Shape[K]> });
 
 /**
- * The `translations` field of an entity: its {@link translation} per BCP 47 language tag.
+ * The `translations` field of an entity in answers: its {@link translation} per BCP 47 language
+ * tag. Request bodies use {@link translationsInput}, which also holds each language to once.
  *
  * ```ts
  * export const TierTranslation = translation({ name: text(100) });
@@ -43,8 +43,14 @@ export function translation<const Shape extends z.core.$ZodLooseShape>(fields: S
  * Tags are compared without regard to case (`vi-VN` and `vi-vn` are one language, so only one
  * may appear); a field a translation leaves out falls back, it is never blank.
  */
-export function translations<T extends z.core.$ZodType<object>>(translation: T) {
-  return z.record(LanguageTag, translation).check(
-    z.refine(fewDistinctTags, `must name each language once, at most ${MAX_TRANSLATIONS}`),
-  );
-}
+export const translations = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodType<object>>(translation: T) =>
+  z.record(LanguageTag, translation);
+
+/**
+ * The `translations` field of an entity in request bodies: {@link translations}, each language
+ * once (tags compared without regard to case) and at most {@link MAX_TRANSLATIONS} of them. Kept
+ * off the answers' schemas, which stay open like every answer (and need not carry the check into
+ * every page that reads a tier).
+ */
+export const translationsInput = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodType<object>>(translation: T) =>
+  translations(translation).check(z.refine(fewDistinctTags, `must name each language once, at most ${MAX_TRANSLATIONS}`));

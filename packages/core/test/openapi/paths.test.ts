@@ -236,8 +236,8 @@ describe('the v1 path table', () => {
         if (e.roles.length > 0 && e.roles.length < 3) expected.add('403');
         if (e.conflict) expected.add('409');
         if (e.idempotent) expected.add('422');
-        // Finer per-object rules (a deal move, a locked resource) may also refuse with 403.
-        if (e.operationId === 'transitionDeal' || e.operationId === 'openResource') expected.add('403');
+        // Finer per-object rules (a deal move, a locked resource, an agreement to accept first) may also refuse with 403.
+        if (['transitionDeal', 'openResource', 'registerDeal', 'acceptAgreement'].includes(e.operationId)) expected.add('403');
         assert.deepEqual(errors.sort(), [...expected].sort());
         for (const status of errors) {
           const response = responseOf(operation, status)!;

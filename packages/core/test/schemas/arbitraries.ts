@@ -65,6 +65,10 @@ export const httpUrl = fc
 export const money = fc.record({ amount: fc.nat({ max: Number.MAX_SAFE_INTEGER }), currency });
 export const personRef = fc.record({ id, name: text(200), email }, { requiredKeys: [] });
 
+/** Translations of an entity's localisable fields: each language once (ignoring case), any subset of the fields. */
+export const translationsOf = <T extends Record<string, fc.Arbitrary<string>>>(fields: T) =>
+  fc.dictionary(fc.constantFrom('vi', 'vi-VN', 'de', 'zh-Hant-TW', 'en-GB'), fc.record(fields, { requiredKeys: [] }), { maxKeys: 3 });
+
 export const tierRequirement = fc.record(
   { kpiId: id, min: nonNegative, window: fc.integer({ min: 1, max: 36 }) },
   { requiredKeys: ['kpiId', 'min'] },
@@ -75,12 +79,16 @@ export const tier: fc.Arbitrary<Tier> = fc.record({
   rank: fc.integer({ min: 1, max: 100 }),
   name: text(100),
   colour: fc.stringMatching(/^#[0-9a-fA-F]{6}$/),
-  benefits: fc.array(fc.record({ label: text(200), value: text(200) }, { requiredKeys: ['label'] }), { maxLength: 4 }),
+  benefits: fc.array(
+    fc.record({ label: text(200), value: text(200), translations: translationsOf({ label: text(200), value: text(200) }) }, { requiredKeys: ['label'] }),
+    { maxLength: 4 },
+  ),
   requirements: fc.array(tierRequirement, { maxLength: 4 }),
   dealProtectionDays: fc.integer({ min: 1, max: 365 }),
+  translations: translationsOf({ name: text(100) }),
   createdAt: timestamp,
   updatedAt: timestamp,
-});
+}, { requiredKeys: ['id', 'rank', 'name', 'colour', 'benefits', 'requirements', 'dealProtectionDays', 'createdAt', 'updatedAt'] });
 
 export const kpi: fc.Arbitrary<Kpi> = fc.record({
   id,
@@ -91,9 +99,10 @@ export const kpi: fc.Arbitrary<Kpi> = fc.record({
   aggregation: fc.constantFrom(...KPI_AGGREGATIONS),
   weight: fc.double({ min: 0, max: 1000, noNaN: true }).map((n) => (n === 0 ? 0 : n)),
   currency: fc.option(currency, { nil: null }),
+  translations: translationsOf({ name: text(100), description: text(1000) }),
   createdAt: timestamp,
   updatedAt: timestamp,
-});
+}, { requiredKeys: ['id', 'name', 'description', 'unit', 'direction', 'aggregation', 'weight', 'currency', 'createdAt', 'updatedAt'] });
 
 export const partner: fc.Arbitrary<Partner> = fc.record({
   id,
@@ -213,6 +222,7 @@ export const resource: fc.Arbitrary<Resource> = fc.record(
     thumbnailUrl: fc.option(httpUrl, { nil: null }),
     minTierId: fc.option(id, { nil: null }),
     partnerTypes: fc.uniqueArray(fc.constantFrom(...PARTNER_TYPES), { maxLength: 3 }),
+    translations: translationsOf({ title: text(200), description: text(2000) }),
     locked: fc.boolean(),
     url: httpUrl,
     openCount: fc.nat(),

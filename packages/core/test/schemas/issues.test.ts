@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as z from 'zod/mini';
-import { DealInput, describeIssue, fieldErrors, formatIssuePath } from '@partnerkit/core/schemas';
+import { DealInput, describeIssue, fieldErrors, formatIssuePath, text, translation, translations } from '@partnerkit/core/schemas';
 
 /** The field errors of `value` against `schema`; fails the test if it parsed. */
 function errorsOf(schema: z.ZodMiniType, value: unknown, withInput = true) {
@@ -93,4 +93,9 @@ describe('field error wording', () => {
     assert.equal(formatIssuePath(['data', 3, 'value']), 'data.3.value');
     assert.equal(formatIssuePath([]), '');
   });
+});
+
+test('a record key that breaks its schema says what a key must be', () => {
+  const schema = translations(translation({ name: text(10) }));
+  assert.deepEqual(errorsOf(schema, { VI: { name: 'x' } }), [{ path: 'VI', message: 'must be a language tag such as en or vi-VN' }]);
 });

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Kpi, KpiDirection } from '@partnerkit/core/schemas';
-import { currencyFractionDigits, type LocalizeController, type MessageCatalogue } from '../platform/localize.js';
+import type { LocalizeController, MessageCatalogue } from '../platform/localize.js';
 import { readPeriod } from './period.js';
 
 /** The part of the localisation controller the formatters need. */
@@ -24,11 +24,8 @@ export function formatKpiValue(format: NumberFormatter, kpi: Pick<Kpi, 'unit' | 
   // significant digits first makes "now 2.6, required at most 2" and "0.6 lower" agree.
   value = Number(value.toPrecision(12));
   if (kpi.unit === 'percent') return format.percent(value / 100, { maximumFractionDigits: 1 });
-  if (kpi.unit === 'currency' && kpi.currency) {
-    const amount = Math.round(value);
-    const whole = amount % 10 ** currencyFractionDigits(kpi.currency) === 0;
-    return format.money({ amount, currency: kpi.currency }, whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {});
-  }
+  // Minor units; `money` leaves out minor digits that are all zero.
+  if (kpi.unit === 'currency' && kpi.currency) return format.money({ amount: Math.round(value), currency: kpi.currency });
   return format.number(value, { maximumFractionDigits: 1 });
 }
 
@@ -47,17 +44,29 @@ export function boundKey(direction: KpiDirection): 'atLeast' | 'atMost' {
   return direction === 'lower_is_better' ? 'atMost' : 'atLeast';
 }
 
+/** How the catalogue writes quarters and years ("Q3 2026" / "quý 3/2026", "2026" / "năm 2026"). */
+export interface PeriodWords {
+  quarter(q: { quarter: number; year: number }): string;
+  year(y: { year: number }): string;
+}
+
 /**
- * A period for people: a month by name ("July 2026", "tháng 7, 2026"), a quarter through the
- * catalogue (`quarter`: "Q3 2026", "Quý 3/2026"), a year as it is. Malformed text is returned
+ * A period as it reads inside a sentence: a month by name ("July 2026", "tháng 7 năm 2026"), a
+ * quarter and a year through the catalogue ("Q3 2026", "quý 3/2026"; "2026", "năm 2026").
+ * Standing alone (a picker's option) it takes {@link capitalise}. Malformed text is returned
  * unchanged rather than throwing during render.
  */
-export function formatPeriodLabel(format: NumberFormatter, quarter: (q: { quarter: number; year: number }) => string, period: string): string {
+export function formatPeriodLabel(format: NumberFormatter, words: PeriodWords, period: string): string {
   const parsed = readPeriod(period);
   if (!parsed) return period;
-  if (parsed.grain === 'quarter') return quarter({ quarter: parsed.index, year: parsed.year });
+  if (parsed.grain === 'quarter') return words.quarter({ quarter: parsed.index, year: parsed.year });
   if (parsed.grain === 'month') {
     return format.date(Date.UTC(parsed.year, parsed.index - 1, 1), { month: 'long', year: 'numeric', timeZone: 'UTC' });
   }
-  return String(parsed.year);
+  return words.year({ year: parsed.year });
+}
+
+/** `text` with its first letter upper-cased in `locale`: a label standing alone ("Quý 3/2026"). */
+export function capitalise(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }

@@ -14,7 +14,7 @@ import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
-import { boundKey, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
+import { boundKey, capitalise, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
 import { newestFirst, readPeriod } from './period.js';
 import { scorecardCatalogues, type ScorecardMessages } from './i18n/index.js';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry, trendSummary } from './sparkline.js';
@@ -176,11 +176,12 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   private renderScorecard(scorecard: Scorecard, busy: boolean): TemplateResult {
     const l = this.localize;
-    const current = scorecard.tier.current;
+    const current = scorecard.tier.current && l.localise(scorecard.tier.current);
     const colours = badgeColours(current?.colour);
     const hasData = scorecard.rows.some((row) => row.actual !== null);
     const periodLabel = this.periodLabel(scorecard.period);
-    const kpis = new Map(scorecard.rows.map((row) => [row.kpi.id, row.kpi]));
+    // KPI and tier names in the element's language (the programme's translations), else the default.
+    const kpis = new Map(scorecard.rows.map((row) => [row.kpi.id, l.localise(row.kpi)]));
     // While another period loads, the picker already shows the one picked.
     const selected = busy ? this.period || scorecard.period : scorecard.period;
 
@@ -201,7 +202,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
             ${repeat(
               this.pickerPeriods(scorecard),
               (period) => period,
-              (period) => html`<option value=${period} ?selected=${period === selected}>${this.periodLabel(period)}</option>`,
+              (period) => html`<option value=${period} ?selected=${period === selected}>${capitalise(this.periodLabel(period), l.lang)}</option>`,
             )}
           </select>
         </label>
@@ -214,8 +215,18 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
             : this.renderEmpty(l.t('emptyPeriod', { period: periodLabel }))}
       </div>
       ${scorecard.rows.length === 0 ? nothing : this.renderTier(scorecard, kpis)}
-      <p class="updated muted">${l.t('updated', { when: l.date(scorecard.generatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      <p class="updated muted">${this.renderUpdated(scorecard.generatedAt)}</p>
     </section>`;
+  }
+
+  /** When the scorecard was computed: "Updated Oct 15, 2026, 9:00 AM", "Cập nhật lúc 09:00 ngày 15/10/2026". */
+  private renderUpdated(at: string): string {
+    const l = this.localize;
+    return l.t('updated', {
+      when: l.date(at, { dateStyle: 'medium', timeStyle: 'short' }),
+      time: l.date(at, { timeStyle: 'short' }),
+      day: l.date(at, { day: '2-digit', month: '2-digit', year: 'numeric' }),
+    });
   }
 
   private renderScore(score: number | null): TemplateResult {
@@ -259,7 +270,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   private renderRow(row: ScorecardRow): TemplateResult {
     const l = this.localize;
-    const { kpi } = row;
+    const kpi = l.localise(row.kpi);
     const lower = kpi.direction === 'lower_is_better';
     const actual = row.actual === null ? null : formatKpiValue(l, kpi, row.actual);
     const target = row.target === null ? null : this.targetText(kpi, row.target);
@@ -272,7 +283,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       <td class="num" part="target">
         ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
       </td>
-      <td>${this.renderBar(row, actual, target)}</td>
+      <td>${this.renderBar(row, kpi, actual, target)}</td>
       <td>
         <span class="status" part="status">
           <svg class="status__icon" part="status-icon" viewBox="0 0 16 16" aria-hidden="true">${STATUS_ICONS[row.status]}</svg>
@@ -293,7 +304,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     return kpi.direction === 'lower_is_better' ? this.localize.t('atMost', { value: formatted }) : formatted;
   }
 
-  private renderBar(row: ScorecardRow, actual: string | null, target: string | null): TemplateResult {
+  private renderBar(row: ScorecardRow, kpi: Kpi, actual: string | null, target: string | null): TemplateResult {
     const l = this.localize;
     if (row.attainment === null || actual === null || target === null) {
       return html`<div class="attainment"><div class="bar" aria-hidden="true"></div></div>`;
@@ -302,7 +313,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const text = formatAttainment(l, row.attainment);
     // The bar shows up to 100 %; beyond the target the value text tells how far.
     return html`<div class="attainment">
-      <div class="bar" part="bar" role="progressbar" aria-label=${l.t('attainmentLabel', { kpi: row.kpi.name })}
+      <div class="bar" part="bar" role="progressbar" aria-label=${l.t('attainmentLabel', { kpi: kpi.name })}
         aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.min(Math.max(percent, 0), 100)}
         aria-valuetext=${l.t('attainmentText', { attainment: text, actual, target })}>
         <div class="bar__fill" part="bar-fill" style=${styleProperties({ '--_fill': String(Math.min(Math.max(row.attainment, 0), 1)) })}></div>
@@ -339,16 +350,18 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   private renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
     const l = this.localize;
-    const { current, next, pending, isTop, requirements } = scorecard.tier;
+    const { isTop, requirements, pending } = scorecard.tier;
+    const current = scorecard.tier.current && l.localise(scorecard.tier.current);
+    const next = scorecard.tier.next && { tier: l.localise(scorecard.tier.next.tier), gaps: scorecard.tier.next.gaps };
     const blocks: TemplateResult[] = [];
     if (pending && current) {
       const unmet = requirements.filter((check) => !check.met);
       blocks.push(html`<div class="notice notice--pending" part="pending">
         <h3>${l.t('pending')}</h3>
-        <p>${l.t('pendingBody', { from: current.name, to: pending.tier.name, date: l.date(pending.effectiveAt, { dateStyle: 'long' }) })}</p>
+        <p>${l.t('pendingBody', { from: current.name, to: l.localise(pending.tier).name, date: this.longDate(pending.effectiveAt) })}</p>
         ${unmet.length > 0
           ? html`<p>${l.t('pendingUnmet', { tier: current.name })}</p>
-              ${this.renderGaps(unmet, current, kpis)}`
+              ${this.renderGaps(unmet, current, kpis, 'keep')}`
           : nothing}
       </div>`);
     }
@@ -358,20 +371,21 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       const unmet = next.gaps.filter((check) => !check.met);
       blocks.push(html`<div class="notice" part="next-tier">
         <h3>${l.t('next', { tier: next.tier.name })}</h3>
-        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.renderGaps(unmet, next.tier, kpis)}
+        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.renderGaps(unmet, next.tier, kpis, 'reach')}
       </div>`);
     }
     return blocks.length === 0 ? nothing : html`<div class="tier" part="tier">${blocks}</div>`;
   }
 
-  private renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>): TemplateResult {
+  /** Unmet requirements of `tier`, worded for what they are for: reaching it, or keeping it. */
+  private renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep'): TemplateResult {
     return html`<ul class="gaps">
-      ${checks.map((check) => this.renderGap(check, tier, kpis.get(check.kpiId)))}
+      ${checks.map((check) => this.renderGap(check, tier, kpis.get(check.kpiId), aim))}
     </ul>`;
   }
 
-  /** One unmet requirement: "$41,200 more Revenue to Gold", then "now …, required at least …". */
-  private renderGap(check: RequirementCheck, tier: Tier, kpi: Kpi | undefined): TemplateResult {
+  /** One unmet requirement: "Revenue: $41,200 more to reach Gold", then "now …, required at least …". */
+  private renderGap(check: RequirementCheck, tier: Tier, kpi: Kpi | undefined, aim: 'reach' | 'keep'): TemplateResult {
     const l = this.localize;
     // A requirement on a KPI the scorecard does not list: the id and plain numbers are all there is.
     const known: Pick<Kpi, 'name' | 'unit' | 'currency' | 'direction'> = kpi ?? { name: check.kpiId, unit: 'count', currency: null, direction: 'higher_is_better' };
@@ -379,8 +393,8 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     const lower = known.direction === 'lower_is_better';
     const headline =
       check.actual === null && lower
-        ? l.t('gapNoData', { kpi: known.name, tier: tier.name })
-        : l.t(lower ? 'gapLess' : 'gapMore', { missing: value(check.missing), kpi: known.name, tier: tier.name });
+        ? l.t(`gap.noData.${aim}`, { kpi: known.name, tier: tier.name })
+        : l.t(`gap.${lower ? 'less' : 'more'}.${aim}`, { missing: value(check.missing), kpi: known.name, tier: tier.name });
     const required = l.t(boundKey(known.direction), { value: value(check.min) });
     const detail = l.t('gapDetail', { actual: check.actual === null ? null : value(check.actual), required, months: check.window });
     return html`<li part="gap">${headline} <span class="hint gap__detail">${detail}</span></li>`;
@@ -393,8 +407,18 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     return newestFirst(periods);
   }
 
+  /** A period as it reads inside a sentence ("Q3 2026", "quý 3/2026"). */
   private periodLabel(period: string): string {
-    return formatPeriodLabel(this.localize, (q) => this.localize.t('quarter', q), period);
+    const l = this.localize;
+    return formatPeriodLabel(l, { quarter: (q) => l.t('quarter', q), year: (y) => l.t('year', y) }, period);
+  }
+
+  /** A day inside a sentence: "December 31, 2026", "ngày 31 tháng 12 năm 2026". */
+  private longDate(value: string): string {
+    const l = this.localize;
+    // The day, month and year in the page's time zone, the one Intl formats in: both name one day.
+    const date = new Date(value);
+    return l.t('date.long', { formatted: l.date(date, { dateStyle: 'long' }), day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() });
   }
 
   private onPeriodPicked(event: Event): void {

@@ -4,6 +4,9 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// The rule alone, not the rules' index: the platform is in every page's shared chunk, and the
+// index would bring the deal rules with it.
+import { localise } from '@partnerkit/core/rules/localisation';
 import type { Money } from '@partnerkit/core/schemas';
 
 /** Languages with a complete catalogue. Any other language falls back to English, Intl included. */
@@ -84,7 +87,7 @@ export type MessageParams<T> = T extends (params: infer P) => string ? [params: 
  * Declares a catalogue (identity at run time; it keeps the literal key types).
  * @example
  * export const en = defineMessages({ title: 'Scorecard', expires: (p: { when: string }) => `expires ${p.when}` });
- * export const vi: Messages<typeof en> = { title: 'Bảng điểm', expires: (p) => `hết hạn ${p.when}` };
+ * export const vi: Messages<typeof en> = { title: 'Thẻ điểm', expires: (p) => `hết hạn ${p.when}` };
  */
 export function defineMessages<const M extends MessageCatalogue>(messages: M): M {
   return messages;
@@ -298,6 +301,17 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
     return typeof message === 'function' ? (message as (p: unknown) => string)(params[0]) : message;
   }
 
+  /**
+   * Programme data (a tier, a benefit, a KPI, a resource, ...) with its names and descriptions in
+   * the element's language, field by field along `vi-VN` -> `vi` -> other `vi-*` -> the default
+   * text (core's `localise`): `l.localise(kpi).name`. The language is the one the element writes
+   * in, so a sentence and the names inside it agree (a `fr` element writes English, and picks
+   * English names). Answers the entity itself when nothing applies.
+   */
+  localise<T extends object>(entity: T): T {
+    return localise(entity, this.lang);
+  }
+
   /** A number in the element's locale. */
   number(value: number, options: Intl.NumberFormatOptions = {}): string {
     return cachedNumberFormat(this.lang, options).format(value);
@@ -306,11 +320,14 @@ export class LocalizeController<M extends MessageCatalogue> implements ReactiveC
   /**
    * Money from the contract (`amount` in minor units) for display: `{ amount: 123456, currency:
    * 'USD' }` is "$1,234.56" in English; `{ amount: 1250000, currency: 'VND' }` is "1.250.000 ₫" in
-   * Vietnamese. The number of minor digits comes from the currency as Intl knows it.
+   * Vietnamese. The number of minor digits comes from the currency as Intl knows it; a whole
+   * amount shows none ("$42,000", not "$42,000.00") unless `options` ask for them.
    */
   money(money: Money, options: Omit<Intl.NumberFormatOptions, 'style' | 'currency'> = {}): string {
     const digits = currencyFractionDigits(money.currency);
-    return cachedNumberFormat(this.lang, { ...options, style: 'currency', currency: money.currency }).format(money.amount / 10 ** digits);
+    // Intl drops trailing zeros down to the minimum: for a whole amount, all of them.
+    const whole = money.amount % 10 ** digits ? {} : { minimumFractionDigits: 0 };
+    return cachedNumberFormat(this.lang, { ...whole, ...options, style: 'currency', currency: money.currency }).format(money.amount / 10 ** digits);
   }
 
   /** A ratio as a percentage: `0.825` is "82.5%" ("82,5%" in Vietnamese). */

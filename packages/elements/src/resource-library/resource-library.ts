@@ -8,7 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { resources } from '@partnerkit/core/client/resources';
-import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType } from '@partnerkit/core/schemas';
+import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType, type Tier } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { describeError, isAbortError } from '../platform/describe-error.js';
 import { styleProperties } from '../platform/style-properties.js';
@@ -160,7 +160,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   declare private moreError?: unknown;
   /** Why the last open failed, already in the element's language. */
   declare private notice?: string;
-  declare private tiers?: ReadonlyMap<string, string>;
+  declare private tiers?: ReadonlyMap<string, Tier>;
 
   private moreAbort?: AbortController;
   private opening = false;
@@ -364,8 +364,10 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     `;
   }
 
-  private renderItem(resource: Resource, position: number, size: number): TemplateResult {
+  private renderItem(item: Resource, position: number, size: number): TemplateResult {
     const t = this.localize;
+    // Title and description in the element's language when the programme translated them.
+    const resource = t.localise(item);
     const { locked } = resource;
     // A locked resource never gets a link, whatever the response held.
     const href = locked ? null : safeHttpUrl(resource.url);
@@ -429,7 +431,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     const t = this.localize;
     if (resource.minTierId) {
       const tier = this.tiers?.get(resource.minTierId);
-      return tier ? t.t('library.lockedTier', { tier }) : t.t('library.lockedHigherTier');
+      return tier ? t.t('library.lockedTier', { tier: t.localise(tier).name }) : t.t('library.lockedHigherTier');
     }
     return resource.partnerTypes.length ? t.t('library.lockedType') : t.t('library.locked');
   }

@@ -151,7 +151,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await submit(el);
     const queued = part(el, 'queued')!;
     expect(queued).not.to.be.oneOf([null, undefined]);
-    expect(text(queued)).to.contain('You are offline. Contoso Ltd is saved on this device and will be sent once you are back online.');
+    expect(text(queued)).to.contain('You are offline. The registration for Contoso Ltd is saved on this device and will be sent once you are back online.');
     expect(el.shadowRoot!.activeElement).to.equal(queued);
     expect(log.keys).to.have.length(0);
     const stored = JSON.parse(localStorage.getItem(`${DRAFT}:queued`)!) as { key: string; input: { customer: { company: string } } };
@@ -179,7 +179,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await fillValid(el);
     await submit(el);
     await until(el, () => part(el, 'queued'), 'not queued');
-    expect(text(part(el, 'queued'))).to.contain('Chưa gửi được Contoso Ltd.');
+    expect(text(part(el, 'queued'))).to.contain('Chưa gửi được đăng ký cho Contoso Ltd.');
     expect(text(part(el, 'queued'))).to.contain('Gửi ngay');
     down = false;
     window.dispatchEvent(new Event('online'));
@@ -217,7 +217,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     fixtureCleanup();
     el = await mount(stub.client, { partnerId: PARTNER_ID });
     expect(text(part(el, 'queued'))).to.contain('Contoso Ltd');
-    expect(text(part(el, 'queued'))).to.match(/Queued (now|\d+ seconds? ago)\./);
+    expect(text(part(el, 'queued'))).to.match(/Queued: (now|\d+ seconds? ago)\./);
     const cancel = [...part(el, 'queued')!.querySelectorAll('button')].find((b) => text(b) === 'Cancel sending')!;
     cancel.click();
     await el.updateComplete;

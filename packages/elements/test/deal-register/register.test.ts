@@ -59,7 +59,7 @@ describe('<deal-register> Register', () => {
     expect($<HTMLSelectElement>(el, '#f-currency')!.value, 'Vietnamese forms start in VND').to.equal('VND');
     expect(await leave(el, 'company', '')).to.equal('Nhập tên công ty của khách hàng.');
     expect(await leave(el, 'email', 'lan@')).to.equal('Nhập địa chỉ email, ví dụ ten@example.com.');
-    expect(await leave(el, 'amount', '1,5')).to.equal('VND không có đơn vị lẻ: hãy nhập số nguyên.');
+    expect(await leave(el, 'amount', '1,5')).to.equal('VND không có phần lẻ: hãy nhập số nguyên.');
     await type(el, 'amount', 'mười triệu');
     expect(fieldError(el, 'amount')).to.equal('Nhập giá trị là một số, ví dụ 12.500.');
     expect(await leave(el, 'description', 'x'.repeat(5001))).to.equal('Rút gọn còn tối đa 5.000 ký tự; hiện có 5.001.');

@@ -97,7 +97,7 @@ describe('<deal-register> Review (manager)', () => {
     action(row(el, 'DR-000202'), 'Từ chối')!.click();
     await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-    expect(text(dialog.querySelector('label[for="dlg-code"]'))).to.equal('Mã đóng');
+    expect(text(dialog.querySelector('label[for="dlg-code"]'))).to.equal('Mã lý do đóng');
     dialog.querySelector<HTMLButtonElement>('[type="submit"]')!.click();
     await el.updateComplete;
     expect(text(dialog.querySelector('#dlg-error'))).to.equal('Nhập lý do để bên kia biết vì sao.');

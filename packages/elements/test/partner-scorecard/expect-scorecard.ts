@@ -4,7 +4,8 @@
  * element shows must be that scorecard's, formatted with plain `Intl` in the element's language.
  */
 import { expect } from '@open-wc/testing';
-import type { Kpi, Scorecard, ScorecardStatus } from '@partnerkit/core/schemas';
+import { localise } from '@partnerkit/core/rules';
+import type { Kpi, Scorecard, ScorecardStatus, Tier } from '@partnerkit/core/schemas';
 import { expectFormat, part, parts, text } from './helpers.js';
 
 export type Lang = 'en' | 'vi';
@@ -20,9 +21,19 @@ export function value(lang: Lang, kpi: Kpi, n: number): string {
 
 const STATUS_TEXT: Record<Lang, Record<ScorecardStatus, string>> = {
   en: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_target: 'No target', no_data: 'No data' },
-  vi: { on_track: 'Đúng tiến độ', at_risk: 'Có rủi ro', off_track: 'Chậm tiến độ', no_target: 'Chưa có chỉ tiêu', no_data: 'Chưa có dữ liệu' },
+  vi: { on_track: 'Đúng tiến độ', at_risk: 'Có rủi ro', off_track: 'Chậm tiến độ', no_target: 'Chưa có chỉ tiêu', no_data: 'Chưa có số liệu' },
 };
 const AT_MOST: Record<Lang, string> = { en: 'at most', vi: 'tối đa' };
+
+/** A KPI's or tier's name as a reader of `lang` sees it: its translation, else the default. */
+export const nameIn = (lang: Lang, entity: Kpi | Tier) => localise(entity, lang).name;
+
+/** A day inside a sentence, as the element writes it: "October 31, 2026", "ngày 31 tháng 10 năm 2026". */
+export function sentenceDate(lang: Lang, value: string): string {
+  const date = new Date(value);
+  if (lang === 'vi') return `ngày ${date.getDate()} tháng ${date.getMonth() + 1} năm ${date.getFullYear()}`;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(date);
+}
 
 /**
  * Compares every number the element shows with `card`, formatted for `lang`. Rows are matched by
@@ -34,9 +45,10 @@ export function expectScorecardOnScreen(el: HTMLElement, card: Scorecard, lang: 
 
   card.rows.forEach((row, index) => {
     const tr = shown[index]!;
-    expect(norm(text(tr.querySelector('[part~="kpi-name"]'))).startsWith(norm(row.kpi.name)), `row ${index} is ${row.kpi.name}`).to.equal(true);
+    const kpiName = nameIn(lang, row.kpi);
+    expect(norm(text(tr.querySelector('[part~="kpi-name"]'))).startsWith(norm(kpiName)), `row ${index} is ${kpiName}`).to.equal(true);
     const cell = (name: string) => norm(text(tr.querySelector(`[part~="${name}"]`)));
-    const label = `${row.kpi.name} (${lang})`;
+    const label = `${kpiName} (${lang})`;
 
     expect(cell('actual'), `${label} actual`).to.equal(row.actual === null ? norm('—' + (lang === 'en' ? 'none' : 'không có')) : norm(value(lang, row.kpi, row.actual)));
 
@@ -60,7 +72,7 @@ export function expectScorecardOnScreen(el: HTMLElement, card: Scorecard, lang: 
       expect(valueText, `${label} value text`).to.contain(norm(expectFormat.attainment(lang, row.attainment)));
       expect(valueText).to.contain(norm(value(lang, row.kpi, row.actual!)));
       expect(valueText).to.contain(norm(value(lang, row.kpi, row.target!)));
-      expect(bar!.getAttribute('aria-label')).to.contain(row.kpi.name);
+      expect(bar!.getAttribute('aria-label')).to.contain(kpiName);
     }
 
     expect(norm(text(tr.querySelector('.status__label'))), `${label} status`).to.equal(STATUS_TEXT[lang][row.status]);
@@ -92,16 +104,15 @@ export function expectScorecardOnScreen(el: HTMLElement, card: Scorecard, lang: 
     unmet.forEach((gap, i) => {
       const kpi = card.rows.find((r) => r.kpi.id === gap.kpiId)!.kpi;
       expect(gaps[i], `gap ${kpi.name}`).to.contain(norm(value(lang, kpi, gap.missing)));
-      expect(gaps[i]).to.contain(kpi.name);
-      expect(gaps[i]).to.contain(card.tier.next!.tier.name);
+      expect(gaps[i]).to.contain(nameIn(lang, kpi));
+      expect(gaps[i]).to.contain(nameIn(lang, card.tier.next!.tier));
     });
   }
 
   const pending = part(el, 'pending');
   if (card.tier.pending && card.tier.current) {
-    const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(card.tier.pending.effectiveAt));
-    expect(norm(text(pending)), 'pending downgrade').to.contain(norm(date));
-    expect(norm(text(pending))).to.contain(card.tier.pending.tier.name);
+    expect(norm(text(pending)), 'pending downgrade').to.contain(norm(sentenceDate(lang, card.tier.pending.effectiveAt)));
+    expect(norm(text(pending))).to.contain(nameIn(lang, card.tier.pending.tier));
     const unmet = card.tier.requirements.filter((r) => !r.met);
     expect(pending!.querySelectorAll('[part~="gap"]').length).to.equal(unmet.length);
   } else {
@@ -109,7 +120,7 @@ export function expectScorecardOnScreen(el: HTMLElement, card: Scorecard, lang: 
   }
 
   expect(part(el, 'top-tier') !== null, 'top tier notice').to.equal(card.tier.isTop);
-  expect(text(part(el, 'badge'))).to.contain(card.tier.current ? card.tier.current.name : lang === 'en' ? 'No tier yet' : 'Chưa có hạng');
+  expect(text(part(el, 'badge'))).to.contain(card.tier.current ? nameIn(lang, card.tier.current) : lang === 'en' ? 'No tier yet' : 'Chưa có hạng');
   const since = part(el, 'tier-since');
   if (card.tier.current && card.partner.tierSince) {
     const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(card.partner.tierSince));

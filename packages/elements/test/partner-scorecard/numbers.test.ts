@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { computeScorecard } from '@partnerkit/core/rules';
 import type { Scorecard } from '@partnerkit/core/schemas';
-import { FIXTURE_NOW, FIXTURE_PERIOD, PARTNERS, PROGRAMME, type FixturePartner, type Programme } from '../../../../stories/partner-scorecard/fixtures.js';
+import { FIXTURE_NOW, FIXTURE_PERIOD, PARTNERS, PROGRAMME, PROGRAMME_UNTRANSLATED, type FixturePartner, type Programme } from '../../../../stories/partner-scorecard/fixtures.js';
 import { expectScorecardOnScreen, norm } from './expect-scorecard.js';
 import { mountStub, part, parts, rows, text } from './helpers.js';
 
@@ -60,24 +60,30 @@ describe('<partner-scorecard> reads correctly', () => {
   it('writes money from minor units in the KPI’s currency, in English and Vietnamese', async () => {
     const en = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: { role: 'manager' } });
     const gap = norm(text(part(en, 'gap')));
-    expect(gap).to.equal(norm('$28,600 more Revenue to Gold now $221,400 over the last 12 months, required at least $250,000'));
+    expect(gap).to.equal(norm('Revenue: $28,600 more to reach Gold now $221,400 over the last 12 months, required at least $250,000'));
     expect(norm(text(rows(en).get('Revenue')!.querySelector('[part~="actual"]')))).to.equal('$59,400');
 
     const vi = await mountStub({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: { role: 'manager' } });
     expect(norm(text(part(vi, 'gap')))).to.equal(
-      norm('Cần thêm 28.600 US$ Revenue để lên Gold hiện 221.400 US$ trong 12 tháng gần nhất, yêu cầu tối thiểu 250.000 US$'),
+      norm('Doanh thu: cần thêm 28.600 US$ để lên hạng Vàng hiện là 221.400 US$ trong 12 tháng gần nhất, điều kiện tối thiểu 250.000 US$'),
     );
-    expect(norm(text(rows(vi).get('Customer satisfaction')!.querySelector('[part~="actual"]')))).to.equal('89%');
-    expect(norm(text(rows(vi).get('Response time (days)')!.querySelector('[part~="actual"]')))).to.equal('2,6');
-    expect(norm(text(part(vi, 'score')))).to.equal('Điểm tổng 90 trên 100');
+    expect(norm(text(rows(vi).get('Mức hài lòng của khách hàng')!.querySelector('[part~="actual"]')))).to.equal('89%');
+    expect(norm(text(rows(vi).get('Thời gian phản hồi (ngày)')!.querySelector('[part~="actual"]')))).to.equal('2,6');
+    expect(norm(text(part(vi, 'score')))).to.equal('Điểm tổng thể 90 trên 100');
     expect((part(vi, 'period-picker') as HTMLSelectElement).selectedOptions[0]!.textContent).to.equal('Quý 3/2026');
+    // The time, then the day: "Cập nhật lúc 09:00 ngày 15/10/2026" (in the page's time zone).
+    const at = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('vi', options).format(new Date(vi.scorecard!.generatedAt));
+    expect(norm(text(vi.shadowRoot!.querySelector('.updated')))).to.equal(
+      norm(`Cập nhật lúc ${at({ timeStyle: 'short' })} ngày ${at({ day: '2-digit', month: '2-digit', year: 'numeric' })}`),
+    );
+    expect(norm(text(vi.shadowRoot!.querySelector('.updated')))).to.match(/^Cập nhật lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}$/);
   });
 
   it('writes a currency without minor units (VND) as whole amounts', async () => {
     const programme: Programme = { ...PROGRAMME, kpis: PROGRAMME.kpis.map((k) => (k.unit === 'currency' ? { ...k, currency: 'VND' } : k)) };
     const el = await mountStub({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: { role: 'manager' }, programme });
     expectScorecardOnScreen(el, expected(PARTNERS.lumen, FIXTURE_PERIOD, 6, programme), 'vi');
-    expect(norm(text(rows(el).get('Revenue')!.querySelector('[part~="actual"]')))).to.equal(norm('5.940.000 ₫'));
+    expect(norm(text(rows(el).get('Doanh thu')!.querySelector('[part~="actual"]')))).to.equal(norm('5.940.000 ₫'));
   });
 
   it('never shows floating-point noise: the gap agrees with the numbers beside it', async () => {
@@ -114,7 +120,7 @@ describe('<partner-scorecard> reads correctly', () => {
 
     el.setAttribute('lang', 'vi');
     await el.updateComplete;
-    expect(text(part(el, 'top-tier'))).to.equal('Platinum là hạng cao nhất của chương trình.');
+    expect(text(part(el, 'top-tier'))).to.equal('Hạng Bạch kim là hạng cao nhất của chương trình.');
   });
 
   it('shows a pending downgrade with its date and what is missing to keep the tier', async () => {
@@ -124,15 +130,46 @@ describe('<partner-scorecard> reads correctly', () => {
     const pending = part(el, 'pending')!;
     expect(norm(text(pending))).to.equal(
       norm(
-        'Tier change pending Moves down to Silver on October 31, 2026, unless the Gold requirements are met again by then. ' +
-          'Still missing to keep Gold: $67,300 more Revenue to Gold now $182,700 over the last 12 months, required at least $250,000',
+        'Downgrade pending Moves down to Silver on October 31, 2026, unless the Gold requirements are met again by then. ' +
+          'Still missing to keep Gold: Revenue: $67,300 more to keep Gold now $182,700 over the last 12 months, required at least $250,000',
       ),
     );
     await expect(el).to.be.accessible();
 
     el.setAttribute('lang', 'vi');
     await el.updateComplete;
-    expect(norm(text(part(el, 'pending')))).to.contain('Sẽ xuống hạng Silver vào 31 tháng 10, 2026');
+    expect(norm(text(part(el, 'pending')))).to.equal(
+      norm(
+        'Sắp xuống hạng Sẽ xuống hạng Bạc vào ngày 31 tháng 10 năm 2026, trừ khi đáp ứng lại các điều kiện của hạng Vàng trước thời điểm đó. ' +
+          'Còn thiếu để giữ hạng Vàng: Doanh thu: cần thêm 67.300 US$ để giữ hạng Vàng hiện là 182.700 US$ trong 12 tháng gần nhất, điều kiện tối thiểu 250.000 US$',
+      ),
+    );
+  });
+
+  it('words what is missing to keep a tier apart from what is missing to reach one, in both languages', async () => {
+    // Northwind holds Gold with a downgrade pending: the box lists what keeps Gold; the next tier, what reaches Platinum.
+    for (const [lang, keep, reach] of [
+      ['en', 'Revenue: $67,300 more to keep Gold', 'Revenue: $417,300 more to reach Platinum'],
+      ['vi', 'Doanh thu: cần thêm 67.300 US$ để giữ hạng Vàng', 'Doanh thu: cần thêm 417.300 US$ để lên hạng Bạch kim'],
+    ] as const) {
+      const el = await mountStub({ partnerId: PARTNERS.northwind.id, lang }, { as: { role: 'manager' } });
+      const kept = [...part(el, 'pending')!.querySelectorAll('[part~="gap"]')].map((g) => norm(text(g)));
+      const reached = [...part(el, 'next-tier')!.querySelectorAll('[part~="gap"]')].map((g) => norm(text(g)));
+      expect(kept.some((g) => g.startsWith(norm(keep))), `${lang}: ${kept.join(' | ')}`).to.equal(true);
+      expect(reached.some((g) => g.startsWith(norm(reach))), `${lang}: ${reached.join(' | ')}`).to.equal(true);
+      for (const g of kept) expect(g, lang).not.to.match(/to reach|để lên/);
+      for (const g of reached) expect(g, lang).not.to.match(/to keep|để giữ/);
+    }
+  });
+
+  it('reads well around programme names it cannot translate', async () => {
+    // No Vietnamese names in the programme: the English names stand set off, with the classifier "hạng" before a tier.
+    const el = await mountStub({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: { role: 'manager' }, programme: PROGRAMME_UNTRANSLATED });
+    const gaps = parts(el, 'gap').map((g) => norm(text(g)));
+    expect(gaps[0]).to.equal(norm('Revenue: cần thêm 28.600 US$ để lên hạng Gold hiện là 221.400 US$ trong 12 tháng gần nhất, điều kiện tối thiểu 250.000 US$'));
+    expect(text(part(el, 'badge'))).to.equal('Hạng: Silver');
+    expect(text(part(el, 'next-tier'))).to.match(/^Hạng tiếp theo: Gold/);
+    expect(rows(el).has('Revenue')).to.equal(true);
   });
 
   it('says when every requirement of the next tier is met', async () => {
@@ -148,6 +185,9 @@ describe('<partner-scorecard> reads correctly', () => {
       },
     );
     expect(text(part(el, 'next-tier'))).to.equal('Next tier: Gold Every requirement for Gold is met.');
+    el.setAttribute('lang', 'vi');
+    await el.updateComplete;
+    expect(text(part(el, 'next-tier'))).to.equal('Hạng tiếp theo: Vàng Đã đáp ứng mọi điều kiện của hạng Vàng.');
   });
 
   it('colours the tier badge with the tier’s colour and a readable text colour', async () => {

@@ -50,13 +50,36 @@ describe('<partner-scorecard> renders data as text', () => {
     expect(text(part(el, 'badge'))).to.equal('Tier: <script>alert(3)</script>');
     expect(text(el.shadowRoot!.querySelector('[part~="kpi-name"]'))).to.equal('<b onmouseover="alert(2)">Revenue</b>');
     expect(text(part(el, 'next-tier'))).to.contain('Next tier: <img src=y onerror=alert(4)>');
-    expect(text(part(el, 'gap'))).to.contain('more <b onmouseover="alert(2)">Revenue</b> to <img src=y onerror=alert(4)>');
+    expect(text(part(el, 'gap'))).to.contain('<b onmouseover="alert(2)">Revenue</b>: ');
+    expect(text(part(el, 'gap'))).to.contain('more to reach <img src=y onerror=alert(4)>');
     expect(el.shadowRoot!.querySelector('[role="progressbar"]')!.getAttribute('aria-label')).to.equal('Attainment of <b onmouseover="alert(2)">Revenue</b>');
     const tags = tagsIn(el);
     for (const tag of ['b', 'script', 'img']) expect(tags.has(tag), tag).to.equal(false);
     await new Promise((r) => setTimeout(r, 50));
     expect(alerts).to.deep.equal([]);
   });
+  it('shows translated names made of markup as text too', async () => {
+    const el = await mountStub(
+      { partnerId: PARTNERS.lumen.id, lang: 'vi' },
+      {
+        as: manager,
+        rewrite: (card) => {
+          const c = card as { rows: { kpi: { translations?: object } }[]; tier: { current: { translations?: object }; next: { tier: { translations?: object } } } };
+          c.rows[0]!.kpi.translations = { vi: { name: '<b onmouseover="alert(5)">Doanh thu</b>' } };
+          c.tier.current.translations = { vi: { name: '<script>alert(6)</script>' } };
+          c.tier.next.tier.translations = { 'vi-VN': { name: '<img src=y onerror=alert(7)>' } };
+          return c;
+        },
+      },
+    );
+    expect(text(part(el, 'badge'))).to.equal('Hạng: <script>alert(6)</script>');
+    expect(text(el.shadowRoot!.querySelector('[part~="kpi-name"]'))).to.equal('<b onmouseover="alert(5)">Doanh thu</b>');
+    expect(text(part(el, 'next-tier'))).to.contain('Hạng tiếp theo: <img src=y onerror=alert(7)>');
+    for (const tag of ['b', 'script', 'img']) expect(tagsIn(el).has(tag), tag).to.equal(false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(alerts).to.deep.equal([]);
+  });
+
 });
 
 describe('<partner-scorecard> refuses responses that break the contract', () => {
@@ -97,4 +120,5 @@ describe('<partner-scorecard> refuses responses that break the contract', () => 
       }
     });
   }
+
 });

@@ -146,7 +146,7 @@ describe('<partner-scorecard> states', () => {
 
   it('says so in Vietnamese', async () => {
     const el = await mountStub({ partnerId: PARTNERS.quiet.id, lang: 'vi' }, { as: manager });
-    expect(text(part(el, 'empty'))).to.contain('Chưa có số liệu cho Quý 3/2026');
+    expect(text(part(el, 'empty'))).to.contain('Chưa có số liệu cho quý 3/2026');
     await expect(el).to.be.accessible();
   });
 

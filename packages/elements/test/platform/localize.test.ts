@@ -89,10 +89,14 @@ describe('localisation', () => {
     expect(currencyFractionDigits('VND')).to.equal(0);
     expect(el.l10n.money({ amount: 123456, currency: 'USD' })).to.equal('$1,234.56');
     expect(el.l10n.money({ amount: 1250000, currency: 'VND' })).to.equal('₫1,250,000');
+    // A whole amount without its zero cents, unless asked for them.
+    expect(el.l10n.money({ amount: 4200000, currency: 'USD' })).to.equal('$42,000');
+    expect(el.l10n.money({ amount: 4200000, currency: 'USD' }, { minimumFractionDigits: 2 })).to.equal('$42,000.00');
     el.lang = 'vi';
     await el.updateComplete;
     expect(el.l10n.money({ amount: 123456, currency: 'USD' })).to.equal('1.234,56\u00a0US$');
     expect(el.l10n.money({ amount: 1250000, currency: 'VND' })).to.equal('1.250.000\u00a0₫');
+    expect(el.l10n.money({ amount: 4200000, currency: 'USD' })).to.equal('42.000\u00a0US$');
   });
 
   it('formats numbers, percentages and dates in the element language', async () => {

@@ -59,7 +59,7 @@ describe('PartnerKitElement states', () => {
 
     const error = part(el, 'error')!;
     expect(error.getAttribute('role')).to.equal('alert');
-    expect(part(el, 'error-message')!.textContent).to.equal('Không tìm thấy nội dung này. Có thể nó đã bị xoá.');
+    expect(part(el, 'error-message')!.textContent).to.equal('Không tìm thấy nội dung này. Có thể nội dung đã bị xóa.');
     expect(error.textContent).to.contain('req_42');
     await expect(el).to.be.accessible();
 

@@ -73,6 +73,21 @@ describe('<resource-library> rendering', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows titles and descriptions in the element’s language when the programme translated them', async () => {
+    const { el } = await library({ resources: MANAGER_LIBRARY, lang: 'vi' });
+    const deck = item(el, 'r_deck').textContent!.replace(/\s+/g, ' ');
+    expect(deck).to.contain('Bài thuyết trình bán hàng cho đối tác 2026');
+    expect(deck).to.contain('Nội dung chào hàng');
+    expect(deck, 'the item itself is still English').to.contain('Tiếng Anh');
+    // No Vietnamese for the calculator: its own title and description stay.
+    expect(item(el, 'r_calc').textContent).to.contain('Reseller margin calculator');
+    expect(item(el, 'r_calc').textContent).to.contain('Margins by volume band');
+    // A Vietnamese item read in English shows its English title.
+    const english = await library({ resources: MANAGER_LIBRARY });
+    expect(titles(english.el)).to.include('Partner sales kit');
+    expect(titles(english.el)).not.to.include('Bộ tài liệu bán hàng cho đối tác');
+  });
+
   it('follows a lang change on an ancestor', async () => {
     const { el } = await library({ resources: MANAGER_LIBRARY });
     expect(part(el, 'count')!.textContent).to.equal('10 resources');
@@ -139,6 +154,16 @@ describe('<resource-library> gating', () => {
     }
     expect(requests.filter((u) => u.pathname.endsWith('/v1/tiers'))).to.have.length(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('names the tier that unlocks an item in the element’s language', async () => {
+    const { el } = await library({ resources: PARTNER_LIBRARY, lang: 'vi' });
+    await until(() => el.shadowRoot!.textContent!.includes('hạng Vàng'), 'tier names');
+    expect(parts(el, 'lock').map((l) => l.textContent!.trim())).to.have.members([
+      'Đã khóa: cần hạng Vàng',
+      'Đã khóa: không dành cho loại đối tác của bạn',
+      'Đã khóa: cần hạng Bạch kim',
+    ]);
   });
 
   it('never links a locked item, even when a response wrongly includes its URL', async () => {
@@ -342,7 +367,8 @@ describe('<resource-library> filters and search', () => {
     };
     await choose('#tag', 'sales');
     expect(query(lists().at(-1)!)).to.include({ tag: 'sales' });
-    expect(titles(el)).to.have.members(['Bộ tài liệu bán hàng cho đối tác', '2026 partner sales deck', 'Executive briefing kit']);
+    // The Vietnamese kit shows its English title in an English element.
+    expect(titles(el)).to.have.members(['Partner sales kit', '2026 partner sales deck', 'Executive briefing kit']);
     // Counts now describe the filtered result.
     expect([...el.shadowRoot!.querySelector<HTMLSelectElement>('#type')!.options].map((o) => o.textContent!.trim())).to.deep.equal([
       'All types',
@@ -353,7 +379,7 @@ describe('<resource-library> filters and search', () => {
     await choose('#type', 'document');
     await choose('#language', 'vi');
     expect(query(lists().at(-1)!)).to.include({ tag: 'sales', type: 'document', language: 'vi' });
-    expect(titles(el)).to.deep.equal(['Bộ tài liệu bán hàng cho đối tác']);
+    expect(titles(el)).to.deep.equal(['Partner sales kit']);
     expect(el.shadowRoot!.querySelector<HTMLSelectElement>('#language')!.value).to.equal('vi');
 
     await choose('#sort', 'popular');

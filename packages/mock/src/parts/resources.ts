@@ -40,6 +40,12 @@ function present(resource: StoredResource, access: Access): Resource {
   return { ...rest, locked, ...(locked || access.agreementPending ? {} : { url }) };
 }
 
+/** The reference server's search: title, description (translated ones too) and tags. */
+function matchesText(r: StoredResource, q: string): boolean {
+  const texts = [r.title, r.description, ...r.tags, ...Object.values(r.translations ?? {}).flatMap((t) => [t.title, t.description])];
+  return texts.some((text) => text != null && contains(text, q));
+}
+
 const ORDER: Record<ResourceSort, (r: StoredResource) => SortKey> = {
   newest: (r) => [-r.seq],
   title: (r) => [r.title, r.seq],
@@ -80,7 +86,7 @@ export const resourcesPart: MockPart = {
               (filters.type === undefined || r.type === filters.type) &&
               (filters.tag === undefined || r.tags.includes(filters.tag)) &&
               (filters.language === undefined || r.language === filters.language) &&
-              (filters.q === undefined || contains(r.title, filters.q) || contains(r.description, filters.q) || r.tags.some((t) => contains(t, filters.q as string))),
+              (filters.q === undefined || matchesText(r, filters.q)),
           );
           const page = ctx.state.cursors.page(matching, ORDER[sort], { limit, cursor }, 'resources', { ...filters, sort });
           const access = accessOf(ctx.state, callerOf(ctx), ctx.now);
@@ -108,6 +114,7 @@ export const resourcesPart: MockPart = {
               partnerTypes: input.partnerTypes ?? [],
               url: input.url,
               openCount: 0,
+              translations: input.translations ?? {},
               createdAt: at,
               updatedAt: at,
               seq: ctx.state.nextSeq(),

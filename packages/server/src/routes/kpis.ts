@@ -37,13 +37,13 @@ export function kpiRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const id = pathId(c);
       const input = parseWith(KpiInput, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
       const { rows } = await ctx.db.query(
-        `INSERT INTO kpis (id, name, description, unit, direction, aggregation, weight, currency, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+        `INSERT INTO kpis (id, name, description, unit, direction, aggregation, weight, currency, translations, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10::jsonb, $9, $9)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, unit = EXCLUDED.unit,
            direction = EXCLUDED.direction, aggregation = EXCLUDED.aggregation, weight = EXCLUDED.weight,
-           currency = EXCLUDED.currency, updated_at = EXCLUDED.updated_at
+           currency = EXCLUDED.currency, translations = EXCLUDED.translations, updated_at = EXCLUDED.updated_at
          RETURNING *, (xmax = 0) AS inserted`,
-        [id, input.name, input.description ?? null, input.unit, input.direction, input.aggregation, input.weight, input.currency ?? null, ctx.now()],
+        [id, input.name, input.description ?? null, input.unit, input.direction, input.aggregation, input.weight, input.currency ?? null, ctx.now(), JSON.stringify(input.translations ?? {})],
       );
       const row = rows[0] as Record<string, unknown>;
       return row.inserted === true ? json(mapKpi(row), 201, { Location: createdLocation(c, id) }) : json(mapKpi(row));

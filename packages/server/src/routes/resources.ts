@@ -58,6 +58,7 @@ function mapResource(row: Row, access: Access): Resource {
     thumbnailUrl: (row.thumbnail_url as string | null) ?? null,
     minTierId: gates.minTierId,
     partnerTypes: gates.partnerTypes as Resource['partnerTypes'],
+    translations: row.translations as NonNullable<Resource['translations']>,
     locked,
     ...(locked || access.agreementPending ? {} : { url: row.url as string }),
     openCount: Number(row.open_count),
@@ -108,6 +109,7 @@ const COLUMNS: Record<keyof ResourcePatch, { column: string; json?: true }> = {
   thumbnailUrl: { column: 'thumbnail_url' },
   minTierId: { column: 'min_tier_id' },
   partnerTypes: { column: 'partner_types', json: true },
+  translations: { column: 'translations', json: true },
   url: { column: 'url' },
 };
 
@@ -125,7 +127,11 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       if (filters.language) sql.where(`language = ${sql.param(filters.language)}`);
       if (filters.q) {
         const pattern = sql.param(containsPattern(filters.q));
-        sql.where(`(title ILIKE ${pattern} OR description ILIKE ${pattern} OR tags::text ILIKE ${pattern})`);
+        // Translated titles and descriptions too: a reader searches in the language the library shows.
+        sql.where(
+          `(title ILIKE ${pattern} OR description ILIKE ${pattern} OR tags::text ILIKE ${pattern}
+            OR EXISTS (SELECT 1 FROM jsonb_each(translations) AS t WHERE t.value->>'title' ILIKE ${pattern} OR t.value->>'description' ILIKE ${pattern}))`,
+        );
       }
       const where = sql.whereClause();
       const filterParams = [...sql.params];
@@ -166,8 +172,8 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const now = ctx.now();
         const { rows } = await tx.query(
           `INSERT INTO resources (id, title, description, type, format, size_bytes, language, tags, thumbnail_url, min_tier_id,
-                                  partner_types, url, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $13) RETURNING *`,
+                                  partner_types, url, translations, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $14::jsonb, $13, $13) RETURNING *`,
           [
             newId('rs', now),
             input.title,
@@ -182,6 +188,7 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             JSON.stringify(input.partnerTypes ?? []),
             input.url,
             now,
+            JSON.stringify(input.translations ?? {}),
           ],
         );
         return { status: 201, body: mapResource(rows[0] as Row, await accessOf(tx, c.get('caller'), ctx.now())) };

@@ -46,13 +46,13 @@ export function tierRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const now = ctx.now();
       try {
         const { rows } = await ctx.db.query(
-          `INSERT INTO tiers (id, rank, name, colour, benefits, requirements, deal_protection_days, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $8)
+          `INSERT INTO tiers (id, rank, name, colour, benefits, requirements, deal_protection_days, translations, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $9::jsonb, $8, $8)
            ON CONFLICT (id) DO UPDATE SET rank = EXCLUDED.rank, name = EXCLUDED.name, colour = EXCLUDED.colour,
              benefits = EXCLUDED.benefits, requirements = EXCLUDED.requirements,
-             deal_protection_days = EXCLUDED.deal_protection_days, updated_at = EXCLUDED.updated_at
+             deal_protection_days = EXCLUDED.deal_protection_days, translations = EXCLUDED.translations, updated_at = EXCLUDED.updated_at
            RETURNING *, (xmax = 0) AS inserted`,
-          [id, input.rank, input.name, input.colour, JSON.stringify(input.benefits), JSON.stringify(input.requirements), input.dealProtectionDays, now],
+          [id, input.rank, input.name, input.colour, JSON.stringify(input.benefits), JSON.stringify(input.requirements), input.dealProtectionDays, now, JSON.stringify(input.translations ?? {})],
         );
         const row = rows[0] as Record<string, unknown>;
         return row.inserted === true ? json(mapTier(row), 201, { Location: createdLocation(c, id) }) : json(mapTier(row));

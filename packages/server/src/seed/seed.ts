@@ -82,14 +82,14 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     await insertBatched(
       tx,
       'tiers',
-      { id: 'text', rank: 'int', name: 'text', colour: 'text', benefits: 'jsonb', requirements: 'jsonb', deal_protection_days: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
-      data.tiers.map((t) => ({ id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, deal_protection_days: t.dealProtectionDays, created_at: t.createdAt, updated_at: t.updatedAt })),
+      { id: 'text', rank: 'int', name: 'text', colour: 'text', benefits: 'jsonb', requirements: 'jsonb', deal_protection_days: 'int', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+      data.tiers.map((t) => ({ id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, deal_protection_days: t.dealProtectionDays, translations: t.translations ?? {}, created_at: t.createdAt, updated_at: t.updatedAt })),
     );
     await insertBatched(
       tx,
       'kpis',
-      { id: 'text', name: 'text', description: 'text', unit: 'text', direction: 'text', aggregation: 'text', weight: 'float8', currency: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
-      data.kpis.map((k) => ({ id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, created_at: k.createdAt, updated_at: k.updatedAt })),
+      { id: 'text', name: 'text', description: 'text', unit: 'text', direction: 'text', aggregation: 'text', weight: 'float8', currency: 'text', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+      data.kpis.map((k) => ({ id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, translations: k.translations ?? {}, created_at: k.createdAt, updated_at: k.updatedAt })),
     );
     await insertBatched(
       tx,
@@ -119,11 +119,11 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
       'resources',
       {
         id: 'text', title: 'text', description: 'text', type: 'text', format: 'text', size_bytes: 'bigint', language: 'text', tags: 'jsonb',
-        thumbnail_url: 'text', min_tier_id: 'text', partner_types: 'jsonb', url: 'text', open_count: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+        thumbnail_url: 'text', min_tier_id: 'text', partner_types: 'jsonb', url: 'text', open_count: 'int', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
       },
       data.resources.map((r) => ({
         id: r.id, title: r.title, description: r.description, type: r.type, format: r.format, size_bytes: r.sizeBytes, language: r.language, tags: r.tags,
-        thumbnail_url: r.thumbnailUrl, min_tier_id: r.minTierId, partner_types: r.partnerTypes, url: r.url, open_count: r.openCount, created_at: r.createdAt, updated_at: r.updatedAt,
+        thumbnail_url: r.thumbnailUrl, min_tier_id: r.minTierId, partner_types: r.partnerTypes, url: r.url, open_count: r.openCount, translations: r.translations ?? {}, created_at: r.createdAt, updated_at: r.updatedAt,
       })),
     );
     await insertBatched(

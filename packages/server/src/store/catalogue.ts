@@ -14,6 +14,7 @@ export function mapTier(row: Row): Tier {
     benefits: row.benefits as Tier['benefits'],
     requirements: row.requirements as Tier['requirements'],
     dealProtectionDays: Number(row.deal_protection_days),
+    translations: row.translations as NonNullable<Tier['translations']>,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
@@ -29,6 +30,7 @@ export function mapKpi(row: Row): Kpi {
     aggregation: row.aggregation as Kpi['aggregation'],
     weight: Number(row.weight),
     currency: (row.currency as string | null) ?? null,
+    translations: row.translations as NonNullable<Kpi['translations']>,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

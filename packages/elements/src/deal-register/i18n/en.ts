@@ -64,9 +64,10 @@ export const en = defineMessages({
   'deal.restored': 'Your unsent draft was restored.',
 
   'deal.queued': 'Waiting to send',
-  'deal.queued.offline': (p: { company: string }) => `You are offline. ${p.company} is saved on this device and will be sent once you are back online.`,
-  'deal.queued.failed': (p: { company: string }) => `${p.company} could not be sent yet. It is saved on this device and goes when the connection returns.`,
-  'deal.queued.since': (p: { when: string }) => `Queued ${p.when}.`,
+  'deal.queued.offline': (p: { company: string }) => `You are offline. The registration for ${p.company} is saved on this device and will be sent once you are back online.`,
+  'deal.queued.failed': (p: { company: string }) => `The registration for ${p.company} could not be sent yet. It is saved on this device and will be sent when the connection returns.`,
+  // `when` is relative ("now", "3 minutes ago"): set off, it reads for any value.
+  'deal.queued.since': (p: { when: string }) => `Queued: ${p.when}.`,
   'deal.queued.send': 'Send now',
   'deal.queued.cancel': 'Cancel sending',
   'deal.queued.cancelled': 'Sending cancelled. Your form is kept.',

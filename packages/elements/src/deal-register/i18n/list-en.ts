@@ -54,7 +54,7 @@ export const listEn = defineMessages({
   'list.err.reasonLong': (p: { max: string; count: string }) => `Shorten the reason to at most ${p.max} characters; it has ${p.count}.`,
   'list.err.conflict': 'Another registration already holds this customer, so this one cannot be approved while it lasts.',
   'list.err.stale': 'This registration changed meanwhile and now shows its current status; close this and check it again.',
-  'list.done': (p: { number: string; status: string }) => `${p.number} is now ${p.status}.`,
+  'list.done': (p: { number: string; status: string }) => `${p.number} moved to “${p.status}”.`,
 });
 
 export type DealListMessages = typeof listEn;

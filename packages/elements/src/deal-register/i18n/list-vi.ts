@@ -1,4 +1,4 @@
-/** `<deal-register>`'s list and dialog strings in Vietnamese (exactly the keys of `list-en.ts`). */
+/** `<deal-register>`'s list and dialog strings in Vietnamese (exactly the keys of `list-en.ts`). Terms follow docs/glossary.md. */
 import type { Messages } from '../../platform/localize.js';
 import type { DealListMessages } from './list-en.js';
 
@@ -13,8 +13,8 @@ export const listVi: Messages<DealListMessages> = {
   'list.emptyFiltered': 'Không có đăng ký phù hợp. Hãy đổi trạng thái hoặc từ khóa tìm kiếm.',
   'list.more': 'Tải thêm',
   'list.loadingMore': 'Đang tải thêm…',
-  'list.expires': (p) => `bảo hộ hết hạn ${p.relative}`,
-  'list.ended': (p) => `bảo hộ đã kết thúc ${p.relative}`,
+  'list.expires': (p) => `bảo hộ hết hạn ${p.relative.toLocaleLowerCase('vi')}`,
+  'list.ended': (p) => `bảo hộ đã kết thúc ${p.relative.toLocaleLowerCase('vi')}`,
   'list.close': (p) => `dự kiến chốt ${p.date}`,
   'list.partner': (p) => `đối tác ${p.partner}`,
   'list.by': (p) => `bởi ${p.name}`,
@@ -35,12 +35,12 @@ export const listVi: Messages<DealListMessages> = {
   'list.action.extend': 'Gia hạn bảo hộ',
   'list.action.rejected': 'Từ chối',
   'list.action.withdrawn': 'Rút lại',
-  'list.action.won': 'Đánh dấu thắng',
-  'list.action.lost': 'Đánh dấu thua',
+  'list.action.won': 'Đánh dấu thành công',
+  'list.action.lost': 'Đánh dấu thất bại',
 
   'list.reason': 'Lý do',
   'list.note': 'Ghi chú (không bắt buộc)',
-  'list.reasonCode': 'Mã đóng',
+  'list.reasonCode': 'Mã lý do đóng',
   'list.code.duplicate': 'Trùng lặp',
   'list.code.incomplete': 'Thiếu thông tin',
   'list.code.not_qualified': 'Không đủ điều kiện',
@@ -52,5 +52,5 @@ export const listVi: Messages<DealListMessages> = {
   'list.err.reasonLong': (p) => `Rút gọn lý do còn tối đa ${p.max} ký tự; hiện có ${p.count}.`,
   'list.err.conflict': 'Một đăng ký khác đang giữ khách hàng này, nên chưa thể duyệt đăng ký này khi đăng ký kia còn hiệu lực.',
   'list.err.stale': 'Đăng ký này vừa thay đổi và đang hiển thị trạng thái mới nhất; hãy đóng hộp thoại và kiểm tra lại.',
-  'list.done': (p) => `${p.number} hiện ở trạng thái ${p.status}.`,
+  'list.done': (p) => `${p.number} đã chuyển sang trạng thái “${p.status}”.`,
 };

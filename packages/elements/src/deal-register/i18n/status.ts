@@ -24,8 +24,8 @@ export const statusVi: Messages<typeof statusEn> = {
   'deal.status.needs_info': 'Cần bổ sung thông tin',
   'deal.status.approved': 'Đã duyệt',
   'deal.status.rejected': 'Bị từ chối',
-  'deal.status.won': 'Thắng',
-  'deal.status.lost': 'Thua',
+  'deal.status.won': 'Thành công',
+  'deal.status.lost': 'Thất bại',
   'deal.status.expired': 'Hết hạn',
   'deal.status.withdrawn': 'Đã rút',
 };

@@ -6,7 +6,7 @@ export const submitVi: Messages<SubmitMessages> = {
   'deal.done': (p) => `Đã đăng ký cơ hội ${p.number}`,
   'deal.status': 'Trạng thái',
   'deal.protection': 'Bảo hộ',
-  'deal.protectedUntil': (p) => `đến ${p.date} (hết hạn ${p.relative})`,
+  'deal.protectedUntil': (p) => `đến ${p.date} (hết hạn ${p.relative.toLocaleLowerCase('vi')})`,
   'deal.protectionLater': 'bắt đầu khi nhà cung cấp duyệt đăng ký.',
   'deal.another': 'Đăng ký cơ hội khác',
 
@@ -20,8 +20,8 @@ export const submitVi: Messages<SubmitMessages> = {
   'deal.failed': 'Đăng ký của bạn chưa được gửi',
   'deal.keptDraft': 'Mọi thông tin bạn đã nhập vẫn được giữ.',
 
-  'deal.check.checking': 'Đang kiểm tra khách hàng này…',
-  'deal.check.available': 'Có vẻ còn trống: chưa có đăng ký nào đang hiệu lực cho khách hàng này.',
+  'deal.check.checking': 'Đang kiểm tra xem khách hàng này đã được đăng ký chưa…',
+  'deal.check.available': 'Có thể đăng ký: chưa có đăng ký nào đang hiệu lực cho khách hàng này.',
   'deal.check.already_registered': 'Đã được đăng ký: khách hàng này đang có một đăng ký hiệu lực.',
   'deal.check.protected': 'Đang được bảo hộ: khách hàng này thuộc một đăng ký đã được duyệt.',
   'deal.check.own_registration': 'Bạn đã đăng ký khách hàng này rồi.',

@@ -1,9 +1,9 @@
-/** `<deal-register>`'s shell and Register strings in Vietnamese (exactly the keys of `en.ts`). */
+/** `<deal-register>`'s shell and Register strings in Vietnamese (exactly the keys of `en.ts`). Terms follow docs/glossary.md. */
 import type { Messages } from '../../platform/localize.js';
 import type { DealRegisterMessages } from './en.js';
 
 export const vi: Messages<DealRegisterMessages> = {
-  'deal.tabs': 'Đăng ký cơ hội bán hàng',
+  'deal.tabs': 'Đăng ký cơ hội',
   'deal.tab.register': 'Đăng ký',
   'deal.tab.mine': 'Đăng ký của tôi',
   'deal.tab.review': 'Xét duyệt',
@@ -45,7 +45,7 @@ export const vi: Messages<DealRegisterMessages> = {
   'deal.err.closeDate': 'Nhập ngày dạng 2026-12-31.',
   'deal.err.currency': 'Chọn một loại tiền tệ trong danh sách.',
   'deal.err.amount': (p) => `Nhập giá trị là một số, ví dụ ${p.example}.`,
-  'deal.err.amountWhole': (p) => `${p.currency} không có đơn vị lẻ: hãy nhập số nguyên.`,
+  'deal.err.amountWhole': (p) => `${p.currency} không có phần lẻ: hãy nhập số nguyên.`,
   'deal.err.amountDecimals': (p) => `Chỉ dùng tối đa ${p.digits} chữ số thập phân cho ${p.currency}.`,
   'deal.err.amountLarge': 'Nhập một giá trị nhỏ hơn.',
   'deal.err.invalid': 'Hãy kiểm tra giá trị này: nó không được chấp nhận.',
@@ -58,9 +58,10 @@ export const vi: Messages<DealRegisterMessages> = {
   'deal.restored': 'Đã khôi phục bản nháp chưa gửi của bạn.',
 
   'deal.queued': 'Đang chờ gửi',
-  'deal.queued.offline': (p) => `Bạn đang ngoại tuyến. ${p.company} đã được lưu trên thiết bị này và sẽ được gửi một lần khi có kết nối trở lại.`,
-  'deal.queued.failed': (p) => `Chưa gửi được ${p.company}. Đăng ký đã được lưu trên thiết bị này và sẽ được gửi khi có kết nối trở lại.`,
-  'deal.queued.since': (p) => `Đưa vào hàng chờ ${p.when}.`,
+  'deal.queued.offline': (p) => `Bạn đang ngoại tuyến. Đăng ký cho ${p.company} đã được lưu trên thiết bị này và sẽ tự động được gửi khi có kết nối trở lại.`,
+  'deal.queued.failed': (p) => `Chưa gửi được đăng ký cho ${p.company}. Đăng ký đã được lưu trên thiết bị này và sẽ được gửi khi có kết nối trở lại.`,
+  // Intl writes "Hôm qua" capitalised; after the colon it is lower case.
+  'deal.queued.since': (p) => `Thời điểm vào hàng chờ: ${p.when.toLocaleLowerCase('vi')}.`,
   'deal.queued.send': 'Gửi ngay',
   'deal.queued.cancel': 'Hủy gửi',
   'deal.queued.cancelled': 'Đã hủy gửi. Biểu mẫu của bạn vẫn được giữ.',

@@ -8,7 +8,11 @@ export const en = defineMessages({
   'tierSince': (p: { date: string }) => `since ${p.date}`,
   'period': 'Period',
   'quarter': (p: { quarter: number; year: number }) => `Q${p.quarter} ${p.year}`,
-  'updated': (p: { when: string }) => `Updated ${p.when}`,
+  'year': (p: { year: number }) => String(p.year),
+  /** A day in running text; `formatted` is Intl's long date ("December 31, 2026", "31 December 2026"). */
+  'date.long': (p: { formatted: string; day: number; month: number; year: number }) => p.formatted,
+  /** `when` is Intl's date and time together; `time` and `day` are the two apart ("09:00", "15/10/2026"). */
+  'updated': (p: { when: string; time: string; day: string }) => `Updated ${p.when}`,
 
   'score': 'Overall score',
   'scoreOutOf': 'out of 100',
@@ -46,15 +50,20 @@ export const en = defineMessages({
 
   'next': (p: { tier: string }) => `Next tier: ${p.tier}`,
   'nextMet': (p: { tier: string }) => `Every requirement for ${p.tier} is met.`,
-  'gapMore': (p: { missing: string; kpi: string; tier: string }) => `${p.missing} more ${p.kpi} to ${p.tier}`,
-  'gapLess': (p: { missing: string; kpi: string; tier: string }) => `${p.kpi}: ${p.missing} lower to reach ${p.tier}`,
-  'gapNoData': (p: { kpi: string; tier: string }) => `${p.kpi}: no data yet, and ${p.tier} requires it`,
+  // What a requirement still lacks, to reach the next tier or to keep the current one. The KPI
+  // name leads, set off by a colon, so the sentence reads whatever the name (translated or not).
+  'gap.more.reach': (p: { missing: string; kpi: string; tier: string }) => `${p.kpi}: ${p.missing} more to reach ${p.tier}`,
+  'gap.more.keep': (p: { missing: string; kpi: string; tier: string }) => `${p.kpi}: ${p.missing} more to keep ${p.tier}`,
+  'gap.less.reach': (p: { missing: string; kpi: string; tier: string }) => `${p.kpi}: ${p.missing} lower to reach ${p.tier}`,
+  'gap.less.keep': (p: { missing: string; kpi: string; tier: string }) => `${p.kpi}: ${p.missing} lower to keep ${p.tier}`,
+  'gap.noData.reach': (p: { kpi: string; tier: string }) => `${p.kpi}: no data yet, and reaching ${p.tier} requires it`,
+  'gap.noData.keep': (p: { kpi: string; tier: string }) => `${p.kpi}: no data yet, and keeping ${p.tier} requires it`,
   'gapDetail': (p: { actual: string | null; required: string; months?: number }) =>
     p.actual === null
       ? `no data yet, required ${p.required}`
       : `now ${p.actual}${p.months ? ` over the last ${p.months} months` : ''}, required ${p.required}`,
   'top': (p: { tier: string }) => `${p.tier} is the top tier of the programme.`,
-  'pending': 'Tier change pending',
+  'pending': 'Downgrade pending',
   'pendingBody': (p: { from: string; to: string; date: string }) =>
     `Moves down to ${p.to} on ${p.date}, unless the ${p.from} requirements are met again by then.`,
   'pendingUnmet': (p: { tier: string }) => `Still missing to keep ${p.tier}:`,

@@ -1,62 +1,71 @@
-/** `<partner-scorecard>`'s strings in Vietnamese: exactly the keys of en.ts. */
+/** `<partner-scorecard>`'s strings in Vietnamese: exactly the keys of en.ts. Terms follow docs/glossary.md. */
 import type { Messages } from '../../platform/localize.js';
 import type { ScorecardMessages } from './en.js';
 
 export const vi: Messages<ScorecardMessages> = {
-  'label': (p) => `Bảng điểm của ${p.partner}`,
+  'label': (p) => `Thẻ điểm của ${p.partner}`,
   'tier': 'Hạng:',
   'noTier': 'Chưa có hạng',
   'tierSince': (p) => `từ ${p.date}`,
   'period': 'Kỳ',
-  'quarter': (p) => `Quý ${p.quarter}/${p.year}`,
-  'updated': (p) => `Cập nhật ${p.when}`,
+  // In running text ("trong quý 3/2026"); a period picker capitalises the first letter.
+  'quarter': (p) => `quý ${p.quarter}/${p.year}`,
+  'year': (p) => `năm ${p.year}`,
+  // Vietnamese writes a day in a sentence in full: "ngày 31 tháng 12 năm 2026".
+  'date.long': (p) => `ngày ${p.day} tháng ${p.month} năm ${p.year}`,
+  // "lúc 09:00 ngày 15/10/2026": Intl's "09:00 15 thg 10, 2026" runs the time into the date.
+  'updated': (p) => `Cập nhật lúc ${p.time} ngày ${p.day}`,
 
-  'score': 'Điểm tổng',
+  'score': 'Điểm tổng thể',
   'scoreOutOf': 'trên 100',
-  'scoreNone': 'Chưa có điểm: chưa KPI nào có cả chỉ tiêu lẫn giá trị trong kỳ này.',
+  'scoreNone': 'Chưa có điểm: trong kỳ này chưa có KPI nào có cả chỉ tiêu lẫn số liệu.',
 
-  'caption': (p) => `Các KPI của ${p.period}`,
+  'caption': (p) => `Các KPI trong ${p.period}`,
   'col.kpi': 'KPI',
   'col.actual': 'Thực tế',
   'col.target': 'Chỉ tiêu',
-  'col.attainment': 'Mức đạt',
-  'col.status': 'Tình trạng',
+  'col.attainment': 'Tỷ lệ đạt',
+  'col.status': 'Trạng thái',
   'col.trend': 'Xu hướng',
   'lowerIsBetter': 'càng thấp càng tốt',
   'atMost': (p) => `tối đa ${p.value}`,
   'atLeast': (p) => `tối thiểu ${p.value}`,
-  'targetFromTier': 'theo yêu cầu hạng',
+  'targetFromTier': 'theo điều kiện của hạng',
   'none': 'không có',
-  'attainmentLabel': (p) => `Mức đạt của ${p.kpi}`,
+  'attainmentLabel': (p) => `Tỷ lệ đạt của ${p.kpi}`,
   'attainmentText': (p) => `Đạt ${p.attainment} chỉ tiêu: ${p.actual} so với chỉ tiêu ${p.target}`,
 
   'status.on_track': 'Đúng tiến độ',
   'status.at_risk': 'Có rủi ro',
   'status.off_track': 'Chậm tiến độ',
   'status.no_target': 'Chưa có chỉ tiêu',
-  'status.no_data': 'Chưa có dữ liệu',
+  'status.no_data': 'Chưa có số liệu',
 
   'trend': (p) =>
     `${p.kind === 'steady' ? `Giữ ở mức ${p.to}` : p.kind === 'rising' ? `Tăng từ ${p.from} lên ${p.to}` : `Giảm từ ${p.from} xuống ${p.to}`} trong ${p.span} ${p.grain}`,
-  'trend.single': (p) => `Mới có một giá trị: ${p.value} trong ${p.period}`,
-  'trend.none': 'Không có dữ liệu trong các kỳ gần đây',
+  'trend.single': (p) => `Mới có một số liệu: ${p.value} trong ${p.period}`,
+  'trend.none': 'Không có số liệu trong các kỳ gần đây',
   'grain.month': 'tháng',
   'grain.quarter': 'quý',
   'grain.year': 'năm',
 
   'next': (p) => `Hạng tiếp theo: ${p.tier}`,
-  'nextMet': (p) => `Đã đạt mọi yêu cầu của hạng ${p.tier}.`,
-  'gapMore': (p) => `Cần thêm ${p.missing} ${p.kpi} để lên ${p.tier}`,
-  'gapLess': (p) => `${p.kpi}: cần giảm ${p.missing} để lên ${p.tier}`,
-  'gapNoData': (p) => `${p.kpi}: chưa có dữ liệu, trong khi hạng ${p.tier} yêu cầu chỉ số này`,
+  'nextMet': (p) => `Đã đáp ứng mọi điều kiện của hạng ${p.tier}.`,
+  // The KPI name leads, set off by a colon: no measure word is needed before a name that may stay English.
+  'gap.more.reach': (p) => `${p.kpi}: cần thêm ${p.missing} để lên hạng ${p.tier}`,
+  'gap.more.keep': (p) => `${p.kpi}: cần thêm ${p.missing} để giữ hạng ${p.tier}`,
+  'gap.less.reach': (p) => `${p.kpi}: cần giảm ${p.missing} để lên hạng ${p.tier}`,
+  'gap.less.keep': (p) => `${p.kpi}: cần giảm ${p.missing} để giữ hạng ${p.tier}`,
+  'gap.noData.reach': (p) => `${p.kpi}: chưa có số liệu, trong khi cần có chỉ số này để lên hạng ${p.tier}`,
+  'gap.noData.keep': (p) => `${p.kpi}: chưa có số liệu, trong khi cần có chỉ số này để giữ hạng ${p.tier}`,
   'gapDetail': (p) =>
     p.actual === null
-      ? `chưa có dữ liệu, yêu cầu ${p.required}`
-      : `hiện ${p.actual}${p.months ? ` trong ${p.months} tháng gần nhất` : ''}, yêu cầu ${p.required}`,
-  'top': (p) => `${p.tier} là hạng cao nhất của chương trình.`,
-  'pending': 'Sắp thay đổi hạng',
+      ? `chưa có số liệu, điều kiện ${p.required}`
+      : `hiện là ${p.actual}${p.months ? ` trong ${p.months} tháng gần nhất` : ''}, điều kiện ${p.required}`,
+  'top': (p) => `Hạng ${p.tier} là hạng cao nhất của chương trình.`,
+  'pending': 'Sắp xuống hạng',
   'pendingBody': (p) =>
-    `Sẽ xuống hạng ${p.to} vào ${p.date}, trừ khi đạt lại các yêu cầu của hạng ${p.from} trước đó.`,
+    `Sẽ xuống hạng ${p.to} vào ${p.date}, trừ khi đáp ứng lại các điều kiện của hạng ${p.from} trước thời điểm đó.`,
   'pendingUnmet': (p) => `Còn thiếu để giữ hạng ${p.tier}:`,
 
   'emptyKpis': 'Chương trình chưa có KPI nào. Các KPI sẽ hiện ở đây khi được thiết lập.',
@@ -64,5 +73,5 @@ export const vi: Messages<ScorecardMessages> = {
     `Chưa có số liệu cho ${p.period}. Hãy chọn kỳ khác, hoặc quay lại khi số liệu của kỳ này được cập nhật.`,
   'needsPartner': 'Đối tác nào?',
   'needsPartnerBody':
-    'Hãy đặt thuộc tính partner-id: phiên này xem được nhiều đối tác nên bảng điểm không biết cần hiển thị đối tác nào.',
+    'Hãy đặt thuộc tính partner-id: phiên này xem được nhiều đối tác nên thẻ điểm không biết cần hiển thị đối tác nào.',
 };

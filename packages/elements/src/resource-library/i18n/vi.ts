@@ -1,17 +1,17 @@
-/** `<resource-library>`'s strings in Vietnamese (exactly the keys of `en.ts`). */
+/** `<resource-library>`'s strings in Vietnamese (exactly the keys of `en.ts`). Terms follow docs/glossary.md. */
 import type { Messages } from '../../platform/localize.js';
 import { en, type ResourceLibraryMessages } from './en.js';
 
 export const vi: Messages<ResourceLibraryMessages> = {
   'library.label': 'Thư viện tài liệu',
   'library.search': 'Tìm tài liệu',
-  'library.searchPlaceholder': 'Tiêu đề, mô tả hoặc thẻ',
+  'library.searchPlaceholder': 'Tiêu đề, mô tả hoặc nhãn',
   'library.type': 'Loại',
-  'library.tag': 'Thẻ',
+  'library.tag': 'Nhãn',
   'library.language': 'Ngôn ngữ',
   'library.sort': 'Sắp xếp theo',
   'library.all.type': 'Mọi loại',
-  'library.all.tag': 'Mọi thẻ',
+  'library.all.tag': 'Mọi nhãn',
   'library.all.language': 'Mọi ngôn ngữ',
   'library.option': en['library.option'],
   'library.sort.newest': 'Mới nhất',
@@ -23,26 +23,26 @@ export const vi: Messages<ResourceLibraryMessages> = {
   'library.clearFilters': 'Bỏ mọi bộ lọc',
   // Vietnamese nouns do not inflect for number.
   'library.count': (p) => `${p.n} tài liệu`,
-  'library.countPartial': (p) => `Đang hiển thị ${p.shown} trên ${p.n} tài liệu`,
+  'library.countPartial': (p) => `Đang hiển thị ${p.shown} trong số ${p.n} tài liệu`,
   'library.empty': 'Thư viện chưa có tài liệu nào.',
   'library.noResults': 'Không có tài liệu nào khớp với bộ lọc.',
   'library.noResultsFor': (p) => `Không có tài liệu nào khớp với “${p.q}”.`,
   'library.loadMore': 'Tải thêm',
   'library.loadingMore': 'Đang tải thêm…',
   'library.updated': (p) => `Cập nhật ${p.when}`,
-  'library.tags': 'Thẻ',
-  'library.locked': 'Đã khoá',
-  'library.lockedTier': (p) => `Đã khoá: cần hạng ${p.tier}`,
-  'library.lockedHigherTier': 'Đã khoá: cần hạng đối tác cao hơn',
-  'library.lockedType': 'Đã khoá: không dành cho loại đối tác của bạn',
+  'library.tags': 'Nhãn',
+  'library.locked': 'Đã khóa',
+  'library.lockedTier': (p) => `Đã khóa: cần hạng ${p.tier}`,
+  'library.lockedHigherTier': 'Đã khóa: cần hạng cao hơn',
+  'library.lockedType': 'Đã khóa: không dành cho loại đối tác của bạn',
   'library.opens': 'mở trong thẻ mới',
   'library.openFailed': 'Không mở được tài liệu này.',
-  'library.unsafeUrl': 'Không mở: chỉ mở liên kết http và https.',
+  'library.unsafeUrl': 'Không mở được: chỉ mở các liên kết http và https.',
 
   'library.type.document': 'Tài liệu',
   'library.type.video': 'Video',
   'library.type.link': 'Liên kết',
   'library.type.template': 'Mẫu',
-  'library.type.brand_asset': 'Tài sản thương hiệu',
+  'library.type.brand_asset': 'Tư liệu thương hiệu',
   'library.type.training': 'Đào tạo',
 };
