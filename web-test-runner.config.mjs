@@ -27,8 +27,9 @@ const groups = readdirSync(testRoot)
 /**
  * Starts the reference server (`@partnerkit/server`) once per run, on first use, in a child Node
  * process that reads TypeScript sources, and answers these commands from browser tests:
- *  - `pk-reference-server`: starts it; `{ starting: true }` until ready, then `{ baseUrl }` (its API
- *    root, CORS-free through /pk-api), or `{ error }`;
+ *  - `pk-reference-server`: starts it; `{ starting: true }` until ready, then `{ baseUrl, origin }`
+ *    (its API root, CORS-free through /pk-api, and its own origin, which does not allow the test
+ *    page's: for the CORS diagnosis), or `{ error }`;
  *  - `pk-mint-session` with a SessionInput: `{ token, expiresAt }` minted with the admin key;
  *  - `pk-admin-request` with `{ method, path, body? }`: an admin call, for fixtures.
  * The admin key never leaves this process.
@@ -37,6 +38,7 @@ function referenceServerPlugin() {
   let starting;
   let child;
   let serverReady = false;
+  let serverOrigin;
   let serverError;
   const start = () =>
     (starting ??= new Promise((resolve, reject) => {
@@ -53,6 +55,7 @@ function referenceServerPlugin() {
           const ready = JSON.parse(line);
           if (ready.origin && ready.adminKey) {
             serverReady = true;
+            serverOrigin = ready.origin;
             resolve(ready);
           }
         } catch {
@@ -115,7 +118,7 @@ function referenceServerPlugin() {
         start().catch(() => {}); // the outcome is read from serverReady / serverError
         await new Promise((resolve) => setTimeout(resolve, 250));
         if (serverError) return { error: serverError };
-        return serverReady ? { baseUrl: '/pk-api' } : { starting: true };
+        return serverReady ? { baseUrl: '/pk-api', origin: serverOrigin } : { starting: true };
       }
       if (command === 'pk-mint-session') {
         const { status, body } = await admin('POST', '/sessions', payload);

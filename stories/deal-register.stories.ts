@@ -26,6 +26,8 @@ interface DealRegisterArgs {
   draft: 'none' | 'valid' | 'invalid' | 'available customer' | 'taken customer' | 'own customer';
   /** A submission already waiting in the queue. */
   queued: 'none' | 'offline' | 'failed';
+  /** The width of the column the element sits in: the element follows its container, not the viewport. */
+  width: 'auto' | '320px' | '375px';
 }
 
 const DRAFTS: Record<DealRegisterArgs['draft'], DraftSeed | null> = {
@@ -43,7 +45,7 @@ const meta: Meta<DealRegisterArgs> = {
   title: 'Widgets/deal-register',
   component: 'deal-register',
   tags: ['autodocs'],
-  args: { partnerId: PARTNER_ID, view: 'register', lang: '', theme: 'auto', session: 'partner', backend: 'ok', draft: 'none', queued: 'none' },
+  args: { partnerId: PARTNER_ID, view: 'register', lang: '', theme: 'auto', session: 'partner', backend: 'ok', draft: 'none', queued: 'none', width: 'auto' },
   argTypes: {
     partnerId: { control: 'select', options: ['', PARTNER_ID, OTHER_PARTNER_ID], description: 'The `partner-id` attribute' },
     view: { control: 'inline-radio', options: ['register', 'list'] },
@@ -52,11 +54,25 @@ const meta: Meta<DealRegisterArgs> = {
     session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'stub backend' } },
     backend: {
       control: 'select',
-      options: ['ok', 'slow', 'loading forever', 'no deals', 'server error', 'breaks the contract', 'offline', 'submit hangs', 'submit breaks the contract'],
+      options: [
+        'ok',
+        'slow',
+        'loading forever',
+        'no deals',
+        'server error',
+        'breaks the contract',
+        'offline',
+        'submit hangs',
+        'submit breaks the contract',
+        'session refused',
+        'session out of reach',
+        'unreachable',
+      ],
       table: { category: 'stub backend' },
     },
     draft: { control: 'select', options: Object.keys(DRAFTS), table: { category: 'saved draft' } },
     queued: { control: 'inline-radio', options: ['none', 'offline', 'failed'], table: { category: 'saved draft' } },
+    width: { control: 'inline-radio', options: ['auto', '320px', '375px'], table: { category: 'page' } },
   },
   render: (args) => {
     // Each render gets its own draft slot, seeded with the story's draft.
@@ -69,7 +85,7 @@ const meta: Meta<DealRegisterArgs> = {
     );
     const stub = dealStub(stubOptions(args.backend, args.session === 'partner' ? { role: 'partner', partnerId: PARTNER_ID } : { role: 'manager' }));
     const log = (name: string) => (e: Event) => action(name)((e as CustomEvent).detail);
-    return html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
+    return html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
       <deal-register
         .client=${stub.client}
         partner-id=${args.partnerId || nothing}
@@ -102,6 +118,22 @@ const submit: Story['play'] = async ({ canvasElement }) => {
   const el = await element(canvasElement);
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
 };
+
+/** Opens the history of the first deal in status `status`, once the list is there. */
+const openHistory =
+  (status: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    const el = await element(canvasElement);
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#l-status');
+    if (!select) return;
+    select.value = status;
+    select.dispatchEvent(new Event('change'));
+    for (let i = 0; i < 50; i++) {
+      const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="deal"] [part~="history-toggle"]');
+      if (toggle && !el.shadowRoot!.querySelector('[aria-busy="true"]')) return toggle.click();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
 
 /** Opens the reason dialog of the first action labelled `label`, once the list is there. */
 const openDialog =
@@ -144,7 +176,7 @@ export const PrecheckOwnRegistration: Story = { args: { draft: 'own customer' } 
 /** Sent, waiting for the answer: the form is locked and the button says so. */
 export const Submitting: Story = { args: { draft: 'valid', backend: 'submit hangs' }, play: submit };
 
-/** Registered: the number, the status and the protection window. */
+/** Registered: the customer and the number, the status and the protection window. */
 export const Success: Story = { args: { draft: 'valid' }, play: submit };
 
 export const SuccessVietnamese: Story = { args: { draft: 'valid', lang: 'vi' }, play: submit };
@@ -170,6 +202,24 @@ export const QueuedAfterFailureVietnamese: Story = { args: { draft: 'valid', bac
 export const SendFailedInvalidAnswer: Story = { args: { draft: 'valid', backend: 'submit breaks the contract' }, play: submit };
 
 export const RegisterDark: Story = { args: { theme: 'dark', draft: 'invalid' }, play: submit };
+
+/** On a phone (a 320 px column): the form in one column, the summary and fields wrapped. */
+export const RegisterOnAPhone: Story = { args: { width: '320px', draft: 'invalid', lang: 'vi' }, play: submit };
+
+// ---- Without a session, without a backend ---------------------------------------------------------
+
+/** The session was refused (403): said so, with a retry, instead of a form that looks fine. */
+export const SessionRefused: Story = { args: { backend: 'session refused' } };
+
+export const SessionRefusedVietnamese: Story = { args: { backend: 'session refused', lang: 'vi' } };
+
+/** The session is out of reach for now, the partner known: the form stays (a registration waits in the queue) under a notice with a retry. */
+export const SessionOutOfReach: Story = { args: { backend: 'session out of reach', draft: 'valid' } };
+
+export const SessionOutOfReachVietnamese: Story = { args: { backend: 'session out of reach', draft: 'valid', lang: 'vi' } };
+
+/** Nothing answers at the backend's address: the widget says so (it probes the address; a page the backend does not allow would read "does not accept this site"). */
+export const BackendUnreachable: Story = { args: { backend: 'unreachable', partnerId: '' } };
 
 // ---- My registrations -------------------------------------------------------------------------
 
@@ -197,6 +247,13 @@ export const WithdrawDialogVietnamese: Story = { args: { view: 'list', lang: 'vi
 
 export const MyRegistrationsDark: Story = { args: { view: 'list', theme: 'dark' } };
 
+/** A rejected registration's history: who, when, the closing code and the reason. */
+export const HistoryWithClosingCode: Story = { args: { view: 'list' }, play: openHistory('rejected') };
+
+export const HistoryWithClosingCodeVietnamese: Story = { args: { view: 'list', lang: 'vi' }, play: openHistory('rejected') };
+
+export const MyRegistrationsOnAPhone: Story = { args: { view: 'list', width: '320px' }, play: openHistory('') };
+
 // ---- Review (manager) ---------------------------------------------------------------------------
 
 /** A channel manager without `partner-id`: the review queue of every partner, conflicts flagged. */
@@ -220,3 +277,9 @@ export const ReviewEmpty: Story = { args: { session: 'manager', partnerId: '', v
 export const ReviewError: Story = { args: { session: 'manager', partnerId: '', view: 'list', backend: 'server error' } };
 
 export const ReviewDark: Story = { args: { session: 'manager', partnerId: '', view: 'list', theme: 'dark' } };
+
+/** The review queue on a phone; each registration names its partner. */
+export const ReviewOnAPhone: Story = { args: { session: 'manager', partnerId: '', view: 'list', width: '375px', lang: 'vi' } };
+
+/** The reason dialog on a phone: the whole width but a margin, never taller than the screen. */
+export const RejectDialogOnAPhone: Story = { args: { session: 'manager', partnerId: '', view: 'list', width: '320px' }, play: openDialog('Reject') };

@@ -9,6 +9,7 @@ import { action } from 'storybook/actions';
 import '../packages/elements/src/define/partner-scorecard.js';
 import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_UNTRANSLATED, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
 import { stubClient, type StubOptions } from './partner-scorecard/stub-backend.js';
+import { clientOver } from './support/stub-http.js';
 
 /** The element's attributes, plus how the stub backend behaves. */
 interface ScorecardArgs {
@@ -23,8 +24,10 @@ interface ScorecardArgs {
   session: 'partner' | 'manager';
   /** The partner a partner session belongs to. */
   sessionPartner: string;
-  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'not found' | 'breaks the contract';
+  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'not found' | 'breaks the contract' | 'unreachable';
   programme: Programme;
+  /** The width of the column the element sits in: the element follows its container, not the viewport. */
+  width: 'auto' | '320px' | '375px';
 }
 
 const partnerOptions = Object.fromEntries(Object.values(PARTNERS).map((p) => [p.id, p.id]));
@@ -57,6 +60,7 @@ const meta: Meta<ScorecardArgs> = {
     sessionPartner: PARTNERS.lumen.id,
     backend: 'ok',
     programme: PROGRAMME,
+    width: 'auto',
   },
   argTypes: {
     partnerId: { control: 'select', options: ['', ...Object.keys(partnerOptions)], description: 'The `partner-id` attribute' },
@@ -68,14 +72,15 @@ const meta: Meta<ScorecardArgs> = {
     sessionPartner: { control: 'select', options: Object.keys(partnerOptions), table: { category: 'stub backend' } },
     backend: {
       control: 'select',
-      options: ['ok', 'slow', 'loading forever', 'server error', 'not found', 'breaks the contract'],
+      options: ['ok', 'slow', 'loading forever', 'server error', 'not found', 'breaks the contract', 'unreachable'],
       table: { category: 'stub backend' },
     },
     programme: { control: false, table: { category: 'stub backend' } },
+    width: { control: 'inline-radio', options: ['auto', '320px', '375px'], table: { category: 'page' } },
   },
-  render: (args) => html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
+  render: (args) => html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
     <partner-scorecard
-      .client=${stubClient(stubFor(args))}
+      .client=${args.backend === 'unreachable' ? clientOver(() => Promise.reject(new TypeError('Failed to fetch'))) : stubClient(stubFor(args))}
       partner-id=${args.partnerId || nothing}
       period=${args.period || nothing}
       periods=${args.periods}
@@ -185,3 +190,11 @@ export const EmptyPeriodVietnamese: Story = { args: { partnerId: PARTNERS.quiet.
 
 /** A partner whose name is markup shows those characters, never an element. */
 export const MarkupInNames: Story = { args: { partnerId: PARTNERS.markup.id } };
+
+/** In a narrow column (320 px) each KPI is a card: name and status, actual and target, the bar, the trend. */
+export const NarrowCards: Story = { args: { width: '320px', partnerId: PARTNERS.northwind.id } };
+
+export const NarrowCardsVietnamese: Story = { args: { width: '375px', partnerId: PARTNERS.northwind.id, lang: 'vi' } };
+
+/** Nothing answers at the backend's address: the widget says so rather than "check your connection". */
+export const BackendUnreachable: Story = { args: { backend: 'unreachable' } };

@@ -26,7 +26,9 @@ interface LibraryArgs {
   theme: 'light' | 'dark' | 'auto';
   /** What the session sees: a Silver reseller (some items locked), a manager (all open), a new partner (all locked). */
   library: 'partner' | 'manager' | 'all locked' | 'empty' | '10,000 generated' | 'markup in titles';
-  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'breaks the contract' | 'open answers javascript:';
+  backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'breaks the contract' | 'open answers javascript:' | 'slow to open';
+  /** The width of the column the element sits in: the element follows its container, not the viewport. */
+  width: 'auto' | '320px' | '375px';
 }
 
 // Generated once: the story re-renders with every control change.
@@ -51,6 +53,7 @@ function stubFor(args: LibraryArgs): LibraryStubOptions {
     stub.rewriteList = (page) => ({ ...page, data: (page.data as Resource[]).map((r) => ({ ...r, url: 'javascript:alert(1)' })) });
   }
   if (args.backend === 'open answers javascript:') stub.openUrl = () => 'javascript:alert(document.domain)';
+  if (args.backend === 'slow to open') stub.delay = (request) => (request.url.endsWith('/open') ? 1500 : 0);
   return stub;
 }
 
@@ -78,6 +81,7 @@ const meta: Meta<LibraryArgs> = {
     theme: 'auto',
     library: 'partner',
     backend: 'ok',
+    width: 'auto',
   },
   argTypes: {
     type: { control: 'select', options: ['', 'document', 'video', 'link', 'template', 'brand_asset', 'training'] },
@@ -90,11 +94,12 @@ const meta: Meta<LibraryArgs> = {
     library: { control: 'select', options: Object.keys(libraries), table: { category: 'stub backend' } },
     backend: {
       control: 'select',
-      options: ['ok', 'slow', 'loading forever', 'server error', 'breaks the contract', 'open answers javascript:'],
+      options: ['ok', 'slow', 'loading forever', 'server error', 'breaks the contract', 'open answers javascript:', 'slow to open'],
       table: { category: 'stub backend' },
     },
+    width: { control: 'inline-radio', options: ['auto', '320px', '375px'], table: { category: 'page' } },
   },
-  render: (args) => html`<div style=${args.theme === 'dark' ? 'background:#000;padding:1em' : 'padding:1em'}>
+  render: (args) => html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
     <resource-library
       .client=${libraryClient(stubFor(args))}
       type=${args.type || nothing}
@@ -106,7 +111,7 @@ const meta: Meta<LibraryArgs> = {
       page-size=${args.pageSize}
       lang=${args.lang || nothing}
       theme=${args.theme}
-      @pk-resource-open=${openInLog}
+      @pk-resource-open=${args.backend === 'slow to open' ? log('pk-resource-open') : openInLog}
       @pk-filter-change=${log('pk-filter-change')}
       @pk-error=${log('pk-error')}
     ></resource-library>
@@ -198,3 +203,32 @@ export const InitialFiltersVietnamese: Story = { args: { library: 'manager', typ
 
 /** Titles and descriptions that are markup show those characters, never elements. */
 export const MarkupInTitles: Story = { args: { library: 'markup in titles' } };
+
+/** In a narrow column (320 px): rows grow for the lines they wrap into; long text is clamped. */
+export const OnAPhone: Story = { args: { width: '320px', lang: 'vi' } };
+
+export const GridOnAPhone: Story = { args: { width: '375px', layout: 'grid', library: 'manager' } };
+
+/**
+ * Opening a resource says what happens: "Opening …" while the backend records the open, then
+ * "… opened in a new tab". (The story logs the tab instead of opening it.)
+ */
+export const OpeningFeedback: Story = {
+  args: { backend: 'slow to open', library: 'manager' },
+  // The element opens the tab itself here (nobody cancels pk-resource-open): the story logs it instead.
+  beforeEach: () => {
+    const open = window.open;
+    window.open = (url?: string | URL) => {
+      action('window.open')(String(url));
+      return null;
+    };
+    return () => {
+      window.open = open;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('resource-library')!;
+    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('a[data-id]'); i++) await new Promise((r) => setTimeout(r, 100));
+    el.shadowRoot!.querySelector<HTMLAnchorElement>('a[data-id]')!.click();
+  },
+};

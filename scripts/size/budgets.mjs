@@ -29,12 +29,13 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  // +0.2 KB for issue 19's client: closed error codes, IdempotencyMismatchError, responseInfo (decisions.md).
+  // +0.2 KB for issue 19's client (decisions.md); raised with localised programme data (docs/decisions.md,
+  // "Bundle size"). Platform v2's own figures (provider 11.0, scorecard 8.7, deal-register 8.5,
+  // library 9.0) meet localisation's here: the higher of the two stands until the lead's merge measures both.
   'partnerkit-provider': 11.4 * KB,
-  // Raised with localised programme data (docs/decisions.md, "Bundle size"): 8.5 -> 8.9 and 8.4 -> 8.6.
   'partner-scorecard': 8.9 * KB,
   'deal-register': 9.3 * KB,
-  'resource-library': 8.6 * KB,
+  'resource-library': 9.0 * KB,
 };
 
 /**
@@ -42,7 +43,8 @@ export const TAGS = {
  * were last lowered (docs/benchmarks.md, "Size"), so nothing grows unnoticed; raising one is a
  * decision to write down (docs/decisions.md, "Bundle size"). Issue 18's limits stand above them:
  * the shared chunk 37.5 KB, the page of the first three widgets 60.1 KB, which issue 19's client
- * features (0.14 KB) took to 60.13 KB: see docs/decisions.md, "Integrators".
+ * features (0.14 KB) took to 60.13 KB (docs/decisions.md, "Integrators") and the issue
+ * descriptions loaded on demand brought back under it (decisions.md, "Element platform v2").
  */
 export const CEILINGS = {
   // Raised with localised programme data (docs/decisions.md, "Bundle size"): 23.1 -> 23.4.

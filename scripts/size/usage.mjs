@@ -6,7 +6,7 @@
 // The CDN build's chunking (rollup.config.mjs) and the size report (`npm run size`) both read this,
 // so "used by one tag only" means the same thing in both; the report then checks the real output.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -65,12 +65,20 @@ export async function tagUsage(tags, entries = {}) {
       });
       const outputs = result.metafile.outputs;
       const entryOutput = Object.keys(outputs).find((file) => outputs[file].entryPoint);
-      // The entry's output and the chunks it imports statically run at definition time.
+      // Chunks a file imports for nothing (`import "./chunk.js";`): esbuild adds such an import for a
+      // module that a dynamic import needs and a barrel's `export *` reaches statically, though the
+      // importer uses none of it (core's issue descriptions, which the client loads on demand).
+      const textOf = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.text]));
+      const bareImports = (file) => new Set([...(textOf.get(file) ?? '').matchAll(/^import "(\.[^"]+)";$/gm)].map((m) => join(dirname(file), m[1])));
+      // The entry's output and the chunks it imports statically, for something, run at definition time.
       const eagerFiles = new Set();
       const visit = (file) => {
         if (eagerFiles.has(file)) return;
         eagerFiles.add(file);
-        for (const imported of outputs[file].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+        const bare = bareImports(file);
+        for (const imported of outputs[file].imports) {
+          if (imported.kind === 'import-statement' && outputs[imported.path] && !bare.has(imported.path)) visit(imported.path);
+        }
       };
       visit(entryOutput);
       const eager = new Set();

@@ -9,6 +9,8 @@ import type { Deal, DealHistoryEntry, DealStatus } from '@partnerkit/core/schema
 
 export const PARTNER_ID = 'p_saigon';
 export const OTHER_PARTNER_ID = 'p_hanoi';
+/** The partners' names, as the contract's `Deal.partnerName` carries them. */
+export const PARTNER_NAMES: Record<string, string> = { [PARTNER_ID]: 'Saigon Cloud Partners', [OTHER_PARTNER_ID]: 'Hanoi Digital JSC' };
 const DAY = 86_400_000;
 
 const iso = (now: number, days: number) => new Date(now + days * DAY).toISOString();
@@ -79,6 +81,7 @@ function dealOf(spec: Spec, now: number): Deal {
     id: `d_${spec.n}`,
     number: `DR-000${spec.n}`,
     partnerId: spec.partnerId,
+    partnerName: PARTNER_NAMES[spec.partnerId] ?? spec.partnerId,
     submittedBy: { id: 'u_lan', name: 'Nguyễn Thị Lan' },
     status: spec.status,
     type: spec.n % 3 === 0 ? 'referral' : 'resell',

@@ -53,11 +53,24 @@ export function seedDraft(draftKey: string, draft: DraftSeed | null, queued?: { 
 }
 
 /** How the stub backend behaves in a story. */
-export type Backend = 'ok' | 'slow' | 'loading forever' | 'no deals' | 'server error' | 'breaks the contract' | 'offline' | 'submit hangs' | 'submit breaks the contract';
+export type Backend =
+  | 'ok'
+  | 'slow'
+  | 'loading forever'
+  | 'no deals'
+  | 'server error'
+  | 'breaks the contract'
+  | 'offline'
+  | 'submit hangs'
+  | 'submit breaks the contract'
+  | 'session refused'
+  | 'session out of reach'
+  | 'unreachable';
 
 const never = () => new Promise<Response>(() => undefined);
 const isRegistration = (r: Request, path: string) => path === '/v1/deals' && r.method === 'POST';
 const isList = (r: Request, path: string) => path === '/v1/deals' && r.method === 'GET';
+const isSession = (path: string) => path === '/v1/session';
 
 /** The stub options for `backend`. */
 export function stubOptions(backend: Backend, as: DealStubOptions['as']): DealStubOptions {
@@ -76,6 +89,12 @@ export function stubOptions(backend: Backend, as: DealStubOptions['as']): DealSt
       return { as, override: (r, path) => (isRegistration(r, path) ? 'network' : undefined) };
     case 'submit hangs':
       return { as, override: (r, path) => (isRegistration(r, path) ? never() : undefined) };
+    case 'session refused':
+      return { as, override: (r, path) => (isSession(path) ? problem(403, 'forbidden', 'Forbidden') : undefined) };
+    case 'session out of reach':
+      return { as, override: (r, path) => (isSession(path) ? problem(503, 'service_unavailable', 'Service unavailable') : undefined) };
+    case 'unreachable':
+      return { as, override: () => 'network' };
     case 'submit breaks the contract':
       return { as, override: (r, path) => (isRegistration(r, path) ? new Response('{"id":"d_1","number":7}', { status: 201, headers: { 'content-type': 'application/json' } }) : undefined) };
     default:

@@ -12,7 +12,7 @@ import { ACTIVE_DEAL_STATUSES, checkTransition, customerKey, MAX_PROTECTION_EXTE
 import { DealInput, DealTransitionInput, type Deal, type DealStatus } from '@partnerkit/core/schemas';
 import * as z from 'zod/mini';
 import { apiPath, clientOver, json, principalOf, problem, type StubRole, wait } from '../support/stub-http.js';
-import { fixtureDeals, PARTNER_ID } from './fixtures.js';
+import { fixtureDeals, PARTNER_ID, PARTNER_NAMES } from './fixtures.js';
 
 export { problem, STUB_BASE_URL, type StubRole } from '../support/stub-http.js';
 
@@ -128,6 +128,7 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
         id: `d_${sequence}`,
         number: `DR-000${sequence}`,
         partnerId,
+        partnerName: PARTNER_NAMES[partnerId] ?? partnerId,
         submittedBy: { id: 'u_story', name: 'Story User' },
         status: input.status ?? 'submitted',
         type: input.type,

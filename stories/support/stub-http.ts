@@ -7,8 +7,12 @@
 import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
 import type { Principal } from '@partnerkit/core/schemas';
 
-/** The API root the stub clients use; nothing is ever sent there. */
-export const STUB_BASE_URL = 'https://prm.example.com/api';
+/**
+ * The API root the stub clients use; nothing is ever sent there. The `.invalid` top-level domain
+ * never resolves (RFC 2606), so when a widget probes why a stub request failed (see the elements'
+ * `network-cause.ts`), it finds nothing there, the same on every machine.
+ */
+export const STUB_BASE_URL = 'https://prm.partnerkit.invalid/api';
 
 /** Who a stub says the caller is. */
 export type StubRole = { role: 'manager' } | { role: 'admin' } | { role: 'partner'; partnerId: string };

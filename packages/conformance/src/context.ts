@@ -4,6 +4,7 @@
  * @module
  */
 import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
+import { DAY_MS } from '@partnerkit/core/rules';
 import type { SessionInput, SessionToken } from '@partnerkit/core/schemas';
 import type { Check, CheckResult } from './check.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
@@ -183,7 +184,7 @@ export class RunContext {
   }
 
   async #grant(who: Who): Promise<SessionToken> {
-    if (who === 'admin') return { token: this.options.adminKey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    if (who === 'admin') return { token: this.options.adminKey, expiresAt: new Date(Date.now() + DAY_MS).toISOString() };
     const cached = this.#sessions.get(who);
     if (cached) {
       const grant = await cached.catch(() => null);

@@ -12,7 +12,7 @@ export { PartnerKitProvider, sessionFetcher, SessionUrlError } from './partnerki
 export { PartnerScorecard } from './partner-scorecard/partner-scorecard.js';
 export { PkScorecardLoadEvent, PK_SCORECARD_LOAD_TYPE, type PkScorecardLoadData } from './events/scorecard-load.js';
 export { PkPeriodChangeEvent, PK_PERIOD_CHANGE_TYPE, type PkPeriodChangeData } from './events/period-change.js';
-export { ResourceLibrary, SEARCH_DEBOUNCE_MS, type ResourceLayout } from './resource-library/resource-library.js';
+export { ResourceLibrary, type ResourceLayout } from './resource-library/resource-library.js';
 export { PkResourceOpenEvent, PK_RESOURCE_OPEN_TYPE, type PkResourceOpenData } from './events/resource-open.js';
 export { PkFilterChangeEvent, PK_FILTER_CHANGE_TYPE, type PkFilterChangeData } from './events/filter-change.js';
 export { DealRegister, type DealRegisterView } from './deal-register/deal-register.js';

@@ -77,6 +77,16 @@ suite('deals', (harness) => {
     assertStatus(own, 201);
   });
 
+  it("deals carry their partner's name, in every read", async () => {
+    const { name } = (await h.admin.get(`/v1/partners/${partnerA}`)).body;
+    const deal = await register(asA, dealBody());
+    assert.equal(deal.partnerName, name);
+    assert.equal((await asA.get(`/v1/deals/${deal.id}`)).body.partnerName, name);
+    const listed = (await manager.get(`/v1/deals?partnerId=${partnerA}`)).body.data;
+    assert.ok(listed.length > 0 && listed.every((d: { partnerName: string }) => d.partnerName === name), 'the review list names the partner');
+    assert.equal((await move(manager, deal.id, 'under_review')).partnerName, name);
+  });
+
   it('one active registration per customer: reason codes only, never the holder', async () => {
     const company = unique('Holdings');
     const first = await register(asA, dealBody({ customer: { company, domain: `https://www.${company.split(' ')[0]?.toLowerCase()}.co.uk/about` } }));

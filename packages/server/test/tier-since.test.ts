@@ -5,13 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { currentPeriod, monthsOf, shiftPeriod } from '@partnerkit/core/rules';
+import { currentPeriod, DAY_MS, monthsOf, shiftPeriod } from '@partnerkit/core/rules';
 import { migrate } from '../src/index.ts';
 import { assertStatus } from './helpers/assertions.ts';
 import { createProgramme } from './helpers/fixtures.ts';
 import { type Harness, suite } from './helpers/harness.ts';
 
-const DAY_MS = 86_400_000;
 
 suite('when a partner entered its tier', (harness) => {
   let h: Harness;

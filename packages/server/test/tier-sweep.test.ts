@@ -6,12 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { currentPeriod, DOWNGRADE_GRACE_DAYS, monthsOf, periodBounds, shiftPeriod } from '@partnerkit/core/rules';
+import { currentPeriod, DAY_MS, DOWNGRADE_GRACE_DAYS, monthsOf, periodBounds, shiftPeriod } from '@partnerkit/core/rules';
 import { assertStatus } from './helpers/assertions.ts';
 import { createProgramme } from './helpers/fixtures.ts';
 import { type Harness, suite } from './helpers/harness.ts';
 
-const DAY_MS = 86_400_000;
 const TIER_SWEEP_INTERVAL_MS = 60_000;
 
 suite(

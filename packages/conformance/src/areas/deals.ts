@@ -5,7 +5,7 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import { ACTIVE_DEAL_STATUSES, checkTransition, DEAL_TRANSITIONS, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
+import { ACTIVE_DEAL_STATUSES, checkTransition, DAY_MS, DEAL_TRANSITIONS, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
 import { CONFLICT_REASONS, Deal, DEAL_STATUSES, DealCheckResult, type DealStatus, EventEnvelope, page, type Role } from '@partnerkit/core/schemas';
 
 type Envelope = z.infer<typeof EventEnvelope>;
@@ -24,7 +24,6 @@ const NO_IDENTITY_RULE = "Conflict answers, pre-check answers and every other me
 
 const ROLES: readonly Role[] = ['admin', 'manager', 'partner'];
 const REASON = 'conformance check';
-const DAY_MS = 86_400_000;
 
 /** Who acts for a role on partner A's deals. */
 const actorFor = (role: Role, owner: Owner = 'a'): Who => (role === 'partner' ? owner : role);
@@ -67,7 +66,7 @@ export const dealChecks = [
     id: 'deals.register',
     area: 'deals',
     title: 'registration creates a submitted deal (or a draft) for the caller\'s partner, with its first history entry',
-    rule: 'A deal registration is created by registerDeal as submitted (or as a draft to finish later). A partner session registers for its own partner; a manager or admin names partnerId.',
+    rule: 'A deal registration is created by registerDeal as submitted (or as a draft to finish later). A partner session registers for its own partner; a manager or admin names partnerId. A deal may carry partnerName, the name of its partner.',
     async run(ctx) {
       const { partners } = await ctx.fixtures();
       const input = await ctx.sessionInput('a');
@@ -82,6 +81,10 @@ export const dealChecks = [
 
       const forB = expectBody(await ctx.http.send('POST', '/v1/deals', { token: await ctx.token('manager'), json: dealInput(ctx, { partnerId: partners.b.id }) }), Deal, 201, 'manager');
       ensure(forB.partnerId === partners.b.id && forB.history[0]?.by.role === 'manager', `a manager's registration for partner B belongs to ${forB.partnerId}, made by ${show(forB.history[0]?.by)}`);
+      // partnerName is optional; a backend that sends it must send the partner's own name.
+      for (const [deal, partner] of [[submitted, partners.a], [forB, partners.b]] as const) {
+        ensure(deal.partnerName === undefined || deal.partnerName === partner.name, `partnerName is ${show(deal.partnerName)}; the partner is named ${show(partner.name)}`);
+      }
     },
   }),
   defineCheck({

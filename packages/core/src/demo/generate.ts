@@ -7,7 +7,7 @@
  * @module
  */
 import { dealNumber, protectionEnd } from '../rules/deal-lifecycle.js';
-import { previousPeriods } from '../rules/periods.js';
+import { DAY_MS, previousPeriods } from '../rules/periods.js';
 import {
   DEAL_REASON_CODES,
   PARTNER_TYPES,
@@ -103,7 +103,6 @@ const PROFILES = {
   bench: { partners: 1000, deals: 100_000, resources: 200, months: 24 },
 } as const;
 
-const DAY = 86_400_000;
 /** Deals generated per batch. */
 export const DEAL_BATCH = 10_000;
 
@@ -176,7 +175,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   if (Number.isNaN(asOf.getTime())) throw new RangeError('seed: asOf is not a date');
   const rng = new SeededRandom(options.seed ?? 1);
   const iso = (d: Date) => d.toISOString();
-  const createdAt = iso(new Date(asOf.getTime() - 800 * DAY));
+  const createdAt = iso(new Date(asOf.getTime() - 800 * DAY_MS));
   const thisMonth = asOf.toISOString().slice(0, 7);
   const months = previousPeriods(thisMonth, sizes.months);
 
@@ -206,7 +205,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const type = PARTNER_TYPES[i % PARTNER_TYPES.length] as PartnerType;
     generated.push({ id, type, level, country, users });
     const status: PartnerStatus = i < 4 ? 'active' : rng.weighted({ active: 80, onboarding: 8, prospect: 5, suspended: 5, offboarded: 2 });
-    const joined = iso(new Date(asOf.getTime() - rng.int(400, 800) * DAY));
+    const joined = iso(new Date(asOf.getTime() - rng.int(400, 800) * DAY_MS));
     partners.push({
       partner: {
         id,
@@ -267,7 +266,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     };
     const [own, other] = vietnamese ? (['vi', 'en'] as const) : (['en', 'vi'] as const);
     const gate = rng.weighted({ open: 50, tier: 30, type: 20 });
-    const made = iso(new Date(asOf.getTime() - rng.int(1, 700) * DAY - i * 60_000));
+    const made = iso(new Date(asOf.getTime() - rng.int(1, 700) * DAY_MS - i * 60_000));
     return {
       id: `rs_${String(i + 1).padStart(4, '0')}`,
       title: text[own].title,
@@ -328,18 +327,18 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     let reason: string | null = null;
     let reasonCode: (typeof DEAL_REASON_CODES)[number] | null = null;
     if (status === 'approved') {
-      approvedAt = new Date(asOf.getTime() - rng.int(0, days - 2) * DAY - rng.int(0, DAY - 1));
-      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY);
+      approvedAt = new Date(asOf.getTime() - rng.int(0, days - 2) * DAY_MS - rng.int(0, DAY_MS - 1));
+      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY_MS);
     } else if (status === 'expired') {
-      approvedAt = new Date(asOf.getTime() - (days + rng.int(1, 400)) * DAY);
-      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY);
+      approvedAt = new Date(asOf.getTime() - (days + rng.int(1, 400)) * DAY_MS);
+      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY_MS);
     } else if (status === 'won' || status === 'lost') {
-      approvedAt = new Date(asOf.getTime() - rng.int(20, 700) * DAY);
-      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY);
+      approvedAt = new Date(asOf.getTime() - rng.int(20, 700) * DAY_MS);
+      created = new Date(approvedAt.getTime() - rng.int(1, 10) * DAY_MS);
     } else if (status === 'draft' || status === 'submitted' || status === 'under_review' || status === 'needs_info') {
-      created = new Date(asOf.getTime() - rng.int(0, 45) * DAY - rng.int(0, DAY - 1));
+      created = new Date(asOf.getTime() - rng.int(0, 45) * DAY_MS - rng.int(0, DAY_MS - 1));
     } else {
-      created = new Date(asOf.getTime() - rng.int(10, 700) * DAY);
+      created = new Date(asOf.getTime() - rng.int(10, 700) * DAY_MS);
     }
     if (approvedAt) expiresAt = protectionEnd(approvedAt, days);
     const step = (from: DealStatus | null, to: DealStatus, when: Date, by: DealHistoryEntry['by'], why: string | null = null) =>
@@ -363,14 +362,14 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     }
     if (approvedAt) step('submitted', 'approved', approvedAt, managerBy);
     if (status === 'won' || status === 'lost') {
-      const closed = new Date((approvedAt as Date).getTime() + rng.int(5, days - 1) * DAY);
+      const closed = new Date((approvedAt as Date).getTime() + rng.int(5, days - 1) * DAY_MS);
       if (status === 'lost') reason = 'The customer chose a competitor.';
       step('approved', status, closed, partnerBy, reason);
     }
     if (status === 'expired') step('approved', 'expired', expiresAt as Date, { role: 'system', id: null });
     const currency = customerCountry.code === 'VN' ? 'VND' : 'USD';
     const amount = currency === 'VND' ? rng.int(50, 5000) * 1_000_000 : rng.int(20, 2000) * 100_000;
-    const closeDate = new Date(created.getTime() + rng.int(30, 150) * DAY).toISOString().slice(0, 10);
+    const closeDate = new Date(created.getTime() + rng.int(30, 150) * DAY_MS).toISOString().slice(0, 10);
     const last = history[history.length - 1] as DealHistoryEntry;
     const deal: Deal = {
       id: '',

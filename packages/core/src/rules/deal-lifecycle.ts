@@ -4,6 +4,7 @@
  * @module
  */
 import type { ConflictReason, Deal, DealStatus, KnownEventType, Role } from '../schemas/index.js';
+import { DAY_MS } from './periods.js';
 
 /** Who makes a move: a principal's role, or the backend's own clock (`system`). */
 export type DealActor = Role | 'system';
@@ -64,8 +65,6 @@ export const INITIAL_DEAL_STATUSES: readonly DealStatus[] = Object.freeze(['draf
 
 /** How many times an approved registration's protection may be extended. */
 export const MAX_PROTECTION_EXTENSIONS = 1;
-
-const DAY_MS = 86_400_000;
 
 /** The move from `from` to `to`, if the lifecycle has one. */
 export function findTransition(from: DealStatus, to: DealStatus): DealTransition | undefined {

@@ -19,6 +19,9 @@ export interface ParsedPeriod {
   index: number;
 }
 
+/** One day in milliseconds: periods, protection windows and grace periods count UTC days, which have no daylight saving. */
+export const DAY_MS = 86_400_000;
+
 /** The grains from shortest to longest. */
 export const PERIOD_GRAINS: readonly PeriodGrain[] = ['month', 'quarter', 'year'];
 

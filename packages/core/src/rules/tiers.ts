@@ -5,15 +5,13 @@
  */
 import type { Kpi, Measurement, RequirementCheck, Tier, TierRequirement, TierStanding } from '../schemas/index.js';
 import { kpiActual } from './kpi-values.js';
-import { monthsOf, periodBounds, shiftPeriod, trailingMonths } from './periods.js';
+import { DAY_MS, monthsOf, periodBounds, shiftPeriod, trailingMonths } from './periods.js';
 
 /**
  * Days a partner keeps its tier after the end of a complete period in which it no longer met
  * the tier's requirements. Re-qualifying before then cancels the downgrade.
  */
 export const DOWNGRADE_GRACE_DAYS = 30;
-
-const DAY_MS = 86_400_000;
 
 type MeasurementLike = Pick<Measurement, 'kpiId' | 'period' | 'value' | 'recordedAt'>;
 

@@ -5,33 +5,19 @@
 import * as z from 'zod/mini';
 import { CalendarDate, CountryCode, EmailAddress, Id, Money, PersonRef, Timestamp, text } from './common.js';
 import { Role } from './session.js';
+import { CONFLICT_REASONS, DEAL_REASON_CODES, DEAL_STATUSES, DEAL_TYPES } from './deal-codes.js';
 
-export const DEAL_STATUSES = [
-  'draft',
-  'submitted',
-  'under_review',
-  'needs_info',
-  'approved',
-  'rejected',
-  'won',
-  'lost',
-  'expired',
-  'withdrawn',
-] as const;
+export { CONFLICT_REASONS, DEAL_REASON_CODES, DEAL_STATUSES, DEAL_TYPES };
+
 export const DealStatus = /* @__PURE__ */ z.enum(DEAL_STATUSES);
 export type DealStatus = z.infer<typeof DealStatus>;
 
-export const DEAL_TYPES = ['resell', 'referral', 'co_sell'] as const;
 export const DealType = /* @__PURE__ */ z.enum(DEAL_TYPES);
 export type DealType = z.infer<typeof DealType>;
 
-/** Why a deal was closed without being won; vendors want one on every rejection. */
-export const DEAL_REASON_CODES = ['duplicate', 'incomplete', 'not_qualified', 'converted', 'other'] as const;
 export const DealReasonCode = /* @__PURE__ */ z.enum(DEAL_REASON_CODES);
 export type DealReasonCode = z.infer<typeof DealReasonCode>;
 
-/** Why a customer is not available for registration. Never names who holds it. */
-export const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'] as const;
 export const ConflictReason = /* @__PURE__ */ z.enum(CONFLICT_REASONS);
 export type ConflictReason = z.infer<typeof ConflictReason>;
 
@@ -78,6 +64,8 @@ export const Deal = /* @__PURE__ */ z.object({
   /** Human-facing registration number, e.g. `DR-000123`. */
   number: text(40),
   partnerId: Id,
+  /** The partner's name, so a reviewer reads who registered without a lookup. Optional: older backends leave it out. */
+  partnerName: z.optional(text(200)),
   submittedBy: PersonRef,
   status: DealStatus,
   type: DealType,

@@ -30,7 +30,8 @@ export const dealRegisterStyles = css`
     border: var(--_border-width) solid var(--_color-border); border-radius: var(--_radius-small); background: var(--_color-surface);
   }
   textarea { min-height: 5em; resize: vertical; }
-  [aria-invalid='true'] { border-color: var(--_color-danger) !important; box-shadow: 0 0 0 1px var(--_color-danger); }
+  :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_color-danger); box-shadow: 0 0 0 1px var(--_color-danger); }
+  [role='radiogroup'][aria-invalid='true'] > .choices { border-inline-start: 3px solid var(--_color-danger); padding-inline-start: var(--_space-s); }
   .hint, .muted, .check, .error { margin: 0; font-size: var(--_font-size-small); }
   .hint, .muted { color: var(--_color-text-muted); }
   .error { font-weight: var(--_font-weight-strong); overflow-wrap: anywhere; }

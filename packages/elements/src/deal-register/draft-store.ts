@@ -12,7 +12,7 @@
  * @module
  */
 import type { DealInput } from '@partnerkit/core/schemas';
-import { FIELD_NAMES, type DraftValues } from './form-model.js';
+import { FIELD_NAMES, type DraftValues } from './form-fields.js';
 
 /** A draft: the values typed, and the idempotency key its submission will use. */
 export interface StoredDraft {

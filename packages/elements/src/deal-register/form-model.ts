@@ -8,45 +8,9 @@
  */
 import { DealInput } from '@partnerkit/core/schemas';
 import { parseAmount } from './amount.js';
+import { FIELD_NAMES, type DraftValues, type FieldName, type FieldProblem } from './form-fields.js';
 
-/** Every field of the form, in the order they appear (and are listed in the error summary). */
-export const FIELD_NAMES = [
-  'company',
-  'domain',
-  'country',
-  'industry',
-  'contactName',
-  'email',
-  'phone',
-  'title',
-  'type',
-  'products',
-  'amount',
-  'currency',
-  'closeDate',
-  'description',
-] as const;
-export type FieldName = (typeof FIELD_NAMES)[number];
-
-/** What a person typed, field by field, exactly as typed (never trimmed or truncated). */
-export type DraftValues = Record<FieldName, string>;
-
-/** Fields the contract requires: the customer's company and the registration type. */
-export const REQUIRED_FIELDS: readonly FieldName[] = ['company', 'type'];
-
-/** An empty form; `currency` preselects the currency of the amount. */
-export function emptyValues(currency: string): DraftValues {
-  const values = Object.fromEntries(FIELD_NAMES.map((name) => [name, ''])) as DraftValues;
-  values.currency = currency;
-  return values;
-}
-
-/** A problem with one field: a catalogue key of `deal.err.*` and its parameters. */
-export interface FieldProblem {
-  field: FieldName;
-  key: `deal.err.${string}`;
-  params?: Record<string, string | number>;
-}
+export { emptyValues, FIELD_NAMES, REQUIRED_FIELDS, type DraftValues, type FieldName, type FieldProblem } from './form-fields.js';
 
 export type BuildResult = { ok: true; input: DealInput } | { ok: false; problems: FieldProblem[] };
 
@@ -155,11 +119,4 @@ function problemOf(field: FieldName, issue: SchemaIssue, values: DraftValues, li
     return { field, key: 'deal.err.tooLong', params: { max, count: values[field].trim().length } };
   }
   return { field, key: FIELDS_WITH_MESSAGES.includes(field) ? `deal.err.${field}` : 'deal.err.invalid' };
-}
-
-/** The first problem of each field: what the form shows beside it. */
-export function problemsByField(problems: readonly FieldProblem[]): Partial<Record<FieldName, FieldProblem>> {
-  const byField: Partial<Record<FieldName, FieldProblem>> = {};
-  for (const p of problems) byField[p.field] ??= p;
-  return byField;
 }

@@ -5,9 +5,11 @@
  * the CSS text: it ships as written.)
  *
  * - `--_status-icon-mark` is the mark drawn inside filled status icons.
- * - `.scorecard` uses `minmax(0, 1fr)` so the table's scroll box may be narrower than the table.
- * - A narrow card (container query) drops the trend column, the target's source and the
- *   percentage beside each bar (the bar's value text keeps it); narrower still, the table scrolls.
+ * - `.scorecard` is the container: its width, not the viewport's, picks the layout.
+ * - Under 36em the trend column, the target's source and the percentage beside each bar go (the
+ *   bar's value text keeps it); under 30em each KPI becomes a card (name and status, actual and
+ *   target side by side, the bar, the trend), labelled for the eye by `data-label` (the column
+ *   headers still name the cells for assistive technology).
  * - `compact` hides the same, plus gap details and the update time; its status text is made
  *   visually hidden by the template.
  * - The loading skeleton keeps the data layout: a header, a score and rows.
@@ -77,12 +79,15 @@ export const scorecardStyles = css`
 
   .picker {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-s);
+    gap: var(--_space-xs) var(--_space-s);
+    max-width: 100%;
     color: var(--_color-text-muted);
   }
 
   .picker select {
+    max-width: 100%;
     min-height: 2.25em;
     padding: 0 var(--_space-s);
     border: var(--_border-width) solid var(--_color-border);
@@ -277,8 +282,8 @@ export const scorecardStyles = css`
     font-size: var(--_font-size-small);
   }
 
-  .table-scroll {
-    overflow-x: auto;
+  tbody th {
+    overflow-wrap: anywhere;
   }
 
   @container scorecard (max-width: 36em) {
@@ -286,6 +291,65 @@ export const scorecardStyles = css`
     .hint--source,
     .attainment .num {
       display: none;
+    }
+  }
+
+  @container scorecard (max-width: 30em) {
+    table,
+    tbody,
+    th,
+    td {
+      display: block;
+    }
+
+    thead {
+      display: none;
+    }
+
+    tr.row {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: var(--_space-s) var(--_space-m);
+      margin-bottom: var(--_space-s);
+      padding: var(--_space-s) var(--_space-m);
+      border: var(--_border-width) solid var(--pk-scorecard-row-border-color, var(--_color-border));
+      border-radius: var(--_radius);
+    }
+
+    tr.row > * {
+      padding: 0;
+      border: 0;
+    }
+
+    tr.row > th {
+      grid-area: 1 / 1;
+    }
+
+    .cell-status {
+      grid-area: 1 / 2;
+      justify-self: end;
+      text-align: end;
+    }
+
+    .cell-bar,
+    tr.row > .col-trend {
+      display: block;
+      grid-column: 1 / -1;
+    }
+
+    .num {
+      text-align: start;
+    }
+
+    td[data-label]::before {
+      content: attr(data-label) / '';
+      display: block;
+      color: var(--_color-text-muted);
+      font-size: var(--_font-size-small);
+    }
+
+    .attainment .num {
+      display: inline;
     }
   }
 

@@ -11,6 +11,7 @@ import { partners } from '@partnerkit/core/client/partners';
 import { session } from '@partnerkit/core/client/session';
 import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
+import { renderEmpty, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
@@ -102,7 +103,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   /** A condensed layout: tighter spacing, no trend column, status as icon (its text stays for screen readers). */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  private readonly data = this.createDataTask(
+  readonly #data = this.createDataTask(
     () => [this.partnerId || null, this.period || null, trendLength(this.periods)] as const,
     async ([partnerId, period, periods], { client, signal }): Promise<Loaded> => {
       let id = partnerId;
@@ -120,7 +121,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   );
 
   /** The scorecard last announced with `pk-scorecard-load`. */
-  private announced: Scorecard | undefined;
+  #announced: Scorecard | undefined;
 
   constructor() {
     super(scorecardCatalogues);
@@ -128,35 +129,35 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   /** The scorecard on screen, if any (also while the next period loads). */
   get scorecard(): Scorecard | undefined {
-    const value = this.data.value;
+    const value = this.#data.value;
     return value && value !== NEEDS_PARTNER ? value : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const shown = this.data.status === TaskStatus.COMPLETE ? this.scorecard : undefined;
-    if (shown && shown !== this.announced) {
-      this.announced = shown;
+    const shown = this.#data.status === TaskStatus.COMPLETE ? this.scorecard : undefined;
+    if (shown && shown !== this.#announced) {
+      this.#announced = shown;
       this.emit(new PkScorecardLoadEvent(shown));
     }
   }
 
   protected override render(): TemplateResult {
-    if (!this.localize.ready) return this.renderLoading(() => this.renderSkeleton());
-    const { status, value } = this.data;
+    if (!this.localize.ready) return renderLoading(this.localize, () => this.#renderSkeleton());
+    const { status, value } = this.#data;
     if (this.resolvedClient && value !== undefined) {
-      if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.renderNeedsPartner();
+      if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.#renderNeedsPartner();
       // While another period of the same partner loads, the current one stays (dimmed, aria-busy),
       // so the period picker keeps its focus and the layout does not jump.
       const samePartner = value !== NEEDS_PARTNER && (!this.partnerId || this.partnerId === value.partner.id);
       if (value !== NEEDS_PARTNER && (status === TaskStatus.COMPLETE || (status === TaskStatus.PENDING && samePartner))) {
-        return this.renderScorecard(value, status === TaskStatus.PENDING);
+        return this.#renderScorecard(value, status === TaskStatus.PENDING);
       }
     }
-    return this.renderStates(this.data, { data: () => nothing, loading: () => this.renderSkeleton() });
+    return this.renderStates(this.#data, { data: () => nothing, loading: () => this.#renderSkeleton() });
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     const cell = html`<span class="skeleton"></span>`;
     const row = html`<div class="skeleton-row">${cell}${cell}${cell}${cell}${cell}</div>`;
     return html`<div class="skeleton-layout" aria-hidden="true">
@@ -166,7 +167,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </div>`;
   }
 
-  private renderNeedsPartner(): TemplateResult {
+  #renderNeedsPartner(): TemplateResult {
     const l = this.localize;
     return html`<div class="state state--empty" part="state needs-partner" role="alert">
       <p class="state__title">${l.t('needsPartner')}</p>
@@ -174,12 +175,12 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </div>`;
   }
 
-  private renderScorecard(scorecard: Scorecard, busy: boolean): TemplateResult {
+  #renderScorecard(scorecard: Scorecard, busy: boolean): TemplateResult {
     const l = this.localize;
     const current = scorecard.tier.current && l.localise(scorecard.tier.current);
     const colours = badgeColours(current?.colour);
     const hasData = scorecard.rows.some((row) => row.actual !== null);
-    const periodLabel = this.periodLabel(scorecard.period);
+    const periodLabel = this.#periodLabel(scorecard.period);
     // KPI and tier names in the element's language (the programme's translations), else the default.
     const kpis = new Map(scorecard.rows.map((row) => [row.kpi.id, l.localise(row.kpi)]));
     // While another period loads, the picker already shows the one picked.
@@ -198,29 +199,29 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
         </div>
         <label class="picker">
           ${l.t('period')}
-          <select part="period-picker" .value=${selected} @change=${this.onPeriodPicked}>
+          <select part="period-picker" .value=${selected} @change=${this.#onPeriodPicked}>
             ${repeat(
-              this.pickerPeriods(scorecard),
+              this.#pickerPeriods(scorecard),
               (period) => period,
-              (period) => html`<option value=${period} ?selected=${period === selected}>${capitalise(this.periodLabel(period), l.lang)}</option>`,
+              (period) => html`<option value=${period} ?selected=${period === selected}>${capitalise(this.#periodLabel(period), l.lang)}</option>`,
             )}
           </select>
         </label>
       </div>
       <div class="body">
         ${scorecard.rows.length === 0
-          ? this.renderEmpty(l.t('emptyKpis'))
+          ? renderEmpty(l, l.t('emptyKpis'))
           : hasData
-            ? html`${this.renderScore(scorecard.score)}${this.renderTable(scorecard.rows, periodLabel)}`
-            : this.renderEmpty(l.t('emptyPeriod', { period: periodLabel }))}
+            ? html`${this.#renderScore(scorecard.score)}${this.#renderTable(scorecard.rows, periodLabel)}`
+            : renderEmpty(l, l.t('emptyPeriod', { period: periodLabel }))}
       </div>
-      ${scorecard.rows.length === 0 ? nothing : this.renderTier(scorecard, kpis)}
-      <p class="updated muted">${this.renderUpdated(scorecard.generatedAt)}</p>
+      ${scorecard.rows.length === 0 ? nothing : this.#renderTier(scorecard, kpis)}
+      <p class="updated muted">${this.#renderUpdated(scorecard.generatedAt)}</p>
     </section>`;
   }
 
   /** When the scorecard was computed: "Updated Oct 15, 2026, 9:00 AM", "Cập nhật lúc 09:00 ngày 15/10/2026". */
-  private renderUpdated(at: string): string {
+  #renderUpdated(at: string): string {
     const l = this.localize;
     return l.t('updated', {
       when: l.date(at, { dateStyle: 'medium', timeStyle: 'short' }),
@@ -229,7 +230,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     });
   }
 
-  private renderScore(score: number | null): TemplateResult {
+  #renderScore(score: number | null): TemplateResult {
     const l = this.localize;
     return html`<p class="score" part="score">
       <span class="muted">${l.t('score')}</span>
@@ -240,71 +241,70 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </p>`;
   }
 
-  private renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
+  #renderTable(rows: readonly ScorecardRow[], periodLabel: string): TemplateResult {
     const l = this.localize;
     const caption = l.t('caption', { period: periodLabel });
-    // On a narrow page the table scrolls sideways; the region is focusable so keyboards can scroll it.
-    return html`<div class="table-scroll" role="region" aria-label=${caption} tabindex="0">
-      <table part="table">
-      <caption class="visually-hidden">${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${l.t('col.kpi')}</th>
-          <th scope="col" class="num">${l.t('col.actual')}</th>
-          <th scope="col" class="num">${l.t('col.target')}</th>
-          <th scope="col">${l.t('col.attainment')}</th>
-          <th scope="col">${l.t('col.status')}</th>
-          <th scope="col" class="col-trend">${l.t('col.trend')}</th>
+    // In a narrow container each row becomes a card (CSS): the explicit roles keep it a table for
+    // assistive technology, whose cells the column headers still name.
+    return html`<table part="table" role="table" aria-label=${caption}>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">${l.t('col.kpi')}</th>
+          <th scope="col" role="columnheader" class="num">${l.t('col.actual')}</th>
+          <th scope="col" role="columnheader" class="num">${l.t('col.target')}</th>
+          <th scope="col" role="columnheader">${l.t('col.attainment')}</th>
+          <th scope="col" role="columnheader">${l.t('col.status')}</th>
+          <th scope="col" role="columnheader" class="col-trend">${l.t('col.trend')}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${repeat(
           rows,
           (row) => row.kpi.id,
-          (row) => this.renderRow(row),
+          (row) => this.#renderRow(row),
         )}
       </tbody>
-    </table>
-    </div>`;
+    </table>`;
   }
 
-  private renderRow(row: ScorecardRow): TemplateResult {
+  #renderRow(row: ScorecardRow): TemplateResult {
     const l = this.localize;
     const kpi = l.localise(row.kpi);
     const lower = kpi.direction === 'lower_is_better';
     const actual = row.actual === null ? null : formatKpiValue(l, kpi, row.actual);
-    const target = row.target === null ? null : this.targetText(kpi, row.target);
+    const target = row.target === null ? null : this.#targetText(kpi, row.target);
     const css = statusClass(row.status);
-    return html`<tr class="row row--${css}" part="row row-${css}">
-      <th scope="row" part="kpi-name">
+    // A card's labels (data-label, drawn by CSS) repeat the column headers for the eye only.
+    return html`<tr class="row row--${css}" part="row row-${css}" role="row">
+      <th scope="row" role="rowheader" part="kpi-name">
         ${kpi.name}${lower ? html` <span class="hint">${l.t('lowerIsBetter')}</span>` : nothing}
       </th>
-      <td class="num" part="actual">${actual ?? this.renderNone()}</td>
-      <td class="num" part="target">
-        ${target ?? this.renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
+      <td class="num" role="cell" part="actual" data-label=${l.t('col.actual')}>${actual ?? this.#renderNone()}</td>
+      <td class="num" role="cell" part="target" data-label=${l.t('col.target')}>
+        ${target ?? this.#renderNone()}${row.targetSource === 'tier' ? html` <span class="hint hint--source">${l.t('targetFromTier')}</span>` : nothing}
       </td>
-      <td>${this.renderBar(row, kpi, actual, target)}</td>
-      <td>
+      <td class="cell-bar" role="cell" data-label=${l.t('col.attainment')}>${this.#renderBar(row, kpi, actual, target)}</td>
+      <td class="cell-status" role="cell">
         <span class="status" part="status">
           <svg class="status__icon" part="status-icon" viewBox="0 0 16 16" aria-hidden="true">${STATUS_ICONS[row.status]}</svg>
           <span class="status__label ${this.compact ? 'visually-hidden' : ''}">${l.t(`status.${row.status}`)}</span>
         </span>
       </td>
-      <td class="col-trend">${this.renderSparkline(kpi, row.trend)}</td>
+      <td class="col-trend" role="cell" data-label=${l.t('col.trend')}>${this.#renderSparkline(kpi, row.trend)}</td>
     </tr>`;
   }
 
-  private renderNone(): TemplateResult {
+  #renderNone(): TemplateResult {
     return html`<span class="muted" aria-hidden="true">—</span><span class="visually-hidden">${this.localize.t('none')}</span>`;
   }
 
   /** A target as people read it: "at most 3" for lower-is-better KPIs, the plain value otherwise. */
-  private targetText(kpi: Kpi, value: number): string {
+  #targetText(kpi: Kpi, value: number): string {
     const formatted = formatKpiValue(this.localize, kpi, value);
     return kpi.direction === 'lower_is_better' ? this.localize.t('atMost', { value: formatted }) : formatted;
   }
 
-  private renderBar(row: ScorecardRow, kpi: Kpi, actual: string | null, target: string | null): TemplateResult {
+  #renderBar(row: ScorecardRow, kpi: Kpi, actual: string | null, target: string | null): TemplateResult {
     const l = this.localize;
     if (row.attainment === null || actual === null || target === null) {
       return html`<div class="attainment"><div class="bar" aria-hidden="true"></div></div>`;
@@ -322,9 +322,9 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     </div>`;
   }
 
-  private renderSparkline(kpi: Kpi, trend: readonly TrendPoint[]): TemplateResult {
+  #renderSparkline(kpi: Kpi, trend: readonly TrendPoint[]): TemplateResult {
     const { paths, dots, last } = sparklineGeometry(trend);
-    return html`<svg class="sparkline" part="sparkline" viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}" role="img" aria-label=${this.trendText(kpi, trend)}>
+    return html`<svg class="sparkline" part="sparkline" viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}" role="img" aria-label=${this.#trendText(kpi, trend)}>
       ${paths.map((d) => svg`<path d=${d} vector-effect="non-scaling-stroke"></path>`)}${dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8"></circle>`)}${last
         ? svg`<circle cx=${last.x} cy=${last.y} r="2.4"></circle>`
         : nothing}
@@ -332,12 +332,12 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   }
 
   /** The sparkline's text alternative: "Rising from 12 to 18 over 6 quarters". */
-  private trendText(kpi: Kpi, trend: readonly TrendPoint[]): string {
+  #trendText(kpi: Kpi, trend: readonly TrendPoint[]): string {
     const l = this.localize;
     const summary = trendSummary(trend);
     if (summary.kind === 'none') return l.t('trend.none');
     if (summary.kind === 'single') {
-      return l.t('trend.single', { value: formatKpiValue(l, kpi, summary.value), period: this.periodLabel(summary.period) });
+      return l.t('trend.single', { value: formatKpiValue(l, kpi, summary.value), period: this.#periodLabel(summary.period) });
     }
     return l.t('trend', {
       kind: summary.kind,
@@ -348,7 +348,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     });
   }
 
-  private renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
+  #renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
     const l = this.localize;
     const { isTop, requirements, pending } = scorecard.tier;
     const current = scorecard.tier.current && l.localise(scorecard.tier.current);
@@ -358,10 +358,10 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       const unmet = requirements.filter((check) => !check.met);
       blocks.push(html`<div class="notice notice--pending" part="pending">
         <h3>${l.t('pending')}</h3>
-        <p>${l.t('pendingBody', { from: current.name, to: l.localise(pending.tier).name, date: this.longDate(pending.effectiveAt) })}</p>
+        <p>${l.t('pendingBody', { from: current.name, to: l.localise(pending.tier).name, date: this.#longDate(pending.effectiveAt) })}</p>
         ${unmet.length > 0
           ? html`<p>${l.t('pendingUnmet', { tier: current.name })}</p>
-              ${this.renderGaps(unmet, current, kpis, 'keep')}`
+              ${this.#renderGaps(unmet, current, kpis, 'keep')}`
           : nothing}
       </div>`);
     }
@@ -371,21 +371,21 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       const unmet = next.gaps.filter((check) => !check.met);
       blocks.push(html`<div class="notice" part="next-tier">
         <h3>${l.t('next', { tier: next.tier.name })}</h3>
-        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.renderGaps(unmet, next.tier, kpis, 'reach')}
+        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.#renderGaps(unmet, next.tier, kpis, 'reach')}
       </div>`);
     }
     return blocks.length === 0 ? nothing : html`<div class="tier" part="tier">${blocks}</div>`;
   }
 
   /** Unmet requirements of `tier`, worded for what they are for: reaching it, or keeping it. */
-  private renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep'): TemplateResult {
+  #renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep'): TemplateResult {
     return html`<ul class="gaps">
-      ${checks.map((check) => this.renderGap(check, tier, kpis.get(check.kpiId), aim))}
+      ${checks.map((check) => this.#renderGap(check, tier, kpis.get(check.kpiId), aim))}
     </ul>`;
   }
 
   /** One unmet requirement: "Revenue: $41,200 more to reach Gold", then "now …, required at least …". */
-  private renderGap(check: RequirementCheck, tier: Tier, kpi: Kpi | undefined, aim: 'reach' | 'keep'): TemplateResult {
+  #renderGap(check: RequirementCheck, tier: Tier, kpi: Kpi | undefined, aim: 'reach' | 'keep'): TemplateResult {
     const l = this.localize;
     // A requirement on a KPI the scorecard does not list: the id and plain numbers are all there is.
     const known: Pick<Kpi, 'name' | 'unit' | 'currency' | 'direction'> = kpi ?? { name: check.kpiId, unit: 'count', currency: null, direction: 'higher_is_better' };
@@ -401,27 +401,27 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   }
 
   /** The picker's periods: those with data, plus the one shown, newest first. */
-  private pickerPeriods(scorecard: Scorecard): string[] {
+  #pickerPeriods(scorecard: Scorecard): string[] {
     const periods = new Set(scorecard.availablePeriods);
     periods.add(scorecard.period);
     return newestFirst(periods);
   }
 
   /** A period as it reads inside a sentence ("Q3 2026", "quý 3/2026"). */
-  private periodLabel(period: string): string {
+  #periodLabel(period: string): string {
     const l = this.localize;
     return formatPeriodLabel(l, { quarter: (q) => l.t('quarter', q), year: (y) => l.t('year', y) }, period);
   }
 
   /** A day inside a sentence: "December 31, 2026", "ngày 31 tháng 12 năm 2026". */
-  private longDate(value: string): string {
+  #longDate(value: string): string {
     const l = this.localize;
     // The day, month and year in the page's time zone, the one Intl formats in: both name one day.
     const date = new Date(value);
     return l.t('date.long', { formatted: l.date(date, { dateStyle: 'long' }), day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() });
   }
 
-  private onPeriodPicked(event: Event): void {
+  #onPeriodPicked(event: Event): void {
     const picked = (event.target as HTMLSelectElement).value;
     const previous = this.period || this.scorecard?.period || null;
     if (!picked || picked === previous) return;

@@ -75,7 +75,8 @@ function byStatus(status: number): ErrorDescription['messageKey'] {
   return 'pk.error.invalidRequest';
 }
 
-const field = (value: unknown, key: string): unknown =>
+/** `value[key]` when `value` is an object (errors are read by shape, never by class). */
+export const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 
 /** True when `error` is an abort (the task was superseded or the element left the page). */

@@ -2,7 +2,18 @@
  * `@partnerkit/elements/platform`: what widget authors build on.
  * @module
  */
-export { PartnerKitElement, type DataTask, type DataTaskContext, type StateRenderers, type Theme } from './partnerkit-element.js';
+export { PartnerKitElement, type StateRenderers, type StateSource, type Theme } from './partnerkit-element.js';
+export type { PartnerKitHost } from './host.js';
+export { createDataTask, type DataTask, type DataTaskContext } from './data-task.js';
+export { ProvidedClient } from './provided-client.js';
+// Controllers a widget opts into; in the CDN build they load with the widgets that use them.
+export { SessionController } from '../controllers/session.js';
+export { PagedListController, SEARCH_DEBOUNCE_MS, type PagedListOptions, type PageLoader } from '../controllers/paged-list.js';
+export { TabsController, type Tab } from '../controllers/tabs.js';
+export { LazyView } from '../controllers/lazy-view.js';
+export { errorText, renderEmpty, renderError, renderLoading, renderNoClient, type PlatformText } from './state-views.js';
+export { reportError } from './report-error.js';
+export { networkCause, type NetworkCause } from './network-cause.js';
 export { clientContext, PROVIDER_TAG, type ClientContext } from './context.js';
 export {
   LocalizeController,

@@ -124,7 +124,8 @@ export function resolveLanguageTag(element: Element): string {
   return element.ownerDocument?.documentElement?.lang || DEFAULT_LANGUAGE;
 }
 
-function hostOf(node: Element): Element | null {
+/** The element whose shadow root holds `node`, if any. */
+export function hostOf(node: Element): Element | null {
   const root = node.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 }

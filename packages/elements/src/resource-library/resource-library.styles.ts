@@ -1,7 +1,8 @@
 /**
  * `<resource-library>`'s styles. Rows and cards have a fixed height (in `em`, so they follow the
  * text size): the windowing renderer computes which rows are in view from it. Long titles,
- * descriptions and tag lists are clamped to fit.
+ * descriptions, the meta line and tag lists are clamped (with an ellipsis) to fit. The library is
+ * a container: under 30em its rows are taller, for the lines a narrow row wraps into.
  */
 import { css } from 'lit';
 
@@ -28,6 +29,7 @@ export const resourceLibraryStyles = css`
   }
 
   .library {
+    container: library / inline-size;
     padding: var(--_space-m);
     border: var(--_line);
     border-radius: var(--_radius);
@@ -35,9 +37,7 @@ export const resourceLibraryStyles = css`
   }
 
   .toolbar,
-  .chips,
-  .item__meta,
-  .item__tags {
+  .chips {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
@@ -46,10 +46,11 @@ export const resourceLibraryStyles = css`
 
   .field {
     display: flex;
-    flex: 0 1 10em;
+    flex: 1 1 10em;
     flex-direction: column;
     gap: var(--_space-xs);
-    min-width: 8em;
+    min-width: min(8em, 100%);
+    max-width: 100%;
   }
 
   .field:first-child {
@@ -75,6 +76,8 @@ export const resourceLibraryStyles = css`
   }
 
   .chip {
+    max-width: 100%;
+    overflow-wrap: anywhere;
     min-height: 2em;
     padding: 0 var(--_space-s);
     border-radius: 1em;
@@ -88,6 +91,7 @@ export const resourceLibraryStyles = css`
   }
 
   .count,
+  .open-status,
   .item__meta,
   .item__tags,
   .item__lock {
@@ -174,9 +178,12 @@ export const resourceLibraryStyles = css`
   }
 
   .item__title,
-  .item__description {
+  .item__description,
+  .item__meta,
+  .item__tags {
     display: -webkit-box;
     overflow: hidden;
+    overflow-wrap: anywhere;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--_lines, 1);
   }
@@ -190,23 +197,15 @@ export const resourceLibraryStyles = css`
     font-weight: var(--_font-weight-strong);
   }
 
-  .item__meta {
-    gap: 0 var(--_space-s);
-  }
-
   /* The dot follows an entry, so a wrapped line ends with it rather than starting with it. */
   .item__meta > :not(:last-child)::after {
     content: '·' / '';
-    margin-inline-start: var(--_space-s);
-  }
-
-  .item__tags {
-    gap: var(--_space-xs);
-    max-height: 1.6em;
-    overflow: hidden;
+    margin-inline: var(--_space-xs);
   }
 
   .item__tags li {
+    display: inline-block;
+    margin-inline-end: var(--_space-xs);
     padding: 0 var(--_space-s);
     border: var(--_line);
     border-radius: 1em;
@@ -221,5 +220,15 @@ export const resourceLibraryStyles = css`
   .more {
     margin-top: var(--_space-s);
     text-align: center;
+  }
+
+  @container library (max-width: 30em) {
+    .items {
+      grid-auto-rows: var(--pk-resource-library-row-height, 11.5em);
+    }
+
+    .item__meta {
+      -webkit-line-clamp: 2;
+    }
   }
 `;

@@ -5,12 +5,13 @@
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { TaskStatus } from '@lit/task';
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { resources } from '@partnerkit/core/client/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType, type Tier } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
-import { describeError, isAbortError } from '../platform/describe-error.js';
+import { isAbortError } from '../platform/describe-error.js';
+import { PagedListController } from '../controllers/paged-list.js';
+import { errorText, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { PkFilterChangeEvent, type PkFilterChangeData } from '../events/filter-change.js';
 import { PkResourceOpenEvent } from '../events/resource-open.js';
@@ -23,18 +24,11 @@ import { safeHttpUrl, UnsafeUrlError } from './safe-url.js';
 import { tierNames } from './tier-names.js';
 import { WindowController } from './windowing.js';
 
-/** How long typing pauses before the search goes to the server. */
-export const SEARCH_DEBOUNCE_MS = 250;
-
 /** `layout`: cards in a responsive grid, or one row per resource. */
 export type ResourceLayout = 'grid' | 'list';
 
-/** The pages loaded so far for one query: the first (the data task's answer) and those after it. */
-interface LoadedList {
-  first: ResourcePage;
-  items: Resource[];
-  nextCursor: string | null;
-}
+/** What the list asks for: the filters and the page size. */
+type ResourceQuery = ResourceFilters & { pageSize: number };
 
 /** An icon from `icons.ts`: decorative, so hidden from assistive technology (the text beside it says it). */
 const icon = (path: string, part = 'icon') =>
@@ -78,6 +72,7 @@ const parts = (root: ParentNode, name: string) => [...root.querySelectorAll<HTML
  * @csspart clear-filters - the button that removes every filter
  * @csspart count - the result count (a polite live region)
  * @csspart notice - the message shown when a resource could not be opened (until the next open or filter change)
+ * @csspart open-status - what opening a resource is doing ("Opening …", "… opened in a new tab"), a polite live region
  * @csspart scroller - the scrolling box around the resources
  * @csspart list - the list of resources
  * @csspart item - one resource; also `item-locked` for locked ones
@@ -95,7 +90,7 @@ const parts = (root: ParentNode, name: string) => [...root.querySelectorAll<HTML
  * @csspart load-more - the "Load more" button
  *
  * @cssprop --pk-resource-library-max-height - height of the scrolling list before it scrolls (default `36em`; `none` lets the page scroll it)
- * @cssprop --pk-resource-library-row-height - height of a row in the list layout (default `8.5em`)
+ * @cssprop --pk-resource-library-row-height - height of a row in the list layout (default `8.5em`; `11.5em` when the library is under 30em wide)
  * @cssprop --pk-resource-library-card-height - height of a card in the grid layout (default `15em`)
  * @cssprop --pk-resource-library-card-min-width - narrowest a grid card gets before the grid drops a column (default `15em`)
  * @cssprop --pk-resource-library-icon-color - type icon colour (default: `--pk-color-primary`)
@@ -115,10 +110,8 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     sort: {},
     layout: { reflect: true },
     pageSize: { attribute: 'page-size', type: Number },
-    more: { state: true, attribute: false },
-    loadingMore: { state: true, attribute: false },
-    moreError: { state: true, attribute: false },
     notice: { state: true, attribute: false },
+    opening: { state: true, attribute: false },
     tiers: { state: true, attribute: false },
   };
 
@@ -143,32 +136,28 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   /** Resources per page, 1-200 (default 50). */
   pageSize = DEFAULT_PAGE_SIZE;
 
-  private readonly resources = this.createDataTask(
-    () => [this.type, this.tag, this.language, this.q, this.sort, this.pageSize] as const,
-    (_args, { client, signal }) => resources(client).list(listQuery(this.filters, this.pageSize), { signal }),
-  );
+  // Every page loaded so far for the current filters ("Load more"), through the platform's paged list.
+  private readonly resources = new PagedListController<Resource, ResourceQuery, ResourcePage>(this, {
+    query: () => ({ ...this.filters, pageSize: this.pageSize }),
+    load: (query, cursor, { client, signal }) => resources(client).list(listQuery(query, query.pageSize, cursor), { signal }),
+  });
 
-  private readonly windowing = new WindowController(this, () => {
+  readonly #windowing = new WindowController(this, () => {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     const list = scroller?.querySelector<HTMLElement>('.items');
     return scroller && list ? { scroller, list } : null;
   });
 
-  /** Pages after the first, for the current first page. */
-  declare private more?: LoadedList;
-  private loadingMore = false;
-  declare private moreError?: unknown;
   /** Why the last open failed, already in the element's language. */
   declare private notice?: string;
+  /** The resource being opened, then the one opened (until the next open or filter change). */
+  declare private opening?: { title: string; done: boolean };
   declare private tiers?: ReadonlyMap<string, Tier>;
 
-  private moreAbort?: AbortController;
-  private opening = false;
-  private searchTimer?: ReturnType<typeof setTimeout>;
   /** What is typed in the search box (sent to the server after a pause, as `q`). */
-  private draft = '';
-  private tiersFor?: BaseClient;
-  private shownFirst?: ResourcePage;
+  #draft = '';
+  #tiersFor?: BaseClient;
+  #shownFirst?: ResourcePage;
 
   constructor() {
     super(resourceLibraryCatalogues);
@@ -186,90 +175,58 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   }
 
   /** Loads the next page and adds it to the list (what "Load more" does). */
-  async loadMore(): Promise<void> {
-    const first = this.resources.value;
-    const client = this.resolvedClient;
-    if (!first || !client || this.loadingMore) return;
-    const loaded = this.loaded(first);
-    if (!loaded.nextCursor) return;
-    const abort = (this.moreAbort = new AbortController());
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const next = await resources(client).list(listQuery(this.filters, this.pageSize, loaded.nextCursor), { signal: abort.signal });
-      // A page may repeat an item when the library changed between requests: keep the first.
-      const seen = new Set(loaded.items.map((r) => r.id));
-      this.more = { first, items: loaded.items.concat(next.data.filter((r) => !seen.has(r.id))), nextCursor: next.nextCursor };
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.moreError = error;
-      this.reportError(error);
-    } finally {
-      if (this.moreAbort === abort) this.loadingMore = false;
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    this.stopLoadingMore();
+  loadMore(): Promise<void> {
+    return this.resources.loadMore();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('q')) this.draft = this.q ?? '';
-    // A page still loading for the previous query is of no use any more.
-    if (['type', 'tag', 'language', 'q', 'sort', 'pageSize'].some((name) => changed.has(name as keyof ResourceLibrary))) this.stopLoadingMore();
-  }
-
-  private stopLoadingMore(): void {
-    this.moreAbort?.abort(new DOMException('superseded', 'AbortError'));
-    this.loadingMore = false;
-    this.moreError = undefined;
+    if (changed.has('q')) this.#draft = this.q ?? '';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const first = this.resources.status === TaskStatus.COMPLETE ? this.resources.value : undefined;
-    if (first && first !== this.shownFirst) {
-      this.shownFirst = first;
-      this.windowing.scrollToStart();
-      this.lookUpTiers(first.data);
+    const first = this.resources.stale ? undefined : this.resources.page;
+    if (first && first !== this.#shownFirst) {
+      this.#shownFirst = first;
+      this.#windowing.scrollToStart();
     }
+    this.#lookUpTiers(this.resources.items);
   }
 
   override render(): TemplateResult {
-    if (!this.localize.ready) return this.renderLoading();
-    const page = this.resources.value;
+    if (!this.localize.ready) return renderLoading(this.localize);
+    const page = this.resources.page;
     const filters = this.filters;
     const t = this.localize.t.bind(this.localize);
     return html`<div class="library" part="library">
       <div class="toolbar" part="toolbar">
-        ${this.renderSearch()}
+        ${this.#renderSearch()}
         ${FACETS.map((name) =>
-          this.renderSelect(
+          this.#renderSelect(
             name,
             t(`library.${name}`),
             [
               ['', t(`library.all.${name}`)],
               ...facetOptions(page?.facets, name, filters[name]).map(({ value, count }): [string, string] => [
                 value,
-                t('library.option', { label: this.facetLabel(name, value), count: this.localize.number(count) }),
+                t('library.option', { label: this.#facetLabel(name, value), count: this.localize.number(count) }),
               ]),
             ],
             filters[name],
           ),
         )}
-        ${this.renderSelect('sort', t('library.sort'), RESOURCE_SORTS.map((value) => [value, t(`library.sort.${value}`)]), filters.sort)}
+        ${this.#renderSelect('sort', t('library.sort'), RESOURCE_SORTS.map((value) => [value, t(`library.sort.${value}`)]), filters.sort)}
       </div>
-      ${this.renderChips()}
-      <p class="count" part="count" role="status">${this.countText(page)}</p>
+      ${this.#renderChips()}
+      <p class="count" part="count" role="status">${this.#countText(page)}</p>
+      <p class="open-status" part="open-status" role="status">${this.opening ? t(this.opening.done ? 'library.opened' : 'library.opening', { title: this.opening.title }) : ''}</p>
       ${this.notice ? html`<p class="state state--error" part="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.renderResults(page)}
+      ${this.#renderResults()}
     </div>`;
   }
 
-  private renderSearch(): TemplateResult {
+  #renderSearch(): TemplateResult {
     const t = this.localize;
     return html`<div class="field" part="search" role="search">
       <label for="search">${t.t('library.search')}</label>
@@ -279,63 +236,64 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
         type="search"
         maxlength="200"
         placeholder=${t.t('library.searchPlaceholder')}
-        .value=${this.draft}
-        @input=${this.onSearchInput}
-        @keydown=${this.onSearchKeydown}
+        .value=${this.#draft}
+        @input=${this.#onSearchInput}
+        @keydown=${this.#onSearchKeydown}
       />
     </div>`;
   }
 
   /** A labelled `<select>` for a facet or the sort; `options` are `[value, text]` pairs. */
-  private renderSelect(name: FacetName | 'sort', label: string, options: Array<[string, string]>, selected = ''): TemplateResult {
+  #renderSelect(name: FacetName | 'sort', label: string, options: Array<[string, string]>, selected = ''): TemplateResult {
     return html`<div class="field" part=${name === 'sort' ? name : `facet facet-${name}`}>
       <label for=${name}>${label}</label>
-      <select id=${name} @change=${this.onSelectChange}>
+      <select id=${name} @change=${this.#onSelectChange}>
         ${options.map(([value, text]) => html`<option value=${value} .selected=${value === selected}>${text}</option>`)}
       </select>
     </div>`;
   }
 
-  private renderChips(): TemplateResult | typeof nothing {
+  #renderChips(): TemplateResult | typeof nothing {
     const active = activeFilters(this.filters);
     if (active.length === 0) return nothing;
     const t = this.localize;
     // Each chip's name says what it removes ("Remove filter: Type: Video"), so no group label is needed.
     return html`<div class="chips" part="chips">
       ${active.map(([name, value]) => {
-        const label = this.chipLabel(name, value);
-        return html`<button class="button chip" part="chip" type="button" data-filter=${name} aria-label=${t.t('library.removeFilter', { filter: label })} @click=${this.onChipClick}>
+        const label = this.#chipLabel(name, value);
+        return html`<button class="button chip" part="chip" type="button" data-filter=${name} aria-label=${t.t('library.removeFilter', { filter: label })} @click=${this.#onChipClick}>
           ${label} ${icon(REMOVE_ICON)}
         </button>`;
       })}
       ${active.length > 1
-        ? html`<button class="button chip" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>`
+        ? html`<button class="button chip" part="clear-filters" type="button" @click=${this.#clearFilters}>${t.t('library.clearFilters')}</button>`
         : nothing}
     </div>`;
   }
 
-  private renderResults(page: ResourcePage | undefined): TemplateResult {
+  #renderResults(): TemplateResult {
+    const { resources } = this;
     // A new query keeps the previous results on screen, marked busy, rather than flashing a skeleton.
-    if (this.resources.status === TaskStatus.PENDING && page && this.resolvedClient) return this.renderList(page, true);
-    return this.renderStates(this.resources, {
-      data: (first) => this.renderList(first, false),
-      empty: (first) => first.data.length === 0 && activeFilters(this.filters).length === 0,
+    if (resources.stale && this.resolvedClient) return this.#renderList(true);
+    return this.renderStates(resources, {
+      data: () => this.#renderList(false),
+      empty: (items) => items.length === 0 && activeFilters(this.filters).length === 0,
       emptyMessage: this.localize.t('library.empty'),
     });
   }
 
-  private renderList(first: ResourcePage, busy: boolean): TemplateResult {
+  #renderList(busy: boolean): TemplateResult {
     const t = this.localize;
-    const { items, nextCursor } = this.loaded(first);
+    const { items, page, loading, failedOn } = this.resources;
     if (items.length === 0) {
       const q = this.filters.q?.trim();
       return html`<div class="state state--empty" part="state no-results">
         <p class="state__body">${q ? t.t('library.noResultsFor', { q }) : t.t('library.noResults')}</p>
-        <button class="button" part="clear-filters" type="button" @click=${this.clearFilters}>${t.t('library.clearFilters')}</button>
+        <button class="button" part="clear-filters" type="button" @click=${this.#clearFilters}>${t.t('library.clearFilters')}</button>
       </div>`;
     }
-    const { start, end, before, after } = this.windowing.range(items.length);
-    const size = Math.max(first.total, items.length);
+    const { start, end, before, after } = this.#windowing.range(items.length);
+    const size = Math.max(page?.total ?? 0, items.length);
     return html`
       <div class="scroller" part="scroller" role="region" tabindex="0" aria-label=${t.t('library.label')} aria-busy=${busy ? 'true' : 'false'}>
         <ul
@@ -343,28 +301,28 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
           part="list"
           role="list"
           style=${styleProperties({ paddingTop: `${before}px`, paddingBottom: `${after}px` })}
-          @click=${this.onListClick}
-          @auxclick=${this.onListClick}
+          @click=${this.#onListClick}
+          @auxclick=${this.#onListClick}
         >
           ${repeat(
             items.slice(start, end),
             (resource) => resource.id,
-            (resource, index) => this.renderItem(resource, start + index + 1, size),
+            (resource, index) => this.#renderItem(resource, start + index + 1, size),
           )}
         </ul>
       </div>
-      ${nextCursor
+      ${this.resources.hasMore
         ? html`<div class="more">
-            <button class="button" part="load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
-              ${this.loadingMore ? t.t('library.loadingMore') : t.t('library.loadMore')}
+            <button class="button" part="load-more" type="button" aria-disabled=${loading === 'more' ? 'true' : 'false'} @click=${this.loadMore}>
+              ${loading === 'more' ? t.t('library.loadingMore') : t.t('library.loadMore')}
             </button>
-            ${this.moreError ? html`<p role="alert">${this.errorText(this.moreError)}</p>` : nothing}
+            ${failedOn === 'more' ? html`<p role="alert">${errorText(t, this.resources.error)}</p>` : nothing}
           </div>`
         : nothing}
     `;
   }
 
-  private renderItem(item: Resource, position: number, size: number): TemplateResult {
+  #renderItem(item: Resource, position: number, size: number): TemplateResult {
     const t = this.localize;
     // Title and description in the element's language when the programme translated them.
     const resource = t.localise(item);
@@ -395,19 +353,15 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
               ${resource.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
             </ul>`
           : nothing}
-        ${locked ? html`<p class="item__lock" part="lock">${icon(LOCK_ICON)}${this.lockText(resource)}</p>` : nothing}
+        ${locked ? html`<p class="item__lock" part="lock">${icon(LOCK_ICON)}${this.#lockText(resource)}</p>` : nothing}
       </div>
     </li>`;
   }
 
-  private loaded(first: ResourcePage): LoadedList {
-    return this.more?.first === first ? this.more : { first, items: first.data, nextCursor: first.nextCursor };
-  }
-
-  private countText(page: ResourcePage | undefined): string {
-    if (this.resources.status !== TaskStatus.COMPLETE || !page) return '';
+  #countText(page: ResourcePage | undefined): string {
+    if (!page || this.resources.stale) return '';
     const t = this.localize;
-    const shown = this.loaded(page).items.length;
+    const shown = this.resources.items.length;
     const total = Math.max(page.total, shown);
     if (total === 0) return '';
     return shown < total
@@ -415,19 +369,19 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       : t.t('library.count', { total, n: t.number(total) });
   }
 
-  private facetLabel(name: FacetName, value: string): string {
+  #facetLabel(name: FacetName, value: string): string {
     if (name === 'type') return isResourceType(value) ? this.localize.t(`library.type.${value}`) : value;
     if (name === 'language') return languageName(this.localize.lang, value);
     return value;
   }
 
-  private chipLabel(name: FilterName, value: string): string {
+  #chipLabel(name: FilterName, value: string): string {
     const t = this.localize;
     if (name === 'q') return t.t('library.searchChip', { q: value });
-    return t.t('library.chip', { name: t.t(`library.${name}`), value: this.facetLabel(name, value) });
+    return t.t('library.chip', { name: t.t(`library.${name}`), value: this.#facetLabel(name, value) });
   }
 
-  private lockText(resource: Resource): string {
+  #lockText(resource: Resource): string {
     const t = this.localize;
     if (resource.minTierId) {
       const tier = this.tiers?.get(resource.minTierId);
@@ -436,20 +390,14 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     return resource.partnerTypes.length ? t.t('library.lockedType') : t.t('library.locked');
   }
 
-  /** The platform's message for `error` in the element's language (messages without parameters ignore them). */
-  private errorText(error: unknown): string {
-    const { messageKey, retryAfter } = describeError(error);
-    return (this.localize.t as (key: string, params: object) => string)(messageKey, { seconds: Math.ceil(retryAfter ?? 0) });
-  }
-
   // Names of locked resources' tiers, looked up once per client (and shared between elements).
-  private lookUpTiers(items: readonly Resource[]): void {
+  #lookUpTiers(items: readonly Resource[]): void {
     const client = this.resolvedClient;
-    if (!client || this.tiersFor === client || !items.some((r) => r.locked && r.minTierId)) return;
-    this.tiersFor = client;
+    if (!client || this.#tiersFor === client || !items.some((r) => r.locked && r.minTierId)) return;
+    this.#tiersFor = client;
     tierNames(client).then(
       (names) => {
-        if (this.tiersFor === client) this.tiers = names;
+        if (this.#tiersFor === client) this.tiers = names;
       },
       // Without names the lock says "requires a higher tier"; nothing else depends on them.
       () => undefined,
@@ -457,86 +405,89 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   }
 
   /** Applies a person's change of filters and announces it. */
-  private applyFilters(change: Partial<ResourceFilters>): void {
+  #applyFilters(change: Partial<ResourceFilters>): void {
     Object.assign(this, change);
-    this.notice = undefined;
+    this.notice = this.opening = undefined;
     const data: PkFilterChangeData = { sort: this.filters.sort, ...Object.fromEntries(activeFilters(this.filters)) };
     this.emit(new PkFilterChangeEvent(data));
   }
 
-  private readonly onSearchInput = (event: Event): void => {
-    this.draft = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(this.commitSearch, SEARCH_DEBOUNCE_MS);
+  readonly #onSearchInput = (event: Event): void => {
+    this.#draft = (event.target as HTMLInputElement).value;
+    this.resources.search(this.#draft, this.#commitSearch);
   };
 
-  private readonly onSearchKeydown = (event: KeyboardEvent): void => {
+  readonly #onSearchKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    this.commitSearch();
+    this.#commitSearch();
   };
 
-  private readonly commitSearch = (): void => {
-    clearTimeout(this.searchTimer);
-    const q = this.draft.trim() || undefined;
-    if (q !== (this.q?.trim() || undefined)) this.applyFilters({ q });
+  readonly #commitSearch = (): void => {
+    this.resources.cancelSearch();
+    const q = this.#draft.trim() || undefined;
+    if (q !== (this.q?.trim() || undefined)) this.#applyFilters({ q });
   };
 
-  private readonly onSelectChange = (event: Event): void => {
+  readonly #onSelectChange = (event: Event): void => {
     const { id, value } = event.target as HTMLSelectElement;
-    this.applyFilters({ [id]: value || undefined });
+    this.#applyFilters({ [id]: value || undefined });
   };
 
-  private readonly onChipClick = (event: Event): void => {
+  readonly #onChipClick = (event: Event): void => {
     const chip = event.currentTarget as HTMLButtonElement;
     const name = chip.dataset.filter as FilterName;
-    void this.removeFilters({ [name]: undefined }, parts(this.renderRoot, 'chip').indexOf(chip));
+    void this.#removeFilters({ [name]: undefined }, parts(this.renderRoot, 'chip').indexOf(chip));
   };
 
-  private readonly clearFilters = (): Promise<void> => this.removeFilters({ type: undefined, tag: undefined, language: undefined, q: undefined }, -1);
+  readonly #clearFilters = (): Promise<void> => this.#removeFilters({ type: undefined, tag: undefined, language: undefined, q: undefined }, -1);
 
   /** Removes filters, then puts the keyboard on the chip now at `index`, else the last, else the search box. */
-  private async removeFilters(change: Partial<ResourceFilters>, index: number): Promise<void> {
-    clearTimeout(this.searchTimer);
-    this.applyFilters(change);
+  async #removeFilters(change: Partial<ResourceFilters>, index: number): Promise<void> {
+    this.resources.cancelSearch();
+    this.#applyFilters(change);
     await this.updateComplete;
     const chips = parts(this.renderRoot, 'chip');
     (chips[Math.min(index, chips.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
   }
 
   // One listener for every title link: clicks (and middle clicks) go through the backend.
-  private readonly onListClick = (event: MouseEvent): void => {
+  readonly #onListClick = (event: MouseEvent): void => {
     if (event.type === 'auxclick' && event.button !== 1) return;
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-id]');
     if (!link) return;
     event.preventDefault();
-    const first = this.resources.value;
-    const resource = first && this.loaded(first).items.find((r) => r.id === link.dataset.id);
-    if (resource) void this.open(resource);
+    const resource = this.resources.items.find((r) => r.id === link.dataset.id);
+    if (resource) void this.#open(resource);
   };
 
   /**
    * Records the open with the backend, then opens the URL it returns in a new tab (unless a
    * `pk-resource-open` listener cancels the event). Refuses any URL that is not http(s).
    */
-  private async open(resource: Resource): Promise<void> {
+  async #open(resource: Resource): Promise<void> {
     const client = this.resolvedClient;
-    if (!client || resource.locked || this.opening) return;
-    this.opening = true;
+    if (!client || resource.locked || (this.opening && !this.opening.done)) return;
+    const { title } = resource;
+    this.opening = { title, done: false };
     this.notice = undefined;
     try {
       const { url } = await resources(client).open(resource.id);
       const safe = safeHttpUrl(url);
       if (!safe) throw new UnsafeUrlError();
       const event = this.emit(new PkResourceOpenEvent({ resourceId: resource.id, url: safe }));
-      if (!event.defaultPrevented) window.open(safe, '_blank', 'noopener,noreferrer');
+      // A host that cancels the event opens the resource its own way and says so itself.
+      if (event.defaultPrevented) this.opening = undefined;
+      else {
+        window.open(safe, '_blank', 'noopener,noreferrer');
+        this.opening = { title, done: true };
+      }
     } catch (error) {
+      this.opening = undefined;
       if (isAbortError(error)) return;
       const t = this.localize;
-      this.notice = error instanceof UnsafeUrlError ? t.t('library.unsafeUrl') : `${t.t('library.openFailed')} ${this.errorText(error)}`;
+      this.notice = error instanceof UnsafeUrlError ? t.t('library.unsafeUrl') : `${t.t('library.openFailed')} ${errorText(t, error)}`;
       this.reportError(error);
-    } finally {
-      this.opening = false;
     }
   }
 }

@@ -43,6 +43,19 @@ describe('<deal-register> keyboard', () => {
     expect(focused(el), 'Tab leaves the tab list for the panel').to.equal($(el, '#f-company'));
   });
 
+  it('mirrors the arrow keys right to left', async () => {
+    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    el.dir = 'rtl';
+    const [register, list] = $$<HTMLButtonElement>(el, '[role="tab"]');
+    register!.focus();
+    await press('ArrowLeft');
+    await el.updateComplete;
+    expect(focused(el), 'left is forward right to left').to.equal(list);
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(register);
+  });
+
   it('fills and submits the form with the keyboard alone; Enter on errors focuses the summary, whose links lead to the fields', async () => {
     const stub = dealStub();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });

@@ -160,6 +160,21 @@ describe('<deal-register> Register', () => {
     expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
   });
 
+  it('marks an unchosen registration type beside its choices, never through its legend', async () => {
+    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    await type(el, 'company', 'Contoso Ltd');
+    await submit(el);
+    const group = $(el, '[role="radiogroup"]')!;
+    expect(group.getAttribute('aria-invalid')).to.equal('true');
+    const style = getComputedStyle(group);
+    // The legend sits on the group's top edge: a ring or border there would strike through it.
+    expect(style.boxShadow).to.equal('none');
+    expect(style.borderTopWidth).to.equal('0px');
+    const choices = getComputedStyle(group.querySelector('.choices')!);
+    expect(choices.borderInlineStartWidth).to.equal('3px');
+    expect(choices.borderInlineStartColor).to.equal(getComputedStyle(group.querySelector('.error')!).color);
+  });
+
   describe('pre-check', () => {
     it('asks once per pause in typing, aborts superseded questions, and announces the answer politely', async () => {
       const checks: Request[] = [];
@@ -242,7 +257,7 @@ describe('<deal-register> Register', () => {
     expect(event.detail.data.deal.number).to.match(/^DR-/);
     await until(el, () => part(el, 'success'), 'no success');
     const success = part(el, 'success')!;
-    expect(text(success)).to.contain(`Deal ${event.detail.data.deal.number} registered`);
+    expect(text(success)).to.contain(`Contoso Ltd is registered: deal ${event.detail.data.deal.number}`);
     expect(text(success)).to.contain('Status Submitted');
     expect(text(success)).to.contain('Protection starts when the vendor approves the registration.');
     expect(active(el)).to.equal(success);

@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { dealStub } from '../../../../stories/deal-register/stub-backend.js';
-import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
+import { fixtureDeals, PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
 
@@ -52,7 +52,9 @@ describe('<deal-register> Review (manager)', () => {
     expect(text(row(el, 'DR-000201').querySelector('[part~="conflicts"]'))).to.equal('Possible conflict with: DR-000102 (same domain)');
     expect(text(row(el, 'DR-000102').querySelector('[part~="conflicts"]'))).to.equal('Possible conflict with: DR-000201 (same domain)');
     expect(row(el, 'DR-000202').querySelector('[part~="conflicts"]')).to.equal(null);
-    expect(text(row(el, 'DR-000201'))).to.contain('partner p_hanoi');
+    // The partner by its name (Deal.partnerName), not its id.
+    expect(text(row(el, 'DR-000201'))).to.contain('partner Hanoi Digital JSC');
+    expect(text(row(el, 'DR-000201'))).not.to.contain('p_hanoi');
     expect(action(row(el, 'DR-000101'), 'Withdraw'), 'partner-only moves are not offered').to.equal(undefined);
     expect([...row(el, 'DR-000101').querySelectorAll('[part~="action"]')].map((b) => text(b))).to.deep.equal([
       'Start review',
@@ -61,6 +63,29 @@ describe('<deal-register> Review (manager)', () => {
       'Reject',
     ]);
     await expect(el).to.be.accessible();
+  });
+
+  it("names the partner by its id when the backend does not send partnerName (an older backend)", async () => {
+    const deals = fixtureDeals().map(({ partnerName: _, ...deal }) => deal);
+    const el = await mount(dealStub({ as: { role: 'manager' }, deals }).client, {});
+    await settled(el);
+    expect(text(row(el, 'DR-000201'))).to.contain('partner p_hanoi');
+  });
+
+  it('shows the closing code of a rejection in the history, in both languages', async () => {
+    for (const [lang, expected] of [['en', 'closing code: Converted'], ['vi', 'mã đóng: Đã chuyển đổi']] as const) {
+      const el = await mount(dealStub({ as: { role: 'manager' } }).client, { lang, view: 'list' });
+      await settled(el);
+      const select = $<HTMLSelectElement>(el, '#l-status')!;
+      select.value = 'rejected';
+      select.dispatchEvent(new Event('change'));
+      await settled(el);
+      await until(el, () => rows(el).length === 1, 'the rejected deal is not listed');
+      rows(el)[0]!.querySelector<HTMLButtonElement>('[part~="history-toggle"]')!.click();
+      await el.updateComplete;
+      expect(text(rows(el)[0]!.querySelector('[part~="history-code"]'))).to.equal(expected);
+      await expect(el).to.be.accessible();
+    }
   });
 
   it('with partner-id offers Register and Review for that partner', async () => {

@@ -70,7 +70,7 @@ describe('<deal-register> on the reference server', function () {
     await until(el, () => part(el, 'success'), 'no success', 10_000);
     const [deal] = await dealsOf(partnerA, company);
     expect(deal).not.to.be.oneOf([null, undefined]);
-    expect(text(part(el, 'success'))).to.contain(`Deal ${deal!.number} registered`);
+    expect(text(part(el, 'success'))).to.contain(`${company} is registered: deal ${deal!.number}`);
     expect(text(part(el, 'success'))).to.contain('Submitted');
     await expect(el).to.be.accessible();
   });

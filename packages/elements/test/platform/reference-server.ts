@@ -9,17 +9,18 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { SessionInput, SessionToken } from '@partnerkit/core/schemas';
 
-type ServerState = { baseUrl: string } | { starting: true } | { error: string };
+type ServerState = { baseUrl: string; origin: string } | { starting: true } | { error: string };
 
 /**
  * Starts the server if needed and waits (up to 90 s) until it answers; `baseUrl` is absolute, for
- * `createClient` or a provider's `base-url`.
+ * `createClient` or a provider's `base-url`. `origin` is the server's own, cross-origin to the
+ * test page and not in its CORS allow-list (for the CORS diagnosis).
  */
-export async function referenceServer(): Promise<{ baseUrl: string }> {
+export async function referenceServer(): Promise<{ baseUrl: string; origin: string }> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     const state = await executeServerCommand<ServerState, undefined>('pk-reference-server');
-    if ('baseUrl' in state) return { baseUrl: new URL(state.baseUrl, location.origin).href };
+    if ('baseUrl' in state) return { baseUrl: new URL(state.baseUrl, location.origin).href, origin: state.origin };
     if ('error' in state) throw new Error(`the reference server did not start: ${state.error}`);
     if (Date.now() > deadline) throw new Error('the reference server did not start within 90 s');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import type { PkErrorEvent } from '../../src/events/error.js';
 import type { PkFilterChangeEvent } from '../../src/events/filter-change.js';
 import type { PkResourceOpenEvent } from '../../src/events/resource-open.js';
-import { SEARCH_DEBOUNCE_MS } from '../../src/resource-library/resource-library.js';
+import { SEARCH_DEBOUNCE_MS } from '../../src/controllers/paged-list.js';
 import { ALL_LOCKED_LIBRARY, MANAGER_LIBRARY, MARKUP_RESOURCE, PARTNER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
 import { library, libraryClient, part, parts, settle, titles, until } from './helpers.js';
 
@@ -290,6 +290,31 @@ describe('<resource-library> opening', () => {
       expect(opened.detail.data).to.deep.equal({ resourceId: 'r_deck', url: 'https://cdn.example.com/library/r_deck' });
       expect(calls).to.deep.equal([['https://cdn.example.com/library/r_deck', '_blank', 'noopener,noreferrer']]);
     });
+  });
+
+  it('says what opening does: "Opening …" while the backend records it, then "… opened in a new tab"', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const base = libraryClient({ resources: MANAGER_LIBRARY });
+    const client = tamperedClient(base, { open: async (id, options) => (await held, base.resources.open(id, options)) });
+    for (const [lang, opening, opened] of [
+      ['en', 'Opening “2026 partner sales deck”…', '“2026 partner sales deck” opened in a new tab.'],
+      ['vi', 'Đang mở “2026 partner sales deck”…', 'Đã mở “2026 partner sales deck” trong thẻ mới.'],
+    ] as const) {
+      const { el } = await library({ client, lang });
+      const status = part(el, 'open-status')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      await capturingWindowOpen(async (calls) => {
+        el.shadowRoot!.querySelector<HTMLAnchorElement>('a[data-id="r_deck"]')!.click();
+        await el.updateComplete;
+        expect(status.textContent!.trim()).to.equal(opening);
+        release();
+        await until(() => calls.length === 1, 'the resource did not open');
+        await el.updateComplete;
+        expect(status.textContent!.trim()).to.equal(opened);
+        await expect(el).to.be.accessible();
+      });
+    }
   });
 
   it('lets the host open the resource itself by cancelling pk-resource-open', async () => {

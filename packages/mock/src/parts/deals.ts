@@ -67,9 +67,14 @@ function holderOf(state: MockState, customer: Pick<DealCustomer, 'company' | 'do
   return undefined;
 }
 
-/** A deal as the caller may see it: vendors also get the registrations that look like the same customer. */
+/**
+ * A deal as the caller may see it, with its partner's name (as the reference server sends it);
+ * vendors also get the registrations that look like the same customer.
+ */
 function present(state: MockState, deal: StoredDeal, caller: Caller): Deal {
-  const { seq: _seq, ...view } = deal;
+  const { seq: _seq, ...stored } = deal;
+  const partnerName = state.partners.get(deal.partnerId)?.name;
+  const view: Deal = partnerName === undefined ? stored : { ...stored, partnerName };
   if (caller.role === 'partner') return view;
   const possibleConflicts: NonNullable<Deal['possibleConflicts']> = [];
   for (const other of [...state.deals.values()].sort((a, b) => a.seq - b.seq)) {

@@ -17,7 +17,6 @@ import {
 } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import { isUniqueViolation, type Queryable, type Row } from '../db/database.js';
-import { containsPattern, SqlBuilder } from '../db/sql.js';
 import { requireAgreements } from '../domain/agreements.js';
 import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
 import { expireDueDeals } from '../domain/deal-expiry.js';
@@ -29,13 +28,29 @@ import { json, pathId, requestUrl, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { type Caller, callerPerson, partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
-import { ACTIVE_SQL, customerIdentity, dealNumber, mapDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
+import {
+  customerIdentity,
+  type DealRow,
+  findDeal,
+  insertDeal,
+  listDeals,
+  mapDeal,
+  type DealMove,
+  moveDeal,
+  nextDealNumber,
+  ONE_ACTIVE_PER_CUSTOMER,
+} from '../store/deals.js';
 import { appendEvents } from '../store/events.js';
-import { loadPartner } from '../store/partners.js';
+import { loadPartner, partnerNames, tierProtectionDays } from '../store/partners.js';
 
-/** Deals as the caller may see them: vendors also get `possibleConflicts`. */
+/** Deals as the caller may see them, with their partner's name; vendors also get `possibleConflicts`. */
 async function present(q: Queryable, rows: readonly Row[], caller: Caller): Promise<Deal[]> {
-  return caller.role === 'partner' ? rows.map(mapDeal) : withPossibleConflicts(q, rows);
+  const deals = caller.role === 'partner' ? rows.map(mapDeal) : await withPossibleConflicts(q, rows);
+  const names = await partnerNames(q, deals.map((deal) => deal.partnerId));
+  return deals.map((deal) => {
+    const partnerName = names.get(deal.partnerId);
+    return partnerName === undefined ? deal : { ...deal, partnerName };
+  });
 }
 
 async function presentOne(q: Queryable, row: Row, caller: Caller): Promise<Deal> {
@@ -52,16 +67,6 @@ function historyEntry(caller: Caller, at: Date, from: DealStatus | null, to: Dea
     reason: reason ?? null,
     reasonCode: reasonCode ?? null,
   };
-}
-
-/** Days an approval protects a deal: the partner's tier's, else the server default (90). */
-async function protectionDays(q: Queryable, partnerId: string, fallback: number): Promise<number> {
-  const { rows } = await q.query<{ days: number }>(
-    'SELECT t.deal_protection_days AS days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1',
-    [partnerId],
-  );
-  const days = rows[0]?.days;
-  return days === null || days === undefined ? fallback : Number(days);
 }
 
 /**
@@ -91,20 +96,14 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const identity = { list: 'deals', filters: { ...filters, scope } };
       const request = await pageRequest(ctx, identity, query);
       await expire({ all: true });
-      const sql = new SqlBuilder();
-      if (scope !== null) sql.where(`partner_id = ${sql.param(scope)}`);
-      if (filters.partnerId) sql.where(`partner_id = ${sql.param(filters.partnerId)}`);
-      if (filters.status) {
-        const statuses = [...new Set(filters.status.split(','))].filter((s): s is DealStatus => (DEAL_STATUSES as readonly string[]).includes(s));
-        sql.where(statuses.length === 1 ? `status = ${sql.param(statuses[0])}` : `status IN (${statuses.map((s) => sql.param(s)).join(', ')})`);
-      }
-      if (filters.type) sql.where(`type = ${sql.param(filters.type)}`);
-      if (filters.q) {
-        const pattern = sql.param(containsPattern(filters.q));
-        sql.where(`(customer->>'company' ILIKE ${pattern} OR customer->>'domain' ILIKE ${pattern} OR number ILIKE ${pattern})`);
-      }
-      if (request.after) sql.where(`seq < ${sql.param(positionNumber(request.after, 0))}`);
-      const { rows } = await ctx.db.query(`SELECT * FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${request.limit + 1}`, sql.params);
+      const statuses = filters.status
+        ? [...new Set(filters.status.split(','))].filter((s): s is DealStatus => (DEAL_STATUSES as readonly string[]).includes(s))
+        : undefined;
+      const rows = await listDeals(
+        ctx.db,
+        { scope, partnerId: filters.partnerId, statuses, type: filters.type, q: filters.q, beforeSeq: request.after ? positionNumber(request.after, 0) : undefined },
+        request.limit + 1,
+      );
       const page = await pageFrom(ctx, identity, request, rows, (r) => [Number(r.seq)], (r) => r);
       return json({ data: await present(ctx.db, page.data, caller), nextCursor: page.nextCursor });
     },
@@ -142,42 +141,31 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         async (tx) => {
           const now = ctx.now();
           await expireDueDeals(tx, now, { customerKey: identity.key });
-          const { rows: numbers } = await tx.query<{ n: number }>(`SELECT nextval('deal_numbers')::int AS n`);
-          const contact = {
-            name: input.contact?.name ?? null,
-            email: input.contact?.email ?? null,
-            phone: input.contact?.phone ?? null,
-            title: input.contact?.title ?? null,
-          };
-          const { rows } = await tx.query(
-            `INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products,
-                                amount, expected_close_date, stage, description, submitted_by, submitted_at, history, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19, $19)
-             ON CONFLICT (customer_key) WHERE status IN ${ACTIVE_SQL} DO NOTHING
-             RETURNING *`,
-            [
-              newId('dl', now),
-              dealNumber(numbers[0]?.n ?? 0),
-              partnerId,
-              status,
-              input.type,
-              JSON.stringify(customer),
-              identity.key,
-              identity.nameHead,
-              identity.nameTail,
-              JSON.stringify(contact),
-              JSON.stringify(input.products ?? []),
-              input.amount ? JSON.stringify(input.amount) : null,
-              input.expectedCloseDate ?? null,
-              input.stage ?? null,
-              input.description ?? null,
-              JSON.stringify(callerPerson(caller)),
-              status === 'submitted' ? now : null,
-              JSON.stringify([historyEntry(caller, now, null, status)]),
-              now,
-            ],
-          );
-          const row = rows[0];
+          const row = await insertDeal(tx, {
+            id: newId('dl', now),
+            number: await nextDealNumber(tx),
+            partnerId,
+            status,
+            identity,
+            details: {
+              type: input.type,
+              customer,
+              contact: {
+                name: input.contact?.name ?? null,
+                email: input.contact?.email ?? null,
+                phone: input.contact?.phone ?? null,
+                title: input.contact?.title ?? null,
+              },
+              products: input.products ?? [],
+              amount: input.amount ?? null,
+              expectedCloseDate: input.expectedCloseDate ?? null,
+              stage: input.stage ?? null,
+              description: input.description ?? null,
+              submittedBy: callerPerson(caller),
+            },
+            created: historyEntry(caller, now, null, status),
+            at: now,
+          });
           if (!row) throw problems.dealConflict((await conflictReason(tx, identity.key, partnerScope(caller), now)) ?? 'already_registered');
           await appendEvents(
             tx,
@@ -238,29 +226,23 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             }
           }
           const now = ctx.now();
-          const sql = new SqlBuilder();
-          const sets = [
-            `status = ${sql.param(input.to)}`,
-            `updated_at = ${sql.param(now)}`,
-            `reason = ${sql.param(input.reason ?? null)}`,
-            `reason_code = ${sql.param(input.reasonCode ?? null)}`,
-            `history = history || ${sql.param(JSON.stringify([historyEntry(caller, now, deal.status, input.to, input.reason, input.reasonCode)]))}::jsonb`,
-          ];
-          if (input.to === 'submitted') sets.push(`submitted_at = COALESCE(submitted_at, ${sql.param(now)})`);
+          let approval: DealMove['approval'];
           if (input.to === 'approved') {
-            const days = await protectionDays(tx, deal.partnerId, ctx.settings.defaultProtectionDays);
-            if (deal.status === 'approved') {
-              sets.push(`extensions = extensions + 1`, `expires_at = ${sql.param(protectionEnd(new Date(deal.expiresAt ?? now), days))}`);
-            } else {
-              sets.push(
-                `approved_at = ${sql.param(now)}`,
-                `approved_by = ${sql.param(JSON.stringify(callerPerson(caller)))}::jsonb`,
-                `expires_at = ${sql.param(protectionEnd(now, days))}`,
-              );
-            }
+            // The partner's tier's protection, else the server's default.
+            const days = (await tierProtectionDays(tx, deal.partnerId)) ?? ctx.settings.defaultProtectionDays;
+            approval =
+              deal.status === 'approved'
+                ? { extension: true, expiresAt: protectionEnd(new Date(deal.expiresAt ?? now), days) }
+                : { by: callerPerson(caller), expiresAt: protectionEnd(now, days) };
           }
-          const { rows } = await tx.query(`UPDATE deals SET ${sets.join(', ')} WHERE id = ${sql.param(id)} RETURNING *`, sql.params);
-          const updated = rows[0] as Row;
+          const updated = await moveDeal(tx, id, {
+            to: input.to,
+            at: now,
+            reason: input.reason ?? null,
+            reasonCode: input.reasonCode ?? null,
+            entry: historyEntry(caller, now, deal.status, input.to, input.reason, input.reasonCode),
+            ...(approval ? { approval } : {}),
+          });
           await appendEvents(
             tx,
             [
@@ -288,9 +270,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 }
 
 /** The deal `id` when the caller may see it; 404 for a missing deal and another partner's alike. */
-async function dealInScope(q: Queryable, c: Context<AppEnv>, id: string, { lock = false } = {}): Promise<Row> {
-  const { rows } = await q.query(`SELECT * FROM deals WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-  const row = rows[0];
+async function dealInScope(q: Queryable, c: Context<AppEnv>, id: string, { lock = false } = {}): Promise<DealRow> {
+  const row = await findDeal(q, id, { lock });
   const scope = partnerScope(c.get('caller'));
   if (!row || (scope !== null && row.partner_id !== scope)) throw dealNotFound();
   return row;

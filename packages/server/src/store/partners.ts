@@ -50,6 +50,16 @@ export async function loadPartner(q: Queryable, id: string, { lock = false } = {
   return rows[0] ? mapPartner(rows[0]) : null;
 }
 
+/** Days an approval protects a deal of `partnerId`: its tier's, or null without a tier. */
+export async function tierProtectionDays(q: Queryable, partnerId: string): Promise<number | null> {
+  const { rows } = await q.query<{ days: number | null }>(
+    'SELECT t.deal_protection_days AS days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1',
+    [partnerId],
+  );
+  const days = rows[0]?.days;
+  return days === null || days === undefined ? null : Number(days);
+}
+
 /** Every measurement of one partner (by the primary key's prefix). */
 export async function loadMeasurements(q: Queryable, partnerId: string): Promise<Measurement[]> {
   const { rows } = await q.query('SELECT * FROM measurements WHERE partner_id = $1 ORDER BY kpi_id, period', [partnerId]);
@@ -60,6 +70,15 @@ export async function loadMeasurements(q: Queryable, partnerId: string): Promise
 export async function loadTargets(q: Queryable, partnerId: string): Promise<Target[]> {
   const { rows } = await q.query('SELECT * FROM targets WHERE partner_id = $1 ORDER BY kpi_id, period', [partnerId]);
   return rows.map(mapTarget);
+}
+
+/** The names of the partners `ids` (duplicates allowed), by id: deals carry their partner's name. */
+export async function partnerNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; name: string }>('SELECT id, name FROM partners WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+    JSON.stringify([...new Set(ids)]),
+  ]);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Which of `ids` exist in `table` (partners, kpis or tiers). */

@@ -7,7 +7,7 @@ import { SessionToken } from '../../schemas/session-token.js';
 import * as z from 'zod/mini';
 import { SessionError } from '../errors/session-error.js';
 import type { SessionGrant } from '../options.js';
-import { describeIssue, formatIssuePath } from '../../schemas/issues.js';
+import { describeIssues } from '../http/issue-words.js';
 import type { Credentials } from './credentials.js';
 
 /** Renew this long before expiry (or a quarter of a short session's lifetime). */
@@ -75,7 +75,8 @@ export class SessionManager implements Credentials {
     const parsed = z.safeParse(SessionToken, grant);
     if (!parsed.success) {
       // Paths only: the rejected object may hold a token.
-      throw new SessionError('session_invalid', { paths: parsed.error.issues.map((issue) => `${formatIssuePath(issue.path) || '(the answer)'}: ${describeIssue(issue)}`) });
+      const issues = await describeIssues(parsed.error.issues);
+      throw new SessionError('session_invalid', { paths: issues.map((issue) => `${issue.path || '(the answer)'}: ${issue.message}`) });
     }
     const obtainedAt = this.#now();
     const lifetime = Date.parse(parsed.data.expiresAt) - obtainedAt;

@@ -18,10 +18,10 @@ import {
   type HttpErrorInit,
   type FailedRequest,
 } from '../errors/index.js';
-import { describeIssue, formatIssuePath } from '../../schemas/issues.js';
 import { codeForStatus } from '../errors/codes.js';
 import { redact } from './redact.js';
 import { recordResponse } from './response-info.js';
+import { describeIssues } from './issue-words.js';
 
 /** A schema of the contract that a response body is parsed with. */
 export type Schema<T> = z.ZodMiniType<T, unknown>;
@@ -70,7 +70,7 @@ export async function readData<T>(response: Response, request: FailedRequest, sc
   }
   const result = z.safeParse(schema, body);
   if (!result.success) {
-    throw invalid(result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: describeIssue(issue) })));
+    throw invalid(await describeIssues(result.error.issues));
   }
   recordResponse(result.data, response, requestIdOf(response));
   return result.data;

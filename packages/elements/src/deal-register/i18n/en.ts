@@ -38,30 +38,13 @@ export const en = defineMessages({
   'deal.type.referral': 'Referral',
   'deal.type.co_sell': 'Co-sell',
 
-  'deal.err.company': "Enter the customer's company name.",
-  'deal.err.type': 'Choose resell, referral or co-sell.',
-  'deal.err.tooLong': (p: { max: string; count: string }) => `Shorten this to at most ${p.max} characters; it has ${p.count}.`,
-  'deal.err.productTooLong': (p: { line: string; max: string; count: string }) =>
-    `Shorten line ${p.line} to at most ${p.max} characters; it has ${p.count}.`,
-  'deal.err.tooMany': (p: { max: string; count: string }) => `List at most ${p.max} products (there are ${p.count}); combine related ones.`,
-  'deal.err.email': 'Enter an email address such as name@example.com.',
-  'deal.err.phone': 'Enter 4 to 32 digits, spaces or + ( ) . - only, such as +84 28 1234 5678.',
-  'deal.err.country': 'Choose a country from the list.',
-  'deal.err.closeDate': 'Enter a date such as 2026-12-31.',
-  'deal.err.currency': 'Choose a currency from the list.',
-  'deal.err.amount': (p: { example: string }) => `Enter the amount as a number, such as ${p.example}.`,
-  'deal.err.amountWhole': (p: { currency: string }) => `${p.currency} has no minor unit: enter a whole number.`,
-  'deal.err.amountDecimals': (p: { currency: string; digits: string }) => `Use at most ${p.digits} decimal places for ${p.currency}.`,
-  'deal.err.amountLarge': 'Enter a smaller amount.',
-  'deal.err.invalid': 'Check this value: it is not accepted.',
-  'deal.err.server': (p: { detail: string }) => `The server did not accept this value: ${p.detail}`,
-  'deal.summary': (p: { count: number }) =>
-    p.count === 1 ? 'There is 1 problem to fix before registering:' : `There are ${p.count} problems to fix before registering:`,
 
 
   'deal.submit': 'Register deal',
   'deal.sending': 'Registering…',
   'deal.restored': 'Your unsent draft was restored.',
+  'deal.session.title': 'Your session is not confirmed yet',
+  'deal.session.body': 'Keep typing: what you register waits on this device until the service answers.',
 
   'deal.queued': 'Waiting to send',
   'deal.queued.offline': (p: { company: string }) => `You are offline. The registration for ${p.company} is saved on this device and will be sent once you are back online.`,

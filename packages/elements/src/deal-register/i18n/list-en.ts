@@ -48,6 +48,7 @@ export const listEn = defineMessages({
   'list.code.not_qualified': 'Not qualified',
   'list.code.converted': 'Converted',
   'list.code.other': 'Other',
+  'list.codeIs': (p: { code: string }) => `closing code: ${p.code}`,
   'list.confirm': 'Confirm',
   'list.cancel': 'Cancel',
   'list.err.reason': 'Enter a reason, so the other side knows why.',

@@ -5,7 +5,7 @@
 import { defineMessages } from '../../platform/localize.js';
 
 export const submitEn = defineMessages({
-  'deal.done': (p: { number: string }) => `Deal ${p.number} registered`,
+  'deal.done': (p: { company: string; number: string }) => `${p.company} is registered: deal ${p.number}`,
   'deal.status': 'Status',
   'deal.protection': 'Protection',
   'deal.protectedUntil': (p: { date: string; relative: string }) => `until ${p.date} (expires ${p.relative})`,

@@ -3,7 +3,7 @@ import type { Messages } from '../../platform/localize.js';
 import type { SubmitMessages } from './submit-en.js';
 
 export const submitVi: Messages<SubmitMessages> = {
-  'deal.done': (p) => `Đã đăng ký cơ hội ${p.number}`,
+  'deal.done': (p) => `Đã đăng ký cơ hội với ${p.company}: mã ${p.number}`,
   'deal.status': 'Trạng thái',
   'deal.protection': 'Bảo hộ',
   'deal.protectedUntil': (p) => `đến ${p.date} (hết hạn ${p.relative.toLocaleLowerCase('vi')})`,

@@ -1,7 +1,8 @@
 /**
  * `<deal-register>`'s list view, loaded on first use: a partner's registrations ("My
- * registrations") or, for vendor staff, the review queue. Status filter, search, cursor
- * pagination, each deal's history, and the moves core's state machine allows the role.
+ * registrations") or, for vendor staff, the review queue. Status filter, search, "load more"
+ * (the platform's paged-list controller), each deal's history, and the moves core's state machine
+ * allows the role. It works on any PartnerKit host with a session and imports no element class.
  * @module
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
@@ -9,38 +10,26 @@ import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { isConflictError } from '@partnerkit/core/client';
-import type { BaseClient } from '@partnerkit/core/client/base';
 import { deals } from '@partnerkit/core/client/deals';
 import { transitionEventType } from '@partnerkit/core/rules';
-import { DEAL_STATUSES, type Deal, type DealHistoryEntry, type DealStatus } from '@partnerkit/core/schemas';
+import { DEAL_STATUSES, type Deal, type DealHistoryEntry, type DealStatus, type Role } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
 import { platformCatalogues } from '../../platform/i18n/index.js';
-import { describeError } from '../../platform/describe-error.js';
+import type { PartnerKitHost } from '../../platform/host.js';
+import { PagedListController } from '../../controllers/paged-list.js';
+import { reportError } from '../../platform/report-error.js';
+import type { SessionController } from '../../controllers/session.js';
+import { errorText, renderEmpty, renderError, renderLoading } from '../../platform/state-views.js';
 import { PkDealTransitionEvent } from '../../events/deal-transition.js';
+import { dealRegisterCatalogues } from '../i18n/index.js';
 import { listEn } from '../i18n/list-en.js';
 import { listVi } from '../i18n/list-vi.js';
 import { statusEn, statusVi } from '../i18n/status.js';
 import { chipStyles } from '../chip.styles.js';
 import { adoptMoreStyles } from '../adopt-styles.js';
 import { listStyles } from './list.styles.js';
-import type { DealRegister } from '../deal-register.js';
 import { dealActions, type DealAction } from './actions.js';
 import { renderReasonDialog, type ReasonDialogModel } from './reason-dialog.js';
-
-/** What the list needs from its element beyond its public API (protected helpers). */
-export interface ListHost {
-  /** A message of the element's main catalogue (registration types). */
-  t(key: `deal.type.${Deal['type']}`): string;
-  report(error: unknown): void;
-  /**
-   * Whether the session has said who is calling (or failed for good). The role and the partner
-   * decide what is listed, so the list waits for them rather than asking twice.
-   */
-  sessionKnown(): boolean;
-  renderLoading(): TemplateResult;
-  renderError(error: unknown, retry: () => void): TemplateResult;
-  renderEmpty(message: string): TemplateResult;
-}
 
 /** Deals per page. */
 export const PAGE_SIZE = 25;
@@ -51,71 +40,110 @@ export const PAGE_SIZE = 25;
 export const RENDER_BATCH = 30;
 /** What "Waiting for review" shows. */
 export const REVIEW_QUEUE: readonly DealStatus[] = ['submitted', 'under_review'];
-const SEARCH_DELAY_MS = 300;
+/** The longest reason the contract accepts. */
+const MAX_REASON = 2000;
+
+/** The element the list renders in: a PartnerKit host with an optional `partner-id`. */
+export type DealListHost = PartnerKitHost & { readonly partnerId?: string | undefined };
+
+/** What is listed: changes start over from the first page. */
+interface DealQuery {
+  /** The caller once the session answered (a list asked for without it is asked again then). */
+  user: string | null;
+  role: Role;
+  scope: string | undefined;
+  /** A status, `queue` (the review queue) or '' (every status). */
+  status: string;
+  q: string;
+}
 
 type Dialog = ReasonDialogModel & { deal: Deal; opener: HTMLElement | null };
 
-/** The list view as a Lit controller of the element; the element calls `render()`. */
+/** The list view as a Lit controller of its element; the element calls `render()`. */
 export class DealListView implements ReactiveController {
   private readonly l;
-  private deals: Deal[] = [];
-  private cursor: string | null = null;
-  private loading: 'first' | 'more' | false = false;
-  private error: unknown;
+  private readonly deals: PagedListController<Deal, DealQuery>;
   private filter: string | undefined;
   private q = '';
-  private loaded = '';
-  private client: BaseClient | undefined;
-  private request?: AbortController;
-  private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly open = new Set<string>();
   private dialog?: Dialog;
   private announcement = '';
-  private focusAfterMore = -1;
   private shown = RENDER_BATCH;
+  private counted: { page: unknown; length: number } = { page: undefined, length: 0 };
+  private focusRow = -1;
   private observer?: IntersectionObserver;
   private watched?: { sentinel: Element; shown: number };
 
   constructor(
-    private readonly host: DealRegister,
-    private readonly api: ListHost,
+    private readonly host: DealListHost,
+    private readonly session: SessionController,
   ) {
-    this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: listEn, vi: listVi }, { en: statusEn, vi: statusVi })));
+    this.l = new LocalizeController(
+      host,
+      mergeCatalogues(mergeCatalogues(platformCatalogues, dealRegisterCatalogues), mergeCatalogues({ en: listEn, vi: listVi }, { en: statusEn, vi: statusVi })),
+    );
+    this.deals = new PagedListController(host, {
+      // The role and the partner decide what is listed: wait for the session rather than asking twice.
+      query: () =>
+        this.session.usable(host.partnerId)
+          ? { user: this.session.principal?.user?.id ?? null, role: this.role, scope: this.session.scope(host.partnerId), status: this.status, q: this.q.trim() }
+          : undefined,
+      load: ({ status, q, scope }, cursor, { client, signal }) =>
+        deals(client).list(
+          {
+            limit: PAGE_SIZE,
+            ...(cursor ? { cursor } : {}),
+            ...(status ? { status: status === 'queue' ? REVIEW_QUEUE : (status as DealStatus) } : {}),
+            ...(q ? { q } : {}),
+            ...(this.review && scope ? { partnerId: scope } : {}),
+          },
+          { signal },
+        ),
+    });
     adoptMoreStyles(host, chipStyles);
     adoptMoreStyles(host, listStyles);
     host.addController(this);
     host.requestUpdate();
   }
 
+  private get role(): Role {
+    return this.session.role ?? 'partner';
+  }
+
   private get review(): boolean {
-    return this.host.sessionRole !== 'partner';
+    return this.role !== 'partner';
+  }
+
+  // Vendor staff start on the review queue, partners on everything (until they pick a filter).
+  private get status(): string {
+    return this.filter ?? (this.review ? 'queue' : '');
   }
 
   hostUpdate(): void {
-    // A list asked for before the session answers would be asked for again once it does (a
-    // manager's queue, not every deal; the session's partner, not none): wait for it.
-    if (!this.api.sessionKnown()) return;
-    // Vendor staff start on the review queue, partners on everything (until they pick a filter).
-    const status = this.filter ?? (this.review ? 'queue' : '');
-    const query = JSON.stringify([this.host.sessionRole, this.host.scope, status, this.q.trim()]);
-    const client = this.host.resolvedClient;
-    if (query !== this.loaded || client !== this.client) {
-      this.loaded = query;
-      this.client = client;
-      this.deals = [];
-      this.cursor = null;
-      void this.fetch();
+    // A new list starts with one batch; a page asked for with "Load more" shows in full, and the
+    // keyboard moves to its first row.
+    const { page, items } = this.deals;
+    if (page !== this.counted.page) this.shown = RENDER_BATCH;
+    else if (items.length > this.counted.length) {
+      this.shown = items.length;
+      this.focusRow = this.counted.length;
     }
+    this.counted = { page, length: items.length };
   }
 
   hostUpdated(): void {
     const dialog = this.host.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
-    if (this.focusAfterMore >= 0 && !this.loading) {
-      this.host.renderRoot.querySelectorAll<HTMLElement>('.deal')[this.focusAfterMore]?.focus();
-      this.focusAfterMore = -1;
+    if (this.focusRow >= 0) {
+      this.host.renderRoot.querySelectorAll<HTMLElement>('.deal')[this.focusRow]?.focus();
+      this.focusRow = -1;
     }
     this.watchSentinel();
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.watched = undefined;
   }
 
   // Observes the marker after the last rendered row; observing it anew after each batch makes
@@ -128,7 +156,7 @@ export class DealListView implements ReactiveController {
     if (!sentinel) return;
     this.observer ??= new IntersectionObserver(
       (entries) => {
-        if (!entries.some((e) => e.isIntersecting) || this.shown >= this.deals.length) return;
+        if (!entries.some((e) => e.isIntersecting) || this.shown >= this.deals.items.length) return;
         this.shown += RENDER_BATCH;
         this.host.requestUpdate();
       },
@@ -138,60 +166,7 @@ export class DealListView implements ReactiveController {
     this.watched = { sentinel, shown: this.shown };
   }
 
-  hostDisconnected(): void {
-    this.request?.abort();
-    this.observer?.disconnect();
-    this.watched = undefined;
-    clearTimeout(this.searchTimer);
-    // Loaded again when the element comes back.
-    this.loaded = '';
-  }
-
-  private async fetch(cursor?: string): Promise<void> {
-    const client = this.client;
-    this.request?.abort();
-    if (!client) return;
-    const request = (this.request = new AbortController());
-    const status = this.filter ?? (this.review ? 'queue' : '');
-    const scope = this.host.scope;
-    this.loading = cursor ? 'more' : 'first';
-    this.error = undefined;
-    this.host.requestUpdate();
-    try {
-      const page = await deals(client).list(
-        {
-          limit: PAGE_SIZE,
-          ...(cursor ? { cursor } : {}),
-          ...(status ? { status: status === 'queue' ? REVIEW_QUEUE : (status as DealStatus) } : {}),
-          ...(this.q.trim() ? { q: this.q.trim() } : {}),
-          ...(this.review && scope ? { partnerId: scope } : {}),
-        },
-        { signal: request.signal },
-      );
-      if (request !== this.request) return;
-      if (cursor) this.focusAfterMore = page.nextCursor ? -1 : this.deals.length;
-      this.deals = cursor ? [...this.deals, ...page.data] : page.data;
-      // A new list starts with one batch; a page asked for with "Load more" shows in full.
-      this.shown = cursor ? this.deals.length : RENDER_BATCH;
-      this.cursor = page.nextCursor;
-    } catch (error) {
-      if (request !== this.request || request.signal.aborted) return;
-      this.error = error;
-      this.api.report(error);
-    }
-    this.loading = false;
-    this.host.requestUpdate();
-  }
-
-  private readonly reload = (): void => {
-    this.deals = [];
-    this.cursor = null;
-    void this.fetch();
-  };
-
-  private readonly more = (): void => {
-    if (this.cursor && !this.loading) void this.fetch(this.cursor);
-  };
+  private readonly more = (): void => void this.deals.loadMore();
 
   private readonly onFilter = (event: Event): void => {
     this.filter = (event.target as HTMLSelectElement).value;
@@ -199,20 +174,18 @@ export class DealListView implements ReactiveController {
   };
 
   private readonly onSearch = (event: Event): void => {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.q = value;
+    this.deals.search((event.target as HTMLInputElement).value, (q) => {
+      this.q = q;
       this.host.requestUpdate();
-    }, SEARCH_DELAY_MS);
+    });
   };
 
   /** The view: filters, the list in its state, "load more", the live region and the dialog. */
   render(): TemplateResult {
     const { l } = this;
     // The filter's choices depend on the role too.
-    if (!this.api.sessionKnown()) return this.api.renderLoading();
-    const status = this.filter ?? (this.review ? 'queue' : '');
+    if (!this.session.usable(this.host.partnerId)) return renderLoading(l);
+    const status = this.status;
     return html`<div class="stack">
       <div class="row" part="list-toolbar">
         <div class="field">
@@ -248,43 +221,46 @@ export class DealListView implements ReactiveController {
   }
 
   private renderBody(status: string): unknown {
-    const { l, api } = this;
-    if (this.loading === 'first') return api.renderLoading();
-    if (this.error && !this.deals.length) return api.renderError(this.error, this.reload);
-    if (!this.deals.length) {
+    const { l, deals } = this;
+    if (deals.loading === 'first' || !deals.page) {
+      return deals.failedOn === 'first' ? renderError(l, deals.error, () => void deals.run()) : renderLoading(l);
+    }
+    const items = deals.items;
+    if (!items.length) {
       const message = this.q.trim() || (status && status !== 'queue') ? 'list.emptyFiltered' : status === 'queue' ? 'list.emptyQueue' : 'list.empty';
-      return api.renderEmpty(l.t(message));
+      return renderEmpty(l, l.t(message));
     }
     const lang = l.lang;
-    const role = this.host.sessionRole;
-    const partial = this.deals.length > this.shown;
+    const role = this.role;
+    const partial = items.length > this.shown;
     return html`<ul class="deals" part="deal-list" aria-label=${l.t('list.label')}>
         ${repeat(
-          partial ? this.deals.slice(0, this.shown) : this.deals,
+          partial ? items.slice(0, this.shown) : items,
           (deal) => deal.id,
           (deal) => guard([deal, lang, role, this.open.has(deal.id)], () => this.renderDeal(deal)),
         )}
       </ul>
       ${partial ? html`<div class="sentinel"></div>` : nothing}
-      ${this.error ? api.renderError(this.error, this.more) : nothing}
-      ${this.cursor && !this.error && !partial
+      ${deals.failedOn === 'more' ? renderError(l, deals.error, this.more) : nothing}
+      ${deals.hasMore && !deals.error && !partial
         ? html`<div>
-            <button class="button" type="button" part="load-more" aria-disabled=${this.loading ? 'true' : 'false'} @click=${this.more}>
-              ${this.loading === 'more' ? l.t('list.loadingMore') : l.t('list.more')}
+            <button class="button" type="button" part="load-more" aria-disabled=${deals.loading ? 'true' : 'false'} @click=${this.more}>
+              ${deals.loading === 'more' ? l.t('list.loadingMore') : l.t('list.more')}
             </button>
           </div>`
         : nothing}`;
   }
 
   private renderDeal(deal: Deal): TemplateResult {
-    const { l, api } = this;
+    const { l } = this;
     const open = this.open.has(deal.id);
-    const meta: string[] = [api.t(`deal.type.${deal.type}`)];
+    const meta: string[] = [l.t(`deal.type.${deal.type}`)];
     if (deal.amount) meta.push(l.money(deal.amount));
     if (deal.customer.domain) meta.push(deal.customer.domain);
     if (deal.expectedCloseDate) meta.push(l.t('list.close', { date: l.date(`${deal.expectedCloseDate}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) }));
     if (this.review) {
-      meta.push(l.t('list.partner', { partner: deal.partnerId }));
+      // Backends that predate partnerName leave it out: the id is all there is then.
+      meta.push(l.t('list.partner', { partner: deal.partnerName ?? deal.partnerId }));
       const by = deal.submittedBy.name ?? deal.submittedBy.email;
       if (by) meta.push(l.t('list.by', { name: by }));
     }
@@ -307,7 +283,7 @@ export class DealListView implements ReactiveController {
           </p>`
         : nothing}
       <div class="row" role="group" aria-label=${name}>
-        ${dealActions(deal, this.host.sessionRole).map(
+        ${dealActions(deal, this.role).map(
           (action) => html`<button class="button" type="button" part="action action-${action.label}" @click=${(e: Event) => this.openDialog(deal, action, e)}>
             ${l.t(`list.action.${action.label}`)}
           </button>`,
@@ -335,6 +311,7 @@ export class DealListView implements ReactiveController {
     return html`<li>
       <time datetime=${entry.at}>${l.date(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>:
       ${entry.from ? `${l.t(`deal.status.${entry.from}`)} → ` : ''}${l.t(`deal.status.${entry.to}`)} (${who})
+      ${entry.reasonCode ? html`<span part="history-code">${l.t('list.codeIs', { code: l.t(`list.code.${entry.reasonCode}`) })}</span>` : nothing}
       ${entry.reason ? html`<q dir="auto">${entry.reason}</q>` : nothing}
     </li>`;
   }
@@ -367,16 +344,12 @@ export class DealListView implements ReactiveController {
     });
   };
 
-  private replace(deal: Deal): void {
-    this.deals = this.deals.map((d) => (d.id === deal.id ? deal : d));
-    this.host.requestUpdate();
-  }
-
   private readonly confirm = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const dialog = this.dialog;
-    const client = this.client;
+    const client = this.host.resolvedClient;
     if (!dialog || dialog.busy || !client) return;
+    const { l } = this;
     const form = event.target as HTMLFormElement;
     const field = form.elements.namedItem('reason') as HTMLTextAreaElement;
     const reason = field.value.trim();
@@ -386,32 +359,23 @@ export class DealListView implements ReactiveController {
       this.host.requestUpdate();
       void this.host.updateComplete.then(() => field.focus());
     };
-    if (dialog.action.reason === 'required' && !reason) return fail(this.l.t('list.err.reason'));
-    if (reason.length > 2000) return fail(this.l.t('list.err.reasonLong', { max: this.l.number(2000), count: this.l.number(reason.length) }));
+    if (dialog.action.reason === 'required' && !reason) return fail(l.t('list.err.reason'));
+    if (reason.length > MAX_REASON) return fail(l.t('list.err.reasonLong', { max: l.number(MAX_REASON), count: l.number(reason.length) }));
     this.dialog = { ...dialog, busy: true, error: undefined };
     this.host.requestUpdate();
     const from = dialog.deal.status;
     const to = dialog.action.to;
     try {
       const deal = await deals(client).transition(dialog.deal.id, { to, ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) });
-      this.replace(deal);
-      this.announcement = this.l.t('list.done', { number: deal.number, status: this.l.t(`deal.status.${deal.status}`) });
-      this.host.emit(new PkDealTransitionEvent(transitionEventType(from, to), { deal, from, to, ...(reason ? { reason } : {}) }));
+      this.deals.replace(deal);
+      this.announcement = l.t('list.done', { number: deal.number, status: l.t(`deal.status.${deal.status}`) });
+      this.host.dispatchEvent(new PkDealTransitionEvent(transitionEventType(from, to), { deal, from, to, ...(reason ? { reason } : {}) }));
       form.closest('dialog')?.close();
     } catch (error) {
-      this.api.report(error);
+      reportError(this.host, error);
       // Moved by someone else meanwhile: show the deal as it is now.
-      if (isConflictError(error) && !error.reason) void deals(client).get(dialog.deal.id).then((d) => this.replace(d), () => undefined);
-      const described = describeError(error);
-      fail(
-        isConflictError(error) && error.reason
-          ? this.l.t('list.err.conflict')
-          : isConflictError(error)
-            ? this.l.t('list.err.stale')
-            : described.messageKey === 'pk.error.rateLimited'
-              ? this.l.t('pk.error.rateLimited', { seconds: Math.ceil(described.retryAfter ?? 0) })
-              : this.l.t(described.messageKey),
-      );
+      if (isConflictError(error) && !error.reason) void deals(client).get(dialog.deal.id).then((d) => this.deals.replace(d), () => undefined);
+      fail(isConflictError(error) ? l.t(error.reason ? 'list.err.conflict' : 'list.err.stale') : errorText(l, error));
     }
   };
 }

@@ -28,8 +28,15 @@ export const listStyles = css`
     background: none;
   }
 
+  /* Wide enough to write a reason on a desktop; on a phone the whole width but a margin, and never
+     taller than the viewport (the dialog scrolls inside), so its top is never cut off. */
   dialog {
-    max-width: min(36em, 95vw);
+    box-sizing: border-box;
+    width: min(36em, 100vw - 2em);
+    max-width: none;
+    max-height: calc(100dvh - 2em);
+    overflow-y: auto;
+    padding: var(--_space-m);
     border: var(--_border-width) solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-surface);

@@ -1,18 +1,22 @@
 /**
  * The form's conversation with the backend: the pre-check while the customer is typed, sending a
- * registration, and showing how it ended (registered with number, status and protection;
- * conflict, with a reason only; not sent). Loaded on the first keystroke, so the form's first load
- * does not carry it; when it cannot load, the element queues a submission as it does offline.
+ * registration, and showing how it ended (registered with the customer, number, status and
+ * protection; conflict, with a reason only; not sent). Loaded by the submission controller on the
+ * first keystroke, so the form's first load does not carry it. It works on any PartnerKit host and
+ * imports no element class.
  * @module
  */
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError } from '@partnerkit/core/client';
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { deals } from '@partnerkit/core/client/deals';
-import type { Deal, DealInput, Role } from '@partnerkit/core/schemas';
+import { CONFLICT_REASONS, type ConflictReason, type Deal, type DealInput, type Role } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
 import { platformCatalogues } from '../../platform/i18n/index.js';
-import { describeError, isAbortError } from '../../platform/describe-error.js';
+import { isAbortError } from '../../platform/describe-error.js';
+import type { PartnerKitHost } from '../../platform/host.js';
+import { reportError } from '../../platform/report-error.js';
+import { errorText } from '../../platform/state-views.js';
 import { PkDealSubmittedEvent } from '../../events/deal-submitted.js';
 import { PkDealConflictEvent } from '../../events/deal-conflict.js';
 import { submitEn } from '../i18n/submit-en.js';
@@ -28,8 +32,8 @@ import { adoptMoreStyles } from '../adopt-styles.js';
  * - `unknown`: no (readable) answer, the deal may exist: resend with the same key (queue it);
  * - `failed`: not accepted for a reason that may pass (session, rate limit, an unreadable
  *   answer): keep the key and offer a retry;
- * - `conflict`, `invalid`, `mismatch`, `refused`: definite refusals; nothing was created under
- *   the key, so the next attempt gets a new one.
+ * - `conflict`, `invalid`, `refused`: definite refusals; nothing was created under the key, so
+ *   the next attempt gets a new one.
  */
 export type SendResult =
   | { kind: 'done'; deal: Deal }
@@ -39,31 +43,31 @@ export type SendResult =
   | { kind: 'invalid'; errors: readonly { path: string; message: string }[] }
   | { kind: 'refused'; error: unknown };
 
-/** What a sent registration needs from its element. */
+/** The outcomes the view renders above or instead of the form. */
+export type Outcome = Extract<SendResult, { kind: 'done' | 'conflict' | 'failed' | 'refused' }>;
+
+/** Who a registration is for and how it is sent. */
 export interface SendContext {
   client: BaseClient;
   /** The partner in scope; named in the body for vendor sessions. */
   scope: string | undefined;
   role: Role;
+  /** Sent from the offline queue (reported in `pk-deal-submitted`). */
   fromQueue: boolean;
-  emit(event: Event): void;
-  report(error: unknown): void;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+const isConflictReason = (reason: string | null): reason is ConflictReason => CONFLICT_REASONS.includes(reason as ConflictReason);
 
-const CONFLICT_REASONS = ['already_registered', 'protected', 'own_registration'];
-
-/** Pre-checks and sends registrations, and renders the answers in the element's language. */
+/** Pre-checks and sends the registrations of `host`, and renders the answers in its language. */
 export class SubmitView {
   private readonly l;
   /** The pre-check of the customer in the form. */
   readonly precheck: PrecheckController;
 
-  constructor(host: Host, client: () => BaseClient | undefined) {
+  constructor(private readonly host: PartnerKitHost) {
     this.precheck = new PrecheckController(host, () => {
-      const c = client();
-      return c && ((input, signal) => deals(c).check(input, { signal }));
+      const client = host.resolvedClient;
+      return client && ((input, signal) => deals(client).check(input, { signal }));
     });
     this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: submitEn, vi: submitVi }, { en: statusEn, vi: statusVi })));
     adoptMoreStyles(host, chipStyles);
@@ -74,20 +78,21 @@ export class SubmitView {
    * `pk-deal-conflict`, and `pk-error` for failures. Aborts are rethrown.
    */
   async send(input: DealInput, key: string, context: SendContext): Promise<SendResult> {
+    const { client } = context;
     // A vendor session names the partner; a partner session registers for itself.
     const body = context.role !== 'partner' && context.scope ? { ...input, partnerId: context.scope } : input;
     try {
-      const deal = await deals(context.client).register(body, { idempotencyKey: key });
-      context.emit(new PkDealSubmittedEvent({ deal, fromQueue: context.fromQueue }));
+      const deal = await deals(client).register(body, { idempotencyKey: key });
+      this.host.dispatchEvent(new PkDealSubmittedEvent({ deal, fromQueue: context.fromQueue }));
       return { kind: 'done', deal };
     } catch (error) {
       if (isAbortError(error)) throw error;
-      context.report(error);
+      reportError(this.host, error);
       if (isNetworkError(error) || isTimeoutError(error) || (isHttpError(error) && error.status >= 500) || navigator.onLine === false) {
         return { kind: 'unknown', error };
       }
       if (isConflictError(error)) {
-        context.emit(new PkDealConflictEvent({ reason: error.reason, customer: input.customer }, context.scope));
+        this.host.dispatchEvent(new PkDealConflictEvent({ reason: error.reason, customer: input.customer }, context.scope));
         return { kind: 'conflict', reason: error.reason };
       }
       if (isValidationProblemError(error) && error.errors.length) return { kind: 'invalid', errors: error.errors };
@@ -115,17 +120,14 @@ export class SubmitView {
 
   /** Why a request failed, in the element's language. */
   errorText(error: unknown): string {
-    const described = describeError(error);
-    return described.messageKey === 'pk.error.rateLimited'
-      ? this.l.t('pk.error.rateLimited', { seconds: Math.ceil(described.retryAfter ?? 0) })
-      : this.l.t(described.messageKey);
+    return errorText(this.l, error);
   }
 
-  /** The confirmation: number, status and protection window, and a way to register another. */
+  /** The confirmation: the customer and number, status and protection window, and a way to register another. */
   renderDone(deal: Deal, another: () => void): TemplateResult {
     const { l } = this;
     return html`<div class="banner banner--success focus-target" part="success" tabindex="-1">
-      <p class="title">${l.t('deal.done', { number: deal.number })}</p>
+      <p class="title" dir="auto">${l.t('deal.done', { company: deal.customer.company, number: deal.number })}</p>
       <dl>
         <dt>${l.t('deal.status')}</dt>
         <dd><span class="chip chip--${deal.status}" part="status-chip">${l.t(`deal.status.${deal.status}`)}</span></dd>
@@ -141,18 +143,17 @@ export class SubmitView {
   }
 
   /** The banner above the kept form: a conflict's reason (never who holds the customer), or why it was not sent, with a retry. */
-  renderBanner(result: SendResult): TemplateResult {
+  renderBanner(result: Exclude<Outcome, { kind: 'done' }>): TemplateResult {
     const { l } = this;
     if (result.kind === 'conflict') {
-      const reason = CONFLICT_REASONS.includes(result.reason ?? '') ? (result.reason as 'protected') : 'other';
       return html`<div class="banner banner--danger focus-target" part="conflict" tabindex="-1">
         <p><strong>${l.t('deal.conflict')}</strong></p>
-        <p>${l.t(`deal.conflict.${reason}`)}</p>
+        <p>${l.t(`deal.conflict.${isConflictReason(result.reason) ? result.reason : 'other'}`)}</p>
       </div>`;
     }
     return html`<div class="banner banner--danger focus-target" part="send-error" tabindex="-1">
       <p><strong>${l.t('deal.failed')}</strong></p>
-      <p>${this.errorText('error' in result ? result.error : undefined)} ${l.t('deal.keptDraft')}</p>
+      <p>${this.errorText(result.error)} ${l.t('deal.keptDraft')}</p>
       <button class="button" type="submit">${l.t('pk.retry')}</button>
     </div>`;
   }

@@ -38,6 +38,8 @@ export const en = defineMessages({
   'library.lockedType': 'Locked: not available to your partner type',
   'library.opens': 'opens in a new tab',
   'library.openFailed': 'This resource could not be opened.',
+  'library.opening': (p: { title: string }) => `Opening “${p.title}”…`,
+  'library.opened': (p: { title: string }) => `“${p.title}” opened in a new tab.`,
   'library.unsafeUrl': 'Not opened: only http and https links are opened.',
 
   'library.type.document': 'Document',

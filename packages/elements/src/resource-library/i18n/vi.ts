@@ -37,6 +37,8 @@ export const vi: Messages<ResourceLibraryMessages> = {
   'library.lockedType': 'Đã khóa: không dành cho loại đối tác của bạn',
   'library.opens': 'mở trong thẻ mới',
   'library.openFailed': 'Không mở được tài liệu này.',
+  'library.opening': (p) => `Đang mở “${p.title}”…`,
+  'library.opened': (p) => `Đã mở “${p.title}” trong thẻ mới.`,
   'library.unsafeUrl': 'Không mở được: chỉ mở các liên kết http và https.',
 
   'library.type.document': 'Tài liệu',

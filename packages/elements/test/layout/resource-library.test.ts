@@ -1,0 +1,30 @@
+/**
+ * `<resource-library>` from 320 px up: every state with a layout, both layouts (list and grid),
+ * locked items, active filters, Vietnamese.
+ */
+import '../../src/define/resource-library.js';
+import { libraryClient, type LibraryStubOptions } from '../../../../stories/resource-library/stub-backend.js';
+import { MANAGER_LIBRARY, MARKUP_RESOURCE, PARTNER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
+import { checkLayouts, type Scenario } from './scenarios.js';
+
+const library = (stub: LibraryStubOptions, attrs: Record<string, string> = {}) => () => {
+  const el = document.createElement('resource-library');
+  for (const [name, value] of Object.entries({ lang: 'en', theme: 'light', ...attrs })) el.setAttribute(name, value);
+  el.client = libraryClient(stub);
+  return el;
+};
+const shows = (selector: string) => (el: HTMLElement) => el.shadowRoot?.querySelector(selector) && !el.shadowRoot.querySelector('[aria-busy="true"]');
+
+const scenarios: Scenario[] = [
+  { name: 'loading', make: library({ delay: Infinity }), shows: (el) => el.shadowRoot?.querySelector('[part~="loading"]') },
+  { name: 'error', make: library({ problem: { status: 503, code: 'service_unavailable', title: 'Down' } }), shows: shows('[part~="error"]') },
+  { name: 'empty library', make: library({ resources: [] }), shows: shows('[part~="empty"]') },
+  { name: 'no results for a search', make: library({ resources: MANAGER_LIBRARY }, { q: 'no such thing at all', type: 'video', tag: 'onboarding' }), shows: shows('[part~="no-results"]') },
+  ...(['en', 'vi'] as const).flatMap((lang): Scenario[] => [
+    { name: `list, locked items (${lang})`, make: library({ resources: PARTNER_LIBRARY }, { lang }), shows: shows('[part~="item-locked"]') },
+    { name: `grid, filters set (${lang})`, make: library({ resources: MANAGER_LIBRARY }, { lang, layout: 'grid', type: 'document', language: 'en', 'page-size': '3' }), shows: shows('[part~="item"]') },
+  ]),
+  { name: 'a title that is markup', make: library({ resources: [MARKUP_RESOURCE, ...MANAGER_LIBRARY] }), shows: shows('[part~="item"]') },
+];
+
+checkLayouts('resource-library', scenarios);
