@@ -36,6 +36,7 @@ export const TAGS = {
   'partner-scorecard': 8.9 * KB,
   'deal-register': 9.3 * KB,
   'resource-library': 9.0 * KB,
+  'partner-agreements': NEW_WIDGET_LIMIT,
 };
 
 /**

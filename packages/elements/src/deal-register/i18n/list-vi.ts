@@ -46,7 +46,7 @@ export const listVi: Messages<DealListMessages> = {
   'list.code.not_qualified': 'Không đủ điều kiện',
   'list.code.converted': 'Đã chuyển đổi',
   'list.code.other': 'Khác',
-  'list.codeIs': (p) => `mã đóng: ${p.code}`,
+  'list.codeIs': (p) => `mã lý do đóng: ${p.code}`,
   'list.confirm': 'Xác nhận',
   'list.cancel': 'Hủy',
   'list.err.reason': 'Nhập lý do để bên kia biết vì sao.',
