@@ -225,12 +225,9 @@ export const partnerAgreementsStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
 
+    /* Each value carries its column's name (data-label); the roles keep it a table for assistive technology. */
     thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      display: none;
     }
 
     table,

@@ -14,18 +14,13 @@ import type { Acceptance, Agreement, AgreementVersion, Partner, PartnerAgreement
 import '../../src/define/partner-agreements.js';
 import type { PkAgreementAcceptedEvent } from '../../src/events/agreement-accepted.js';
 import type { PartnerAgreements } from '../../src/partner-agreements/partner-agreements.js';
-import { adminRequest, mintSession, referenceServer } from '../platform/reference-server.js';
+import { mintSession, referenceServer } from '../platform/reference-server.js';
+import { admin, freshTier } from './fixtures.js';
 import { fits, naughtyStrings } from '../reliability/payloads.js';
 
 const run = Math.random().toString(36).slice(2, 8);
 let baseUrl = '';
 let tier: Tier;
-
-async function admin<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  const { status, body: answer } = await adminRequest<T>(method, path, body);
-  if (status < 200 || status > 299) throw new Error(`${method} ${path} answered ${status}: ${JSON.stringify(answer)}`);
-  return answer;
-}
 
 const text = (t: string) => ({ blocks: [{ type: 'paragraph', spans: [{ text: t }] }] });
 const richBody = {
@@ -78,8 +73,7 @@ describe('<partner-agreements> on the reference server', function () {
 
   before(async function () {
     ({ baseUrl } = await referenceServer());
-    const tiers = await admin<{ data: Tier[] }>('GET', '/tiers?limit=200');
-    tier = await admin<Tier>('PUT', `/tiers/pa_${run}`, { rank: Math.max(0, ...tiers.data.map((t) => t.rank)) + 1, name: `Agreements ${run}`, colour: '#A8A9AD', benefits: [], requirements: [], dealProtectionDays: 90 });
+    tier = await freshTier(`pa_${run}`, `Agreements ${run}`);
     programme = await newAgreement({ title: `Programme agreement ${run}`, gates: ['deal_registration'], translations: { vi: { title: `Thỏa thuận chương trình ${run}` } } });
     brand = await newAgreement({ title: `Brand terms ${run}`, gates: [], term: { kind: 'expires', months: 12 } });
   });

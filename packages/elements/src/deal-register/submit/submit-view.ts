@@ -7,7 +7,7 @@
  * @module
  */
 import { html, type TemplateResult } from 'lit';
-import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError } from '@partnerkit/core/client';
+import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError, requiredAgreements } from '@partnerkit/core/client';
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { deals } from '@partnerkit/core/client/deals';
 import { CONFLICT_REASONS, type ConflictReason, type Deal, type DealInput, type Role } from '@partnerkit/core/schemas';
@@ -142,9 +142,26 @@ export class SubmitView {
     </div>`;
   }
 
-  /** The banner above the kept form: a conflict's reason (never who holds the customer), or why it was not sent, with a retry. */
-  renderBanner(result: Exclude<Outcome, { kind: 'done' }>): TemplateResult {
+  /**
+   * The banner above the kept form: a conflict's reason (never who holds the customer), the
+   * agreements to accept first (inline, sending again once one is accepted), or why it was not
+   * sent, with a retry.
+   */
+  renderBanner(result: Exclude<Outcome, { kind: 'done' }>, agreement?: { partnerId: string | undefined; accepted: () => void }): TemplateResult {
     const { l } = this;
+    const required = result.kind === 'failed' && agreement ? requiredAgreements(result.error) : [];
+    if (required.length > 0 && agreement) {
+      // <partner-agreements> loads the first time an agreement is asked for.
+      void import('../../define/partner-agreements.js');
+      return html`<div class="banner focus-target" part="agreement-required" tabindex="-1">
+        <partner-agreements
+          partner-id=${agreement.partnerId ?? ''}
+          agreement-ids=${required.map((a) => a.agreementId).join(',')}
+          .client=${this.host.resolvedClient}
+          @pk-agreement-accepted=${agreement.accepted}
+        ></partner-agreements>
+      </div>`;
+    }
     if (result.kind === 'conflict') {
       return html`<div class="banner banner--danger focus-target" part="conflict" tabindex="-1">
         <p><strong>${l.t('deal.conflict')}</strong></p>
