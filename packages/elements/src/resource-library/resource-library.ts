@@ -228,7 +228,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       ${this.notice ? html`<p class="state state--error" part="notice" role="alert">${this.notice}</p>` : nothing}
       ${this.awaiting
         ? html`<div part="agreement-required">
-            <partner-agreements agreement-ids=${this.awaiting.agreementIds.join(',')} .client=${this.resolvedClient} @pk-agreement-accepted=${this.#onAgreementAccepted}></partner-agreements>
+            <partner-agreements .agreementIds=${this.awaiting.agreementIds.join(',')} .client=${this.resolvedClient} @pk-agreement-accepted=${this.#onAgreementAccepted}></partner-agreements>
           </div>`
         : nothing}
       ${this.#renderResults()}

@@ -73,7 +73,7 @@ describe('<deal-register> Review (manager)', () => {
   });
 
   it('shows the closing code of a rejection in the history, in both languages', async () => {
-    for (const [lang, expected] of [['en', 'closing code: Converted'], ['vi', 'mã đóng: Đã chuyển đổi']] as const) {
+    for (const [lang, expected] of [['en', 'closing code: Converted'], ['vi', 'mã lý do đóng: Đã chuyển đổi']] as const) {
       const el = await mount(dealStub({ as: { role: 'manager' } }).client, { lang, view: 'list' });
       await settled(el);
       const select = $<HTMLSelectElement>(el, '#l-status')!;

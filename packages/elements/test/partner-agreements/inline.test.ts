@@ -6,7 +6,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
-import type { Agreement, AgreementVersion, Deal, Partner, Resource, Tier } from '@partnerkit/core/schemas';
+import type { Agreement, AgreementVersion, Deal, Partner, Resource } from '@partnerkit/core/schemas';
 import type { PartnerAgreements } from '../../src/partner-agreements/partner-agreements.js';
 import { clearStorage, fillValid, mount, part, submit, until } from '../deal-register/helpers.js';
 import '../../src/define/resource-library.js';

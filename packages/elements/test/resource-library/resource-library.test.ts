@@ -158,7 +158,8 @@ describe('<resource-library> gating', () => {
 
   it('names the tier that unlocks an item in the element’s language', async () => {
     const { el } = await library({ resources: PARTNER_LIBRARY, lang: 'vi' });
-    await until(() => el.shadowRoot!.textContent!.includes('hạng Vàng'), 'tier names');
+    // The names come with the tiers, after the list: wait for the locks to carry them.
+    await until(() => parts(el, 'lock').some((l) => l.textContent!.includes('hạng Vàng')), 'tier names');
     expect(parts(el, 'lock').map((l) => l.textContent!.trim())).to.have.members([
       'Đã khóa: cần hạng Vàng',
       'Đã khóa: không dành cho loại đối tác của bạn',

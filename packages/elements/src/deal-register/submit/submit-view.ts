@@ -155,8 +155,8 @@ export class SubmitView {
       void import('../../define/partner-agreements.js');
       return html`<div class="banner focus-target" part="agreement-required" tabindex="-1">
         <partner-agreements
-          partner-id=${agreement.partnerId ?? ''}
-          agreement-ids=${required.map((a) => a.agreementId).join(',')}
+          .partnerId=${agreement.partnerId ?? ''}
+          .agreementIds=${required.map((a) => a.agreementId).join(',')}
           .client=${this.host.resolvedClient}
           @pk-agreement-accepted=${agreement.accepted}
         ></partner-agreements>
