@@ -48,6 +48,9 @@ const en = {
   yourPerformance: 'Your performance',
   registerDeals: 'Deal registration',
   yourResources: 'Resources',
+  yourAgreements: 'Agreements',
+  partnerAgreements: 'Agreements',
+  newPartner: 'new partner',
   footer:
     'A demo host site. The PartnerKit admin key stays on this site’s server; the browser only ever holds a short-lived session for the person signed in.',
   notFoundTitle: 'Page not found',
@@ -99,6 +102,9 @@ const vi: DemoMessages = {
   yourPerformance: 'Kết quả của bạn',
   registerDeals: 'Đăng ký cơ hội',
   yourResources: 'Tài liệu',
+  yourAgreements: 'Thỏa thuận',
+  partnerAgreements: 'Thỏa thuận',
+  newPartner: 'đối tác mới',
   footer:
     'Một trang web chủ dùng để minh họa. Khóa quản trị PartnerKit chỉ nằm trên máy chủ của trang này; trình duyệt chỉ giữ một phiên ngắn hạn cho người đang đăng nhập.',
   notFoundTitle: 'Không tìm thấy trang',
