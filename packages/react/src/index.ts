@@ -7,6 +7,7 @@
  * @module
  */
 export { DealRegister } from './deal-register.js';
+export { PartnerAgreements } from './partner-agreements.js';
 export { PartnerScorecard } from './partner-scorecard.js';
 export { PartnerKitProvider } from './partnerkit-provider.js';
 export { ResourceLibrary } from './resource-library.js';

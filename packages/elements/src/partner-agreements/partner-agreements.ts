@@ -27,6 +27,7 @@ const ERROR_KEYS = { name: 'agreements.err.name', jobTitle: 'agreements.err.jobT
 
 /**
  * @summary A partner's agreements: what it accepted, what it must accept (and by when), the text of each version, and who accepted what.
+ * @tagname partner-agreements
  *
  * @fires {PkAgreementAcceptedEvent} pk-agreement-accepted - A partner's user accepted a version; `detail.data.acceptance` is the record.
  * @fires {PkErrorEvent} pk-error - Loading or accepting failed.
