@@ -122,8 +122,15 @@ const cdnBuild = existsSync(cdnEntries)
         input: modulesUnder(cdnEntries),
         treeshake: { moduleSideEffects: workspaceSideEffects },
         plugins: [
-          // Chunk names carry hashes: clear the last build so stale chunks are neither served nor measured.
-          { name: 'clean-cdn', buildStart: () => rmSync('packages/elements/dist/cdn', { recursive: true, force: true }) },
+          // Chunk names carry hashes: clear the last build so stale chunks are neither served nor
+          // measured. Only the directory being written (a scratch build must not remove dist/cdn),
+          // and only when writing: `generate()` and bundles that borrow these plugins write nothing.
+          {
+            name: 'clean-cdn',
+            generateBundle(options, _bundle, isWrite) {
+              if (isWrite && options.dir) rmSync(options.dir, { recursive: true, force: true });
+            },
+          },
           chunks.plugin,
           workspaceSources(),
           // `partnerkit-cdn` picks the production twin of the elements' `#dev-mode` from source.

@@ -185,23 +185,43 @@ describe('connections ended by PostgreSQL [postgres]', POSTGRES_URL ? {} : { ski
     const { server, database } = running();
     const admin = new Api(server.url, (await server.createAdminKey('terminate')).key);
     await Promise.all([admin.get('/v1/tiers'), admin.get('/v1/kpis'), admin.get('/v1/partners')]);
-    // One connection is checked out (a transaction in progress) when the server ends it.
+    // One connection is checked out (a transaction in progress, its first statement done) when
+    // the server ends it. The connection is only ended once the transaction is that far: ended
+    // earlier (a slow event loop under CPU load gets there late), the first statement fails
+    // instead, before anything waits for the outcome, and no longer tests what is meant.
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let begun!: () => void;
+    const inTransaction = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    let statements = 0;
     const busy = database.db.transaction(async (tx) => {
       await tx.query('SELECT 1');
+      statements += 1;
+      begun();
       await gate;
       await tx.query('SELECT 1');
+      statements += 1;
     });
+    // Observed from the start, so its failure is never an unhandled rejection, whenever it comes.
+    const outcome = busy.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const early = await Promise.race([inTransaction.then(() => null), outcome]);
+    assert.equal(early, null, 'the transaction reached its wait before the connection was ended');
     const killer = new pg.Client({ connectionString: database.databaseUrl as string });
     await killer.connect();
     await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     await killer.end();
     await new Promise((resolve) => setTimeout(resolve, 200));
     release();
-    await assert.rejects(busy, 'the transaction on the ended connection fails, and only it');
+    const failure = await outcome;
+    assert.ok(failure instanceof Error, 'the transaction on the ended connection fails');
+    assert.equal(statements, 1, 'at its first statement after the end');
     const replies = [];
     for (let i = 0; i < 3; i += 1) replies.push((await admin.get('/v1/tiers')).status);
     assert.equal(replies.at(-1), 200, `the server recovered: ${replies.join(', ')}`);
