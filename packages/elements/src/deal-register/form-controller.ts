@@ -14,9 +14,10 @@ import { LocalizeController } from '../platform/localize.js';
 import { newIdempotencyKey } from '@partnerkit/core/client';
 import { emptyValues, type DraftValues, type FieldName, type FieldProblem } from './form-fields.js';
 import type { BuildResult } from './form-model.js';
+import type * as FormCheck from './form-check.js';
 import { DraftStore } from './draft-store.js';
 
-type FormModel = typeof import('./form-check.js');
+type FormModel = typeof FormCheck;
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** Where the form's draft lives: one slot per partner and element instance. */
