@@ -77,7 +77,7 @@ suite('database', (harness) => {
   });
   it('generates the same realistic data from the same seed (runs last: it empties the database)', async () => {
     const empty = () =>
-      h.db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys RESTART IDENTITY CASCADE;
+      h.db.execute(`TRUNCATE deals, measurements, targets, resources, acceptances, agreement_versions, agreements, partners, kpis, tiers, events, idempotency_keys RESTART IDENTITY CASCADE;
                     ALTER SEQUENCE deal_numbers RESTART`);
     const dump = async () =>
       JSON.stringify(
@@ -89,6 +89,8 @@ suite('database', (harness) => {
             h.db.query("SELECT md5(string_agg(partner_id || kpi_id || period || value::text, ',' ORDER BY partner_id, kpi_id, period)) AS h FROM measurements"),
             h.db.query('SELECT * FROM resources ORDER BY id'),
             h.db.query('SELECT * FROM targets ORDER BY partner_id, kpi_id, period'),
+            h.db.query('SELECT id, content_hash, effective_at FROM agreement_versions ORDER BY id'),
+            h.db.query('SELECT id, partner_id, version_id, accepted_by, accepted_at, expires_at FROM acceptances ORDER BY id'),
           ])
         ).map((p) => p.rows),
       );
@@ -97,6 +99,8 @@ suite('database', (harness) => {
     const report = await seedDatabase(h.db, options);
     assert.ok(report);
     assert.equal(report.measurements, 30 * 8 * 24);
+    assert.equal(report.agreements, 2, 'the programme agreement and the brand terms');
+    assert.ok(report.acceptances > 0, 'accepted by the active partners');
     const first = await dump();
     await empty();
     await seedDatabase(h.db, options);
