@@ -6,7 +6,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BaseClient } from '@partnerkit/core/client/base';
-import { requiredAgreements } from '@partnerkit/core/client';
 import { resources } from '@partnerkit/core/client/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType, type Tier } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
@@ -23,6 +22,7 @@ import { resourceLibraryCatalogues, type ResourceLibraryMessages } from './i18n/
 import { resourceLibraryStyles } from './resource-library.styles.js';
 import { safeHttpUrl, UnsafeUrlError } from './safe-url.js';
 import { tierNames } from './tier-names.js';
+import { requiredAgreementIds } from '../partner-agreements/required.js';
 import { WindowController } from './windowing.js';
 
 /** `layout`: cards in a responsive grid, or one row per resource. */
@@ -498,11 +498,11 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       this.opening = undefined;
       if (isAbortError(error)) return;
       this.reportError(error);
-      const required = requiredAgreements(error);
-      if (required.length > 0) {
+      const agreementIds = requiredAgreementIds(error);
+      if (agreementIds.length > 0) {
         // The agreement to accept, inline; <partner-agreements> loads the first time one is asked for.
         void import('../define/partner-agreements.js');
-        this.awaiting = { resource, agreementIds: required.map((a) => a.agreementId) };
+        this.awaiting = { resource, agreementIds };
         return;
       }
       const t = this.localize;

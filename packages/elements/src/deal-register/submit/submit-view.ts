@@ -7,7 +7,8 @@
  * @module
  */
 import { html, type TemplateResult } from 'lit';
-import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError, requiredAgreements } from '@partnerkit/core/client';
+import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError } from '@partnerkit/core/client';
+import { requiredAgreementIds } from '../../partner-agreements/required.js';
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { deals } from '@partnerkit/core/client/deals';
 import { CONFLICT_REASONS, type ConflictReason, type Deal, type DealInput, type Role } from '@partnerkit/core/schemas';
@@ -149,14 +150,14 @@ export class SubmitView {
    */
   renderBanner(result: Exclude<Outcome, { kind: 'done' }>, agreement?: { partnerId: string | undefined; accepted: () => void }): TemplateResult {
     const { l } = this;
-    const required = result.kind === 'failed' && agreement ? requiredAgreements(result.error) : [];
+    const required = result.kind === 'failed' && agreement ? requiredAgreementIds(result.error) : [];
     if (required.length > 0 && agreement) {
       // <partner-agreements> loads the first time an agreement is asked for.
       void import('../../define/partner-agreements.js');
       return html`<div class="banner focus-target" part="agreement-required" tabindex="-1">
         <partner-agreements
           .partnerId=${agreement.partnerId ?? ''}
-          .agreementIds=${required.map((a) => a.agreementId).join(',')}
+          .agreementIds=${required.join(',')}
           .client=${this.host.resolvedClient}
           @pk-agreement-accepted=${agreement.accepted}
         ></partner-agreements>
