@@ -8,8 +8,9 @@ import type { SizeResult } from '../parts/size.ts';
 import type { RenderResult } from '../parts/render.ts';
 import type { ClientResult } from '../parts/client.ts';
 import type { ServerResult } from '../parts/server.ts';
+import type { ThroughputResult } from '../parts/throughput.ts';
 
-export const PART_NAMES = ['size', 'client', 'render', 'server'] as const;
+export const PART_NAMES = ['size', 'client', 'render', 'server', 'throughput'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export interface PartResults {
@@ -17,6 +18,7 @@ export interface PartResults {
   client?: ClientResult & PartResult;
   render?: RenderResult & PartResult;
   server?: ServerResult & PartResult;
+  throughput?: ThroughputResult & PartResult;
 }
 
 export interface PartTiming {

@@ -5,6 +5,8 @@
  */
 import type { BenchRun } from '../lib/results.ts';
 import type { Comparison, LoadAllResult } from '../parts/render.ts';
+import { describeEndpoint, ENDPOINTS, type Endpoint } from '../lib/endpoints.ts';
+import type { ThroughputDriver } from '../parts/throughput.ts';
 import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
 import { ratio } from '../lib/stats.ts';
@@ -88,6 +90,71 @@ function targets(run: BenchRun): Target[] {
     }
   }
   return list;
+}
+
+/** The throughput part's goals (issue 17), each checked against this run. */
+function throughputTargets(run: BenchRun): Target[] {
+  const throughput = run.parts.throughput;
+  if (!throughput) return [];
+  const list: Target[] = [];
+  const at = (d: ThroughputDriver, endpoint: Endpoint, c: number) => d.cells.find((x) => x.endpoint === endpoint && x.concurrency === c);
+  const size = dealsTick(throughput.deals);
+  const lists: [Endpoint, string][] = [
+    ['list-partner', 'a partner'],
+    ['list-manager', 'a manager, with possible conflicts'],
+  ];
+  for (const d of throughput.drivers) {
+    const name = `Throughput, ${d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
+    for (const [endpoint, who] of lists) {
+      const one = at(d, endpoint, 1);
+      const ten = at(d, endpoint, 10);
+      const baseline = at(d, 'baseline', 10);
+      if (d.driver === 'postgres' && one) list.push({ what: `${name}, ${size} deals: deal list (${who}) at c = 1`, target: 'p50 at most 5 ms', measured: `p50 ${ms(one.latency.p50)} (mean ${ms(one.latency.mean)})`, ok: one.latency.p50 <= 5 });
+      if (ten) {
+        const goal = d.driver === 'postgres' ? 500 : 200;
+        list.push({ what: `${name}, ${size} deals: deal list (${who}) at c = 10`, target: `at least ${goal} requests/s`, measured: `${count(ten.perSecond)}/s`, ok: ten.perSecond >= goal });
+      }
+      if (ten && baseline) {
+        const share = ratio(ten.perSecond, baseline.perSecond);
+        list.push({ what: `${name}: deal list (${who}) against the raw-SQL baseline at c = 10`, target: 'at least 0.5× its throughput', measured: `${times(share)} (${count(ten.perSecond)}/s against ${count(baseline.perSecond)}/s)`, ok: share !== null && share >= 0.5 });
+      }
+    }
+    list.push({ what: `${name}: reading ${count(d.readAll.deals)} deals page by page (${d.readAll.pageSize} per page, admin key)`, target: 'under 20 s', measured: seconds(d.readAll.seconds), ok: d.readAll.seconds < 20 });
+  }
+  return list;
+}
+
+function throughputSection(run: BenchRun): string[] {
+  const throughput = run.parts.throughput;
+  if (!throughput) return [];
+  const lines = [
+    '## Server throughput',
+    '',
+    `The reference server in its own process on 127.0.0.1 with ${count(throughput.deals)} deals (bulk SQL, as in the server part), under a bounded load from the benchmark process (autocannon, on the same cores): \`c\` connections, each sending its next request when the previous answer arrived, ${seconds(throughput.cellSeconds)} per cell after a warm-up. Requests per second, then p50 / p99 latency (autocannon's percentiles are whole milliseconds). The baseline is a bare \`node:http\` server in the same process reading the same partner's page with the driver alone and \`JSON.stringify\` (no sessions, validation, expiry, mapping or cursors); its ratio is the list's throughput against it at the same \`c\`.`,
+    '',
+  ];
+  for (const d of throughput.drivers) {
+    const cell = (endpoint: Endpoint, c: number) => d.cells.find((x) => x.endpoint === endpoint && x.concurrency === c);
+    const rows = ENDPOINTS.map((endpoint) => [
+      describeEndpoint(endpoint),
+      ...throughput.concurrency.map((c) => {
+        const x = cell(endpoint, c);
+        if (!x) return 'n/a';
+        const base = endpoint.startsWith('list-') ? cell('baseline', c) : undefined;
+        return `${count(x.perSecond)}/s (${x.latency.p50} / ${x.latency.p99} ms)${base ? ` ${times(ratio(x.perSecond, base.perSecond))}` : ''}`;
+      }),
+    ]);
+    lines.push(
+      `### ${d.driver === 'pglite' ? `PGlite: ${d.engine}` : `PostgreSQL: ${d.version.split(' on ')[0]}`}`,
+      '',
+      table(['Endpoint', ...throughput.concurrency.map((c) => `c = ${c}`)], rows, throughput.concurrency.map((_, i) => i + 1)),
+      '',
+      `Reading ${count(d.readAll.deals)} deals page by page with an admin key (${d.readAll.pageSize} per page, possible conflicts computed): ${d.readAll.pages} pages in ${seconds(d.readAll.seconds)}. Seeding ${count(d.deals)} deals took ${seconds(d.seedSeconds)}.`,
+      '',
+    );
+  }
+  if (throughput.skipped.length) lines.push(`Skipped: ${throughput.skipped.join('; ')}.`, '');
+  return lines;
 }
 
 /** This run's sizes against each recorded earlier state (bench/size/history.ts). */
@@ -349,12 +416,12 @@ function machineSection(run: BenchRun): string[] {
 }
 
 function targetSection(run: BenchRun): string[] {
-  return ['## Targets', '', table(['What', 'Target', 'Measured', ''], targets(run).map((t) => [t.what, t.target, t.measured, mark(t.ok)])), ''];
+  return ['## Targets', '', table(['What', 'Target', 'Measured', ''], [...targets(run), ...throughputTargets(run)].map((t) => [t.what, t.target, t.measured, mark(t.ok)])), ''];
 }
 
 /** The tables for the terminal (Markdown reads fine there too). */
 export function renderConsole(run: BenchRun): string {
-  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...timingSection(run)].join('\n');
+  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...timingSection(run)].join('\n');
 }
 
 /**
@@ -370,6 +437,39 @@ export function replaceSizeFigures(markdown: string, run: BenchRun): string {
   const sizeRows = updated.map((line, i) => (line.startsWith('| Size ') ? i : -1)).filter((i) => i !== -1);
   const rows = table(['What', 'Target', 'Measured', ''], targets(run).map((t) => [t.what, t.target, t.measured, mark(t.ok)])).split('\n').slice(2);
   if (sizeRows.length) updated.splice(sizeRows[0]!, sizeRows.length, ...rows);
+  return updated.join('\n');
+}
+
+/**
+ * docs/benchmarks.md with its throughput figures (the Server throughput section and the
+ * throughput rows of the targets) replaced by those of `run`, a run of the throughput part alone,
+ * which the section says; everything else is left as it was.
+ */
+export function replaceThroughputFigures(markdown: string, run: BenchRun): string {
+  const lines = markdown.split('\n');
+  const provenance = [
+    `These throughput figures come from a run of the throughput part alone (\`npm run bench -- --only throughput --write\`), commit ${run.machine.commit ?? 'unknown'}, ${run.startedAt}, load average ${run.machine.load.start.toFixed(2)} at the start and ${(run.machine.load.end ?? run.machine.load.start).toFixed(2)} at the end on ${run.machine.cores} cores; the other sections from the run described at the top.${
+      Math.max(run.machine.load.start, run.machine.load.end ?? 0) > run.machine.cores
+        ? ` The machine was busy with other work (a load above its ${run.machine.cores} cores): every absolute figure, the baseline's included, is far below a quiet machine's, and cells with no answer within the cell's time show 0/s; the ratios against the baseline measured in the same run are the comparable figures.`
+        : ''
+    }`,
+    '',
+  ];
+  const section = throughputSection(run);
+  section.splice(2, 0, ...provenance);
+  const start = lines.indexOf('## Server throughput');
+  const at = start !== -1 ? start : lines.indexOf('## Time each part took');
+  if (at === -1) throw new Error('docs/benchmarks.md has no "## Time each part took" section to put the throughput figures before: write a full run first');
+  const end = start === -1 ? at : lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  const updated = [...lines.slice(0, at), ...section, ...lines.slice(end)];
+  const rows = table(['What', 'Target', 'Measured', ''], throughputTargets(run).map((t) => [t.what, t.target, t.measured, mark(t.ok)])).split('\n').slice(2);
+  const old = updated.map((line, i) => (line.startsWith('| Throughput, ') ? i : -1)).filter((i) => i !== -1);
+  if (old.length) updated.splice(old[0]!, old.length, ...rows);
+  else {
+    const targets = updated.indexOf('## Targets');
+    const last = updated.findIndex((line, i) => i > targets + 3 && !line.startsWith('|'));
+    updated.splice(last, 0, ...rows);
+  }
   return updated.join('\n');
 }
 
@@ -391,8 +491,9 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     'npm run bench                     # full run (under 15 minutes on 2 cores), prints these tables',
     'npm run bench -- --write          # full run, then rewrites this page and docs/benchmarks/*.svg',
     'npm run bench -- --quick          # tiny sizes, a few iterations: the smoke run of `npm test`',
-    'npm run bench -- --only size,client   # some parts: size, client, render, server',
+    'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput',
     'npm run bench -- --only size --write  # refresh only the size figures of this page (they are exact)',
+    'npm run bench -- --only throughput --write  # refresh only the server throughput figures (a run of that part alone)',
     '```',
     '',
     'PostgreSQL figures need a server: `PARTNERKIT_TEST_DATABASE_URL`, else `postgres://postgres@127.0.0.1:54329/postgres` (`scripts/pg-cluster.sh start`); the run creates its own database there and drops it afterwards. Chromium comes from `CHROME_PATH`, else `/usr/bin/chromium`.',
@@ -402,6 +503,7 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     ...renderSection(run),
     ...clientSection(run),
     ...serverSection(run, plots),
+    ...throughputSection(run),
     ...timingSection(run),
   ].join('\n');
 }

@@ -11,6 +11,8 @@ import type { Command, Reply } from './serve.ts';
 
 export interface BenchServer {
   url: string;
+  /** The raw-SQL baseline beside it (`bench/server/baseline.ts`). */
+  baselineUrl: string;
   adminKey: string;
   /** `SELECT version()` of the database engine. */
   version: string;
@@ -61,6 +63,7 @@ export async function startBenchServer(database: DatabaseOptions, partners: numb
   log(`reference server on ${ready.url} (${ready.engine}), ready in ${ready.seconds.toFixed(1)} s`);
   return {
     url: ready.url,
+    baselineUrl: ready.baselineUrl,
     adminKey: ready.adminKey,
     version: ready.version,
     engine: ready.engine,

@@ -9,7 +9,7 @@
  */
 import type { Database, Queryable } from '@partnerkit/server';
 import { seedDatabase } from '@partnerkit/server';
-import { customerIdentity, dealNumber, mapDeal } from '@partnerkit/server/testing';
+import { customerIdentity, dealFromRow, type DealRow, dealNumber } from '@partnerkit/server/testing';
 import * as z from 'zod/mini';
 import { Deal } from '@partnerkit/core/schemas';
 
@@ -105,7 +105,7 @@ async function insertDeals(db: Queryable, from: number, to: number, partners: nu
                          ELSE 40 + n % 660 END || ' days')::interval AS created
        FROM g, s
      )
-     INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products, amount,
+     INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_key, name_head, name_tail, contact, products, amount,
        expected_close_date, stage, description, submitted_by, submitted_at, approved_at, expires_at, extensions, approved_by,
        reason_code, reason, history, created_at, updated_at)
      SELECT
@@ -116,6 +116,7 @@ async function insertDeals(db: Queryable, from: number, to: number, partners: nu
        (ARRAY['resell','resell','resell','referral','co_sell'])[1 + n % 5],
        jsonb_build_object('company', initcap(w1) || ' ' || initcap(w2) || ' ' || form, 'domain', w1 || w2 || n || '.com', 'country', 'VN', 'region', 'APAC', 'industry', 'Logistics'),
        'd:' || w1 || w2 || n || '.com',
+       w1 || ' ' || w2,
        left(w1 || w2, 6),
        right(w1 || w2, 6),
        jsonb_build_object('name', 'Minh Tran', 'email', 'it@' || w1 || w2 || '.com', 'phone', null, 'title', 'Head of IT'),
@@ -148,17 +149,17 @@ async function insertDeals(db: Queryable, from: number, to: number, partners: nu
  */
 export async function checkDeals(db: Database, from: number, to: number, count = 50): Promise<void> {
   const numbers = Array.from({ length: count }, (_, i) => dealNumber(from + Math.floor((i * (to - from)) / Math.max(1, count - 1))));
-  const { rows } = await db.query<{ number: string; customer: { company: string; domain: string }; customer_key: string; name_head: string; name_tail: string }>(
+  const { rows } = await db.query<DealRow & { customer: { company: string; domain: string }; customer_key: string; name_key: string; name_head: string; name_tail: string }>(
     'SELECT * FROM deals WHERE number = ANY($1::text[])',
     [numbers],
   );
   if (rows.length !== new Set(numbers).size) throw new Error(`bench seed: found ${rows.length} of ${new Set(numbers).size} sampled deals`);
   for (const row of rows) {
     // What the API will answer for this row must satisfy the contract.
-    const parsed = z.safeParse(Deal, mapDeal(row));
+    const parsed = z.safeParse(Deal, dealFromRow(row));
     if (!parsed.success) throw new Error(`bench seed: ${row.number} breaks the contract: ${JSON.stringify(parsed.error.issues.slice(0, 2))}`);
     const identity = customerIdentity(row.customer);
-    const stored = { key: row.customer_key, nameHead: row.name_head, nameTail: row.name_tail };
+    const stored = { key: row.customer_key, nameKey: row.name_key, nameHead: row.name_head, nameTail: row.name_tail };
     if (JSON.stringify(identity) !== JSON.stringify(stored)) {
       throw new Error(`bench seed: ${row.number} stored ${JSON.stringify(stored)}, the server computes ${JSON.stringify(identity)}`);
     }

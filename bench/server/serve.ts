@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, startServer, type DatabaseOptions, type LogEntry, type RunningServer } from '@partnerkit/server';
+import { startBaseline } from './baseline.ts';
 import { addDeals, asOfToday, checkDeals, seedProgramme } from './seed.ts';
 
 /** What the parent sends. */
@@ -17,7 +18,7 @@ export type Command = { type: 'grow'; to: number } | { type: 'requests'; key: st
 
 /** What the child answers. */
 export type Reply =
-  | { type: 'ready'; url: string; adminKey: string; version: string; engine: string; seconds: number }
+  | { type: 'ready'; url: string; baselineUrl: string; adminKey: string; version: string; engine: string; seconds: number }
   | { type: 'grown'; deals: number; seconds: number }
   | { type: 'requests'; count: number }
   | { type: 'stopped' }
@@ -40,6 +41,7 @@ const sink = (entry: LogEntry) => {
 };
 
 let server: RunningServer | undefined;
+let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
 
 /** The installed PGlite's version: its package.json, found above its entry module. */
 function pgliteVersion(): string {
@@ -61,10 +63,11 @@ async function start(): Promise<void> {
     sweepIntervalMs: 24 * 3_600_000,
     secret: 'partnerkit-bench-secret-0123456789abcdef',
   });
+  baseline = await startBaseline(db, 'databaseUrl' in database && database.databaseUrl !== undefined ? database.databaseUrl : null);
   const { key } = await server.createAdminKey('bench');
   const { rows } = await db.query<{ version: string }>('SELECT version() AS version');
   const engine = db.driver === 'pglite' ? `PGlite ${pgliteVersion()}` : 'PostgreSQL server';
-  send({ type: 'ready', url: server.url, adminKey: key, version: rows[0]?.version ?? 'unknown', engine, seconds: (performance.now() - started) / 1000 });
+  send({ type: 'ready', url: server.url, baselineUrl: baseline.url, adminKey: key, version: rows[0]?.version ?? 'unknown', engine, seconds: (performance.now() - started) / 1000 });
 }
 
 async function handle(command: Command): Promise<void> {
@@ -90,6 +93,7 @@ async function handle(command: Command): Promise<void> {
     if (serverErrors.length) throw new Error(`the server logged errors: ${serverErrors.slice(0, 3).join(' | ')}`);
     send({ type: 'requests', count: requests.get(command.key) ?? 0 });
   } else {
+    await baseline?.close();
     await server.close();
     await server.db.close();
     send({ type: 'stopped' });

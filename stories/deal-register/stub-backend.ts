@@ -162,8 +162,8 @@ export function dealStub(options: DealStubOptions = {}): DealStub {
     if (found && one![2] && method === 'POST') {
       const parsed = z.safeParse(DealTransitionInput, await request.json());
       if (!parsed.success) return problem(422, 'validation_failed', 'The request is not valid', { errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-      const { to, reason, reasonCode } = parsed.data;
-      const verdict = checkTransition({ from: found.status, to, role: principal.role, reason: reason ?? null, extensions: found.extensions });
+      const { to, reason, reasonCode, extend } = parsed.data;
+      const verdict = checkTransition({ from: found.status, to, role: principal.role, reason: reason ?? null, extensions: found.extensions, extend: extend === true });
       if (!verdict.ok) return problem(verdict.code === 'forbidden' ? 403 : verdict.code === 'reason_required' ? 422 : 409, verdict.code, verdict.message);
       if (to === 'approved' && found.status !== 'approved') {
         const other = deals.find((d) => d.id !== found.id && d.status === 'approved' && customerKey(d.customer) === customerKey(found.customer));

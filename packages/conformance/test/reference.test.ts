@@ -75,6 +75,17 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'scorecards',
     mustFail: { 'scorecards.rules': /row \S+-churn attainment is [\d.]+; core's rules give [\d.]+/ },
   },
+  'extends-on-reapproval': {
+    area: 'deals',
+    mustFail: {
+      'deals.extension': /manager \(approving an approved deal without extend\) .*answered 200/,
+      'deals.concurrent-approvals': /eight simultaneous approvals of one deal answered/,
+      'deals.refused-moves': /approved -> approved by (manager|admin): .*answered 200.*; expected 409 invalid_transition/,
+    },
+  },
+  'matches-by-domain-only': {
+    area: 'deals',
+    mustFail: { 'deals.conflicts-by-name': /partner B's pre-check of partner A's customer by name, without its domain answered \{"available":true\}; expected unavailable, already_registered/ },
   'accepts-once-forever': {
     area: 'agreements',
     mustFail: { 'agreements.new-version': /with a new version in effect the standing is "accepted" about "\S+"; expected to_accept/ },

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp, type PartnerKitApp, resolveSettings } from './app.js';
+import { type ControlChannel, serveControlChannel } from './control-channel.js';
 import type { Database } from './db/database.js';
 import { DEAL_SEARCH_TRIGRAMS_SETTING } from './db/migrations/0004-deal-search-trigrams.js';
 import { type DatabaseOptions, openDatabase } from './db/open-database.js';
@@ -17,7 +18,8 @@ import { PROBLEM_MEDIA_TYPE, problems } from './http/problem.js';
 import { newId } from './security/random.js';
 import { createAdminKey, type CreatedAdminKey } from './security/api-keys.js';
 import { loadSecret } from './security/secret.js';
-import { type SeedOptions, type SeedReport, seedDatabase } from './seed/seed.js';
+import { readSetting } from './store/settings.js';
+import { describePlan, type SeedOptions, type SeedReport, seedDatabase, unfinishedSeed } from './seed/seed.js';
 
 /** Options of {@link startServer}: where the data lives, how the app behaves, where it listens. */
 export type StartServerOptions = Omit<AppOptions, 'db'> & {
@@ -129,6 +131,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const ownsDb = options.db === undefined;
   const db = options.db ?? (await openDatabase(databaseChoice(options)));
   let sweeper: Sweeper | null = null;
+  let control: ControlChannel | null = null;
   try {
     const seeded = options.seed === undefined ? null : await seedDatabase(db, options.seed === 'demo' ? { profile: 'demo' } : options.seed, { ifEmpty: true });
     // A missing or too short secret fails here, at start, rather than on the first request.
@@ -137,9 +140,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const settings = resolveSettings(options);
     const now = options.now ?? (() => new Date());
     const logger = createLogger(options.logger === undefined ? jsonLinesSink() : options.logger, options.logLevel);
+    if (seeded?.outcome === 'resumed') logger.log('info', 'finished an unfinished seed', { dealsWritten: seeded.dealsWritten, deals: seeded.deals });
+    const unfinished = options.seed === undefined ? await unfinishedSeed(db) : null;
+    if (unfinished) logger.log('warn', 'the database holds an unfinished seed; finish it with "partnerkit-server seed --resume"', { plan: describePlan(unfinished) });
     // Said once per start (not per search): the operator can fix it; the search stays correct meanwhile.
-    const { rows: unindexed } = await db.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [DEAL_SEARCH_TRIGRAMS_SETTING]);
-    if (unindexed[0]) logger.log('warn', 'deal search without trigram indexes', { reason: unindexed[0].value });
+    const unindexed = await readSetting(db, DEAL_SEARCH_TRIGRAMS_SETTING);
+    if (unindexed !== null) logger.log('warn', 'deal search without trigram indexes', { reason: unindexed });
     sweeper = startSweeper(db, {
       intervalMs: options.sweepIntervalMs ?? 60_000,
       tierSweepIntervalMs: options.tierSweepIntervalMs,
@@ -155,6 +161,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
     server.headersTimeout = server.keepAliveTimeout + 1000;
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, logger));
+    // The embedded database's directory is this process's alone: key commands come through here.
+    if (db.dataDir !== null) control = await serveControlChannel(db, db.dataDir, logger);
     const address = await listen(server, options.port ?? 8787, options.host ?? '127.0.0.1');
     const host = address.address;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
@@ -162,6 +170,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
     let closing: Promise<void> | null = null;
     const activeSweeper = sweeper;
+    const activeControl = control;
     return {
       url,
       port: address.port,
@@ -178,6 +187,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           const force = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
           await closed;
           clearTimeout(force);
+          await activeControl?.close();
           await activeSweeper.stop();
           if (ownsDb) await db.close();
           logger.log('info', 'stopped', {});
@@ -186,6 +196,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     };
   } catch (error) {
+    await control?.close();
     await sweeper?.stop();
     if (ownsDb) await db.close();
     throw error;

@@ -4,7 +4,7 @@
  * - {@link startReferenceServer}: the server on a free loopback port, on in-memory PGlite or on a
  *   throwaway database of its own in a PostgreSQL server, with an admin key and a clock that tests
  *   can move.
- * - {@link customerIdentity}, {@link dealNumber}, {@link mapDeal}: how the server stores a deal, for
+ * - {@link customerIdentity}, {@link dealNumber}, {@link dealFromRow}: how the server stores a deal, for
  *   tools that write deals in bulk with SQL and check the rows as the server will read them.
  *
  * Not for production: the clock can be moved and the admin key is handed out.
@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from './db/open-database.js';
 import { type RunningServer, type StartServerOptions, startServer } from './server.js';
 
-export { type CustomerIdentity, customerIdentity, dealNumber, mapDeal } from './store/deals.js';
+export { type CustomerIdentity, customerIdentity, dealFromRow, type DealRow, dealNumber } from './store/deals.js';
 
 /** Options of {@link startReferenceServer}: the server's own options, except where it listens, its database and its clock. */
 export type ReferenceServerOptions = Omit<StartServerOptions, 'port' | 'host' | 'dataDir' | 'databaseUrl' | 'memory' | 'db' | 'now'> & {

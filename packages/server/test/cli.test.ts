@@ -124,6 +124,69 @@ function spawnServer(args: string[]): Promise<{ child: ChildProcess; url: string
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
 
+/** Runs the real executable to its end; its exit code and output. */
+function runExecutable(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('a second process on a running server\'s data directory [pglite]', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = await pgliteDataDir();
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('creates, lists and revokes keys through the running server: a printed key works at once and after a restart', async () => {
+    const bootstrap = await cli(['keys', 'create', '--name', 'first', '--data-dir', dataDir]);
+    const first = bootstrap.stdout.trim();
+    const server = await spawnServer(['--data-dir', dataDir]);
+    const pid = server.child.pid as number;
+    const status = async (url: string, key: string) => (await fetch(`${url}/v1/tiers`, { headers: { authorization: `Bearer ${key}` } })).status;
+    let second: string;
+    try {
+      const created = await runExecutable(['keys', 'create', '--name', 'second', '--data-dir', dataDir]);
+      assert.equal(created.code, 0, created.stderr);
+      second = created.stdout.trim();
+      assert.match(second, /^pk_admin_/);
+      assert.equal(await status(server.url, second), 200, 'the printed key works against the running server');
+      assert.match(created.stderr, new RegExp(`created admin key key_\\w+ "second" through the running server \\(process ${pid}\\)`));
+      const listed = await runExecutable(['keys', 'list', '--data-dir', dataDir]);
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.deepEqual(listed.stdout.trim().split('\n').map((line) => line.split('\t')[4]), ['first', 'second']);
+
+      // Anything else that would open the directory is refused, naming the server and what to do.
+      const migrated = await runExecutable(['migrate', '--data-dir', dataDir]);
+      assert.equal(migrated.code, 1);
+      assert.match(migrated.stderr, new RegExp(`in use by process ${pid} `));
+      assert.match(migrated.stderr, /Stop that process \(kill \d+\)/);
+      assert.match(migrated.stderr, /use PostgreSQL/);
+    } finally {
+      const exit = exited(server.child);
+      server.child.kill('SIGTERM');
+      await exit;
+    }
+    const restarted = await spawnServer(['--data-dir', dataDir]);
+    try {
+      assert.equal(await status(restarted.url, second), 200, 'the key survived the restart');
+      assert.equal(await status(restarted.url, first), 200);
+      const id = (await runExecutable(['keys', 'list', '--data-dir', dataDir])).stdout.split('\n')[1]?.split('\t')[0] as string;
+      const revoked = await runExecutable(['keys', 'revoke', id, '--data-dir', dataDir]);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      assert.match(revoked.stderr, /revoked key_\w+ through the running server/);
+      assert.equal(await status(restarted.url, second), 401, 'revoked at once');
+    } finally {
+      const exit = exited(restarted.child);
+      restarted.child.kill('SIGTERM');
+      await exit;
+    }
+  });
+});
+
 describe('the executable [pglite]', () => {
   let dataDir: string;
   let key: string;

@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import pg from 'pg';
-import { ACTIVE_DEAL_STATUSES } from '@partnerkit/core/rules';
-import { type Database, migrate, SCHEMA_VERSION, seedDatabase } from '../src/index.ts';
+import { ACTIVE_DEAL_STATUSES, companyNameKey } from '@partnerkit/core/rules';
+import { type Database, migrate, openDatabase, SCHEMA_VERSION, seedDatabase } from '../src/index.ts';
 import { loadSecret } from '../src/security/secret.ts';
 import { ACTIVE_SQL } from '../src/store/deals.ts';
 import { MIGRATIONS } from '../src/db/migrations/index.ts';
@@ -24,6 +24,28 @@ it('the SQL active statuses are core\'s ACTIVE_DEAL_STATUSES, in the index too',
   const predicates = [...sql.matchAll(/WHERE status IN \(([^)]*)\)/g)].map((m) => m[1]?.replace(/[' ]/g, '').split(',').sort());
   assert.ok(predicates.length >= 3);
   for (const predicate of predicates) assert.deepEqual(predicate, [...ACTIVE_DEAL_STATUSES].sort());
+});
+
+it('keys existing deals by company name when upgrading to the name rule (migration 5)', async () => {
+  const db = await openDatabase({ memory: true }, { migrate: false });
+  try {
+    await migrate(db, MIGRATIONS.filter((m) => m.version <= 4));
+    await db.query(`INSERT INTO partners (id, name, type, status, domains, created_at, updated_at, tier_since) VALUES ('pt_up', 'Up', 'reseller', 'active', '[]', now(), now(), now())`);
+    const companies = ['Công ty TNHH Phần mềm Á Châu', 'Omega Robotics Pte. Ltd.', '!!!'];
+    for (const [i, company] of companies.entries()) {
+      await db.query(
+        `INSERT INTO deals (id, number, partner_id, status, type, customer, customer_key, name_head, name_tail, contact, products, submitted_by, history, created_at, updated_at)
+         VALUES ($1, $2, 'pt_up', 'submitted', 'resell', $3::jsonb, $4, '', '', '{}', '[]', '{}', '[]', now(), now())`,
+        [`dl_up${i}`, `DR-UP${i}`, JSON.stringify({ company }), `n:${i}`],
+      );
+    }
+    assert.deepEqual((await migrate(db)).applied, MIGRATIONS.filter((m) => m.version > 4).map((m) => m.version));
+    const { rows } = await db.query<{ name_key: string }>('SELECT name_key FROM deals ORDER BY id');
+    assert.deepEqual(rows.map((r) => r.name_key), companies.map(companyNameKey));
+    assert.deepEqual(rows.map((r) => r.name_key), ['phan mem a chau', 'omega robotics', '!!!']);
+  } finally {
+    await db.close();
+  }
 });
 
 suite('database', (harness) => {
@@ -78,7 +100,7 @@ suite('database', (harness) => {
   it('generates the same realistic data from the same seed (runs last: it empties the database)', async () => {
     const empty = () =>
       h.db.execute(`TRUNCATE deals, measurements, targets, resources, acceptances, agreement_versions, agreements, partners, kpis, tiers, events, idempotency_keys RESTART IDENTITY CASCADE;
-                    ALTER SEQUENCE deal_numbers RESTART`);
+                    ALTER SEQUENCE deal_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
     const dump = async () =>
       JSON.stringify(
         (

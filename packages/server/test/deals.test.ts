@@ -118,6 +118,45 @@ suite('deals', (harness) => {
     assertProblem(reply, 409, 'deal_conflict');
   });
 
+  it('leaving the domain out never escapes a holder: the same normalised name is the same customer when either has no domain', async () => {
+    const name = unique('Omega Robotics');
+    const domain = `${name.split(' ')[0]?.toLowerCase()}.sg`;
+    await register(asA, dealBody({ customer: { company: `${name} Pte Ltd`, domain } }));
+    const bare = { company: `${name.toUpperCase()} PTE. LTD.` };
+    assert.deepEqual((await asB.post('/v1/deals/check', { customer: bare })).body, { available: false, reason: 'already_registered' });
+    const byB = await asB.post('/v1/deals', dealBody({ customer: bare }));
+    assertProblem(byB, 409, 'deal_conflict');
+    assert.equal(byB.body.reason, 'already_registered', 'the reason the pre-check gave');
+    const byA = await asA.post('/v1/deals', dealBody({ customer: bare }));
+    assertProblem(byA, 409, 'deal_conflict');
+    assert.equal(byA.body.reason, 'own_registration', 'a partner cannot register its own customer twice either');
+    // A draft without the domain holds nothing, and is refused on submission.
+    const draft = await register(asB, dealBody({ customer: bare, status: 'draft' }));
+    const submitted = await asB.post(`/v1/deals/${draft.id}/transitions`, { to: 'submitted' });
+    assertProblem(submitted, 409, 'deal_conflict');
+    assert.equal(submitted.body.reason, 'already_registered');
+    // Another domain under the same name is another customer (a site per country); vendors see it as a possible conflict.
+    const elsewhere = await register(asB, dealBody({ customer: { company: name, domain: `${name.split(' ')[0]?.toLowerCase()}.vn` } }));
+    assert.equal(elsewhere.status, 'submitted');
+
+    // The other way round: the holder has no domain, the newcomer has one.
+    const other = unique('Zeta Foods');
+    await register(asA, dealBody({ customer: { company: other } }));
+    const withDomain = await asB.post('/v1/deals', dealBody({ customer: { company: `${other} JSC`, domain: `${other.split(' ')[0]?.toLowerCase()}.vn` } }));
+    assertProblem(withDomain, 409, 'deal_conflict');
+    assert.equal(withDomain.body.reason, 'already_registered');
+  });
+
+  it('registrations of one name with and without a domain, at the same moment: exactly one holds it', async () => {
+    const name = unique('Concurrent Robotics');
+    const domain = `${name.split(' ')[0]?.toLowerCase()}.com`;
+    const callers = [asA, asB, asA, asB, asA, asB, asA, asB];
+    const replies = await Promise.all(callers.map((api, i) => api.post('/v1/deals', dealBody({ customer: i % 2 ? { company: `${name} Ltd` } : { company: name, domain } }))));
+    const created = replies.filter((r) => r.status === 201);
+    assert.equal(created.length, 1, replies.map((r) => `${r.status} ${r.body?.reason ?? ''}`).join(', '));
+    for (const reply of replies.filter((r) => r.status !== 201)) assertProblem(reply, 409, 'deal_conflict');
+  });
+
   it('a draft holds nothing until it is submitted', async () => {
     const customer = { company: unique('Draft Co'), domain: `${unique('draft').split(' ')[0]}.vn` };
     const draft = await register(asA, dealBody({ customer, status: 'draft' }));
@@ -257,10 +296,12 @@ suite('deals', (harness) => {
     assert.equal(approved.approvedAt, new Date(now).toISOString());
     assert.equal(approved.expiresAt, new Date(now + 60 * DAY).toISOString(), 'silver protects 60 days');
     assert.equal(approved.approvedBy.id, 'manager-1');
-    const extended = await move(h.admin, deal.id, 'approved', 'Customer delayed the decision');
-    assert.equal(extended.extensions, 1);
-    assert.equal(extended.expiresAt, new Date(now + 120 * DAY).toISOString());
-    const again = await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' });
+    const extend = { to: 'approved', extend: true, reason: 'Customer delayed the decision' };
+    const extended = await h.admin.post(`/v1/deals/${deal.id}/transitions`, extend);
+    assertStatus(extended, 200);
+    assert.equal(extended.body.extensions, 1);
+    assert.equal(extended.body.expiresAt, new Date(now + 120 * DAY).toISOString());
+    const again = await manager.post(`/v1/deals/${deal.id}/transitions`, extend);
     assertProblem(again, 409, 'invalid_transition');
     assert.match(again.body.detail, /at most 1/);
     const untiered = await h.partner((await h.createPartner()).id);
@@ -268,6 +309,28 @@ suite('deals', (harness) => {
     assert.equal((await move(manager, plain.id, 'approved')).expiresAt, new Date(h.clock.current.getTime() + 90 * DAY).toISOString(), 'no tier: 90 days');
     const events = await h.admin.get(`/v1/events?partnerId=${partnerA}&type=deal.extended`);
     assert.ok(events.body.data.some((e: { data: { dealId: string } }) => e.data.dealId === deal.id));
+  });
+
+  it('never extends by approving an approved deal: twenty simultaneous approvals approve once, and an extension is asked for', async () => {
+    const deal = await register(asA);
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? manager : h.admin).post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' })));
+    assert.deepEqual(
+      replies.map((r) => r.status).sort(),
+      [200, ...Array<number>(19).fill(409)],
+      replies.map((r) => `${r.status} ${r.body?.code ?? ''}`).join(', '),
+    );
+    for (const reply of replies.filter((r) => r.status === 409)) {
+      assertProblem(reply, 409, 'invalid_transition');
+      assert.match(reply.body.detail, /extend: true/);
+    }
+    const approved = (await manager.get(`/v1/deals/${deal.id}`)).body;
+    assert.equal(approved.extensions, 0, 'no approval extended the protection');
+    assert.deepEqual(approved.history.map((e: { to: string }) => e.to), ['submitted', 'approved']);
+    const wrong = await manager.post(`/v1/deals/${(await register(asA)).id}/transitions`, { to: 'approved', extend: true });
+    assertProblem(wrong, 409, 'invalid_transition');
+    const extended = await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved', extend: true });
+    assertStatus(extended, 200);
+    assert.equal(extended.body.extensions, 1);
   });
 
   it('expires protection on read, once, with a system history entry and one event', async () => {
@@ -288,6 +351,29 @@ suite('deals', (harness) => {
     assert.equal(events.body.data.filter((e: { data: { dealId: string } }) => e.data.dealId === deal.id).length, 1);
     assertProblem(await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'won' }), 409, 'invalid_transition');
     assert.deepEqual((await asA.post('/v1/deals/check', { customer: { company: deal.customer.company, domain: deal.customer.domain } })).body, { available: true });
+  });
+
+  it('a list never shows an approved deal past its protection: on a full page, on an empty one, filtered by status', async () => {
+    const partner = (await h.createPartner({ tierId: 'bronze' })).id;
+    const asPartner = await h.partner(partner);
+    const deal = await register(asPartner);
+    await move(manager, deal.id, 'approved');
+    h.clock.advanceDays(31);
+    await refreshSessions();
+    // Only the partner's approved deals: after expiry the page is empty, so the probe runs on its own.
+    const approved = await (await h.partner(partner)).get('/v1/deals?status=approved');
+    assertStatus(approved, 200);
+    assert.deepEqual(approved.body.data, [], 'the expired deal is not listed as approved');
+    const expired = await (await h.partner(partner)).get('/v1/deals?status=expired');
+    assert.deepEqual(expired.body.data.map((d: { id: string }) => d.id), [deal.id]);
+
+    const second = await register(await h.partner(partner));
+    await move(manager, second.id, 'approved');
+    h.clock.advanceDays(31);
+    await refreshSessions();
+    // A full page: the probe rides on the list query.
+    const all = await (await h.partner(partner)).get('/v1/deals');
+    assert.deepEqual(all.body.data.map((d: { id: string; status: string }) => [d.id, d.status]), [[second.id, 'expired'], [deal.id, 'expired']]);
   });
 
   it('the periodic sweep expires deals nobody reads', async () => {

@@ -99,8 +99,11 @@ suite('idempotency', (harness) => {
     assertStatus(first, 200);
     const retry = await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' }, withKey(key));
     assertStatus(retry, 200);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
     assert.equal(retry.body.extensions, 0, 'the retry did not extend the protection');
     assert.deepEqual(retry.body.history, first.body.history);
+    // Without the key the same approval is refused: the deal is approved already.
+    assertProblem(await manager.post(`/v1/deals/${deal.id}/transitions`, { to: 'approved' }), 409, 'invalid_transition');
   });
 
   it('settles concurrent requests with one key into one write', async () => {

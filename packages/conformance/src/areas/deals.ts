@@ -5,7 +5,7 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import { ACTIVE_DEAL_STATUSES, checkTransition, DAY_MS, DEAL_TRANSITIONS, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
+import { ACTIVE_DEAL_STATUSES, checkTransition, DAY_MS, DEAL_TRANSITIONS, isExtension, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
 import { CONFLICT_REASONS, Deal, DEAL_STATUSES, DealCheckResult, type DealStatus, EventEnvelope, page, type Role } from '@partnerkit/core/schemas';
 
 type Envelope = z.infer<typeof EventEnvelope>;
@@ -20,6 +20,8 @@ const TABLE_RULE =
   'A move that is not in the table answers 409 invalid_transition; a move whose who does not include the caller\'s role answers 403 forbidden. The table is DEAL_TRANSITIONS in @partnerkit/core/rules. rejected, won, lost, expired and withdrawn are final. The deal keeps its full history: every move with who made it, when and why.';
 const CONFLICT_RULE =
   'One active registration per customer. From submission on, a registration in submitted, under_review, needs_info or approved holds its customer across all partners. Submitting another one for the same customer (by registerDeal, or by moving a draft to submitted) answers 409 deal_conflict with a reason: own_registration, protected or already_registered. A draft holds nothing. rejected, lost, expired and withdrawn registrations release the customer.';
+const SAME_CUSTOMER_RULE =
+  "Two registrations are the same customer (sameCustomer in @partnerkit/core/rules) when their registrable domains are equal, or when either has no registrable domain and their company names are equal after normalising (companyNameKey): leaving the domain out never escapes a holder, for another partner or for the holder itself. Two different domains are two customers, even under one name. The pre-check answers what a submission would get.";
 const NO_IDENTITY_RULE = "Conflict answers, pre-check answers and every other message carry reason codes only, never another partner's identity, its deal, or its registration number.";
 
 const ROLES: readonly Role[] = ['admin', 'manager', 'partner'];
@@ -99,7 +101,8 @@ export const dealChecks = [
       await pool(cases, 4, async ({ from, to, role }) => {
         const deal = await dealIn(ctx, from, 'a');
         const who = actorFor(role);
-        const exchange = await move(ctx, who, deal.id, { to, reason: REASON });
+        // The request that means the move: an extension asks for it.
+        const exchange = await move(ctx, who, deal.id, { to, reason: REASON, ...(isExtension(from, to) ? { extend: true } : {}) });
         const what = `${from} -> ${to} by ${role}`;
         if (exchange.status !== 200) return findings.add(`${what}: ${describe(exchange, WHO_NAMES[who])}; expected 200`);
         const after = Deal.safeParse(exchange.body);
@@ -209,19 +212,41 @@ export const dealChecks = [
   defineCheck({
     id: 'deals.extension',
     area: 'deals',
-    title: 'approved -> approved extends protection by the same days, once; a second extension is 409',
-    rule: 'Extension. approved -> approved extends expiresAt by the same number of days, once (extensions counts it); a second one answers 409 invalid_transition.',
+    title: 'an extension is asked for explicitly (extend: true) and extends protection by the same days, once; approving an approved deal is 409',
+    rule: 'Extension. { "to": "approved", "extend": true } extends expiresAt by the same number of days, once (extensions counts it); a second one answers 409 invalid_transition. Approving an approved deal without extend, and extend on any other move, answer 409 invalid_transition: a retried or concurrent approval never extends.',
     async run(ctx) {
       const { partners, tiers } = await ctx.fixtures();
       const approved = await dealIn(ctx, 'approved', 'b');
       const days = partners.b.tierId === tiers.gold.id ? tiers.gold.dealProtectionDays : tiers.member.dealProtectionDays;
-      const extended = expectBody(await move(ctx, 'manager', approved.id, { to: 'approved', reason: REASON }), Deal, 200, 'manager');
+      expectProblem(await move(ctx, 'manager', approved.id, { to: 'approved', reason: REASON }), 409, 'invalid_transition', 'manager (approving an approved deal without extend)');
+      const submitted = await dealIn(ctx, 'submitted', 'b');
+      expectProblem(await move(ctx, 'manager', submitted.id, { to: 'approved', extend: true }), 409, 'invalid_transition', 'manager (extend on a submitted deal)');
+      const unchanged = await ctx.admin.deals.get(approved.id);
+      ensure(unchanged.extensions === 0 && unchanged.expiresAt === approved.expiresAt, `approving the approved deal again changed it: extensions ${unchanged.extensions}, expiresAt ${approved.expiresAt} -> ${unchanged.expiresAt}`);
+      const extended = expectBody(await move(ctx, 'manager', approved.id, { to: 'approved', extend: true, reason: REASON }), Deal, 200, 'manager');
       const expected = protectionEnd(new Date(approved.expiresAt as string), days).toISOString();
       ensure(extended.status === 'approved' && extended.extensions === 1, `after an extension the deal is ${extended.status} with extensions ${extended.extensions}; expected approved with 1`);
       ensure(extended.expiresAt !== null && Date.parse(extended.expiresAt) === Date.parse(expected), `the extension moved expiresAt from ${approved.expiresAt} to ${extended.expiresAt}; expected ${expected} (+${days} days)`);
-      expectProblem(await move(ctx, 'admin', approved.id, { to: 'approved', reason: REASON }), 409, 'invalid_transition', 'admin (second extension)');
+      expectProblem(await move(ctx, 'admin', approved.id, { to: 'approved', extend: true, reason: REASON }), 409, 'invalid_transition', 'admin (second extension)');
       const after = await ctx.admin.deals.get(approved.id);
       ensure(after.extensions === 1 && after.expiresAt === extended.expiresAt, `the refused second extension changed the deal: extensions ${after.extensions}, expiresAt ${after.expiresAt}`);
+    },
+  }),
+  defineCheck({
+    id: 'deals.concurrent-approvals',
+    area: 'deals',
+    title: 'simultaneous approvals of one deal approve it once and never extend it',
+    rule: 'Approving an approved deal without extend answers 409 invalid_transition: of several approvals of one deal at the same moment, one answers 200 and the others 409 invalid_transition, and the deal keeps its first protection window.',
+    async run(ctx) {
+      await ctx.fixtures();
+      const deal = await dealIn(ctx, 'submitted', 'a');
+      const token = await ctx.token('manager');
+      const answers = await Promise.all(Array.from({ length: 8 }, () => ctx.http.send('POST', transitionPath(deal.id), { token, json: { to: 'approved' } })));
+      const ok = answers.filter((a) => a.status === 200);
+      const refused = answers.filter((a) => a.status === 409 && (a.body as { code?: unknown }).code === 'invalid_transition');
+      ensure(ok.length === 1 && refused.length === answers.length - 1, `eight simultaneous approvals of one deal answered ${show(answers.map((a) => a.status))}; expected one 200 and seven 409 invalid_transition`);
+      const after = await ctx.admin.deals.get(deal.id);
+      ensure(after.extensions === 0 && after.history.length === deal.history.length + 1, `after the approvals the deal has extensions ${after.extensions} and ${after.history.length} history entries; expected 0 and ${deal.history.length + 1}`);
     },
   }),
   defineCheck({
@@ -249,7 +274,7 @@ export const dealChecks = [
       const expected: string[] = [transitionEventType(null, 'draft')];
       for (const [who, to, reason] of moves) {
         const client = who === 'c' ? c : manager;
-        await client.deals.transition(draft.id, reason ? { to, reason } : { to });
+        await client.deals.transition(draft.id, { to, ...(reason ? { reason } : {}), ...(isExtension(from, to) ? { extend: true } : {}) });
         expected.push(transitionEventType(from, to));
         from = to;
       }
@@ -292,6 +317,36 @@ export const dealChecks = [
       ensure(problem.reason === 'already_registered', `submitting a draft for a held customer got reason ${show(problem.reason ?? null)}; expected already_registered`);
       await manager.deals.transition(submitted.id, { to: 'rejected', reason: REASON, reasonCode: 'duplicate' });
       expectBody(await move(ctx, 'b', draft.id, { to: 'submitted' }), Deal, 200, 'partner B (submitting the draft after the holder was rejected)');
+    },
+  }),
+  defineCheck({
+    id: 'deals.conflicts-by-name',
+    area: 'deals',
+    title: 'a registration without a domain is the customer of an equal normalised name, with the reason the pre-check gives',
+    rule: SAME_CUSTOMER_RULE,
+    async run(ctx) {
+      await ctx.fixtures();
+      const customer = ctx.customer('named');
+      await register(ctx, 'a', { customer });
+      const bare = { company: `${customer.company.replace(/ Ltd$/, '').toUpperCase()} PTE. LTD.` };
+      const refused = async (who: Who, body: { company: string; domain?: string }, reason: string, what: string) => {
+        const check = expectBody(await ctx.http.send('POST', '/v1/deals/check', { token: await ctx.token(who), json: { customer: body } }), DealCheckResult, 200, WHO_NAMES[who]);
+        ensure(check.available === false && check.reason === reason, `${WHO_NAMES[who]}'s pre-check of ${what} answered ${show(check)}; expected unavailable, ${reason}`);
+        const problem = expectProblem(await ctx.http.send('POST', '/v1/deals', { token: await ctx.token(who), json: { type: 'resell', customer: body } }), 409, 'deal_conflict', `${WHO_NAMES[who]} registering ${what}`);
+        ensure(problem.reason === reason, `${WHO_NAMES[who]} registering ${what} got reason ${show(problem.reason ?? null)}; expected ${reason}`);
+      };
+      await refused('b', bare, 'already_registered', "partner A's customer by name, without its domain");
+      await refused('a', bare, 'own_registration', 'its own customer again, without the domain');
+      const draft = await register(ctx, 'b', { status: 'draft', customer: bare });
+      const moved = expectProblem(await move(ctx, 'b', draft.id, { to: 'submitted' }), 409, 'deal_conflict', 'partner B (submitting a draft without a domain for a held name)');
+      ensure(moved.reason === 'already_registered', `submitting that draft got reason ${show(moved.reason ?? null)}; expected already_registered`);
+      const elsewhere = { company: customer.company, domain: `elsewhere-${customer.domain}` };
+      expectBody(await ctx.http.send('POST', '/v1/deals', { token: await ctx.token('b'), json: { type: 'resell', customer: elsewhere } }), Deal, 201, 'partner B (the same name under another domain: another customer)');
+
+      // The holder without a domain, the newcomer with one.
+      const other = ctx.customer('nameonly');
+      await register(ctx, 'a', { customer: { company: other.company } });
+      await refused('b', other, 'already_registered', "a name partner A holds without a domain, with a domain");
     },
   }),
   defineCheck({

@@ -15,6 +15,10 @@ export const VARIANTS = {
   'ignores-idempotency-keys': 'replays do the work again; mismatches go unnoticed',
   /** Computes lower-is-better attainment as target / actual, the classic mistake. */
   'miscalculates-scorecards': 'lower-is-better attainment is target / actual',
+  /** Holds customers by domain alone: a registration without a domain is a customer of its own. */
+  'matches-by-domain-only': 'leaving the domain out registers a customer someone holds under its domain',
+  /** Reads an approval of an approved deal as an extension, as the contract did before extend. */
+  'extends-on-reapproval': 'approving an approved deal again extends its protection',
   /** Reports a partner accepted once it accepted any version: a new version never asks again. */
   'accepts-once-forever': 'a new version in effect does not ask the partner to accept again',
   /** Serves a partner's acceptances to any partner session (answers with an admin-fetched copy). */
@@ -86,6 +90,36 @@ function miscalculatesScorecards(app: FetchHandler): FetchHandler {
   };
 }
 
+/**
+ * Gives every registration and pre-check without a domain a made-up domain of its own, so the
+ * app sees a customer nobody holds: what a backend keying customers by domain alone does.
+ */
+function matchesByDomainOnly(app: FetchHandler): FetchHandler {
+  let made = 0;
+  return async (request) => {
+    const path = new URL(request.url).pathname;
+    if (request.method !== 'POST' || !/\/v1\/deals(\/check)?$/.test(path)) return app(request);
+    const body = (await request.clone().json().catch(() => null)) as { customer?: { domain?: string | null } } | null;
+    if (!body?.customer || body.customer.domain) return app(request);
+    made += 1;
+    body.customer.domain = `no-domain-${made}-${Date.now().toString(36)}.invalid`;
+    return app(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(body) }));
+  };
+}
+
+/** Adds `extend: true` to every approval of a deal that is approved already. */
+function extendsOnReapproval(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const match = /^(.*\/v1\/deals\/[^/]+)\/transitions$/.exec(new URL(request.url).pathname);
+    if (request.method !== 'POST' || !match) return app(request);
+    const body = (await request.clone().json().catch(() => null)) as { to?: string; extend?: boolean } | null;
+    if (body?.to !== 'approved' || body.extend !== undefined) return app(request);
+    const deal = await app(new Request(new URL(match[1] as string, request.url), { headers: { authorization: `Bearer ${adminKey}` } }));
+    if (!deal.ok || ((await deal.json()) as { status?: string }).status !== 'approved') return app(request);
+    return app(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify({ ...body, extend: true }) }));
+  };
+}
+
 interface Standing {
   status: string;
   acceptance: unknown;
@@ -148,6 +182,10 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return ignoresIdempotencyKeys(app);
     case 'miscalculates-scorecards':
       return miscalculatesScorecards(app);
+    case 'matches-by-domain-only':
+      return matchesByDomainOnly(app);
+    case 'extends-on-reapproval':
+      return extendsOnReapproval(app, adminKey);
     case 'accepts-once-forever':
       return acceptsOnceForever(app);
     case 'leaks-acceptances':

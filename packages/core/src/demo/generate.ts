@@ -89,6 +89,8 @@ export interface DemoData {
   resources: DemoResource[];
   /** The programme's agreements, their versions and the partners' acceptances. */
   agreements: DemoAgreement[];
+  /** Months of measurements, ending with the month of `asOf`. */
+  months: number;
   /** How many deals {@link DemoData.dealBatches} yields. */
   dealCount: number;
   /**
@@ -400,5 +402,5 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   }
 
   const agreements = generateDemoAgreements(asOf, partners);
-  return { asOf, tiers, kpis, partners, managers: DEMO_MANAGERS, targets, measurements, resources, agreements, dealCount: sizes.deals, dealBatches };
+  return { asOf, tiers, kpis, partners, managers: DEMO_MANAGERS, targets, measurements, resources, agreements, months: sizes.months, dealCount: sizes.deals, dealBatches };
 }

@@ -448,14 +448,17 @@ export const operations: readonly OperationSpec[] = [
       'Applies one move of the lifecycle (docs/contract.md has the table), checked in this order: a move the ' +
       'lifecycle does not have answers 409 `invalid_transition`; one the caller\'s role may not make answers 403; ' +
       'rejecting, withdrawing and asking for information need a `reason` (400 without, at `reason`). ' +
-      '`approved` to `approved` extends the protection window, once; a second extension answers 409 ' +
-      '`invalid_transition`. Submitting a draft answers 409 `deal_conflict` when an active registration holds the ' +
-      'customer meanwhile. The answer is the deal with the move appended to its history; each move emits ' +
+      'Extending an approved deal\'s protection is asked for explicitly, `{ "to": "approved", "extend": true }`, ' +
+      'once; a second extension, `extend` on any other move, and approving an approved deal without `extend` ' +
+      'answer 409 `invalid_transition`, so a retried or concurrent approval never extends. ' +
+      'Submitting a draft answers 409 `deal_conflict` when an active registration holds the ' +
+      'customer meanwhile. With an `Idempotency-Key`, a retry gets the first answer back instead of making a second move. ' +
+      'The answer is the deal with the move appended to its history; each move emits ' +
       '`deal.<status>` (`deal.extended` for an extension). Expiry is made by the system, never through this operation.',
     roles: ALL,
     scope: 'A partner session may only move its own partner\'s deals; any other id answers 404.',
     id: 'DealId',
-    body: { schema: contract.DealTransitionInput, description: 'The status to move to, and the reason.' },
+    body: { schema: contract.DealTransitionInput, description: 'The status to move to, the reason, and `extend: true` to extend protection.' },
     idempotent: true,
     finerRoleRules: true,
     conflict: 'TransitionConflict',

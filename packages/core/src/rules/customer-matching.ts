@@ -170,28 +170,43 @@ function bigrams(text: string): Map<string, number> {
   return grams;
 }
 
+/** A compact normalised name (spaces removed) with its bigrams counted once, for comparing it with many others. */
+export interface NormalisedName {
+  readonly text: string;
+  readonly grams: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
+function compactName(name: string): NormalisedName {
+  return compactNormalised(normaliseCompanyName(name));
+}
+
+/** {@link compactName} of a name already normalised by {@link normaliseCompanyName}. */
+function compactNormalised(normalised: string): NormalisedName {
+  const text = normalised.replace(/ /g, '');
+  const grams = bigrams(text);
+  let size = 0;
+  for (const count of grams.values()) size += count;
+  return { text, grams, size };
+}
+
+/** The Sørensen-Dice coefficient of two compact names' bigrams (see {@link companyNameSimilarity}). */
+function dice(x: NormalisedName, y: NormalisedName): number {
+  if (x.text === '' || y.text === '') return 0;
+  if (x.text === y.text) return 1;
+  if (x.size + y.size === 0) return 0;
+  let shared = 0;
+  for (const [gram, count] of y.grams) shared += Math.min(count, x.grams.get(gram) ?? 0);
+  return (2 * shared) / (x.size + y.size);
+}
+
 /**
  * How alike two company names are, 0-1, symmetric: the Sørensen-Dice coefficient of the
  * character bigrams of the normalised names with spaces removed (so `Vin Group` and `Vingroup`
  * are alike). 1 for names equal after normalisation, 0 when either has nothing left.
  */
 export function companyNameSimilarity(a: string, b: string): number {
-  const x = normaliseCompanyName(a).replace(/ /g, '');
-  const y = normaliseCompanyName(b).replace(/ /g, '');
-  if (x === '' || y === '') return 0;
-  if (x === y) return 1;
-  const gx = bigrams(x);
-  const gy = bigrams(y);
-  let sizeX = 0;
-  let sizeY = 0;
-  let shared = 0;
-  for (const count of gx.values()) sizeX += count;
-  for (const [gram, count] of gy) {
-    sizeY += count;
-    shared += Math.min(count, gx.get(gram) ?? 0);
-  }
-  if (sizeX + sizeY === 0) return 0;
-  return (2 * shared) / (sizeX + sizeY);
+  return dice(compactName(a), compactName(b));
 }
 
 /** The customer fields matching reads. */
@@ -201,14 +216,39 @@ export interface CustomerIdentity {
 }
 
 /**
+ * The company name as registrations are held by it: {@link normaliseCompanyName}, or for a name
+ * with nothing left after normalising (`!!!`) the name itself, trimmed and lower-cased.
+ */
+export function companyNameKey(company: string): string {
+  const name = normaliseCompanyName(company);
+  return name === '' ? company.trim().toLowerCase() : name;
+}
+
+/**
  * The exact key a backend can put a unique index on: `d:<registrable domain>` when the domain
- * normalises, else `n:<normalised company name>`.
+ * normalises, else `n:<`{@link companyNameKey}`>`. Equal keys are the same customer; the key
+ * alone does not find every conflict (see {@link sameCustomer}).
  */
 export function customerKey(customer: CustomerIdentity): string {
   const domain = customer.domain ? normaliseDomain(customer.domain) : null;
-  if (domain) return `d:${domain}`;
-  const name = normaliseCompanyName(customer.company);
-  return `n:${name === '' ? customer.company.trim().toLowerCase() : name}`;
+  return domain ? `d:${domain}` : `n:${companyNameKey(customer.company)}`;
+}
+
+/**
+ * Are two registrations about the same customer, for the rule that lets one active registration
+ * hold a customer? `domain` when their registrable domains are equal; `name` when either has no
+ * registrable domain and their company names are equal after normalising
+ * ({@link companyNameKey}); else null. Leaving the domain out never escapes a holder: "Omega
+ * Robotics Pte Ltd" without a domain is the customer "Omega Robotics" held under `omega.sg`. Two
+ * different domains are two customers even under one name (a company often runs a site per
+ * country): {@link matchCustomers} flags those for the vendor instead.
+ */
+export function sameCustomer(a: CustomerIdentity, b: CustomerIdentity): 'domain' | 'name' | null {
+  const domainA = a.domain ? normaliseDomain(a.domain) : null;
+  const domainB = b.domain ? normaliseDomain(b.domain) : null;
+  if (domainA !== null && domainA === domainB) return 'domain';
+  if ((domainA === null || domainB === null) && companyNameKey(a.company) === companyNameKey(b.company)) return 'name';
+  return null;
 }
 
 /** The verdict of {@link matchCustomers}. */
@@ -221,15 +261,46 @@ export interface CustomerMatch {
 }
 
 /**
+ * A customer reduced once (registrable domain, compact name and its bigrams), to compare it with
+ * many others through {@link matchNormalisedCustomers} without normalising it again each time:
+ * what a backend comparing a page of deals with their candidates does.
+ */
+export interface NormalisedCustomer {
+  domain: string | null;
+  name: NormalisedName;
+}
+
+export function normaliseCustomer(customer: CustomerIdentity): NormalisedCustomer {
+  return { domain: customer.domain ? normaliseDomain(customer.domain) : null, name: compactName(customer.company) };
+}
+
+/**
+ * {@link normaliseCustomer} from the keys a backend stored with a registration: its
+ * {@link customerKey} and {@link companyNameKey}, so a backend comparing a page of deals with
+ * hundreds of stored candidates neither parses their domains nor normalises their names again
+ * (the costliest part of matching). The same result as `normaliseCustomer(customer)` for keys
+ * made from that customer.
+ */
+export function normaliseCustomerFromKeys(company: string, key: string, nameKey: string): NormalisedCustomer {
+  const domain = key.startsWith('d:') ? key.slice(2) : null;
+  // companyNameKey falls back to the raw name when normalising leaves nothing: normalise again then.
+  if (nameKey === company.trim().toLowerCase()) return { domain, name: compactName(company) };
+  return { domain, name: compactNormalised(nameKey) };
+}
+
+/** {@link matchCustomers} of two customers reduced by {@link normaliseCustomer}. */
+export function matchNormalisedCustomers(a: NormalisedCustomer, b: NormalisedCustomer): CustomerMatch {
+  const similarity = dice(a.name, b.name);
+  if (a.domain !== null && a.domain === b.domain) return { match: true, reason: 'domain', similarity };
+  if (similarity >= NAME_SIMILARITY_THRESHOLD) return { match: true, reason: 'name', similarity };
+  return { match: false, reason: null, similarity };
+}
+
+/**
  * Are two registrations about the same customer? The same registrable domain decides first;
  * otherwise names at least {@link NAME_SIMILARITY_THRESHOLD} alike match, even across
  * different domains (one company often runs a site per country).
  */
 export function matchCustomers(a: CustomerIdentity, b: CustomerIdentity): CustomerMatch {
-  const similarity = companyNameSimilarity(a.company, b.company);
-  const domainA = a.domain ? normaliseDomain(a.domain) : null;
-  const domainB = b.domain ? normaliseDomain(b.domain) : null;
-  if (domainA !== null && domainA === domainB) return { match: true, reason: 'domain', similarity };
-  if (similarity >= NAME_SIMILARITY_THRESHOLD) return { match: true, reason: 'name', similarity };
-  return { match: false, reason: null, similarity };
+  return matchNormalisedCustomers(normaliseCustomer(a), normaliseCustomer(b));
 }

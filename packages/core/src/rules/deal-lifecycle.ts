@@ -30,7 +30,8 @@ const move = (
 
 /**
  * Every allowed move; anything not listed is an `invalid_transition`.
- * `approved -> approved` extends the protection window (at most {@link MAX_PROTECTION_EXTENSIONS}).
+ * `approved -> approved` extends the protection window (at most {@link MAX_PROTECTION_EXTENSIONS}),
+ * and only when asked for explicitly ({@link isExtension}, `extend: true`).
  */
 export const DEAL_TRANSITIONS: readonly DealTransition[] = Object.freeze([
   move('draft', 'submitted', PARTNER_AND_VENDOR),
@@ -66,6 +67,15 @@ export const INITIAL_DEAL_STATUSES: readonly DealStatus[] = Object.freeze(['draf
 /** How many times an approved registration's protection may be extended. */
 export const MAX_PROTECTION_EXTENSIONS = 1;
 
+/**
+ * True for the move that extends protection, `approved -> approved`. A request makes it only by
+ * saying so (`{ "to": "approved", "extend": true }`): approving an approved deal again is not an
+ * extension, so a retried or concurrent approval can never extend by accident.
+ */
+export function isExtension(from: DealStatus, to: DealStatus): boolean {
+  return from === 'approved' && to === 'approved';
+}
+
 /** The move from `from` to `to`, if the lifecycle has one. */
 export function findTransition(from: DealStatus, to: DealStatus): DealTransition | undefined {
   return DEAL_TRANSITIONS.find((t) => t.from === from && t.to === to);
@@ -83,8 +93,10 @@ export type TransitionRefusal = 'invalid_transition' | 'forbidden' | 'reason_req
 export type TransitionCheck = { ok: true } | { ok: false; code: TransitionRefusal; message: string };
 
 /**
- * Checks one move, in this order: the move exists (`invalid_transition`), the role may make it
- * (`forbidden`), a required reason is given and not blank (`reason_required`), and an extension
+ * Checks one move, in this order: the request says whether it extends protection, and only the
+ * extension does (`invalid_transition`: an approval of an approved deal without `extend`, or
+ * `extend` on any other move); the move exists (`invalid_transition`); the role may make it
+ * (`forbidden`); a required reason is given and not blank (`reason_required`); and an extension
  * stays within {@link MAX_PROTECTION_EXTENSIONS} (`extension_limit`; `extensions` is the count
  * granted so far).
  */
@@ -94,8 +106,20 @@ export function checkTransition(input: {
   role: DealActor;
   reason?: string | null;
   extensions?: number;
+  /** The request asks to extend protection (`extend: true`). */
+  extend?: boolean;
 }): TransitionCheck {
   const { from, to, role } = input;
+  if (isExtension(from, to) && input.extend !== true) {
+    return {
+      ok: false,
+      code: 'invalid_transition',
+      message: 'the deal is approved already; to extend its protection, ask for it explicitly (extend: true)',
+    };
+  }
+  if (input.extend === true && !isExtension(from, to)) {
+    return { ok: false, code: 'invalid_transition', message: `only an approved deal's protection can be extended (to approved); this move is ${from} -> ${to}` };
+  }
   const transition = findTransition(from, to);
   if (!transition) {
     const options = DEAL_TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
@@ -173,4 +197,21 @@ export function dealNumber(n: number): string {
 export function conflictReasonOf(holder: Pick<Deal, 'partnerId' | 'status' | 'expiresAt'>, callerPartnerId: string | null, now: Date): ConflictReason {
   if (callerPartnerId !== null && holder.partnerId === callerPartnerId) return 'own_registration';
   return isProtectionActive(holder, now) ? 'protected' : 'already_registered';
+}
+
+/** Which reason wins when several registrations hold a customer: the caller's own first. */
+const REASON_ORDER: readonly ConflictReason[] = ['own_registration', 'protected', 'already_registered'];
+
+/**
+ * {@link conflictReasonOf} for a customer several active registrations hold (under the name rule
+ * of `sameCustomer`, one without a domain may be held by registrations under several domains):
+ * the caller's own registration first, then protection; null when none holds it.
+ */
+export function conflictReasonOfHolders(holders: Iterable<Pick<Deal, 'partnerId' | 'status' | 'expiresAt'>>, callerPartnerId: string | null, now: Date): ConflictReason | null {
+  let reason: ConflictReason | null = null;
+  for (const holder of holders) {
+    const found = conflictReasonOf(holder, callerPartnerId, now);
+    if (reason === null || REASON_ORDER.indexOf(found) < REASON_ORDER.indexOf(reason)) reason = found;
+  }
+  return reason;
 }

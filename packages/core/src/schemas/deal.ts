@@ -111,11 +111,17 @@ export const DealInput = /* @__PURE__ */ z.strictObject({
 });
 export type DealInput = z.input<typeof DealInput>;
 
-/** Body of `POST /v1/deals/{id}/transitions`. `approved -> approved` extends protection once. */
+/**
+ * Body of `POST /v1/deals/{id}/transitions`. Extending an approved deal's protection (once) is
+ * asked for explicitly: `{ "to": "approved", "extend": true }`; approving an approved deal
+ * without `extend` is refused (409 `invalid_transition`), so a retried approval never extends.
+ */
 export const DealTransitionInput = /* @__PURE__ */ z.strictObject({
   to: DealStatus,
   reason: z.optional(text(2000)),
   reasonCode: z.optional(DealReasonCode),
+  /** Extend the protection of an approved deal (with `to: "approved"`); any other move refuses it. */
+  extend: z.optional(z.boolean()),
 });
 export type DealTransitionInput = z.infer<typeof DealTransitionInput>;
 

@@ -2,13 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import {
+  companyNameKey,
   companyNameSimilarity,
   customerKey,
   matchCustomers,
+  matchNormalisedCustomers,
   MULTI_LABEL_SUFFIXES,
   NAME_SIMILARITY_THRESHOLD,
   normaliseCompanyName,
+  normaliseCustomer,
+  normaliseCustomerFromKeys,
   normaliseDomain,
+  sameCustomer,
 } from '@partnerkit/core/rules';
 import { DomainName } from '@partnerkit/core/schemas';
 
@@ -192,6 +197,58 @@ describe('customerKey and matchCustomers', () => {
       fc.property(customer, customer, (a, b) => {
         assert.deepEqual(matchCustomers(a, b), matchCustomers(b, a));
         if (matchCustomers(a, b).reason === 'domain') assert.equal(customerKey(a), customerKey(b));
+      }),
+    );
+  });
+});
+
+describe('sameCustomer: the one-active-registration rule', () => {
+  test('the same registrable domain is the same customer, whatever the names', () => {
+    assert.equal(sameCustomer({ company: 'Omega Robotics', domain: 'https://www.omega.sg' }, { company: 'Totally Different', domain: 'shop.omega.sg' }), 'domain');
+  });
+
+  test('a registration without a domain is the customer of an equal normalised name, with or without one', () => {
+    const held = { company: 'Omega Robotics Pte Ltd', domain: 'omega-robotics.sg' };
+    assert.equal(sameCustomer(held, { company: 'Omega Robotics Pte Ltd' }), 'name');
+    assert.equal(sameCustomer({ company: 'OMEGA ROBOTICS', domain: null }, held), 'name');
+    assert.equal(sameCustomer({ company: 'Công ty TNHH Phần mềm Á Châu' }, { company: 'Phan Mem A Chau Co., Ltd', domain: '' }), 'name');
+    // A domain that does not normalise counts as none.
+    assert.equal(sameCustomer({ company: 'Omega Robotics', domain: 'localhost' }, held), 'name');
+    assert.equal(sameCustomer({ company: '!!!' }, { company: ' !!! ' }), 'name');
+  });
+
+  test('alike is not equal, and two different domains are two customers', () => {
+    assert.equal(sameCustomer({ company: 'Omega Robotic' }, { company: 'Omega Robotics', domain: 'omega.sg' }), null);
+    assert.equal(sameCustomer({ company: 'Omega Robotics', domain: 'omega.sg' }, { company: 'Omega Robotics', domain: 'omega.vn' }), null);
+  });
+
+  test('is symmetric, and agrees with customerKey and companyNameKey', () => {
+    const customer = fc.record({
+      company: fc.constantFrom('Omega Robotics', 'OMEGA ROBOTICS Pte Ltd', 'Công ty TNHH Omega Robotics', 'Acme', '!!!', 'Acme Corp'),
+      domain: fc.option(fc.constantFrom('omega.sg', 'www.omega.sg', 'omega.vn', 'acme.com', 'localhost', ''), { nil: null }),
+    });
+    fc.assert(
+      fc.property(customer, customer, (a, b) => {
+        assert.equal(sameCustomer(a, b), sameCustomer(b, a));
+        if (customerKey(a) === customerKey(b)) assert.notEqual(sameCustomer(a, b), null, 'equal keys are the same customer');
+        if (sameCustomer(a, b) === 'name') assert.equal(companyNameKey(a.company), companyNameKey(b.company));
+      }),
+    );
+  });
+});
+
+describe('normaliseCustomer and matchNormalisedCustomers', () => {
+  test('match exactly as matchCustomers, for a customer normalised once and compared many times', () => {
+    const customer = fc.record({
+      company: fc.oneof(fc.constantFrom('Omega Robotics', 'OMEGA ROBOTICS Pte Ltd', 'Công ty TNHH Omega Robotic', 'Vin Group', 'Vingroup JSC', '!!!', ''), fc.string()),
+      domain: fc.option(fc.constantFrom('omega.sg', 'https://www.omega.sg/x', 'omega.vn', 'vingroup.net', 'localhost', ''), { nil: null }),
+    });
+    fc.assert(
+      fc.property(customer, customer, (a, b) => {
+        assert.deepEqual(matchNormalisedCustomers(normaliseCustomer(a), normaliseCustomer(b)), matchCustomers(a, b));
+        assert.equal(matchCustomers(a, b).similarity, companyNameSimilarity(a.company, b.company));
+        // From the keys a backend stores, the same reduction.
+        assert.deepEqual(normaliseCustomerFromKeys(a.company, customerKey(a), companyNameKey(a.company)), normaliseCustomer(a));
       }),
     );
   });

@@ -5,6 +5,7 @@ import {
   ACTIVE_DEAL_STATUSES,
   allowedTransitions,
   checkTransition,
+  isExtension,
   DEAL_TRANSITIONS,
   type DealActor,
   isActiveDealStatus,
@@ -65,8 +66,10 @@ describe('the transition table', () => {
         for (const role of ACTORS) {
           checked += 1;
           const rule = EXPECTED[`${from}>${to}`];
-          const withReason = checkTransition({ from, to, role, reason: 'customer asked', extensions: 0 });
-          const withoutReason = checkTransition({ from, to, role, extensions: 0 });
+          // The request that means the move: an extension says so.
+          const extend = isExtension(from, to);
+          const withReason = checkTransition({ from, to, role, reason: 'customer asked', extensions: 0, extend });
+          const withoutReason = checkTransition({ from, to, role, extensions: 0, extend });
           const label = `${role}: ${from} -> ${to}`;
           if (!rule) {
             assert.equal(withReason.ok, false, label);
@@ -121,12 +124,31 @@ describe('checkTransition details', () => {
 
   test('protection is extended at most once', () => {
     assert.equal(MAX_PROTECTION_EXTENSIONS, 1);
-    assert.deepEqual(checkTransition({ from: 'approved', to: 'approved', role: 'manager', extensions: 0 }), { ok: true });
-    assert.deepEqual(checkTransition({ from: 'approved', to: 'approved', role: 'admin' }), { ok: true });
-    const second = checkTransition({ from: 'approved', to: 'approved', role: 'manager', extensions: 1 });
+    assert.deepEqual(checkTransition({ from: 'approved', to: 'approved', role: 'manager', extensions: 0, extend: true }), { ok: true });
+    assert.deepEqual(checkTransition({ from: 'approved', to: 'approved', role: 'admin', extend: true }), { ok: true });
+    const second = checkTransition({ from: 'approved', to: 'approved', role: 'manager', extensions: 1, extend: true });
     assert.equal(!second.ok && second.code, 'extension_limit');
-    const partner = checkTransition({ from: 'approved', to: 'approved', role: 'partner', extensions: 0 });
+    const partner = checkTransition({ from: 'approved', to: 'approved', role: 'partner', extensions: 0, extend: true });
     assert.equal(!partner.ok && partner.code, 'forbidden');
+  });
+
+  test('an extension is only made when asked for: approving an approved deal again is refused, and extend applies to nothing else', () => {
+    assert.ok(isExtension('approved', 'approved'));
+    assert.ok(!isExtension('submitted', 'approved'));
+    for (const role of ACTORS) {
+      for (const extend of [undefined, false]) {
+        const again = checkTransition({ from: 'approved', to: 'approved', role, extensions: 0, ...(extend === undefined ? {} : { extend }) });
+        assert.equal(!again.ok && again.code, 'invalid_transition', `${role} approving an approved deal (extend ${extend})`);
+        assert.ok(!again.ok && again.message.includes('extend: true'));
+      }
+    }
+    for (const from of ['submitted', 'under_review', 'needs_info'] as const) {
+      const extended = checkTransition({ from, to: 'approved', role: 'manager', extend: true });
+      assert.equal(!extended.ok && extended.code, 'invalid_transition', from);
+      assert.deepEqual(checkTransition({ from, to: 'approved', role: 'manager', extend: false }), { ok: true });
+    }
+    const wonExtended = checkTransition({ from: 'approved', to: 'won', role: 'manager', extend: true });
+    assert.equal(!wonExtended.ok && wonExtended.code, 'invalid_transition');
   });
 
   test('the checks run in order: existence, role, reason', () => {
@@ -149,7 +171,7 @@ describe('checkTransition details', () => {
     const status = fc.constantFrom<DealStatus>(...DEAL_STATUSES);
     fc.assert(
       fc.property(status, status, fc.constantFrom(...ACTORS), (from, to, role) => {
-        assert.equal(checkTransition({ from, to, role, reason: 'x', extensions: 0 }).ok, allowedTransitions(from, role).includes(to));
+        assert.equal(checkTransition({ from, to, role, reason: 'x', extensions: 0, extend: isExtension(from, to) }).ok, allowedTransitions(from, role).includes(to));
       }),
     );
   });

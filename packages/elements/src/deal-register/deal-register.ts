@@ -2,8 +2,7 @@
  * `<deal-register>`: register deals, follow them, and (for vendor staff) review them.
  * @module
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Role } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { LazyView } from '../controllers/lazy-view.js';
@@ -74,23 +73,32 @@ export type DealRegisterView = 'register' | 'list';
 export class DealRegister extends PartnerKitElement<DealRegisterMessages> {
   static override styles = [PartnerKitElement.styles, dealRegisterStyles];
 
+  // Declared here rather than with decorators: the decorator helper would otherwise be bundled
+  // into every chunk that declares properties (see resource-library.ts).
+  static override properties: PropertyDeclarations = {
+    partnerId: { attribute: 'partner-id', reflect: true },
+    draftKey: { attribute: 'draft-key' },
+    currency: {},
+    view: { reflect: true },
+  };
+
   /**
    * The partner deals are registered for and listed of. Optional for a partner session (its own
    * partner); a manager session needs it to register (Review lists every partner without it).
    */
-  @property({ attribute: 'partner-id', reflect: true }) partnerId?: string;
+  declare partnerId?: string;
 
   /**
    * Names this instance's saved draft, so two forms for one partner on a page keep two drafts.
    * Defaults to the element's `id`, else `default`.
    */
-  @property({ attribute: 'draft-key' }) draftKey?: string;
+  declare draftKey?: string;
 
   /** The currency a new draft starts with (ISO 4217); defaults to VND in Vietnamese, else USD. */
-  @property() currency?: string;
+  declare currency?: string;
 
   /** The view shown: `register` or `list` (My registrations, or Review for vendor staff). */
-  @property({ reflect: true }) view: DealRegisterView = 'register';
+  view: DealRegisterView = 'register';
 
   readonly #session = new SessionController(this);
 

@@ -3,8 +3,7 @@
  * next tier, computed on the backend by core's rules so both sides see the same numbers.
  * @module
  */
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
 import { partners } from '@partnerkit/core/client/partners';
@@ -91,17 +90,26 @@ const statusClass = (status: ScorecardStatus) => status.replace('_', '-');
 export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   static override styles = [PartnerKitElement.styles, scorecardStyles];
 
+  // Declared here rather than with decorators: the decorator helper would otherwise be bundled
+  // into every chunk that declares properties (see resource-library.ts).
+  static override properties: PropertyDeclarations = {
+    partnerId: { attribute: 'partner-id' },
+    period: {},
+    periods: { type: Number },
+    compact: { type: Boolean, reflect: true },
+  };
+
   /** The partner to show. Optional for a partner session (its own partner); required for a manager session. */
-  @property({ attribute: 'partner-id' }) partnerId?: string;
+  declare partnerId?: string;
 
   /** The period to show (`2026-Q3`, `2026-07`, `2026`); absent: the backend's default (the current quarter). */
-  @property() period?: string;
+  declare period?: string;
 
   /** How many periods the trend sparklines cover, 1-24 (default 6). */
-  @property({ type: Number }) periods = DEFAULT_PERIODS;
+  periods = DEFAULT_PERIODS;
 
   /** A condensed layout: tighter spacing, no trend column, status as icon (its text stays for screen readers). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   readonly #data = this.createDataTask(
     () => [this.partnerId || null, this.period || null, trendLength(this.periods)] as const,

@@ -2,8 +2,7 @@
  * `<partnerkit-provider>`: connects the widgets inside it to a PartnerKit backend.
  * @module
  */
-import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createBaseClient, type BaseClient, type SessionGrant } from '@partnerkit/core/client/base';
 import { DEV_MODE, devWarn } from '#dev-mode';
@@ -37,23 +36,33 @@ import { providerStyles } from './partnerkit-provider.styles.js';
 export class PartnerKitProvider extends LitElement {
   static override styles = providerStyles;
 
+  // Declared here rather than with decorators: the decorator helper would otherwise be bundled
+  // into every chunk that declares properties (see resource-library.ts).
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    sessionUrl: { attribute: 'session-url' },
+    clientName: { attribute: 'client-name' },
+    fetchSession: { attribute: false },
+    client: { attribute: false },
+  };
+
   /** Where the PartnerKit backend is mounted, without `/v1` (`https://prm.example.com/api`); relative URLs resolve against the page. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  declare baseUrl?: string;
 
   /**
    * A URL on the host site that answers `{ token, expiresAt }` for the signed-in person. It is
    * fetched with the page's credentials (cookies), again shortly before the session expires.
    */
-  @property({ attribute: 'session-url' }) sessionUrl?: string;
+  declare sessionUrl?: string;
 
   /** Identifies the embedding application to the backend (`acme-portal/2.1`). */
-  @property({ attribute: 'client-name' }) clientName?: string;
+  declare clientName?: string;
 
   /** Instead of `session-url`: a function that returns `{ token, expiresAt }`. */
-  @property({ attribute: false }) fetchSession?: () => Promise<SessionGrant>;
+  declare fetchSession?: () => Promise<SessionGrant>;
 
   /** A ready client (from `createClient()` or `createBaseClient()`); when set, the attributes are ignored. */
-  @property({ attribute: false }) client?: BaseClient;
+  declare client?: BaseClient;
 
   private readonly provider = new ContextProvider(this, { context: clientContext });
   private ownClient: BaseClient | undefined;

@@ -4,8 +4,7 @@
  * four states every widget renders (loading, error with retry, empty, data) plus "no client".
  * @module
  */
-import { html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { createDataTask, type DataTask, type DataTaskContext } from './data-task.js';
@@ -66,6 +65,13 @@ export interface StateSource<T> {
 export abstract class PartnerKitElement<M extends MessageCatalogue = Record<never, never>> extends LitElement {
   static override styles: CSSResultGroup = [tokenStyles, hostStyles, buttonStyles, stateStyles];
 
+  // Declared here rather than with decorators, like every element: esbuild would otherwise bundle
+  // its decorator helper and Lit's decorator module into the pages.
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    theme: { reflect: true },
+  };
+
   // Re-render when the element's own `lang` changes (ancestors' changes are observed by the
   // localize controller). The native `lang` property stays as it is.
   static override get observedAttributes(): string[] {
@@ -76,10 +82,10 @@ export abstract class PartnerKitElement<M extends MessageCatalogue = Record<neve
    * The client to load data with: one from `createClient()` or `createBaseClient()`. Takes
    * precedence over the one from an enclosing `<partnerkit-provider>`.
    */
-  @property({ attribute: false }) client?: BaseClient;
+  declare client?: BaseClient;
 
   /** `light`, `dark` or `auto` (the default: follow the reader's colour-scheme preference). */
-  @property({ reflect: true }) theme: Theme = 'auto';
+  theme: Theme = 'auto';
 
   // The nearest provider's client, kept current; whether a provider is still being defined.
   readonly #provided = new ProvidedClient(this);

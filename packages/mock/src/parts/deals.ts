@@ -1,7 +1,7 @@
 /**
  * `/v1/deals`: registration with one active registration per customer, the partner-side
- * pre-check, and the lifecycle. Every rule is core's: who holds a customer (`customerKey`), why
- * another may not register it (`conflictReasonOf`), which moves exist and who may make them
+ * pre-check, and the lifecycle. Every rule is core's: who holds a customer (`sameCustomer`), why
+ * another may not register it (`conflictReasonOfHolders`), which moves exist and who may make them
  * (`checkTransition`), protection windows (`protectionEnd`, `isPastProtection`), near matches
  * shown to vendors (`matchCustomers`) and the event each move emits (`transitionEventType`).
  * @module
@@ -9,15 +9,16 @@
 import {
   ACTIVE_DEAL_STATUSES,
   checkTransition,
-  conflictReasonOf,
-  customerKey,
+  conflictReasonOfHolders,
   dealNumber,
   isPastProtection,
   matchCustomers,
   protectionEnd,
+  sameCustomer,
   transitionEventType,
 } from '@partnerkit/core/rules';
 import {
+  type ConflictReason,
   DEAL_STATUSES,
   type Deal,
   DealCheckInput,
@@ -58,13 +59,13 @@ export function expireDueDeals(state: MockState, now: Date, only: (deal: StoredD
   }
 }
 
-/** The active registration holding `customer`, if any (other than `except`). */
-function holderOf(state: MockState, customer: Pick<DealCustomer, 'company' | 'domain'>, except?: string): StoredDeal | undefined {
-  const key = customerKey(customer);
-  for (const deal of state.deals.values()) {
-    if (deal.id !== except && ACTIVE_DEAL_STATUSES.includes(deal.status) && customerKey(deal.customer) === key) return deal;
-  }
-  return undefined;
+/**
+ * Why `customer` is not free for the caller's partner: core's reason over the active
+ * registrations holding it under `sameCustomer` (other than `except`); null when it is free.
+ */
+function heldReason(ctx: RequestContext, customer: Pick<DealCustomer, 'company' | 'domain'>, except?: string): ConflictReason | null {
+  const holders = [...ctx.state.deals.values()].filter((deal) => deal.id !== except && ACTIVE_DEAL_STATUSES.includes(deal.status) && sameCustomer(customer, deal.customer) !== null);
+  return conflictReasonOfHolders(holders, partnerScope(callerOf(ctx)), ctx.now);
 }
 
 /**
@@ -150,8 +151,8 @@ export const dealsPart: MockPart = {
           return idempotentWrite(ctx, body, () => {
             const { state, now } = ctx;
             if (ACTIVE_DEAL_STATUSES.includes(status)) {
-              const holder = holderOf(state, customer);
-              if (holder) throw problems.dealConflict(conflictReasonOf(holder, partnerScope(caller), now));
+              const held = heldReason(ctx, customer);
+              if (held) throw problems.dealConflict(held);
             }
             state.dealNumbers += 1;
             const at = now.toISOString();
@@ -192,10 +193,10 @@ export const dealsPart: MockPart = {
       path: '/v1/deals/check',
       handlers: {
         post: async (ctx) => {
-          const caller = callerOf(ctx);
+          callerOf(ctx); // authenticated before the body is read
           const input = parseWith(DealCheckInput, await readJsonBody(ctx.request));
-          const holder = holderOf(ctx.state, input.customer);
-          return json(holder ? { available: false, reason: conflictReasonOf(holder, partnerScope(caller), ctx.now) } : { available: true });
+          const held = heldReason(ctx, input.customer);
+          return json(held ? { available: false, reason: held } : { available: true });
         },
       },
     },
@@ -218,7 +219,7 @@ export const dealsPart: MockPart = {
           return idempotentWrite(ctx, body, () => {
             const { state, now } = ctx;
             const deal = dealInScope(ctx, id);
-            const verdict = checkTransition({ from: deal.status, to: input.to, role: caller.role, reason: input.reason ?? null, extensions: deal.extensions });
+            const verdict = checkTransition({ from: deal.status, to: input.to, role: caller.role, reason: input.reason ?? null, extensions: deal.extensions, extend: input.extend === true });
             if (!verdict.ok) {
               if (verdict.code === 'forbidden') throw problems.forbidden(verdict.message);
               if (verdict.code === 'reason_required') throw problems.validation([{ path: 'reason', message: 'is required for this move' }], verdict.message);
@@ -226,8 +227,8 @@ export const dealsPart: MockPart = {
             }
             // A draft submitted now claims its customer: refused while another registration holds it.
             if (!ACTIVE_DEAL_STATUSES.includes(deal.status) && ACTIVE_DEAL_STATUSES.includes(input.to)) {
-              const holder = holderOf(state, deal.customer, deal.id);
-              if (holder) throw problems.dealConflict(conflictReasonOf(holder, partnerScope(caller), now));
+              const held = heldReason(ctx, deal.customer, deal.id);
+              if (held) throw problems.dealConflict(held);
             }
             const at = now.toISOString();
             const moved: StoredDeal = {

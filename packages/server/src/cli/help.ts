@@ -54,6 +54,10 @@ Generate realistic, deterministic data into an EMPTY database: four tiers, eight
 partners of every type, monthly measurements, deals in every state and an English and
 Vietnamese resource library. The same --seed and --as-of give the same data.
 
+A seed that was stopped half-way (killed, crashed) is finished by running it again with the
+same options (or none): the deals already written are kept, the rest are added, and it says
+so. --resume finishes it whatever the options.
+
 Options:
   --profile NAME        demo (24 partners, 400 deals; default) or bench (1000, 100000)
   --partners N          number of partners
@@ -62,6 +66,7 @@ Options:
   --months N            months of measurements (default 24)
   --seed N              random seed (default 1)
   --as-of DATE          the day the data is generated as of (default today)
+  --resume              only finish an unfinished seed, with its recorded options
 
 ${DATABASE}`,
 
@@ -70,7 +75,9 @@ ${DATABASE}`,
        partnerkit-server keys revoke ID
 
 Admin API keys call every operation, including minting sessions. "create" prints the new
-key once on stdout; only its hash is stored, so keep it safe. "revoke" takes effect at once.
+key once on stdout, after reading it back from the database; only its hash is stored, so keep
+it safe. "revoke" takes effect at once. While a server runs on the same data directory, these
+commands go through it.
 
 ${DATABASE}`,
 

@@ -4,11 +4,13 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { callControlChannel, type ControlAnswers, type ControlRequest } from '../control-channel.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open-database.js';
 import type { LogLevel } from '../http/logger.js';
-import { createAdminKey, listAdminKeys, revokeAdminKey } from '../security/api-keys.js';
+import { createAdminKey, findAdminKey, listAdminKeys, revokeAdminKey } from '../security/api-keys.js';
 import { seedDatabase } from '../seed/seed.js';
 import { startServer, type RunningServer } from '../server.js';
 import { HELP } from './help.js';
@@ -55,6 +57,34 @@ async function withDatabase<T>(values: { 'data-dir'?: string; 'database-url'?: s
     await db.close();
   }
 }
+
+/**
+ * Runs a key command on the database, or, when a running server holds the embedded database's
+ * directory, through that server's control channel; says which.
+ */
+async function onKeys<R extends ControlRequest>(
+  values: { 'data-dir'?: string; 'database-url'?: string },
+  env: CliIo['env'],
+  request: R,
+  local: (db: Database) => Promise<ControlAnswers[R['op']]>,
+): Promise<{ value: ControlAnswers[R['op']]; through: number | null }> {
+  let db: Database;
+  try {
+    db = await open(values, env);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError) || error.self) throw error;
+    const value = await callControlChannel(error.dataDir, request);
+    if (value === null) throw error;
+    return { value, through: error.holder.pid };
+  }
+  try {
+    return { value: await local(db), through: null };
+  } finally {
+    await db.close();
+  }
+}
+
+const via = (through: number | null) => (through === null ? '' : ` through the running server (process ${through})`);
 
 async function start(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -103,7 +133,8 @@ async function start(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   io.stderr.write(`partnerkit-server: listening on ${server.url} (${db.driver}${db.dataDir ? ` in ${db.dataDir}` : ''})\n`);
-  if (server.seeded) io.stderr.write(`partnerkit-server: seeded ${server.seeded.partners} partners and ${server.seeded.deals} deals\n`);
+  if (server.seeded?.outcome === 'seeded') io.stderr.write(`partnerkit-server: seeded ${server.seeded.partners} partners and ${server.seeded.deals} deals\n`);
+  if (server.seeded?.outcome === 'resumed') io.stderr.write(`partnerkit-server: finished an unfinished seed: wrote ${server.seeded.dealsWritten} of ${server.seeded.deals} deals\n`);
   // The server closes the database it was given only when told to; close both together.
   const close = server.close.bind(server);
   server.close = async () => {
@@ -127,6 +158,7 @@ async function seed(args: string[], io: CliIo): Promise<number> {
       months: { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
+      resume: { type: 'boolean' },
     },
   });
   if (values.help) return help('seed', io);
@@ -142,7 +174,12 @@ async function seed(args: string[], io: CliIo): Promise<number> {
     ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
     onProgress: (line: string) => io.stderr.write(`${line}\n`),
   };
-  const report = await withDatabase(values, io.env, (db) => seedDatabase(db, options));
+  const report = await withDatabase(values, io.env, (db) => seedDatabase(db, options, { resume: values.resume === true }));
+  if (report?.outcome === 'resumed') {
+    io.stderr.write(`partnerkit-server: finished an unfinished seed: wrote ${report.dealsWritten} of ${report.deals} deals, the rest were there\n`);
+  } else if (report) {
+    io.stderr.write(`partnerkit-server: seeded ${report.partners} partners and ${report.deals} deals\n`);
+  }
   io.stdout.write(`${JSON.stringify(report)}\n`);
   return 0;
 }
@@ -155,25 +192,34 @@ async function keys(args: string[], io: CliIo): Promise<number> {
   switch (action) {
     case 'create': {
       if (values.name === undefined || values.name.trim() === '') throw new UsageError('keys create needs --name NAME');
-      const created = await withDatabase(values, io.env, (db) => createAdminKey(db, { name: values.name as string }));
-      io.stderr.write(`partnerkit-server: created admin key ${created.id} "${created.name}"; it is shown once, store it now:\n`);
-      io.stdout.write(`${created.key}\n`);
+      const name = values.name;
+      const created = await onKeys(values, io.env, { op: 'keys.create', name }, (db) => createAdminKey(db, { name }));
+      // Printed only once read back from the database as it is now (opened again, or through the
+      // server that holds it): a key that was not durably stored is never shown.
+      const { key } = created.value;
+      const stored = await onKeys(values, io.env, { op: 'keys.check', key }, async (db) => (await findAdminKey(db, key)) !== null);
+      if (!stored.value) {
+        io.stderr.write(`partnerkit-server: the admin key ${created.value.id} could not be read back from the database; it was not stored, and is not printed\n`);
+        return 1;
+      }
+      io.stderr.write(`partnerkit-server: created admin key ${created.value.id} "${created.value.name}"${via(created.through)}; it is shown once, store it now:\n`);
+      io.stdout.write(`${key}\n`);
       return 0;
     }
     case 'list': {
-      const list = await withDatabase(values, io.env, (db) => listAdminKeys(db));
+      const { value: list } = await onKeys(values, io.env, { op: 'keys.list' }, (db) => listAdminKeys(db));
       for (const key of list) io.stdout.write(`${key.id}\t${key.prefix}…\t${key.revokedAt ? `revoked ${key.revokedAt}` : 'active'}\t${key.createdAt}\t${key.name}\n`);
       return 0;
     }
     case 'revoke': {
       const id = positionals[0];
       if (id === undefined) throw new UsageError('keys revoke needs the key id (see keys list)');
-      const revoked = await withDatabase(values, io.env, (db) => revokeAdminKey(db, id));
-      if (!revoked) {
+      const revoked = await onKeys(values, io.env, { op: 'keys.revoke', id }, (db) => revokeAdminKey(db, id));
+      if (!revoked.value) {
         io.stderr.write(`partnerkit-server: no active key ${id}\n`);
         return 1;
       }
-      io.stderr.write(`partnerkit-server: revoked ${id}\n`);
+      io.stderr.write(`partnerkit-server: revoked ${id}${via(revoked.through)}\n`);
       return 0;
     }
     default:

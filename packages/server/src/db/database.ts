@@ -8,7 +8,7 @@
 export type Row = Record<string, unknown>;
 
 /** The result of one statement. */
-export interface QueryResult<R extends Row = Row> {
+export interface QueryResult<R extends object = Row> {
   rows: R[];
   /** Rows inserted, updated or deleted by the statement (0 for a plain SELECT on some drivers). */
   rowCount: number;
@@ -16,9 +16,18 @@ export interface QueryResult<R extends Row = Row> {
 
 /** Something that runs SQL with `$1`-style parameters: the database, or one open transaction. */
 export interface Queryable {
-  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R extends object = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Runs a script of several statements without parameters (migrations). */
   execute(script: string): Promise<void>;
+}
+
+/**
+ * A {@link Queryable} inside a transaction that holds the writer lock: what every write of the
+ * store takes, so a write cannot run outside a transaction by mistake (the database itself is
+ * not a `Transaction`). Reads take any `Queryable`.
+ */
+export interface Transaction extends Queryable {
+  readonly inTransaction: true;
 }
 
 /**
@@ -28,6 +37,20 @@ export interface Queryable {
  */
 export const WRITER_LOCK = { classid: 7250, objid: 417 } as const;
 export const TAKE_WRITER_LOCK = `SELECT pg_advisory_xact_lock_shared(${WRITER_LOCK.classid}, ${WRITER_LOCK.objid})`;
+
+/**
+ * Transaction-level advisory locks (`pg_advisory_xact_lock(key)`) that serialise work across every
+ * process on the database: applying migrations, and seeding (the decision to seed and each batch
+ * of deals). Arbitrary constants, unlikely to meet another application's.
+ */
+export const ADVISORY_LOCKS = { migrations: 7_250_417_001, seed: 7_250_417_002 } as const;
+
+/**
+ * The first key of the two-key advisory locks (`pg_advisory_xact_lock(CUSTOMER_NAME_LOCK,
+ * hashtext(name_key))`) that serialise registrations of one company name: what the unique index
+ * does for equal customer keys, for the name rule no index can hold (see `domain/deal-conflicts.ts`).
+ */
+export const CUSTOMER_NAME_LOCK = 7251;
 
 /** Which engine a {@link Database} runs on. */
 export type DriverName = 'pglite' | 'postgres';
@@ -45,9 +68,14 @@ export interface Database extends Queryable {
    * it throws. The answer of a write is only sent after the commit, so it is acknowledged only
    * once durable.
    */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Waits for running queries, then closes the database. Safe to call twice. */
   close(): Promise<void>;
+}
+
+/** True when `error` is PostgreSQL's foreign key violation (SQLSTATE 23503): something still refers to the row. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23503';
 }
 
 /** True when `error` is PostgreSQL's unique violation (SQLSTATE 23505), optionally of one index. */
@@ -55,23 +83,4 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (typeof error !== 'object' || error === null) return false;
   const { code, constraint: name } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && (constraint === undefined || name === constraint);
-}
-
-/** A numeric column as a JS number, whether the driver returned a number, a bigint or a string. */
-export function toNumber(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
-  throw new TypeError(`expected a number from the database, got ${typeof value}`);
-}
-
-/** A timestamp column as an ISO-8601 UTC string. */
-export function toIso(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return new Date(value).toISOString();
-  throw new TypeError(`expected a timestamp from the database, got ${typeof value}`);
-}
-
-/** A nullable timestamp column as an ISO-8601 UTC string or null. */
-export function toIsoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : toIso(value);
 }

@@ -2,11 +2,8 @@
  * Applies the versioned migrations, once, even when several servers start at the same moment.
  * @module
  */
-import type { Database } from './database.js';
+import { ADVISORY_LOCKS, type Database } from './database.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-
-/** An arbitrary constant: the advisory lock that serialises migrations across processes. */
-const MIGRATION_LOCK = 7_250_417_001;
 
 /** What {@link migrate} did. */
 export interface MigrationReport {
@@ -26,7 +23,7 @@ export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
  */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.migrations]);
     await tx.execute(`
       CREATE TABLE IF NOT EXISTS schema_migrations (
         version    integer PRIMARY KEY,
@@ -46,6 +43,7 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(migration.version)) continue;
       await tx.execute(migration.sql);
+      await migration.run?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,

@@ -3,7 +3,7 @@
  * @module
  */
 import pg from 'pg';
-import { type Database, type QueryResult, type Queryable, type Row, TAKE_WRITER_LOCK } from './database.js';
+import { type Database, type QueryResult, type Queryable, type Row, TAKE_WRITER_LOCK, type Transaction } from './database.js';
 
 const INT8_OID = 20;
 const DATE_OID = 1082;
@@ -26,18 +26,18 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       // Without parameters pg uses the simple protocol, which runs several statements.
       await client.query(script);
     },
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    async query<R extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
       const result = await client.query<R>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
   };
 }
 
-async function runTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
+async function runTransaction<T>(pool: pg.Pool, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query(`BEGIN; ${TAKE_WRITER_LOCK}`);
-    const result = await work(wrap(client));
+    const result = await work({ ...wrap(client), inTransaction: true });
     await client.query('COMMIT');
     client.release();
     return result;

@@ -30,3 +30,13 @@ export class SqlBuilder {
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
+
+/**
+ * The last item per key, in first-seen order of the keys: what a batch upsert writes, since one
+ * statement may not change a row twice (the last value given wins, as if sent one by one).
+ */
+export function lastPerKey<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) byKey.set(keyOf(item), item);
+  return [...byKey.values()];
+}

@@ -7,7 +7,7 @@
  */
 import { AGREEMENT_WARNING_DAYS, agreementStanding } from '@partnerkit/core/rules';
 import type { AgreementGate, PartnerAgreement, PartnerType, RequiredAgreement } from '@partnerkit/core/schemas';
-import type { Queryable, Row } from '../db/database.js';
+import type { Queryable, Row, Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
 import type { Caller } from '../security/caller.js';
 import { appendEvents } from '../store/events.js';
@@ -74,7 +74,7 @@ export async function requireAgreements(q: Queryable, caller: Caller, gate: Agre
  * Announces acceptances whose term ends within the warning period (`agreement.expiring`) or has
  * ended (`agreement.expired`), once each, from the backend's clock. Runs in the sweep.
  */
-export async function announceAgreementExpiry(tx: Queryable, now: Date): Promise<number> {
+export async function announceAgreementExpiry(tx: Transaction, now: Date): Promise<number> {
   const { expiring, expired } = await noticeAcceptanceExpiry(tx, now, AGREEMENT_WARNING_DAYS * 86_400_000);
   const event = (type: 'agreement.expiring' | 'agreement.expired') => (a: (typeof expiring)[number]) => ({
     type,

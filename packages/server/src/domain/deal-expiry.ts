@@ -1,51 +1,53 @@
 /**
  * Protection expiry: approved deals whose window has passed become `expired`, with a history
- * entry and a `deal.expired` event, in one transaction. Run on the read and write paths that
- * touch deals, and by the periodic sweep for deals nobody reads.
+ * entry and a `deal.expired` event, in one transaction. Applied on the paths that read or write
+ * deals (only when a probe finds something due), and by the periodic sweep for deals nobody reads.
  * @module
  */
-import type { Queryable } from '../db/database.js';
-import { toIso } from '../db/database.js';
+import type { Deal } from '@partnerkit/core/schemas';
+import type { Database, Transaction } from '../db/database.js';
+import type { PageSlice, PageWindow } from '../store/page.js';
+import { anyDealDue, type DealFilter, type ExpiryScope, expireDueDeals, listDeals } from '../store/deals.js';
 import { appendEvents } from '../store/events.js';
 
-/** Which due deals to expire: all of them, one deal, or those of one customer key. */
-export type ExpiryScope = { all: true } | { dealId: string } | { customerKey: string };
+export type { ExpiryScope } from '../store/deals.js';
 
 /**
- * Expires the approved deals in `scope` whose protection ended at or before `now`; answers how
- * many. Rows another transaction holds are skipped (that transaction decides them). Must run
- * inside a transaction: the status change and its event commit together.
+ * Expires the approved deals in `scope` whose protection ended at or before `now`, each with its
+ * `deal.expired` event; answers how many. Must run inside a transaction: the status change and
+ * its event commit together.
  */
-export async function expireDueDeals(tx: Queryable, now: Date, scope: ExpiryScope): Promise<number> {
-  const filter = 'dealId' in scope ? 'AND id = $2' : 'customerKey' in scope ? 'AND customer_key = $2' : '';
-  const params: unknown[] = [now];
-  if ('dealId' in scope) params.push(scope.dealId);
-  else if ('customerKey' in scope) params.push(scope.customerKey);
-  const { rows } = await tx.query(
-    `WITH due AS (
-       SELECT id FROM deals WHERE status = 'approved' AND expires_at <= $1 ${filter}
-       ORDER BY expires_at FOR UPDATE SKIP LOCKED
-     )
-     UPDATE deals AS d
-        SET status = 'expired',
-            updated_at = $1,
-            history = d.history || jsonb_build_array(jsonb_build_object(
-              'at', to_char(d.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-              'from', 'approved', 'to', 'expired',
-              'by', jsonb_build_object('role', 'system', 'id', NULL)))
-       FROM due
-      WHERE d.id = due.id AND d.status = 'approved'
-  RETURNING d.id, d.number, d.partner_id, d.expires_at`,
-    params,
-  );
+export async function expireDeals(tx: Transaction, now: Date, scope: ExpiryScope): Promise<number> {
+  const expired = await expireDueDeals(tx, now, scope);
   await appendEvents(
     tx,
-    rows.map((r) => ({
+    expired.map((d) => ({
       type: 'deal.expired' as const,
-      partnerId: r.partner_id as string,
-      data: { dealId: r.id, number: r.number, from: 'approved', to: 'expired', expiredAt: toIso(r.expires_at) },
+      partnerId: d.partnerId,
+      data: { dealId: d.id, number: d.number, from: 'approved', to: 'expired', expiredAt: d.expiresAt.toISOString() },
     })),
     now,
   );
-  return rows.length;
+  return expired.length;
+}
+
+/**
+ * Before a read: expires what is due in `scope`, in a transaction of its own, when a probe finds
+ * anything due; a read with nothing to expire writes nothing (a transaction on every read cost
+ * the deal list most of its time). A backend may expire lazily but never shows an approved deal
+ * past its `expiresAt`.
+ */
+export async function expireDealsIfDue(db: Database, now: Date, scope: ExpiryScope): Promise<void> {
+  if (await anyDealDue(db, now, scope)) await db.transaction((tx) => expireDeals(tx, now, scope));
+}
+
+/**
+ * A page of deals as of `now`: read once, with the probe for due deals in the same statement;
+ * only when something is due (or an empty page cannot tell) is it expired and the page read again.
+ */
+export async function readDeals(db: Database, filter: DealFilter, window: PageWindow, now: Date): Promise<PageSlice<Deal>> {
+  const page = await listDeals(db, filter, window, { dueAt: now });
+  if (!(page.due ?? (await anyDealDue(db, now, { all: true })))) return page;
+  await db.transaction((tx) => expireDeals(tx, now, { all: true }));
+  return listDeals(db, filter, window);
 }

@@ -6,10 +6,10 @@
  * @module
  */
 import type { Database } from '../db/database.js';
-import { purgeIdempotencyKeys } from '../http/idempotency.js';
+import { purgeIdempotencyKeys } from '../store/idempotency-keys.js';
 import type { Logger } from '../http/logger.js';
 import { announceAgreementExpiry } from './agreements.js';
-import { expireDueDeals } from './deal-expiry.js';
+import { expireDeals } from './deal-expiry.js';
 import { DEFAULT_TIER_SWEEP_INTERVAL_MS, sweepTierChanges } from './tier-sweep.js';
 
 export { DEFAULT_TIER_SWEEP_INTERVAL_MS } from './tier-sweep.js';
@@ -43,10 +43,10 @@ export interface SweepOptions {
 
 /** Runs one sweep now. */
 export async function sweep(db: Database, now: Date, idempotencyRetentionMs: number, options: SweepOptions = {}): Promise<SweepReport> {
-  const expiredDeals = await db.transaction((tx) => expireDueDeals(tx, now, { all: true }));
+  const expiredDeals = await db.transaction((tx) => expireDeals(tx, now, { all: true }));
   const tiers = options.evaluateTiers === false ? { evaluated: 0, changed: 0 } : await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
   const agreementNotices = await db.transaction((tx) => announceAgreementExpiry(tx, now));
-  const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, now, idempotencyRetentionMs);
+  const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, new Date(now.getTime() - idempotencyRetentionMs));
   return { expiredDeals, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys, agreementNotices };
 }
 

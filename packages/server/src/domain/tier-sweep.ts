@@ -5,6 +5,8 @@
  * @module
  */
 import type { Database } from '../db/database.js';
+import { partnerIdsAfter } from '../store/partners.js';
+import { claimSetting, releaseSetting } from '../store/settings.js';
 import { applyDueTierChanges } from './tier-evaluation.js';
 
 /** How often the sweep evaluates every partner's tier by default: hourly. */
@@ -25,20 +27,6 @@ export interface TierSweepReport {
 }
 
 /**
- * Claims the evaluation when none started within `intervalMs` before `now`: one atomic
- * statement, so of several servers sharing the database one wins and the others skip.
- */
-async function claim(db: Database, now: Date, intervalMs: number): Promise<boolean> {
-  const { rows } = await db.query(
-    `INSERT INTO settings (name, value, created_at) VALUES ($1, $2, $3)
-     ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value WHERE settings.value::timestamptz <= $4
-     RETURNING name`,
-    [CLAIM, now.toISOString(), now, new Date(now.getTime() - intervalMs)],
-  );
-  return rows.length > 0;
-}
-
-/**
  * Evaluates every partner's tier at `now` and applies what is due, in batches of partners, each
  * batch one transaction with its events (the row locks of {@link applyDueTierChanges}, so it
  * serialises with measurement writes for the same partners). Does nothing when another
@@ -46,20 +34,20 @@ async function claim(db: Database, now: Date, intervalMs: number): Promise<boole
  * tries again. Idempotent: a partner whose change was applied has nothing due any more.
  */
 export async function sweepTierChanges(db: Database, now: Date, intervalMs: number): Promise<TierSweepReport> {
-  if (!(await claim(db, now, intervalMs))) return { evaluated: 0, changed: 0 };
+  // One atomic claim: of several servers sharing the database, one evaluates and the others skip.
+  if (!(await claimSetting(db, CLAIM, now, new Date(now.getTime() - intervalMs)))) return { evaluated: 0, changed: 0 };
   const report: TierSweepReport = { evaluated: 0, changed: 0 };
   try {
     let after = '';
     for (;;) {
-      const { rows } = await db.query<{ id: string }>('SELECT id FROM partners WHERE id > $1 ORDER BY id LIMIT $2', [after, BATCH_SIZE]);
-      if (rows.length === 0) break;
-      const ids = rows.map((r) => r.id);
+      const ids = await partnerIdsAfter(db, after, BATCH_SIZE);
+      if (ids.length === 0) break;
       report.changed += await db.transaction((tx) => applyDueTierChanges(tx, ids, now));
       report.evaluated += ids.length;
       after = ids[ids.length - 1] as string;
     }
   } catch (error) {
-    await db.query('DELETE FROM settings WHERE name = $1 AND value = $2', [CLAIM, now.toISOString()]).catch(() => {});
+    await releaseSetting(db, CLAIM, now).catch(() => {});
     throw error;
   }
   return report;

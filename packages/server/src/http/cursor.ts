@@ -6,11 +6,9 @@
  * @module
  */
 import { canonicalJson } from '@partnerkit/core/rules';
+import type { Position } from '../store/page.js';
 import { problems } from './problem.js';
 import { base64url, fromBase64url, hmacSha256, timingSafeEqual } from '../security/random.js';
-
-/** A sort position: the values of the ORDER BY columns of the last item of a page. */
-export type Position = readonly (string | number)[];
 
 const MAC_BYTES = 16;
 

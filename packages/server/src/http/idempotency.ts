@@ -8,9 +8,10 @@ import type { Context } from 'hono';
 import { canonicalJson } from '@partnerkit/core/rules';
 import { IdempotencyKey } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
-import { type Queryable, toIso } from '../db/database.js';
+import type { Transaction } from '../db/database.js';
 import { callerSubject } from '../security/caller.js';
 import { sha256Hex } from '../security/random.js';
+import { claimIdempotencyKey, forgetIdempotencyKey, lockStoredAnswer, storeAnswer } from '../store/idempotency-keys.js';
 import { PROBLEM_MEDIA_TYPE, ProblemError, problems } from './problem.js';
 import { createdLocation, json } from './routing.js';
 import { parseWith } from './validate.js';
@@ -26,7 +27,7 @@ export interface WriteResult {
  * registration, say), or null when it is no such conflict. Runs in the transaction, after the
  * write was rolled back to its savepoint, so it may query.
  */
-export type ConflictMapper = (error: unknown, tx: Queryable) => Promise<ProblemError | null>;
+export type ConflictMapper = (error: unknown, tx: Transaction) => Promise<ProblemError | null>;
 
 /**
  * Checks the `Idempotency-Key` header's format (400 at `Idempotency-Key`), so a malformed key is
@@ -68,7 +69,7 @@ export async function idempotentWrite(
   ctx: AppContext,
   c: Context<AppEnv>,
   body: unknown,
-  work: (tx: Queryable) => Promise<WriteResult>,
+  work: (tx: Transaction) => Promise<WriteResult>,
   conflicts: ConflictMapper = async () => null,
 ): Promise<Response> {
   const header = c.req.header('idempotency-key');
@@ -78,24 +79,15 @@ export async function idempotentWrite(
   const now = ctx.now();
 
   const outcome = await ctx.db.transaction(async (tx): Promise<WriteResult & { replayed: boolean }> => {
-    if (key !== null) {
-      const claim = () =>
-        tx.query(
-          `INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at)
-           VALUES ($1, $2, $3, 0, 'null'::jsonb, $4) ON CONFLICT (scope, key) DO NOTHING`,
-          [scope, key, hash, now],
-        );
-      if ((await claim()).rowCount === 0) {
-        const { rows } = await tx.query('SELECT request_hash, status, body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2 FOR UPDATE', [scope, key]);
-        const stored = rows[0];
-        const expired = stored !== undefined && now.getTime() - new Date(toIso(stored.created_at)).getTime() > ctx.settings.idempotencyRetentionMs;
-        if (stored !== undefined && !expired) {
-          if (stored.request_hash !== hash) throw problems.idempotencyMismatch();
-          return { status: Number(stored.status), body: stored.body, replayed: true };
-        }
-        await tx.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
-        if ((await claim()).rowCount === 0) throw new Error('an idempotency key was claimed twice in one transaction');
+    if (key !== null && !(await claimIdempotencyKey(tx, scope, key, hash, now))) {
+      const stored = await lockStoredAnswer(tx, scope, key);
+      const expired = stored !== null && now.getTime() - stored.createdAt.getTime() > ctx.settings.idempotencyRetentionMs;
+      if (stored !== null && !expired) {
+        if (stored.requestHash !== hash) throw problems.idempotencyMismatch();
+        return { status: stored.status, body: stored.body, replayed: true };
       }
+      await forgetIdempotencyKey(tx, scope, key);
+      if (!(await claimIdempotencyKey(tx, scope, key, hash, now))) throw new Error('an idempotency key was claimed twice in one transaction');
     }
     let result: WriteResult;
     await tx.query('SAVEPOINT write');
@@ -108,14 +100,7 @@ export async function idempotentWrite(
       if (conflict === null || conflict.status !== 409) throw conflict ?? error;
       result = storedProblem(conflict);
     }
-    if (key !== null) {
-      await tx.query('UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE scope = $1 AND key = $2', [
-        scope,
-        key,
-        result.status,
-        JSON.stringify(result.body ?? null),
-      ]);
-    }
+    if (key !== null) await storeAnswer(tx, scope, key, result.status, result.body);
     return { ...result, replayed: false };
   });
   const headers: Record<string, string> = outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {};
@@ -128,8 +113,3 @@ export async function idempotentWrite(
   return json(outcome.body, outcome.status, headers);
 }
 
-/** Forgets stored answers older than the retention (at least 24 hours); answers how many. */
-export async function purgeIdempotencyKeys(db: Queryable, now: Date, retentionMs: number): Promise<number> {
-  const { rowCount } = await db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now.getTime() - retentionMs)]);
-  return rowCount;
-}

@@ -8,7 +8,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { ADMIN_KEY_PREFIX, findAdminKey } from '../security/api-keys.js';
 import { type Caller, callerSubject } from '../security/caller.js';
 import { newId } from '../security/random.js';
-import { verifySession } from '../security/session-tokens.js';
+import { VerifiedSessions } from '../security/session-tokens.js';
 import { problemResponse, problems, type ProblemError } from './problem.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -112,7 +112,7 @@ function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-async function identify(ctx: AppContext, authorization: string | undefined): Promise<Caller | 'invalid' | null> {
+async function identify(ctx: AppContext, sessions: VerifiedSessions, authorization: string | undefined): Promise<Caller | 'invalid' | null> {
   if (authorization === undefined) return null;
   const match = /^Bearer +([\x21-\x7E]{16,4096})$/i.exec(authorization.trim());
   if (!match) return 'invalid';
@@ -121,7 +121,7 @@ async function identify(ctx: AppContext, authorization: string | undefined): Pro
     const key = await findAdminKey(ctx.db, token);
     return key ? { role: 'admin', keyId: key.id, keyName: key.name } : 'invalid';
   }
-  return (await verifySession((await ctx.keys()).session, token, ctx.now())) ?? 'invalid';
+  return (await sessions.verify((await ctx.keys()).session, token, ctx.now())) ?? 'invalid';
 }
 
 /**
@@ -131,10 +131,11 @@ async function identify(ctx: AppContext, authorization: string | undefined): Pro
  */
 export function authenticate(ctx: AppContext): MiddlewareHandler<AppEnv> {
   const limiter = new RateLimiter();
+  const sessions = new VerifiedSessions();
   const limits = ctx.settings.rateLimit;
   let lastPrune = Date.now();
   return async (c, next) => {
-    const identity = await identify(ctx, c.req.header('authorization'));
+    const identity = await identify(ctx, sessions, c.req.header('authorization'));
     const caller = identity === null || identity === 'invalid' ? null : identity;
     if (limits !== false) {
       const now = Date.now();

@@ -12,7 +12,7 @@ import type { Queryable, Row } from '../db/database.js';
 import { callerAudience, partnerAudience, standingsOf } from '../domain/agreements.js';
 import { readJsonBody } from '../http/body.js';
 import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
-import { pageFrom, pageRequest, positionNumber, positionString } from '../http/pagination.js';
+import { pageAnswer, pageWindow } from '../http/pagination.js';
 import { problems } from '../http/problem.js';
 import { json, pathId, requestUrl, requireRole, route } from '../http/routing.js';
 import { parseWith, queryObject } from '../http/validate.js';
@@ -28,6 +28,7 @@ import {
   listAgreementRows,
   listVersionRows,
   loadAcceptanceRow,
+  agreementIdOfVersion,
   loadAgreementRow,
   loadVersionRow,
   mapAcceptance,
@@ -38,7 +39,8 @@ import {
   versionsOf,
 } from '../store/agreements.js';
 import { appendEvents } from '../store/events.js';
-import { existingIds } from '../store/partners.js';
+import { existingIds } from '../store/references.js';
+import { type PositionShape, slicePage } from '../store/page.js';
 import { partnerInScope } from './partners.js';
 
 const agreementNotFound = () => problems.notFound('There is no agreement with this id.');
@@ -57,6 +59,11 @@ async function checkTiers(q: Queryable, tierIds: readonly string[] | undefined):
   if (errors.length > 0) throw problems.validation(errors);
 }
 
+/** Agreements and acceptances are listed in the order they were written. */
+const SEQ_POSITION: PositionShape = ['number'];
+/** Versions are listed by when they take effect. */
+const VERSION_POSITION: PositionShape = ['string', 'number'];
+
 export function agreementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/agreements', {
     get: async (c) => {
@@ -64,10 +71,10 @@ export function agreementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const query = parseWith(AgreementListQuery, queryObject(requestUrl(c), Object.keys(AgreementListQuery.shape)));
       const { limit: _l, cursor: _c, ...filters } = query;
       const identity = { list: 'agreements', filters: { ...filters, scope: partnerScope(caller) } };
-      const request = await pageRequest(ctx, identity, query);
+      const window = await pageWindow(ctx, identity, query, SEQ_POSITION);
       const audience = await callerAudience(ctx.db, caller);
-      const rows = await listAgreementRows(ctx.db, audience, filters, request.after ? positionNumber(request.after, 0) : null, request.limit + 1);
-      const page = await pageFrom(ctx, identity, request, rows, (r) => [Number(r.seq)], (r) => r);
+      const rows = await listAgreementRows(ctx.db, audience, filters, window.after ? Number(window.after[0]) : null, window.limit + 1);
+      const page = await pageAnswer(ctx, identity, slicePage(rows, window, (r) => [Number(r.seq)], (r) => r));
       return json({ data: await presentAgreements(ctx.db, page.data, ctx.now()), nextCursor: page.nextCursor });
     },
     post: async (c) => {
@@ -111,10 +118,10 @@ export function agreementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const query = parseWith(PageQuery, queryObject(requestUrl(c), Object.keys(PageQuery.shape)));
       const agreement = await agreementInScope(ctx.db, c, await callerAudience(ctx.db, c.get('caller')));
       const identity = { list: 'agreement-versions', filters: { agreementId: agreement.id } };
-      const request = await pageRequest(ctx, identity, query);
-      const after = request.after ? { effectiveAt: positionString(request.after, 0), seq: positionNumber(request.after, 1) } : null;
-      const rows = await listVersionRows(ctx.db, agreement.id as string, after, request.limit + 1);
-      return json(await pageFrom(ctx, identity, request, rows, (r) => [mapVersion(r).effectiveAt, Number(r.seq)], mapVersion));
+      const window = await pageWindow(ctx, identity, query, VERSION_POSITION);
+      const after = window.after ? { effectiveAt: String(window.after[0]), seq: Number(window.after[1]) } : null;
+      const rows = await listVersionRows(ctx.db, agreement.id as string, after, window.limit + 1);
+      return json(await pageAnswer(ctx, identity, slicePage(rows, window, (r) => [mapVersion(r).effectiveAt, Number(r.seq)], mapVersion)));
     },
     post: async (c) => {
       requireRole(c, 'admin');
@@ -165,9 +172,9 @@ export function agreementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const query = parseWith(PageQuery, queryObject(requestUrl(c), Object.keys(PageQuery.shape)));
       const partner = await partnerInScope(ctx, c);
       const identity = { list: 'partner-agreements', filters: { partnerId: partner.id } };
-      const request = await pageRequest(ctx, identity, query);
-      const rows = await listAgreementRows(ctx.db, await partnerAudience(ctx.db, partner.id), {}, request.after ? positionNumber(request.after, 0) : null, request.limit + 1);
-      const page = await pageFrom(ctx, identity, request, rows, (r) => [Number(r.seq)], (r) => r);
+      const window = await pageWindow(ctx, identity, query, SEQ_POSITION);
+      const rows = await listAgreementRows(ctx.db, await partnerAudience(ctx.db, partner.id), {}, window.after ? Number(window.after[0]) : null, window.limit + 1);
+      const page = await pageAnswer(ctx, identity, slicePage(rows, window, (r) => [Number(r.seq)], (r) => r));
       return json({ data: await standingsOf(ctx.db, partner.id, page.data, ctx.now()), nextCursor: page.nextCursor });
     },
   });
@@ -177,9 +184,9 @@ export function agreementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const query = parseWith(AcceptanceListQuery, queryObject(requestUrl(c), Object.keys(AcceptanceListQuery.shape)));
       const partner = await partnerInScope(ctx, c);
       const identity = { list: 'acceptances', filters: { partnerId: partner.id, agreementId: query.agreementId } };
-      const request = await pageRequest(ctx, identity, query);
-      const rows = await listAcceptanceRows(ctx.db, partner.id, query.agreementId, request.after ? positionNumber(request.after, 0) : null, request.limit + 1);
-      return json(await pageFrom(ctx, identity, request, rows, (r) => [Number(r.seq)], mapAcceptance));
+      const window = await pageWindow(ctx, identity, query, SEQ_POSITION);
+      const rows = await listAcceptanceRows(ctx.db, partner.id, query.agreementId, window.after ? Number(window.after[0]) : null, window.limit + 1);
+      return json(await pageAnswer(ctx, identity, slicePage(rows, window, (r) => [Number(r.seq)], mapAcceptance)));
     },
     post: async (c) => {
       const caller = requireRole(c, 'partner');
@@ -190,9 +197,9 @@ export function agreementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const partner = await partnerInScope(ctx, c);
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
-        const { rows } = await tx.query('SELECT agreement_id FROM agreement_versions WHERE id = $1', [input.versionId]);
+        const agreementId = await agreementIdOfVersion(tx, input.versionId);
         // A version of an agreement that does not apply to the partner is out of scope: unknown.
-        const agreement = rows[0] ? await loadAgreementRow(tx, rows[0].agreement_id as string, await partnerAudience(tx, partner.id)) : null;
+        const agreement = agreementId === null ? null : await loadAgreementRow(tx, agreementId, await partnerAudience(tx, partner.id));
         if (!agreement) throw problems.validation([{ path: 'versionId', message: 'no agreement version has this id' }]);
         const versions = (await versionsOf(tx, [agreement.id as string])).get(agreement.id as string) ?? [];
         const version = versions.find((v) => v.id === input.versionId);

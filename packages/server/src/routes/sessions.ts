@@ -11,14 +11,14 @@ import { json, requireRole, route } from '../http/routing.js';
 import { parseWith } from '../http/validate.js';
 import { callerPrincipal } from '../security/caller.js';
 import { signSession } from '../security/session-tokens.js';
-import { loadPartner } from '../store/partners.js';
+import { getPartner } from '../store/partners.js';
 
 export function sessionRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   route(app, '/v1/sessions', {
     post: async (c) => {
       requireRole(c, 'admin');
       const input = parseWith(SessionInput, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
-      if (input.partnerId !== undefined && (await loadPartner(ctx.db, input.partnerId)) === null) {
+      if (input.partnerId !== undefined && (await getPartner(ctx.db, input.partnerId)) === null) {
         throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
       }
       const token = await signSession((await ctx.keys()).session, input, ctx.now(), ctx.settings.sessionTtlSeconds);

@@ -51,10 +51,17 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Imported HMAC keys, by the key's bytes: importing costs as much as signing. */
+const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
 /** HMAC-SHA-256 of `message` under `key`. */
 export async function hmacSha256(key: Uint8Array, message: string): Promise<Uint8Array> {
-  const cryptoKey = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(message)));
+  let cryptoKey = hmacKeys.get(key);
+  if (!cryptoKey) {
+    cryptoKey = crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    hmacKeys.set(key, cryptoKey);
+  }
+  return new Uint8Array(await crypto.subtle.sign('HMAC', await cryptoKey, new TextEncoder().encode(message)));
 }
 
 /** Compares two byte strings in time independent of where they differ. */

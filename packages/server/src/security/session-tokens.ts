@@ -62,3 +62,31 @@ export async function verifySession(key: Uint8Array, token: string, now: Date): 
   if (role === 'partner' && typeof partnerId === 'string') return { role, partnerId, ...common };
   return null;
 }
+
+/**
+ * Sessions verified once, then remembered by token until they expire, so a page's many requests
+ * do not each check a signature (a Web Crypto round trip that cost the deal list a third of its
+ * time). Only verified tokens are kept, at most `max` of them (the oldest go first); a
+ * remembered one still expires on time. The secret changes only with a restart, so a verdict
+ * stays true while its token lives.
+ */
+export class VerifiedSessions {
+  private readonly verified = new Map<string, ManagerCaller | PartnerCaller>();
+
+  constructor(private readonly max = 10_000) {}
+
+  async verify(key: Uint8Array, token: string, now: Date): Promise<ManagerCaller | PartnerCaller | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.parse(known.expiresAt) > now.getTime()) return known;
+      this.verified.delete(token);
+      return null;
+    }
+    const caller = await verifySession(key, token, now);
+    if (caller) {
+      if (this.verified.size >= this.max) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, caller);
+    }
+    return caller;
+  }
+}

@@ -18,7 +18,11 @@ import type {
   AgreementVersionRef,
   PartnerType,
 } from '@partnerkit/core/schemas';
-import { isUniqueViolation, type Queryable, type Row, toIso, toIsoOrNull } from '../db/database.js';
+import { isUniqueViolation, type Queryable, type Row } from '../db/database.js';
+
+/** Timestamps arrive from both drivers as `Date`s. */
+const toIso = (value: unknown): string => (value as Date).toISOString();
+const toIsoOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : toIso(value));
 import { SqlBuilder } from '../db/sql.js';
 
 /** The unique index on a version's name within its agreement. */
@@ -289,4 +293,10 @@ export async function noticeAcceptanceExpiry(tx: Queryable, now: Date, warnMs: n
     [now, new Date(now.getTime() + warnMs)],
   );
   return { expiring: expiring.rows.map(mapAcceptance), expired: expired.rows.map(mapAcceptance) };
+}
+
+/** The agreement a version belongs to, or null when there is no such version. */
+export async function agreementIdOfVersion(q: Queryable, versionId: string): Promise<string | null> {
+  const { rows } = await q.query<{ agreement_id: string }>('SELECT agreement_id FROM agreement_versions WHERE id = $1', [versionId]);
+  return rows[0]?.agreement_id ?? null;
 }

@@ -1,9 +1,12 @@
 /**
- * The event log: appended in the same transaction as the change it records.
+ * The event log: appended in the same transaction as the change it records, read in commit-safe
+ * order. Every read and write of `events`.
  * @module
  */
 import type { EventEnvelope, KnownEventType } from '@partnerkit/core/schemas';
-import { type Queryable, type Row, toIso, WRITER_LOCK } from '../db/database.js';
+import { type Queryable, type Transaction, WRITER_LOCK } from '../db/database.js';
+import { SqlBuilder } from '../db/sql.js';
+import { type PageSlice, type PageWindow, type Position, type PositionShape, slicePage } from './page.js';
 
 /** One event to append. */
 export interface NewEvent {
@@ -21,14 +24,52 @@ export function eventSeq(id: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export function mapEvent(row: Row): EventEnvelope {
-  return {
-    id: eventId(Number(row.seq)),
-    type: row.type as string,
-    occurredAt: toIso(row.occurred_at),
-    partnerId: (row.partner_id as string | null) ?? null,
-    data: row.data as Record<string, unknown>,
-  };
+/** A row of `events` as read (`tx_id` as text: an xid8 does not fit a JS number). */
+export interface EventRow {
+  seq: number;
+  tx: string;
+  type: string;
+  occurred_at: Date;
+  partner_id: string | null;
+  data: Record<string, unknown>;
+}
+
+/** The one mapping of an event row to the contract's envelope. */
+export function eventFromRow(row: EventRow): EventEnvelope {
+  return { id: eventId(row.seq), type: row.type, occurredAt: row.occurred_at.toISOString(), partnerId: row.partner_id, data: row.data };
+}
+
+/** Events are read in `(tx_id, seq)` order: the position is `[tx_id as text, seq]`. */
+export const EVENT_POSITION: PositionShape = ['string', 'number'];
+
+/** The position of the event at log position `seq`, or null when there is none. */
+export async function eventPosition(q: Queryable, seq: number): Promise<Position | null> {
+  const { rows } = await q.query<{ tx: string }>('SELECT tx_id::text AS tx FROM events WHERE seq = $1', [seq]);
+  return rows[0] ? [rows[0].tx, seq] : null;
+}
+
+/** The filters of the event list. */
+export interface EventFilter {
+  type?: string | undefined;
+  partnerId?: string | undefined;
+}
+
+/**
+ * A page of events, oldest first, after `window.after`, up to the horizon (see
+ * {@link eventHorizon}): a reader's position never passes an event a running transaction may
+ * still commit.
+ */
+export async function listEvents(q: Queryable, filter: EventFilter, window: PageWindow): Promise<PageSlice<EventEnvelope>> {
+  const sql = new SqlBuilder();
+  sql.where(`tx_id < ${sql.param(await eventHorizon(q))}::xid8`);
+  if (filter.type) sql.where(`type = ${sql.param(filter.type)}`);
+  if (filter.partnerId) sql.where(`partner_id = ${sql.param(filter.partnerId)}`);
+  if (window.after) sql.where(`(tx_id, seq) > (${sql.param(window.after[0])}::xid8, ${sql.param(window.after[1])})`);
+  const { rows } = await q.query<EventRow>(
+    `SELECT seq, tx_id::text AS tx, type, occurred_at, partner_id, data FROM events ${sql.whereClause()} ORDER BY tx_id, seq LIMIT ${window.limit + 1}`,
+    sql.params,
+  );
+  return slicePage(rows, window, (r) => [r.tx, r.seq], eventFromRow);
 }
 
 /**
@@ -62,7 +103,7 @@ export async function eventHorizon(q: Queryable): Promise<string> {
 }
 
 /** Appends events inside the caller's transaction (which holds the writer lock). */
-export async function appendEvents(tx: Queryable, events: readonly NewEvent[], occurredAt: Date): Promise<void> {
+export async function appendEvents(tx: Transaction, events: readonly NewEvent[], occurredAt: Date): Promise<void> {
   if (events.length === 0) return;
   await tx.query(
     `INSERT INTO events (type, occurred_at, partner_id, data)

@@ -1,75 +1,157 @@
 /**
- * Partners, targets and measurements as rows and as contract objects.
+ * Partners, as rows and as the contract's `Partner`.
  * @module
  */
-import type { Measurement, Partner, Target } from '@partnerkit/core/schemas';
-import { type Queryable, type Row, toIso } from '../db/database.js';
+import type { Partner, PartnerInput, PartnerListQuery, PartnerPatch, PartnerType } from '@partnerkit/core/schemas';
+import type { Queryable, Transaction } from '../db/database.js';
+import { containsPattern, SqlBuilder } from '../db/sql.js';
+import { type PageSlice, type PageWindow, type PositionShape, slicePage } from './page.js';
 
-export function mapPartner(row: Row): Partner {
+/** A row of `partners`. */
+export interface PartnerRow {
+  id: string;
+  name: string;
+  type: Partner['type'];
+  status: Partner['status'];
+  tier_id: string | null;
+  tier_since: Date;
+  region: string | null;
+  country: string | null;
+  website: string | null;
+  domains: string[];
+  manager: Partner['manager'];
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = 'id, name, type, status, tier_id, tier_since, region, country, website, domains, manager, created_at, updated_at';
+
+/** The one mapping of a partner row to the contract. */
+export function partnerFromRow(row: PartnerRow): Partner {
   return {
-    id: row.id as string,
-    name: row.name as string,
-    type: row.type as Partner['type'],
-    status: row.status as Partner['status'],
-    tierId: (row.tier_id as string | null) ?? null,
-    tierSince: toIso(row.tier_since),
-    region: (row.region as string | null) ?? null,
-    country: (row.country as string | null) ?? null,
-    website: (row.website as string | null) ?? null,
-    domains: row.domains as string[],
-    manager: (row.manager as Partner['manager']) ?? null,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    status: row.status,
+    tierId: row.tier_id,
+    tierSince: row.tier_since.toISOString(),
+    region: row.region,
+    country: row.country,
+    website: row.website,
+    domains: row.domains,
+    manager: row.manager,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
   };
 }
 
-export function mapTarget(row: Row): Target {
-  return {
-    partnerId: row.partner_id as string,
-    kpiId: row.kpi_id as string,
-    period: row.period as string,
-    value: Number(row.value),
-    updatedAt: toIso(row.updated_at),
-  };
+/** The filters of the partner list, and the partner a caller is confined to (null: every partner). */
+export type PartnerFilter = Omit<PartnerListQuery, 'limit' | 'cursor'> & { scope: string | null };
+
+/** Partners are listed by name: the position is `[name, id]`. */
+export const PARTNER_POSITION: PositionShape = ['string', 'string'];
+
+/** A page of partners, by name. */
+export async function listPartners(q: Queryable, filter: PartnerFilter, window: PageWindow): Promise<PageSlice<Partner>> {
+  const sql = new SqlBuilder();
+  if (filter.scope !== null) sql.where(`id = ${sql.param(filter.scope)}`);
+  if (filter.type) sql.where(`type = ${sql.param(filter.type)}`);
+  if (filter.status) sql.where(`status = ${sql.param(filter.status)}`);
+  if (filter.tierId) sql.where(`tier_id = ${sql.param(filter.tierId)}`);
+  if (filter.country) sql.where(`country = ${sql.param(filter.country.toUpperCase())}`);
+  if (filter.region) sql.where(`lower(region) = lower(${sql.param(filter.region)})`);
+  if (filter.q) sql.where(`name ILIKE ${sql.param(containsPattern(filter.q))}`);
+  if (window.after) sql.where(`(name, id) > (${sql.param(window.after[0])}, ${sql.param(window.after[1])})`);
+  const { rows } = await q.query<PartnerRow>(`SELECT ${COLUMNS} FROM partners ${sql.whereClause()} ORDER BY name, id LIMIT ${window.limit + 1}`, sql.params);
+  return slicePage(rows, window, (r) => [r.name, r.id], partnerFromRow);
 }
 
-export function mapMeasurement(row: Row): Measurement {
-  return {
-    partnerId: row.partner_id as string,
-    kpiId: row.kpi_id as string,
-    period: row.period as string,
-    value: Number(row.value),
-    source: (row.source as string | null) ?? null,
-    recordedAt: toIso(row.recorded_at),
-  };
+/** One partner, or null. `lock` holds its row for the rest of the transaction. */
+export async function getPartner(q: Queryable, id: string, { lock = false }: { lock?: boolean } = {}): Promise<Partner | null> {
+  const { rows } = await q.query<PartnerRow>(`SELECT ${COLUMNS} FROM partners WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? partnerFromRow(rows[0]) : null;
 }
 
-/** One partner, or null. `lock` takes a row lock for the rest of the transaction. */
-export async function loadPartner(q: Queryable, id: string, { lock = false } = {}): Promise<Partner | null> {
-  const { rows } = await q.query(`SELECT * FROM partners WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-  return rows[0] ? mapPartner(rows[0]) : null;
-}
-
-/** Days an approval protects a deal of `partnerId`: its tier's, or null without a tier. */
-export async function tierProtectionDays(q: Queryable, partnerId: string): Promise<number | null> {
-  const { rows } = await q.query<{ days: number | null }>(
-    'SELECT t.deal_protection_days AS days FROM partners p JOIN tiers t ON t.id = p.tier_id WHERE p.id = $1',
-    [partnerId],
+/** Creates a partner with id `id`; it holds its tier from `input.tierSince`, else from `now`. */
+export async function insertPartner(tx: Transaction, id: string, input: PartnerInput & { status: Partner['status'] }, now: Date): Promise<Partner> {
+  const { rows } = await tx.query<PartnerRow>(
+    `INSERT INTO partners (id, name, type, status, tier_id, region, country, website, domains, manager, created_at, updated_at, tier_since)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $11, $12) RETURNING ${COLUMNS}`,
+    [
+      id,
+      input.name,
+      input.type,
+      input.status,
+      input.tierId ?? null,
+      input.region ?? null,
+      input.country ?? null,
+      input.website ?? null,
+      JSON.stringify(input.domains ?? []),
+      input.manager ? JSON.stringify(input.manager) : null,
+      now,
+      input.tierSince ?? now,
+    ],
   );
-  const days = rows[0]?.days;
-  return days === null || days === undefined ? null : Number(days);
+  return partnerFromRow(rows[0] as PartnerRow);
 }
 
-/** Every measurement of one partner (by the primary key's prefix). */
-export async function loadMeasurements(q: Queryable, partnerId: string): Promise<Measurement[]> {
-  const { rows } = await q.query('SELECT * FROM measurements WHERE partner_id = $1 ORDER BY kpi_id, period', [partnerId]);
-  return rows.map(mapMeasurement);
+/** The column of each field a patch may change, and whether it holds JSON. */
+const PATCH_COLUMNS: Record<keyof PartnerPatch, { column: string; json?: true }> = {
+  name: { column: 'name' },
+  type: { column: 'type' },
+  status: { column: 'status' },
+  tierId: { column: 'tier_id' },
+  tierSince: { column: 'tier_since' },
+  region: { column: 'region' },
+  country: { column: 'country' },
+  website: { column: 'website' },
+  domains: { column: 'domains', json: true },
+  manager: { column: 'manager', json: true },
+};
+
+/**
+ * Applies `patch` (its defined fields) to partner `id` at `now`; `tierSince` restarts at `now`
+ * when `restartTier` says so (a new tier set without saying since when).
+ */
+export async function updatePartner(tx: Transaction, id: string, patch: PartnerPatch, now: Date, { restartTier = false } = {}): Promise<Partner> {
+  const sql = new SqlBuilder();
+  const sets: string[] = [];
+  for (const [field, value] of Object.entries(patch) as [keyof PartnerPatch, unknown][]) {
+    if (value === undefined) continue;
+    const { column, json } = PATCH_COLUMNS[field];
+    sets.push(json ? `${column} = ${sql.param(value === null ? null : JSON.stringify(value))}::jsonb` : `${column} = ${sql.param(value)}`);
+  }
+  sets.push(`updated_at = ${sql.param(now)}`);
+  if (restartTier) sets.push(`tier_since = ${sql.param(now)}`);
+  const { rows } = await tx.query<PartnerRow>(`UPDATE partners SET ${sets.join(', ')} WHERE id = ${sql.param(id)} RETURNING ${COLUMNS}`, sql.params);
+  return partnerFromRow(rows[0] as PartnerRow);
 }
 
-/** Every target of one partner. */
-export async function loadTargets(q: Queryable, partnerId: string): Promise<Target[]> {
-  const { rows } = await q.query('SELECT * FROM targets WHERE partner_id = $1 ORDER BY kpi_id, period', [partnerId]);
-  return rows.map(mapTarget);
+/**
+ * The tier a partner holds and since when, its row locked FOR NO KEY UPDATE (what an update of
+ * `tier_id` takes anyway): evaluations of one partner serialise without blocking the foreign-key
+ * checks of its measurements and deals. Null when there is no such partner.
+ */
+export async function lockPartnerTier(tx: Transaction, id: string): Promise<{ tierId: string | null; tierSince: Date } | null> {
+  const { rows } = await tx.query<{ tier_id: string | null; tier_since: Date }>('SELECT tier_id, tier_since FROM partners WHERE id = $1 FOR NO KEY UPDATE', [id]);
+  return rows[0] ? { tierId: rows[0].tier_id, tierSince: rows[0].tier_since } : null;
+}
+
+/** Moves partner `id` to `tierId`, held from `now`. */
+export async function setPartnerTier(tx: Transaction, id: string, tierId: string, now: Date): Promise<void> {
+  await tx.query('UPDATE partners SET tier_id = $2, updated_at = $3, tier_since = $3 WHERE id = $1', [id, tierId, now]);
+}
+
+/** Up to `limit` partner ids after `after`, in id order (batches over every partner). */
+export async function partnerIdsAfter(q: Queryable, after: string, limit: number): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM partners WHERE id > $1 ORDER BY id LIMIT $2', [after, limit]);
+  return rows.map((r) => r.id);
+}
+
+/** A partner's type and tier, which gate what it may open; null when there is no such partner. */
+export async function partnerGates(q: Queryable, id: string): Promise<{ type: PartnerType; tierId: string | null } | null> {
+  const { rows } = await q.query<{ type: PartnerType; tier_id: string | null }>('SELECT type, tier_id FROM partners WHERE id = $1', [id]);
+  return rows[0] ? { type: rows[0].type, tierId: rows[0].tier_id } : null;
 }
 
 /** The names of the partners `ids` (duplicates allowed), by id: deals carry their partner's name. */
@@ -79,13 +161,4 @@ export async function partnerNames(q: Queryable, ids: readonly string[]): Promis
     JSON.stringify([...new Set(ids)]),
   ]);
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Which of `ids` exist in `table` (partners, kpis or tiers). */
-export async function existingIds(q: Queryable, table: 'partners' | 'kpis' | 'tiers', ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const { rows } = await q.query<{ id: string }>(`SELECT id FROM ${table} WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`, [
-    JSON.stringify([...new Set(ids)]),
-  ]);
-  return new Set(rows.map((r) => r.id));
 }

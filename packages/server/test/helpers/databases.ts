@@ -29,7 +29,7 @@ export function drivers(): { name: DriverName; skip: string | false }[] {
  * creating a cluster costs seconds, copying one milliseconds.
  */
 function pgliteTemplate(): string {
-  const schema = createHash('sha256').update(MIGRATIONS.map((m) => m.sql).join('\n')).digest('hex').slice(0, 12);
+  const schema = createHash('sha256').update(MIGRATIONS.map((m) => `${m.version} ${m.name}\n${m.sql}`).join('\n')).digest('hex').slice(0, 12);
   return join(tmpdir(), `partnerkit-test-template-${schema}`);
 }
 
@@ -95,6 +95,27 @@ export async function freshDatabase(driver: DriverName): Promise<FreshDatabase> 
     databaseUrl,
     async drop() {
       await db.close();
+      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** An empty PostgreSQL database (not migrated, not opened): its URL, and how to drop it. */
+export async function emptyPostgresDatabase(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  if (!POSTGRES_URL) throw new Error(POSTGRES_SKIP);
+  const name = `pk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

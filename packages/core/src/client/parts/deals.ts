@@ -9,6 +9,7 @@ import { newIdempotencyKey } from '../http/idempotency-key.js';
 import { route } from '../http/url.js';
 import type { CreateOptions, RequestOptions } from '../options.js';
 import type { Filters, ListParams } from '../params.js';
+import type { ClientRequests } from '../api.js';
 import { definePart } from '../part.js';
 
 /**
@@ -50,9 +51,22 @@ export interface DealsApi {
   register(input: DealInput, options?: CreateOptions): Promise<Deal>;
   /** Is this customer free to register? A reason code only, never who holds it. */
   check(input: DealCheckInput, options?: RequestOptions): Promise<DealCheckResult>;
-  /** Moves a deal through its lifecycle (`approved`, `rejected`, ...), checked per role by the backend. */
+  /**
+   * Moves a deal through its lifecycle (`approved`, `rejected`, ...), checked per role by the
+   * backend. Sends an `Idempotency-Key` (a new random one unless you give one), so a lost answer
+   * is retried safely: the retry gets the first answer, never a second move.
+   */
   transition(id: string, input: DealTransitionInput, options?: CreateOptions): Promise<Deal>;
+  /**
+   * Extends an approved deal's protection, once (`{ to: 'approved', extend: true }`): the only way
+   * to; approving an approved deal again is refused. Idempotent like {@link DealsApi.transition}.
+   */
+  extend(id: string, input?: { reason?: string }, options?: CreateOptions): Promise<Deal>;
 }
+
+/** A move, always with an `Idempotency-Key`, so a lost answer is retried without moving the deal twice. */
+const transition = (requests: ClientRequests, id: string, input: DealTransitionInput, options?: CreateOptions) =>
+  requests.mutate('POST', route`deals/${id}/transitions`, Deal, input, { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() });
 
 /**
  * `deals(client)`: the deals namespace of any PartnerKit client (`client.deals` on a full one).
@@ -73,6 +87,7 @@ export const deals = /* @__PURE__ */ definePart(
       requests.mutate('POST', 'deals', Deal, input, { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() }),
     // A question, not a write: it leaves cached deals alone.
     check: (input, options) => requests.mutate('POST', 'deals/check', DealCheckResult, input, options, null),
-    transition: (id, input, options) => requests.mutate('POST', route`deals/${id}/transitions`, Deal, input, options),
+    transition: (id, input, options) => transition(requests, id, input, options),
+    extend: (id, input, options) => transition(requests, id, { to: 'approved', extend: true, ...(input?.reason === undefined ? {} : { reason: input.reason }) }, options),
   }),
 );

@@ -3,7 +3,7 @@
  * forbidden action is never offered (the backend checks again).
  * @module
  */
-import { allowedTransitions, checkTransition, findTransition } from '@partnerkit/core/rules';
+import { allowedTransitions, checkTransition, findTransition, isExtension } from '@partnerkit/core/rules';
 import type { Deal, DealStatus, Role } from '@partnerkit/core/schemas';
 
 /** Statuses a person can move a deal to (never `draft`; `expired` is the system's). */
@@ -28,10 +28,10 @@ export function dealActions(deal: Pick<Deal, 'status' | 'extensions'>, role: Rol
   const from = deal.status;
   return allowedTransitions(from, role)
     .filter((to): to is ActionTarget => to !== 'draft' && to !== 'expired')
-    .filter((to) => checkTransition({ from, to, role, reason: 'x', extensions: deal.extensions }).ok)
+    .filter((to) => checkTransition({ from, to, role, reason: 'x', extensions: deal.extensions, extend: isExtension(from, to) }).ok)
     .map((to) => ({
       to,
-      label: from === 'approved' && to === 'approved' ? 'extend' : to,
+      label: isExtension(from, to) ? 'extend' : to,
       reason: findTransition(from, to)?.reason ?? 'optional',
       closingCode: to === 'rejected',
     }));

@@ -366,7 +366,12 @@ export class DealListView implements ReactiveController {
     const from = dialog.deal.status;
     const to = dialog.action.to;
     try {
-      const deal = await deals(client).transition(dialog.deal.id, { to, ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) });
+      const deal = await deals(client).transition(dialog.deal.id, {
+        to,
+        ...(dialog.action.label === 'extend' ? { extend: true } : {}),
+        ...(reason ? { reason } : {}),
+        ...(reasonCode ? { reasonCode } : {}),
+      });
       this.deals.replace(deal);
       this.announcement = l.t('list.done', { number: deal.number, status: l.t(`deal.status.${deal.status}`) });
       this.host.dispatchEvent(new PkDealTransitionEvent(transitionEventType(from, to), { deal, from, to, ...(reason ? { reason } : {}) }));
