@@ -139,26 +139,33 @@ suite('agreements', (harness) => {
     const resource = await h.admin.post('/v1/resources', { title: unique('Guide'), type: 'document', language: 'en', url: 'https://example.com/guide.pdf' });
     assertStatus(resource, 201);
     const agreement = await createAgreement({ gates: ['deal_registration', 'resources'], partnerTypes: ['agent'] });
-    const version = await publish(agreement.id);
     const deal = { type: 'resell', customer: { company: unique('Gated Customer Ltd'), domain: `${unique('gated').toLowerCase()}.example` }, products: ['Suite'] };
+    // A draft written before the agreement asked anything: submitting it registers the deal.
+    const draft = await agent.post('/v1/deals', { ...deal, status: 'draft', customer: { company: unique('Drafted Customer Ltd') } });
+    assertStatus(draft, 201);
+    const version = await publish(agreement.id);
     const expected = (gate: string) => [{ agreementId: agreement.id, versionId: version.id, title: agreement.title, gate }];
 
     const refused = await agent.post('/v1/deals', deal);
     assertProblem(refused, 403, 'agreement_required');
     assert.deepEqual(refused.body.agreements, expected('deal_registration'));
-    assert.equal((await h.admin.get(`/v1/deals?partnerId=${partnerId}`)).body.data.length, 0, 'nothing was registered');
+    assert.equal((await h.admin.get(`/v1/deals?partnerId=${partnerId}`)).body.data.length, 1, 'nothing was registered but the draft');
     const closed = await agent.post(`/v1/resources/${resource.body.id}/open`, {});
     assertProblem(closed, 403, 'agreement_required');
     assert.deepEqual(closed.body.agreements, expected('resources'));
     assert.equal((await h.admin.get(`/v1/resources/${resource.body.id}`)).body.openCount, 0, 'nothing was counted');
     const listed = await agent.get('/v1/resources?limit=200');
     assert.ok(listed.body.data.length > 0 && listed.body.data.every((r: { url?: string }) => r.url === undefined), 'no item carries its URL');
+    const heldDraft = await agent.post(`/v1/deals/${draft.body.id}/transitions`, { to: 'submitted' });
+    assertProblem(heldDraft, 403, 'agreement_required');
+    assert.equal((await h.admin.get(`/v1/deals/${draft.body.id}`)).body.status, 'draft', 'the draft stays a draft');
     assertStatus(await (await h.manager()).post('/v1/deals', { ...deal, customer: { company: unique('Vendor Customer Ltd') }, partnerId }), 201);
     // Another partner's type: not gated.
     assertStatus(await reseller.post(`/v1/resources/${resource.body.id}/open`, {}), 200);
 
     assertStatus(await accept(agent, partnerId, version), 201);
     assertStatus(await agent.post('/v1/deals', deal), 201);
+    assertStatus(await agent.post(`/v1/deals/${draft.body.id}/transitions`, { to: 'submitted' }), 200);
     const opened = await agent.post(`/v1/resources/${resource.body.id}/open`, {});
     assertStatus(opened, 200);
     assert.equal(opened.body.url, 'https://example.com/guide.pdf');

@@ -19,9 +19,12 @@ const killedAfterFirstBatch = (options: SeedOptions): SeedOptions => ({
   },
 });
 
+/** Every table but the migrations' record emptied, so tables later parts add are emptied too. */
 async function empty(db: Database): Promise<void> {
-  await db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys RESTART IDENTITY CASCADE;
-                    ALTER SEQUENCE deal_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
+  const { rows } = await db.query<{ tables: string }>(
+    `SELECT string_agg(quote_ident(tablename), ', ') AS tables FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
+  );
+  await db.execute(`TRUNCATE ${rows[0]?.tables} RESTART IDENTITY CASCADE; ALTER SEQUENCE deal_numbers RESTART`);
 }
 
 async function digest(db: Database): Promise<string> {
