@@ -91,7 +91,7 @@ async function measureClient(ctx: PartContext): Promise<ClientResult> {
   const entries = bySize(ctx, 10_000, 300);
   const concurrent = 50;
   const token = 'pk_bench_static_token_0123456789';
-  const [deal] = renderFixtures({ kpis: 1, periods: 1, deals: 1, resources: 0 }).deals;
+  const [deal] = renderFixtures({ kpis: 1, periods: 1, deals: 1, resources: 0, objectives: 0 }).deals;
   if (!deal) throw new Error('no deal fixture');
 
   // The reference server (its own process, in-memory PGlite) with a few deals.

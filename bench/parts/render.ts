@@ -41,9 +41,11 @@ export interface LoadAllResult {
 
 export interface RenderResult {
   chromium: string;
-  sizes: { kpis: number; periods: number; deals: number; resources: number; libraryPageSize: number; dealPageSize: number };
+  sizes: { kpis: number; periods: number; deals: number; resources: number; objectives: number; libraryPageSize: number; dealPageSize: number };
   runs: number;
   scorecard: Comparison & { clientOnly: Summary };
+  /** A joint business plan of `sizes.objectives` objectives (issue 22: within one frame against the baseline). */
+  plan: Comparison;
   deals: { first: Comparison; filter: Comparison; loadAll: Record<Kind, LoadAllResult> };
   library: {
     first: Comparison;
@@ -101,7 +103,7 @@ function call<K extends keyof PkBench>(page: Page, name: K, ...args: Parameters<
 }
 
 async function measureRendering(ctx: PartContext): Promise<RenderResult> {
-  const sizes = bySize(ctx, { kpis: 12, periods: 8, deals: 5_000, resources: 10_000 }, { kpis: 3, periods: 4, deals: 60, resources: 450 });
+  const sizes = bySize(ctx, { kpis: 12, periods: 8, deals: 5_000, resources: 10_000, objectives: 50 }, { kpis: 3, periods: 4, deals: 60, resources: 450, objectives: 50 });
   const libraryPageSize = 200;
   const runs = bySize(ctx, 25, 3);
   const warmups = bySize(ctx, 3, 1);
@@ -135,6 +137,8 @@ async function measureRendering(ctx: PartContext): Promise<RenderResult> {
       for (let i = 0; i < runs; i += 1) clientOnly.push(await call(page, 'scorecardClientOnly'));
       return { ...comparison, clientOnly: summarize(clientOnly) };
     });
+
+    const plan = await ctx.step(`joint business plan, ${sizes.objectives} objectives`, () => series((kind) => call(page, 'plan', kind)));
 
     const deals = await ctx.step(`deal list, ${sizes.deals} deals`, async () => {
       const first = await series((kind) => call(page, 'dealsFirst', kind));
@@ -186,6 +190,7 @@ async function measureRendering(ctx: PartContext): Promise<RenderResult> {
       sizes: { ...sizes, libraryPageSize, dealPageSize: log.limits['/v1/deals'] ?? 0 },
       runs,
       scorecard,
+      plan,
       deals,
       library,
     };
@@ -199,6 +204,7 @@ await runPart('render', async (ctx) => {
   const result = await measureRendering(ctx);
   const ms = (s: Summary) => `${s.median.toFixed(2)} ms`;
   ctx.log(`scorecard: widget ${ms(result.scorecard.widget)}, vanilla ${ms(result.scorecard.vanilla)}`);
+  ctx.log(`plan (${result.sizes.objectives} objectives): widget ${ms(result.plan.widget)}, vanilla ${ms(result.plan.vanilla)}; painted in one frame: ${(result.plan.widgetInOneFrame * 100).toFixed(0)}% / ${(result.plan.vanillaInOneFrame * 100).toFixed(0)}%`);
   ctx.log(`deals first: widget ${ms(result.deals.first.widget)}, vanilla ${ms(result.deals.first.vanilla)}; filter: ${ms(result.deals.filter.widget)} / ${ms(result.deals.filter.vanilla)}`);
   ctx.log(`library first: ${ms(result.library.first.widget)} / ${ms(result.library.first.vanilla)}; keystroke ${ms(result.library.keystroke.widget)} / ${ms(result.library.keystroke.vanilla)}; search ${ms(result.library.search.widget)} / ${ms(result.library.search.vanilla)}`);
   return result;

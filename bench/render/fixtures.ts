@@ -5,8 +5,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { computeScorecard, previousPeriods, monthsOf } from '@partnerkit/core/rules';
-import { Deal, Principal, Resource, Scorecard, Tier, type DealStatus, type Kpi, type Measurement, type Target } from '@partnerkit/core/schemas';
+import { computeScorecard, previousPeriods, monthsOf, planWithProgress } from '@partnerkit/core/rules';
+import { Deal, Plan, Principal, Resource, Scorecard, Tier, type DealStatus, type Kpi, type Measurement, type PlanActor, type Target } from '@partnerkit/core/schemas';
 import { seededRandom } from '../lib/random.ts';
 
 export const PARTNER_ID = 'p_bench';
@@ -20,6 +20,69 @@ export interface RenderFixtures {
   deals: Deal[];
   resources: Resource[];
   tiers: Tier[];
+  /** A joint business plan of `objectives` objectives (half measured, half milestones), at 2026-H2. */
+  plan: Plan;
+}
+
+export const PLAN_PERIOD = '2026-H2';
+
+/**
+ * A plan of `count` objectives, alternately measured (revenue, with six months of measurements)
+ * and milestones, each with two activities (one per side) and a comment, progress by core's rules.
+ */
+function plan(count: number): Plan {
+  const random = seededRandom(23);
+  const kpi: Kpi = { id: 'k_plan', name: 'Revenue', description: null, unit: 'currency', direction: 'higher_is_better', aggregation: 'sum', weight: 1, currency: 'USD', createdAt: STAMP, updatedAt: STAMP };
+  const vendor: PlanActor = { side: 'vendor', role: 'manager', id: 'm_1', name: 'Oliver Grant' };
+  const partner: PlanActor = { side: 'partner', role: 'partner', id: 'u_1', name: 'Lan Nguyen' };
+  const months = monthsOf(PLAN_PERIOD);
+  const measurements: Measurement[] = months.map((period) => ({ partnerId: PARTNER_ID, kpiId: kpi.id, period, value: Math.round(2_000_000 + random() * 4_000_000), source: 'bench', recordedAt: STAMP }));
+  const objectives = Array.from({ length: count }, (_, i) => {
+    const side = i % 3 === 0 ? 'partner' : 'vendor';
+    const by = side === 'vendor' ? vendor : partner;
+    const due = `2026-${String(7 + (i % 6)).padStart(2, '0')}-${String(10 + (i % 18)).padStart(2, '0')}`;
+    const measured = i % 2 === 0;
+    return {
+      id: `po_${i}`,
+      planId: 'pl_bench',
+      partnerId: PARTNER_ID,
+      period: PLAN_PERIOD,
+      side,
+      owner: { id: by.id!, name: by.name! },
+      title: `${measured ? 'Grow revenue in segment' : 'Launch joint campaign'} ${i + 1}`,
+      description: i % 4 === 0 ? 'Agreed at the quarterly business review.' : null,
+      kind: measured ? 'measured' : 'milestone',
+      measure: measured ? { kpi, target: 20_000_000 + i * 500_000 } : null,
+      dueDate: due,
+      source: null,
+      completed: !measured && i % 5 === 1 ? { by, at: STAMP } : null,
+      activities: (['vendor', 'partner'] as const).map((activitySide, j) => ({
+        id: `pa_${i}_${j}`,
+        side: activitySide,
+        title: activitySide === 'vendor' ? `Co-funded campaign ${i + 1}` : `Pipeline review ${i + 1}`,
+        owner: { name: activitySide === 'vendor' ? vendor.name! : partner.name! },
+        dueDate: null,
+        completed: null,
+        createdBy: activitySide === 'vendor' ? vendor : partner,
+        createdAt: STAMP,
+        updatedAt: STAMP,
+      })),
+      comments: [{ id: `pc_${i}`, author: partner, body: `Can we bring this forward? (${i + 1})`, createdAt: STAMP }],
+      createdBy: by,
+      createdAt: STAMP,
+      updatedAt: STAMP,
+    } as const;
+  });
+  return planWithProgress(
+    {
+      id: 'pl_bench', partnerId: PARTNER_ID, period: PLAN_PERIOD, title: 'Growth plan, second half of 2026', status: 'proposed', revision: 1, version: 2,
+      agreements: { vendor: { by: vendor, at: STAMP, version: 2 }, partner: null }, createdBy: vendor, createdAt: STAMP, updatedAt: STAMP,
+      objectives: objectives.map((o) => ({ ...o, activities: [...o.activities], comments: [...o.comments] })),
+      history: [{ at: STAMP, action: 'created', by: vendor, revision: 1, version: 1, status: 'draft', reason: null }],
+    },
+    measurements,
+    NOW,
+  );
 }
 
 const tierIds = ['t_registered', 't_silver', 't_gold', 't_platinum'];
@@ -167,6 +230,8 @@ export interface FixtureSizes {
   periods: number;
   deals: number;
   resources: number;
+  /** Objectives of the plan. */
+  objectives: number;
 }
 
 /** Generates the fixtures and checks each against the contract (throws on the first violation). */
@@ -177,7 +242,9 @@ export function renderFixtures(sizes: FixtureSizes): RenderFixtures {
     deals: deals(sizes.deals),
     resources: resources(sizes.resources),
     tiers: tiers(),
+    plan: plan(sizes.objectives),
   };
+  z.parse(Plan, fixtures.plan);
   z.parse(Principal, fixtures.principal);
   z.parse(Scorecard, fixtures.scorecard.data);
   z.parse(z.array(Deal), fixtures.deals);

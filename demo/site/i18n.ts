@@ -51,6 +51,8 @@ const en = {
   yourAgreements: 'Agreements',
   partnerAgreements: 'Agreements',
   newPartner: 'new partner',
+  yourPlan: 'Our joint business plan',
+  partnerPlan: 'Joint business plan',
   footer:
     'A demo host site. The PartnerKit admin key stays on this site’s server; the browser only ever holds a short-lived session for the person signed in.',
   notFoundTitle: 'Page not found',
@@ -105,6 +107,8 @@ const vi: DemoMessages = {
   yourAgreements: 'Thỏa thuận',
   partnerAgreements: 'Thỏa thuận',
   newPartner: 'đối tác mới',
+  yourPlan: 'Kế hoạch kinh doanh chung của chúng ta',
+  partnerPlan: 'Kế hoạch kinh doanh chung',
   footer:
     'Một trang web chủ dùng để minh họa. Khóa quản trị PartnerKit chỉ nằm trên máy chủ của trang này; trình duyệt chỉ giữ một phiên ngắn hạn cho người đang đăng nhập.',
   notFoundTitle: 'Không tìm thấy trang',

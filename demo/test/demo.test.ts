@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { currentPeriod } from '@partnerkit/core/rules';
+import type { Plan } from '@partnerkit/core/schemas';
 import { launchChromium, waitForWidgets } from '../browser.js';
 import { ensureCdnBuild } from '../build.js';
 import { type RunningDemo, startDemo } from '../server.js';
@@ -225,6 +227,90 @@ describe('the demo in Chromium', () => {
     clean(manager.problems);
     await partner.context.close();
     await manager.context.close();
+  });
+
+  test('a manager proposes a plan, the partner adds its activity and agrees, measured objectives move when measurements arrive', { timeout: 240_000 }, async () => {
+    const period = currentPeriod('half', new Date());
+    // A partner of the portal whose plan for the half is still a draft (the demo seeds one in four so).
+    const candidates = await portalPartners();
+    const plans = await Promise.all(candidates.map((id) => admin<Plan>(`/partners/${id}/plans/${period}`)));
+    const draft = plans.find((p) => p.status === 'draft');
+    assert.ok(draft, 'the demo has a draft plan');
+    const partnerId = draft.partnerId;
+    const clickButton = (page: Page, text: string) =>
+      page.waitForFunction(
+        (label) => {
+          const button = [...(document.querySelector('partner-plan')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label && !b.disabled);
+          button?.click();
+          return Boolean(button);
+        },
+        { timeout: WAIT.timeout },
+        text,
+      );
+    const planText = (page: Page, text: string) =>
+      page.waitForFunction((wanted) => document.querySelector('partner-plan')?.shadowRoot?.textContent?.includes(wanted), { timeout: WAIT.timeout }, text);
+
+    // The channel manager proposes the plan on the intranet.
+    const manager = await openPage(`/intranet?partner=${partnerId}`);
+    await step(manager, 'proposing the plan', async () => {
+      await waitForWidgets(manager.page);
+      await clickButton(manager.page, 'Propose the plan');
+      await manager.page.waitForSelector('partner-plan >>> [part~="status-proposed"]', WAIT);
+    });
+
+    // The partner adds its activity to the first objective, then agrees, on the portal.
+    const partner = await openPage(`/portal?as=${partnerId}`);
+    const activity = `Joint webinar ${Date.now().toString(36)}`;
+    await step(partner, 'adding an activity and agreeing', async () => {
+      await waitForWidgets(partner.page);
+      await partner.page.locator('partner-plan >>> [part~="objective"] input[name="activity"]').setTimeout(WAIT.timeout).fill(activity);
+      await clickButton(partner.page, 'Add activity');
+      await planText(partner.page, activity);
+      await clickButton(partner.page, 'Agree to the plan');
+      await planText(partner.page, 'Partner: agreed by');
+    });
+    const afterPartner = await admin<Plan>(`/partners/${partnerId}/plans/${period}`);
+    assert.equal(afterPartner.agreements.partner?.by.side, 'partner');
+    assert.equal(afterPartner.agreements.vendor, null, 'the activity withdrew the vendor\'s agreement to the earlier version');
+    const added = afterPartner.objectives[0]?.activities.find((a) => a.title === activity);
+    assert.equal(added?.side, 'partner');
+
+    // The manager agrees to the version with the partner's activity: agreed by both.
+    await step(manager, 'agreeing as the manager', async () => {
+      await manager.page.reload({ waitUntil: 'domcontentloaded' });
+      await waitForWidgets(manager.page);
+      await clickButton(manager.page, 'Agree to the plan');
+      await manager.page.waitForSelector('partner-plan >>> [part~="status-agreed"]', WAIT);
+    });
+    assert.equal((await admin<Plan>(`/partners/${partnerId}/plans/${period}`)).status, 'agreed');
+
+    // Measurements arrive for this month: the measured objectives' progress moves on the portal.
+    const measured = afterPartner.objectives.filter((o) => o.measure !== null);
+    const bars = () =>
+      partner.page.evaluate(() =>
+        [...(document.querySelector('partner-plan')?.shadowRoot?.querySelectorAll('[part~="objective"]') ?? [])].map((o) => o.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext') ?? ''),
+      );
+    const before = await bars();
+    const month = new Date().toISOString().slice(0, 7);
+    const ingest = await get('/api/v1/measurements', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: measured.map((o) => ({ partnerId, kpiId: o.measure!.kpi.id, period: month, value: o.measure!.target, source: 'demo test' })) }),
+    });
+    assert.equal(ingest.status, 200, await ingest.text());
+    const after = await step(partner, 'reading the progress after the measurements', async () => {
+      await partner.page.reload({ waitUntil: 'domcontentloaded' });
+      await waitForWidgets(partner.page);
+      return bars();
+    });
+    const moved = measured.map((o) => afterPartner.objectives.indexOf(o)).filter((i) => before[i] !== after[i]);
+    assert.ok(moved.length > 0, `the measured objectives' progress moved: before ${before.join(' | ')}, after ${after.join(' | ')}`);
+    for (const i of measured.map((o) => afterPartner.objectives.indexOf(o))) assert.match(after[i] ?? '', /^100%, /, 'each measured objective met its whole target this month');
+
+    clean(manager.problems);
+    clean(partner.problems);
+    await manager.context.close();
+    await partner.context.close();
   });
 
   test('the language and theme switches reach the widgets', { timeout: 120_000 }, async () => {

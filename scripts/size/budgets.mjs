@@ -31,10 +31,13 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
 export const TAGS = {
   // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size").
   'partnerkit-provider': 10.9 * KB,
-  'partner-scorecard': 9.0 * KB,
+  // 9.0 -> 9.1: the KPI schema, which <partner-plan> shares, is a chunk of its own (decisions.md, "Joint business plans").
+  'partner-scorecard': 9.1 * KB,
   'deal-register': 8.4 * KB,
   'resource-library': 9.2 * KB,
   'partner-agreements': NEW_WIDGET_LIMIT,
+  // Issue 22: the plan, its controller and its English (Vietnamese loads on use).
+  'partner-plan': 10 * KB,
 };
 
 /**
@@ -48,10 +51,10 @@ export const TAGS = {
 export const CEILINGS = {
   shared: 23.2 * KB,
   /** The page of the provider and the first three widgets (issue 18's limit: 60.1 KB). */
-  page: 60.0 * KB,
+  page: 60.1 * KB,
   /** The page of the provider and one widget, for each of the first three. */
   widgetPage: {
-    'partner-scorecard': 43.5 * KB,
+    'partner-scorecard': 43.7 * KB,
     'deal-register': 43.0 * KB,
     'resource-library': 43.7 * KB,
   },

@@ -12,9 +12,11 @@ import { displayPath } from './usage.mjs';
 
 /**
  * A contract part's own modules: `packages/core/src/client/parts/<part>.ts` and the schemas of
- * `packages/core/src/schemas/`, except the vocabulary every part and the base client build on.
+ * `packages/core/src/schemas/`, except the vocabulary every part and the base client build on
+ * (localisable programme data's `translations.ts` included: a chunk of its own cost its importers
+ * more than its 0.1 KB).
  */
-export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|index)\.ts$))/;
+export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|index)\.ts$))/;
 
 /**
  * The chunk plan for a tag usage (`tagUsage()` of usage.mjs): which tags use each module when

@@ -112,6 +112,7 @@ export function createBackend(fixtures: RenderFixtures): { fetch: typeof fetch; 
     if (params.has('limit')) log.limits[path] = Number(params.get('limit'));
     if (path === '/v1/session') return { status: 200, body: JSON.stringify(fixtures.principal) };
     if (path === `/v1/partners/${fixtures.principal.partnerId}/scorecard`) return { status: 200, body: JSON.stringify(fixtures.scorecard.data) };
+    if (path === `/v1/partners/${fixtures.plan.partnerId}/plans/${fixtures.plan.period}`) return { status: 200, body: JSON.stringify(fixtures.plan) };
     if (path === '/v1/tiers') return { status: 200, body: JSON.stringify({ data: fixtures.tiers, nextCursor: null }) };
     if (path === '/v1/deals') return { status: 200, body: JSON.stringify(page(filterDeals(fixtures.deals, params), params)) };
     if (path === '/v1/resources') {

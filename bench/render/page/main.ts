@@ -8,10 +8,11 @@ import { createClient } from '@partnerkit/core/client';
 import '@partnerkit/elements/partner-scorecard.js';
 import '@partnerkit/elements/deal-register.js';
 import '@partnerkit/elements/resource-library.js';
+import '@partnerkit/elements/partner-plan.js';
 import type { RenderFixtures } from '../fixtures.ts';
 import { BASE_URL, createBackend, filterResources, type BackendLog } from './backend.ts';
 import { measurePainted as measureFrames, probeScroll, settle, type Painted, type ScrollProbe } from './frames.ts';
-import { dealsView, libraryView, rawFetch, scorecardView, type Kind, type View } from './views.ts';
+import { dealsView, libraryView, planView, rawFetch, scorecardView, type Kind, type View } from './views.ts';
 
 /**
  * How the page is set up: the data, and the library's page size (its `page-size` attribute). The
@@ -127,6 +128,11 @@ const api = {
 
   backendLog(): BackendLog {
     return backend.log;
+  },
+
+  /** From a plan in hand (served from memory) to every objective painted. */
+  plan(kind: Kind): Promise<Painted> {
+    return first(planView(kind, client, raw, setup.fixtures.plan.objectives.length));
   },
 
   /** From a scorecard in hand (served from memory) to its rows painted. */

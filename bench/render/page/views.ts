@@ -5,11 +5,12 @@
  * @module
  */
 import type { PartnerKitClient } from '@partnerkit/core/client';
-import type { Deal, ResourcePage, Scorecard } from '@partnerkit/core/schemas';
-import { PARTNER_ID } from '../fixtures.ts';
+import type { Deal, Plan, ResourcePage, Scorecard } from '@partnerkit/core/schemas';
+import { PARTNER_ID, PLAN_PERIOD } from '../fixtures.ts';
 import { renderScorecard } from '../vanilla/scorecard.ts';
 import { createDealList } from '../vanilla/deals.ts';
 import { createLibrary } from '../vanilla/library.ts';
+import { renderPlan } from '../vanilla/plan.ts';
 
 export type Kind = 'widget' | 'vanilla';
 
@@ -141,5 +142,36 @@ export function libraryView(kind: Kind, client: PartnerKitClient, raw: RawFetch,
     },
     control: () => must(root().querySelector<HTMLInputElement>('#search'), 'the search box'),
     scroller: () => must(root().querySelector(kind === 'widget' ? '[part~="scroller"]' : '.scroller'), 'the scroller'),
+  };
+}
+
+export function planView(kind: Kind, client: PartnerKitClient, raw: RawFetch, objectives: number): View {
+  let host: HTMLElement;
+  let mount: (stage: HTMLElement) => void;
+  if (kind === 'widget') {
+    host = document.createElement('partner-plan');
+    host.setAttribute('partner-id', PARTNER_ID);
+    host.setAttribute('period', PLAN_PERIOD);
+    (host as HTMLElement & { client?: PartnerKitClient }).client = client;
+    mount = (stage) => stage.append(host);
+  } else {
+    host = document.createElement('div');
+    mount = (stage) => {
+      stage.append(host);
+      void raw(`/v1/partners/${PARTNER_ID}/plans/${PLAN_PERIOD}`).then((data) => host.append(renderPlan(data as Plan, 'partner')));
+    };
+  }
+  const count = () =>
+    kind === 'widget' ? (host.shadowRoot?.querySelectorAll('[part~="objective"]').length ?? 0) : (host.firstElementChild?.shadowRoot?.querySelectorAll('.objective').length ?? 0);
+  return {
+    host,
+    mount,
+    progress: () => String(count()),
+    shown: () => count() === objectives,
+    moreButton: () => null,
+    control: () => {
+      throw new Error('bench: the plan scenario uses no control');
+    },
+    scroller: () => window,
   };
 }

@@ -53,6 +53,10 @@ export function intranetPage(ctx: PageContext, entries: readonly PartnerEntry[],
           <h2 id="agreements-title">${t.partnerAgreements}</h2>
           <partner-agreements partner-id="${id}"></partner-agreements>
         </section>
+        <section class="panel panel--wide" aria-labelledby="plan-title">
+          <h2 id="plan-title">${t.partnerPlan}: <span dir="auto">${selected.partner.name}</span></h2>
+          <partner-plan id="plan" partner-id="${id}"></partner-plan>
+        </section>
       </div>`,
     )}`,
   );

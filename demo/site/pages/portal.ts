@@ -1,8 +1,9 @@
 /**
  * `/portal`: the partner portal on the vendor's site. A partner user (one of several partners in
  * different tiers) sees its scorecard, registers deals and follows them, and opens the resources
- * its tier allows, and reads and accepts the programme's agreements (a new partner must accept the
- * programme agreement before it can register a deal).
+ * its tier allows, works on its joint business plan with the vendor, and reads and accepts the
+ * programme's agreements (a new partner must accept the programme agreement before it can register
+ * a deal).
  * @module
  */
 import type { PortalAccount } from '../directory.js';
@@ -54,6 +55,10 @@ export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[],
         <section class="panel" aria-labelledby="agreements-title">
           <h2 id="agreements-title">${t.yourAgreements}</h2>
           <partner-agreements></partner-agreements>
+        </section>
+        <section class="panel panel--wide" aria-labelledby="plan-title">
+          <h2 id="plan-title">${t.yourPlan}</h2>
+          <partner-plan id="plan"></partner-plan>
         </section>
       </div>`,
     )}`,

@@ -53,6 +53,12 @@ export interface SampleIds {
   versionId: string;
   /** The `{acceptanceId}` of a partner's acceptance. */
   acceptanceId: string;
+  /** A plan's `{period}`, and the `{objectiveId}`, `{activityId}`, `{commentId}` and `{revision}` below it. */
+  period: string;
+  objectiveId: string;
+  activityId: string;
+  commentId: string;
+  revision: string;
   /** A partner a write may name (measurements, sessions). */
   bodyPartnerId: string;
   /** A KPI a write may name. */
@@ -109,13 +115,33 @@ const BODIES: Record<string, (ids: SampleIds) => unknown> = {
   updateAgreement: (ids) => ({ title: `${ids.label} agreement` }),
   publishAgreementVersion: (ids) => ({ version: ids.label.slice(-40), body: { blocks: [{ type: 'paragraph', spans: [{ text: `${ids.label} terms` }] }] } }),
   acceptAgreement: (ids) => ({ versionId: ids.versionId, contentHash: `sha256:${'0'.repeat(64)}`, signer: { name: 'Conformance Kit', title: 'Tester' } }),
+  upsertPlan: (ids) => ({ title: `${ids.label} plan` }),
+  transitionPlan: () => ({ to: 'proposed', version: 1 }),
+  createPlanObjective: (ids) => ({ owner: { name: 'Conformance' }, title: `${ids.label} objective`, kind: 'milestone' }),
+  updatePlanObjective: (ids) => ({ title: `${ids.label} objective` }),
+  createPlanActivity: (ids) => ({ title: `${ids.label} activity` }),
+  updatePlanActivity: (ids) => ({ title: `${ids.label} activity` }),
+  createPlanComment: (ids) => ({ body: `${ids.label} comment` }),
+};
+
+/** What fills each path parameter besides `{id}`. */
+const PARAMETERS: Record<string, (ids: SampleIds) => string> = {
+  period: (ids) => ids.period,
+  objectiveId: (ids) => ids.objectiveId,
+  activityId: (ids) => ids.activityId,
+  commentId: (ids) => ids.commentId,
+  revision: (ids) => ids.revision,
+  versionId: (ids) => ids.versionId,
+  acceptanceId: (ids) => ids.acceptanceId,
 };
 
 /** The request for `operation` addressed to `ids`, with a valid body when it takes one. */
 export function sampleRequest(operation: Operation, ids: SampleIds): SampleRequest {
-  const path = (operation.path.includes('{id}') ? operation.path.replace('{id}', encodeURIComponent(idFor(operation.path, ids))) : operation.path)
-    .replace('{versionId}', encodeURIComponent(ids.versionId))
-    .replace('{acceptanceId}', encodeURIComponent(ids.acceptanceId));
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const fill = name === 'id' ? () => idFor(operation.path, ids) : PARAMETERS[name] && (() => (PARAMETERS[name] as (ids: SampleIds) => string)(ids));
+    if (!fill) throw new Error(`the kit has no value for {${name}} in ${operation.path}`);
+    return encodeURIComponent(fill());
+  });
   if (!operation.hasBody) return { path };
   const body = BODIES[operation.operationId];
   if (!body) throw new Error(`the kit has no sample body for ${operation.operationId}; add one to operations.ts`);

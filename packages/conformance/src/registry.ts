@@ -11,6 +11,7 @@ import { idempotencyChecks } from './areas/idempotency.js';
 import { isolationChecks } from './areas/isolation.js';
 import { openapiChecks } from './areas/openapi.js';
 import { paginationChecks } from './areas/pagination.js';
+import { planChecks } from './areas/plans.js';
 import { scorecardChecks } from './areas/scorecards.js';
 import { translationChecks } from './areas/translations.js';
 import { validationChecks } from './areas/validation.js';
@@ -30,6 +31,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   agreements: agreementChecks,
   scorecards: scorecardChecks,
   translations: translationChecks,
+  plans: planChecks,
   cors: corsChecks,
 };
 

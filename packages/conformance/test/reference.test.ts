@@ -101,6 +101,14 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
       'translations.refused': /expected 400 validation_failed/,
     },
   },
+  'ignores-plan-versions': {
+    area: 'plans',
+    mustFail: { 'plans.versions': /as partner B proposing version \d+ of a plan at \d+ answered 200 .*; expected 409 plan_changed/ },
+  },
+  'plan-progress-ignores-time': {
+    area: 'plans',
+    mustFail: { 'plans.progress': /"Revenue" expected is 1; core's rules give 0?\.\d+/ },
+  },
 };
 
 describe('broken variants of the reference server fail the checks aimed at them', () => {

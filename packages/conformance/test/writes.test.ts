@@ -49,7 +49,7 @@ describe('writes.location', () => {
     };
     const result = await locationCheck(dropsLocation);
     assert.equal(result.outcome, 'fail');
-    for (const operation of ['createPartner', 'registerDeal', 'createResource', 'upsertKpi', 'upsertTier']) {
+    for (const operation of ['createPartner', 'registerDeal', 'createResource', 'upsertKpi', 'upsertTier', 'upsertPlan', 'createPlanObjective', 'createPlanActivity']) {
       assert.match(result.seen ?? '', new RegExp(`${operation}: (POST|PUT) /v1/\\S+ as [\\w ]+ answered 201 without a Location header`), operation);
     }
   });

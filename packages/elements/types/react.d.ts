@@ -12,6 +12,7 @@ import type {
   DealRegister,
   PartnerAgreements,
   PartnerKitProvider,
+  PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
   PkAgreementAcceptedEvent,
@@ -22,6 +23,8 @@ import type {
   PkErrorEvent,
   PkFilterChangeEvent,
   PkPeriodChangeEvent,
+  PkPlanChangeEvent,
+  PkPlanTransitionEvent,
   PkResourceOpenEvent,
   PkScorecardLoadEvent,
 } from '@partnerkit/elements';
@@ -80,6 +83,26 @@ declare module 'react' {
         'onpk-agreement-accepted'?: ((event: PkAgreementAcceptedEvent) => void) | undefined;
         /** Loading or accepting failed. */
         'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
+      /** `<partner-plan>`: A joint business plan with progress, owners and both sides' agreement. */
+      'partner-plan': PartnerKitJsx<
+        PartnerPlan,
+        'client' | 'partnerId' | 'period' | 'sendingBack' | 'theme',
+        {
+        lang?: string | undefined;
+        /** The partner whose plan to show; a partner session may leave it out (its own partner). */
+        'partner-id'?: PartnerPlan['partnerId'] | undefined;
+        /** loading or an action failed */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        /**
+         * an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+         */
+        'onpk-plan-change'?: ((event: PkPlanChangeEvent) => void) | undefined;
+        /**
+         * the signed-in side proposed, agreed or sent the plan back; `detail.data.plan`, `from`, `to`
+         */
+        'onpk-plan-transition'?: ((event: PkPlanTransitionEvent) => void) | undefined;
         }
       >;
       /** `<partner-scorecard>`: A partner's KPIs, tier and the way to the next tier. */

@@ -14,6 +14,7 @@ import type {
   DealRegister,
   PartnerAgreements,
   PartnerKitProvider,
+  PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
   PkAgreementAcceptedEvent,
@@ -24,6 +25,8 @@ import type {
   PkErrorEvent,
   PkFilterChangeEvent,
   PkPeriodChangeEvent,
+  PkPlanChangeEvent,
+  PkPlanTransitionEvent,
   PkResourceOpenEvent,
   PkScorecardLoadEvent,
 } from '@partnerkit/elements';
@@ -58,6 +61,22 @@ declare module 'vue' {
         onPkAgreementAccepted?: ((event: PkAgreementAcceptedEvent) => void) | undefined;
         /** `@pk-error`: Loading or accepting failed. */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
+    /** `<partner-plan>`: A joint business plan with progress, owners and both sides' agreement. */
+    'partner-plan': DefineComponent<
+      Partial<Pick<PartnerPlan, 'client' | 'partnerId' | 'period' | 'sendingBack' | 'theme'>> & {
+        lang?: string | undefined;
+        /** `@pk-error`: loading or an action failed */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+        /**
+         * `@pk-plan-change`: an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+         */
+        onPkPlanChange?: ((event: PkPlanChangeEvent) => void) | undefined;
+        /**
+         * `@pk-plan-transition`: the signed-in side proposed, agreed or sent the plan back; `detail.data.plan`, `from`, `to`
+         */
+        onPkPlanTransition?: ((event: PkPlanTransitionEvent) => void) | undefined;
       }
     >;
     /** `<partner-scorecard>`: A partner's KPIs, tier and the way to the next tier. */

@@ -4,7 +4,7 @@
  * against the contract's schemas.
  * @module
  */
-import { generateDemoData, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { generateDemoData, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
 import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
 import type * as z from 'zod/mini';
 import { numberKey, type MockState } from './state.js';
@@ -67,6 +67,7 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     }
     for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
     state.dealNumbers = data.dealCount;
+    for (const { plan, revisions } of generateDemoPlans(data)) state.plans.set(`${plan.partnerId}\n${plan.period}`, { ...plan, revisions, seq: state.nextSeq() });
   }
   if (typeof seed === 'string') return people;
   seed.tiers?.forEach((t, i) => state.tiers.set(t.id, checked(Tier, t, `tiers[${i}]`)));

@@ -5,7 +5,8 @@
  * two writes ever interleave.
  * @module
  */
-import type { Acceptance, Agreement, AgreementVersion, Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, Resource, Target, Tier } from '@partnerkit/core/schemas';
+import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
+import type { Acceptance, Agreement, AgreementVersion, Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, PlanRevision, Resource, Target, Tier } from '@partnerkit/core/schemas';
 import { Cursors } from './http/pagination.js';
 
 /** A deal with its position in creation order (lists are newest first). */
@@ -18,6 +19,8 @@ export type StoredAgreement = Omit<Agreement, 'currentVersion' | 'nextVersion'> 
 export type StoredVersion = AgreementVersion & { seq: number };
 /** An acceptance with its position in the log of acceptances. */
 export type StoredAcceptance = Acceptance & { seq: number };
+/** A joint business plan, with the revisions both sides agreed to and its creation order. */
+export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
 /** An event with its position in the log. */
 export type StoredEvent = EventEnvelope & { seq: number };
 
@@ -51,6 +54,8 @@ export class MockState {
   readonly agreements = new Map<string, StoredAgreement>();
   readonly agreementVersions = new Map<string, StoredVersion>();
   readonly acceptances = new Map<string, StoredAcceptance>();
+  /** By `partnerId \n period`. */
+  readonly plans = new Map<string, StoredPlan>();
   readonly events: StoredEvent[] = [];
   readonly sessions = new Map<string, Session>();
   /** By `caller subject \n key`. */

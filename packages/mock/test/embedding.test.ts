@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { createClient, isHttpError, isNetworkError, isResponseValidationError, isTimeoutError, type PartnerKitClient } from '@partnerkit/core/client';
+import { currentPeriod } from '@partnerkit/core/rules';
 import type { Deal, Kpi, Partner, Tier } from '@partnerkit/core/schemas';
 import { createMockBackend, type MockBackend, partnerkitHandlers } from '@partnerkit/mock';
 
@@ -40,6 +41,35 @@ describe('@partnerkit/mock for embedders', () => {
     const page = await client.partners.list();
     assert.deepEqual(page.data.map((p) => p.id), ['pt_0003']);
     assert.equal((await client.tiers.list()).data.length, 4);
+  });
+
+  it('serves the demo plans: one per partner for the current half, in its language, at every stage; the partner agrees to the proposed one', async () => {
+    const backend = createMockBackend({ seed: 'demo' });
+    const manager = clientOf(backend, { role: 'manager' });
+    const partners = (await manager.partners.list({ limit: 100 })).data;
+    const period = currentPeriod('half', backend.clock.now());
+    const plans = await Promise.all(partners.map((p) => manager.plans.get(p.id, period)));
+    assert.equal(plans.length, partners.length);
+    assert.deepEqual([...new Set(plans.map((p) => p.status))].sort(), ['agreed', 'draft', 'proposed']);
+    const vietnamese = plans.find((p) => partners.find((x) => x.id === p.partnerId)?.country === 'VN');
+    const english = plans.find((p) => partners.find((x) => x.id === p.partnerId)?.country !== 'VN');
+    assert.match(vietnamese?.title ?? '', /^Kế hoạch tăng trưởng/);
+    assert.match(english?.title ?? '', /^Growth plan/);
+    for (const plan of plans) {
+      assert.ok(plan.objectives.some((o) => o.side === 'vendor') && plan.objectives.some((o) => o.side === 'partner'), plan.id);
+      assert.ok(plan.objectives.some((o) => o.kind === 'measured' && o.progress.actual !== null), `${plan.id} has a measured objective with numbers`);
+    }
+    const revised = plans.find((p) => p.revision === 2);
+    assert.ok(revised, 'a plan changed since it was agreed');
+    assert.equal((await manager.plans.revision(revised.partnerId, period, 1)).revision, 1);
+
+    const proposed = plans.find((p) => p.status === 'proposed' && p.agreements.vendor !== null);
+    assert.ok(proposed);
+    const asPartner = clientOf(backend, { role: 'partner', partnerId: proposed.partnerId });
+    const agreed = await asPartner.plans.transition(proposed.partnerId, period, { to: 'agreed', version: proposed.version });
+    assert.equal(agreed.status, 'agreed');
+    assert.equal(agreed.agreements.partner?.by.side, 'partner');
+    await assert.rejects(asPartner.plans.get(plans.find((p) => p.partnerId !== proposed.partnerId)!.partnerId, period), (e: unknown) => isHttpError(e) && e.status === 404);
   });
 
   it("serves the embedder's own programme, partners, deals and resources, and refuses a seed the contract does not allow", async () => {

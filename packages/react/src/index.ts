@@ -8,6 +8,7 @@
  */
 export { DealRegister } from './deal-register.js';
 export { PartnerAgreements } from './partner-agreements.js';
+export { PartnerPlan } from './partner-plan.js';
 export { PartnerScorecard } from './partner-scorecard.js';
 export { PartnerKitProvider } from './partnerkit-provider.js';
 export { ResourceLibrary } from './resource-library.js';

@@ -20,6 +20,7 @@ import { kpiRoutes } from './routes/kpis.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { partnerRoutes } from './routes/partners.js';
 import { performanceRoutes } from './routes/performance.js';
+import { planRoutes } from './routes/plans.js';
 import { resourceRoutes } from './routes/resources.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tierRoutes } from './routes/tiers.js';
@@ -131,6 +132,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
   agreementRoutes(app, ctx);
+  planRoutes(app, ctx);
   eventRoutes(app, ctx);
 
   app.notFound((c) => problemResponse(problems.notFound(), c.get('requestId') ?? 'unknown'));

@@ -110,6 +110,7 @@ suite('database', (harness) => {
             h.db.query("SELECT md5(string_agg(id || status || customer_key || history::text, ',' ORDER BY id)) AS h FROM deals"),
             h.db.query("SELECT md5(string_agg(partner_id || kpi_id || period || value::text, ',' ORDER BY partner_id, kpi_id, period)) AS h FROM measurements"),
             h.db.query('SELECT * FROM resources ORDER BY id'),
+            h.db.query('SELECT p.*, (SELECT json_agg(o ORDER BY o.seq) FROM plan_objectives o WHERE o.plan_id = p.id) AS objectives FROM plans p ORDER BY id'),
             h.db.query('SELECT * FROM targets ORDER BY partner_id, kpi_id, period'),
             h.db.query('SELECT id, content_hash, effective_at FROM agreement_versions ORDER BY id'),
             h.db.query('SELECT id, partner_id, version_id, accepted_by, accepted_at, expires_at FROM acceptances ORDER BY id'),
@@ -123,6 +124,7 @@ suite('database', (harness) => {
     assert.equal(report.measurements, 30 * 8 * 24);
     assert.equal(report.agreements, 2, 'the programme agreement and the brand terms');
     assert.ok(report.acceptances > 0, 'accepted by the active partners');
+    assert.equal(report.plans, 30, 'a plan per partner');
     const first = await dump();
     await empty();
     await seedDatabase(h.db, options);
@@ -153,6 +155,16 @@ suite('database', (harness) => {
            OR translations->(CASE language WHEN 'vi' THEN 'en' ELSE 'vi' END)->>'description' IS NULL))::int AS n`);
     assert.equal(viMissing, 0, 'the seed translates all of its programme data');
     assert.equal(scorecard.body.tier.current.translations.vi.name, 'Bạch kim');
+    // Each partner's joint business plan for the half, in its language, with progress computed from the seeded numbers.
+    assert.equal(await count("SELECT count(DISTINCT status)::int AS n FROM plans WHERE period = '2026-H1'"), 3, 'plans agreed, proposed and draft');
+    assert.equal(await count('SELECT count(*)::int AS n FROM plan_revisions'), await count("SELECT count(*)::int AS n FROM plans WHERE status = 'agreed' OR revision = 2"));
+    const vietnamese = await partner.get('/v1/partners/pt_0004/plans/2026-H1');
+    assert.equal(vietnamese.status, 200, vietnamese.text);
+    const plan = (await h.admin.get('/v1/partners/pt_0001/plans/2026-H1')).body;
+    assert.match(plan.title, /^Kế hoạch tăng trưởng nửa đầu năm 2026/);
+    assert.equal(plan.status, 'agreed');
+    assert.ok(plan.objectives.find((o: { kind: string; progress: { actual: number | null } }) => o.kind === 'measured' && o.progress.actual !== null), 'a measured objective has numbers');
+    assert.match((await h.admin.get('/v1/partners/pt_0003/plans/2026-H1')).body.title, /^Growth plan, first half of 2026/);
   });
 });
 

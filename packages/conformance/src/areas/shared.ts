@@ -19,6 +19,12 @@ export function ghostIds(ctx: RunContext, fixtures?: Fixtures): SampleIds {
     agreementId: ghost,
     versionId: ghost,
     acceptanceId: ghost,
+    // A period no kit partner has a plan for, and ids under it that do not exist.
+    period: '2001-H1',
+    objectiveId: ghost,
+    activityId: ghost,
+    commentId: ghost,
+    revision: '1',
     bodyPartnerId: fixtures?.partners.c.id ?? ghost,
     bodyKpiId: fixtures?.kpis.certs.id ?? ghost,
     label: `${ctx.prefix} ghost`,

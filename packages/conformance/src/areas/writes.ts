@@ -4,6 +4,7 @@
  * @module
  */
 import { newIdempotencyKey } from '@partnerkit/core/client';
+import { currentPeriod, shiftPeriod } from '@partnerkit/core/rules';
 import { defineCheck } from '../check.js';
 import type { RunContext, Who } from '../context.js';
 import { WHO_NAMES } from '../context.js';
@@ -73,7 +74,7 @@ export const writeChecks = [
     title: 'every 201 Created carries a Location that leads to the new object, also when replayed',
     rule: LOCATION_RULE,
     async run(ctx) {
-      await ctx.fixtures();
+      const { partners } = await ctx.fixtures();
       const findings = new Findings();
       const kpiId = `${ctx.prefix}-located`;
       const tierId = `${ctx.prefix}-located`;
@@ -143,6 +144,45 @@ export const writeChecks = [
         });
       }
 
+      // A plan of partner A's, for a period no other check uses, with an objective to write under.
+      const period = shiftPeriod(currentPeriod('year', new Date()), 50);
+      const plans = `/v1/partners/${encodeURIComponent(partners.a.id)}/plans`;
+      const plan = `${plans}/${period}`;
+      const objective = await (await ctx.client('a')).plans.addObjective(partners.a.id, period, { owner: { name: 'Conformance' }, title: ctx.unique('located objective'), kind: 'milestone' });
+      const under = (suffix: string) => (id: string) => `${plan}${suffix}/${encodeURIComponent(id)}`;
+      creations.push(
+        { operationId: 'upsertPlan', who: 'a', method: 'PUT', path: `${plans}/${shiftPeriod(period, 1)}`, json: { title: ctx.unique('located plan') }, home: () => `${plans}/${shiftPeriod(period, 1)}`, track: () => {} },
+        {
+          operationId: 'createPlanObjective',
+          who: 'a',
+          method: 'POST',
+          path: `${plan}/objectives`,
+          json: { owner: { name: 'Conformance' }, title: ctx.unique('located objective'), kind: 'milestone' },
+          headers: { 'Idempotency-Key': newIdempotencyKey() },
+          home: under('/objectives'),
+          track: () => {},
+        },
+        {
+          operationId: 'createPlanActivity',
+          who: 'manager',
+          method: 'POST',
+          path: `${plan}/objectives/${objective.id}/activities`,
+          json: { title: ctx.unique('located activity') },
+          headers: { 'Idempotency-Key': newIdempotencyKey() },
+          home: under(`/objectives/${objective.id}/activities`),
+          track: () => {},
+        },
+        {
+          operationId: 'createPlanComment',
+          who: 'a',
+          method: 'POST',
+          path: `${plan}/objectives/${objective.id}/comments`,
+          json: { body: ctx.unique('located comment') },
+          headers: { 'Idempotency-Key': newIdempotencyKey() },
+          home: under(`/objectives/${objective.id}/comments`),
+          track: () => {},
+        },
+      );
       for (const creation of creations) {
         const send = async () => ctx.http.send(creation.method, creation.path, { token: await ctx.token(creation.who), json: creation.json, ...(creation.headers ? { headers: creation.headers } : {}) });
         const first = await send();

@@ -25,6 +25,10 @@ export const VARIANTS = {
   'leaks-acceptances': 'a partner session can read another partner\'s acceptances',
   /** Accepts `translations` in writes and throws them away, like a backend that predates them. */
   'drops-translations': 'translations of programme data are accepted and lost',
+  /** Answers a plan transition against whatever version the plan is at now, not the one named. */
+  'ignores-plan-versions': 'a side agrees to a plan version it never saw',
+  /** Judges a measured objective against the whole target from day one, ignoring the time elapsed. */
+  'plan-progress-ignores-time': 'measured objectives expect the whole target at once',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -171,6 +175,39 @@ function dropsTranslations(app: FetchHandler): FetchHandler {
   };
 }
 
+const PLAN_TRANSITIONS = /^(\/v1\/partners\/[^/]+\/plans\/[^/]+)\/transitions$/;
+
+function ignoresPlanVersions(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    const plan = request.method === 'POST' ? PLAN_TRANSITIONS.exec(new URL(request.url).pathname)?.[1] : undefined;
+    if (!plan) return app(request);
+    const body = (await request.clone().json()) as { version?: unknown };
+    const auth = new Headers({ authorization: request.headers.get('authorization') ?? '' });
+    const current = await app(new Request(new URL(plan, request.url), { headers: auth }));
+    if (current.ok) body.version = ((await current.json()) as { version: number }).version;
+    return app(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(body) }));
+  };
+}
+
+interface Progress {
+  expected: number | null;
+}
+
+function planProgressIgnoresTime(app: FetchHandler): FetchHandler {
+  const untimed = (objective: { progress: Progress }) => {
+    if (objective.progress.expected !== null) objective.progress.expected = 1;
+  };
+  return async (request) => {
+    const response = await app(request);
+    const pathname = new URL(request.url).pathname;
+    if (!/\/plans\/[^/]+(\/objectives\/[^/]+)?$/.test(pathname) || response.status !== 200) return response;
+    const body = (await response.json()) as { progress: Progress; objectives?: { progress: Progress }[] };
+    if (body.objectives) body.objectives.forEach(untimed);
+    else untimed(body);
+    return new Response(JSON.stringify(body), { status: 200, headers: response.headers });
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
@@ -192,5 +229,9 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return leaksAcceptances(app, adminKey);
     case 'drops-translations':
       return dropsTranslations(app);
+    case 'ignores-plan-versions':
+      return ignoresPlanVersions(app);
+    case 'plan-progress-ignores-time':
+      return planProgressIgnoresTime(app);
   }
 }

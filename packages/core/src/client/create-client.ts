@@ -11,6 +11,7 @@ import { events, type EventsApi } from './parts/events.js';
 import { kpis, type KpisApi } from './parts/kpis.js';
 import { measurements, type MeasurementsApi } from './parts/measurements.js';
 import { partners, type PartnersApi } from './parts/partners.js';
+import { plans, type PlansApi } from './parts/plans.js';
 import { resources, type ResourcesApi } from './parts/resources.js';
 import { session, sessions, type SessionApi, type SessionsApi } from './parts/session.js';
 import { tiers, type TiersApi } from './parts/tiers.js';
@@ -46,6 +47,8 @@ export interface PartnerKitClient extends BaseClient {
   readonly deals: DealsApi;
   /** The resource library. */
   readonly resources: ResourcesApi;
+  /** Joint business plans. */
+  readonly plans: PlansApi;
   /** The event log. */
   readonly events: EventsApi;
   /** Agreements, their versions, partners' standings and acceptances. */
@@ -83,6 +86,7 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     measurements: measurements(base),
     deals: deals(base),
     resources: resources(base),
+    plans: plans(base),
     events: events(base),
     agreements: agreements(base),
   });

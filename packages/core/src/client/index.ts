@@ -16,6 +16,7 @@ export { partners, type PartnersApi, type PartnerListParams, type MeasurementLis
 export { measurements, type MeasurementsApi } from './parts/measurements.js';
 export { deals, type DealsApi, type DealListParams } from './parts/deals.js';
 export { resources, type ResourcesApi, type ResourceListParams } from './parts/resources.js';
+export { plans, type PlansApi, type PlanListParams, type PlanObjectiveListParams } from './parts/plans.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
 export { agreements, type AgreementsApi, type AgreementListParams, type AcceptanceListParams } from './parts/agreements.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';

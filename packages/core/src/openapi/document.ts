@@ -26,10 +26,10 @@ import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Ref
 const SECURITY_SCHEME = 'bearerAuth';
 
 const INFO_DESCRIPTION = `The PartnerKit contract: partners, tiers, KPIs, scorecards, deal registrations, a resource
-library and agreements, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
+library, joint business plans and agreements, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
 
 - **Base path** \`/v1\`; JSON bodies in UTF-8; timestamps ISO-8601 UTC; ids opaque; money in minor units with an ISO 4217
-  currency; periods \`YYYY-MM\`, \`YYYY-Qn\` or \`YYYY\`.
+  currency; periods \`YYYY-MM\`, \`YYYY-Qn\`, \`YYYY-Hn\` or \`YYYY\`.
 - **Auth**: every request but this document's carries \`Authorization: Bearer <token>\`: an admin API key, or a session
   minted with \`createSession\` for a manager or for one user of one partner. Tenant and role come from the verified
   token only. Objects outside the caller's scope answer 404, never 403.
@@ -168,7 +168,7 @@ function securityOf(spec: OperationSpec): SecurityRequirement[] {
 }
 
 function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[], examples: Record<string, unknown>): OperationObject {
-  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...(spec.subId ? [parameterRef(spec.subId)] : []), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
+  const parameters = [...(spec.id ? [parameterRef(spec.id)] : []), ...(spec.params ?? []).map(parameterRef), ...query, ...(spec.idempotent ? [parameterRef('IdempotencyKey')] : [])];
   const result: OperationObject = {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -246,7 +246,7 @@ function errorResponses(spec: OperationSpec): ProblemResponseName[] {
     'BadRequest',
     secured && 'Unauthorized',
     (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
-    (spec.id !== undefined || spec.subId !== undefined) && 'NotFound',
+    (spec.id !== undefined || spec.params !== undefined) && 'NotFound',
     spec.conflict,
     spec.body !== undefined && 'PayloadTooLarge',
     spec.body !== undefined && 'UnsupportedMediaType',

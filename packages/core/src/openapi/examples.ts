@@ -7,6 +7,8 @@
  */
 import { generateDemoData, type DemoData } from '../demo/generate.js';
 import { nextRenewal } from '../rules/agreements.js';
+import { generateDemoPlans } from '../demo/plans.js';
+import { planWithProgress } from '../rules/plans.js';
 import { computeScorecard } from '../rules/scorecard.js';
 import { PROBLEM_TYPE_BASE, type Deal, type EventEnvelope, type Partner, type PartnerAgreement, type Resource, type ResourceFacets, type Scorecard } from '../schemas/index.js';
 import type { ComponentName } from './components.js';
@@ -94,6 +96,20 @@ export function createExamples(): Examples {
   };
   const page = <T>(items: T[]) => ({ data: items, nextCursor: EXAMPLE_CURSOR });
   const { id: _id, locked: _locked, openCount: _openCount, createdAt: _c, updatedAt: _u, ...resourceFields } = resource;
+  // The Gold partner's joint business plan, as the demo programme has it.
+  const demoPlans = generateDemoPlans(demo);
+  const demoPlan = demoPlans.find((p) => p.plan.partnerId === gold.id) ?? demoPlans[0]!;
+  const plan = planWithProgress(demoPlan.plan, demo.measurements.filter((m) => m.partnerId === demoPlan.plan.partnerId), asOf);
+  const { objectives: _objectives, history: planHistory, ...planHeader } = plan;
+  const planSummary = { ...planHeader, objectiveCount: plan.objectives.length };
+  const objective = plan.objectives.find((o) => o.measure !== null) ?? plan.objectives[0]!;
+  const milestone = plan.objectives.find((o) => o.kind === 'milestone') ?? objective;
+  const planActivity = objective.activities[0]!;
+  const planComment = objective.comments[0]!;
+  // An agreed revision, from the first demo plan both sides agreed to.
+  const planRevision = demoPlans.flatMap((p) => p.revisions)[0]!;
+  const agreement = planRevision.agreements.partner;
+  const person = { id: objective.owner.id, name: objective.owner.name, email: objective.owner.email };
   const fieldError = { path: 'amount.currency', message: 'must be a 3-letter ISO 4217 code such as USD' };
   const { programme, version, acceptance, standing } = agreementExamples(demo, gold.id);
   const paragraph = version.body.blocks.find((b) => b.type === 'paragraph')!;
@@ -258,6 +274,54 @@ export function createExamples(): Examples {
     MeasurementPage: page(measurements.slice(0, 2)),
     DealPage: page(partnerDeals.slice(0, 2)),
     EventPage: page([event]),
+    PlanSide: objective.side,
+    PlanStatus: plan.status,
+    ObjectiveKind: objective.kind,
+    ObjectiveStatus: objective.progress.status,
+    PlanPeriod: plan.period,
+    PlanPerson: objective.owner,
+    PlanActor: plan.createdBy,
+    PlanStamp: { by: planComment.author, at: planComment.createdAt },
+    PlanAgreement: agreement,
+    PlanAgreements: plan.agreements,
+    PlanSourceType: 'review',
+    PlanPersonInput: person,
+    PlanSourceInput: { type: 'review', id: 'rv_01JDZ8W3K4M5N6P7Q8R9S0T1V4', label: 'Q3 business review' },
+    ObjectiveMeasureInput: { kpiId: objective.measure?.kpi.id ?? kpi.id, target: objective.measure?.target ?? 100 },
+    PlanSource: { type: 'review', id: 'rv_01JDZ8W3K4M5N6P7Q8R9S0T1V4', label: 'Q3 business review' },
+    PlanActivity: planActivity,
+    PlanComment: planComment,
+    ObjectiveProgress: objective.progress,
+    ObjectiveMeasure: objective.measure,
+    PlanObjective: objective,
+    PlanStatusCounts: plan.progress.counts,
+    PlanProgress: plan.progress,
+    PlanAction: planHistory.at(-1)!.action,
+    PlanHistoryEntry: planHistory.at(-1),
+    Plan: plan,
+    PlanSummary: planSummary,
+    PlanActivitySnapshot: planRevision.objectives[0]?.activities[0],
+    PlanObjectiveSnapshot: planRevision.objectives[0],
+    PlanRevision: planRevision,
+    PlanInput: { title: plan.title },
+    PlanTransitionInput: { to: 'agreed', version: plan.version },
+    PlanActivityInput: { side: planActivity.side, title: planActivity.title, owner: person, dueDate: planActivity.dueDate },
+    PlanActivityPatch: { done: true },
+    PlanObjectiveInput: {
+      side: objective.side,
+      owner: person,
+      title: objective.title,
+      description: objective.description,
+      kind: objective.kind,
+      ...(objective.measure ? { measure: { kpiId: objective.measure.kpi.id, target: objective.measure.target } } : {}),
+      dueDate: objective.dueDate,
+      activities: objective.activities.map((a) => ({ side: a.side, title: a.title, ...(a.dueDate ? { dueDate: a.dueDate } : {}) })),
+    },
+    PlanObjectivePatch: { dueDate: milestone.dueDate, done: true },
+    PlanCommentInput: { body: planComment.body },
+    PlanSummaryPage: { data: [planSummary], nextCursor: null },
+    PlanObjectivePage: page([objective, milestone]),
+    PlanRevisionPage: { data: [planRevision], nextCursor: null },
   };
   cached = { components, demo, partnerDeal };
   return cached;

@@ -10,7 +10,7 @@ import * as contract from '../schemas/index.js';
 import type { Role } from '../schemas/index.js';
 import { DEFAULT_TREND_PERIODS } from '../rules/scorecard.js';
 import { pageSchemas, type QueryName } from './components.js';
-import type { ConflictResponseName, IntegerParameter, SharedParameterName } from './shared.js';
+import type { ConflictResponseName, IntegerParameter, PathParameterName, SharedParameterName } from './shared.js';
 import type { HttpMethod } from './types.js';
 
 export const TAGS = {
@@ -24,6 +24,9 @@ export const TAGS = {
   Deals: 'Deal registrations, their lifecycle, and the conflict pre-check.',
   Resources: 'The partner resource library, gated by tier and partner type.',
   Agreements: 'The programme agreement and its addenda: versions partners accept click-through, and what they gate until then.',
+  Plans:
+    'Joint business plans: per partner and period, objectives owned by either side (measured by a KPI, or milestones), ' +
+    'the activities each side takes on, comments from both sides, and agreement by both sides to each revision.',
   Events: 'The event log, for syncing a CRM.',
   Contract: 'This document.',
 } as const;
@@ -57,9 +60,9 @@ export interface OperationSpec {
   /** What a partner session sees, when it is less than everything. */
   scope?: string;
   /** The path's `{id}` parameter. */
-  id?: Extract<SharedParameterName, `${string}Id`>;
-  /** A second path parameter, naming an object inside the one `id` names (`{versionId}`). */
-  subId?: 'VersionId' | 'AcceptanceId';
+  id?: Exclude<Extract<SharedParameterName, `${string}Id`>, PathParameterName>;
+  /** The path's other parameters, in path order (`{period}`, `{objectiveId}`, ...). */
+  params?: readonly PathParameterName[];
   query?: QuerySpec;
   body?: { schema: z.core.$ZodType; description: string };
   /** Accepts `Idempotency-Key` (every POST that creates or changes state, except minting sessions). */
@@ -205,7 +208,7 @@ export const operations: readonly OperationSpec[] = [
     tag: 'KPIs',
     summary: 'Delete a KPI definition',
     description:
-      'Deletes a KPI that no tier requirement names and that has no targets or measurements; otherwise answers 409 ' +
+      'Deletes a KPI that no tier requirement names and that has no targets, measurements or plan objectives; otherwise answers 409 ' +
       '`in_use`. To drop a KPI from scores but keep its history, set its weight to 0.',
     roles: ADMIN,
     id: 'KpiId',
@@ -648,7 +651,7 @@ export const operations: readonly OperationSpec[] = [
     roles: ALL,
     scope: 'A partner session gets 404 for an agreement that does not apply to its partner.',
     id: 'AgreementId',
-    subId: 'VersionId',
+    params: ['VersionId'],
     success: [{ status: '200', description: 'The version.', schema: contract.AgreementVersion }],
   },
   {
@@ -708,8 +711,302 @@ export const operations: readonly OperationSpec[] = [
     roles: ALL,
     scope: OWN_PARTNER,
     id: 'PartnerId',
-    subId: 'AcceptanceId',
+    params: ['AcceptanceId'],
     success: [{ status: '200', description: 'The acceptance.', schema: contract.Acceptance }],
+  },
+  // Plans
+  {
+    operationId: 'listPlans',
+    method: 'get',
+    path: '/v1/partners/{id}/plans',
+    tag: 'Plans',
+    summary: 'List a partner\'s plans',
+    description: 'The partner\'s joint business plans, latest period first, each with its progress but without its objectives.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    query: {
+      schema: contract.PlanListQuery,
+      filters: { period: 'Only the plan for exactly this period.', status: 'Only plans in this status.' },
+    },
+    success: [{ status: '200', description: 'A page of plans.', schema: pageSchemas.PlanSummaryPage }],
+  },
+  {
+    operationId: 'getPlan',
+    method: 'get',
+    path: '/v1/partners/{id}/plans/{period}',
+    tag: 'Plans',
+    summary: 'Get a partner\'s plan for a period',
+    description:
+      'The plan with its objectives, activities and comments. Progress is computed when read, with core\'s rules, ' +
+      'from the partner\'s measurements and the time elapsed (a measured objective) or the due date (a milestone); ' +
+      '`asOf` says when. A period without a plan answers 404.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod'],
+    success: [{ status: '200', description: 'The plan.', schema: contract.Plan }],
+  },
+  {
+    operationId: 'upsertPlan',
+    method: 'put',
+    path: '/v1/partners/{id}/plans/{period}',
+    tag: 'Plans',
+    summary: 'Start or rename a partner\'s plan',
+    description:
+      'Starts the partner\'s plan for the period as a `draft` (201), or sets the title of the existing one (200). ' +
+      'Either side may. A new title is a change to what is agreed: agreements given are withdrawn, and an agreed ' +
+      'plan moves to its next revision. Emits `plan.created` or `plan.updated`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod'],
+    body: { schema: contract.PlanInput, description: 'The plan\'s title.' },
+    success: [
+      { status: '200', description: 'The plan was renamed.', schema: contract.Plan },
+      { status: '201', description: 'The plan was started.', schema: contract.Plan },
+    ],
+  },
+  {
+    operationId: 'transitionPlan',
+    method: 'post',
+    path: '/v1/partners/{id}/plans/{period}/transitions',
+    tag: 'Plans',
+    summary: 'Propose, agree to, or send back a plan',
+    description:
+      'Each side acts for itself (admin keys and managers for the vendor, partner sessions for their partner). ' +
+      '`proposed` asks the other side to agree and records the caller\'s side\'s agreement; `agreed` records the ' +
+      'caller\'s side\'s agreement, and the plan is `agreed` once both sides agreed to the same version; `draft` ' +
+      'sends a proposed plan back, with a `reason`. `version` is the version the caller read: another answers 409 ' +
+      '`plan_changed`. A move the lifecycle does not have, a second agreement by the same side, or proposing a plan ' +
+      'without objectives answers 409 `invalid_transition`. Emits `plan.proposed`, `plan.side_agreed` (and ' +
+      '`plan.agreed` when both sides have), or `plan.changes_requested`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod'],
+    body: { schema: contract.PlanTransitionInput, description: 'The status to move to, the version read, and the reason.' },
+    idempotent: true,
+    conflict: 'PlanConflict',
+    success: [{ status: '200', description: 'The plan after the move.', schema: contract.Plan }],
+  },
+  {
+    operationId: 'listPlanRevisions',
+    method: 'get',
+    path: '/v1/partners/{id}/plans/{period}/revisions',
+    tag: 'Plans',
+    summary: 'List a plan\'s agreed revisions',
+    description:
+      'Every revision both sides agreed to, oldest first, as it was agreed: its title, objectives and activities, ' +
+      'and each side\'s agreement. Changing an agreed plan starts the next revision; the agreed ones stay readable here.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod'],
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of revisions.', schema: pageSchemas.PlanRevisionPage }],
+  },
+  {
+    operationId: 'getPlanRevision',
+    method: 'get',
+    path: '/v1/partners/{id}/plans/{period}/revisions/{revision}',
+    tag: 'Plans',
+    summary: 'Get an agreed revision of a plan',
+    description: 'One revision as both sides agreed to it. A revision not agreed (the one in progress) answers 404.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'PlanRevisionNumber'],
+    success: [{ status: '200', description: 'The revision.', schema: contract.PlanRevision }],
+  },
+  {
+    operationId: 'createPlanObjective',
+    method: 'post',
+    path: '/v1/partners/{id}/plans/{period}/objectives',
+    tag: 'Plans',
+    summary: 'Add an objective to a partner\'s plan',
+    description:
+      'Adds an objective for the caller\'s side (or, from the vendor, for the partner\'s side too: it is then the ' +
+      'partner\'s to keep), starting the plan as a `draft` when the period has none, so another part of the programme ' +
+      'can add an action item in one step, naming its `source`. A partner session adding for the vendor\'s side answers ' +
+      '403. The KPI of a measured objective must exist (400 at `measure.kpiId`); the due date must lie in the period ' +
+      '(400 at `dueDate`); a plan holds at most 100 objectives. A change to what is agreed: agreements given are ' +
+      'withdrawn, and an agreed plan moves to its next revision. Emits `plan.objective_added` (and `plan.created`, ' +
+      '`plan.revised` when it did that).',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod'],
+    body: { schema: contract.PlanObjectiveInput, description: 'The objective, and activities to add with it.' },
+    idempotent: true,
+    finerRoleRules: true,
+    success: [{ status: '201', description: 'The objective was added.', schema: contract.PlanObjective }],
+  },
+  {
+    operationId: 'getPlanObjective',
+    method: 'get',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}',
+    tag: 'Plans',
+    summary: 'Get an objective of a plan',
+    description: 'One objective with its activities, comments and progress.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId'],
+    success: [{ status: '200', description: 'The objective.', schema: contract.PlanObjective }],
+  },
+  {
+    operationId: 'updatePlanObjective',
+    method: 'patch',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}',
+    tag: 'Plans',
+    summary: 'Update an objective, or mark a milestone done',
+    description:
+      'Changes the given fields of an objective of the caller\'s side; another side\'s answers 403. `done` marks a ' +
+      'milestone done or not done (who and when are recorded); it is progress, not a change to what is agreed. Any ' +
+      'other field is: agreements given are withdrawn, and an agreed plan moves to its next revision. `measure` on a ' +
+      'milestone and `done` on a measured objective (whose progress comes from measurements) answer 400. Emits ' +
+      '`plan.objective_updated`, `plan.milestone_done` or `plan.milestone_reopened`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId'],
+    body: { schema: contract.PlanObjectivePatch, description: 'The fields to change.' },
+    finerRoleRules: true,
+    success: [{ status: '200', description: 'The objective after the change.', schema: contract.PlanObjective }],
+  },
+  {
+    operationId: 'deletePlanObjective',
+    method: 'delete',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}',
+    tag: 'Plans',
+    summary: 'Remove an objective',
+    description:
+      'Removes an objective of the caller\'s side with its activities and comments; another side\'s answers 403. A ' +
+      'change to what is agreed. Emits `plan.objective_removed`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId'],
+    finerRoleRules: true,
+    success: [{ status: '204', description: 'The objective was removed.' }],
+  },
+  {
+    operationId: 'createPlanActivity',
+    method: 'post',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities',
+    tag: 'Plans',
+    summary: 'Add an activity to an objective',
+    description:
+      'Adds what one side does towards an objective (of either side): the caller\'s side by default; a partner ' +
+      'session adding for the vendor\'s side answers 403. At most 50 per objective. A change to what is agreed. ' +
+      'Emits `plan.activity_added`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId'],
+    body: { schema: contract.PlanActivityInput, description: 'The activity.' },
+    idempotent: true,
+    finerRoleRules: true,
+    success: [{ status: '201', description: 'The activity was added.', schema: contract.PlanActivity }],
+  },
+  {
+    operationId: 'getPlanActivity',
+    method: 'get',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities/{activityId}',
+    tag: 'Plans',
+    summary: 'Get an activity',
+    description: 'One activity of an objective.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId', 'ActivityId'],
+    success: [{ status: '200', description: 'The activity.', schema: contract.PlanActivity }],
+  },
+  {
+    operationId: 'updatePlanActivity',
+    method: 'patch',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities/{activityId}',
+    tag: 'Plans',
+    summary: 'Update an activity, or mark it done',
+    description:
+      'Changes the given fields of an activity of the caller\'s side; another side\'s answers 403. `done` is ' +
+      'progress; any other field is a change to what is agreed. Emits `plan.activity_updated`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId', 'ActivityId'],
+    body: { schema: contract.PlanActivityPatch, description: 'The fields to change.' },
+    finerRoleRules: true,
+    success: [{ status: '200', description: 'The activity after the change.', schema: contract.PlanActivity }],
+  },
+  {
+    operationId: 'deletePlanActivity',
+    method: 'delete',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities/{activityId}',
+    tag: 'Plans',
+    summary: 'Remove an activity',
+    description: 'Removes an activity of the caller\'s side; another side\'s answers 403. A change to what is agreed. Emits `plan.activity_removed`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId', 'ActivityId'],
+    finerRoleRules: true,
+    success: [{ status: '204', description: 'The activity was removed.' }],
+  },
+  {
+    operationId: 'createPlanComment',
+    method: 'post',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/comments',
+    tag: 'Plans',
+    summary: 'Comment on an objective',
+    description:
+      'Adds a comment from the caller\'s side to any objective of the plan. Comments are kept as written and do not ' +
+      'change what is agreed. At most 500 per objective. Emits `plan.commented`.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId'],
+    body: { schema: contract.PlanCommentInput, description: 'The comment.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The comment was added.', schema: contract.PlanComment }],
+  },
+  {
+    operationId: 'getPlanComment',
+    method: 'get',
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/comments/{commentId}',
+    tag: 'Plans',
+    summary: 'Get a comment',
+    description: 'One comment on an objective.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['PlanPeriod', 'ObjectiveId', 'CommentId'],
+    success: [{ status: '200', description: 'The comment.', schema: contract.PlanComment }],
+  },
+  {
+    operationId: 'listPlanObjectives',
+    method: 'get',
+    path: '/v1/plan-objectives',
+    tag: 'Plans',
+    summary: 'List plan objectives across partners',
+    description:
+      'Objectives of every plan, earliest due date first, with their progress: what a programme overview or a CRM ' +
+      'sync reads (`overdue=true`: the objectives whose due date has passed without them being done, per partner ' +
+      'with `partnerId`).',
+    roles: ALL,
+    scope: 'A partner session sees only its own partner\'s objectives; a `partnerId` filter naming another partner gives an empty page.',
+    query: {
+      schema: contract.PlanObjectiveListQuery,
+      filters: {
+        partnerId: 'Only objectives of this partner\'s plans.',
+        period: 'Only objectives of plans for exactly this period.',
+        side: 'Only objectives this side owns.',
+        kind: 'Only measured objectives, or only milestones.',
+        overdue: '`true`: only objectives past their due date and not done; `false`: only the others.',
+      },
+    },
+    success: [{ status: '200', description: 'A page of objectives.', schema: pageSchemas.PlanObjectivePage }],
   },
 
   // Events

@@ -91,10 +91,48 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
       description: 'The acceptance\'s id, within the partner named by `id`.',
       schema: schemaRef('Id'),
     },
+    PlanPeriod: {
+      name: 'period',
+      in: 'path',
+      required: true,
+      description: 'The plan\'s period: a quarter (`2026-Q3`), a half-year (`2026-H1`) or a year (`2026`). A partner has at most one plan per period.',
+      schema: schemaRef('PlanPeriod'),
+    },
+    ObjectiveId: {
+      name: 'objectiveId',
+      in: 'path',
+      required: true,
+      description: 'The objective\'s id, within the plan. An objective of another plan answers 404.',
+      schema: schemaRef('Id'),
+    },
+    ActivityId: {
+      name: 'activityId',
+      in: 'path',
+      required: true,
+      description: 'The activity\'s id, within the objective. An activity of another objective answers 404.',
+      schema: schemaRef('Id'),
+    },
+    CommentId: {
+      name: 'commentId',
+      in: 'path',
+      required: true,
+      description: 'The comment\'s id, within the objective. A comment of another objective answers 404.',
+      schema: schemaRef('Id'),
+    },
+    PlanRevisionNumber: {
+      name: 'revision',
+      in: 'path',
+      required: true,
+      description: 'The revision\'s number, from 1. A revision both sides have not agreed to answers 404.',
+      schema: { type: 'integer', minimum: 1 },
+    },
   } satisfies Record<string, ParameterObject>;
 }
 
 export type SharedParameterName = keyof ReturnType<typeof createSharedParameters>;
+
+/** Path parameters besides `{id}`, named in an operation's `params`. */
+export type PathParameterName = 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'CommentId' | 'PlanRevisionNumber' | 'VersionId' | 'AcceptanceId';
 
 export const sharedHeaders = {
   'X-Request-Id': {
@@ -279,6 +317,22 @@ const problemResponses = {
     },
     headers: ['Idempotent-Replayed'],
   },
+  PlanConflict: {
+    description:
+      'The plan cannot make this move now: the lifecycle has no such move from its status, or the caller\'s side ' +
+      'already agreed to this version, or a plan without objectives was proposed (`invalid_transition`); or the plan ' +
+      'changed since the caller read it (`plan_changed`): read it again, so a side only ever agrees to what it saw.',
+    examples: {
+      invalid_transition: example(
+        'Agreeing to a draft',
+        problem('invalid_transition', 409, 'The plan cannot make this move', 'A draft plan cannot move to agreed; from draft it can move to proposed.'),
+      ),
+      plan_changed: example(
+        'The plan changed meanwhile',
+        problem('plan_changed', 409, 'The plan changed since it was read', 'The plan is at version 7, not 6: read it again first.'),
+      ),
+    },
+  },
   InUse: {
     description: 'Other data still refers to this object (`in_use`); `detail` says what. Remove those references first.',
     examples: {
@@ -365,7 +419,7 @@ const problemResponses = {
 export type ProblemResponseName = keyof typeof problemResponses;
 
 /** The 409 answers an operation may declare. */
-export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'InUse';
+export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'InUse';
 
 /** The HTTP status of each problem response. */
 export const problemStatus: Record<ProblemResponseName, string> = {
@@ -375,6 +429,7 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   NotFound: '404',
   DealConflict: '409',
   TransitionConflict: '409',
+  PlanConflict: '409',
   InUse: '409',
   PayloadTooLarge: '413',
   UnsupportedMediaType: '415',

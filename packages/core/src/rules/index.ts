@@ -1,7 +1,7 @@
 /**
  * The PRM rules shared by the server and the widgets: periods, scorecards, tiers, the deal
- * lifecycle, customer matching, agreements and content hashes. Pure functions over the contract's types; no I/O, no
- * Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
+ * lifecycle, customer matching, joint business plans, agreements and content hashes. Pure functions
+ * over the contract's types; no I/O, no Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
  * @module
  */
 export * from './periods.js';
@@ -10,6 +10,7 @@ export * from './scorecard.js';
 export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
+export * from './plans.js';
 export * from './resource-access.js';
 export * from './localisation.js';
 export * from './content-hash.js';

@@ -1,21 +1,23 @@
 /**
- * Reporting periods: months (`2026-07`), quarters (`2026-Q3`) and years (`2026`), always in UTC.
+ * Reporting periods: months (`2026-07`), quarters (`2026-Q3`), half-years (`2026-H1`) and years
+ * (`2026`), always in UTC.
  *
- * Measurements are recorded per month; a quarter or a year is the ordered list of its months.
+ * Measurements are recorded per month; a quarter, a half or a year is the ordered list of its
+ * months.
  * Every function here is pure and throws a `RangeError` naming the bad value instead of
  * returning something that looks valid.
  * @module
  */
 
 /** The length of a period. */
-export type PeriodGrain = 'month' | 'quarter' | 'year';
+export type PeriodGrain = 'month' | 'quarter' | 'half' | 'year';
 
 /** A period taken apart: `2026-Q3` is `{ grain: 'quarter', year: 2026, index: 3 }`. */
 export interface ParsedPeriod {
   grain: PeriodGrain;
   /** Calendar year, 0-9999 (the four digits of the text form). */
   year: number;
-  /** 1-12 for a month, 1-4 for a quarter, always 1 for a year. */
+  /** 1-12 for a month, 1-4 for a quarter, 1-2 for a half, always 1 for a year. */
   index: number;
 }
 
@@ -23,31 +25,32 @@ export interface ParsedPeriod {
 export const DAY_MS = 86_400_000;
 
 /** The grains from shortest to longest. */
-export const PERIOD_GRAINS: readonly PeriodGrain[] = ['month', 'quarter', 'year'];
+export const PERIOD_GRAINS: readonly PeriodGrain[] = ['month', 'quarter', 'half', 'year'];
 
-const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
+const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
 const MIN_YEAR = 0;
 const MAX_YEAR = 9999;
-const MONTHS_PER: Record<PeriodGrain, number> = { month: 1, quarter: 3, year: 12 };
-const SLOTS_PER_YEAR: Record<PeriodGrain, number> = { month: 12, quarter: 4, year: 1 };
+const MONTHS_PER: Record<PeriodGrain, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+const SLOTS_PER_YEAR: Record<PeriodGrain, number> = { month: 12, quarter: 4, half: 2, year: 1 };
 
-/** True when `text` is a period in one of the three text forms. */
+/** True when `text` is a period in one of the four text forms. */
 export function isPeriod(text: string): boolean {
   return typeof text === 'string' && PERIOD_PATTERN.test(text);
 }
 
 /**
  * Takes a period apart.
- * @throws RangeError when `text` is not `YYYY-MM`, `YYYY-Qn` or `YYYY`.
+ * @throws RangeError when `text` is not `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn` or `YYYY`.
  */
 export function parsePeriod(text: string): ParsedPeriod {
   const match = typeof text === 'string' ? PERIOD_PATTERN.exec(text) : null;
   if (!match) {
-    throw new RangeError(`${JSON.stringify(text)} is not a period; use 2026-07, 2026-Q3 or 2026`);
+    throw new RangeError(`${JSON.stringify(text)} is not a period; use 2026-07, 2026-Q3, 2026-H1 or 2026`);
   }
   const year = Number(match[1]);
   if (match[2] !== undefined) return { grain: 'month', year, index: Number(match[2]) };
   if (match[3] !== undefined) return { grain: 'quarter', year, index: Number(match[3]) };
+  if (match[4] !== undefined) return { grain: 'half', year, index: Number(match[4]) };
   return { grain: 'year', year, index: 1 };
 }
 
@@ -68,6 +71,7 @@ export function formatPeriod(parsed: ParsedPeriod): string {
   const yyyy = String(year).padStart(4, '0');
   if (grain === 'month') return `${yyyy}-${String(index).padStart(2, '0')}`;
   if (grain === 'quarter') return `${yyyy}-Q${index}`;
+  if (grain === 'half') return `${yyyy}-H${index}`;
   return yyyy;
 }
 
@@ -107,7 +111,7 @@ function monthFromAbsolute(absolute: number): string {
   return formatPeriod({ grain: 'month', year: Math.floor(absolute / 12), index: (absolute % 12) + 1 });
 }
 
-/** The `YYYY-MM` months inside a period, oldest first (one for a month, 3 for a quarter, 12 for a year). */
+/** The `YYYY-MM` months inside a period, oldest first (one for a month, 3 for a quarter, 6 for a half, 12 for a year). */
 export function monthsOf(period: string): string[] {
   const parsed = parsePeriod(period);
   const first = absoluteMonth(parsed);
@@ -172,11 +176,7 @@ export function periodRange(from: string, to: string): string[] {
 export function periodOf(date: Date, grain: PeriodGrain): string {
   const time = date instanceof Date ? date.getTime() : Number.NaN;
   if (Number.isNaN(time)) throw new RangeError('periodOf needs a valid Date');
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + 1;
-  if (grain === 'month') return formatPeriod({ grain, year, index: month });
-  if (grain === 'quarter') return formatPeriod({ grain, year, index: Math.ceil(month / 3) });
-  return formatPeriod({ grain: 'year', year, index: 1 });
+  return periodOfMonth(formatPeriod({ grain: 'month', year: date.getUTCFullYear(), index: date.getUTCMonth() + 1 }), grain);
 }
 
 /**
@@ -186,8 +186,9 @@ export function periodOf(date: Date, grain: PeriodGrain): string {
 export function periodOfMonth(month: string, grain: PeriodGrain): string {
   const parsed = parsePeriod(month);
   if (parsed.grain !== 'month') throw new RangeError(`${JSON.stringify(month)} is not a month such as 2026-07`);
-  const index = grain === 'month' ? parsed.index : grain === 'quarter' ? Math.ceil(parsed.index / 3) : 1;
-  return formatPeriod({ grain, year: parsed.year, index });
+  const months = MONTHS_PER[grain];
+  if (months === undefined) throw new RangeError(`${JSON.stringify(grain)} is not a period grain`);
+  return formatPeriod({ grain, year: parsed.year, index: Math.ceil(parsed.index / months) });
 }
 
 /** The period of the given grain that holds `now` (UTC). */
@@ -197,7 +198,7 @@ export function currentPeriod(grain: PeriodGrain, now: Date = new Date()): strin
 
 /**
  * Chronological order for `Array.prototype.sort`: by start, then shorter first, so
- * `2026-01 < 2026-Q1 < 2026 < 2026-02`.
+ * `2026-01 < 2026-Q1 < 2026-H1 < 2026 < 2026-02`.
  */
 export function comparePeriods(a: string, b: string): number {
   const pa = parsePeriod(a);

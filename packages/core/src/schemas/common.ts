@@ -39,9 +39,9 @@ export const Money = /* @__PURE__ */ z.object({
 });
 export type Money = z.infer<typeof Money>;
 
-/** A reporting period: a month (`2026-07`), a quarter (`2026-Q3`) or a year (`2026`). */
+/** A reporting period: a month (`2026-07`), a quarter (`2026-Q3`), a half-year (`2026-H1`) or a year (`2026`). */
 export const Period = /* @__PURE__ */ z.string().check(
-  z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'must be a period such as 2026-07, 2026-Q3 or 2026'),
+  z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'must be a period such as 2026-07, 2026-Q3, 2026-H1 or 2026'),
 );
 export type Period = z.infer<typeof Period>;
 

@@ -29,6 +29,22 @@ export const EVENT_TYPES = [
   'agreement.accepted',
   'agreement.expiring',
   'agreement.expired',
+  'plan.created',
+  'plan.updated',
+  'plan.proposed',
+  'plan.side_agreed',
+  'plan.agreed',
+  'plan.changes_requested',
+  'plan.revised',
+  'plan.objective_added',
+  'plan.objective_updated',
+  'plan.objective_removed',
+  'plan.milestone_done',
+  'plan.milestone_reopened',
+  'plan.activity_added',
+  'plan.activity_updated',
+  'plan.activity_removed',
+  'plan.commented',
 ] as const;
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 

@@ -13,6 +13,7 @@ export * from './deal.js';
 export * from './resource.js';
 export * from './rich-text.js';
 export * from './agreement.js';
+export * from './plan.js';
 export * from './session.js';
 export * from './session-token.js';
 export * from './event.js';

@@ -25,6 +25,7 @@ export const PROBLEM_CODES = [
   'deal_conflict',
   'in_use',
   'invalid_transition',
+  'plan_changed',
   'invalid_cursor',
   'idempotency_mismatch',
   'rate_limited',

@@ -9,6 +9,7 @@ import { Id, LanguageTag, MonthPeriod, Period, text } from './common.js';
 import { DEAL_STATUSES, DealType } from './deal.js';
 import { PageQuery } from './page.js';
 import { PartnerStatus, PartnerType } from './partner.js';
+import { ObjectiveKind, PlanPeriod, PlanSide, PlanStatus } from './plan.js';
 import { ResourceSort, ResourceType } from './resource.js';
 
 /**
@@ -93,3 +94,18 @@ export const AcceptanceListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   agreementId: z.optional(Id),
 });
 export type AcceptanceListQuery = z.infer<typeof AcceptanceListQuery>;
+export const PlanListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  period: z.optional(PlanPeriod),
+  status: z.optional(PlanStatus),
+});
+export type PlanListQuery = z.infer<typeof PlanListQuery>;
+
+export const PlanObjectiveListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  partnerId: z.optional(Id),
+  period: z.optional(PlanPeriod),
+  side: z.optional(PlanSide),
+  kind: z.optional(ObjectiveKind),
+  /** `true`: only objectives whose due date has passed without them being done; `false`: only the others. */
+  overdue: z.optional(z.enum(['true', 'false'])),
+});
+export type PlanObjectiveListQuery = z.infer<typeof PlanObjectiveListQuery>;

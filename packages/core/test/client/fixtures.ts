@@ -1,7 +1,24 @@
 /**
  * Contract-valid sample entities for client tests.
  */
-import type { Acceptance, Agreement, AgreementVersion, Deal, Partner, PartnerAgreement, Principal, Resource, ResourcePage, Tier } from '@partnerkit/core/schemas';
+import type {
+  Acceptance,
+  Agreement,
+  AgreementVersion,
+  Deal,
+  Partner,
+  PartnerAgreement,
+  Plan,
+  PlanActivity,
+  PlanComment,
+  PlanObjective,
+  PlanRevision,
+  PlanSummary,
+  Principal,
+  Resource,
+  ResourcePage,
+  Tier,
+} from '@partnerkit/core/schemas';
 
 export const BASE_URL = 'https://prm.test/api';
 /** A recognisable secret: tests assert it never appears in errors. */
@@ -95,6 +112,85 @@ export const scorecard = {
   tier: { current: null, qualified: null, requirements: [], next: null, pending: null, isTop: false },
   availablePeriods: ['2026-Q2'],
 } as const;
+
+const vendor = { side: 'vendor', role: 'manager', id: 'm_1', name: 'Hoa' } as const;
+const noProgress = { status: 'on_track', percent: 0, actual: null, attainment: null, expected: null, overdue: false } as const;
+
+export function planActivity(id: string): PlanActivity {
+  return { id, side: 'partner', title: `Activity ${id}`, owner: null, dueDate: null, completed: null, createdBy: { ...vendor, side: 'partner', role: 'partner' }, createdAt: at, updatedAt: at };
+}
+
+export function planComment(id: string): PlanComment {
+  return { id, author: vendor, body: `Comment ${id}`, createdAt: at };
+}
+
+/** A milestone of p_1's 2026-H1 plan. */
+export function planObjective(id: string): PlanObjective {
+  return {
+    id,
+    planId: 'pl_1',
+    partnerId: 'p_1',
+    period: '2026-H1',
+    side: 'vendor',
+    owner: { name: 'Hoa' },
+    title: `Objective ${id}`,
+    description: null,
+    kind: 'milestone',
+    measure: null,
+    dueDate: '2026-06-30',
+    source: null,
+    completed: null,
+    activities: [],
+    comments: [],
+    progress: noProgress,
+    createdBy: vendor,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** p_1's 2026-H1 plan with one objective. */
+export function plan(overrides: Partial<Plan> = {}): Plan {
+  return {
+    id: 'pl_1',
+    partnerId: 'p_1',
+    period: '2026-H1',
+    title: null,
+    status: 'draft',
+    revision: 1,
+    version: 2,
+    agreements: { vendor: null, partner: null },
+    progress: { status: 'on_track', percent: 0, counts: { on_track: 1, at_risk: 0, off_track: 0, done: 0, no_data: 0 }, overdue: 0 },
+    createdBy: vendor,
+    createdAt: at,
+    updatedAt: at,
+    asOf: at,
+    objectives: [planObjective('ob_1')],
+    history: [],
+    ...overrides,
+  };
+}
+
+/** `plan()` as lists show it. */
+export function planSummary(): PlanSummary {
+  const { objectives, history: _history, ...header } = plan();
+  return { ...header, objectiveCount: objectives.length };
+}
+
+export function planRevision(revision: number): PlanRevision {
+  const agreement = { by: vendor, at, version: 4 };
+  return {
+    planId: 'pl_1',
+    partnerId: 'p_1',
+    period: '2026-H1',
+    revision,
+    version: 4,
+    title: null,
+    agreements: { vendor: agreement, partner: { ...agreement, by: { ...vendor, side: 'partner', role: 'partner' } } },
+    agreedAt: at,
+    objectives: [],
+  };
+}
 
 export const principal: Principal = { role: 'partner', partnerId: 'p_1', user: { id: 'u_1', name: 'Lan' }, locale: 'vi', expiresAt: null };
 

@@ -1,7 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PartnerKitClient } from '@partnerkit/core/client';
-import { acceptance, agreement, agreementBody, agreementVersion, deal, partner, partnerAgreement, principal, resource, resourcePage, scorecard, tier } from './fixtures.ts';
+import {
+  acceptance,
+  agreement,
+  agreementBody,
+  agreementVersion,
+  deal,
+  partner,
+  partnerAgreement,
+  plan,
+  planActivity,
+  planComment,
+  planObjective,
+  planRevision,
+  planSummary,
+  principal,
+  resource,
+  resourcePage,
+  scorecard,
+  tier,
+} from './fixtures.ts';
 import { harness, pathOf } from './setup.ts';
 import { json, noContent } from './stub-fetch.ts';
 
@@ -179,6 +198,94 @@ const cases: Case[] = [
     answer: json(201, acceptance('ac_1')),
     idempotent: true,
   },
+  { name: 'plans.list', call: (c) => c.plans.list('p_1', { status: 'agreed' }), method: 'GET', path: '/api/v1/partners/p_1/plans?status=agreed', answer: json(200, page(planSummary())) },
+  { name: 'plans.get', call: (c) => c.plans.get('p_1', '2026-H1'), method: 'GET', path: '/api/v1/partners/p_1/plans/2026-H1', answer: json(200, plan()), result: plan() },
+  { name: 'plans.upsert', call: (c) => c.plans.upsert('p_1', '2026-H1', { title: 'H1' }), method: 'PUT', path: '/api/v1/partners/p_1/plans/2026-H1', body: { title: 'H1' }, answer: json(201, plan({ title: 'H1' })) },
+  {
+    name: 'plans.transition',
+    call: (c) => c.plans.transition('p_1', '2026-H1', { to: 'proposed', version: 2 }),
+    method: 'POST',
+    path: '/api/v1/partners/p_1/plans/2026-H1/transitions',
+    body: { to: 'proposed', version: 2 },
+    answer: json(200, plan({ status: 'proposed' })),
+    idempotent: true,
+  },
+  { name: 'plans.revisions', call: (c) => c.plans.revisions('p_1', '2026-H1'), method: 'GET', path: '/api/v1/partners/p_1/plans/2026-H1/revisions', answer: json(200, page(planRevision(1))) },
+  { name: 'plans.revision', call: (c) => c.plans.revision('p_1', '2026-H1', 2), method: 'GET', path: '/api/v1/partners/p_1/plans/2026-H1/revisions/2', answer: json(200, planRevision(2)), result: planRevision(2) },
+  {
+    name: 'plans.addObjective',
+    call: (c) => c.plans.addObjective('p_1', '2026-H1', { owner: { name: 'Hoa' }, title: 'Launch', kind: 'milestone' }),
+    method: 'POST',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives',
+    body: { owner: { name: 'Hoa' }, title: 'Launch', kind: 'milestone' },
+    answer: json(201, planObjective('ob_2')),
+    idempotent: true,
+  },
+  { name: 'plans.getObjective', call: (c) => c.plans.getObjective('p_1', '2026-H1', 'ob 1/x'), method: 'GET', path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob%201%2Fx', answer: json(200, planObjective('ob_1')) },
+  {
+    name: 'plans.updateObjective',
+    call: (c) => c.plans.updateObjective('p_1', '2026-H1', 'ob_1', { done: true }),
+    method: 'PATCH',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1',
+    body: { done: true },
+    answer: json(200, planObjective('ob_1')),
+  },
+  { name: 'plans.removeObjective', call: (c) => c.plans.removeObjective('p_1', '2026-H1', 'ob_1'), method: 'DELETE', path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1', answer: noContent(), result: undefined },
+  {
+    name: 'plans.addActivity',
+    call: (c) => c.plans.addActivity('p_1', '2026-H1', 'ob_1', { title: 'Webinar' }),
+    method: 'POST',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1/activities',
+    body: { title: 'Webinar' },
+    answer: json(201, planActivity('ac_1')),
+    idempotent: true,
+  },
+  {
+    name: 'plans.getActivity',
+    call: (c) => c.plans.getActivity('p_1', '2026-H1', 'ob_1', 'ac_1'),
+    method: 'GET',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1/activities/ac_1',
+    answer: json(200, planActivity('ac_1')),
+  },
+  {
+    name: 'plans.updateActivity',
+    call: (c) => c.plans.updateActivity('p_1', '2026-H1', 'ob_1', 'ac_1', { done: true }),
+    method: 'PATCH',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1/activities/ac_1',
+    body: { done: true },
+    answer: json(200, planActivity('ac_1')),
+  },
+  {
+    name: 'plans.removeActivity',
+    call: (c) => c.plans.removeActivity('p_1', '2026-H1', 'ob_1', 'ac_1'),
+    method: 'DELETE',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1/activities/ac_1',
+    answer: noContent(),
+  },
+  {
+    name: 'plans.addComment',
+    call: (c) => c.plans.addComment('p_1', '2026-H1', 'ob_1', { body: 'Looks good' }),
+    method: 'POST',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1/comments',
+    body: { body: 'Looks good' },
+    answer: json(201, planComment('cm_1')),
+    idempotent: true,
+  },
+  {
+    name: 'plans.getComment',
+    call: (c) => c.plans.getComment('p_1', '2026-H1', 'ob_1', 'cm_1'),
+    method: 'GET',
+    path: '/api/v1/partners/p_1/plans/2026-H1/objectives/ob_1/comments/cm_1',
+    answer: json(200, planComment('cm_1')),
+    result: planComment('cm_1'),
+  },
+  {
+    name: 'plans.objectives',
+    call: (c) => c.plans.objectives({ partnerId: 'p_1', overdue: true }),
+    method: 'GET',
+    path: '/api/v1/plan-objectives?overdue=true&partnerId=p_1',
+    answer: json(200, page(planObjective('ob_1'))),
+  },
   { name: 'events.list', call: (c) => c.events.list({ after: 'e_0', type: 'deal.approved' }), method: 'GET', path: '/api/v1/events?after=e_0&type=deal.approved', answer: json(200, page(event)), result: page(event) },
 ];
 
@@ -210,13 +317,22 @@ describe('namespaces cover the v1 contract', () => {
     assert.deepEqual(stub.requests.map(pathOf), ['/api/v1/partners/p_1/targets', '/api/v1/partners/p_1/targets?cursor=n', '/api/v1/partners/p_1/measurements?kpiId=revenue']);
   });
 
-  it('tiers, kpis, partners and events iterate too', async () => {
-    const { client } = harness([json(200, page(tier('t_1'))), json(200, page(kpi)), json(200, page(partner('p_1'))), json(200, page(event))]);
+  it('tiers, kpis, partners, plans and events iterate too', async () => {
+    const { client } = harness([
+      json(200, page(tier('t_1'))),
+      json(200, page(kpi)),
+      json(200, page(partner('p_1'))),
+      json(200, page(planSummary())),
+      json(200, page(planObjective('ob_1'))),
+      json(200, page(event)),
+    ]);
     const ids: string[] = [];
     for await (const x of client.tiers.iterate()) ids.push(x.id);
     for await (const x of client.kpis.iterate()) ids.push(x.id);
     for await (const x of client.partners.iterate({ type: 'reseller' })) ids.push(x.id);
+    for await (const x of client.plans.iterate('p_1')) ids.push(x.id);
+    for await (const x of client.plans.iterateObjectives({ overdue: false })) ids.push(x.id);
     for await (const x of client.events.iterate({ after: 'e_0' })) ids.push(x.id);
-    assert.deepEqual(ids, ['t_1', 'revenue', 'p_1', 'e_1']);
+    assert.deepEqual(ids, ['t_1', 'revenue', 'p_1', 'pl_1', 'ob_1', 'e_1']);
   });
 });

@@ -17,7 +17,8 @@ import { deals, type DealsApi } from '@partnerkit/core/client/deals';
 import { partners } from '@partnerkit/core/client/partners';
 import type { resources } from '@partnerkit/core/client/resources';
 import type { session } from '@partnerkit/core/client/session';
-import { Deal, type DealCheckResult, type Page, type Principal, type Resource, type ResourcePage, type Scorecard, type Tier } from '@partnerkit/core/schemas';
+import type { plans } from '@partnerkit/core/client/plans';
+import { Deal, type DealCheckResult, type Page, type Plan, type PlanObjective, type PlanSummary, type Principal, type Resource, type ResourcePage, type Scorecard, type Tier } from '@partnerkit/core/schemas';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(_: T) => undefined;
@@ -60,6 +61,11 @@ export async function typeTests(client: PartnerKitClient) {
   expectType<Equal<Awaited<ReturnType<PartnerKitClient['partners']['scorecard']>>, Scorecard>>(true);
   expectType<Equal<Awaited<ReturnType<PartnerKitClient['resources']['open']>>, { url: string }>>(true);
 
+  expectType<Equal<Awaited<ReturnType<PartnerKitClient['plans']['get']>>, Plan>>(true);
+  expectType<Equal<Awaited<ReturnType<PartnerKitClient['plans']['list']>>, Page<PlanSummary>>>(true);
+  expectType<Equal<Awaited<ReturnType<PartnerKitClient['plans']['addObjective']>>, PlanObjective>>(true);
+  expectType<Equal<ReturnType<typeof plans>, PartnerKitClient['plans']>>(true);
+
   for await (const _deal of client.deals.iterate({ status: 'approved' })) expectType<Equal<typeof _deal, Deal>>(true);
   for await (const _item of client.resources.iterate({ sort: 'popular' })) expectType<Equal<typeof _item, Resource>>(true);
 
@@ -67,6 +73,12 @@ export async function typeTests(client: PartnerKitClient) {
   await client.deals.list({ status: ['submitted', 'under_review'], limit: 20, cursor: 'c' });
   await client.partners.list({ type: 'reseller', status: 'active', q: 'acme' });
   await client.partners.scorecard('p_1', { period: '2026-Q2', periods: 6 });
+  await client.plans.objectives({ partnerId: 'p_1', overdue: true, side: 'partner' });
+  await client.plans.addObjective('p_1', '2027-H1', { owner: { name: 'Lan' }, title: 'Revenue', kind: 'measured', measure: { kpiId: 'revenue', target: 1 } });
+  // @ts-expect-error a plan transition names the version read
+  await client.plans.transition('p_1', '2027-H1', { to: 'agreed' });
+  // @ts-expect-error overdue is a boolean
+  await client.plans.objectives({ overdue: 'yes' });
   // @ts-expect-error not a deal status
   await client.deals.list({ status: 'pending' });
   // @ts-expect-error limit is a number

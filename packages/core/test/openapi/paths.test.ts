@@ -128,6 +128,105 @@ const v1: Expected[] = [
   { path: '/v1/partners/{id}/acceptances/{acceptanceId}', method: 'get', operationId: 'getAcceptance', roles: ALL, success: { 200: 'Acceptance' } },
 
   {
+    path: '/v1/partners/{id}/plans',
+    method: 'get',
+    operationId: 'listPlans',
+    roles: ALL,
+    paged: true,
+    query: ['period', 'status'],
+    success: { 200: 'PlanSummaryPage' },
+  },
+  { path: '/v1/partners/{id}/plans/{period}', method: 'get', operationId: 'getPlan', roles: ALL, success: { 200: 'Plan' } },
+  { path: '/v1/partners/{id}/plans/{period}', method: 'put', operationId: 'upsertPlan', roles: ALL, body: 'PlanInput', success: { 200: 'Plan', 201: 'Plan' } },
+  {
+    path: '/v1/partners/{id}/plans/{period}/transitions',
+    method: 'post',
+    operationId: 'transitionPlan',
+    roles: ALL,
+    body: 'PlanTransitionInput',
+    idempotent: true,
+    conflict: true,
+    success: { 200: 'Plan' },
+  },
+  { path: '/v1/partners/{id}/plans/{period}/revisions', method: 'get', operationId: 'listPlanRevisions', roles: ALL, paged: true, success: { 200: 'PlanRevisionPage' } },
+  { path: '/v1/partners/{id}/plans/{period}/revisions/{revision}', method: 'get', operationId: 'getPlanRevision', roles: ALL, success: { 200: 'PlanRevision' } },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives',
+    method: 'post',
+    operationId: 'createPlanObjective',
+    roles: ALL,
+    body: 'PlanObjectiveInput',
+    idempotent: true,
+    success: { 201: 'PlanObjective' },
+  },
+  { path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}', method: 'get', operationId: 'getPlanObjective', roles: ALL, success: { 200: 'PlanObjective' } },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}',
+    method: 'patch',
+    operationId: 'updatePlanObjective',
+    roles: ALL,
+    body: 'PlanObjectivePatch',
+    success: { 200: 'PlanObjective' },
+  },
+  { path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}', method: 'delete', operationId: 'deletePlanObjective', roles: ALL, success: { 204: null } },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities',
+    method: 'post',
+    operationId: 'createPlanActivity',
+    roles: ALL,
+    body: 'PlanActivityInput',
+    idempotent: true,
+    success: { 201: 'PlanActivity' },
+  },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities/{activityId}',
+    method: 'get',
+    operationId: 'getPlanActivity',
+    roles: ALL,
+    success: { 200: 'PlanActivity' },
+  },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities/{activityId}',
+    method: 'patch',
+    operationId: 'updatePlanActivity',
+    roles: ALL,
+    body: 'PlanActivityPatch',
+    success: { 200: 'PlanActivity' },
+  },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/activities/{activityId}',
+    method: 'delete',
+    operationId: 'deletePlanActivity',
+    roles: ALL,
+    success: { 204: null },
+  },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/comments',
+    method: 'post',
+    operationId: 'createPlanComment',
+    roles: ALL,
+    body: 'PlanCommentInput',
+    idempotent: true,
+    success: { 201: 'PlanComment' },
+  },
+  {
+    path: '/v1/partners/{id}/plans/{period}/objectives/{objectiveId}/comments/{commentId}',
+    method: 'get',
+    operationId: 'getPlanComment',
+    roles: ALL,
+    success: { 200: 'PlanComment' },
+  },
+  {
+    path: '/v1/plan-objectives',
+    method: 'get',
+    operationId: 'listPlanObjectives',
+    roles: ALL,
+    paged: true,
+    query: ['partnerId', 'period', 'side', 'kind', 'overdue'],
+    success: { 200: 'PlanObjectivePage' },
+  },
+
+  {
     path: '/v1/events',
     method: 'get',
     operationId: 'listEvents',
@@ -232,12 +331,15 @@ describe('the v1 path table', () => {
         const expected = new Set<string>(['400', '408', '429', '431', '500', '503']);
         if (e.roles.length > 0) expected.add('401');
         if (e.body !== undefined) ['413', '415'].forEach((s) => expected.add(s));
-        if (e.path.includes('{id}')) expected.add('404');
+        if (e.path.includes('{')) expected.add('404');
         if (e.roles.length > 0 && e.roles.length < 3) expected.add('403');
         if (e.conflict) expected.add('409');
         if (e.idempotent) expected.add('422');
         // Finer per-object rules (a deal move, a locked resource, an agreement to accept first) may also refuse with 403.
         if (['transitionDeal', 'openResource', 'registerDeal', 'acceptAgreement'].includes(e.operationId)) expected.add('403');
+        // Finer per-object rules (a deal move, a locked resource, the other side's plan item) may also refuse with 403.
+        const finer = ['transitionDeal', 'openResource', 'createPlanObjective', 'updatePlanObjective', 'deletePlanObjective', 'createPlanActivity', 'updatePlanActivity', 'deletePlanActivity'];
+        if (finer.includes(e.operationId)) expected.add('403');
         assert.deepEqual(errors.sort(), [...expected].sort());
         for (const status of errors) {
           const response = responseOf(operation, status)!;
@@ -280,6 +382,7 @@ describe('security', () => {
 
   test('descriptions state the scope rule where a partner sees less', () => {
     for (const operationId of ['getPartner', 'getDeal', 'transitionDeal', 'listTargets', 'listMeasurements', 'getScorecard', 'getAgreement', 'listPartnerAgreements', 'listAcceptances', 'acceptAgreement']) {
+    for (const operationId of ['getPartner', 'getDeal', 'transitionDeal', 'listTargets', 'listMeasurements', 'getScorecard', 'getPlan', 'transitionPlan', 'createPlanObjective']) {
       const e = v1.find((x) => x.operationId === operationId)!;
       assert.match(operationOf(e).description, /404/, operationId);
     }
@@ -326,6 +429,10 @@ describe('pagination and filters', () => {
     // Search, ordering and range parameters filter no single field; `tag` matches one of `tags`, `gate` one of `gates`.
     const notFields = new Set(['limit', 'cursor', 'q', 'sort', 'after', 'from', 'to', 'periods']);
     const fieldOf = (name: string) => (name === 'tag' || name === 'gate' ? `${name}s` : name);
+    // Search, ordering and range parameters filter no single field; `tag` matches one of `tags`,
+    // `overdue` the objective's `progress.overdue`.
+    const notFields = new Set(['limit', 'cursor', 'q', 'sort', 'after', 'from', 'to', 'periods']);
+    const fieldOf = (name: string) => ({ tag: 'tags', overdue: 'progress' })[name] ?? name;
     for (const e of v1.filter((x) => x.paged)) {
       const page = doc.components.schemas[e.success['200']!] as { properties: { data: { items: unknown } } };
       const item = doc.components.schemas[componentOf(page.properties.data.items)!] as { properties: Record<string, unknown> };

@@ -94,6 +94,8 @@ export function describe(error: HttpError): string {
       return 'taken';
     case 'agreement_required':
       return 'accept the agreement first';
+    case 'plan_changed':
+      return 'read again';
     case 'request_timeout':
     case 'rate_limited':
     case 'internal_error':

@@ -14,6 +14,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'deal-register': () => import('../define/deal-register.js'),
   'resource-library': () => import('../define/resource-library.js'),
   'partner-agreements': () => import('../define/partner-agreements.js'),
+  'partner-plan': () => import('../define/partner-plan.js'),
 };
 
 /** Tags not requested yet. */

@@ -24,34 +24,17 @@ export interface ErrorDescription {
   requestId?: string;
 }
 
-// Every code core knows (the type makes a new one a compile error here until it is mapped).
-const byCode: Record<ErrorCode, ErrorDescription['messageKey']> = {
+// The codes whose HTTP status does not say it already (see `byStatus`): errors without a status
+// (the network, a timeout, the session), a 408, a 200 whose body broke the contract, and the 403 that
+// an agreement waiting for acceptance answers (its own message: accepting it opens the way).
+const byCode: Partial<Record<ErrorCode, ErrorDescription['messageKey']>> = {
   network_error: 'pk.error.network',
   timeout: 'pk.error.timeout',
   request_timeout: 'pk.error.timeout',
-  unauthorized: 'pk.error.unauthorized',
-  forbidden: 'pk.error.forbidden',
-  agreement_required: 'pk.error.agreementRequired',
-  not_found: 'pk.error.notFound',
-  rate_limited: 'pk.error.rateLimited',
-  validation_failed: 'pk.error.invalidRequest',
-  malformed_json: 'pk.error.invalidRequest',
-  malformed_request: 'pk.error.invalidRequest',
-  unsupported_media_type: 'pk.error.invalidRequest',
-  payload_too_large: 'pk.error.invalidRequest',
-  headers_too_large: 'pk.error.invalidRequest',
-  method_not_allowed: 'pk.error.invalidRequest',
-  invalid_cursor: 'pk.error.invalidRequest',
-  idempotency_mismatch: 'pk.error.invalidRequest',
-  invalid_transition: 'pk.error.invalidRequest',
-  deal_conflict: 'pk.error.invalidRequest',
-  in_use: 'pk.error.invalidRequest',
-  unknown_problem: 'pk.error.invalidRequest',
   invalid_response: 'pk.error.invalidResponse',
-  internal_error: 'pk.error.server',
-  service_unavailable: 'pk.error.server',
   session_failed: 'pk.error.session',
   session_invalid: 'pk.error.session',
+  agreement_required: 'pk.error.agreementRequired',
 };
 
 const byName: Record<string, ErrorDescription['messageKey']> = {

@@ -65,6 +65,8 @@ export const problems = {
   dealConflict: (reason: ConflictReason) =>
     new ProblemError(409, 'deal_conflict', reason === 'protected' ? 'The customer is protected' : 'The customer is already registered', CONFLICT_DETAIL[reason], { reason }),
   invalidTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The deal cannot make this move', detail),
+  invalidPlanTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The plan cannot make this move', detail),
+  planChanged: (detail: string) => new ProblemError(409, 'plan_changed', 'The plan changed since it was read', detail),
   inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
   payloadTooLarge: (limit: number) => new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${limit} bytes.`),
   unsupportedMediaType: () => new ProblemError(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json in UTF-8.'),

@@ -11,8 +11,9 @@ import { dealsPart } from './deals.js';
 import { eventsPart } from './events.js';
 import { openApiPart } from './openapi.js';
 import { partnersPart } from './partners.js';
+import { plansPart } from './plans.js';
 import { programmePart } from './programme.js';
 import { resourcesPart } from './resources.js';
 import { sessionsPart } from './sessions.js';
 
-export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, agreementsPart, eventsPart];
+export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, agreementsPart, eventsPart];

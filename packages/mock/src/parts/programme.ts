@@ -95,7 +95,8 @@ export const programmePart: MockPart = {
           const tiers = [...ctx.state.tiers.values()].filter((t) => t.requirements.some((r) => r.kpiId === id)).length;
           const targets = [...ctx.state.targets.values()].some((t) => t.kpiId === id);
           const measurements = [...ctx.state.measurements.values()].some((m) => m.kpiId === id);
-          const what = [tiers ? `${tiers} tier requirement(s) name it` : '', targets ? 'targets refer to it' : '', measurements ? 'measurements refer to it' : ''].filter(Boolean);
+          const plans = [...ctx.state.plans.values()].some((p) => p.objectives.some((o) => o.measure?.kpi.id === id));
+          const what = [tiers ? `${tiers} tier requirement(s) name it` : '', targets ? 'targets refer to it' : '', measurements ? 'measurements refer to it' : '', plans ? 'plan objectives measure it' : ''].filter(Boolean);
           if (what.length > 0) throw problems.inUse(`The KPI cannot be deleted: ${what.join(', ')}. Set its weight to 0 to leave it out of scores.`);
           ctx.state.kpis.delete(id);
           return noContent();

@@ -59,6 +59,8 @@ export const problems = {
   dealConflict: (reason: ConflictReason) =>
     new ProblemError(409, 'deal_conflict', reason === 'protected' ? 'The customer is protected' : 'The customer is already registered', CONFLICT_DETAIL[reason], { reason }),
   invalidTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The deal cannot make this move', detail),
+  invalidPlanTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The plan cannot make this move', detail),
+  planChanged: (detail: string) => new ProblemError(409, 'plan_changed', 'The plan changed since it was read', detail),
   inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
   // The rest of the body is never read, so the connection cannot carry another request.
   payloadTooLarge: (limit: number) =>

@@ -48,6 +48,7 @@ export function kpiRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             uses.tierRequirements ? `${uses.tierRequirements} tier requirement(s) name it` : '',
             uses.targets ? 'targets refer to it' : '',
             uses.measurements ? 'measurements refer to it' : '',
+            uses.planObjectives ? 'plan objectives measure it' : '',
           ].filter(Boolean);
           if (what.length > 0) throw problems.inUse(`The KPI cannot be deleted: ${what.join(', ')}. Set its weight to 0 to leave it out of scores.`);
           await deleteKpi(tx, id);

@@ -6,7 +6,8 @@
  * a seed that stopped half-way is finished by running it again.
  * @module
  */
-import { type DemoData, generateDemoData, type DemoOptions } from '@partnerkit/core/demo';
+import { type DemoData, generateDemoData, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
+import { periodDays } from '@partnerkit/core/rules';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { customerIdentity } from '../store/deals.js';
 import { readSetting, writeSetting } from '../store/settings.js';
@@ -36,6 +37,8 @@ export interface SeedReport {
   resources: number;
   agreements: number;
   acceptances: number;
+  /** Joint business plans: one per partner. */
+  plans: number;
   durationMs: number;
   /**
    * `seeded`: this run wrote the whole programme; `resumed`: it finished a seed that an earlier
@@ -211,6 +214,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     resources: data.resources.length,
     agreements: data.agreements.length,
     acceptances: data.agreements.reduce((n, a) => n + a.acceptances.length, 0),
+    plans: data.partners.length,
     durationMs: Math.round(performance.now() - started),
     outcome,
     dealsWritten,
@@ -290,6 +294,7 @@ async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
       })),
     ),
   );
+  await seedPlans(tx, generateDemoPlans(data));
 }
 
 /** The columns of the seeded deals. */
@@ -333,4 +338,55 @@ async function writeDeals(db: Database, data: DemoData, progress: (line: string)
     progress(`seed: ${done} of ${data.dealCount} deals${landed === 0 ? ' (there already)' : ''}`);
   }
   return written;
+}
+
+/** The demo plans: plans, their objectives, activities, comments and agreed revisions. */
+async function seedPlans(tx: Queryable, plans: ReturnType<typeof generateDemoPlans>): Promise<void> {
+  const all = plans.map((p) => p.plan);
+  const objectives = all.flatMap((p) => p.objectives);
+  await insertBatched(
+    tx,
+    'plans',
+    {
+      id: 'text', partner_id: 'text', period: 'text', starts_on: 'text', title: 'text', status: 'text', revision: 'int', version: 'int', vendor_agreement: 'jsonb',
+      partner_agreement: 'jsonb', history: 'jsonb', created_by: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    all.map((p) => ({
+      id: p.id, partner_id: p.partnerId, period: p.period, starts_on: periodDays(p.period).first, title: p.title, status: p.status, revision: p.revision, version: p.version,
+      vendor_agreement: p.agreements.vendor, partner_agreement: p.agreements.partner, history: p.history, created_by: p.createdBy, created_at: p.createdAt, updated_at: p.updatedAt,
+    })),
+  );
+  await insertBatched(
+    tx,
+    'plan_objectives',
+    {
+      id: 'text', plan_id: 'text', partner_id: 'text', period: 'text', side: 'text', owner: 'jsonb', title: 'text', description: 'text', kind: 'text', kpi_id: 'text',
+      target: 'float8', due_date: 'text', source: 'jsonb', completed: 'jsonb', created_by: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    objectives.map((o) => ({
+      id: o.id, plan_id: o.planId, partner_id: o.partnerId, period: o.period, side: o.side, owner: o.owner, title: o.title, description: o.description, kind: o.kind,
+      kpi_id: o.measure?.kpi.id ?? null, target: o.measure?.target ?? null, due_date: o.dueDate, source: o.source, completed: o.completed, created_by: o.createdBy,
+      created_at: o.createdAt, updated_at: o.updatedAt,
+    })),
+  );
+  await insertBatched(
+    tx,
+    'plan_activities',
+    { id: 'text', objective_id: 'text', side: 'text', title: 'text', owner: 'jsonb', due_date: 'text', completed: 'jsonb', created_by: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    objectives.flatMap((o) =>
+      o.activities.map((a) => ({ id: a.id, objective_id: o.id, side: a.side, title: a.title, owner: a.owner, due_date: a.dueDate, completed: a.completed, created_by: a.createdBy, created_at: a.createdAt, updated_at: a.updatedAt })),
+    ),
+  );
+  await insertBatched(
+    tx,
+    'plan_comments',
+    { id: 'text', objective_id: 'text', author: 'jsonb', body: 'text', created_at: 'timestamptz' },
+    objectives.flatMap((o) => o.comments.map((c) => ({ id: c.id, objective_id: o.id, author: c.author, body: c.body, created_at: c.createdAt }))),
+  );
+  await insertBatched(
+    tx,
+    'plan_revisions',
+    { plan_id: 'text', revision: 'int', version: 'int', snapshot: 'jsonb', agreed_at: 'timestamptz' },
+    plans.flatMap((p) => p.revisions.map((r) => ({ plan_id: r.planId, revision: r.revision, version: r.version, snapshot: r, agreed_at: r.agreedAt }))),
+  );
 }

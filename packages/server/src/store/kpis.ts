@@ -84,20 +84,22 @@ export interface KpiUses {
   tierRequirements: number;
   targets: boolean;
   measurements: boolean;
+  planObjectives: boolean;
 }
 
 /** Locks KPI `id` and finds its uses; null when there is no such KPI. */
 export async function lockKpiUses(tx: Transaction, id: string): Promise<KpiUses | null> {
   const { rows } = await tx.query('SELECT id FROM kpis WHERE id = $1 FOR UPDATE', [id]);
   if (!rows[0]) return null;
-  const { rows: uses } = await tx.query<{ tiers: number; targets: boolean; measurements: boolean }>(
+  const { rows: uses } = await tx.query<{ tiers: number; targets: boolean; measurements: boolean; plans: boolean }>(
     `SELECT (SELECT count(*) FROM tiers WHERE requirements @> jsonb_build_array(jsonb_build_object('kpiId', $1::text)))::int AS tiers,
             EXISTS (SELECT 1 FROM targets WHERE kpi_id = $1) AS targets,
-            EXISTS (SELECT 1 FROM measurements WHERE kpi_id = $1) AS measurements`,
+            EXISTS (SELECT 1 FROM measurements WHERE kpi_id = $1) AS measurements,
+            EXISTS (SELECT 1 FROM plan_objectives WHERE kpi_id = $1) AS plans`,
     [id],
   );
   const use = uses[0];
-  return { tierRequirements: use?.tiers ?? 0, targets: use?.targets ?? false, measurements: use?.measurements ?? false };
+  return { tierRequirements: use?.tiers ?? 0, targets: use?.targets ?? false, measurements: use?.measurements ?? false, planObjectives: use?.plans ?? false };
 }
 
 export async function deleteKpi(tx: Transaction, id: string): Promise<void> {

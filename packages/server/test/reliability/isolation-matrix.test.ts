@@ -47,6 +47,9 @@ function successStatus(op: Operation, target: Target): number {
     case 'createAgreement':
     case 'publishAgreementVersion':
     case 'acceptAgreement':
+    case 'createPlanObjective':
+    case 'createPlanActivity':
+    case 'createPlanComment':
       return 201;
     case 'upsertTier':
     case 'upsertKpi':
@@ -54,6 +57,8 @@ function successStatus(op: Operation, target: Target): number {
     case 'deleteTier':
     case 'deleteKpi':
     case 'deleteResource':
+    case 'deletePlanObjective':
+    case 'deletePlanActivity':
       return 204;
     default:
       return 200;
@@ -89,11 +94,48 @@ suite('reliability: isolation matrix', (harness) => {
   let h: Harness;
   let world: World;
   let rank = 10;
+  let planCount = 0;
 
   before(async () => {
     h = harness();
     world = await buildWorld(h);
   });
+
+  /**
+   * The path parameters of a plan operation: the owner's plan, objective and activity, or fresh
+   * ones of the caller's side where the request would change or delete them (a side changes only
+   * its own items) or move the plan (a new plan at version 2).
+   */
+  async function planParams(op: Operation, target: Target, principal: PrincipalName): Promise<Record<string, string>> {
+    const owner = target === 'B' ? world.b : world.a;
+    const partnerId = target === 'missing' ? randomId('pt') : owner.partnerId;
+    const plan = owner.plan;
+    const params: Record<string, string> = { id: partnerId, period: plan.period, objectiveId: plan.vendorObjectiveId, activityId: plan.partnerActivityId, commentId: plan.commentId, revision: '1' };
+    if (expected(op, principal, target).status >= 300) return params;
+    const side = ROLE_OF[principal] === 'partner' ? 'partner' : 'vendor';
+    const path = `/v1/partners/${partnerId}/plans`;
+    const create = async (url: string, body: unknown) => {
+      const reply = await h.admin.post(url, body);
+      assert.equal(reply.status, 201, reply.text);
+      return reply.body.id as string;
+    };
+    switch (op.operationId) {
+      case 'transitionPlan':
+        params.period = `${2100 + planCount++}`;
+        await create(`${path}/${params.period}/objectives`, { owner: { name: 'Matrix' }, title: 'Matrix objective', kind: 'milestone' });
+        return params;
+      case 'updatePlanObjective':
+      case 'deletePlanObjective':
+        params.objectiveId = await create(`${path}/${plan.period}/objectives`, { side, owner: { name: 'Matrix' }, title: 'Matrix objective', kind: 'milestone' });
+        return params;
+      case 'updatePlanActivity':
+      case 'deletePlanActivity':
+        params.activityId = await create(`${path}/${plan.period}/objectives/${plan.vendorObjectiveId}/activities`, { side, title: 'Matrix activity' });
+        return params;
+      default:
+        return params;
+    }
+  }
 
   /** The id a target names, with fresh objects where the request would change or delete them. */
   async function idFor(op: Operation, target: Target, principal: PrincipalName): Promise<string> {
@@ -178,6 +220,20 @@ suite('reliability: isolation matrix', (harness) => {
         return { version: unique('v'), body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Later terms.' }] }] }, effectiveAt: '2999-01-01T00:00:00.000Z' };
       case 'acceptAgreement':
         return { versionId: world.agreement.versionId, contentHash: world.agreement.contentHash, signer: { name: 'Matrix Signer', title: 'Director' } };
+      case 'upsertPlan':
+        return { title: 'Matrix plan' };
+      case 'transitionPlan':
+        return { to: 'proposed', version: 2 };
+      case 'createPlanObjective':
+        return { owner: { name: 'Matrix' }, title: 'Matrix objective', kind: 'milestone' };
+      case 'updatePlanObjective':
+        return { title: 'Renamed by the matrix' };
+      case 'createPlanActivity':
+        return { title: 'Matrix activity' };
+      case 'updatePlanActivity':
+        return { title: 'Activity renamed by the matrix' };
+      case 'createPlanComment':
+        return { body: 'Matrix comment' };
       default:
         return undefined;
     }
@@ -191,12 +247,20 @@ suite('reliability: isolation matrix', (harness) => {
   }
 
   function wire(op: Operation, principal: PrincipalName, id: string, body: unknown, subId = ''): WireRequest {
+  /** The path parameters of `op` for a target: `{id}` alone, or a plan's. */
+  async function paramsFor(op: Operation, target: Target, principal: PrincipalName): Promise<Record<string, string>> {
+    if (op.path.includes('/plans/{period}')) return planParams(op, target, principal);
+    return { id: await idFor(op, target, principal) };
+  }
+
+  function wire(op: Operation, principal: PrincipalName, params: Record<string, string>, body: unknown): WireRequest {
     const headers: Record<string, string> = {};
     const authorization = world.authorization[principal];
     if (authorization !== undefined) headers.authorization = authorization;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const period = op.operationId === 'getScorecard' ? '?period=2026-Q1' : '';
     const path = op.path.replace('{id}', id).replace(/\{(versionId|acceptanceId)\}/, subId);
+    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
     return { method: op.method, path: `${path}${period}`, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
   }
 
@@ -215,6 +279,7 @@ suite('reliability: isolation matrix', (harness) => {
         for (const target of targetsOf(op)) {
           const want = expected(op, principal, target);
           const request = wire(op, principal, await idFor(op, target, principal), bodyFor(op, principal), subIdFor(op, target));
+          const request = wire(op, principal, await paramsFor(op, target, principal), bodyFor(op, principal));
           const reply = await send(h.url, request);
           // The contract document is the same for every caller, and its examples are the demo
           // programme's, whose deal numbers (DR-000002) may equal this world's: not a leak.
@@ -242,6 +307,8 @@ suite('reliability: isolation matrix', (harness) => {
         const body = bodyFor(op, principal);
         const foreign = await send(h.url, wire(op, principal, await idFor(op, other, principal), body, subIdFor(op, other)));
         const missing = await send(h.url, wire(op, principal, await idFor(op, 'missing', principal), body, subIdFor(op, 'missing')));
+        const foreign = await send(h.url, wire(op, principal, await paramsFor(op, other, principal), body));
+        const missing = await send(h.url, wire(op, principal, await paramsFor(op, 'missing', principal), body));
         record(principal, foreign);
         compared += 1;
         if (visible(foreign) !== visible(missing)) differ.push(`${op.method} ${op.path} as ${principal}:\n  other's: ${visible(foreign)}\n  missing: ${visible(missing)}`);
@@ -273,10 +340,20 @@ suite('reliability: isolation matrix', (harness) => {
         { principal, name: 'a pre-check of the other\'s customer', request: as(principal, 'POST', '/v1/deals/check', { customer: { company: theirs.company, domain: theirs.domain } }), status: 200 },
         { principal, name: 'a registration of the other\'s customer', request: as(principal, 'POST', '/v1/deals', dealBody({ customer: { company: theirs.company, domain: theirs.domain } })), status: 409, code: 'deal_conflict' },
         { principal, name: 'the event log', request: as(principal, 'GET', '/v1/events'), status: 403, code: 'forbidden' },
+        { principal, name: 'plan objectives filtered by the other partner', request: as(principal, 'GET', `/v1/plan-objectives?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/plan-objectives?partnerId=${ghost}`) },
+        { principal, name: 'the other\'s overdue objectives', request: as(principal, 'GET', `/v1/plan-objectives?partnerId=${theirs.partnerId}&overdue=true`), status: 200, sameAs: as(principal, 'GET', `/v1/plan-objectives?partnerId=${ghost}&overdue=true`) },
+        { principal, name: 'the other\'s plans of a period', request: as(principal, 'GET', `/v1/partners/${theirs.partnerId}/plans?period=${theirs.plan.period}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${ghost}/plans?period=${theirs.plan.period}`) },
+        // The caller's own plan, addressed with the other's objective: as unknown as any other id.
+        { principal, name: 'the other\'s objective under one\'s own plan', request: as(principal, 'GET', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${theirs.plan.vendorObjectiveId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${randomId('po')}`) },
+        { principal, name: 'a comment on the other\'s objective under one\'s own plan', request: as(principal, 'POST', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${theirs.plan.partnerObjectiveId}/comments`, { body: 'hello' }), status: 404, code: 'not_found' },
       );
       // Only this partner's own objects are reachable by id through the lists' data.
       const listed = await send(h.url, as(principal, 'GET', '/v1/deals?limit=200'));
       for (const deal of (listed.json as { data: { partnerId: string }[] }).data) assert.equal(deal.partnerId, mine.partnerId);
+      const objectives = await send(h.url, as(principal, 'GET', '/v1/plan-objectives?limit=200'));
+      const own = (objectives.json as { data: { partnerId: string }[] }).data;
+      assert.ok(own.length > 0);
+      for (const objective of own) assert.equal(objective.partnerId, mine.partnerId);
     }
 
     // A cursor issued to A, replayed by B: refused, never a page of A's list.

@@ -10,8 +10,8 @@ import type { ListParams } from '../params.js';
 import { definePart } from '../part.js';
 
 const KpiPage = /* @__PURE__ */ page(Kpi);
-/** Scorecards (under `partners/`) embed KPIs. */
-const INVALIDATES = ['kpis', 'partners'];
+/** Scorecards and plans (under `partners/`) and plan objectives embed KPIs. */
+const INVALIDATES = ['kpis', 'partners', 'plan-objectives'];
 
 /**
  * `client.kpis`: the KPIs the programme measures (`/v1/kpis`). Writing needs an admin.

@@ -6,8 +6,8 @@ import { MeasurementBatchResult, type MeasurementBatch } from '../../schemas/per
 import type { CreateOptions } from '../options.js';
 import { definePart } from '../part.js';
 
-/** Measurements are read under `partners/` (with the scorecards computed from them). */
-const INVALIDATES = ['partners'];
+/** Measurements are read under `partners/` (with the scorecards and plans computed from them) and in `plan-objectives/`. */
+const INVALIDATES = ['partners', 'plan-objectives'];
 
 /**
  * `client.measurements`: the ingest path from CRM and billing (admin).

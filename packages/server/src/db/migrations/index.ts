@@ -10,6 +10,7 @@ import { dealNameKeys } from './0005-deal-name-keys.js';
 import { dealNameKeyIndex } from './0006-deal-name-key-index.js';
 import { dealConflictCandidates } from './0007-deal-conflict-candidates.js';
 import { programmeTranslations } from './0010-programme-translations.js';
+import { plans } from './0030-plans.js';
 import { agreements } from './0035-agreements.js';
 import type { Migration } from './types.js';
 
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   dealNameKeyIndex,
   dealConflictCandidates,
   programmeTranslations,
+  plans,
   agreements,
 ];

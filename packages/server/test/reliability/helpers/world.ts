@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import type { Harness } from '../../helpers/harness.ts';
+import { currentPeriod } from '@partnerkit/core/rules';
+import type { Api, Harness } from '../../helpers/harness.ts';
 import { createProgramme, dealBody } from '../../helpers/fixtures.ts';
 
 /** The callers of the isolation matrix. */
@@ -22,6 +23,8 @@ export interface Holdings {
   domain: string;
   /** Its acceptance of the world's agreement. */
   acceptanceId: string;
+  /** An agreed joint business plan (revision 1) with an objective and an activity of each side. */
+  plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
 }
 
 /** An agreement every partner may read, gating nothing (so it never changes another cell's answer), and its version. */
@@ -73,7 +76,29 @@ async function holdings(h: Harness, tierId: string, label: string, agreement: Wo
     company: customer.company,
     domain: customer.domain,
     acceptanceId: accepted.body.id,
+    plan: await agreedPlan(h, api, partner.id),
   };
+}
+
+/** The partner's plan for the current half: an objective and an activity of each side, agreed by both. */
+async function agreedPlan(h: Harness, asPartner: Api, partnerId: string): Promise<Holdings['plan']> {
+  const period = currentPeriod('half', h.clock.current);
+  const path = `/v1/partners/${partnerId}/plans/${period}`;
+  const created = async (api: Api, url: string, body: unknown) => {
+    const reply = await api.post(url, body);
+    assert.equal(reply.status, 201, reply.text);
+    return reply.body.id as string;
+  };
+  const vendorObjectiveId = await created(h.admin, `${path}/objectives`, { owner: { name: 'Vendor owner' }, title: 'Vendor objective', kind: 'measured', measure: { kpiId: 'revenue', target: 5000 } });
+  const partnerObjectiveId = await created(asPartner, `${path}/objectives`, { owner: { name: 'Partner owner' }, title: 'Partner objective', kind: 'milestone' });
+  const vendorActivityId = await created(h.admin, `${path}/objectives/${partnerObjectiveId}/activities`, { title: 'Vendor activity' });
+  const partnerActivityId = await created(asPartner, `${path}/objectives/${vendorObjectiveId}/activities`, { title: 'Partner activity' });
+  const commentId = await created(asPartner, `${path}/objectives/${vendorObjectiveId}/comments`, { body: 'A comment of the partner' });
+  const version = (await h.admin.get(path)).body.version as number;
+  assert.equal((await h.admin.post(`${path}/transitions`, { to: 'proposed', version })).status, 200);
+  const agreed = await asPartner.post(`${path}/transitions`, { to: 'agreed', version });
+  assert.equal(agreed.body.status, 'agreed', agreed.text);
+  return { period, vendorObjectiveId, partnerObjectiveId, vendorActivityId, partnerActivityId, commentId };
 }
 
 /**
