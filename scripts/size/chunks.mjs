@@ -16,7 +16,7 @@ import { displayPath } from './usage.mjs';
  * (localisable programme data's `translations.ts` included: a chunk of its own cost its importers
  * more than its 0.1 KB).
  */
-export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|index)\.ts$))/;
+export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|partner-type|index)\.ts$))/;
 
 /**
  * The chunk plan for a tag usage (`tagUsage()` of usage.mjs): which tags use each module when

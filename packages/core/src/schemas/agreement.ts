@@ -8,7 +8,8 @@
  */
 import * as z from 'zod/mini';
 import { EmailAddress, Id, LanguageTag, Timestamp, text } from './common.js';
-import { PartnerType } from './partner.js';
+import { holds } from './holds.js';
+import { PartnerType } from './partner-type.js';
 import { RichText, RichTextInput } from './rich-text.js';
 import { translation, translations, translationsInput } from './translations.js';
 
@@ -27,7 +28,8 @@ export type AgreementStatus = z.infer<typeof AgreementStatus>;
  * each anniversary without asking again. `expires`: `months` after it was given; then the partner
  * accepts again.
  */
-export const AgreementTerm = /* @__PURE__ */ z.discriminatedUnion('kind', [
+// A plain union in what backends serve, as `RichTextBlock` (rich-text.ts) says why.
+export const AgreementTerm = /* @__PURE__ */ z.union([
   z.object({ kind: z.literal('renews_yearly') }),
   z.object({ kind: z.literal('expires'), months: /* @__PURE__ */ z.int().check(z.gte(1), z.lte(120)) }),
 ]);
@@ -85,7 +87,7 @@ export type Agreement = z.infer<typeof Agreement>;
 
 /** Gates in a request body: each at most once. */
 const gateList = /* @__NO_SIDE_EFFECTS__ */ () =>
-  z.array(AgreementGate).check(z.refine((gates) => new Set(gates).size === gates.length, 'must name each gate once'));
+  z.array(AgreementGate).check(holds((gates: readonly string[]) => new Set(gates).size === gates.length, 'must name each gate once'));
 
 /** Body of `POST /v1/agreements`. The text comes with its first version (`POST .../versions`). */
 export const AgreementInput = /* @__PURE__ */ z.strictObject({

@@ -4,6 +4,7 @@
  */
 export * from './common.js';
 export * from './translations.js';
+export * from './partner-type.js';
 export * from './partner.js';
 export * from './tier.js';
 export * from './kpi.js';

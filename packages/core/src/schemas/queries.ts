@@ -8,7 +8,8 @@ import { AgreementGate, AgreementStatus } from './agreement.js';
 import { Id, LanguageTag, MonthPeriod, Period, text } from './common.js';
 import { DEAL_STATUSES, DealType } from './deal.js';
 import { PageQuery } from './page.js';
-import { PartnerStatus, PartnerType } from './partner.js';
+import { PartnerStatus } from './partner.js';
+import { PartnerType } from './partner-type.js';
 import { ObjectiveKind, PlanPeriod, PlanSide, PlanStatus } from './plan.js';
 import { ResourceSort, ResourceType } from './resource.js';
 

@@ -20,6 +20,7 @@
  */
 import * as z from 'zod/mini';
 import { HttpUrl } from './common.js';
+import { holds } from './holds.js';
 
 /** The limits every rich-text document keeps. */
 export const RICH_TEXT_LIMITS = Object.freeze({
@@ -51,7 +52,7 @@ export type RichTextListStyle = z.infer<typeof RichTextListStyle>;
  * phishing uses to make `https://bank.example@evil.example` read like the bank's address.
  */
 export const RichTextHref = /* @__PURE__ */ HttpUrl.check(
-  z.refine((href) => {
+  holds<string>((href) => {
     try {
       const url = new URL(href);
       return url.username === '' && url.password === '';
@@ -108,7 +109,7 @@ const listOf = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodType<{ indent: n
     items: z.array(item).check(
       z.minLength(1, 'must hold at least one item'),
       z.maxLength(RICH_TEXT_LIMITS.items, `must hold at most ${RICH_TEXT_LIMITS.items} items`),
-      z.refine(indentsStep, 'must start at indent 0 and go at most one level deeper from one item to the next'),
+      holds(indentsStep, 'must start at indent 0 and go at most one level deeper from one item to the next'),
     ),
   });
 
@@ -124,7 +125,7 @@ export function richTextLength(document: { blocks: readonly RichTextBlock[] }): 
 const documentOf = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodType<RichTextBlock>>(object: ObjectKind, block: T) =>
   object({
     blocks: z.array(block).check(z.minLength(1, 'must hold at least one block'), z.maxLength(RICH_TEXT_LIMITS.blocks, `must hold at most ${RICH_TEXT_LIMITS.blocks} blocks`)),
-  }).check(z.refine((doc) => richTextLength(doc) <= RICH_TEXT_LIMITS.characters, `must hold at most ${RICH_TEXT_LIMITS.characters} characters of text`));
+  }).check(holds((doc: { blocks: readonly RichTextBlock[] }) => richTextLength(doc) <= RICH_TEXT_LIMITS.characters, `must hold at most ${RICH_TEXT_LIMITS.characters} characters of text`));
 
 /** A run of plain text, optionally bold, italic or a link (`href`). Whitespace is kept as written. */
 export const RichTextSpan = /* @__PURE__ */ spanOf(z.object);
@@ -143,7 +144,9 @@ export type RichTextListItem = z.infer<typeof RichTextListItem>;
 export const RichTextList = /* @__PURE__ */ listOf(z.object, RichTextListItem);
 export type RichTextList = z.infer<typeof RichTextList>;
 
-export const RichTextBlock = /* @__PURE__ */ z.discriminatedUnion('type', [RichTextHeading, RichTextParagraph, RichTextList]);
+// A union rather than a discriminated one in what backends serve: a reader's bundle then carries no
+// `$ZodDiscriminatedUnion` (0.4 KB gzip on every page); request bodies keep the field-exact errors.
+export const RichTextBlock = /* @__PURE__ */ z.union([RichTextHeading, RichTextParagraph, RichTextList]);
 export type RichTextBlock = RichTextHeading | RichTextParagraph | RichTextList;
 
 /** A rich-text document as a backend serves it. */
