@@ -7,6 +7,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyHTMLLiterals } from 'minify-literals';
+import { precompress } from './scripts/precompress.mjs';
 import { chunkPlan } from './scripts/size/chunks.mjs';
 import { CDN_CONDITIONS, tagUsage, workspaceSource } from './scripts/size/usage.mjs';
 
@@ -138,6 +139,8 @@ const cdnBuild = existsSync(cdnEntries)
           esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
           minifyTemplates(),
           terser({ ecma: 2022, module: true, format: { comments: false } }),
+          // `.br` and `.gz` twins of every file, for servers that negotiate Accept-Encoding.
+          precompress(),
         ],
         output: {
           dir: 'packages/elements/dist/cdn',

@@ -1,6 +1,7 @@
 /**
- * `<deal-register>` in every state, for both roles and both languages, on a stub backend behind a
- * real client (`stories/deal-register/stub-backend.ts`), so Storybook needs no server. States that
+ * `<deal-register>` in every state, for both roles and both languages, on `@partnerkit/mock` behind
+ * a real client (`stories/deal-register/backend.ts`: core's registration, conflict and lifecycle
+ * rules), so Storybook needs no server; failures are the mock's faults. States that
  * follow from typing (errors, the pre-check, a queued submission) open from a saved draft, the way
  * the element restores one after a reload; states that follow from a click run it in `play`.
  */
@@ -9,9 +10,9 @@ import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
 import '../packages/elements/src/define/deal-register.js';
 import type { DealRegister } from '../packages/elements/src/deal-register/deal-register.js';
-import { dealStub } from './deal-register/stub-backend.js';
+import { dealBackend } from './deal-register/backend.js';
 import { OTHER_PARTNER_ID, PARTNER_ID } from './deal-register/fixtures.js';
-import { INVALID_DRAFT, seedDraft, stubOptions, VALID_DRAFT, type Backend, type DraftSeed } from './deal-register/story-setup.js';
+import { backendOptions, INVALID_DRAFT, seedDraft, VALID_DRAFT, type Backend, type DraftSeed } from './deal-register/story-setup.js';
 
 /** The element's attributes, plus the session, the backend, and the draft the story opens with. */
 interface DealRegisterArgs {
@@ -51,7 +52,7 @@ const meta: Meta<DealRegisterArgs> = {
     view: { control: 'inline-radio', options: ['register', 'list'] },
     lang: { control: 'inline-radio', options: ['', 'en', 'vi'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'stub backend' } },
+    session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'mock backend' } },
     backend: {
       control: 'select',
       options: [
@@ -68,7 +69,7 @@ const meta: Meta<DealRegisterArgs> = {
         'session out of reach',
         'unreachable',
       ],
-      table: { category: 'stub backend' },
+      table: { category: 'mock backend' },
     },
     draft: { control: 'select', options: Object.keys(DRAFTS), table: { category: 'saved draft' } },
     queued: { control: 'inline-radio', options: ['none', 'offline', 'failed'], table: { category: 'saved draft' } },
@@ -83,11 +84,11 @@ const meta: Meta<DealRegisterArgs> = {
       draft,
       args.queued === 'none' ? undefined : { input: { type: 'resell', customer: { company: draft?.company ?? 'Contoso Việt Nam', domain: draft?.domain ?? null } }, cause: args.queued },
     );
-    const stub = dealStub(stubOptions(args.backend, args.session === 'partner' ? { role: 'partner', partnerId: PARTNER_ID } : { role: 'manager' }));
+    const backend = dealBackend(backendOptions(args.backend, args.session === 'partner' ? { role: 'partner', partnerId: PARTNER_ID } : { role: 'manager' }));
     const log = (name: string) => (e: Event) => action(name)((e as CustomEvent).detail);
     return html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
       <deal-register
-        .client=${stub.client}
+        .client=${backend.client}
         partner-id=${args.partnerId || nothing}
         draft-key=${draftKey}
         view=${args.view}

@@ -10,7 +10,7 @@ import { action } from 'storybook/actions';
 import { currentPeriod } from '@partnerkit/core/rules';
 import type { Fault } from '@partnerkit/mock';
 import '../packages/elements/src/define/partner-plan.js';
-import { planClient, PLAN_PARTNERS } from './partner-plan/mock-backend.js';
+import { planClient, PLAN_PARTNERS } from './partner-plan/backend.js';
 
 interface PlanArgs {
   /** Whose plan: the demo partners' plans are at every stage. */

@@ -1,17 +1,18 @@
 /**
- * `<partner-scorecard>` in every state, for both roles and both languages, on stub data: the
- * scorecards are computed from `stories/partner-scorecard/fixtures.ts` with core's rules by a
- * stub backend behind a real client, so Storybook needs no server.
+ * `<partner-scorecard>` in every state, for both roles and both languages, on `@partnerkit/mock`:
+ * the scorecards are computed from `stories/partner-scorecard/fixtures.ts` with core's rules by
+ * the in-memory backend behind a real client, so Storybook needs no server; its states are the
+ * mock's faults.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
 import '../packages/elements/src/define/partner-scorecard.js';
 import { FIXTURE_PERIOD, KPIS, PARTNERS, PROGRAMME, PROGRAMME_UNTRANSLATED, PROGRAMME_WITHOUT_KPIS, TIERS, type Programme } from './partner-scorecard/fixtures.js';
-import { stubClient, type StubOptions } from './partner-scorecard/stub-backend.js';
-import { clientOver } from './support/stub-http.js';
+import { scorecardClient, type ScorecardBackendOptions } from './partner-scorecard/backend.js';
+import { rewriteJson } from './support/mock-backend.js';
 
-/** The element's attributes, plus how the stub backend behaves. */
+/** The element's attributes, plus how the mock backend behaves. */
 interface ScorecardArgs {
   partnerId: string;
   period: string;
@@ -32,17 +33,19 @@ interface ScorecardArgs {
 
 const partnerOptions = Object.fromEntries(Object.values(PARTNERS).map((p) => [p.id, p.id]));
 
-function stubFor(args: ScorecardArgs): StubOptions {
-  const as: StubOptions['as'] = args.session === 'partner' ? { role: 'partner', partnerId: args.sessionPartner } : { role: 'manager' };
-  const stub: StubOptions = { as, programme: args.programme };
-  if (args.backend === 'slow') stub.delay = 1200;
-  if (args.backend === 'loading forever') stub.delay = Infinity;
-  if (args.backend === 'server error') stub.problem = { status: 503, code: 'internal_error', title: 'Service unavailable' };
-  if (args.backend === 'not found') stub.problem = { status: 404, code: 'not_found', title: 'Not found' };
-  if (args.backend === 'breaks the contract') {
-    stub.rewrite = (card) => ({ ...card, rows: 'not a list' });
-  }
-  return stub;
+const SCORECARD = 'GET /v1/partners/*/scorecard';
+
+/** The mock backend for `args`: who calls, and the fault that gives the story its state. */
+function backendFor(args: ScorecardArgs): ScorecardBackendOptions {
+  const as: ScorecardBackendOptions['as'] = args.session === 'partner' ? { role: 'partner', partnerId: args.sessionPartner } : { role: 'manager' };
+  const options: ScorecardBackendOptions = { as, programme: args.programme };
+  if (args.backend === 'slow') options.latency = 1200;
+  if (args.backend === 'loading forever') options.faults = [{ mode: 'slow', delayMs: Infinity }];
+  if (args.backend === 'server error') options.faults = [{ mode: 'error', status: 503, match: SCORECARD }];
+  if (args.backend === 'not found') options.faults = [{ mode: 'error', status: 404, match: SCORECARD }];
+  if (args.backend === 'breaks the contract') options.faults = [rewriteJson(SCORECARD, (card) => ({ ...card, rows: 'not a list' }))];
+  if (args.backend === 'unreachable') options.faults = [{ mode: 'offline' }];
+  return options;
 }
 
 const meta: Meta<ScorecardArgs> = {
@@ -64,23 +67,27 @@ const meta: Meta<ScorecardArgs> = {
   },
   argTypes: {
     partnerId: { control: 'select', options: ['', ...Object.keys(partnerOptions)], description: 'The `partner-id` attribute' },
-    period: { control: 'select', options: ['', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2026-09', '2026'] },
+    period: {
+      control: 'select',
+      options: ['', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2026-09', '2026'],
+      description: "The `period` attribute; empty: the backend's current quarter (2026-Q4 by the fixtures' clock, no data yet)",
+    },
     periods: { control: { type: 'number', min: 1, max: 24 } },
     lang: { control: 'inline-radio', options: ['', 'en', 'vi'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'stub backend' } },
-    sessionPartner: { control: 'select', options: Object.keys(partnerOptions), table: { category: 'stub backend' } },
+    session: { control: 'inline-radio', options: ['partner', 'manager'], table: { category: 'mock backend' } },
+    sessionPartner: { control: 'select', options: Object.keys(partnerOptions), table: { category: 'mock backend' } },
     backend: {
       control: 'select',
       options: ['ok', 'slow', 'loading forever', 'server error', 'not found', 'breaks the contract', 'unreachable'],
-      table: { category: 'stub backend' },
+      table: { category: 'mock backend' },
     },
-    programme: { control: false, table: { category: 'stub backend' } },
+    programme: { control: false, table: { category: 'mock backend' } },
     width: { control: 'inline-radio', options: ['auto', '320px', '375px'], table: { category: 'page' } },
   },
   render: (args) => html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
     <partner-scorecard
-      .client=${args.backend === 'unreachable' ? clientOver(() => Promise.reject(new TypeError('Failed to fetch'))) : stubClient(stubFor(args))}
+      .client=${scorecardClient(backendFor(args))}
       partner-id=${args.partnerId || nothing}
       period=${args.period || nothing}
       periods=${args.periods}

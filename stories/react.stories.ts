@@ -1,5 +1,5 @@
 /**
- * `@partnerkit/react`: each component rendered by React 19 on the same stub backends as the
+ * `@partnerkit/react`: each component rendered by React 19 on the same mock backends as the
  * widgets' own stories, with every typed callback logged in the Actions panel. The components
  * are generated from the custom elements manifest (docs/react.md); these stories show that props
  * arrive as properties and events as callbacks.
@@ -9,10 +9,10 @@ import { createElement as h, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { action } from 'storybook/actions';
 import { DealRegister, PartnerKitProvider, PartnerScorecard, ResourceLibrary } from '../packages/react/src/index.js';
-import { dealStub } from './deal-register/stub-backend.js';
-import { PARTNERS } from './partner-scorecard/fixtures.js';
-import { stubClient } from './partner-scorecard/stub-backend.js';
-import { libraryClient } from './resource-library/stub-backend.js';
+import { dealBackend } from './deal-register/backend.js';
+import { FIXTURE_PERIOD, PARTNERS } from './partner-scorecard/fixtures.js';
+import { scorecardClient } from './partner-scorecard/backend.js';
+import { libraryClient } from './resource-library/backend.js';
 
 interface ReactArgs {
   /** Empty: the widgets follow the page language (the toolbar). */
@@ -49,7 +49,9 @@ export const Scorecard: Story = {
     mount(
       h(PartnerScorecard, {
         ...lang(args),
-        client: stubClient({ as: { role: 'partner', partnerId: PARTNERS.lumen.id } }),
+        client: scorecardClient({ as: { role: 'partner', partnerId: PARTNERS.lumen.id } }),
+        // The fixtures' last complete quarter (the backend's current one, by their clock, has no data yet).
+        period: FIXTURE_PERIOD,
         onScorecardLoad: log('onScorecardLoad'),
         onPeriodChange: log('onPeriodChange'),
         onError: log('onError'),
@@ -63,7 +65,7 @@ export const DealRegistration: Story = {
     mount(
       h(DealRegister, {
         ...lang(args),
-        client: dealStub().client,
+        client: dealBackend().client,
         onDealSubmit: log('onDealSubmit'),
         onDealSubmitted: log('onDealSubmitted'),
         onDealConflict: log('onDealConflict'),
@@ -92,5 +94,5 @@ export const Resources: Story = {
 /** `<PartnerKitProvider>` hands its client to the widget inside; `onError` on it hears every widget's `pk-error`. */
 export const Provider: Story = {
   render: (args) =>
-    mount(h(PartnerKitProvider, { client: dealStub().client, onError: log('onError (provider)') }, h(DealRegister, { ...lang(args), view: 'list', onDealTransition: log('onDealTransition') }))),
+    mount(h(PartnerKitProvider, { client: dealBackend().client, onError: log('onError (provider)') }, h(DealRegister, { ...lang(args), view: 'list', onDealTransition: log('onDealTransition') }))),
 };

@@ -1,18 +1,19 @@
 /**
  * `<resource-library>` in every state, for a partner and a manager, in both languages, in grid
- * and list, light and dark, on stub data: a stub backend behind a real client filters, searches,
- * sorts and pages `stories/resource-library/fixtures.ts` as the contract says, so Storybook needs
- * no server.
+ * and list, light and dark, on `@partnerkit/mock`: the in-memory backend behind a real client
+ * gates, filters, searches, sorts and pages `stories/resource-library/fixtures.ts` with core's
+ * rules, so Storybook needs no server; its states are the mock's faults.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
 import type { Resource, ResourceSort, ResourceType } from '@partnerkit/core/schemas';
 import '../packages/elements/src/define/resource-library.js';
-import { ALL_LOCKED_LIBRARY, generateLibrary, MANAGER_LIBRARY, MARKUP_RESOURCE, PARTNER_LIBRARY } from './resource-library/fixtures.js';
-import { libraryClient, type LibraryStubOptions } from './resource-library/stub-backend.js';
+import { ALL_LOCKED_LIBRARY, generateLibrary, MANAGER_LIBRARY, MARKUP_RESOURCE } from './resource-library/fixtures.js';
+import { libraryClient, type LibraryBackendOptions } from './resource-library/backend.js';
+import { rewriteJson } from './support/mock-backend.js';
 
-/** The element's attributes, plus how the stub backend behaves. */
+/** The element's attributes, plus how the mock backend behaves. */
 interface LibraryArgs {
   type: '' | ResourceType;
   tag: string;
@@ -34,27 +35,34 @@ interface LibraryArgs {
 // Generated once: the story re-renders with every control change.
 let tenThousand: Resource[] | undefined;
 
-const libraries: Record<LibraryArgs['library'], () => Resource[]> = {
-  partner: () => PARTNER_LIBRARY,
-  manager: () => MANAGER_LIBRARY,
-  'all locked': () => ALL_LOCKED_LIBRARY,
-  empty: () => [],
-  '10,000 generated': () => (tenThousand ??= generateLibrary(10_000)),
-  'markup in titles': () => [MARKUP_RESOURCE, ...MANAGER_LIBRARY.slice(0, 3)],
+const manager = { role: 'manager' } as const;
+
+/** Who calls and what the library holds (the Silver reseller by default: the backend locks what its tier and type may not open). */
+const libraries: Record<LibraryArgs['library'], () => LibraryBackendOptions> = {
+  partner: () => ({ resources: MANAGER_LIBRARY }),
+  manager: () => ({ as: manager, resources: MANAGER_LIBRARY }),
+  'all locked': () => ({ resources: ALL_LOCKED_LIBRARY }),
+  empty: () => ({ resources: [] }),
+  '10,000 generated': () => ({ resources: (tenThousand ??= generateLibrary(10_000)) }),
+  'markup in titles': () => ({ as: manager, resources: [...MANAGER_LIBRARY.slice(0, 3), MARKUP_RESOURCE] }),
 };
 
-function stubFor(args: LibraryArgs): LibraryStubOptions {
-  const stub: LibraryStubOptions = { resources: libraries[args.library]() };
-  if (args.backend === 'slow') stub.delay = 900;
-  if (args.backend === 'loading forever') stub.delay = Infinity;
-  if (args.backend === 'server error') stub.problem = { status: 503, code: 'internal_error', title: 'Service unavailable' };
+const LIST = 'GET /v1/resources';
+const OPEN = 'POST /v1/resources/*/open';
+
+/** The mock backend for `args`: the library, and the fault that gives the story its state. */
+function backendFor(args: LibraryArgs): LibraryBackendOptions {
+  const options = libraries[args.library]();
+  if (args.backend === 'slow') options.latency = 900;
+  if (args.backend === 'loading forever') options.faults = [{ mode: 'slow', delayMs: Infinity }];
+  if (args.backend === 'server error') options.faults = [{ mode: 'error', status: 503, match: LIST }];
   // A non-http URL in a list breaks the contract: the client rejects the answer, the element shows the error state.
   if (args.backend === 'breaks the contract') {
-    stub.rewriteList = (page) => ({ ...page, data: (page.data as Resource[]).map((r) => ({ ...r, url: 'javascript:alert(1)' })) });
+    options.faults = [rewriteJson(LIST, (page) => ({ ...page, data: (page.data as Resource[]).map((r) => ({ ...r, url: 'javascript:alert(1)' })) }))];
   }
-  if (args.backend === 'open answers javascript:') stub.openUrl = () => 'javascript:alert(document.domain)';
-  if (args.backend === 'slow to open') stub.delay = (request) => (request.url.endsWith('/open') ? 1500 : 0);
-  return stub;
+  if (args.backend === 'open answers javascript:') options.faults = [rewriteJson(OPEN, () => ({ url: 'javascript:alert(document.domain)' }))];
+  if (args.backend === 'slow to open') options.faults = [{ mode: 'slow', delayMs: 1500, match: OPEN }];
+  return options;
 }
 
 const log = (name: string) => (e: Event) => action(name)((e as CustomEvent).detail);
@@ -91,17 +99,17 @@ const meta: Meta<LibraryArgs> = {
     pageSize: { control: { type: 'number', min: 1, max: 200 }, description: 'The `page-size` attribute' },
     lang: { control: 'inline-radio', options: ['', 'en', 'vi'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    library: { control: 'select', options: Object.keys(libraries), table: { category: 'stub backend' } },
+    library: { control: 'select', options: Object.keys(libraries), table: { category: 'mock backend' } },
     backend: {
       control: 'select',
       options: ['ok', 'slow', 'loading forever', 'server error', 'breaks the contract', 'open answers javascript:', 'slow to open'],
-      table: { category: 'stub backend' },
+      table: { category: 'mock backend' },
     },
     width: { control: 'inline-radio', options: ['auto', '320px', '375px'], table: { category: 'page' } },
   },
   render: (args) => html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
     <resource-library
-      .client=${libraryClient(stubFor(args))}
+      .client=${libraryClient(backendFor(args))}
       type=${args.type || nothing}
       tag=${args.tag || nothing}
       language=${args.language || nothing}

@@ -9,8 +9,9 @@ import type { RenderResult } from '../parts/render.ts';
 import type { ClientResult } from '../parts/client.ts';
 import type { ServerResult } from '../parts/server.ts';
 import type { ThroughputResult } from '../parts/throughput.ts';
+import type { StartupResult } from '../parts/startup.ts';
 
-export const PART_NAMES = ['size', 'client', 'render', 'server', 'throughput'] as const;
+export const PART_NAMES = ['size', 'client', 'render', 'server', 'throughput', 'startup'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export interface PartResults {
@@ -19,6 +20,7 @@ export interface PartResults {
   render?: RenderResult & PartResult;
   server?: ServerResult & PartResult;
   throughput?: ThroughputResult & PartResult;
+  startup?: StartupResult & PartResult;
 }
 
 export interface PartTiming {

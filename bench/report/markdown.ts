@@ -7,6 +7,7 @@ import type { BenchRun } from '../lib/results.ts';
 import type { Comparison, LoadAllResult } from '../parts/render.ts';
 import { describeEndpoint, ENDPOINTS, type Endpoint } from '../lib/endpoints.ts';
 import type { ThroughputDriver } from '../parts/throughput.ts';
+import type { LoadSummary, TimeByOrigin } from '../parts/startup.ts';
 import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
 import { ratio } from '../lib/stats.ts';
@@ -155,6 +156,99 @@ function throughputSection(run: BenchRun): string[] {
   }
   if (throughput.skipped.length) lines.push(`Skipped: ${throughput.skipped.join('; ')}.`, '');
   return lines;
+}
+
+/** The start-up goals of issue 29 (Lighthouse's, measured here through the DevTools protocol), per demo page. */
+function startupTargets(run: BenchRun): Target[] {
+  const startup = run.parts.startup;
+  if (!startup) return [];
+  return startup.pages.flatMap((p) => [
+    { what: `Start-up, ${p.path}: layout shift (CLS) of the first load`, target: 'at most 0.02', measured: `${p.widgets.cls.toFixed(3)} (worst of ${p.widgets.runs}: ${p.widgets.clsMax.toFixed(3)})`, ok: p.widgets.clsMax <= 0.02 },
+    { what: `Start-up, ${p.path}: total blocking time at ${startup.cpuSlowdown}x CPU slowdown`, target: 'at most 150 ms', measured: `${ms(p.widgets.blockingMs)} (host page alone ${ms(p.baseline.blockingMs)})`, ok: p.widgets.blockingMs <= 150 },
+    { what: `Start-up, ${p.path}: longest task at ${startup.cpuSlowdown}x CPU slowdown`, target: 'no long task (over 50 ms)', measured: `${ms(p.widgets.longestTaskMs)}, ${count(p.widgets.longTasks)} long task(s)`, ok: p.widgets.longTasks === 0 },
+  ]);
+}
+
+function startupSection(run: BenchRun): string[] {
+  const startup = run.parts.startup;
+  if (!startup) return [];
+  const row = (path: string, what: string, s: LoadSummary) => [
+    path,
+    what,
+    `${s.cls.toFixed(3)} / ${s.clsMax.toFixed(3)}`,
+    ms(s.longestTaskMs),
+    count(s.longTasks),
+    ms(s.blockingMs),
+    ms(s.taskMs),
+    ms(s.scriptMs),
+    s.settledMs === null ? '' : ms(s.settledMs),
+  ];
+  return [
+    '## Start-up',
+    '',
+    `Each demo page (\`npm start\`'s site on a scratch data directory) loaded in a fresh browser context (cold cache) at 412×823 with the CPU slowed ${startup.cpuSlowdown}x through the DevTools protocol (Lighthouse's mobile CPU; no network throttling: loopback). Layout shift and long tasks come from the page's own \`PerformanceObserver\`s, installed before any script; main-thread task and script time from the protocol's \`Performance.getMetrics\`, up to every widget out of its loading state and half a second more. The baseline is the same page in the same run with the CDN loader blocked (the host page alone); runs alternate between the two, medians of ${startup.pages[0]?.widgets.runs ?? 0} each. Not Lighthouse's scores: its simulated slow 4G is left out.`,
+    '',
+    table(
+      ['Page', 'Load', 'CLS (median / worst)', 'Longest task', 'Long tasks', 'Blocking time', 'Main-thread tasks', 'Script', 'Widgets settled'],
+      startup.pages.flatMap((p) => [row(p.path, 'with the widgets', p.widgets), row(p.path, 'host page alone', p.baseline)]),
+      [2, 3, 4, 5, 6, 7, 8],
+    ),
+    '',
+    `Where PartnerKit's JavaScript time goes: one more load of each page under V8's sampling profiler (same slowdown, not in the medians). Each sample counts for the origin of the innermost function of the CDN build on its stack (its source map names the module), so the Intl and DOM calls a function makes are its own; the browser's own work (parsing, compiling, style, layout) is not in these figures. "At module evaluation" is the part under a chunk's top level: building schemas and styles, defining the tags, and what that runs at once.`,
+    '',
+    table(
+      ['Origin', ...startup.pages.flatMap((p) => [`${p.path}: all`, `${p.path}: at module evaluation`])],
+      originRows(startup.pages.map((p) => p.profile)),
+      startup.pages.flatMap((_, i) => [1 + 2 * i, 2 + 2 * i]),
+    ),
+    '',
+  ];
+}
+
+/** One row per origin (largest first), each page's total and evaluation time with its share. */
+function originRows(profiles: readonly TimeByOrigin[]): string[][] {
+  const origins = [...new Set(profiles.flatMap((p) => Object.keys(p.total)))];
+  const weight = (o: string) => profiles.reduce((sum, p) => sum + (p.total[o] ?? 0), 0);
+  origins.sort((a, b) => weight(b) - weight(a));
+  const cell = (ms_: number | undefined, all: number) => (ms_ ? `${ms(ms_)} (${percent(ms_ / all)})` : '');
+  const sums = profiles.map((p) => ({ total: Object.values(p.total).reduce((a, b) => a + b, 0), evaluation: Object.values(p.evaluation).reduce((a, b) => a + b, 0) }));
+  return [
+    ...origins.map((o) => [o, ...profiles.flatMap((p, i) => [cell(p.total[o], sums[i]!.total), cell(p.evaluation[o], sums[i]!.total)])]),
+    ['all PartnerKit JavaScript', ...sums.flatMap((sum) => [ms(sum.total), `${ms(sum.evaluation)} (${percent(sum.evaluation / sum.total)})`])],
+  ];
+}
+
+/**
+ * docs/benchmarks.md with one part's figures (its section and its rows of the targets, which
+ * start with `rowPrefix`) replaced by those of `run`, a run of that part alone, which the section
+ * says; everything else is left as it was.
+ */
+function replacePartFigures(markdown: string, run: BenchRun, part: { name: string; section: string[]; targets: Target[]; rowPrefix: string; busyNote: string }): string {
+  const lines = markdown.split('\n');
+  const heading = part.section[0]!;
+  const busy = Math.max(run.machine.load.start, run.machine.load.end ?? 0) > run.machine.cores;
+  const provenance = [
+    `These ${part.name} figures come from a run of the ${part.name} part alone (\`npm run bench -- --only ${part.name} --write\`), commit ${run.machine.commit ?? 'unknown'}, ${run.startedAt}, load average ${run.machine.load.start.toFixed(2)} at the start and ${(run.machine.load.end ?? run.machine.load.start).toFixed(2)} at the end on ${run.machine.cores} cores; the other sections from the run described at the top.${
+      busy ? ` The machine was busy with other work (a load above its ${run.machine.cores} cores): ${part.busyNote}` : ''
+    }`,
+    '',
+  ];
+  const section = [...part.section];
+  section.splice(2, 0, ...provenance);
+  const start = lines.indexOf(heading);
+  const at = start !== -1 ? start : lines.indexOf('## Time each part took');
+  if (at === -1) throw new Error(`docs/benchmarks.md has no "## Time each part took" section to put the ${part.name} figures before: write a full run first`);
+  const end = start === -1 ? at : lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  const updated = [...lines.slice(0, at), ...section, ...lines.slice(end)];
+  const rows = table(['What', 'Target', 'Measured', ''], part.targets.map((t) => [t.what, t.target, t.measured, mark(t.ok)])).split('\n').slice(2);
+  const old = updated.map((line, i) => (line.startsWith(part.rowPrefix) ? i : -1)).filter((i) => i !== -1);
+  if (old.length) updated.splice(old[0]!, old.length, ...rows);
+  else {
+    const targets = updated.indexOf('## Targets');
+    const last = updated.findIndex((line, i) => i > targets + 3 && !line.startsWith('|'));
+    updated.splice(last, 0, ...rows);
+  }
+  return updated.join('\n');
 }
 
 /** This run's sizes against each recorded earlier state (bench/size/history.ts). */
@@ -416,12 +510,12 @@ function machineSection(run: BenchRun): string[] {
 }
 
 function targetSection(run: BenchRun): string[] {
-  return ['## Targets', '', table(['What', 'Target', 'Measured', ''], [...targets(run), ...throughputTargets(run)].map((t) => [t.what, t.target, t.measured, mark(t.ok)])), ''];
+  return ['## Targets', '', table(['What', 'Target', 'Measured', ''], [...targets(run), ...throughputTargets(run), ...startupTargets(run)].map((t) => [t.what, t.target, t.measured, mark(t.ok)])), ''];
 }
 
 /** The tables for the terminal (Markdown reads fine there too). */
 export function renderConsole(run: BenchRun): string {
-  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...timingSection(run)].join('\n');
+  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...startupSection(run), ...timingSection(run)].join('\n');
 }
 
 /**
@@ -446,31 +540,28 @@ export function replaceSizeFigures(markdown: string, run: BenchRun): string {
  * which the section says; everything else is left as it was.
  */
 export function replaceThroughputFigures(markdown: string, run: BenchRun): string {
-  const lines = markdown.split('\n');
-  const provenance = [
-    `These throughput figures come from a run of the throughput part alone (\`npm run bench -- --only throughput --write\`), commit ${run.machine.commit ?? 'unknown'}, ${run.startedAt}, load average ${run.machine.load.start.toFixed(2)} at the start and ${(run.machine.load.end ?? run.machine.load.start).toFixed(2)} at the end on ${run.machine.cores} cores; the other sections from the run described at the top.${
-      Math.max(run.machine.load.start, run.machine.load.end ?? 0) > run.machine.cores
-        ? ` The machine was busy with other work (a load above its ${run.machine.cores} cores): every absolute figure, the baseline's included, is far below a quiet machine's, and cells with no answer within the cell's time show 0/s; the ratios against the baseline measured in the same run are the comparable figures.`
-        : ''
-    }`,
-    '',
-  ];
-  const section = throughputSection(run);
-  section.splice(2, 0, ...provenance);
-  const start = lines.indexOf('## Server throughput');
-  const at = start !== -1 ? start : lines.indexOf('## Time each part took');
-  if (at === -1) throw new Error('docs/benchmarks.md has no "## Time each part took" section to put the throughput figures before: write a full run first');
-  const end = start === -1 ? at : lines.findIndex((line, i) => i > start && line.startsWith('## '));
-  const updated = [...lines.slice(0, at), ...section, ...lines.slice(end)];
-  const rows = table(['What', 'Target', 'Measured', ''], throughputTargets(run).map((t) => [t.what, t.target, t.measured, mark(t.ok)])).split('\n').slice(2);
-  const old = updated.map((line, i) => (line.startsWith('| Throughput, ') ? i : -1)).filter((i) => i !== -1);
-  if (old.length) updated.splice(old[0]!, old.length, ...rows);
-  else {
-    const targets = updated.indexOf('## Targets');
-    const last = updated.findIndex((line, i) => i > targets + 3 && !line.startsWith('|'));
-    updated.splice(last, 0, ...rows);
-  }
-  return updated.join('\n');
+  return replacePartFigures(markdown, run, {
+    name: 'throughput',
+    section: throughputSection(run),
+    targets: throughputTargets(run),
+    rowPrefix: '| Throughput, ',
+    busyNote:
+      "every absolute figure, the baseline's included, is far below a quiet machine's, and cells with no answer within the cell's time show 0/s; the ratios against the baseline measured in the same run are the comparable figures.",
+  });
+}
+
+/**
+ * docs/benchmarks.md with its start-up figures (the Start-up section and the start-up rows of the
+ * targets) replaced by those of `run`, a run of the start-up part alone.
+ */
+export function replaceStartupFigures(markdown: string, run: BenchRun): string {
+  return replacePartFigures(markdown, run, {
+    name: 'startup',
+    section: startupSection(run),
+    targets: startupTargets(run),
+    rowPrefix: '| Start-up, ',
+    busyNote: 'times (tasks, blocking, script) are longer than a quiet machine\'s; layout shift does not depend on the load.',
+  });
 }
 
 /** The whole of docs/benchmarks.md. */
@@ -491,9 +582,10 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     'npm run bench                     # full run (under 15 minutes on 2 cores), prints these tables',
     'npm run bench -- --write          # full run, then rewrites this page and docs/benchmarks/*.svg',
     'npm run bench -- --quick          # tiny sizes, a few iterations: the smoke run of `npm test`',
-    'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput',
+    'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput, startup',
     'npm run bench -- --only size --write  # refresh only the size figures of this page (they are exact)',
     'npm run bench -- --only throughput --write  # refresh only the server throughput figures (a run of that part alone)',
+    'npm run bench -- --only startup --write  # refresh only the start-up figures (a run of that part alone)',
     '```',
     '',
     'PostgreSQL figures need a server: `PARTNERKIT_TEST_DATABASE_URL`, else `postgres://postgres@127.0.0.1:54329/postgres` (`scripts/pg-cluster.sh start`); the run creates its own database there and drops it afterwards. Chromium comes from `CHROME_PATH`, else `/usr/bin/chromium`.',
@@ -504,6 +596,7 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     ...clientSection(run),
     ...serverSection(run, plots),
     ...throughputSection(run),
+    ...startupSection(run),
     ...timingSection(run),
   ].join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { PartnerKitClient } from '@partnerkit/core/client';
-import type { PartnerKitApp } from '@partnerkit/server';
+import { compression, type PartnerKitApp } from '@partnerkit/server';
 import { DEMO_MANAGER, DemoDirectory } from './directory.js';
 import { homePage, notFoundPage } from './pages/home.js';
 import { intranetPage } from './pages/intranet.js';
@@ -39,6 +39,8 @@ export function createDemoSite(options: DemoSiteOptions): Hono {
   site.all(`${API_BASE}/*`, (c) => options.api.fetch(c.req.raw, c.env));
 
   site.use('*', securityHeaders());
+  // The pages and the files without precompressed twins; the API compresses its own answers.
+  site.use('*', compression());
   const context = (c: { req: { query(name: string): string | undefined; header(name: string): string | undefined } }, page: PageName) =>
     pageContext(page, (name) => c.req.query(name), c.req.header('accept-language'));
 

@@ -5,17 +5,19 @@
  * partner's view shows it approved. Pages must run under their strict CSP without a violation.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { currentPeriod } from '@partnerkit/core/rules';
 import type { Plan } from '@partnerkit/core/schemas';
 import { launchChromium, waitForWidgets } from '../browser.js';
 import { ensureCdnBuild } from '../build.js';
-import { type RunningDemo, startDemo } from '../server.js';
+import { CDN_DIR, type RunningDemo, startDemo } from '../server.js';
 
 // `visible` makes puppeteer poll each frame: its default (a MutationObserver on the document) never
 // sees changes inside the widgets' shadow roots.
@@ -132,6 +134,68 @@ describe('the demo site over HTTP', () => {
     assert.match(loader.headers.get('content-type') ?? '', /^text\/javascript/);
     assert.equal((await get('/cdn/../server.ts')).status, 404);
     assert.equal((await get('/demo/assets/%2e%2e/server.ts')).status, 404);
+  });
+
+  test('files, pages and API answers come compressed as the browser accepts, with Vary, ETags and 304s', async () => {
+    /** An answer as the wire carries it (fetch would decode it). */
+    const raw = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
+        request(new URL(path, demo.url), { method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const decode = (reply: Awaited<ReturnType<typeof raw>>) =>
+      reply.headers['content-encoding'] === 'br' ? brotliDecompressSync(reply.bytes) : reply.headers['content-encoding'] === 'gzip' ? gunzipSync(reply.bytes) : reply.bytes;
+
+    const shared = readdirSync(join(CDN_DIR, 'chunks')).find((name) => /^shared-.*\.js$/.test(name));
+    assert.ok(shared, 'the CDN build has a shared chunk');
+    const path = `/cdn/chunks/${shared}`;
+    const file = readFileSync(join(CDN_DIR, 'chunks', shared));
+    const tags = new Set<string>();
+    for (const [accept, coding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0.1, gzip;q=0.9', 'gzip'],
+      ['', undefined],
+      ['identity', undefined],
+    ] as const) {
+      const reply = await raw(path, accept ? { 'accept-encoding': accept } : {});
+      assert.equal(reply.status, 200, accept);
+      assert.equal(reply.headers['content-encoding'], coding, accept);
+      assert.equal(reply.headers.vary, 'Accept-Encoding', accept);
+      assert.equal(Number(reply.headers['content-length']), reply.bytes.length, accept);
+      assert.deepEqual(decode(reply), file, `${accept}: the same bytes as the file`);
+      assert.match(String(reply.headers['cache-control']), /immutable/);
+      tags.add(String(reply.headers.etag));
+      // The browser revalidates with the tag it holds: not modified, no body, same Vary.
+      const again = await raw(path, { 'accept-encoding': accept, 'if-none-match': String(reply.headers.etag) });
+      assert.equal(again.status, 304, accept);
+      assert.equal(again.bytes.length, 0);
+      assert.equal(again.headers.vary, 'Accept-Encoding');
+    }
+    assert.equal(tags.size, 3, 'one entity tag per coding (br, gzip, identity)');
+    const brotli = await raw(path, { 'accept-encoding': 'br' });
+    assert.ok(brotli.bytes.length < file.length / 2.5, `brotli ${brotli.bytes.length} of ${file.length} bytes`);
+    const head = await raw(path, { 'accept-encoding': 'br' }, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.bytes.length, 0);
+    assert.equal(head.headers['content-length'], brotli.headers['content-length']);
+    assert.equal(head.headers['content-encoding'], 'br');
+    const ranged = await raw(path, { 'accept-encoding': 'br', range: 'bytes=0-9' });
+    assert.equal(ranged.status, 200, 'a Range header gets the whole file');
+    assert.deepEqual(decode(ranged), file);
+
+    const page = await raw('/intranet', { 'accept-encoding': 'br' });
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.match(String(page.headers.vary), /Accept-Encoding/);
+    assert.match(decode(page).toString('utf8'), /<script type="module" src="\/cdn\/loader.js">/);
+    const contract = await raw('/api/v1/openapi.json', { 'accept-encoding': 'gzip' });
+    assert.equal(contract.headers['content-encoding'], 'gzip');
+    assert.equal(JSON.parse(decode(contract).toString('utf8')).openapi, '3.1.0');
   });
 
   test('the session route mints short-lived sessions for the demo’s users only', async () => {

@@ -49,7 +49,8 @@ export const TAGS = {
  * descriptions loaded on demand brought back under it (decisions.md, "Element platform v2").
  */
 export const CEILINGS = {
-  shared: 23.2 * KB,
+  // 23.2 -> 23.3: the loading states' reserved height (issue 29, 20 B).
+  shared: 23.3 * KB,
   /** The page of the provider and the first three widgets (issue 18's limit: 60.1 KB). */
   page: 60.1 * KB,
   /** The page of the provider and one widget, for each of the first three. */

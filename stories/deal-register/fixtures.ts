@@ -1,7 +1,7 @@
 /**
- * Deal registrations for `<deal-register>`'s stories and stub tests: two partners' deals in every
- * status, with histories, a protection window that ends in 12 days, and two registrations of one
- * customer (a possible conflict the review queue flags). Dates are relative to the moment the
+ * Deal registrations for `<deal-register>`'s stories and tests on `@partnerkit/mock`: two
+ * partners' deals in every status, with histories, a protection window that ends in 12 days, and
+ * two registrations of one customer (a possible conflict the review queue flags). Dates are relative to the moment the
  * fixtures are built, so "expires in 12 days" reads the same whenever a story is opened.
  * @module
  */

@@ -1,10 +1,11 @@
 /**
  * How `<deal-register>`'s stories reach a state without a person: a draft (and a queued
- * submission) written to the slot the element restores from, and the stub backend's behaviour.
+ * submission) written to the slot the element restores from, and the mock backend's behaviour
+ * (its faults, as an embedder's tests would inject them).
  * @module
  */
 import type { DealInput } from '@partnerkit/core/schemas';
-import { problem, type DealStubOptions } from './stub-backend.js';
+import type { DealBackendOptions } from './backend.js';
 import { PARTNER_ID } from './fixtures.js';
 
 /** What the form holds when the story opens (field name to text, as a person would type it). */
@@ -52,7 +53,7 @@ export function seedDraft(draftKey: string, draft: DraftSeed | null, queued?: { 
   if (queued) localStorage.setItem(`${key}:queued`, JSON.stringify({ key: idempotencyKey, input: queued.input, queuedAt: new Date(Date.now() - 4 * 60_000).toISOString(), cause: queued.cause }));
 }
 
-/** How the stub backend behaves in a story. */
+/** How the backend behaves in a story. */
 export type Backend =
   | 'ok'
   | 'slow'
@@ -67,36 +68,34 @@ export type Backend =
   | 'session out of reach'
   | 'unreachable';
 
-const never = () => new Promise<Response>(() => undefined);
-const isRegistration = (r: Request, path: string) => path === '/v1/deals' && r.method === 'POST';
-const isList = (r: Request, path: string) => path === '/v1/deals' && r.method === 'GET';
-const isSession = (path: string) => path === '/v1/session';
+const brokenList = () => Response.json({ data: [{ id: 42 }], nextCursor: null });
+const brokenDeal = () => Response.json({ id: 'd_1', number: 7 }, { status: 201 });
 
-/** The stub options for `backend`. */
-export function stubOptions(backend: Backend, as: DealStubOptions['as']): DealStubOptions {
+/** The backend options for `backend`: the mock's faults. */
+export function backendOptions(backend: Backend, as: DealBackendOptions['as']): DealBackendOptions {
   switch (backend) {
     case 'slow':
-      return { as, delay: 1200 };
+      return { as, latency: 1200 };
     case 'loading forever':
-      return { as, override: (r, path) => (isList(r, path) ? never() : undefined) };
+      return { as, faults: [{ mode: 'slow', delayMs: Infinity, match: 'GET /v1/deals' }] };
     case 'no deals':
       return { as, deals: [] };
     case 'server error':
-      return { as, override: (r, path) => (path.startsWith('/v1/deals') && path !== '/v1/deals/check' ? problem(503, 'internal_error', 'Service unavailable') : undefined) };
+      return { as, faults: [{ mode: 'error', status: 503, match: (r, path) => path.startsWith('/v1/deals') && path !== '/v1/deals/check' }] };
     case 'breaks the contract':
-      return { as, override: (r, path) => (isList(r, path) ? new Response('{"data":[{"id":42}],"nextCursor":null}', { headers: { 'content-type': 'application/json' } }) : undefined) };
+      return { as, faults: [{ mode: 'respond', match: 'GET /v1/deals', respond: brokenList }] };
     case 'offline':
-      return { as, override: (r, path) => (isRegistration(r, path) ? 'network' : undefined) };
+      return { as, faults: [{ mode: 'offline', match: 'POST /v1/deals' }] };
     case 'submit hangs':
-      return { as, override: (r, path) => (isRegistration(r, path) ? never() : undefined) };
+      return { as, faults: [{ mode: 'slow', delayMs: Infinity, match: 'POST /v1/deals' }] };
     case 'session refused':
-      return { as, override: (r, path) => (isSession(path) ? problem(403, 'forbidden', 'Forbidden') : undefined) };
+      return { as, faults: [{ mode: 'error', status: 403, match: 'GET /v1/session' }] };
     case 'session out of reach':
-      return { as, override: (r, path) => (isSession(path) ? problem(503, 'service_unavailable', 'Service unavailable') : undefined) };
+      return { as, faults: [{ mode: 'error', status: 503, match: 'GET /v1/session' }] };
     case 'unreachable':
-      return { as, override: () => 'network' };
+      return { as, faults: [{ mode: 'offline' }] };
     case 'submit breaks the contract':
-      return { as, override: (r, path) => (isRegistration(r, path) ? new Response('{"id":"d_1","number":7}', { status: 201, headers: { 'content-type': 'application/json' } }) : undefined) };
+      return { as, faults: [{ mode: 'respond', match: 'POST /v1/deals', respond: brokenDeal }] };
     default:
       return { as };
   }

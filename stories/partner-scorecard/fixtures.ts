@@ -1,13 +1,17 @@
 /**
  * A small partner programme for `<partner-scorecard>`'s stories and tests: KPIs, four tiers,
  * partners in telling situations, their targets and 18 months of measurements. Scorecards are
- * never written by hand: the stub backend computes them from these inputs with core's rules,
+ * never written by hand: `@partnerkit/mock` computes them from these inputs with core's rules,
  * exactly as the reference server does.
  * @module
  */
 import type { Kpi, Measurement, Partner, Target, Tier } from '@partnerkit/core/schemas';
 
-/** The clock of every stub scorecard: 2026-Q3 is complete, so tier downgrades are judged on it. */
+/**
+ * The clock of the stories' backend: 2026-Q3 is complete, so tier downgrades are judged on it. Its
+ * current quarter, a backend's default period, is 2026-Q4 (no data yet): stories and tests name
+ * {@link FIXTURE_PERIOD}.
+ */
 export const FIXTURE_NOW = new Date('2026-10-15T09:00:00.000Z');
 /** The period stories and tests show unless they pick another. */
 export const FIXTURE_PERIOD = '2026-Q3';

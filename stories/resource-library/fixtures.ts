@@ -26,6 +26,9 @@ const tier = (id: string, rank: number, name: string, vi: string, colour: string
   updatedAt: daysAgo(400),
 });
 
+/** The partner the library's stories and tests show: a Silver reseller. */
+export const SILVER_RESELLER_ID = 'p_silver_reseller';
+
 /** The programme's tiers, lowest first. */
 export const TIERS: Tier[] = [
   tier('bronze', 1, 'Bronze', 'Đồng', '#A0522D'),
@@ -72,7 +75,7 @@ export const MANAGER_LIBRARY: Resource[] = [
   resource({ id: 'r_vi_training', translations: { en: { title: 'Basic implementation course', description: 'Six lessons on installation and configuration for partner engineers.' } }, title: 'Khóa đào tạo triển khai cơ bản', type: 'training', format: 'html', language: 'vi', tags: ['training', 'onboarding'], openCount: 21, days: 2, description: 'Sáu bài học về cài đặt và cấu hình cho kỹ sư của đối tác.' }),
 ];
 
-/** Which resources a Silver reseller may not open, and why (the backend's gating, precomputed). */
+/** Which resources a Silver reseller may not open (what the backend's gating decides, written down for the tests). */
 const LOCKED_FOR_SILVER_RESELLER = new Set(['r_cert', 'r_calc', 'r_exec']);
 
 /** As a Silver reseller sees the library: gated items are locked and carry no URL. */
@@ -82,8 +85,8 @@ export const PARTNER_LIBRARY: Resource[] = MANAGER_LIBRARY.map((r) => {
   return { ...rest, locked: true };
 });
 
-/** A library where every item is locked (a new Bronze partner's view of premium content). */
-export const ALL_LOCKED_LIBRARY: Resource[] = PARTNER_LIBRARY.filter((r) => r.locked);
+/** A library of premium content only: every item locked to the Silver reseller. */
+export const ALL_LOCKED_LIBRARY: Resource[] = MANAGER_LIBRARY.filter((r) => LOCKED_FOR_SILVER_RESELLER.has(r.id));
 
 /** Titles and descriptions that must stay text. */
 export const MARKUP_RESOURCE: Resource = resource({
@@ -105,8 +108,8 @@ const FORMATS: Record<ResourceType, string> = { document: 'pdf', video: 'mp4', l
 
 /**
  * `count` generated resources, the same every time (a seeded mulberry32 sequence): mixed types,
- * two languages, every seventh one locked behind Gold. Titles carry the index, so a search for
- * "#1234" finds exactly one.
+ * two languages, every seventh one behind Gold (locked to a Silver partner). Titles carry the
+ * index, so a search for "#1234" finds exactly one.
  */
 export function generateLibrary(count: number): Resource[] {
   let seed = 42;
@@ -122,7 +125,7 @@ export function generateLibrary(count: number): Resource[] {
     const vi = next(4) === 0;
     const topic = TOPICS[next(TOPICS.length)]!;
     const locked = i % 7 === 6;
-    const generated = resource({
+    return resource({
       id: `gen_${i}`,
       title: `${topic} ${KINDS[next(KINDS.length)]} #${i + 1}`,
       type,
@@ -135,8 +138,5 @@ export function generateLibrary(count: number): Resource[] {
       openCount: next(1000),
       days: next(720),
     });
-    if (!locked) return generated;
-    const { url: _url, ...rest } = generated;
-    return { ...rest, locked: true };
   });
 }

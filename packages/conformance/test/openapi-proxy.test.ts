@@ -76,9 +76,12 @@ describe('the reference server through a validating proxy (Prism, --errors)', ()
     // A backend that answers who the caller is with a role the contract lacks, and its KPI list
     // without X-Request-Id.
     const broken = await serveFetch(async (request) => {
-      const response = await reference.server.app.fetch(request);
       const path = new URL(request.url).pathname;
-      if (request.method !== 'GET' || (path !== '/v1/session' && path !== '/v1/kpis')) return response;
+      if (request.method !== 'GET' || (path !== '/v1/session' && path !== '/v1/kpis')) return reference.server.app.fetch(request);
+      // It rewrites the body, so it asks for the plain bytes.
+      const plain = new Headers(request.headers);
+      plain.delete('accept-encoding');
+      const response = await reference.server.app.fetch(new Request(request, { headers: plain }));
       const body = (await response.json()) as { role?: unknown };
       const headers = new Headers(response.headers);
       if (path === '/v1/session') body.role = 'root';

@@ -9,7 +9,7 @@
 import type { DemoOptions, DemoUser } from '@partnerkit/core/demo';
 import { SessionInput, type SessionToken } from '@partnerkit/core/schemas';
 import type { Caller, Handler, Method, MockPart, MockSettings, RequestContext } from './context.js';
-import { type Fault, Faults, type Latency, latencyOf, OfflineError, wait } from './faults.js';
+import { type Fault, faultProblem, Faults, type Latency, latencyOf, OfflineError, wait } from './faults.js';
 import { ProblemError, problemResponse, problems } from './http/problem.js';
 import { randomToken } from './http/random.js';
 import { PARTS } from './parts/index.js';
@@ -145,19 +145,20 @@ export class MockBackend {
     const path = at === -1 ? url.pathname : url.pathname.slice(at);
     this.#onRequest?.(request.clone());
     const fault = this.faults.take(request, path);
-    if (fault?.mode === 'offline') throw new OfflineError();
+    if (fault?.mode === 'offline' && fault.lost !== 'answer') throw new OfflineError();
     await wait(latencyOf(this.latency) + (fault?.mode === 'slow' ? (fault.delayMs ?? 3000) : 0), request.signal);
     const given = request.headers.get('x-request-id');
     const requestId = given !== null && CLIENT_REQUEST_ID.test(given) ? given : `req_${randomToken(20)}`;
     let response: Response;
     try {
-      if (fault?.mode === 'error') response = problemResponse(faultProblem(fault.status ?? 500), requestId);
+      if (fault?.mode === 'error') response = problemResponse(faultProblem(fault), requestId);
       else response = await this.#answer(request, url, path, requestId);
     } catch (error) {
       const problem = error instanceof ProblemError ? error : problems.internal(`The mock backend failed: ${error instanceof Error ? error.message : String(error)}`);
       response = problemResponse(problem, requestId);
     }
     const finished = this.#finish(request, response, requestId);
+    if (fault?.mode === 'offline') throw new OfflineError();
     return fault?.mode === 'respond' ? fault.respond(request, finished) : finished;
   }
 
@@ -242,14 +243,6 @@ export class MockBackend {
     }
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
-}
-
-/** The problem an `error` fault answers. */
-function faultProblem(status: number): ProblemError {
-  if (status === 429) return new ProblemError(429, 'rate_limited', 'Too many requests', 'Retry after 1 second.', { headers: { 'Retry-After': '1' } });
-  if (status === 503) return new ProblemError(503, 'service_unavailable', 'The service is unavailable', 'The mock backend is unavailable (an injected fault).');
-  if (status === 404) return problems.notFound('An injected fault.');
-  return new ProblemError(status, 'internal_error', 'Internal server error', 'The mock backend failed to answer this request (an injected fault).');
 }
 
 /** Creates an in-memory backend (see {@link MockOptions}). */

@@ -4,16 +4,26 @@
  * is slow (`slow`), for every request or the ones a rule matches, once or every time.
  * @module
  */
+import { ProblemError, problems } from '@partnerkit/core/schemas';
 
 /** Which requests a fault applies to: `'GET /v1/deals'`, `'/v1/deals/*'`, a RegExp over `METHOD /v1/path`, or a predicate. */
 export type FaultMatch = string | RegExp | ((request: Request, path: string) => boolean);
 
 /** One injected fault. */
 export type Fault =
-  /** The request never reaches a backend: `fetch` rejects as it does offline. */
-  | { mode: 'offline'; match?: FaultMatch; times?: number }
-  /** The backend answers an error problem: `status` (default 500) with `internal_error` or a matching code. */
-  | { mode: 'error'; status?: number; match?: FaultMatch; times?: number }
+  /**
+   * `fetch` rejects as it does offline. By default the request never reaches the backend; with
+   * `lost: 'answer'` the backend handles it (a deal is registered) and its answer is lost on the
+   * way back, the case an `Idempotency-Key` exists for.
+   */
+  | { mode: 'offline'; lost?: 'request' | 'answer'; match?: FaultMatch; times?: number }
+  /**
+   * The backend answers a problem instead: the contract's problem for `status` (default 500:
+   * `internal_error`; 400, 401, 403, 404, 429 and 503 their own codes), `detail` in place of the
+   * standard one; or exactly `problem`, one of `@partnerkit/core`'s `problems` builders
+   * (`problems.validation([{ path: 'customer.domain', message: 'must be a domain name' }])`).
+   */
+  | { mode: 'error'; status?: number; detail?: string; problem?: ProblemError; match?: FaultMatch; times?: number }
   /** The answer comes `delayMs` later (default 3000); `Infinity` never answers until the request is aborted. */
   | { mode: 'slow'; delayMs?: number; match?: FaultMatch; times?: number }
   /**
@@ -95,4 +105,27 @@ export function latencyOf(latency: Latency | undefined): number {
   if (typeof latency === 'number') return latency;
   const [min, max] = latency;
   return min + Math.random() * (max - min);
+}
+
+/** The problem an `error` fault answers. */
+export function faultProblem(fault: Extract<Fault, { mode: 'error' }>): ProblemError {
+  if (fault.problem) return fault.problem;
+  const status = fault.status ?? 500;
+  const detail = fault.detail ?? 'The mock backend failed to answer this request (an injected fault).';
+  switch (status) {
+    case 400:
+      return problems.validation([], detail);
+    case 401:
+      return problems.unauthorized(detail);
+    case 403:
+      return problems.forbidden(detail);
+    case 404:
+      return problems.notFound(detail);
+    case 429:
+      return problems.rateLimited(1);
+    case 503:
+      return problems.serviceUnavailable(fault.detail ?? 'The mock backend is unavailable (an injected fault).');
+    default:
+      return new ProblemError(status, 'internal_error', 'Internal server error', detail);
+  }
 }

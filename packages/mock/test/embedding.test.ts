@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { createClient, isHttpError, isNetworkError, isResponseValidationError, isTimeoutError, type PartnerKitClient } from '@partnerkit/core/client';
 import { currentPeriod } from '@partnerkit/core/rules';
-import type { Deal, Kpi, Partner, Tier } from '@partnerkit/core/schemas';
+import { type Deal, type Kpi, type Partner, type Problem, problems, type Tier } from '@partnerkit/core/schemas';
 import { createMockBackend, type MockBackend, partnerkitHandlers } from '@partnerkit/mock';
 
 const BASE_URL = 'https://prm.example.com/api';
@@ -103,6 +103,41 @@ describe('@partnerkit/mock for embedders', () => {
     await assert.rejects(client.kpis.list(), (error) => isResponseValidationError(error));
     backend.faults.clear();
     assert.equal((await client.kpis.list()).data.length, 8);
+  });
+
+  it("answers an error fault with the contract's problem for its status, a given detail, or exactly a given problem", async () => {
+    const backend = createMockBackend({ seed: { partners: [partner] } });
+    const client = clientOf(backend, { role: 'partner', partnerId: partner.id });
+    const pick = ({ status, code, title, detail }: Problem) => ({ status, code, title, detail });
+    const problemOf = async (call: Promise<unknown>): Promise<Problem> => {
+      const error = await call.then(() => assert.fail('the call succeeded'), (e: unknown) => e);
+      assert.ok(isHttpError(error), String(error));
+      assert.equal(error.status, error.problem.status);
+      return error.problem;
+    };
+    backend.faults.add({ mode: 'error', status: 403, match: 'GET /v1/session', times: 1 });
+    const forbidden = await problemOf(client.session.get());
+    assert.deepEqual({ ...forbidden, requestId: 'req' }, problems.forbidden('The mock backend failed to answer this request (an injected fault).').toProblem('req'));
+    backend.faults.add({ mode: 'error', status: 503, detail: 'Down for maintenance.', times: 1 });
+    assert.deepEqual(pick(await problemOf(client.session.get())), { status: 503, code: 'service_unavailable', title: 'The service is unavailable', detail: 'Down for maintenance.' });
+    backend.faults.add({ mode: 'error', problem: problems.dealConflict('protected'), match: 'POST /v1/deals', times: 1 });
+    const conflict = await problemOf(client.deals.register({ type: 'resell', customer: { company: 'Initech', domain: 'initech.example' } }));
+    assert.deepEqual(pick(conflict), { status: 409, code: 'deal_conflict', title: 'The customer is protected', detail: 'An approved registration protects this customer.' });
+    assert.equal(conflict.reason, 'protected');
+    assert.equal(backend.state.deals.size, 0, 'an error fault answers instead of the backend');
+  });
+
+  it('loses the answer of an offline fault with lost: answer after the backend acted; the same key then replays it', async () => {
+    const backend = createMockBackend({ seed: { partners: [partner] } });
+    const client = clientOf(backend, { role: 'partner', partnerId: partner.id });
+    backend.faults.add({ mode: 'offline', lost: 'answer', match: 'POST /v1/deals', times: 1 });
+    const input = { type: 'resell', customer: { company: 'Initech', domain: 'initech.example' } } as const;
+    const key = '0c5e4c8e-4ad1-4e51-9d35-6c1f3f8d5a10';
+    await assert.rejects(client.deals.register(input, { idempotencyKey: key }), (error) => isNetworkError(error));
+    assert.equal(backend.state.deals.size, 1, 'the backend registered the deal before the answer was lost');
+    const replayed = await client.deals.register(input, { idempotencyKey: key });
+    assert.equal(backend.state.deals.size, 1);
+    assert.equal(replayed.id, [...backend.state.deals.keys()][0]);
   });
 
   it('works without msw too, as a fetch; and shows every request to onRequest', async () => {

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv, AppSettings } from './context.js';
 import type { Database } from './db/database.js';
 import { DEFAULT_BODY_LIMIT } from './http/body.js';
+import { compression, type CompressionOptions } from './http/compression.js';
 import { CursorCodec } from './http/cursor.js';
 import { createLogger, describeError, jsonLinesSink, type LogLevel, type LogSink } from './http/logger.js';
 import { accessLog, authenticate, cors, requestId, securityHeaders } from './http/middleware.js';
@@ -67,6 +68,11 @@ export interface AppOptions {
   basePath?: string;
   /** How long `GET /healthz` waits for the database before answering 503, in ms (default 2000). */
   healthCheckTimeoutMs?: number;
+  /**
+   * Compress answers of 1 KiB and more with brotli or gzip as the client accepts (default), with
+   * another threshold, or `false` when a proxy in front compresses already (docs/server.md).
+   */
+  compression?: CompressionOptions | false;
 }
 
 /** The app and what the host may need from it besides `fetch`. */
@@ -121,6 +127,8 @@ export function createApp(options: AppOptions): PartnerKitApp {
 
   const app = options.basePath ? new Hono<AppEnv>().basePath(options.basePath) : new Hono<AppEnv>();
   app.use('*', requestId(), accessLog(ctx), securityHeaders(), cors(settings.allowOrigins));
+  // Innermost of the global middleware: it sees every route's answer and problem document.
+  if (options.compression !== false) app.use('*', compression(options.compression));
   healthRoutes(app, ctx);
   openApiRoutes(app);
   app.use('/v1/*', authenticate(ctx));

@@ -21,3 +21,5 @@ export { sweep, startSweeper, DEFAULT_TIER_SWEEP_INTERVAL_MS, type SweepOptions,
 export { jsonLinesSink, type LogEntry, type LogLevel, type LogSink } from './http/logger.js';
 export { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
 export { DEFAULT_BODY_LIMIT } from './http/body.js';
+export { compression, DEFAULT_COMPRESSION_THRESHOLD, type CompressionOptions } from './http/compression.js';
+export { etagForCoding, isCompressible, negotiateEncoding, varyOnAcceptEncoding, type ContentCoding, type NegotiatedCoding } from './http/content-coding.js';

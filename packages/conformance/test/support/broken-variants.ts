@@ -84,8 +84,12 @@ interface Row {
 
 function miscalculatesScorecards(app: FetchHandler): FetchHandler {
   return async (request) => {
-    const response = await app(request);
-    if (!/\/scorecard$/.test(new URL(request.url).pathname) || response.status !== 200) return response;
+    if (!/\/scorecard$/.test(new URL(request.url).pathname)) return app(request);
+    // It rewrites the body, so it asks for the plain bytes (as any proxy that edits answers must).
+    const headers = new Headers(request.headers);
+    headers.delete('accept-encoding');
+    const response = await app(new Request(request, { headers }));
+    if (response.status !== 200) return response;
     const card = (await response.json()) as { rows: Row[] };
     for (const row of card.rows) {
       if (row.kpi.direction === 'lower_is_better' && row.actual && row.target !== null) row.attainment = row.target / row.actual;

@@ -42,6 +42,8 @@ library, joint business plans and agreements, for any backend that speaks it. \`
 - **Every answer** carries \`X-Request-Id\`, \`Cache-Control\` (\`no-store\` for API answers) and
   \`X-Content-Type-Options: nosniff\`; answers to callers with a token may carry \`RateLimit-Limit\`,
   \`RateLimit-Remaining\` and \`RateLimit-Reset\`; 429 answers carry \`Retry-After\`; 401 answers \`WWW-Authenticate\`.
+- **Compression**: a backend may compress any answer with a coding the request's \`Accept-Encoding\` allows (\`br\`,
+  \`gzip\`), saying so in \`Content-Encoding\` and \`Vary: Accept-Encoding\`; clients decode before parsing.
 - **Every path** answers a method it does not list with 405 \`method_not_allowed\` and \`Allow\`
   (\`#/components/responses/MethodNotAllowed\`); any request may be answered 408 (it arrived too slowly), 431 (its
   headers are too large), 500 (a fault of the backend) or 503 (the backend cannot serve for now).

@@ -2,12 +2,12 @@
  * The parameters, headers and problem responses every part of the document shares.
  * @module
  */
-import { DEFAULT_LIMIT, MAX_LIMIT, PROBLEM_TYPE_BASE, type Problem, type ProblemCode } from '../schemas/index.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, type Problem, type ProblemCode } from '../schemas/index.js';
 import { schemaRef } from './components.js';
 import { EXAMPLE_REQUEST_ID } from './examples.js';
 import type { ExampleObject, HeaderObject, JsonSchema, ParameterObject, Reference, ResponseObject } from './types.js';
 
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export { PROBLEM_MEDIA_TYPE };
 export const JSON_MEDIA_TYPE = 'application/json';
 
 export const parameterRef = (name: SharedParameterName): Reference => ({ $ref: `#/components/parameters/${name}` });
@@ -173,8 +173,11 @@ export const sharedHeaders = {
     schema: { type: 'string', const: 'true' },
   },
   Vary: {
-    description: 'Answers differ by `Origin` (the CORS headers); caches that keep them must key on it.',
-    schema: { type: 'string', examples: ['Origin'] },
+    description:
+      'Answers differ by `Origin` (the CORS headers) and, from backends that compress, by `Accept-Encoding` (a ' +
+      'compressed body says how in `Content-Encoding`, `br` or `gzip`, and HTTP clients decode it before it is read); ' +
+      'caches that keep them must key on both.',
+    schema: { type: 'string', examples: ['Accept-Encoding, Origin'] },
   },
   'Access-Control-Allow-Origin': {
     description: 'The caller\'s `Origin`, echoed when it is on the backend\'s CORS allow-list; absent otherwise.',

@@ -20,6 +20,7 @@ export * from './session-token.js';
 export * from './event.js';
 export * from './page.js';
 export * from './problem.js';
+export * from './problems.js';
 export * from './queries.js';
 export * from './issues.js';
 

@@ -102,6 +102,14 @@ export const stateStyles = css`
     background: var(--_color-surface);
   }
 
+  /*
+   * Keeps the space the host reserves for the content (the same token sizes the element before it
+   * is defined, docs/theming.md), so nothing below moves when the data arrives.
+   */
+  .state--loading {
+    min-block-size: var(--pk-loading-block-size, 0);
+  }
+
   /* Holds focus while a retry loads; a programmatic focus target, not a control. */
   .state--loading:focus {
     outline: none;

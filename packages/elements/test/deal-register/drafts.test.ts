@@ -4,7 +4,7 @@
  * offline or while the backend is down is queued, shown, cancellable, and sent exactly once.
  */
 import { expect, fixtureCleanup } from '@open-wc/testing';
-import { dealStub, problem } from '../../../../stories/deal-register/stub-backend.js';
+import { dealBackend } from '../../../../stories/deal-register/backend.js';
 import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, clearStorage, fillValid, mount, part, submit, text, type, until } from './helpers.js';
 
@@ -39,7 +39,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
   });
 
   it('saves the draft as the person types and restores it after a reload (same partner, same key)', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     let el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el, 'Bình Minh Co.', 'binhminh.example');
     await type(el, 'description', 'Ba văn phòng ở TP.HCM 🚀');
@@ -70,7 +70,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
   });
 
   it('keeps one draft per partner and per instance (draft-key, else id)', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const a = await mount(stub.client, { partnerId: PARTNER_ID, draftKey: 'sidebar' });
     await type(a, 'company', 'Sidebar draft');
     const b = await mount(stub.client, { partnerId: PARTNER_ID, id: 'main-form' });
@@ -89,7 +89,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
   });
 
   it('a partner session without partner-id keeps its draft under the session partner', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     let el = await mount(stub.client);
     await type(el, 'company', 'From the session');
     expect(localStorage.getItem(DRAFT)).to.contain('From the session');
@@ -100,7 +100,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
 
   it('a double submit sends one request with one key and creates one deal', async () => {
     const log = postLog();
-    const stub = dealStub({ delay: 30, onRequest: log.onRequest });
+    const stub = dealBackend({ latency: 30, onRequest: log.onRequest });
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
     const button = part(el, 'submit-button')!;
@@ -114,25 +114,13 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
 
   it('a lost answer, sent again, returns the first deal instead of creating a second', async () => {
     const log = postLog();
-    let loseAnswer = true;
-    const stub = dealStub();
     // The backend registers the deal, but its answer never arrives.
-    const flaky = dealStub({
-      onRequest: log.onRequest,
-      override: async (request, path) => {
-        if (path === '/v1/deals' && request.method === 'POST' && loseAnswer) {
-          loseAnswer = false;
-          await stub.fetch(request);
-          return 'network';
-        }
-        return stub.fetch(request);
-      },
-    });
-    const el = await mount(flaky.client, { partnerId: PARTNER_ID });
+    const stub = dealBackend({ onRequest: log.onRequest, faults: [{ mode: 'offline', lost: 'answer', match: 'POST /v1/deals', times: 1 }] });
+    const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
     await submit(el);
     await until(el, () => part(el, 'queued'), 'not queued after the lost answer');
-    // Why it was not sent: the widget probes the stub's address, which never resolves (`.invalid`).
+    // Why it was not sent: the widget probes the backend's address, which never resolves (`.invalid`).
     await until(el, () => text(part(el, 'queued')).includes('The PartnerKit service did not answer:'), 'the cause was not named');
     (part(el, 'queued')!.querySelector('button') as HTMLButtonElement).click();
     await until(el, () => part(el, 'success'), 'no success');
@@ -145,7 +133,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
 
   it('offline: queues without sending, shows it pending, and sends it exactly once when back online', async () => {
     const log = postLog();
-    const stub = dealStub({ onRequest: log.onRequest });
+    const stub = dealBackend({ onRequest: log.onRequest });
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
     const online = goOffline();
@@ -175,7 +163,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
   it('network failure then success: queued on the failure, sent once on "online", one deal', async () => {
     const log = postLog();
     let down = true;
-    const stub = dealStub({ onRequest: log.onRequest, override: (r, path) => (down && path === '/v1/deals' && r.method === 'POST' ? 'network' : undefined) });
+    const stub = dealBackend({ onRequest: log.onRequest, faults: [{ mode: 'offline', match: (r, path) => down && r.method === 'POST' && path === '/v1/deals' }] });
     const el = await mount(stub.client, { partnerId: PARTNER_ID, lang: 'vi' });
     await fillValid(el);
     await submit(el);
@@ -188,12 +176,14 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     await until(el, () => part(el, 'success'), 'not sent');
     expect(log.keys).to.have.length(2);
     expect(log.keys[1]).to.equal(log.keys[0]);
-    expect(stub.registrations).to.have.length(1);
+    // Sent twice; the first never reached the backend.
+    expect(stub.registrations).to.have.length(2);
+    expect(stub.deals.filter((d) => d.customer.company === 'Contoso Ltd')).to.have.length(1);
   });
 
   it('a 5xx queues the submission with the error and a retry; the draft is kept', async () => {
     let failing = true;
-    const stub = dealStub({ override: (r, path) => (failing && path === '/v1/deals' && r.method === 'POST' ? problem(503, 'unavailable', 'Down for maintenance') : undefined) });
+    const stub = dealBackend({ faults: [{ mode: 'error', status: 503, match: (r, path) => failing && r.method === 'POST' && path === '/v1/deals' }] });
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
     await submit(el);
@@ -205,11 +195,13 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
     failing = false;
     (part(el, 'queued')!.querySelector('button') as HTMLButtonElement).click();
     await until(el, () => part(el, 'success'), 'retry did not register');
-    expect(stub.registrations).to.have.length(1);
+    // Sent twice, the first answered 503: one deal.
+    expect(stub.registrations).to.have.length(2);
+    expect(stub.deals.filter((d) => d.customer.company === 'Contoso Ltd')).to.have.length(1);
   });
 
   it('the queue survives a reload, can be cancelled, and cancelling keeps the form', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     let el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
     goOffline();
@@ -235,7 +227,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
   });
 
   it('a queued submission found after a reload while online is sent once', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     let el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
     const online = goOffline();
@@ -251,7 +243,7 @@ describe('<deal-register> drafts, idempotency and the offline queue', () => {
 
   it('a definite refusal (409) gives the draft a new key, so a corrected draft is not refused for its key', async () => {
     const log = postLog();
-    const stub = dealStub({ onRequest: log.onRequest });
+    const stub = dealBackend({ onRequest: log.onRequest });
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el, 'Wayne Enterprises', 'wayne.com');
     await submit(el);

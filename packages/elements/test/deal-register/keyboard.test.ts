@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { dealStub } from '../../../../stories/deal-register/stub-backend.js';
+import { dealBackend } from '../../../../stories/deal-register/backend.js';
 import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
@@ -18,7 +18,7 @@ describe('<deal-register> keyboard', () => {
   afterEach(clearStorage);
 
   it('moves between tabs with the arrow keys, Home and End (automatic activation, roving tabindex)', async () => {
-    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    const el = await mount(dealBackend().client, { partnerId: PARTNER_ID });
     const [register, list] = $$<HTMLButtonElement>(el, '[role="tab"]');
     expect(register!.tabIndex).to.equal(0);
     expect(list!.tabIndex).to.equal(-1);
@@ -44,7 +44,7 @@ describe('<deal-register> keyboard', () => {
   });
 
   it('mirrors the arrow keys right to left', async () => {
-    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    const el = await mount(dealBackend().client, { partnerId: PARTNER_ID });
     el.dir = 'rtl';
     const [register, list] = $$<HTMLButtonElement>(el, '[role="tab"]');
     register!.focus();
@@ -57,7 +57,7 @@ describe('<deal-register> keyboard', () => {
   });
 
   it('fills and submits the form with the keyboard alone; Enter on errors focuses the summary, whose links lead to the fields', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     $<HTMLInputElement>(el, '#f-company')!.focus();
     await press('Enter');
@@ -107,7 +107,7 @@ describe('<deal-register> keyboard', () => {
   });
 
   it('operates list actions with the keyboard: Enter opens the dialog, Escape closes it and focus returns', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID, view: 'list' });
     await until(el, () => $$(el, '[part~="deal"]').length === 8, 'no list');
     const deal = $$(el, '[part~="deal"]').find((r) => text(r.querySelector('.muted')) === 'DR-000101')!;

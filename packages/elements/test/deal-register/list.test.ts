@@ -7,7 +7,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { allowedTransitions } from '@partnerkit/core/rules';
 import { EventEnvelope, type DealStatus } from '@partnerkit/core/schemas';
 import * as z from 'zod/mini';
-import { dealStub, problem } from '../../../../stories/deal-register/stub-backend.js';
+import { dealBackend } from '../../../../stories/deal-register/backend.js';
 import { manyDeals, PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
@@ -21,8 +21,8 @@ const settled = async (el: DealRegister) => {
 };
 const actionsOf = (r: HTMLElement) => [...r.querySelectorAll<HTMLButtonElement>('[part~="action"]')].map((b) => text(b));
 
-async function openList(options: Parameters<typeof dealStub>[0] = {}, lang = 'en') {
-  const stub = dealStub(options);
+async function openList(options: Parameters<typeof dealBackend>[0] = {}, lang = 'en') {
+  const stub = dealBackend(options);
   const el = await mount(stub.client, { partnerId: PARTNER_ID, view: 'list', lang });
   await settled(el);
   return { el, stub };
@@ -32,7 +32,7 @@ describe('<deal-register> My registrations', () => {
   beforeEach(clearStorage);
 
   it('shows a busy skeleton while loading', async () => {
-    const stub = dealStub({ listDelay: 10_000 });
+    const stub = dealBackend({ faults: [{ mode: 'slow', delayMs: 10_000, match: 'GET /v1/deals' }] });
     const el = await mount(stub.client, { partnerId: PARTNER_ID, view: 'list' });
     await until(el, () => $(el, '[aria-busy="true"]'), 'no loading state');
     expect(text($(el, '[aria-busy="true"]'))).to.contain('Loading');
@@ -148,7 +148,7 @@ describe('<deal-register> My registrations', () => {
     const body = JSON.stringify({ data: deals, nextCursor: null });
     const { el } = await openList({
       deals,
-      override: (r, path) => (path === '/v1/deals' && r.method === 'GET' ? new Response(body, { headers: { 'content-type': 'application/json' } }) : undefined),
+      faults: [{ mode: 'respond', match: 'GET /v1/deals', respond: () => new Response(body, { headers: { 'content-type': 'application/json' } }) }],
     });
     expect(rows(el)).to.have.length(RENDER_BATCH);
     expect(part(el, 'load-more')).to.equal(null);
@@ -172,15 +172,11 @@ describe('<deal-register> My registrations', () => {
 
   it('shows an error with retry (5xx and a schema-violating answer) and reports pk-error', async () => {
     let mode: 'down' | 'broken' | 'ok' = 'down';
-    const stub = dealStub({
-      override: (r, path) =>
-        path === '/v1/deals' && r.method === 'GET'
-          ? mode === 'down'
-            ? problem(503, 'unavailable', 'Down')
-            : mode === 'broken'
-              ? new Response(JSON.stringify({ data: [{ id: 1 }], nextCursor: null }), { headers: { 'content-type': 'application/json' } })
-              : undefined
-          : undefined,
+    const stub = dealBackend({
+      faults: [
+        { mode: 'error', status: 503, match: (r, path) => mode === 'down' && r.method === 'GET' && path === '/v1/deals' },
+        { mode: 'respond', match: (r, path) => mode === 'broken' && r.method === 'GET' && path === '/v1/deals', respond: () => Response.json({ data: [{ id: 1 }], nextCursor: null }) },
+      ],
     });
     const errors: CustomEvent[] = [];
     const el = await mount(stub.client, { partnerId: PARTNER_ID, view: 'list' });

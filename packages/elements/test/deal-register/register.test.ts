@@ -6,7 +6,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import * as z from 'zod/mini';
 import { EventEnvelope } from '@partnerkit/core/schemas';
-import { dealStub, problem } from '../../../../stories/deal-register/stub-backend.js';
+import { problems } from '@partnerkit/core/schemas';
+import { dealBackend } from '../../../../stories/deal-register/backend.js';
 import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, blur, choose, clearStorage, fieldError, fillValid, leave, mount, part, submit, text, type, until } from './helpers.js';
 
@@ -17,7 +18,7 @@ describe('<deal-register> Register', () => {
   afterEach(clearStorage);
 
   it('marks the required fields visually and for assistive technology', async () => {
-    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    const el = await mount(dealBackend().client, { partnerId: PARTNER_ID });
     const company = $<HTMLInputElement>(el, '#f-company')!;
     expect(company.getAttribute('aria-required')).to.equal('true');
     expect(text($(el, 'label[for="f-company"]'))).to.equal('Company name *');
@@ -32,7 +33,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('validates a field when the person leaves it, in English, saying how to fix it', async () => {
-    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    const el = await mount(dealBackend().client, { partnerId: PARTNER_ID });
     await type(el, 'company', '   ');
     expect(fieldError(el, 'company'), 'not before leaving the field').to.equal('');
     await blur(el, 'company');
@@ -55,7 +56,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('writes the same messages in Vietnamese, numbers included', async () => {
-    const el = await mount(dealStub().client, { partnerId: PARTNER_ID, lang: 'vi' });
+    const el = await mount(dealBackend().client, { partnerId: PARTNER_ID, lang: 'vi' });
     expect($<HTMLSelectElement>(el, '#f-currency')!.value, 'Vietnamese forms start in VND').to.equal('VND');
     expect(await leave(el, 'company', '')).to.equal('Nhập tên công ty của khách hàng.');
     expect(await leave(el, 'email', 'lan@')).to.equal('Nhập địa chỉ email, ví dụ ten@example.com.');
@@ -70,7 +71,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('follows a language change at run time, keeping what was typed', async () => {
-    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    const el = await mount(dealBackend().client, { partnerId: PARTNER_ID });
     await type(el, 'company', 'Công ty Bình Minh');
     await blur(el, 'email');
     el.lang = 'vi';
@@ -84,7 +85,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('reads amounts typed in the element language into minor units', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID, lang: 'vi' });
     await fillValid(el);
     await type(el, 'amount', '2.500.000.000');
@@ -92,7 +93,7 @@ describe('<deal-register> Register', () => {
     await until(el, () => part(el, 'success'), 'no success');
     expect((stub.registrations[0]!.body as { amount: unknown }).amount).to.deep.equal({ amount: 2_500_000_000, currency: 'VND' });
 
-    const stub2 = dealStub();
+    const stub2 = dealBackend();
     const en = await mount(stub2.client, { partnerId: PARTNER_ID, currency: 'USD' });
     await fillValid(en, 'Contoso Two', 'contoso2.example');
     await type(en, 'amount', '12,500.5');
@@ -102,7 +103,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('on submit, lists every problem in a summary that takes focus and links to each field; nothing is sent', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await type(el, 'email', 'not an email');
     await submit(el);
@@ -125,7 +126,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('keeps pasted junk as text: 10,000 characters get a message, never a silent cut', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await type(el, 'company', 'A'.repeat(10_000));
     await blur(el, 'company');
@@ -140,7 +141,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('sends scripts, emoji and right-to-left text as text, exactly as typed (trimmed)', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     const script = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
     const rtl = 'شركة الأفق 🚀';
@@ -161,7 +162,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('marks an unchosen registration type beside its choices, never through its legend', async () => {
-    const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+    const el = await mount(dealBackend().client, { partnerId: PARTNER_ID });
     await type(el, 'company', 'Contoso Ltd');
     await submit(el);
     const group = $(el, '[role="radiogroup"]')!;
@@ -178,7 +179,7 @@ describe('<deal-register> Register', () => {
   describe('pre-check', () => {
     it('asks once per pause in typing, aborts superseded questions, and announces the answer politely', async () => {
       const checks: Request[] = [];
-      const stub = dealStub({ onRequest: (r) => r.url.endsWith('/deals/check') && checks.push(r), delay: 0 });
+      const stub = dealBackend({ onRequest: (r) => r.url.endsWith('/deals/check') && checks.push(r) });
       const el = await mount(stub.client, { partnerId: PARTNER_ID });
       const status = part(el, 'precheck')!;
       expect(status.getAttribute('role')).to.equal('status');
@@ -193,14 +194,10 @@ describe('<deal-register> Register', () => {
 
     it('aborts a running check when the person types on', async () => {
       const signals: AbortSignal[] = [];
-      const stub = dealStub({
-        override: async (r, path) => {
-          if (path !== '/v1/deals/check') return undefined;
-          signals.push(r.signal);
-          // The first question hangs until it is aborted.
-          if (signals.length === 1) await new Promise((_, reject) => r.signal.addEventListener('abort', () => reject(r.signal.reason)));
-          return undefined;
-        },
+      const stub = dealBackend({
+        onRequest: (r) => r.url.endsWith('/deals/check') && signals.push(r.signal),
+        // The first question hangs until it is aborted.
+        faults: [{ mode: 'slow', delayMs: Infinity, match: 'POST /v1/deals/check', times: 1 }],
       });
       const el = await mount(stub.client, { partnerId: PARTNER_ID });
       await type(el, 'company', 'Wayne');
@@ -214,7 +211,7 @@ describe('<deal-register> Register', () => {
     });
 
     it('says "already registered" as a reason only, never who holds the customer', async () => {
-      const el = await mount(dealStub().client, { partnerId: PARTNER_ID, lang: 'vi' });
+      const el = await mount(dealBackend().client, { partnerId: PARTNER_ID, lang: 'vi' });
       await type(el, 'company', 'Wayne Enterprises');
       await type(el, 'domain', 'https://www.wayne.com/about');
       await until(el, () => text(part(el, 'precheck')).startsWith('Đã'), 'no answer');
@@ -225,7 +222,7 @@ describe('<deal-register> Register', () => {
     });
 
     it('recognises the partner\'s own registration', async () => {
-      const el = await mount(dealStub().client, { partnerId: PARTNER_ID });
+      const el = await mount(dealBackend().client, { partnerId: PARTNER_ID });
       await type(el, 'company', 'Acme Corporation');
       await type(el, 'domain', 'acme.com');
       await until(el, () => text(part(el, 'precheck')).startsWith('You'), 'no answer');
@@ -234,7 +231,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('registers: events with the contract envelope, the deal number, status and protection, focus on the result', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
     await type(el, 'contactName', 'Phạm Quốc Bảo');
@@ -281,12 +278,15 @@ describe('<deal-register> Register', () => {
 
   it('shows the protection window when the backend answers with one', async () => {
     const expiresAt = new Date(Date.now() + 12 * 86_400_000 + 60_000).toISOString();
-    const stub = dealStub({
-      override: async (r, path) => {
-        if (path !== '/v1/deals' || r.method !== 'POST') return undefined;
-        const deal = (await dealStub().client.deals.list({ status: 'approved', limit: 1 })).data[0]!;
-        return new Response(JSON.stringify({ ...deal, expiresAt }), { status: 201, headers: { 'content-type': 'application/json' } });
-      },
+    // A backend that approves registrations at once (auto-approval), with 12 days of protection.
+    const stub = dealBackend({
+      faults: [
+        {
+          mode: 'respond',
+          match: 'POST /v1/deals',
+          respond: async (_r, answer) => Response.json({ ...((await answer.json()) as object), status: 'approved', approvedAt: new Date().toISOString(), expiresAt }, { status: 201 }),
+        },
+      ],
     });
     const el = await mount(stub.client, { partnerId: PARTNER_ID, lang: 'vi' });
     await fillValid(el);
@@ -296,7 +296,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('pk-deal-submit can be cancelled: nothing is sent and the form stays', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     el.addEventListener('pk-deal-submit', (e) => e.preventDefault());
     await fillValid(el);
@@ -307,7 +307,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('a conflict shows the reason, keeps the form and dispatches pk-deal-conflict', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el, 'Wayne Enterprises', 'wayne.com');
     const conflict = oneEvent(el, 'pk-deal-conflict');
@@ -328,12 +328,9 @@ describe('<deal-register> Register', () => {
   it('a response that breaks the contract shows an error with retry and keeps the draft', async () => {
     let broken = true;
     const keys: (string | null)[] = [];
-    const stub = dealStub({
+    const stub = dealBackend({
       onRequest: (r) => r.method === 'POST' && r.url.endsWith('/v1/deals') && keys.push(r.headers.get('idempotency-key')),
-      override: (r, path) =>
-        broken && path === '/v1/deals' && r.method === 'POST'
-          ? new Response(JSON.stringify({ id: 'd_x', number: 42 }), { status: 201, headers: { 'content-type': 'application/json' } })
-          : undefined,
+      faults: [{ mode: 'respond', match: (r, path) => broken && r.method === 'POST' && path === '/v1/deals', respond: () => Response.json({ id: 'd_x', number: 42 }, { status: 201 }) }],
     });
     const errors: Event[] = [];
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
@@ -351,15 +348,13 @@ describe('<deal-register> Register', () => {
     await until(el, () => part(el, 'success'), 'retry did not register');
     expect(keys).to.have.length(2);
     expect(keys[1], 'the retry reused the draft key').to.equal(keys[0]);
-    expect(stub.registrations).to.have.length(1);
+    // The backend had registered the first attempt (its answer was broken on the way): the retry replays it.
+    expect(stub.deals.filter((d) => d.customer.company === 'Contoso Ltd')).to.have.length(1);
   });
 
   it('a validation problem from the backend lands on its field', async () => {
-    const stub = dealStub({
-      override: (r, path) =>
-        path === '/v1/deals' && r.method === 'POST'
-          ? problem(422, 'validation_failed', 'Invalid', { errors: [{ path: 'customer.domain', message: 'must be a domain name' }] })
-          : undefined,
+    const stub = dealBackend({
+      faults: [{ mode: 'error', match: 'POST /v1/deals', problem: problems.validation([{ path: 'customer.domain', message: 'must be a domain name' }]) }],
     });
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await fillValid(el);
@@ -372,7 +367,7 @@ describe('<deal-register> Register', () => {
   it('while sending: the button says so, the form is locked, and the state is accessible (light and dark)', async () => {
     for (const theme of ['light', 'dark'] as const) {
       clearStorage();
-      const stub = dealStub({ delay: 10_000 });
+      const stub = dealBackend({ latency: 10_000 });
       const el = await mount(stub.client, { partnerId: PARTNER_ID });
       el.theme = theme;
       await fillValid(el);
@@ -384,7 +379,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('every banner passes axe in the dark theme too', async () => {
-    const stub = dealStub();
+    const stub = dealBackend();
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     el.theme = 'dark';
     await submit(el);
@@ -403,7 +398,7 @@ describe('<deal-register> Register', () => {
   });
 
   it('a manager registers for the partner named by partner-id', async () => {
-    const stub = dealStub({ as: { role: 'manager' } });
+    const stub = dealBackend({ as: { role: 'manager' } });
     const el = await mount(stub.client, { partnerId: PARTNER_ID });
     await until(el, () => $$(el, '[role="tab"]').length === 2 && text($(el, '#tab-list')) === 'Review', 'no manager tabs');
     await fillValid(el);

@@ -5,49 +5,54 @@
  * retry after an error.
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
-import { dealStub, problem, type DealStub, type StubRole } from '../../../../stories/deal-register/stub-backend.js';
+import { dealBackend, type DealBackend } from '../../../../stories/deal-register/backend.js'
+import type { Caller } from '../../../../stories/support/mock-backend.js';;
 import { manyDeals, PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, part, until } from './helpers.js';
-import type { Deal } from '@partnerkit/core/schemas';
+import { type Deal, problemResponse, problems } from '@partnerkit/core/schemas';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
 // Loaded up front, so the element's own import of the list view resolves before the session answers.
 import '../../src/deal-register/list/deal-list.js';
 
 interface Setup {
-  as?: StubRole;
+  as?: Caller;
   partnerId?: string;
   view?: 'register' | 'list';
-  /** Answers `GET /v1/session` instead of the stub (after the hold). */
-  session?: () => Response;
-  /** Answers `GET /v1/deals` instead of the stub. */
-  list?: () => Response | undefined;
+  /** `GET /v1/session` answers 503 (after the hold). */
+  sessionDown?: boolean;
+  /** `GET /v1/deals` answers 503 while this holds. */
+  listDown?: () => boolean;
   /** The deals the backend starts with (default: the fixtures). */
   deals?: Deal[];
 }
 
 /**
- * Mounts the element on a stub whose session answers only once the list view is in place, and
+ * Mounts the element on a backend whose session answers only once the list view is in place, and
  * records the query of every `GET /v1/deals` it receives.
  */
-async function open(setup: Setup = {}): Promise<{ el: DealRegister; stub: DealStub; lists: URLSearchParams[] }> {
+async function open(setup: Setup = {}): Promise<{ el: DealRegister; stub: DealBackend; lists: URLSearchParams[] }> {
   const lists: URLSearchParams[] = [];
   let answerSession!: () => void;
   const sessionHeld = new Promise<void>((resolve) => (answerSession = resolve));
-  const stub = dealStub({
+  const stub = dealBackend({
     ...(setup.as ? { as: setup.as } : {}),
     ...(setup.deals ? { deals: setup.deals } : {}),
     onRequest: (r) => {
       const url = new URL(r.url);
       if (r.method === 'GET' && url.pathname.endsWith('/v1/deals')) lists.push(url.searchParams);
     },
-    override: async (r, path) => {
-      if (r.method !== 'GET') return undefined;
-      if (path === '/v1/session') {
-        await sessionHeld;
-        return setup.session?.();
-      }
-      return path === '/v1/deals' ? setup.list?.() : undefined;
-    },
+    faults: [
+      {
+        mode: 'respond',
+        match: 'GET /v1/session',
+        // The session answers once the list view is in place: the backend's answer, or a 503.
+        respond: async (_request, answer) => {
+          await sessionHeld;
+          return setup.sessionDown ? problemResponse(problems.serviceUnavailable('Down for maintenance.'), 'req_session') : answer;
+        },
+      },
+      { mode: 'error', status: 503, match: (r, path) => r.method === 'GET' && path === '/v1/deals' && (setup.listDown?.() ?? false) },
+    ],
   });
   const el = await fixture<DealRegister>(html`<deal-register
     .client=${stub.client}
@@ -98,7 +103,7 @@ describe('<deal-register> list requests', () => {
   }
 
   it('asks once when the session fails, for a partner’s list', async () => {
-    const { el, lists } = await open({ partnerId: PARTNER_ID, session: () => problem(503, 'unavailable', 'Down') });
+    const { el, lists } = await open({ partnerId: PARTNER_ID, sessionDown: true });
     expect(lists.map(query)).to.deep.equal([{ limit: '25' }]);
     expect($$(el, '[part~="deal"]')).to.have.length(8);
   });
@@ -108,7 +113,9 @@ describe('<deal-register> list requests', () => {
     expect(lists).to.have.length(1);
     part(el, 'load-more')!.click();
     await until(el, () => $$(el, '[part~="deal"]').length === 50, 'the second page did not load');
-    expect(lists.map(query)).to.deep.equal([{ limit: '25' }, { limit: '25', cursor: '25' }]);
+    const next = lists[1]!.get('cursor');
+    expect(next, 'the second page asks for the first page’s nextCursor').to.be.a('string').and.not.equal('');
+    expect(lists.map(query)).to.deep.equal([{ limit: '25' }, { limit: '25', cursor: next }]);
     const select = $<HTMLSelectElement>(el, '#l-status')!;
     select.value = 'approved';
     select.dispatchEvent(new Event('change'));
@@ -120,7 +127,7 @@ describe('<deal-register> list requests', () => {
 
   it('asks again on retry after an error', async () => {
     let down = true;
-    const { el, lists } = await open({ partnerId: PARTNER_ID, list: () => (down ? problem(503, 'unavailable', 'Down') : undefined) });
+    const { el, lists } = await open({ partnerId: PARTNER_ID, listDown: () => down });
     expect(part(el, 'error')).not.to.equal(null);
     expect(lists).to.have.length(1);
     down = false;

@@ -1,11 +1,13 @@
 /**
- * Review (a manager session) against the stub backend: the queue with possible conflicts
+ * Review (a manager session) against the mock backend: the queue with possible conflicts
  * flagged, approve, reject with a required reason and a closing code, ask for information,
  * extend protection once, and a refused approval shown in the dialog.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { dealStub } from '../../../../stories/deal-register/stub-backend.js';
-import { fixtureDeals, PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
+import { type Deal, problems } from '@partnerkit/core/schemas';
+import { rewriteJson } from '../../../../stories/support/mock-backend.js';
+import { dealBackend } from '../../../../stories/deal-register/backend.js';
+import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 import type { DealRegister } from '../../src/deal-register/deal-register.js';
 
@@ -19,7 +21,7 @@ const action = (r: HTMLElement, label: string) => [...r.querySelectorAll<HTMLBut
 
 async function review(partnerId = '', lang = 'en') {
   const urls: URL[] = [];
-  const stub = dealStub({ as: { role: 'manager' }, onRequest: (r) => r.method === 'GET' && r.url.includes('/v1/deals') && urls.push(new URL(r.url)) });
+  const stub = dealBackend({ as: { role: 'manager' }, onRequest: (r) => r.method === 'GET' && r.url.includes('/v1/deals') && urls.push(new URL(r.url)) });
   const el = await mount(stub.client, { partnerId, lang });
   if (!partnerId) await settled(el);
   return { el, stub, urls };
@@ -66,15 +68,15 @@ describe('<deal-register> Review (manager)', () => {
   });
 
   it("names the partner by its id when the backend does not send partnerName (an older backend)", async () => {
-    const deals = fixtureDeals().map(({ partnerName: _, ...deal }) => deal);
-    const el = await mount(dealStub({ as: { role: 'manager' }, deals }).client, {});
+    const olderBackend = rewriteJson('GET /v1/deals', (page) => ({ ...page, data: (page.data as Deal[]).map(({ partnerName: _, ...deal }) => deal) }));
+    const el = await mount(dealBackend({ as: { role: 'manager' }, faults: [olderBackend] }).client, {});
     await settled(el);
     expect(text(row(el, 'DR-000201'))).to.contain('partner p_hanoi');
   });
 
   it('shows the closing code of a rejection in the history, in both languages', async () => {
     for (const [lang, expected] of [['en', 'closing code: Converted'], ['vi', 'mã lý do đóng: Đã chuyển đổi']] as const) {
-      const el = await mount(dealStub({ as: { role: 'manager' } }).client, { lang, view: 'list' });
+      const el = await mount(dealBackend({ as: { role: 'manager' } }).client, { lang, view: 'list' });
       await settled(el);
       const select = $<HTMLSelectElement>(el, '#l-status')!;
       select.value = 'rejected';
@@ -98,8 +100,10 @@ describe('<deal-register> Review (manager)', () => {
     expect(rows(el)).to.have.length(2);
   });
 
-  it('approves, and a competing registration then cannot be approved: the dialog says why', async () => {
-    const { el } = await review();
+  it('approves, and when the backend refuses to approve a competing registration (409 deal_conflict), the dialog says why', async () => {
+    const { el, stub } = await review();
+    // Core's rules let both active registrations be approved; a backend may refuse the second.
+    stub.backend.faults.add({ mode: 'error', match: 'POST /v1/deals/d_201/transitions', problem: problems.dealConflict('protected') });
     const approved = await move(el, 'DR-000102', 'Approve');
     expect(approved.detail.type).to.equal('deal.approved');
     expect(approved.detail.data.deal.expiresAt).to.be.a('string');

@@ -6,14 +6,15 @@
  */
 import { expect } from '@open-wc/testing';
 import { createClient } from '@partnerkit/core/client';
-import { dealStub, problem, STUB_BASE_URL } from '../../../../stories/deal-register/stub-backend.js';
+import { dealBackend } from '../../../../stories/deal-register/backend.js'
+import { MOCK_BASE_URL } from '../../../../stories/support/mock-backend.js';
 import { SessionUrlError } from '../../src/partnerkit-provider/session-fetcher.js';
 import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
 import { $, $$, clearStorage, mount, part, text, until } from './helpers.js';
 
-/** A stub whose `GET /v1/session` answers `answer()` while it returns a response. */
-function sessionStub(answer: () => Response | undefined) {
-  return dealStub({ override: (r, path) => (path === '/v1/session' ? answer() : undefined) });
+/** A backend whose `GET /v1/session` answers a `status` problem while `failing()` holds. */
+function sessionFailing(status: 403 | 503, failing: () => boolean = () => true) {
+  return dealBackend({ faults: [{ mode: 'error', status, match: (_r, path) => path === '/v1/session' && failing() }] });
 }
 
 describe('<deal-register> without a session', () => {
@@ -22,7 +23,7 @@ describe('<deal-register> without a session', () => {
 
   it('says the session was refused and offers a retry, in place of the form', async () => {
     let refuse = true;
-    const el = await mount(sessionStub(() => (refuse ? problem(403, 'forbidden', 'Forbidden') : undefined)).client, { partnerId: PARTNER_ID });
+    const el = await mount(sessionFailing(403, () => refuse).client, { partnerId: PARTNER_ID });
     await until(el, () => part(el, 'error'), 'no error state');
     expect($(el, 'form'), 'no form to fill in').to.equal(null);
     expect($(el, '[role="tablist"]')).to.equal(null);
@@ -35,7 +36,7 @@ describe('<deal-register> without a session', () => {
   });
 
   it("says so when the host's session route refuses (403), as a provider's session-url would", async () => {
-    const client = createClient({ baseUrl: STUB_BASE_URL, retry: 0, fetchSession: () => Promise.reject(new SessionUrlError(403)), fetch: dealStub().fetch });
+    const client = createClient({ baseUrl: MOCK_BASE_URL, retry: 0, fetchSession: () => Promise.reject(new SessionUrlError(403)), fetch: dealBackend().backend.fetch });
     const el = await mount(client, { partnerId: PARTNER_ID });
     await until(el, () => part(el, 'error'), 'no error state');
     expect($(el, 'form')).to.equal(null);
@@ -44,21 +45,21 @@ describe('<deal-register> without a session', () => {
   });
 
   it('says so in Vietnamese', async () => {
-    const el = await mount(sessionStub(() => problem(403, 'forbidden', 'Forbidden')).client, { partnerId: PARTNER_ID, lang: 'vi' });
+    const el = await mount(sessionFailing(403).client, { partnerId: PARTNER_ID, lang: 'vi' });
     await until(el, () => part(el, 'error'), 'no error state');
     expect(text(part(el, 'error-message'))).to.equal('Bạn không có quyền truy cập nội dung này.');
     expect(text(part(el, 'retry-button'))).to.equal('Thử lại');
   });
 
   it('without partner-id, a session out of reach is an error too (whose drafts, which views?)', async () => {
-    const el = await mount(sessionStub(() => problem(503, 'service_unavailable', 'Down')).client, {});
+    const el = await mount(sessionFailing(503).client, {});
     await until(el, () => part(el, 'error'), 'no error state');
     expect($(el, 'form')).to.equal(null);
   });
 
   it('with partner-id, a session out of reach keeps the form under a notice; the retry clears it and the list loads', async () => {
     let down = true;
-    const el = await mount(sessionStub(() => (down ? problem(503, 'service_unavailable', 'Down') : undefined)).client, { partnerId: PARTNER_ID });
+    const el = await mount(sessionFailing(503, () => down).client, { partnerId: PARTNER_ID });
     await until(el, () => part(el, 'session-error'), 'no notice');
     expect($(el, 'form'), 'the form stays: a submission would wait in the queue').not.to.equal(null);
     expect(text(part(el, 'session-error'))).to.contain('Your session is not confirmed yet');

@@ -7,23 +7,23 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/deal-register.js';
-import { dealStub, problem, type DealStubOptions } from '../../../../stories/deal-register/stub-backend.js';
+import { dealBackend, type DealBackendOptions } from '../../../../stories/deal-register/backend.js';
 import { PARTNER_ID } from '../../../../stories/deal-register/fixtures.js';
-import { INVALID_DRAFT, seedDraft, stubOptions, VALID_DRAFT, type DraftSeed } from '../../../../stories/deal-register/story-setup.js';
+import { backendOptions, INVALID_DRAFT, seedDraft, VALID_DRAFT, type DraftSeed } from '../../../../stories/deal-register/story-setup.js';
 import { layoutProblems, mountIn } from './check-layout.js';
 import { checkLayouts, type Scenario } from './scenarios.js';
 
 let instances = 0;
 
-/** A `<deal-register>` on the stub, with a draft seeded in its own slot. */
-const register = (stub: DealStubOptions, attrs: Record<string, string> = {}, draft: DraftSeed | null = null) => () => {
+/** A `<deal-register>` on the mock backend, with a draft seeded in its own slot. */
+const register = (options: DealBackendOptions, attrs: Record<string, string> = {}, draft: DraftSeed | null = null) => () => {
   const draftKey = `layout-${++instances}`;
   seedDraft(draftKey, draft);
   const el = document.createElement('deal-register');
   for (const [name, value] of Object.entries({ lang: 'en', theme: 'light', 'partner-id': PARTNER_ID, 'draft-key': draftKey, ...attrs })) {
     if (value) el.setAttribute(name, value);
   }
-  el.client = dealStub(stub).client;
+  el.client = dealBackend(options).client;
   return el;
 };
 const q = (el: HTMLElement, selector: string) => el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
@@ -40,15 +40,15 @@ const submitUntil = (selector: string) => async (el: HTMLElement) => {
 const manager = { as: { role: 'manager' } } as const;
 
 const scenarios: Scenario[] = [
-  { name: 'loading', make: register({ delay: Infinity }, { 'partner-id': '' }), shows: (el) => q(el, '[part~="loading"]') },
+  { name: 'loading', make: register({ faults: [{ mode: 'slow', delayMs: Infinity }] }, { 'partner-id': '' }), shows: (el) => q(el, '[part~="loading"]') },
   {
     name: 'the session refused',
-    make: register({ override: (r, path) => (path === '/v1/session' ? problem(403, 'forbidden', 'Forbidden') : undefined) }),
+    make: register(backendOptions('session refused', undefined)),
     shows: shows('[part~="error"]'),
   },
   {
     name: 'the session out of reach (form kept, notice)',
-    make: register({ override: (r, path) => (path === '/v1/session' ? problem(503, 'service_unavailable', 'Down') : undefined) }),
+    make: register(backendOptions('session out of reach', undefined)),
     shows: shows('[part~="session-error"]'),
   },
   ...(['en', 'vi'] as const).flatMap((lang): Scenario[] => [
@@ -56,7 +56,7 @@ const scenarios: Scenario[] = [
     { name: `problems after a submit (${lang})`, make: register({}, { lang }, INVALID_DRAFT), shows: shows('form'), act: submitUntil('[part~="error-summary"]') },
     { name: `registered (${lang})`, make: register({}, { lang }, VALID_DRAFT), shows: shows('form'), act: submitUntil('[part~="success"]') },
     { name: `a conflict (${lang})`, make: register({}, { lang }, { ...VALID_DRAFT, company: 'Wayne Enterprises', domain: 'www.wayne.com' }), shows: shows('form'), act: submitUntil('[part~="conflict"]') },
-    { name: `queued, the backend out of reach (${lang})`, make: register(stubOptions('offline', undefined), { lang }, VALID_DRAFT), shows: shows('form'), act: submitUntil('[part~="queued"]') },
+    { name: `queued, the backend out of reach (${lang})`, make: register(backendOptions('offline', undefined), { lang }, VALID_DRAFT), shows: shows('form'), act: submitUntil('[part~="queued"]') },
     {
       name: `my registrations, a history open (${lang})`,
       make: register({}, { lang, view: 'list' }),

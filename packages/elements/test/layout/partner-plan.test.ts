@@ -5,7 +5,7 @@
 import '../../src/define/partner-plan.js';
 import { currentPeriod } from '@partnerkit/core/rules';
 import type { Fault } from '@partnerkit/mock';
-import { planClient, PLAN_PARTNERS } from '../../../../stories/partner-plan/mock-backend.js';
+import { planClient, PLAN_PARTNERS } from '../../../../stories/partner-plan/backend.js';
 import { checkLayouts, type Scenario } from './scenarios.js';
 
 const period = currentPeriod('half', new Date());

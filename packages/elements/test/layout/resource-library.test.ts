@@ -3,28 +3,29 @@
  * locked items, active filters, Vietnamese.
  */
 import '../../src/define/resource-library.js';
-import { libraryClient, type LibraryStubOptions } from '../../../../stories/resource-library/stub-backend.js';
-import { MANAGER_LIBRARY, MARKUP_RESOURCE, PARTNER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
+import { libraryClient, type LibraryBackendOptions } from '../../../../stories/resource-library/backend.js';
+import { MANAGER_LIBRARY, MARKUP_RESOURCE } from '../../../../stories/resource-library/fixtures.js';
 import { checkLayouts, type Scenario } from './scenarios.js';
 
-const library = (stub: LibraryStubOptions, attrs: Record<string, string> = {}) => () => {
+const manager = { role: 'manager' } as const;
+const library = (options: LibraryBackendOptions, attrs: Record<string, string> = {}) => () => {
   const el = document.createElement('resource-library');
   for (const [name, value] of Object.entries({ lang: 'en', theme: 'light', ...attrs })) el.setAttribute(name, value);
-  el.client = libraryClient(stub);
+  el.client = libraryClient(options);
   return el;
 };
 const shows = (selector: string) => (el: HTMLElement) => el.shadowRoot?.querySelector(selector) && !el.shadowRoot.querySelector('[aria-busy="true"]');
 
 const scenarios: Scenario[] = [
-  { name: 'loading', make: library({ delay: Infinity }), shows: (el) => el.shadowRoot?.querySelector('[part~="loading"]') },
-  { name: 'error', make: library({ problem: { status: 503, code: 'service_unavailable', title: 'Down' } }), shows: shows('[part~="error"]') },
+  { name: 'loading', make: library({ faults: [{ mode: 'slow', delayMs: Infinity }] }), shows: (el) => el.shadowRoot?.querySelector('[part~="loading"]') },
+  { name: 'error', make: library({ faults: [{ mode: 'error', status: 503, match: 'GET /v1/resources' }] }), shows: shows('[part~="error"]') },
   { name: 'empty library', make: library({ resources: [] }), shows: shows('[part~="empty"]') },
-  { name: 'no results for a search', make: library({ resources: MANAGER_LIBRARY }, { q: 'no such thing at all', type: 'video', tag: 'onboarding' }), shows: shows('[part~="no-results"]') },
+  { name: 'no results for a search', make: library({ as: manager }, { q: 'no such thing at all', type: 'video', tag: 'onboarding' }), shows: shows('[part~="no-results"]') },
   ...(['en', 'vi'] as const).flatMap((lang): Scenario[] => [
-    { name: `list, locked items (${lang})`, make: library({ resources: PARTNER_LIBRARY }, { lang }), shows: shows('[part~="item-locked"]') },
-    { name: `grid, filters set (${lang})`, make: library({ resources: MANAGER_LIBRARY }, { lang, layout: 'grid', type: 'document', language: 'en', 'page-size': '3' }), shows: shows('[part~="item"]') },
+    { name: `list, locked items (${lang})`, make: library({}, { lang }), shows: shows('[part~="item-locked"]') },
+    { name: `grid, filters set (${lang})`, make: library({ as: manager }, { lang, layout: 'grid', type: 'document', language: 'en', 'page-size': '3' }), shows: shows('[part~="item"]') },
   ]),
-  { name: 'a title that is markup', make: library({ resources: [MARKUP_RESOURCE, ...MANAGER_LIBRARY] }), shows: shows('[part~="item"]') },
+  { name: 'a title that is markup', make: library({ as: manager, resources: [...MANAGER_LIBRARY, MARKUP_RESOURCE] }), shows: shows('[part~="item"]') },
 ];
 
 checkLayouts('resource-library', scenarios);

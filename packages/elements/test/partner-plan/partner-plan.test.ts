@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { currentPeriod } from '@partnerkit/core/rules';
-import { planClient, PLAN_PARTNERS } from '../../../../stories/partner-plan/mock-backend.js';
+import { planClient, PLAN_PARTNERS } from '../../../../stories/partner-plan/backend.js';
 import type { PartnerPlan } from '../../src/partner-plan/partner-plan.js';
 import { naughtyStrings } from '../reliability/payloads.js';
 import { button, part, parts, planElement, settled, typeInto, until } from './helpers.js';

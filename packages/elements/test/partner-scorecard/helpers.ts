@@ -1,5 +1,5 @@
 /**
- * Helpers for `<partner-scorecard>`'s browser tests: mounting against the stub backend, waiting
+ * Helpers for `<partner-scorecard>`'s browser tests: mounting against the mock backend, waiting
  * for a load to settle, reading parts, and the formatting the scorecard promises, written down
  * independently of the element (straight `Intl`).
  */
@@ -7,10 +7,15 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import '../../src/define/partner-scorecard.js';
 import type { PartnerScorecard } from '../../src/partner-scorecard/partner-scorecard.js';
-import { stubClient, type StubOptions } from '../../../../stories/partner-scorecard/stub-backend.js';
+import { scorecardClient, type ScorecardBackendOptions } from '../../../../stories/partner-scorecard/backend.js';
+import { FIXTURE_PERIOD } from '../../../../stories/partner-scorecard/fixtures.js';
 
 export interface MountOptions {
   partnerId?: string;
+  /**
+   * Default {@link FIXTURE_PERIOD}, the last complete quarter; `''` for none, and the backend then
+   * takes its current quarter (2026-Q4 by the fixture clock, with no data yet).
+   */
   period?: string;
   periods?: number;
   lang?: string;
@@ -18,12 +23,12 @@ export interface MountOptions {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-/** Mounts a scorecard with `client` (default: a stub client for `stub`) and the given attributes. */
+/** Mounts a scorecard with `client` and the given attributes. */
 export async function mount(options: MountOptions, client: PartnerKitClient): Promise<PartnerScorecard> {
   return fixture<PartnerScorecard>(html`<partner-scorecard
     .client=${client}
     partner-id=${options.partnerId ?? ''}
-    period=${options.period ?? ''}
+    period=${options.period ?? FIXTURE_PERIOD}
     periods=${options.periods ?? 6}
     lang=${options.lang ?? 'en'}
     theme=${options.theme ?? 'light'}
@@ -31,9 +36,9 @@ export async function mount(options: MountOptions, client: PartnerKitClient): Pr
   ></partner-scorecard>`);
 }
 
-/** Mounts against the stub backend and waits for the load to finish. */
-export async function mountStub(options: MountOptions, stub: StubOptions): Promise<PartnerScorecard> {
-  const el = await mount(options, stubClient(stub));
+/** Mounts against a mock backend made with `backend` and waits for the load to finish. */
+export async function mountOn(options: MountOptions, backend: ScorecardBackendOptions): Promise<PartnerScorecard> {
+  const el = await mount(options, scorecardClient(backend));
   await settled(el);
   return el;
 }

@@ -3,16 +3,16 @@
  * table stays a table for assistive technology (explicit roles survive the card layout).
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { PARTNERS } from '../../../../stories/partner-scorecard/fixtures.js';
-import { stubClient } from '../../../../stories/partner-scorecard/stub-backend.js';
+import { FIXTURE_PERIOD, PARTNERS } from '../../../../stories/partner-scorecard/fixtures.js';
+import { scorecardClient } from '../../../../stories/partner-scorecard/backend.js';
 import type { PartnerScorecard } from '../../src/partner-scorecard/partner-scorecard.js';
 import { parts, settled } from './helpers.js';
 import '../../src/define/partner-scorecard.js';
 
 async function inColumn(width: string, lang = 'en'): Promise<PartnerScorecard> {
-  const client = stubClient({ as: { role: 'partner', partnerId: PARTNERS.lumen.id } });
+  const client = scorecardClient({ as: { role: 'partner', partnerId: PARTNERS.lumen.id } });
   const box = await fixture<HTMLElement>(html`<div style=${`width: ${width}`}>
-    <partner-scorecard .client=${client} partner-id=${PARTNERS.lumen.id} lang=${lang} theme="light"></partner-scorecard>
+    <partner-scorecard .client=${client} partner-id=${PARTNERS.lumen.id} period=${FIXTURE_PERIOD} lang=${lang} theme="light"></partner-scorecard>
   </div>`);
   const el = box.querySelector('partner-scorecard')!;
   await settled(el);

@@ -1,5 +1,5 @@
 /**
- * `<partner-scorecard>` against the stub backend (a real client over an injected fetch): roles,
+ * `<partner-scorecard>` against the mock backend (a real client over an injected fetch): roles,
  * the four states, events, the period picker by keyboard, and reloading with abort.
  */
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
@@ -8,13 +8,13 @@ import { EventEnvelope } from '@partnerkit/core/schemas';
 import * as z from 'zod/mini';
 import type { PkErrorEvent } from '../../src/events/error.js';
 import { FIXTURE_PERIOD, PARTNERS, PROGRAMME_WITHOUT_KPIS } from '../../../../stories/partner-scorecard/fixtures.js';
-import { stubClient, type StubOptions } from '../../../../stories/partner-scorecard/stub-backend.js';
-import { mount, mountStub, part, parts, rows, settled, text } from './helpers.js';
+import { scorecardClient, type ScorecardBackendOptions } from '../../../../stories/partner-scorecard/backend.js';
+import { mount, mountOn, part, parts, rows, settled, text } from './helpers.js';
 
-const manager: StubOptions['as'] = { role: 'manager' };
-const partnerSession = (partnerId: string): StubOptions['as'] => ({ role: 'partner', partnerId });
+const manager: ScorecardBackendOptions['as'] = { role: 'manager' };
+const partnerSession = (partnerId: string): ScorecardBackendOptions['as'] => ({ role: 'partner', partnerId });
 
-/** Records the requests a stub receives, as `METHOD path?query`. */
+/** Records the requests the backend receives, as `METHOD path?query`. */
 function recorder(): { seen: Request[]; paths: () => string[]; onRequest: (r: Request) => void } {
   const seen: Request[] = [];
   return {
@@ -38,16 +38,16 @@ function collect<K extends keyof HTMLElementEventMap>(type: K): { events: HTMLEl
 describe('<partner-scorecard> roles', () => {
   it('shows a partner session its own partner without a partner-id', async () => {
     const requests = recorder();
-    const el = await mountStub({}, { as: partnerSession(PARTNERS.lumen.id), onRequest: requests.onRequest });
+    const el = await mountOn({}, { as: partnerSession(PARTNERS.lumen.id), onRequest: requests.onRequest });
     expect(text(part(el, 'partner-name'))).to.equal('Lumen Systems');
-    expect(requests.paths()).to.deep.equal(['GET /v1/session', `GET /v1/partners/${PARTNERS.lumen.id}/scorecard?periods=6`]);
+    expect(requests.paths()).to.deep.equal(['GET /v1/session', `GET /v1/partners/${PARTNERS.lumen.id}/scorecard?period=${FIXTURE_PERIOD}&periods=6`]);
     expect(rows(el).size).to.equal(5);
     await expect(el).to.be.accessible();
   });
 
   it('shows a manager the partner named by partner-id, without asking who the session is', async () => {
     const requests = recorder();
-    const el = await mountStub({ partnerId: PARTNERS.northwind.id, period: FIXTURE_PERIOD }, { as: manager, onRequest: requests.onRequest });
+    const el = await mountOn({ partnerId: PARTNERS.northwind.id, period: FIXTURE_PERIOD }, { as: manager, onRequest: requests.onRequest });
     expect(text(part(el, 'partner-name'))).to.equal('Northwind Resellers');
     expect(requests.paths()).to.deep.equal([`GET /v1/partners/${PARTNERS.northwind.id}/scorecard?period=2026-Q3&periods=6`]);
     await expect(el).to.be.accessible();
@@ -57,7 +57,7 @@ describe('<partner-scorecard> roles', () => {
     it(`tells a ${role} session that partner-id is required, and reports it`, async () => {
       const errors = collect('pk-error');
       try {
-        const el = await mountStub({}, { as: { role } });
+        const el = await mountOn({}, { as: { role } });
         const box = part(el, 'needs-partner')!;
         expect(box).to.not.equal(null);
         expect(box.getAttribute('role')).to.equal('alert');
@@ -72,20 +72,20 @@ describe('<partner-scorecard> roles', () => {
   }
 
   it('says so in Vietnamese too', async () => {
-    const el = await mountStub({ lang: 'vi' }, { as: manager });
+    const el = await mountOn({ lang: 'vi' }, { as: manager });
     expect(text(part(el, 'needs-partner'))).to.contain('Hãy đặt thuộc tính partner-id');
     await expect(el).to.be.accessible();
   });
 
   it('answers another partner’s id with the not-found error (the backend hides it)', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.saigon.id }, { as: partnerSession(PARTNERS.lumen.id) });
+    const el = await mountOn({ partnerId: PARTNERS.saigon.id }, { as: partnerSession(PARTNERS.lumen.id) });
     expect(text(part(el, 'error-message'))).to.contain('could not be found');
   });
 });
 
 describe('<partner-scorecard> states', () => {
   it('shows a busy skeleton shaped like the scorecard while loading', async () => {
-    const el = await mount({ partnerId: PARTNERS.lumen.id }, stubClient({ as: manager, delay: Infinity }));
+    const el = await mount({ partnerId: PARTNERS.lumen.id }, scorecardClient({ as: manager, faults: [{ mode: 'slow', delayMs: Infinity }] }));
     const loading = part(el, 'loading')!;
     expect(loading.getAttribute('aria-busy')).to.equal('true');
     expect(text(loading)).to.contain('Loading');
@@ -94,10 +94,11 @@ describe('<partner-scorecard> states', () => {
   });
 
   it('shows an error with a retry that loads again, and dispatches pk-error', async () => {
-    const stub: StubOptions = { as: manager, problem: { status: 503, code: 'internal_error', title: 'Unavailable' } };
+    // The backend fails once: the retry finds it back.
+    const backend: ScorecardBackendOptions = { as: manager, faults: [{ mode: 'error', status: 503, match: 'GET /v1/partners/*/scorecard', times: 1 }] };
     const errors = collect('pk-error');
     try {
-      const el = await mountStub({ partnerId: PARTNERS.lumen.id }, stub);
+      const el = await mountOn({ partnerId: PARTNERS.lumen.id }, backend);
       const box = part(el, 'error')!;
       expect(box.getAttribute('role')).to.equal('alert');
       expect(text(part(el, 'error-message'))).to.equal('The PartnerKit service had a problem. Try again in a moment.');
@@ -106,9 +107,8 @@ describe('<partner-scorecard> states', () => {
       const [event] = errors.events as PkErrorEvent[];
       expect(event!.bubbles && event!.composed).to.equal(true);
       expect(z.safeParse(EventEnvelope, event!.detail).success).to.equal(true);
-      expect(event!.detail.data).to.include({ element: 'partner-scorecard', code: 'internal_error', status: 503 });
+      expect(event!.detail.data).to.include({ element: 'partner-scorecard', code: 'service_unavailable', status: 503 });
 
-      delete stub.problem;
       (part(el, 'retry-button') as HTMLButtonElement).click();
       await settled(el);
       expect(part(el, 'error')).to.equal(null);
@@ -119,14 +119,14 @@ describe('<partner-scorecard> states', () => {
   });
 
   it('shows the error state in Vietnamese', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: manager, problem: { status: 503, code: 'internal_error', title: 'x' } });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, { as: manager, faults: [{ mode: 'error', status: 503, match: 'GET /v1/partners/*/scorecard' }] });
     expect(text(part(el, 'error-message'))).to.equal('Dịch vụ PartnerKit gặp sự cố. Hãy thử lại sau giây lát.');
     expect(text(part(el, 'retry-button'))).to.equal('Thử lại');
     await expect(el).to.be.accessible();
   });
 
   it('says when the programme has no KPIs', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, programme: PROGRAMME_WITHOUT_KPIS });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id }, { as: manager, programme: PROGRAMME_WITHOUT_KPIS });
     expect(text(part(el, 'empty'))).to.equal('This programme has no KPIs yet. They will appear here once it defines some.');
     expect(part(el, 'table')).to.equal(null);
     expect(part(el, 'tier')).to.equal(null);
@@ -134,7 +134,7 @@ describe('<partner-scorecard> states', () => {
   });
 
   it('says when the period has no data, and keeps the picker to choose one that has', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.quiet.id }, { as: manager });
+    const el = await mountOn({ partnerId: PARTNERS.quiet.id }, { as: manager });
     expect(text(part(el, 'empty'))).to.equal(
       "No measurements for Q3 2026 yet. Pick another period, or check back once this period's numbers are in.",
     );
@@ -145,7 +145,7 @@ describe('<partner-scorecard> states', () => {
   });
 
   it('says so in Vietnamese', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.quiet.id, lang: 'vi' }, { as: manager });
+    const el = await mountOn({ partnerId: PARTNERS.quiet.id, lang: 'vi' }, { as: manager });
     expect(text(part(el, 'empty'))).to.contain('Chưa có số liệu cho quý 3/2026');
     await expect(el).to.be.accessible();
   });
@@ -153,7 +153,7 @@ describe('<partner-scorecard> states', () => {
   for (const theme of ['light', 'dark'] as const) {
     for (const compact of [false, true]) {
       it(`is accessible with data (${theme}${compact ? ', compact' : ''})`, async () => {
-        const el = await mountStub({ partnerId: PARTNERS.northwind.id, theme, compact }, { as: manager });
+        const el = await mountOn({ partnerId: PARTNERS.northwind.id, theme, compact }, { as: manager });
         expect(el.getAttribute('theme')).to.equal(theme);
         await expect(el).to.be.accessible();
       });
@@ -161,17 +161,17 @@ describe('<partner-scorecard> states', () => {
   }
 
   it('condenses in compact mode: no trend column, statuses as icons with their text kept for screen readers', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id, compact: true }, { as: manager });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id, compact: true }, { as: manager });
     const trendCell = el.shadowRoot!.querySelector('td.col-trend')!;
     expect(getComputedStyle(trendCell).display).to.equal('none');
-    const label = el.shadowRoot!.querySelector('.status__label')!;
+    const label = rows(el).get('Revenue')!.querySelector('.status__label')!;
     expect(label.getBoundingClientRect().width).to.be.at.most(1);
     expect(text(label)).to.equal('At risk');
     expect(parts(el, 'status-icon').length).to.equal(5);
   });
 
   it('follows the dark theme', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id, theme: 'dark' }, { as: manager });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id, theme: 'dark' }, { as: manager });
     const card = part(el, 'scorecard')!;
     expect(getComputedStyle(card).backgroundColor).to.equal('rgb(23, 25, 28)');
   });
@@ -181,7 +181,7 @@ describe('<partner-scorecard> events', () => {
   it('dispatches pk-scorecard-load with the scorecard in an event envelope', async () => {
     const loads = collect('pk-scorecard-load');
     try {
-      const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager });
+      const el = await mountOn({ partnerId: PARTNERS.lumen.id }, { as: manager });
       expect(loads.events.length).to.equal(1);
       const event = loads.events[0]!;
       expect(event.target).to.equal(el);
@@ -199,7 +199,7 @@ describe('<partner-scorecard> events', () => {
 
 describe('<partner-scorecard> period picker', () => {
   it('is a labelled native select over the periods with data, newest first', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id }, { as: manager });
     const select = part(el, 'period-picker') as HTMLSelectElement;
     expect(select.localName).to.equal('select');
     expect(select.labels?.[0]?.textContent).to.contain('Period');
@@ -210,7 +210,7 @@ describe('<partner-scorecard> period picker', () => {
 
   it('changes period with the keyboard, keeps focus, announces pk-period-change and loads that period', async () => {
     const requests = recorder();
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, onRequest: requests.onRequest, delay: 300 });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id }, { as: manager, onRequest: requests.onRequest, latency: 300 });
     const select = part(el, 'period-picker') as HTMLSelectElement;
     select.focus();
     const changed = oneEvent(el, 'pk-period-change');
@@ -240,7 +240,7 @@ describe('<partner-scorecard> period picker', () => {
   });
 
   it('is reachable with Tab', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id }, { as: manager });
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -254,7 +254,7 @@ describe('<partner-scorecard> period picker', () => {
 describe('<partner-scorecard> reloading', () => {
   it('loads the new partner when partner-id changes, aborting the old request', async () => {
     const requests = recorder();
-    const el = await mount({ partnerId: PARTNERS.lumen.id }, stubClient({ as: manager, delay: 200, onRequest: requests.onRequest }));
+    const el = await mount({ partnerId: PARTNERS.lumen.id }, scorecardClient({ as: manager, latency: 200, onRequest: requests.onRequest }));
     await waitUntil(() => requests.seen.length === 1);
     el.setAttribute('partner-id', PARTNERS.saigon.id);
     await el.updateComplete;
@@ -266,7 +266,7 @@ describe('<partner-scorecard> reloading', () => {
   });
 
   it('shows the skeleton, not the previous partner, while another partner loads', async () => {
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, delay: 50 });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id }, { as: manager, latency: 50 });
     el.partnerId = PARTNERS.saigon.id;
     await el.updateComplete;
     expect(part(el, 'partner-name')).to.equal(null);
@@ -277,7 +277,7 @@ describe('<partner-scorecard> reloading', () => {
 
   it('loads the new period when the period attribute changes, aborting the old request', async () => {
     const requests = recorder();
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id, period: '2026-Q3' }, { as: manager, delay: 100, onRequest: requests.onRequest });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id, period: '2026-Q3' }, { as: manager, latency: 100, onRequest: requests.onRequest });
     el.setAttribute('period', '2026-Q1');
     await aTimeout(10);
     el.setAttribute('period', '2025-Q4');
@@ -292,7 +292,7 @@ describe('<partner-scorecard> reloading', () => {
 
   it('asks for the trend length in periods, and falls back to 6 outside 1-24', async () => {
     const requests = recorder();
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id, periods: 4 }, { as: manager, onRequest: requests.onRequest });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id, periods: 4 }, { as: manager, onRequest: requests.onRequest });
     expect(new URL(requests.seen.at(-1)!.url).searchParams.get('periods')).to.equal('4');
     expect(el.scorecard!.rows[0]!.trend.length).to.equal(4);
     el.periods = 99;
@@ -303,7 +303,7 @@ describe('<partner-scorecard> reloading', () => {
 
   it('re-renders in another language without loading again', async () => {
     const requests = recorder();
-    const el = await mountStub({ partnerId: PARTNERS.lumen.id }, { as: manager, onRequest: requests.onRequest });
+    const el = await mountOn({ partnerId: PARTNERS.lumen.id }, { as: manager, onRequest: requests.onRequest });
     el.setAttribute('lang', 'vi');
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('thead'))).to.contain('Chỉ tiêu');

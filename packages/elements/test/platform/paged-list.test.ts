@@ -6,7 +6,8 @@
  * the page asked again on return.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { dealStub, problem, type StubOverride } from '../../../../stories/deal-register/stub-backend.js';
+import type { Fault } from '@partnerkit/mock';
+import { dealBackend } from '../../../../stories/deal-register/backend.js';
 import { manyDeals } from '../../../../stories/deal-register/fixtures.js';
 import type { ExampleDeals } from './fixtures/example-widget.js';
 import './fixtures/example-widget.js';
@@ -16,21 +17,23 @@ interface Listed {
   signal: AbortSignal;
 }
 
-/** The example widget on the deal stub; `answer` may answer a list request itself. */
-async function example(answer: (listed: Listed) => StubOverride | Promise<StubOverride> = () => undefined, deals = manyDeals(25)) {
+/** The example widget on a mock backend holding `deals`, with `faults`; records every list request. */
+async function example(faults: Fault[] = [], deals = manyDeals(25)) {
   const lists: Listed[] = [];
-  const stub = dealStub({
+  const stub = dealBackend({
     deals,
-    override: (request, path) => {
-      if (path !== '/v1/deals' || request.method !== 'GET') return undefined;
-      const listed = { params: new URL(request.url).searchParams, signal: request.signal };
-      lists.push(listed);
-      return answer(listed);
+    faults,
+    onRequest: (request) => {
+      if (request.method === 'GET' && new URL(request.url).pathname.endsWith('/v1/deals')) lists.push({ params: new URL(request.url).searchParams, signal: request.signal });
     },
   });
   const el = await fixture<ExampleDeals>(html`<pk-example-deals .client=${stub.client} page-size="10" lang="en"></pk-example-deals>`);
   return { el, lists };
 }
+
+/** `GET /v1/deals` requests whose query `holds`. */
+const listWhere = (holds: (params: URLSearchParams) => boolean) => (request: Request, path: string) =>
+  request.method === 'GET' && path === '/v1/deals' && holds(new URL(request.url).searchParams);
 
 const items = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="item"]')].map((li) => li.textContent!.trim());
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -48,7 +51,7 @@ describe('PagedListController (the example widget)', () => {
     expect(lists.map((l) => Object.fromEntries(l.params))).to.deep.equal([{ limit: '10' }]);
     part(el, 'load-more')!.click();
     await shown(el, 20);
-    expect(lists[1]!.params.get('cursor')).to.equal('10');
+    expect(lists[1]!.params.get('cursor'), 'the first page’s nextCursor').to.be.a('string').and.not.equal('');
     part(el, 'load-more')!.click();
     await shown(el, 25);
     expect(part(el, 'load-more'), 'no more pages').to.equal(null);
@@ -57,11 +60,8 @@ describe('PagedListController (the example widget)', () => {
 
   it('shows an item once when a later page repeats it (the data changed between requests)', async () => {
     const deals = manyDeals(12);
-    const { el } = await example(({ params }) =>
-      params.get('cursor')
-        ? new Response(JSON.stringify({ data: deals.slice(8, 12), nextCursor: null }), { headers: { 'content-type': 'application/json' } })
-        : undefined,
-    deals);
+    // The second page repeats two of the first page's items.
+    const { el } = await example([{ mode: 'respond', match: listWhere((p) => p.has('cursor')), respond: () => Response.json({ data: deals.slice(8, 12), nextCursor: null }) }], deals);
     await shown(el, 10);
     part(el, 'load-more')!.click();
     await shown(el, 12);
@@ -70,9 +70,7 @@ describe('PagedListController (the example widget)', () => {
 
   it('asks once per pause in typing, and aborts the query it supersedes', async () => {
     let hold = true;
-    const { el, lists } = await example(({ params, signal }) =>
-      params.get('q') === 'cust' && hold ? new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) : undefined,
-    );
+    const { el, lists } = await example([{ mode: 'slow', delayMs: Infinity, match: listWhere((p) => hold && p.get('q') === 'cust') }]);
     await shown(el, 10);
     // Three keystrokes in one go: one request, for the last text.
     type(el, 'c');
@@ -90,7 +88,7 @@ describe('PagedListController (the example widget)', () => {
 
   it('shows the first page\'s error with a retry, then the data', async () => {
     let down = true;
-    const { el, lists } = await example(() => (down ? problem(503, 'service_unavailable', 'Down') : undefined));
+    const { el, lists } = await example([{ mode: 'error', status: 503, match: listWhere(() => down) }]);
     await waitUntil(() => part(el, 'error'), 'no error state');
     await expect(el).to.be.accessible();
     down = false;
@@ -101,7 +99,7 @@ describe('PagedListController (the example widget)', () => {
 
   it('keeps what was loaded when the next page fails, and loads it on retry', async () => {
     let down = false;
-    const { el } = await example(({ params }) => (down && params.get('cursor') ? problem(503, 'service_unavailable', 'Down') : undefined));
+    const { el } = await example([{ mode: 'error', status: 503, match: listWhere((p) => down && p.has('cursor')) }]);
     await shown(el, 10);
     down = true;
     part(el, 'load-more')!.click();
@@ -114,9 +112,7 @@ describe('PagedListController (the example widget)', () => {
 
   it('asks again on return for a load cut short by leaving the page', async () => {
     let hold = true;
-    const { el, lists } = await example(({ signal }) =>
-      hold ? new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) : undefined,
-    );
+    const { el, lists } = await example([{ mode: 'slow', delayMs: Infinity, match: listWhere(() => hold) }]);
     await waitUntil(() => lists.length === 1, 'nothing was asked');
     const parent = el.parentElement!;
     el.remove();

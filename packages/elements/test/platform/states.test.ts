@@ -26,6 +26,19 @@ describe('PartnerKitElement states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the height the host reserves (--pk-loading-block-size) while loading, and only then', async () => {
+    const client = new FakeClient();
+    const el = await fixture<TestWidget>(html`<pk-test-widget .client=${client.asClient()} item="a"></pk-test-widget>`);
+    el.style.setProperty('--pk-loading-block-size', '30em');
+    const em = parseFloat(getComputedStyle(el).fontSize);
+    expect(el.getBoundingClientRect().height).to.be.at.least(30 * em - 1);
+    client.last.resolve(['one']);
+    await settle(el);
+    expect(el.getBoundingClientRect().height, 'the data state takes its own height').to.be.below(20 * em);
+    const unset = await widget();
+    expect(unset.el.getBoundingClientRect().height, 'without the token, the skeleton its own').to.be.below(20 * em);
+  });
+
   it('renders the data once loaded', async () => {
     const { el, client } = await widget();
     client.last.resolve(['one', 'two']);

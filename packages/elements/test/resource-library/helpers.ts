@@ -7,9 +7,15 @@ import type { PartnerKitClient } from '@partnerkit/core/client';
 import { TaskStatus } from '@lit/task';
 import '../../src/define/resource-library.js';
 import type { ResourceLibrary } from '../../src/resource-library/resource-library.js';
-import { libraryClient, type LibraryStubOptions } from '../../../../stories/resource-library/stub-backend.js';
+import { libraryClient, type LibraryBackendOptions } from '../../../../stories/resource-library/backend.js';
+import { timeoutFor } from '../../../../stories/support/mock-backend.js';
 
 export { libraryClient };
+
+/** A manager: sees every item open. */
+export const MANAGER = { role: 'manager' } as const;
+/** Requests for a page of the library. */
+export const LIST = 'GET /v1/resources';
 
 /** The shadow root's first node with `part` among its parts. */
 export const part = <E extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<E>(`[part~="${name}"]`);
@@ -38,9 +44,9 @@ export async function until(predicate: () => boolean, what = 'condition'): Promi
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** A `<resource-library>` on a stub client, settled. Returns the requests it sent. */
+/** A `<resource-library>` on a client of a mock backend, settled (unless its answer never comes). Returns the requests it sent. */
 export async function library(
-  options: LibraryStubOptions & { attrs?: Record<string, string>; client?: PartnerKitClient; lang?: string; windowed?: boolean } = {},
+  options: LibraryBackendOptions & { attrs?: Record<string, string>; client?: PartnerKitClient; lang?: string; windowed?: boolean } = {},
 ) {
   const requests: URL[] = [];
   const client =
@@ -60,7 +66,7 @@ export async function library(
   for (const [name, value] of Object.entries(options.attrs ?? {})) element.setAttribute(name, value);
   element.client = client;
   const el = await fixture<ResourceLibrary>(html`<div>${element}</div>`).then(() => element);
-  if (options.delay !== Infinity) await settle(el);
+  if (timeoutFor(options) !== Infinity) await settle(el);
   return { el, client, requests, lists: () => requests.filter((u) => u.pathname.endsWith('/v1/resources')) };
 }
 

@@ -6,8 +6,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define/resource-library.js';
 import type { ResourceLibrary } from '../../src/resource-library/resource-library.js';
-import { MANAGER_LIBRARY, PARTNER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
-import { libraryClient, part, parts, settle } from './helpers.js';
+import { MANAGER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
+import type { Caller } from '../../../../stories/support/mock-backend.js';
+import { libraryClient, MANAGER, part, parts, settle } from './helpers.js';
 
 before(() => setViewport({ width: 1000, height: 2400 }));
 
@@ -18,9 +19,10 @@ const focused = (el: ResourceLibrary) => {
   return active.id || active.getAttribute('part') || active.localName;
 };
 
-async function page(attrs = '', resources = PARTNER_LIBRARY) {
+/** The library on a page after a button, as `as` sees it (default the Silver reseller, some items locked). */
+async function page(attrs = '', as?: Caller) {
   const requests: URL[] = [];
-  const client = libraryClient({ resources, onRequest: (r) => void requests.push(new URL(r.url)) });
+  const client = libraryClient({ as, onRequest: (r) => void requests.push(new URL(r.url)) });
   const wrapper = await fixture<HTMLDivElement>(html`<div>
     <button id="before">before</button>
     <resource-library style="--pk-resource-library-max-height: none" .client=${client}></resource-library>
@@ -62,7 +64,7 @@ describe('<resource-library> keyboard', () => {
   });
 
   it('searches by typing and Enter, and clears with Escape', async () => {
-    const { el, lists } = await page('', MANAGER_LIBRARY);
+    const { el, lists } = await page('', MANAGER);
     await tab();
     expect(focused(el)).to.equal('search');
     await sendKeys({ type: 'guidelines' });
@@ -78,7 +80,7 @@ describe('<resource-library> keyboard', () => {
   });
 
   it('chooses facet values and the sort with arrow keys', async () => {
-    const { el, lists } = await page('', MANAGER_LIBRARY);
+    const { el, lists } = await page('', MANAGER);
     const changed = oneEvent(el, 'pk-filter-change');
     el.shadowRoot!.querySelector<HTMLSelectElement>('#type')!.focus();
     await sendKeys({ press: 'ArrowDown' });
@@ -98,7 +100,7 @@ describe('<resource-library> keyboard', () => {
   });
 
   it('removes filters from their chips with Enter and Space, keeping focus on the chips', async () => {
-    const { el } = await page('type=video tag=sales q=kit', MANAGER_LIBRARY);
+    const { el } = await page('type=video tag=sales q=kit', MANAGER);
     const chips = parts(el, 'chip');
     expect(chips.map((c) => c.textContent!.trim())).to.deep.equal(['Type: Video', 'Tag: sales', 'Search: “kit”']);
     chips[0]!.focus();
@@ -118,7 +120,7 @@ describe('<resource-library> keyboard', () => {
   });
 
   it('clears every filter with the "Clear all filters" button', async () => {
-    const { el } = await page('type=video language=en', MANAGER_LIBRARY);
+    const { el } = await page('type=video language=en', MANAGER);
     const clear = part<HTMLButtonElement>(el, 'clear-filters')!;
     expect(clear.textContent!.trim()).to.equal('Clear all filters');
     clear.focus();
@@ -129,7 +131,7 @@ describe('<resource-library> keyboard', () => {
   });
 
   it('loads more with the keyboard and keeps focus on the button', async () => {
-    const { el } = await page('page-size=4', MANAGER_LIBRARY);
+    const { el } = await page('page-size=4', MANAGER);
     part<HTMLButtonElement>(el, 'load-more')!.focus();
     await sendKeys({ press: 'Space' });
     await settle(el);

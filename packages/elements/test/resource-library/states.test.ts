@@ -7,14 +7,15 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/resource-library.js';
 import type { ResourceLibrary } from '../../src/resource-library/resource-library.js';
-import { ALL_LOCKED_LIBRARY, MANAGER_LIBRARY, PARTNER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
-import { library, libraryClient, part, parts, settle, until } from './helpers.js';
+import { ALL_LOCKED_LIBRARY, MANAGER_LIBRARY } from '../../../../stories/resource-library/fixtures.js';
+import { rewriteJson } from '../../../../stories/support/mock-backend.js';
+import { LIST, library, libraryClient, MANAGER, part, parts, settle, until } from './helpers.js';
 
 before(() => setViewport({ width: 1000, height: 2400 }));
 
 describe('<resource-library> states', () => {
   it('loading: a busy skeleton, the toolbar already usable', async () => {
-    const { el } = await library({ delay: Infinity });
+    const { el } = await library({ faults: [{ mode: 'slow', delayMs: Infinity }] });
     const loading = part(el, 'loading')!;
     expect(loading.getAttribute('aria-busy')).to.equal('true');
     expect(loading.textContent).to.contain('Loading');
@@ -38,14 +39,14 @@ describe('<resource-library> states', () => {
   });
 
   it('no results for a search', async () => {
-    const { el } = await library({ resources: MANAGER_LIBRARY, attrs: { q: 'quantum' } });
+    const { el } = await library({ as: MANAGER, attrs: { q: 'quantum' } });
     await settle(el);
     expect(part(el, 'no-results')!.textContent).to.contain('No resources match “quantum”.');
     await expect(el).to.be.accessible();
   });
 
   it('no results for facets only', async () => {
-    const { el } = await library({ resources: MANAGER_LIBRARY, attrs: { type: 'link', language: 'vi' }, lang: 'vi' });
+    const { el } = await library({ as: MANAGER, attrs: { type: 'link', language: 'vi' }, lang: 'vi' });
     await settle(el);
     expect(part(el, 'no-results')!.textContent).to.contain('Không có tài liệu nào khớp với bộ lọc.');
     await expect(el).to.be.accessible();
@@ -62,8 +63,8 @@ describe('<resource-library> states', () => {
 
   it('error: the problem in the element language, pk-error, and a retry that recovers', async () => {
     let fail = true;
-    const base = libraryClient({ problem: { status: 500, code: 'internal_error', title: 'Internal error' } });
-    const good = libraryClient({ resources: MANAGER_LIBRARY });
+    const base = libraryClient({ faults: [{ mode: 'error', status: 500, match: LIST }] });
+    const good = libraryClient({ as: MANAGER });
     const client = { ...good, resources: { ...good.resources, list: (q: Parameters<typeof good.resources.list>[0], o: Parameters<typeof good.resources.list>[1]) => (fail ? base : good).resources.list(q, o) } };
     const el = await fixture<ResourceLibrary>(html`<resource-library lang="vi" style="--pk-resource-library-max-height: none" .client=${client}></resource-library>`);
     const error = await oneEvent(el, 'pk-error');
@@ -83,7 +84,7 @@ describe('<resource-library> states', () => {
     for (const theme of ['light', 'dark'] as const) {
       for (const lang of ['en', 'vi']) {
         it(`data: ${layout}, ${theme}, ${lang}, with locked items and active filters`, async () => {
-          const { el } = await library({ resources: PARTNER_LIBRARY, lang, attrs: { layout, theme, tag: 'sales' } });
+          const { el } = await library({ lang, attrs: { layout, theme, tag: 'sales' } });
           await settle(el);
           await until(() => parts(el, 'lock').some((l) => /Gold|Platinum|Vàng|Bạch kim/.test(l.textContent!)), 'tier names');
           expect(parts(el, 'item').length).to.be.greaterThan(0);
@@ -95,7 +96,7 @@ describe('<resource-library> states', () => {
   }
 
   it('the theme attribute sets the colour scheme', async () => {
-    const { el } = await library({ resources: MANAGER_LIBRARY, attrs: { theme: 'dark' } });
+    const { el } = await library({ as: MANAGER, attrs: { theme: 'dark' } });
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     const dark = getComputedStyle(part(el, 'library')!).backgroundColor;
     el.theme = 'light';
@@ -104,7 +105,7 @@ describe('<resource-library> states', () => {
   });
 
   it('an open failure notice is accessible', async () => {
-    const { el } = await library({ resources: MANAGER_LIBRARY, openUrl: () => 'data:text/html,x' });
+    const { el } = await library({ as: MANAGER, faults: [rewriteJson('POST /v1/resources/*/open', () => ({ url: 'data:text/html,x' }))] });
     const error = oneEvent(el, 'pk-error');
     el.shadowRoot!.querySelector<HTMLAnchorElement>('a[data-id="r_deck"]')!.click();
     await error;

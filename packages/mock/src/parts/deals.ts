@@ -131,11 +131,11 @@ export const dealsPart: MockPart = {
           let partnerId: string;
           if (caller.role === 'partner') {
             // Another partner is out of scope: answered like an unknown id.
-            if (input.partnerId !== undefined && input.partnerId !== caller.partnerId) throw problems.unknown('partnerId', 'partner');
+            if (input.partnerId !== undefined && input.partnerId !== caller.partnerId) throw problems.unknownId('partnerId', 'partner');
             partnerId = caller.partnerId as string;
           } else {
             if (input.partnerId === undefined) throw problems.validation([{ path: 'partnerId', message: 'is required when a manager or admin registers a deal' }]);
-            if (!ctx.state.partners.has(input.partnerId)) throw problems.unknown('partnerId', 'partner');
+            if (!ctx.state.partners.has(input.partnerId)) throw problems.unknownId('partnerId', 'partner');
             partnerId = input.partnerId;
           }
           idempotencyKey(ctx);

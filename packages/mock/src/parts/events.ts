@@ -20,7 +20,7 @@ export const eventsPart: MockPart = {
           let after = 0;
           if (filters.after !== undefined) {
             const from = ctx.state.events.find((e) => e.id === filters.after);
-            if (!from) throw problems.unknown('after', 'event');
+            if (!from) throw problems.unknownId('after', 'event');
             after = from.seq;
           }
           const events = ctx.state.events.filter(

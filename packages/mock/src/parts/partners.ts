@@ -36,7 +36,7 @@ export function partnerInScope(ctx: RequestContext): Partner {
 }
 
 function checkTier(state: MockState, tierId: string | null | undefined): void {
-  if (tierId && !state.tiers.has(tierId)) throw problems.unknown('tierId', 'tier');
+  if (tierId && !state.tiers.has(tierId)) throw problems.unknownId('tierId', 'tier');
 }
 
 function checkTierSince(tierSince: string | undefined, now: Date): void {

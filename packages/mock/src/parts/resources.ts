@@ -62,7 +62,7 @@ function facetsOf(resources: readonly StoredResource[]): ResourceFacets {
 }
 
 function checkTier(state: MockState, tierId: string | null | undefined): void {
-  if (tierId && !state.tiers.has(tierId)) throw problems.unknown('minTierId', 'tier');
+  if (tierId && !state.tiers.has(tierId)) throw problems.unknownId('minTierId', 'tier');
 }
 
 function resourceOf(ctx: RequestContext): StoredResource {

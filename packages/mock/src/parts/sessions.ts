@@ -34,7 +34,7 @@ export const sessionsPart: MockPart = {
         post: async (ctx) => {
           requireRole(ctx, 'admin');
           const input = parseWith(SessionInput, await readJsonBody(ctx.request));
-          if (input.partnerId !== undefined && !ctx.state.partners.has(input.partnerId)) throw problems.unknown('partnerId', 'partner');
+          if (input.partnerId !== undefined && !ctx.state.partners.has(input.partnerId)) throw problems.unknownId('partnerId', 'partner');
           return json(mintSession(ctx.state, input, ctx.now, ctx.settings.sessionTtlSeconds));
         },
       },

@@ -40,6 +40,7 @@ Options:
   --body-limit BYTES    largest request body (default 1048576)
   --rate-limit N        requests per minute per session (default 600; admin keys 10x)
   --no-rate-limit       turn rate limits off (benchmarks only)
+  --no-compression      send answers uncompressed (behind a proxy that compresses)
   --log-level LEVEL     debug, info (default), warn or error
   --sweep-interval MS   how often protections are expired (default 60000)
   --tier-sweep-interval MS

@@ -99,6 +99,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
       'body-limit': { type: 'string' },
       'rate-limit': { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
+      'no-compression': { type: 'boolean' },
       'log-level': { type: 'string' },
       'sweep-interval': { type: 'string' },
       'tier-sweep-interval': { type: 'string' },
@@ -127,6 +128,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
       ...(sweepIntervalMs !== undefined ? { sweepIntervalMs } : {}),
       ...(tierSweepIntervalMs !== undefined ? { tierSweepIntervalMs } : {}),
       rateLimit: values['no-rate-limit'] ? false : perMinute === undefined ? {} : { session: perMinute, admin: perMinute * 10 },
+      ...(values['no-compression'] ? { compression: false as const } : {}),
     });
   } catch (error) {
     await db.close();

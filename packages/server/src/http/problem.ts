@@ -1,103 +1,16 @@
 /**
- * Problem documents (RFC 9457): every error the server answers, and nothing else on errors.
+ * Problem documents (RFC 9457): every error the server answers, and nothing else on errors. The
+ * builders are the contract's (`@partnerkit/core`), shared with `@partnerkit/mock`; only what
+ * HTTP over a socket adds is the server's own.
  * @module
  */
-import { PROBLEM_TYPE_BASE, type ConflictReason, type FieldError, type Problem, type ProblemCode, type RequiredAgreement } from '@partnerkit/core/schemas';
+import { problems as contractProblems } from '@partnerkit/core/schemas';
 
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
-/** An error that becomes a problem document; anything else thrown is an internal error. */
-export class ProblemError extends Error {
-  override readonly name = 'ProblemError';
-  constructor(
-    readonly status: number,
-    readonly code: ProblemCode,
-    readonly title: string,
-    readonly detail?: string,
-    readonly extra: { errors?: FieldError[]; reason?: string; agreements?: RequiredAgreement[]; headers?: Record<string, string> } = {},
-  ) {
-    super(detail ?? title);
-  }
-
-  /** The document, with the request's id. */
-  toProblem(requestId: string): Problem {
-    return {
-      type: `${PROBLEM_TYPE_BASE}${this.code}`,
-      title: this.title,
-      status: this.status,
-      ...(this.detail !== undefined ? { detail: this.detail } : {}),
-      code: this.code,
-      requestId,
-      ...(this.extra.errors !== undefined ? { errors: this.extra.errors } : {}),
-      ...(this.extra.reason !== undefined ? { reason: this.extra.reason } : {}),
-      ...(this.extra.agreements !== undefined ? { agreements: this.extra.agreements } : {}),
-    };
-  }
-}
+export { PROBLEM_MEDIA_TYPE, ProblemError, problemResponse } from '@partnerkit/core/schemas';
 
 /** The problems the server answers, one constructor each. */
 export const problems = {
-  validation: (errors: FieldError[], detail = 'Fix the fields listed in errors and send the request again.') =>
-    new ProblemError(400, 'validation_failed', 'The request is not valid', detail, { errors }),
-  malformedJson: (detail: string) => new ProblemError(400, 'malformed_json', 'The body is not valid JSON', detail),
-  invalidCursor: () =>
-    new ProblemError(400, 'invalid_cursor', 'The cursor is not valid', 'Pass back the nextCursor of the previous page of the same list unchanged, or leave cursor out for the first page.'),
-  unauthorized: (detail: string) =>
-    new ProblemError(401, 'unauthorized', 'Authentication is required', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="partnerkit"' } }),
-  forbidden: (detail: string) => new ProblemError(403, 'forbidden', 'Not allowed', detail),
-  agreementRequired: (agreements: RequiredAgreement[]) =>
-    new ProblemError(
-      403,
-      'agreement_required',
-      'An agreement must be accepted first',
-      `Accept ${agreements.map((a) => `"${a.title}"`).join(' and ')} to continue; agreements lists what to accept.`,
-      { agreements },
-    ),
-  notFound: (detail = 'There is nothing at this path.') => new ProblemError(404, 'not_found', 'Not found', detail),
-  methodNotAllowed: (allowed: readonly string[]) =>
-    new ProblemError(405, 'method_not_allowed', 'Method not allowed', `This path answers ${allowed.join(', ')}.`, { headers: { Allow: allowed.join(', ') } }),
-  dealConflict: (reason: ConflictReason) =>
-    new ProblemError(409, 'deal_conflict', reason === 'protected' ? 'The customer is protected' : 'The customer is already registered', CONFLICT_DETAIL[reason], { reason }),
-  invalidTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The deal cannot make this move', detail),
-  invalidPlanTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The plan cannot make this move', detail),
-  planChanged: (detail: string) => new ProblemError(409, 'plan_changed', 'The plan changed since it was read', detail),
-  inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
+  ...contractProblems,
   // The rest of the body is never read, so the connection cannot carry another request.
-  payloadTooLarge: (limit: number) =>
-    new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${formatBytes(limit)}.`, {
-      headers: { Connection: 'close' },
-    }),
-  unsupportedMediaType: () =>
-    new ProblemError(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json in UTF-8.'),
-  idempotencyMismatch: () =>
-    new ProblemError(422, 'idempotency_mismatch', 'The idempotency key was used with another request', 'Use a new Idempotency-Key for a different request.'),
-  rateLimited: (retryAfterSeconds: number) =>
-    new ProblemError(429, 'rate_limited', 'Too many requests', `Retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`, {
-      headers: { 'Retry-After': String(retryAfterSeconds) },
-    }),
-  malformedRequest: () =>
-    new ProblemError(400, 'malformed_request', 'The request is not valid HTTP', 'The request line, a header or the body framing could not be parsed.'),
-  headersTooLarge: () => new ProblemError(431, 'headers_too_large', 'The request headers are too large', 'Send at most 16 KiB of headers.'),
-  requestTimeout: () => new ProblemError(408, 'request_timeout', 'The request took too long to arrive', 'Send the whole request within the server\'s timeout.'),
-  serviceUnavailable: (detail: string) => new ProblemError(503, 'service_unavailable', 'The service is unavailable', detail),
-  internal: () =>
-    new ProblemError(500, 'internal_error', 'Internal server error', 'The server failed to answer this request; it has been logged with the request id.'),
+  payloadTooLarge: (limit: number) => contractProblems.payloadTooLarge(limit).withHeaders({ Connection: 'close' }),
 };
-
-const CONFLICT_DETAIL: Record<ConflictReason, string> = {
-  already_registered: 'Another active registration holds this customer.',
-  protected: 'An approved registration protects this customer.',
-  own_registration: 'Your organisation already has an active registration for this customer.',
-};
-
-function formatBytes(bytes: number): string {
-  if (bytes % 1_048_576 === 0) return `${bytes / 1_048_576} MiB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
-}
-
-/** A problem as a `Response`, with `X-Request-Id` and the problem's own headers. */
-export function problemResponse(problem: ProblemError, requestId: string): Response {
-  const headers = new Headers({ 'Content-Type': PROBLEM_MEDIA_TYPE, 'X-Request-Id': requestId, ...problem.extra.headers });
-  return new Response(JSON.stringify(problem.toProblem(requestId)), { status: problem.status, headers });
-}

@@ -81,12 +81,12 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       if (caller.role === 'partner') {
         // Another partner is out of scope: answered like an unknown id.
         if (input.partnerId !== undefined && input.partnerId !== caller.partnerId) {
-          throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
+          throw problems.unknownId('partnerId', 'partner');
         }
         partnerId = caller.partnerId;
       } else {
         if (input.partnerId === undefined) throw problems.validation([{ path: 'partnerId', message: 'is required when a manager or admin registers a deal' }]);
-        if ((await getPartner(ctx.db, input.partnerId)) === null) throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
+        if ((await getPartner(ctx.db, input.partnerId)) === null) throw problems.unknownId('partnerId', 'partner');
         partnerId = input.partnerId;
       }
       checkIdempotencyKey(c);

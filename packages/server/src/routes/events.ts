@@ -22,7 +22,7 @@ export function eventRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       if (window.after === null && filters.after !== undefined) {
         const seq = eventSeq(filters.after);
         const after = seq === null ? null : await eventPosition(ctx.db, seq);
-        if (after === null) throw problems.validation([{ path: 'after', message: 'no event has this id' }]);
+        if (after === null) throw problems.unknownId('after', 'event');
         window.after = after;
       }
       return json(await pageAnswer(ctx, identity, await listEvents(ctx.db, { type: filters.type, partnerId: filters.partnerId }, window)));

@@ -38,7 +38,7 @@ function checkTierSince(tierSince: string | undefined, now: Date): void {
 }
 
 async function checkTier(q: Queryable, tierId: string | null | undefined): Promise<void> {
-  if (tierId && !(await existingIds(q, 'tiers', [tierId])).has(tierId)) throw problems.validation([{ path: 'tierId', message: 'no tier has this id' }]);
+  if (tierId && !(await existingIds(q, 'tiers', [tierId])).has(tierId)) throw problems.unknownId('tierId', 'tier');
 }
 
 export function partnerRoutes(app: Hono<AppEnv>, ctx: AppContext): void {

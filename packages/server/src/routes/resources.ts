@@ -24,7 +24,7 @@ import { countResources, deleteResource, getResource, insertResource, listResour
 const notFound = () => problems.notFound('There is no resource with this id.');
 
 async function checkTier(q: Queryable, tierId: string | null | undefined): Promise<void> {
-  if (tierId && !(await existingIds(q, 'tiers', [tierId])).has(tierId)) throw problems.validation([{ path: 'minTierId', message: 'no tier has this id' }]);
+  if (tierId && !(await existingIds(q, 'tiers', [tierId])).has(tierId)) throw problems.unknownId('minTierId', 'tier');
 }
 
 /** The item at `{id}`, or 404. */

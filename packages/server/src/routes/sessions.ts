@@ -19,7 +19,7 @@ export function sessionRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       requireRole(c, 'admin');
       const input = parseWith(SessionInput, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
       if (input.partnerId !== undefined && (await getPartner(ctx.db, input.partnerId)) === null) {
-        throw problems.validation([{ path: 'partnerId', message: 'no partner has this id' }]);
+        throw problems.unknownId('partnerId', 'partner');
       }
       const token = await signSession((await ctx.keys()).session, input, ctx.now(), ctx.settings.sessionTtlSeconds);
       return json(token, 200);

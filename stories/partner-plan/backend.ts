@@ -3,10 +3,9 @@
  * current half, at every stage), a session of either side, and faults for the loading and error
  * states. Shared by the stories and the element's browser tests.
  */
-import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
+import type { PartnerKitClient } from '@partnerkit/core/client';
 import { createMockBackend, type Fault, type MockBackend } from '@partnerkit/mock';
-
-export const MOCK_BASE_URL = 'https://prm.mock.partnerkit.test/api';
+import { clientOf, timeoutFor } from '../support/mock-backend.js';
 
 /** The demo partners whose plans show each stage (by position: agreed, proposed, draft, revised). */
 export const PLAN_PARTNERS = { agreedVi: 'pt_0001', proposedVi: 'pt_0002', draftEn: 'pt_0003', revisedEn: 'pt_0004', agreedEn: 'pt_0005' } as const;
@@ -28,7 +27,6 @@ export function planBackend(faults: Fault[] = []): MockBackend {
 /** A client of one side over the mock. */
 export function planClient(options: PlanMockOptions = {}): { client: PartnerKitClient; backend: MockBackend } {
   const backend = options.backend ?? planBackend(options.faults);
-  const role = options.role ?? 'manager';
-  const token = backend.session(role === 'partner' ? { role, partnerId: options.partnerId ?? PLAN_PARTNERS.draftEn } : { role }).token;
-  return { client: createClient({ baseUrl: MOCK_BASE_URL, token, fetch: backend.fetch, retry: 0 }), backend };
+  const caller = options.role === 'partner' ? { role: 'partner' as const, partnerId: options.partnerId ?? PLAN_PARTNERS.draftEn } : { role: 'manager' as const };
+  return { client: clientOf(backend, caller, timeoutFor(options)), backend };
 }
