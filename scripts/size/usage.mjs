@@ -64,7 +64,11 @@ export async function tagUsage(tags, entries = {}) {
         logLevel: 'silent',
       });
       const outputs = result.metafile.outputs;
-      const entryOutput = Object.keys(outputs).find((file) => outputs[file].entryPoint);
+      // The tag's own entry: esbuild marks every dynamically imported module an entry point too,
+      // and lists outputs in no promised order, so the first entry found may be a lazy view.
+      const entryFile = relative(process.cwd(), entries[tag] ?? defineModuleOf(tag));
+      const entryOutput = Object.keys(outputs).find((file) => outputs[file].entryPoint === entryFile);
+      if (!entryOutput) throw new Error(`esbuild's metafile has no output for ${entryFile}`);
       // Chunks a file imports for nothing (`import "./chunk.js";`): esbuild adds such an import for a
       // module that a dynamic import needs and a barrel's `export *` reaches statically, though the
       // importer uses none of it (core's issue descriptions, which the client loads on demand).
