@@ -150,7 +150,7 @@ function throughputSection(run: BenchRun): string[] {
       '',
       table(['Endpoint', ...throughput.concurrency.map((c) => `c = ${c}`)], rows, throughput.concurrency.map((_, i) => i + 1)),
       '',
-      `Reading ${count(d.readAll.deals)} deals page by page with an admin key (${d.readAll.pageSize} per page, possible conflicts computed): ${d.readAll.pages} pages in ${seconds(d.readAll.seconds)}. Seeding ${count(d.deals)} deals took ${seconds(d.seedSeconds)}.`,
+      `Reading ${count(d.readAll.deals)} deals page by page with an admin key (${d.readAll.pageSize} per page, with possible conflicts): ${d.readAll.pages} pages in ${seconds(d.readAll.seconds)}. Seeding ${count(d.deals)} deals took ${seconds(d.seedSeconds)}.`,
       '',
     );
   }

@@ -4,12 +4,13 @@
  * `INSERT ... SELECT FROM generate_series` per step, so a million take seconds rather than the
  * minutes row-by-row inserts would. Every generated deal is what the server itself would store:
  * the customer key and name blocking keys follow the server's `customerIdentity` (a sample is
- * checked against it after each step).
+ * checked against it after each step), and their possible conflicts are recorded by the server's
+ * own bulk matching.
  * @module
  */
 import type { Database, Queryable } from '@partnerkit/server';
 import { seedDatabase } from '@partnerkit/server';
-import { customerIdentity, dealFromRow, type DealRow, dealNumber } from '@partnerkit/server/testing';
+import { customerIdentity, dealFromRow, type DealRow, dealNumber, recordDealMatchesInBulk } from '@partnerkit/server/testing';
 import * as z from 'zod/mini';
 import { Deal } from '@partnerkit/core/schemas';
 
@@ -53,6 +54,9 @@ export async function addDeals(db: Database, from: number, to: number, partners:
   await (to - from > 20_000 ? withIndexesRebuilt : (d: Database, work: (q: Queryable) => Promise<void>) => work(d))(db, async (q) => {
     await insertDeals(q, from, to, partners, asOf);
   });
+  // Their possible conflicts, as the server records them for registrations (core's matching).
+  const { rows } = await db.query<{ seq: string }>('SELECT min(seq) AS seq FROM deals WHERE id = $1', [`dl_b${String(from).padStart(8, '0')}`]);
+  await recordDealMatchesInBulk(db, Number(rows[0]?.seq));
   // Registrations made by the server continue the numbering after the seeded deals.
   await db.query(`SELECT setval('deal_numbers', GREATEST($1::bigint, (SELECT last_value FROM deal_numbers WHERE is_called)))`, [to]);
 }

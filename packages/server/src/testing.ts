@@ -5,7 +5,8 @@
  *   throwaway database of its own in a PostgreSQL server, with an admin key and a clock that tests
  *   can move.
  * - {@link customerIdentity}, {@link dealNumber}, {@link dealFromRow}: how the server stores a deal, for
- *   tools that write deals in bulk with SQL and check the rows as the server will read them.
+ *   tools that write deals in bulk with SQL and check the rows as the server will read them;
+ *   {@link recordDealMatchesInBulk} records their possible conflicts afterwards.
  *
  * Not for production: the clock can be moved and the admin key is handed out.
  * @module
@@ -14,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from './db/open-database.js';
 import { type RunningServer, type StartServerOptions, startServer } from './server.js';
 
+export { recordDealMatchesInBulk } from './domain/deal-conflicts.js';
 export { type CustomerIdentity, customerIdentity, dealFromRow, type DealRow, dealNumber } from './store/deals.js';
 
 /** Options of {@link startReferenceServer}: the server's own options, except where it listens, its database and its clock. */

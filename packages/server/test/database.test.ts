@@ -67,7 +67,7 @@ suite('database', (harness) => {
   it('has the indexes the hot paths need', async () => {
     const { rows } = await h.db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()");
     const names = new Set(rows.map((r) => r.indexname));
-    for (const index of ['deals_one_active_per_customer', 'deals_by_partner_status', 'deals_by_partner', 'deals_protection_end', 'deals_active_by_name_head', 'measurements_pkey', 'events_in_order', 'idempotency_keys_pkey']) {
+    for (const index of ['deals_one_active_per_customer', 'deals_by_partner_status', 'deals_by_partner', 'deals_protection_end', 'deals_by_name_head', 'deals_by_name_tail', 'deals_by_customer_key', 'deal_matches_pkey', 'measurements_pkey', 'events_in_order', 'idempotency_keys_pkey']) {
       assert.ok(names.has(index), index);
     }
   });

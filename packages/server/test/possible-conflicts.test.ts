@@ -3,12 +3,15 @@
  * written with `www.`, schemes, paths, case, trailing dots and e-mail addresses; company names
  * with legal forms, Vietnamese diacritics, case, punctuation and one-letter typos at either end),
  * registered over HTTP in every status, and every deal's possible conflicts, on list pages, in
- * the review queue and one by one, compared with core's `matchCustomers` run over all deals.
+ * the review queue and one by one, compared with core's `matchCustomers` run over all deals; and
+ * the matches recorded in bulk (a migration, the seed, the benchmark) against those recorded
+ * registration by registration.
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { ACTIVE_DEAL_STATUSES, matchCustomers, sameCustomer } from '@partnerkit/core/rules';
 import type { Deal, DealCustomer, DealStatus } from '@partnerkit/core/schemas';
+import { recordDealMatchesInBulk } from '../src/domain/deal-conflicts.ts';
 import { customerIdentity } from '../src/store/deals.ts';
 import { assertStatus } from './helpers/assertions.ts';
 import { createProgramme } from './helpers/fixtures.ts';
@@ -199,6 +202,25 @@ suite('possible conflicts', (harness) => {
       assertStatus(one, 200);
       assert.deepEqual(one.body.possibleConflicts, expected.get(deal.id)?.conflicts, deal.number);
     }
+  });
+
+  it('recorded in bulk (migration, seed, benchmark), from scratch or from a registration on, the same matches as one by one', async () => {
+    const recorded = async () => (await h.db.query<{ deal: string; other: string; match: string }>('SELECT deal, other, match FROM deal_matches ORDER BY deal, other')).rows;
+    const oneByOne = await recorded();
+    assert.ok(oneByOne.length >= 80, `${oneByOne.length} matches`);
+    await h.db.query('DELETE FROM deal_matches');
+    await recordDealMatchesInBulk(h.db);
+    assert.deepEqual(await recorded(), oneByOne, 'from scratch');
+    // Batches smaller than a blocking key's registrations: a key's registrations span batches.
+    await h.db.query('DELETE FROM deal_matches');
+    await recordDealMatchesInBulk(h.db, 0, { batch: 3 });
+    assert.deepEqual(await recorded(), oneByOne, 'from scratch, 3 at a time');
+    const { rows } = await h.db.query<{ seq: string }>('SELECT seq FROM deals ORDER BY seq OFFSET 60 LIMIT 1');
+    const from = Number(rows[0]?.seq);
+    await h.db.query('DELETE FROM deal_matches AS m USING deals AS a, deals AS b WHERE a.id = m.deal AND b.id = m.other AND greatest(a.seq, b.seq) >= $1', [from]);
+    assert.ok((await recorded()).length < oneByOne.length);
+    await recordDealMatchesInBulk(h.db, from, { batch: 5 });
+    assert.deepEqual(await recorded(), oneByOne, `from seq ${from}`);
   });
 });
 

@@ -202,9 +202,13 @@ function planProgressIgnoresTime(app: FetchHandler): FetchHandler {
     if (objective.progress.expected !== null) objective.progress.expected = 1;
   };
   return async (request) => {
-    const response = await app(request);
     const pathname = new URL(request.url).pathname;
-    if (!/\/plans\/[^/]+(\/objectives\/[^/]+)?$/.test(pathname) || response.status !== 200) return response;
+    if (!/\/plans\/[^/]+(\/objectives\/[^/]+)?$/.test(pathname)) return app(request);
+    // It rewrites the body, so it asks for the plain bytes (as any proxy that edits answers must).
+    const headers = new Headers(request.headers);
+    headers.delete('accept-encoding');
+    const response = await app(new Request(request, { headers }));
+    if (response.status !== 200) return response;
     const body = (await response.json()) as { progress: Progress; objectives?: { progress: Progress }[] };
     if (body.objectives) body.objectives.forEach(untimed);
     else untimed(body);

@@ -78,8 +78,9 @@ export function describeError(error: unknown): ErrorDescription {
 
   const messageKey =
     (typeof code === 'string' && Object.hasOwn(byCode, code) && byCode[code as ErrorCode]) ||
-    (typeof name === 'string' && byName[name]) ||
+    // The answer's status before the error's class: a session route's 403 is a refusal, not an ended session.
     (typeof status === 'number' && byStatus(status)) ||
+    (typeof name === 'string' && byName[name]) ||
     'pk.error.unknown';
 
   const description: ErrorDescription = {

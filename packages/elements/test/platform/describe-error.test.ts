@@ -46,6 +46,9 @@ describe('describeError', () => {
     expect(describeError({ name: 'SessionError', code: 'session_failed' }).messageKey).to.equal('pk.error.session');
     expect(describeError({ name: 'SessionError', code: 'session_invalid', status: 401 }).messageKey).to.equal('pk.error.session');
     expect(describeError(new TypeError('Failed to fetch')).messageKey).to.equal('pk.error.network');
+    // A session route that answered 403 refused the caller: the status says so, not the class.
+    expect(describeError({ name: 'SessionError', code: 'forbidden', status: 403 }).messageKey).to.equal('pk.error.forbidden');
+    expect(describeError({ name: 'SessionError' }).messageKey).to.equal('pk.error.session');
   });
 
   it('falls back on the status for codes it does not know, and on unknown_error for anything else', () => {

@@ -52,6 +52,14 @@ export const ADVISORY_LOCKS = { migrations: 7_250_417_001, seed: 7_250_417_002 }
  */
 export const CUSTOMER_NAME_LOCK = 7251;
 
+/**
+ * The first key of the advisory locks (`pg_advisory_xact_lock(CUSTOMER_BLOCK_LOCK,
+ * hashtext(block))`) a registration takes on its customer key and name blocking keys before it
+ * writes, so two registrations that may match each other never miss each other's deal when they
+ * record their matches (see `store/deal-matches.ts`).
+ */
+export const CUSTOMER_BLOCK_LOCK = 7252;
+
 /** Which engine a {@link Database} runs on. */
 export type DriverName = 'pglite' | 'postgres';
 

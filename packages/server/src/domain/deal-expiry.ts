@@ -44,10 +44,11 @@ export async function expireDealsIfDue(db: Database, now: Date, scope: ExpirySco
 /**
  * A page of deals as of `now`: read once, with the probe for due deals in the same statement;
  * only when something is due (or an empty page cannot tell) is it expired and the page read again.
+ * `conflicts`: with each deal's `possibleConflicts` (for vendors).
  */
-export async function readDeals(db: Database, filter: DealFilter, window: PageWindow, now: Date): Promise<PageSlice<Deal>> {
-  const page = await listDeals(db, filter, window, { dueAt: now });
+export async function readDeals(db: Database, filter: DealFilter, window: PageWindow, now: Date, { conflicts = false }: { conflicts?: boolean } = {}): Promise<PageSlice<Deal>> {
+  const page = await listDeals(db, filter, window, { dueAt: now, conflicts });
   if (!(page.due ?? (await anyDealDue(db, now, { all: true })))) return page;
   await db.transaction((tx) => expireDeals(tx, now, { all: true }));
-  return listDeals(db, filter, window);
+  return listDeals(db, filter, window, { conflicts });
 }

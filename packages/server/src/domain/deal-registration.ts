@@ -11,7 +11,8 @@ import { type Caller, callerPerson, partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import { customerIdentity, insertDeal, nextDealNumber } from '../store/deals.js';
 import { appendEvents } from '../store/events.js';
-import { assertCustomerFree, conflictReason } from './deal-conflicts.js';
+import { lockCustomerBlocks } from '../store/deal-matches.js';
+import { assertCustomerFree, conflictReason, recordDealMatches } from './deal-conflicts.js';
 import { expireDeals } from './deal-expiry.js';
 import { historyEntry } from './deal-history.js';
 
@@ -31,6 +32,8 @@ export async function registerDeal(tx: Transaction, caller: Caller, partnerId: s
   };
   const identity = customerIdentity(customer);
   const scope = partnerScope(caller);
+  // First: a registration that may match this one waits until this one's matches are recorded.
+  await lockCustomerBlocks(tx, identity);
   await expireDeals(tx, now, { customer: identity });
   if (status === 'submitted') await assertCustomerFree(tx, identity, scope, now);
   const deal = await insertDeal(tx, {
@@ -53,6 +56,7 @@ export async function registerDeal(tx: Transaction, caller: Caller, partnerId: s
   });
   // The key's unique index refused it: a registration with the same key committed meanwhile.
   if (deal === null) throw problems.dealConflict((await conflictReason(tx, identity, scope, now)) ?? 'already_registered');
+  await recordDealMatches(tx, deal.id, customer, identity);
   await appendEvents(tx, [{ type: transitionEventType(null, status), partnerId, data: { dealId: deal.id, number: deal.number, from: null, to: status } }], now);
   return deal;
 }

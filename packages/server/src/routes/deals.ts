@@ -22,9 +22,12 @@ import { type Caller, partnerScope } from '../security/caller.js';
 import { customerIdentity, DEAL_POSITION, getDeal, ONE_ACTIVE_PER_CUSTOMER } from '../store/deals.js';
 import { getPartner, partnerNames } from '../store/partners.js';
 
-/** Deals as the caller may see them, with their partner's name; vendors also get `possibleConflicts`. */
-async function present(q: Queryable, deals: readonly Deal[], caller: Caller): Promise<Deal[]> {
-  const seen = caller.role === 'partner' ? deals : await withPossibleConflicts(q, deals);
+/**
+ * Deals as the caller may see them, with their partner's name; vendors also get
+ * `possibleConflicts` (read here unless the deals come with them, as a list page does).
+ */
+async function present(q: Queryable, deals: readonly Deal[], caller: Caller, { conflictsRead = false }: { conflictsRead?: boolean } = {}): Promise<Deal[]> {
+  const seen = caller.role === 'partner' || conflictsRead ? deals : await withPossibleConflicts(q, deals);
   const names = await partnerNames(q, seen.map((deal) => deal.partnerId));
   return seen.map((deal) => {
     const partnerName = names.get(deal.partnerId);
@@ -70,8 +73,10 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const scope = partnerScope(caller);
       const identity = { list: 'deals', filters: { ...filters, scope } };
       const window = await pageWindow(ctx, identity, query, DEAL_POSITION);
-      const slice = await readDeals(ctx.db, { scope, partnerId: filters.partnerId, statuses: statusesOf(filters.status), type: filters.type, q: filters.q }, window, ctx.now());
-      return json(await pageAnswer(ctx, identity, { ...slice, items: await present(ctx.db, slice.items, caller) }));
+      const filter = { scope, partnerId: filters.partnerId, statuses: statusesOf(filters.status), type: filters.type, q: filters.q };
+      const vendor = caller.role !== 'partner';
+      const slice = await readDeals(ctx.db, filter, window, ctx.now(), { conflicts: vendor });
+      return json(await pageAnswer(ctx, identity, { ...slice, items: await present(ctx.db, slice.items, caller, { conflictsRead: vendor }) }));
     },
     post: async (c) => {
       const caller = c.get('caller');

@@ -9,6 +9,7 @@
 import { type DemoData, generateDemoData, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
 import { periodDays } from '@partnerkit/core/rules';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
+import { recordDealMatchesInBulk } from '../domain/deal-conflicts.js';
 import { customerIdentity } from '../store/deals.js';
 import { readSetting, writeSetting } from '../store/settings.js';
 
@@ -330,7 +331,10 @@ async function writeDeals(db: Database, data: DemoData, progress: (line: string)
       // A batch commits whole, so its first deal says whether it is there.
       const { rows: present } = await tx.query('SELECT 1 FROM deals WHERE id = $1', [rows[0]?.id]);
       if (present.length > 0) return 0;
+      const { rows: next } = await tx.query<{ seq: string }>('SELECT COALESCE(max(seq), 0) + 1 AS seq FROM deals');
       await insertBatched(tx, 'deals', DEAL_COLUMNS, rows);
+      // Written in bulk, so their possible conflicts are recorded in bulk too.
+      await recordDealMatchesInBulk(tx, Number(next[0]?.seq));
       return rows.length;
     });
     written += landed;

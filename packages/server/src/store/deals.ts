@@ -125,9 +125,10 @@ export const DEAL_POSITION: PositionShape = ['number'];
 /**
  * A page of deals, newest first. With `dueAt`, the same statement also answers `due`: whether
  * an approved deal anywhere is past its protection at that time (the probe of {@link anyDealDue},
- * without a round trip of its own); null when the page is empty and says nothing.
+ * without a round trip of its own); null when the page is empty and says nothing. With
+ * `conflicts`, each deal comes with its `possibleConflicts` (for vendors), read by the same statement.
  */
-export async function listDeals(q: Queryable, filter: DealFilter, window: PageWindow, { dueAt }: { dueAt?: Date } = {}): Promise<PageSlice<Deal> & { due: boolean | null }> {
+export async function listDeals(q: Queryable, filter: DealFilter, window: PageWindow, { dueAt, conflicts = false }: { dueAt?: Date; conflicts?: boolean } = {}): Promise<PageSlice<Deal> & { due: boolean | null }> {
   const sql = new SqlBuilder();
   if (filter.scope !== null) sql.where(`partner_id = ${sql.param(filter.scope)}`);
   if (filter.partnerId) sql.where(`partner_id = ${sql.param(filter.partnerId)}`);
@@ -143,11 +144,33 @@ export async function listDeals(q: Queryable, filter: DealFilter, window: PageWi
   if (window.after) sql.where(`seq < ${sql.param(window.after[0])}`);
   // A scalar subquery, not EXISTS: the planner drops the ORDER BY of an EXISTS, and with it the index walk.
   const due = dueAt === undefined ? 'NULL' : `COALESCE((${dueProbe(sql.param(dueAt), '', 'true')}), false)`;
-  const { rows } = await q.query<DealRow & { due: boolean | null }>(
-    `SELECT ${COLUMNS}, ${due} AS due FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${window.limit + 1}`,
+  const { rows } = await q.query<DealRow & { due: boolean | null; possible_conflicts?: Deal['possibleConflicts'] }>(
+    `SELECT ${COLUMNS}, ${due} AS due${conflicts ? `, ${possibleConflictsColumn('deals')} AS possible_conflicts` : ''}
+       FROM deals ${sql.whereClause()} ORDER BY seq DESC LIMIT ${window.limit + 1}`,
     sql.params,
   );
-  return { ...slicePage(rows, window, (r) => [r.seq], dealFromRow), due: rows[0]?.due ?? null };
+  const toDeal = conflicts ? (r: (typeof rows)[number]) => ({ ...dealFromRow(r), possibleConflicts: r.possible_conflicts ?? [] }) : dealFromRow;
+  return { ...slicePage(rows, window, (r) => [r.seq], toDeal), due: rows[0]?.due ?? null };
+}
+
+/**
+ * The possible conflicts of the deal in the row of `deals` named `alias`, as a JSON array column:
+ * the active registrations `deal_matches` records as the same customer, oldest registration
+ * first. A list page reads them in the statement that reads the page.
+ */
+const possibleConflictsColumn = (alias: string) => `(
+  SELECT COALESCE(json_agg(json_build_object('dealId', c.id, 'number', c.number, 'match', m.match) ORDER BY c.seq), '[]'::json)
+    FROM deal_matches AS m JOIN deals AS c ON c.id = m.other
+   WHERE m.deal = ${alias}.id AND c.status IN ${ACTIVE_SQL})`;
+
+/** The possible conflicts of each deal of `ids` (see {@link possibleConflictsColumn}), in one query. */
+export async function possibleConflicts(q: Queryable, ids: readonly string[]): Promise<Map<string, NonNullable<Deal['possibleConflicts']>>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; possible_conflicts: NonNullable<Deal['possibleConflicts']> }>(
+    `SELECT d.id, ${possibleConflictsColumn('d')} AS possible_conflicts FROM deals AS d WHERE d.id = ANY ($1::text[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.possible_conflicts]));
 }
 
 /** One deal, or null. `lock` holds its row for the rest of the transaction. */
@@ -287,39 +310,6 @@ export async function dealHolders(q: Queryable, customer: Pick<CustomerIdentity,
  */
 export async function lockCustomerName(tx: Transaction, nameKey: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CUSTOMER_NAME_LOCK, nameKey]);
-}
-
-/** Another active registration that may be the same customer as a deal, with the keys stored with it. */
-export interface ConflictCandidate {
-  id: string;
-  number: string;
-  company: string;
-  /** Its `customerKey()` and `companyNameKey()`, as stored. */
-  key: string;
-  nameKey: string;
-}
-
-/**
- * The candidates of each deal of `ids` for `possibleConflicts`: the other active registrations
- * under its exact key or sharing a name blocking key with it (by the keys stored with it; at
- * most 1000 per blocking key, so a name sharing its head with thousands of others costs a
- * bounded amount and is still matched through its tail), oldest registration first, each once,
- * for a whole page at a time. Matching them is core's. The query is the PL/pgSQL function of
- * migration 7, so its plan is prepared once per connection.
- */
-export async function conflictCandidates(q: Queryable, ids: readonly string[]): Promise<Map<string, ConflictCandidate[]>> {
-  const byDeal = new Map<string, ConflictCandidate[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return byDeal;
-  const { rows } = await q.query<{ deal: string; id: string; number: string; company: string; customer_key: string; name_key: string }>(
-    'SELECT * FROM deal_conflict_candidates($1::text[])',
-    [ids],
-  );
-  for (const row of rows) {
-    const list = byDeal.get(row.deal) as ConflictCandidate[];
-    // A deal found through two keys arrives twice, side by side (the order is by seq).
-    if (list[list.length - 1]?.id !== row.id) list.push({ id: row.id, number: row.number, company: row.company, key: row.customer_key, nameKey: row.name_key });
-  }
-  return byDeal;
 }
 
 /** Which approved deals to look at for expiry: all of them, one deal, or the holders of one customer. */

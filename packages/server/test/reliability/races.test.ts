@@ -2,12 +2,14 @@
  * Races: many requests at the same instant over real HTTP. Fifty partners registering one
  * customer end with exactly one holding deal and 49 conflicts; concurrent moves of one deal by
  * every role never skip the state machine: the history is always a path through core's
- * DEAL_TRANSITIONS, one entry and one event per accepted move.
+ * DEAL_TRANSITIONS, one entry and one event per accepted move; near duplicates registered at
+ * once each record every other as a possible conflict.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, it } from 'node:test';
-import { DEAL_STATUSES, type DealHistoryEntry, type DealStatus } from '@partnerkit/core/schemas';
+import { matchCustomers } from '@partnerkit/core/rules';
+import { type DealCustomer, DEAL_STATUSES, type DealHistoryEntry, type DealStatus } from '@partnerkit/core/schemas';
 import { createProgramme, dealBody } from '../helpers/fixtures.ts';
 import { type Api, type Harness, suite, unique } from '../helpers/harness.ts';
 import { assertValidPath } from './helpers/lifecycle.ts';
@@ -59,6 +61,39 @@ suite('reliability: races', (harness) => {
       assert.deepEqual(events.rows.map((r) => r.type), ['deal.submitted']);
     }
     t.diagnostic(`races [${h.driver}]: ${tally.get('registrations')} simultaneous registrations in ${rounds.length} rounds: 1 deal and ${PARTNERS - 1} conflicts each`);
+  });
+
+  it(`records every possible conflict among ${PARTNERS} near duplicates registered at the same instant`, async (t) => {
+    // One customer written with a typo near its end and a domain of its own each: no refusal
+    // (different customers by sameCustomer), but possible conflicts by matchCustomers, found
+    // through the name's head, each while the others are being registered.
+    const stem = randomBytes(4).toString('hex').replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)] as string);
+    const base = `Northwind ${stem} Logistics Holdings`;
+    // A different typo each: one of five places, one of ten letters none of those places holds.
+    const typo = (i: number) => {
+      const at = base.length - 2 - (i % 5);
+      return `${base.slice(0, at)}${'qxzjvkfbyc'[Math.floor(i / 5)]}${base.slice(at + 1)}`;
+    };
+    const customers = partners.map((_, i) => ({ company: i === 0 ? base : typo(i), domain: `${stem}-${i}.com` }));
+    const replies = await Promise.all(partners.map((api, i) => api.post('/v1/deals', dealBody({ customer: customers[i] }))));
+    for (const [i, reply] of replies.entries()) assert.equal(reply.status, 201, `${customers[i]?.company}: ${reply.text}`);
+    const deals = replies.map((r) => r.body as { id: string; number: string });
+    const { rows } = await h.db.query<{ id: string; seq: string }>('SELECT id, seq FROM deals WHERE id = ANY ($1::text[])', [deals.map((d) => d.id)]);
+    const seq = new Map(rows.map((r) => [r.id, Number(r.seq)]));
+    const manager = await h.manager('race-matcher');
+    let pairs = 0;
+    for (const [i, deal] of deals.entries()) {
+      const expected = deals
+        .map((other, j) => ({ other, j, verdict: matchCustomers(customers[i] as DealCustomer, customers[j] as DealCustomer) }))
+        .filter(({ j, verdict }) => j !== i && verdict.match)
+        .sort((a, b) => (seq.get(a.other.id) as number) - (seq.get(b.other.id) as number))
+        .map(({ other, verdict }) => ({ dealId: other.id, number: other.number, match: verdict.reason }));
+      pairs += expected.length;
+      const seen = await manager.get(`/v1/deals/${deal.id}`);
+      assert.deepEqual(seen.body.possibleConflicts, expected, `${deal.number} ${customers[i]?.company}`);
+    }
+    assert.ok(pairs >= PARTNERS * 10, `${pairs} possible conflicts`);
+    t.diagnostic(`races [${h.driver}]: ${PARTNERS} simultaneous near duplicates, ${pairs / 2} pairs recorded`);
   });
 
   it('never lets concurrent moves of one deal skip the state machine', async (t) => {

@@ -9,6 +9,7 @@ import { dealSearchTrigrams } from './0004-deal-search-trigrams.js';
 import { dealNameKeys } from './0005-deal-name-keys.js';
 import { dealNameKeyIndex } from './0006-deal-name-key-index.js';
 import { dealConflictCandidates } from './0007-deal-conflict-candidates.js';
+import { dealMatches } from './0008-deal-matches.js';
 import { programmeTranslations } from './0010-programme-translations.js';
 import { plans } from './0030-plans.js';
 import { agreements } from './0035-agreements.js';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dealNameKeys,
   dealNameKeyIndex,
   dealConflictCandidates,
+  dealMatches,
   programmeTranslations,
   plans,
   agreements,
