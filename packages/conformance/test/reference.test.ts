@@ -86,6 +86,7 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
   'matches-by-domain-only': {
     area: 'deals',
     mustFail: { 'deals.conflicts-by-name': /partner B's pre-check of partner A's customer by name, without its domain answered \{"available":true\}; expected unavailable, already_registered/ },
+  },
   'accepts-once-forever': {
     area: 'agreements',
     mustFail: { 'agreements.new-version': /with a new version in effect the standing is "accepted" about "\S+"; expected to_accept/ },
