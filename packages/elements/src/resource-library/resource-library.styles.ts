@@ -202,7 +202,6 @@ export const resourceLibraryStyles = css`
     border: 0;
     background: none;
     color: var(--_color-primary);
-    font: inherit;
     text-align: start;
     text-decoration: underline;
     cursor: pointer;

@@ -9,7 +9,8 @@ import type { BaseClient } from '@partnerkit/core/client/base';
 import { resources } from '@partnerkit/core/client/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType, type Tier } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
-import { isAbortError } from '../platform/describe-error.js';
+import { describeError, isAbortError } from '../platform/describe-error.js';
+import { LazyView } from '../controllers/lazy-view.js';
 import { PagedListController } from '../controllers/paged-list.js';
 import { errorText, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
@@ -22,7 +23,6 @@ import { resourceLibraryCatalogues, type ResourceLibraryMessages } from './i18n/
 import { resourceLibraryStyles } from './resource-library.styles.js';
 import { safeHttpUrl, UnsafeUrlError } from './safe-url.js';
 import { tierNames } from './tier-names.js';
-import { requiredAgreementIds } from '../partner-agreements/required.js';
 import { WindowController } from './windowing.js';
 
 /** `layout`: cards in a responsive grid, or one row per resource. */
@@ -150,10 +150,13 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     return scroller && list ? { scroller, list } : null;
   });
 
+  // The agreements an opening waits for, with <partner-agreements>: loaded the first time a refusal names one.
+  readonly #agreements = new LazyView(this, () => import('../partner-agreements/inline.js'));
+
   /** Why the last open failed, already in the element's language. */
   declare private notice?: string;
-  /** A resource whose opening waits for agreements to be accepted, and which ones. */
-  declare private awaiting?: { resource: Resource; agreementIds: string[] };
+  /** A resource whose opening waits for agreements to be accepted, and the refusal that names them. */
+  declare private awaiting?: { resource: Resource; refusal: unknown };
   /** The resource being opened, then the one opened (until the next open or filter change). */
   declare private opening?: { title: string; done: boolean };
   declare private tiers?: ReadonlyMap<string, Tier>;
@@ -226,11 +229,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       <p class="count" part="count" role="status">${this.#countText(page)}</p>
       <p class="open-status" part="open-status" role="status">${this.opening ? t(this.opening.done ? 'library.opened' : 'library.opening', { title: this.opening.title }) : ''}</p>
       ${this.notice ? html`<p class="state state--error" part="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.awaiting
-        ? html`<div part="agreement-required">
-            <partner-agreements .agreementIds=${this.awaiting.agreementIds.join(',')} .client=${this.resolvedClient} @pk-agreement-accepted=${this.#onAgreementAccepted}></partner-agreements>
-          </div>`
-        : nothing}
+      ${this.awaiting ? html`<div part="agreement-required">${this.#agreements.render(this.localize, (inline) => inline.renderRequiredAgreements(this.awaiting?.refusal, { client: this.resolvedClient, accepted: this.#onAgreementAccepted }))}</div>` : nothing}
       ${this.#renderResults()}
     </div>`;
   }
@@ -498,11 +497,9 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       this.opening = undefined;
       if (isAbortError(error)) return;
       this.reportError(error);
-      const agreementIds = requiredAgreementIds(error);
-      if (agreementIds.length > 0) {
-        // The agreement to accept, inline; <partner-agreements> loads the first time one is asked for.
-        void import('../define/partner-agreements.js');
-        this.awaiting = { resource, agreementIds };
+      if (describeError(error).code === 'agreement_required') {
+        this.awaiting = { resource, refusal: error };
+        this.#agreements.ensure();
         return;
       }
       const t = this.localize;

@@ -51,7 +51,8 @@ describe('an agreement to accept, inline', function () {
     const el = await mount(client, { draftKey: run });
     await fillValid(el, `Inline Customer ${run} Ltd`, `inline-${run}.example`);
     await submit(el);
-    await until(el, () => part(el, 'agreement-required'), 'the agreement was not shown', 8000);
+    // The banner holds the agreement once its view has loaded (the first time one is asked for).
+    await until(el, () => part(el, 'agreement-required')?.querySelector('partner-agreements'), 'the agreement was not shown', 8000);
     expect(part(el, 'send-error')).to.equal(null);
     const inline = part(el, 'agreement-required')!.querySelector('partner-agreements') as PartnerAgreements;
     await acceptInline(inline);
@@ -81,7 +82,7 @@ describe('an agreement to accept, inline', function () {
         opened.push(event.detail.data.url);
       });
       el.shadowRoot!.querySelector<HTMLElement>('[part~="item"] [part~="title-link"]')!.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part~="agreement-required"]'), 'the agreement was not shown', { timeout: 8000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="agreement-required"] partner-agreements'), 'the agreement was not shown', { timeout: 8000 });
       const inline = el.shadowRoot!.querySelector('partner-agreements') as PartnerAgreements;
       await acceptInline(inline);
       await waitUntil(() => opened.length === 1, 'the resource did not open after accepting', { timeout: 8000 });

@@ -8,13 +8,13 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { isConflictError, isHttpError, isNetworkError, isTimeoutError, isValidationProblemError } from '@partnerkit/core/client';
-import { requiredAgreementIds } from '../../partner-agreements/required.js';
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { deals } from '@partnerkit/core/client/deals';
 import { CONFLICT_REASONS, type ConflictReason, type Deal, type DealInput, type Role } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
 import { platformCatalogues } from '../../platform/i18n/index.js';
-import { isAbortError } from '../../platform/describe-error.js';
+import { describeError, isAbortError } from '../../platform/describe-error.js';
+import { LazyView } from '../../controllers/lazy-view.js';
 import type { PartnerKitHost } from '../../platform/host.js';
 import { reportError } from '../../platform/report-error.js';
 import { errorText } from '../../platform/state-views.js';
@@ -64,6 +64,8 @@ export class SubmitView {
   private readonly l;
   /** The pre-check of the customer in the form. */
   readonly precheck: PrecheckController;
+  // The agreements a refused registration waits for, with <partner-agreements>: loaded the first time a refusal names one.
+  readonly #agreements: LazyView<typeof import('../../partner-agreements/inline.js')>;
 
   constructor(private readonly host: PartnerKitHost) {
     this.precheck = new PrecheckController(host, () => {
@@ -72,6 +74,7 @@ export class SubmitView {
     });
     this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: submitEn, vi: submitVi }, { en: statusEn, vi: statusVi })));
     adoptMoreStyles(host, chipStyles);
+    this.#agreements = new LazyView(host, () => import('../../partner-agreements/inline.js'));
   }
 
   /**
@@ -89,6 +92,8 @@ export class SubmitView {
     } catch (error) {
       if (isAbortError(error)) throw error;
       reportError(this.host, error);
+      // An agreement to accept first: its view loads now, to show in the banner.
+      if (describeError(error).code === 'agreement_required') this.#agreements.ensure();
       if (isNetworkError(error) || isTimeoutError(error) || (isHttpError(error) && error.status >= 500) || navigator.onLine === false) {
         return { kind: 'unknown', error };
       }
@@ -150,17 +155,10 @@ export class SubmitView {
    */
   renderBanner(result: Exclude<Outcome, { kind: 'done' }>, agreement?: { partnerId: string | undefined; accepted: () => void }): TemplateResult {
     const { l } = this;
-    const required = result.kind === 'failed' && agreement ? requiredAgreementIds(result.error) : [];
-    if (required.length > 0 && agreement) {
-      // <partner-agreements> loads the first time an agreement is asked for.
-      void import('../../define/partner-agreements.js');
+    if (result.kind === 'failed' && agreement && describeError(result.error).code === 'agreement_required') {
+      const { error } = result;
       return html`<div class="banner focus-target" part="agreement-required" tabindex="-1">
-        <partner-agreements
-          .partnerId=${agreement.partnerId ?? ''}
-          .agreementIds=${required.join(',')}
-          .client=${this.host.resolvedClient}
-          @pk-agreement-accepted=${agreement.accepted}
-        ></partner-agreements>
+        ${this.#agreements.render(l, (inline) => inline.renderRequiredAgreements(error, { client: this.host.resolvedClient, partnerId: agreement.partnerId, accepted: agreement.accepted }))}
       </div>`;
     }
     if (result.kind === 'conflict') {
