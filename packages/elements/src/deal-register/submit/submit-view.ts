@@ -15,6 +15,7 @@ import { LocalizeController, mergeCatalogues } from '../../platform/localize.js'
 import { platformCatalogues } from '../../platform/i18n/index.js';
 import { describeError, isAbortError } from '../../platform/describe-error.js';
 import { LazyView } from '../../controllers/lazy-view.js';
+import type * as InlineAgreements from '../../partner-agreements/inline.js';
 import type { PartnerKitHost } from '../../platform/host.js';
 import { reportError } from '../../platform/report-error.js';
 import { errorText } from '../../platform/state-views.js';
@@ -65,7 +66,7 @@ export class SubmitView {
   /** The pre-check of the customer in the form. */
   readonly precheck: PrecheckController;
   // The agreements a refused registration waits for, with <partner-agreements>: loaded the first time a refusal names one.
-  readonly #agreements: LazyView<typeof import('../../partner-agreements/inline.js')>;
+  readonly #agreements: LazyView<typeof InlineAgreements>;
 
   constructor(private readonly host: PartnerKitHost) {
     this.precheck = new PrecheckController(host, () => {
