@@ -136,8 +136,12 @@ interface Standing {
 
 function acceptsOnceForever(app: FetchHandler): FetchHandler {
   return async (request) => {
-    const response = await app(request);
-    if (!/^\/v1\/partners\/[^/]+\/agreements$/.test(new URL(request.url).pathname) || response.status !== 200) return response;
+    if (!/^\/v1\/partners\/[^/]+\/agreements$/.test(new URL(request.url).pathname)) return app(request);
+    // It rewrites the body, so it asks for the plain bytes (as any proxy that edits answers must).
+    const headers = new Headers(request.headers);
+    headers.delete('accept-encoding');
+    const response = await app(new Request(request, { headers }));
+    if (response.status !== 200) return response;
     const page = (await response.json()) as { data: Standing[] };
     for (const standing of page.data) {
       if (standing.status === 'to_accept' && standing.acceptance !== null) Object.assign(standing, { status: 'accepted', blocks: [] });
