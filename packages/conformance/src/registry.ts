@@ -3,6 +3,7 @@
  * @module
  */
 import { agreementChecks } from './areas/agreements.js';
+import { applicationChecks } from './areas/applications.js';
 import { authChecks } from './areas/auth.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
@@ -31,6 +32,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   agreements: agreementChecks,
   scorecards: scorecardChecks,
   translations: translationChecks,
+  applications: applicationChecks,
   plans: planChecks,
   cors: corsChecks,
 };

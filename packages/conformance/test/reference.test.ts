@@ -95,6 +95,10 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'agreements',
     mustFail: { 'agreements.isolation': /GET \/v1\/partners\/\S+\/acceptances as partner B answered 200; expected 404/ },
   },
+  'public-key-reads-everything': {
+    area: 'applications',
+    mustFail: { 'applications.public-key': /with the publishable key: GET \/v1\/\S+ answered 200 .*; expected 401 unauthorized/ },
+  },
   'drops-translations': {
     area: 'translations',
     mustFail: {

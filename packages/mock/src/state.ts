@@ -6,7 +6,28 @@
  * @module
  */
 import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
-import type { Acceptance, Agreement, AgreementVersion, Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, PlanRevision, Resource, Target, Tier } from '@partnerkit/core/schemas';
+import type {
+  Acceptance,
+  Agreement,
+  AgreementVersion,
+  Application,
+  ApplicationFormInput,
+  Deal,
+  EventEnvelope,
+  Evaluation,
+  KnownEventType,
+  Kpi,
+  Measurement,
+  Partner,
+  PersonRef,
+  PlanRevision,
+  PublishableKey,
+  Resource,
+  SelectionCriterion,
+  SelectionThresholds,
+  Target,
+  Tier,
+} from '@partnerkit/core/schemas';
 import { Cursors } from './http/pagination.js';
 
 /** A deal with its position in creation order (lists are newest first). */
@@ -19,6 +40,10 @@ export type StoredAgreement = Omit<Agreement, 'currentVersion' | 'nextVersion'> 
 export type StoredVersion = AgreementVersion & { seq: number };
 /** An acceptance with its position in the log of acceptances. */
 export type StoredAcceptance = Acceptance & { seq: number };
+/** An application with its position in creation order (lists are newest first). */
+export type StoredApplication = Application & { seq: number };
+/** An evaluation as stored: its score and knock-outs are computed when read, from the criteria as they are. */
+export type StoredEvaluation = Omit<Evaluation, 'weightedScore' | 'knockOuts'>;
 /** A joint business plan, with the revisions both sides agreed to and its creation order. */
 export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
 /** An event with its position in the log. */
@@ -57,6 +82,18 @@ export class MockState {
   /** By `partnerId \n period`. */
   readonly plans = new Map<string, StoredPlan>();
   readonly events: StoredEvent[] = [];
+  readonly criteria = new Map<string, SelectionCriterion>();
+  /** Null until an admin sets them: core's defaults apply. */
+  thresholds: SelectionThresholds | null = null;
+  /** Null until an admin sets it: every partner type, no questions. */
+  applicationForm: (ApplicationFormInput & { updatedAt: string }) | null = null;
+  readonly applications = new Map<string, StoredApplication>();
+  /** By `applicationId \n reviewerId`. */
+  readonly evaluations = new Map<string, StoredEvaluation>();
+  readonly publishableKeys = new Map<string, PublishableKey>();
+  /** Form tokens issued, with when (ms): a submission brings one back. */
+  readonly formTokens = new Map<string, number>();
+  applicationNumbers = 0;
   readonly sessions = new Map<string, Session>();
   /** By `caller subject \n key`. */
   readonly idempotency = new Map<string, StoredAnswer>();

@@ -33,13 +33,14 @@ function record(findings: Findings, what: string, exchange: Exchange, expected: 
 }
 
 /**
- * Sends `op` to ghost ids, with `options` replacing its body, as the admin key, or as partner A
- * for the operations only partner sessions may call (accepting an agreement): a principal whose
- * role may call it, so the body is what gets judged.
+ * Sends `op` to ghost ids, with `options` replacing its body, as a principal whose role may call
+ * it, so the body is what gets judged: the admin key, a manager where only managers may call it
+ * (scoring), partner A where only partner sessions may (accepting an agreement).
  */
 async function sendAsAllowed(ctx: RunContext, op: Operation, options: SendOptions): Promise<Exchange> {
   const request = sampleRequest(op, ghostIds(ctx));
-  return ctx.http.send(op.method, request.path, { token: await ctx.token(op.roles.includes('admin') ? 'admin' : 'a'), ...options });
+  const principal = op.roles.includes('admin') ? 'admin' : op.roles.includes('manager') ? 'manager' : 'a';
+  return ctx.http.send(op.method, request.path, { token: await ctx.token(principal), ...options });
 }
 
 interface BadBody {
