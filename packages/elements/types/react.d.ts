@@ -10,11 +10,13 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   DealRegister,
+  PartnerAgreements,
   PartnerApplication,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
+  PkAgreementAcceptedEvent,
   PkApplicationSubmitEvent,
   PkApplicationSubmittedEvent,
   PkDealConflictEvent,
@@ -61,6 +63,28 @@ declare module 'react' {
         /** a deal moved (withdrawn, won, approved, ...) */
         'onpk-deal-transition'?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** loading or an action failed */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
+      /**
+       * `<partner-agreements>`: A partner's agreements: what it accepted, what it must accept (and by when), the text of each version, and who accepted what.
+       */
+      'partner-agreements': PartnerKitJsx<
+        PartnerAgreements,
+        'agreementIds' | 'client' | 'partnerId' | 'theme',
+        {
+        /**
+         * Only these agreements (ids separated by commas or spaces), the first open for acceptance: how `<deal-register>` and `<resource-library>` ask for the agreements an operation waits for.
+         */
+        'agreement-ids'?: PartnerAgreements['agreementIds'] | undefined;
+        lang?: string | undefined;
+        /**
+         * The partner whose agreements to show. A partner session may leave it out (its own partner); vendor staff must name one.
+         */
+        'partner-id'?: PartnerAgreements['partnerId'] | undefined;
+        /** A partner's user accepted a version; `detail.data.acceptance` is the record. */
+        'onpk-agreement-accepted'?: ((event: PkAgreementAcceptedEvent) => void) | undefined;
+        /** Loading or accepting failed. */
         'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
         }
       >;

@@ -12,11 +12,13 @@
 import type { DefineComponent } from 'vue';
 import type {
   DealRegister,
+  PartnerAgreements,
   PartnerApplication,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
+  PkAgreementAcceptedEvent,
   PkApplicationSubmitEvent,
   PkApplicationSubmittedEvent,
   PkDealConflictEvent,
@@ -47,6 +49,20 @@ declare module 'vue' {
         /** `@pk-deal-transition`: a deal moved (withdrawn, won, approved, ...) */
         onPkDealTransition?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** `@pk-error`: loading or an action failed */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
+    /**
+     * `<partner-agreements>`: A partner's agreements: what it accepted, what it must accept (and by when), the text of each version, and who accepted what.
+     */
+    'partner-agreements': DefineComponent<
+      Partial<Pick<PartnerAgreements, 'agreementIds' | 'client' | 'partnerId' | 'theme'>> & {
+        lang?: string | undefined;
+        /**
+         * `@pk-agreement-accepted`: A partner's user accepted a version; `detail.data.acceptance` is the record.
+         */
+        onPkAgreementAccepted?: ((event: PkAgreementAcceptedEvent) => void) | undefined;
+        /** `@pk-error`: Loading or accepting failed. */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;
       }
     >;

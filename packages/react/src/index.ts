@@ -7,6 +7,7 @@
  * @module
  */
 export { DealRegister } from './deal-register.js';
+export { PartnerAgreements } from './partner-agreements.js';
 export { PartnerApplication } from './partner-application.js';
 export { PartnerPlan } from './partner-plan.js';
 export { PartnerScorecard } from './partner-scorecard.js';

@@ -21,11 +21,20 @@ export interface Holdings {
   dealNumber: string;
   company: string;
   domain: string;
+  /** Its acceptance of the world's agreement. */
+  acceptanceId: string;
   /** An agreed joint business plan (revision 1) with an objective and an activity of each side. */
   plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
   /** A request of the partner's user, with the manager's answer, and an announcement only this partner is addressed by. */
   request: { id: string; number: string; messageId: string; subject: string };
   announcementId: string;
+}
+
+/** An agreement every partner may read, gating nothing (so it never changes another cell's answer), and its version. */
+export interface WorldAgreement {
+  id: string;
+  versionId: string;
+  contentHash: string;
 }
 
 export interface World {
@@ -37,6 +46,7 @@ export interface World {
   secrets: string[];
   a: Holdings;
   b: Holdings;
+  agreement: WorldAgreement;
   resourceId: string;
   /** An announcement to everyone. */
   announcementId: string;
@@ -53,7 +63,7 @@ export const randomId = (prefix: string): string => `${prefix}_${randomBytes(13)
 /** The manager session of the world: it manages both partners. */
 export const WORLD_MANAGER = { id: 'manager-1', name: 'Channel Manager' };
 
-async function holdings(h: Harness, tierId: string, label: string): Promise<Holdings> {
+async function holdings(h: Harness, tierId: string, label: string, agreement: WorldAgreement): Promise<Holdings> {
   const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}`, manager: WORLD_MANAGER });
   const api = await h.partner(partner.id, `user-${label}`);
   const body = dealBody();
@@ -63,6 +73,8 @@ async function holdings(h: Harness, tierId: string, label: string): Promise<Hold
   assert.equal(targets.status, 200, targets.text);
   const measured = await h.admin.post('/v1/measurements', { data: [{ partnerId: partner.id, kpiId: 'revenue', period: '2026-01', value: 1200 }] });
   assert.ok(measured.status === 200 || measured.status === 201, measured.text);
+  const accepted = await api.post(`/v1/partners/${partner.id}/acceptances`, { versionId: agreement.versionId, contentHash: agreement.contentHash, signer: { name: `${label} Signer`, title: 'Director' } });
+  assert.equal(accepted.status, 201, accepted.text);
   const customer = body.customer as { company: string; domain: string };
   const plan = await agreedPlan(h, api, partner.id);
   const subject = `${label} request ${randomBytes(4).toString('hex')}`;
@@ -79,6 +91,7 @@ async function holdings(h: Harness, tierId: string, label: string): Promise<Hold
     dealNumber: deal.body.number,
     company: customer.company,
     domain: customer.domain,
+    acceptanceId: accepted.body.id,
     plan,
     request: { id: opened.body.id, number: opened.body.number, messageId: answered.body.id, subject },
     announcementId: announced.body.id,
@@ -112,8 +125,13 @@ async function agreedPlan(h: Harness, asPartner: Api, partnerId: string): Promis
  */
 export async function buildWorld(h: Harness): Promise<World> {
   await createProgramme(h);
-  const a = await holdings(h, 'silver', 'Alpha');
-  const b = await holdings(h, 'gold', 'Bravo');
+  const created = await h.admin.post('/v1/agreements', { title: 'Matrix agreement', term: { kind: 'renews_yearly' } });
+  assert.equal(created.status, 201, created.text);
+  const version = await h.admin.post(`/v1/agreements/${created.body.id}/versions`, { version: '1', body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Terms.' }] }] } });
+  assert.equal(version.status, 201, version.text);
+  const agreement = { id: created.body.id as string, versionId: version.body.id as string, contentHash: version.body.contentHash as string };
+  const a = await holdings(h, 'silver', 'Alpha', agreement);
+  const b = await holdings(h, 'gold', 'Bravo', agreement);
   const resource = await h.admin.post('/v1/resources', {
     title: 'Shared playbook',
     type: 'document',
@@ -163,6 +181,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     secrets: [h.adminKey, manager, partnerA, partnerB, expired, scopedToB, signature],
     a,
     b,
+    agreement,
     resourceId: resource.body.id,
     announcementId: announcement.body.id,
     tierIds: tiers.body.data.map((t: { id: string }) => t.id),
