@@ -8,9 +8,10 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { repeat } from 'lit/directives/repeat.js';
 import type { Kpi, Plan, PlanActivity, PlanActor, PlanObjective, PlanSide, PlanStatus } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
-import { errorText, renderError } from '../platform/state-views.js';
+import { errorText, renderEmpty, renderError } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { partnerPlanCatalogues, type PartnerPlanMessages } from './i18n/index.js';
+import { ObjectiveFormController } from './objective-form.js';
 import { type FormKey, PlanController } from './plan-controller.js';
 import { partnerPlanStyles } from './partner-plan.styles.js';
 
@@ -77,6 +78,9 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
 
   readonly plan = new PlanController(this);
 
+  /** The form that adds an objective or edits one of the signed-in side's. */
+  readonly objectiveForm = new ObjectiveFormController(this, this.plan);
+
   constructor() {
     super(partnerPlanCatalogues);
     this.sendingBack = false;
@@ -85,10 +89,12 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
   override render(): TemplateResult {
     const { session } = this.plan;
     if (session.failed) return renderError(this.localize, session.error, () => void session.run());
+    const noPlan = this.localize.t('noPlan', { period: this.period });
     return this.renderStates(this.plan.task, {
-      empty: (plan) => plan === null && this.plan.plan == null,
-      emptyMessage: this.localize.t('noPlan', { period: this.period }),
-      data: () => this.#renderPlan(this.plan.plan as Plan),
+      empty: (plan) => plan === null && this.plan.plan == null && !this.plan.side,
+      emptyMessage: noPlan,
+      // Either side may start the period's plan with its first objective.
+      data: () => (this.plan.plan ? this.#renderPlan(this.plan.plan) : html`${renderEmpty(this.localize, noPlan)}${this.#renderAddObjective(null)}`),
     });
   }
 
@@ -135,7 +141,25 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
               (o) => this.#renderObjective(o),
             )}
           </ol>`}
+      ${this.#renderAddObjective(plan)}
     </article>`;
+  }
+
+  /** The "Add an objective" button of the signed-in side, or the form it opened. */
+  #renderAddObjective(plan: Plan | null): unknown {
+    const form = this.objectiveForm;
+    if (!this.plan.side || !this.plan.partnerId) return nothing;
+    if (form.isOpen('add')) return this.#renderObjectiveForm(plan);
+    return html`<div class="buttons">
+      <button id="objective-add" class="button" part="objective-add" type="button" @click=${() => form.open({ kind: 'add' })}>${this.localize.t('addObjective')}</button>
+    </div>`;
+  }
+
+  /** The objective form, once its code and the programme's KPIs are in (loading, or an error with a retry, until then). */
+  #renderObjectiveForm(plan: Plan | null): unknown {
+    const l = this.localize;
+    const form = this.objectiveForm;
+    return form.editor.render(l, (editor) => editor.render({ words: editor.words, l, form, kpis: editor.kpis, plan, period: this.period }));
   }
 
   #renderProgress(percent: number, label: string, status: string | null): TemplateResult {
@@ -214,7 +238,13 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
       <div class="objective__head">
         <h4 id=${titleId} class="objective__title">${o.title}</h4>
         <span class="badge badge--${status}" part="objective-status">${l.t(`objective.status.${status}`)}</span>
+        ${this.objectiveForm.canEdit(o) && !this.objectiveForm.isOpen('edit', o)
+          ? html`<button id="objective-edit-${o.id}" class="button" part="objective-edit" type="button" @click=${() => this.objectiveForm.open({ kind: 'edit', objective: o })}>
+              ${l.t('editObjective')}<span class="visually-hidden"> ${o.title}</span>
+            </button>`
+          : nothing}
       </div>
+      ${this.objectiveForm.isOpen('edit', o) ? this.#renderObjectiveForm(this.plan.plan ?? null) : nothing}
       ${o.description ? html`<p class="muted">${o.description}</p>` : nothing}
       <p class="objective__meta">
         <span>${l.t('owner', { name: o.owner.name, side: this.#side(o.side) })}</span>
