@@ -29,15 +29,17 @@ function currentHalf(now: Date): string {
  * activities (what each side does) and the comments of both sides.
  *
  * The signed-in side acts for itself: a manager (the vendor side) or a partner user proposes the
- * plan, agrees to the version shown, or sends it back with what should change; adds activities of
- * its own side and comments on any objective; marks its own milestones and activities done. A
- * partner session sees only its own partner's plans.
+ * plan, agrees to the version shown, or sends it back with what should change; adds objectives
+ * (a manager for either side, a partner for its own) and edits its own side's, through a form
+ * checked with the contract's schemas that keeps what was typed when a save fails; adds
+ * activities of its own side and comments on any objective; marks its own milestones and
+ * activities done. A partner session sees only its own partner's plans.
  *
  * @summary A joint business plan with progress, owners and both sides' agreement.
  * @tagname partner-plan
  *
  * @fires {PkPlanTransitionEvent} pk-plan-transition - the signed-in side proposed, agreed or sent the plan back; `detail.data.plan`, `from`, `to`
- * @fires {PkPlanChangeEvent} pk-plan-change - an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+ * @fires {PkPlanChangeEvent} pk-plan-change - an objective was added or edited, an activity or comment added, or a milestone or activity marked done; `detail.data.change`, `objectiveId`, `plan`
  * @fires {PkErrorEvent} pk-error - loading or an action failed
  *
  * @csspart plan - the box around everything
@@ -53,6 +55,13 @@ function currentHalf(now: Date): string {
  * @csspart comment - one comment
  * @csspart form - a form that adds an activity or a comment
  * @csspart form-error - why an action did not go through
+ * @csspart objective-add - the "Add an objective" button
+ * @csspart objective-edit - an objective's "Edit" button (the signed-in side's own)
+ * @csspart objective-form - the form that adds or edits an objective
+ * @csspart objective-field - one field of the objective form
+ * @csspart objective-field-error - a field's problem
+ * @csspart objective-notice - what saving does to a proposed or agreed plan
+ * @csspart objective-save - the objective form's save button
  *
  * @cssprop --pk-plan-bar-color - the progress bars' fill (default: `--pk-color-primary`)
  * @cssprop --pk-plan-bar-background - the progress bars' track (default: `--pk-color-surface-raised`)
