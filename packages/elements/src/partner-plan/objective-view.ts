@@ -98,7 +98,7 @@ function dayRange({ words, period }: ObjectiveView): { first: string; last: stri
 interface FieldOptions {
   required?: boolean;
   hint?: string;
-  autocomplete?: string;
+  autocomplete?: 'name' | 'email';
 }
 
 /** A field's label, hint and problem around `control`. */
@@ -132,9 +132,8 @@ function renderField(view: ObjectiveView, name: ObjectiveField, type: 'text' | '
           autocomplete=${options.autocomplete ?? 'off'}
           min=${type === 'date' ? first : type === 'number' ? '0' : nothing}
           max=${type === 'date' ? last : nothing}
-          step=${type === 'number' ? 'any' : nothing}
           inputmode=${type === 'number' ? 'decimal' : nothing}
-          aria-required=${options.required ? 'true' : nothing}
+          aria-required=${options.required ? 'true' : 'false'}
           aria-invalid=${invalid}
           aria-describedby=${described ?? nothing}
           .value=${value}
@@ -150,7 +149,7 @@ function renderChoice(view: ObjectiveView, name: 'side' | 'kind', choices: [stri
     <div class="buttons">
       ${choices.map(
         ([choice, label], i) =>
-          html`<label><input type="radio" name=${name} id=${i === 0 ? `objective-${name}` : nothing} value=${choice} .checked=${value === choice} /> ${label}</label>`,
+          html`<label><input type="radio" name=${name} id=${i === 0 ? `objective-${name}` : `objective-${name}-${i}`} value=${choice} .checked=${value === choice} /> ${label}</label>`,
       )}
     </div>
   </fieldset>`;

@@ -48,7 +48,9 @@ afterEach(() => {
   for (const el of document.querySelectorAll('partner-plan')) el.remove();
 });
 
-describe('<partner-plan> adds objectives', () => {
+describe('<partner-plan> adds objectives', function () {
+  // Each test runs axe more than once on a whole plan: seconds each on a shared two-core machine.
+  this.timeout(20_000);
   it('a manager adds a measured objective: the KPI from the programme, a target in its unit, an owner; the plan shows it and says so', async () => {
     const { client } = planClient({ role: 'manager' });
     const el = await planElement(client, { 'partner-id': PLAN_PARTNERS.draftEn, period });
