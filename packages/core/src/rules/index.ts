@@ -1,6 +1,6 @@
 /**
  * The PRM rules shared by the server and the widgets: periods, scorecards, tiers, the deal
- * lifecycle, customer matching and joint business plans. Pure functions over the contract's
+ * lifecycle, customer matching, joint business plans and enablement. Pure functions over the contract's
  * types; no I/O, no Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
  * @module
  */
@@ -11,5 +11,6 @@ export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
 export * from './plans.js';
+export * from './enablement.js';
 export * from './resource-access.js';
 export * from './localisation.js';

@@ -39,6 +39,22 @@ export const EVENT_TYPES = [
   'plan.activity_updated',
   'plan.activity_removed',
   'plan.commented',
+  'course.created',
+  'course.updated',
+  'course.published',
+  'course.retired',
+  'person.created',
+  'person.updated',
+  'enrolment.created',
+  'enrolment.progressed',
+  'enrolment.attempted',
+  'enrolment.completed',
+  'enrolment.failed',
+  'enrolment.withdrawn',
+  'enrolment.reopened',
+  'certification.issued',
+  'certification.renewed',
+  'certification.expired',
 ] as const;
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 

@@ -12,6 +12,7 @@ export * from './scorecard.js';
 export * from './deal.js';
 export * from './resource.js';
 export * from './plan.js';
+export * from './enablement.js';
 export * from './session.js';
 export * from './session-token.js';
 export * from './event.js';

@@ -25,6 +25,8 @@ export const PROBLEM_CODES = [
   'in_use',
   'invalid_transition',
   'plan_changed',
+  'attempts_exhausted',
+  'assessment_passed',
   'invalid_cursor',
   'idempotency_mismatch',
   'rate_limited',

@@ -90,6 +90,11 @@ export const problems = {
   invalidTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The deal cannot make this move', detail),
   invalidPlanTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The plan cannot make this move', detail),
   planChanged: (detail: string) => new ProblemError(409, 'plan_changed', 'The plan changed since it was read', detail),
+  attemptsExhausted: (allowed: number) =>
+    new ProblemError(409, 'attempts_exhausted', 'No attempts are left', `The assessment allows ${allowed} attempt${allowed === 1 ? '' : 's'} per enrolment, and all were used.`),
+  assessmentPassed: () =>
+    new ProblemError(409, 'assessment_passed', 'The assessment was already passed', 'This enrolment passed its assessment already; a passed assessment is not taken again.'),
+  invalidEnrolmentTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The enrolment cannot make this move', detail),
   inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
   payloadTooLarge: (limit: number) => new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${formatBytes(limit)}.`),
   unsupportedMediaType: () => new ProblemError(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json in UTF-8.'),

@@ -94,6 +94,9 @@ export function describe(error: HttpError): string {
       return 'taken';
     case 'plan_changed':
       return 'read again';
+    case 'attempts_exhausted':
+    case 'assessment_passed':
+      return 'nothing more to try';
     case 'request_timeout':
     case 'rate_limited':
     case 'internal_error':
