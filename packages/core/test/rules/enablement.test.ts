@@ -66,7 +66,7 @@ describe('scoreAttempt', () => {
   });
 
   test('property: all correct passes any mark; the score is the share correct; picking every choice never helps', () => {
-    const arbKey = fc.array(fc.record({ questionId: fc.uuid(), correctChoiceIds: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 20, selector: (q) => q.questionId });
+    const arbKey = fc.uniqueArray(fc.record({ questionId: fc.uuid(), correctChoiceIds: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 20, selector: (q: { questionId: string }) => q.questionId });
     fc.assert(
       fc.property(arbKey, fc.integer({ min: 1, max: 100 }), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), (questions, passMark, right) => {
         const perfect = scoreAttempt({ questions }, questions.map((q) => ({ questionId: q.questionId, choiceIds: [...q.correctChoiceIds] })), passMark);
