@@ -6,6 +6,7 @@ import { createBaseClient } from './base-client.js';
 import type { ClientOptions } from './options.js';
 import { CLIENT_REQUESTS, type BaseClient } from './part.js';
 import { deals, type DealsApi } from './parts/deals.js';
+import { enablement, type EnablementApi } from './parts/enablement.js';
 import { events, type EventsApi } from './parts/events.js';
 import { kpis, type KpisApi } from './parts/kpis.js';
 import { measurements, type MeasurementsApi } from './parts/measurements.js';
@@ -48,6 +49,8 @@ export interface PartnerKitClient extends BaseClient {
   readonly resources: ResourcesApi;
   /** Joint business plans. */
   readonly plans: PlansApi;
+  /** Training and certification. */
+  readonly enablement: EnablementApi;
   /** The event log. */
   readonly events: EventsApi;
 }
@@ -84,6 +87,7 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     deals: deals(base),
     resources: resources(base),
     plans: plans(base),
+    enablement: enablement(base),
     events: events(base),
   });
 }
