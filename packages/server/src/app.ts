@@ -14,6 +14,7 @@ import { accessLog, authenticate, cors, requestId, securityHeaders } from './htt
 import { problemResponse, problems, ProblemError } from './http/problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
 import { dealRoutes } from './routes/deals.js';
+import { enablementRoutes } from './routes/enablement.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { kpiRoutes } from './routes/kpis.js';
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
   planRoutes(app, ctx);
+  enablementRoutes(app, ctx);
   eventRoutes(app, ctx);
 
   app.notFound((c) => problemResponse(problems.notFound(), c.get('requestId') ?? 'unknown'));

@@ -8,7 +8,7 @@
  * of the demo data; statuses of certificates are computed when read.
  * @module
  */
-import { addMonths } from '../rules/enablement.js';
+import { addMonths, publicAssessment } from '../rules/enablement.js';
 import { DAY_MS } from '../rules/periods.js';
 import type { AssessmentInput, Certification, Course, CourseModule, Enrolment, TierCertificationRequirements } from '../schemas/index.js';
 import type { DemoData } from './generate.js';
@@ -116,19 +116,6 @@ const TECHNICAL_ASSESSMENT: AssessmentInput = {
   ],
 };
 
-/** The public view of an assessment: the key left out. */
-function withoutKey(input: AssessmentInput): NonNullable<Course['assessment']> {
-  return {
-    passMark: input.passMark,
-    attemptsAllowed: input.attemptsAllowed,
-    questions: input.questions.map(({ correctChoiceIds, choices, ...q }) => ({
-      ...q,
-      multiple: correctChoiceIds.length > 1,
-      choices: choices.map((c) => ({ ...c })),
-    })),
-  };
-}
-
 /** Generates the demo programme's enablement from its partners, users and library. */
 export function generateDemoEnablement(demo: DemoData): DemoEnablement {
   const asOf = demo.asOf;
@@ -157,14 +144,14 @@ export function generateDemoEnablement(demo: DemoData): DemoEnablement {
       format: 'self_paced', durationMinutes: 90, language: 'en', partnerTypes: [], tierIds: [], certificationId: DEMO_CERTIFICATIONS.sales, url: null,
       translations: { vi: { title: 'Kiến thức bán hàng cơ bản', description: 'Định vị Core Platform, đánh giá khách hàng và đăng ký cơ hội. Kết thúc bằng một bài kiểm tra ngắn.' } },
       modules: [moduleOf(1, ['The Core Platform in ten minutes', 'Core Platform trong mười phút'], 10), moduleOf(2, ['Qualifying a customer', 'Đánh giá khách hàng'], 25), moduleOf(3, ['Registering and protecting a deal', 'Đăng ký và bảo hộ cơ hội'], 20)],
-      assessment: withoutKey(SALES_ASSESSMENT),
+      assessment: publicAssessment(SALES_ASSESSMENT),
     }, SALES_ASSESSMENT),
     course({
       id: 'course_technical_implementation', title: 'Technical Implementation', description: 'Deploy the platform, connect the customer\'s data and hand over a working system.',
       format: 'self_paced', durationMinutes: 240, language: 'en', partnerTypes: [], tierIds: [], certificationId: DEMO_CERTIFICATIONS.technical, url: null,
       translations: { vi: { title: 'Triển khai kỹ thuật', description: 'Triển khai nền tảng, kết nối dữ liệu của khách hàng và bàn giao một hệ thống chạy ổn định.' } },
       modules: [moduleOf(4, ['Architecture and the Edge Gateway', 'Kiến trúc và Edge Gateway'], 45), moduleOf(5, ['Connecting data', 'Kết nối dữ liệu'], 60), moduleOf(6, ['Going live', 'Đưa vào vận hành'], 40)],
-      assessment: withoutKey(TECHNICAL_ASSESSMENT),
+      assessment: publicAssessment(TECHNICAL_ASSESSMENT),
     }, TECHNICAL_ASSESSMENT),
     course({
       id: 'course_support_specialist', title: 'Support Specialist workshop', description: 'A live workshop on first-line support, triage and escalation.',
@@ -244,7 +231,7 @@ export function generateDemoEnablement(demo: DemoData): DemoEnablement {
           enrolmentSeq += 1;
           enrolments.push({
             id: `en_${String(enrolmentSeq).padStart(5, '0')}`, courseId, personId: person.id, partnerId: partner.id, status: 'completed',
-            completedModuleIds: courses.find((c) => c.course.id === courseId)!.course.modules.map((m) => m.id), attempts: 1 + ((p + n) % 2), bestScore: 100,
+            completedModuleIds: courses.find((c) => c.course.id === courseId)!.course.modules.map((m) => m.id), attempts: 1 + ((p + n) % 2), passedAt: iso(issuedAt), bestScore: 100,
             certificateId: id, enrolledAt: iso(new Date(issuedAt.getTime() - 10 * DAY_MS)), completedAt: iso(issuedAt), updatedAt: iso(issuedAt),
           });
         }
@@ -256,7 +243,7 @@ export function generateDemoEnablement(demo: DemoData): DemoEnablement {
     const enrolledAt = iso(new Date(asOf.getTime() - (3 + (p % 10)) * DAY_MS));
     enrolments.push({
       id: `en_${String(enrolmentSeq).padStart(5, '0')}`, courseId: 'course_sales_fundamentals', personId: learner.id, partnerId: partner.id,
-      status: p % 2 === 0 ? 'in_progress' : 'enrolled', completedModuleIds: p % 2 === 0 ? ['m1'] : [], attempts: 0, bestScore: null,
+      status: p % 2 === 0 ? 'in_progress' : 'enrolled', completedModuleIds: p % 2 === 0 ? ['m1'] : [], attempts: 0, passedAt: null, bestScore: null,
       certificateId: null, enrolledAt, completedAt: null, updatedAt: enrolledAt,
     });
   });

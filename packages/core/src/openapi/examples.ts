@@ -112,7 +112,7 @@ export function createExamples(): Examples {
   const certificates = enablement.certificates.filter((c) => c.partnerId === gold.id).map((c) => ({ ...c, status: certificateStatus(c, asOf) }));
   const certificate = certificates[0]!;
   const enrolment = { ...enablement.enrolments.find((e) => e.partnerId === gold.id && e.status !== 'completed')!, attemptsLeft: assessmentInput.attemptsAllowed };
-  const passedEnrolment = { ...enrolment, status: 'completed' as const, completedModuleIds: course.modules.map((m) => m.id), attempts: 1, attemptsLeft: (assessmentInput.attemptsAllowed ?? 1) - 1, bestScore: 100, certificateId: 'ce_00999', completedAt: EXAMPLES_AS_OF, updatedAt: EXAMPLES_AS_OF };
+  const passedEnrolment = { ...enrolment, status: 'completed' as const, completedModuleIds: course.modules.map((m) => m.id), attempts: 1, attemptsLeft: (assessmentInput.attemptsAllowed ?? 1) - 1, passedAt: EXAMPLES_AS_OF, bestScore: 100, certificateId: 'ce_00999', completedAt: EXAMPLES_AS_OF, updatedAt: EXAMPLES_AS_OF };
   const tierRequirements = enablement.requirements.find((r) => r.tierId === 'tier_gold')!;
   const partnerEnablementExample = partnerEnablement({ partner: gold, tiers: demo.tiers, requirements: enablement.requirements, certificates, at: asOf });
   const questionInput = assessmentInput.questions[0]!;

@@ -6,6 +6,8 @@
  * @module
  */
 import type {
+  Assessment,
+  AssessmentInput,
   AssessmentKey,
   AttemptAnswer,
   CertificateStatus,
@@ -139,7 +141,7 @@ export function isInAudience(course: Pick<Course, 'partnerTypes' | 'tierIds'>, p
  * Whether completing an enrolment is due: every module done and, with an assessment, passed. A
  * self-paced course completes this way; live and external ones are recorded by an admin.
  */
-export function isCourseComplete(course: Pick<Course, 'format' | 'modules' | 'assessment'>, completedModuleIds: readonly string[], passed: boolean): boolean {
+export function isCourseComplete(course: Pick<Course, 'format'> & { modules: readonly { id: string }[]; assessment: object | null }, completedModuleIds: readonly string[], passed: boolean): boolean {
   if (course.format !== 'self_paced') return false;
   const done = new Set(completedModuleIds);
   const modulesDone = course.modules.every((m) => done.has(m.id));
@@ -300,4 +302,43 @@ export function partnerEnablement(input: PartnerEnablementInput): PartnerEnablem
     tiers: tiers.filter((t) => requirementsOf(t.id).length > 0).map((t) => checkTierCertifications(t.id, requirementsOf(t.id), certificates, at)),
     warnings: current === null ? [] : expiryWarnings(current.id, requirementsOf(current.id), certificates, at, input.horizonDays),
   };
+}
+
+/** An assessment as every reader sees it: the admin's input without the correct choices. */
+export function publicAssessment(input: AssessmentInput): Assessment {
+  return {
+    passMark: input.passMark,
+    attemptsAllowed: input.attemptsAllowed,
+    questions: input.questions.map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      ...(q.translations !== undefined ? { translations: q.translations } : {}),
+      multiple: q.correctChoiceIds.length > 1,
+      choices: q.choices.map((c) => ({ id: c.id, label: c.label, ...(c.translations !== undefined ? { translations: c.translations } : {}) })),
+    })),
+  };
+}
+
+/** The key of an assessment: each question's correct choices. */
+export function assessmentKey(courseId: string, input: AssessmentInput): AssessmentKey {
+  return { courseId, questions: input.questions.map((q) => ({ questionId: q.id, correctChoiceIds: [...q.correctChoiceIds] })) };
+}
+
+/**
+ * What is wrong with an assessment the admin wrote, as `[path, message]` pairs: question ids and
+ * each question's choice ids used once, correct choices among the question's choices.
+ */
+export function assessmentProblems(input: AssessmentInput): [path: string, message: string][] {
+  const problems: [string, string][] = [];
+  const questionIds = new Set<string>();
+  input.questions.forEach((q, i) => {
+    if (questionIds.has(q.id)) problems.push([`questions.${i}.id`, 'must name each question once']);
+    questionIds.add(q.id);
+    const choiceIds = new Set(q.choices.map((c) => c.id));
+    if (choiceIds.size !== q.choices.length) problems.push([`questions.${i}.choices`, 'must name each choice once']);
+    q.correctChoiceIds.forEach((id, j) => {
+      if (!choiceIds.has(id)) problems.push([`questions.${i}.correctChoiceIds.${j}`, 'must be the id of one of the question\'s choices']);
+    });
+  });
+  return problems;
 }

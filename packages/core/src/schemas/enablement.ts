@@ -292,6 +292,8 @@ export const Enrolment = /* @__PURE__ */ z.object({
   attempts: /* @__PURE__ */ z.int().check(z.gte(0)),
   /** Attempts left; null when the course allows any number, or has no assessment. */
   attemptsLeft: z.nullable(/* @__PURE__ */ z.int().check(z.gte(0))),
+  /** When the assessment was passed; null until then (a course completes once its modules are done too). */
+  passedAt: z.nullable(Timestamp),
   /** The best score so far, in percent; null before the first attempt. */
   bestScore: z.nullable(/* @__PURE__ */ z.number().check(z.gte(0), z.lte(100))),
   /** The certificate completing the course issued (or renewed); null otherwise. */

@@ -1,6 +1,6 @@
 /**
  * The periodic sweep: expires deals whose protection ended (emitting `deal.expired` even for
- * deals nobody reads), applies tier changes that fell due without new numbers (at most once per
+ * deals nobody reads), announces certificates that expired (`certification.expired`), applies tier changes that fell due without new numbers (at most once per
  * tier interval), and forgets idempotency keys past their retention.
  * @module
  */
@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { purgeIdempotencyKeys } from '../store/idempotency-keys.js';
 import type { Logger } from '../http/logger.js';
 import { expireDeals } from './deal-expiry.js';
+import { expireCertificates } from './enablement.js';
 import { DEFAULT_TIER_SWEEP_INTERVAL_MS, sweepTierChanges } from './tier-sweep.js';
 
 export { DEFAULT_TIER_SWEEP_INTERVAL_MS } from './tier-sweep.js';
@@ -15,6 +16,8 @@ export { DEFAULT_TIER_SWEEP_INTERVAL_MS } from './tier-sweep.js';
 /** What one sweep did. */
 export interface SweepReport {
   expiredDeals: number;
+  /** Certificates whose expiry passed, each announced once with `certification.expired`. */
+  expiredCertificates: number;
   /** Partners whose tier was evaluated: all of them once per tier interval, otherwise 0. */
   evaluatedPartners: number;
   /** Tier changes applied (each with its `tier.changed` event). */
@@ -40,9 +43,10 @@ export interface SweepOptions {
 /** Runs one sweep now. */
 export async function sweep(db: Database, now: Date, idempotencyRetentionMs: number, options: SweepOptions = {}): Promise<SweepReport> {
   const expiredDeals = await db.transaction((tx) => expireDeals(tx, now, { all: true }));
+  const expiredCertificates = await db.transaction((tx) => expireCertificates(tx, now));
   const tiers = options.evaluateTiers === false ? { evaluated: 0, changed: 0 } : await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, new Date(now.getTime() - idempotencyRetentionMs));
-  return { expiredDeals, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys };
+  return { expiredDeals, expiredCertificates, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys };
 }
 
 /** A running sweeper. */
@@ -69,7 +73,7 @@ export function startSweeper(db: Database, options: SweeperOptions): Sweeper {
     running = sweep(db, options.now(), options.idempotencyRetentionMs, { ...options, ...overrides });
     try {
       const report = await running;
-      if (report.expiredDeals > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0) options.logger.log('info', 'sweep', { ...report });
+      if (report.expiredDeals > 0 || report.expiredCertificates > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0) options.logger.log('info', 'sweep', { ...report });
       return report;
     } finally {
       running = null;

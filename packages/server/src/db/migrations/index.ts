@@ -12,6 +12,7 @@ import { dealConflictCandidates } from './0007-deal-conflict-candidates.js';
 import { dealMatches } from './0008-deal-matches.js';
 import { programmeTranslations } from './0010-programme-translations.js';
 import { plans } from './0030-plans.js';
+import { enablement } from './0040-enablement.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   dealMatches,
   programmeTranslations,
   plans,
+  enablement,
 ];

@@ -23,6 +23,14 @@ export interface Holdings {
   domain: string;
   /** An agreed joint business plan (revision 1) with an objective and an activity of each side. */
   plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
+  /** A person with an open enrolment in the shared course and a certificate. */
+  enablement: { personId: string; enrolmentId: string; certificateId: string };
+}
+
+/** The shared catalogue: a certification and a published self-paced course with an assessment. */
+export interface Catalogue {
+  certificationId: string;
+  courseId: string;
 }
 
 export interface World {
@@ -35,6 +43,7 @@ export interface World {
   a: Holdings;
   b: Holdings;
   resourceId: string;
+  catalogue: Catalogue;
   tierIds: string[];
   kpiIds: string[];
 }
@@ -45,7 +54,41 @@ const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toStr
 /** An id no object has, shaped like a real one. */
 export const randomId = (prefix: string): string => `${prefix}_${randomBytes(13).toString('hex').toUpperCase().slice(0, 26)}`;
 
-async function holdings(h: Harness, tierId: string, label: string): Promise<Holdings> {
+/** A certification and a course everyone may take, with modules m1, m2 and a two-question assessment. */
+async function catalogue(h: Harness, resourceId: string): Promise<Catalogue> {
+  const certification = await h.admin.post('/v1/certifications', { name: 'Matrix certification', validityMonths: 12 });
+  assert.equal(certification.status, 201, certification.text);
+  const course = await h.admin.post('/v1/courses', {
+    title: 'Matrix course',
+    format: 'self_paced',
+    durationMinutes: 30,
+    language: 'en',
+    status: 'published',
+    certificationId: certification.body.id,
+    modules: [{ title: 'One', resourceId }, { title: 'Two', resourceId }],
+    assessment: { passMark: 50, attemptsAllowed: 3, questions: [{ id: 'q1', prompt: 'Yes?', choices: [{ id: 'a', label: 'Yes' }, { id: 'b', label: 'No' }], correctChoiceIds: ['a'] }] },
+  });
+  assert.equal(course.status, 201, course.text);
+  return { certificationId: certification.body.id, courseId: course.body.id };
+}
+
+/** A new person of the partner, enrolled in the shared course: an enrolment a request may change. */
+export async function freshEnrolment(h: Harness, partnerId: string, courseId: string): Promise<{ personId: string; enrolmentId: string }> {
+  const person = await h.admin.post(`/v1/partners/${partnerId}/people`, { name: `Learner ${randomBytes(3).toString('hex')}` });
+  assert.equal(person.status, 201, person.text);
+  const enrolment = await h.admin.post('/v1/enrolments', { courseId, personId: person.body.id });
+  assert.equal(enrolment.status, 201, enrolment.text);
+  return { personId: person.body.id, enrolmentId: enrolment.body.id };
+}
+
+async function enablementOf(h: Harness, partnerId: string, shared: Catalogue): Promise<Holdings['enablement']> {
+  const { personId, enrolmentId } = await freshEnrolment(h, partnerId, shared.courseId);
+  const certificate = await h.admin.post('/v1/certificates', { certificationId: shared.certificationId, personId });
+  assert.equal(certificate.status, 201, certificate.text);
+  return { personId, enrolmentId, certificateId: certificate.body.id };
+}
+
+async function holdings(h: Harness, tierId: string, label: string, shared: Catalogue): Promise<Holdings> {
   const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}` });
   const api = await h.partner(partner.id, `user-${label}`);
   const body = dealBody();
@@ -57,7 +100,8 @@ async function holdings(h: Harness, tierId: string, label: string): Promise<Hold
   assert.ok(measured.status === 200 || measured.status === 201, measured.text);
   const customer = body.customer as { company: string; domain: string };
   const plan = await agreedPlan(h, api, partner.id);
-  return { partnerId: partner.id, partnerName: partner.name, dealId: deal.body.id, dealNumber: deal.body.number, company: customer.company, domain: customer.domain, plan };
+  const enablement = await enablementOf(h, partner.id, shared);
+  return { partnerId: partner.id, partnerName: partner.name, dealId: deal.body.id, dealNumber: deal.body.number, company: customer.company, domain: customer.domain, plan, enablement };
 }
 
 /** The partner's plan for the current half: an objective and an activity of each side, agreed by both. */
@@ -87,8 +131,6 @@ async function agreedPlan(h: Harness, asPartner: Api, partnerId: string): Promis
  */
 export async function buildWorld(h: Harness): Promise<World> {
   await createProgramme(h);
-  const a = await holdings(h, 'silver', 'Alpha');
-  const b = await holdings(h, 'gold', 'Bravo');
   const resource = await h.admin.post('/v1/resources', {
     title: 'Shared playbook',
     type: 'document',
@@ -96,6 +138,9 @@ export async function buildWorld(h: Harness): Promise<World> {
     url: 'https://example.com/playbook.pdf',
   });
   assert.equal(resource.status, 201, resource.text);
+  const shared = await catalogue(h, resource.body.id);
+  const a = await holdings(h, 'silver', 'Alpha', shared);
+  const b = await holdings(h, 'gold', 'Bravo', shared);
 
   const session = (input: Record<string, unknown>) => h.session({ ttlSeconds: 3600, ...input } as Parameters<Harness['session']>[0]);
   const expired = await h.session({ role: 'partner', partnerId: a.partnerId, user: { id: 'user-expired' }, ttlSeconds: 60 });
@@ -137,6 +182,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     a,
     b,
     resourceId: resource.body.id,
+    catalogue: shared,
     tierIds: tiers.body.data.map((t: { id: string }) => t.id),
     kpiIds: kpis.body.data.map((k: { id: string }) => k.id),
   };
