@@ -75,7 +75,7 @@ export const enablement: Migration = {
       updated_at           timestamptz NOT NULL
     );
     -- One open enrolment per person and course.
-    CREATE UNIQUE INDEX enrolments_open ON enrolments (person_id, course_id) WHERE status IN ('enrolled', 'in_progress');
+    CREATE UNIQUE INDEX enrolments_open ON enrolments (person_id, course_id) WHERE status = 'enrolled' OR status = 'in_progress';
     CREATE INDEX enrolments_by_partner ON enrolments (partner_id, seq DESC);
     CREATE INDEX enrolments_by_person ON enrolments (person_id, seq DESC);
     CREATE INDEX enrolments_by_course ON enrolments (course_id, seq DESC);
