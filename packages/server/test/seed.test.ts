@@ -20,7 +20,7 @@ const killedAfterFirstBatch = (options: SeedOptions): SeedOptions => ({
 });
 
 async function empty(db: Database): Promise<void> {
-  await db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys RESTART IDENTITY CASCADE;
+  await db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys, certifications, courses RESTART IDENTITY CASCADE;
                     ALTER SEQUENCE deal_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
 }
 
@@ -30,6 +30,7 @@ async function digest(db: Database): Promise<string> {
       (SELECT md5(string_agg(id || name || tier_id || tier_since::text, ',' ORDER BY id)) FROM partners) AS partners,
       (SELECT md5(string_agg(partner_id || kpi_id || period || value::text, ',' ORDER BY partner_id, kpi_id, period)) FROM measurements) AS measurements,
       (SELECT md5(string_agg(id || title, ',' ORDER BY id)) FROM resources) AS resources,
+      (SELECT md5(string_agg(id || person_id || issued_at::text || coalesce(expires_at::text, ''), ',' ORDER BY id)) FROM certificates) AS certificates,
       (SELECT last_value FROM deal_numbers) AS numbers`);
   return JSON.stringify(rows[0]);
 }

@@ -214,7 +214,7 @@ export function generateDemoEnablement(demo: DemoData): DemoEnablement {
         const person = partnerPeople[n]!;
         // Every third partner has its first certificate of each kind expiring within 60 days.
         const expiringSoon = n === 0 && p % 3 === 0;
-        const expiresAt = validity === null ? null : expiringSoon ? new Date(asOf.getTime() + (20 + (p % 30)) * DAY_MS) : new Date(asOf.getTime() + (120 + ((p * 37 + n * 53) % 300)) * DAY_MS);
+        const expiresAt = validity === null ? null : expiringSoon ? new Date(asOf.getTime() + (20 + (p % 30)) * DAY_MS) : new Date(asOf.getTime() + Math.min(120 + ((p * 37 + n * 53) % 300), validity * 30 - 10) * DAY_MS);
         const issuedAt = expiresAt === null ? new Date(asOf.getTime() - 200 * DAY_MS) : addMonths(expiresAt, -(validity ?? 0));
         const courseId = courses.find((c) => c.course.certificationId === certificationId)?.course.id ?? null;
         const source = (p + n) % 4 === 3 ? 'lms' : courseId !== null && courses.find((c) => c.course.id === courseId)?.assessment ? 'assessment' : 'admin';

@@ -17,10 +17,12 @@ import {
   isCourseComplete,
   isInAudience,
   missingCertifications,
+  partnerEnablement,
   renewedExpiry,
   scoreAttempt,
 } from '@partnerkit/core/rules';
-import { ENROLMENT_STATUSES } from '@partnerkit/core/schemas';
+import { Course, ENROLMENT_STATUSES, Person } from '@partnerkit/core/schemas';
+import { DEMO_CERTIFICATIONS, generateDemoData, generateDemoEnablement } from '@partnerkit/core/demo';
 
 const key = {
   questions: [
@@ -255,5 +257,39 @@ describe('expiryWarnings', () => {
         for (const w of warnings) assert.equal(checkCertificationRequirement(requirement, certs, new Date(`${w.shortOn}T00:00:00.000Z`)).met, false);
       }),
     );
+  });
+});
+
+describe('the demo enablement', () => {
+  const demo = generateDemoData({ asOf: '2026-11-30T09:00:00.000Z', partners: 24, deals: 0 });
+  const enablement = generateDemoEnablement(demo);
+  const at = demo.asOf;
+  const standing = (partnerId: string) => {
+    const partner = demo.partners.find((p) => p.partner.id === partnerId)!.partner;
+    return partnerEnablement({ partner, tiers: demo.tiers, requirements: enablement.requirements, certificates: enablement.certificates.filter((c) => c.partnerId === partnerId), at });
+  };
+
+  test('is deterministic, valid contract data, with a catalogue in English and Vietnamese', () => {
+    assert.deepEqual(generateDemoEnablement(generateDemoData({ asOf: '2026-11-30T09:00:00.000Z', partners: 24, deals: 0 })), enablement);
+    for (const { course } of enablement.courses) assert.ok(Course.safeParse(course).success, course.id);
+    for (const person of enablement.people) assert.ok(Person.safeParse(person).success, person.id);
+    assert.deepEqual(new Set(enablement.courses.map((c) => c.course.language)), new Set(['en', 'vi']));
+    assert.ok(enablement.courses.every((c) => c.course.translations !== undefined));
+    assert.doesNotMatch(JSON.stringify(enablement.courses.map((c) => c.course)), /correctChoiceIds/);
+  });
+
+  test('every active partner meets its own tier\'s certifications; the one-short partner lacks exactly one for the next', () => {
+    for (const { partner } of demo.partners) {
+      const own = standing(partner.id).tiers.find((t) => t.tierId === partner.tierId);
+      if (own) assert.equal(own.met, true, partner.id);
+    }
+    const short = standing(enablement.oneShortPartnerId!);
+    const next = short.tiers.find((t) => t.tierId === short.nextTierId)!;
+    assert.deepEqual(missingCertifications(next), [{ certificationId: DEMO_CERTIFICATIONS.technical, missing: 1 }]);
+  });
+
+  test('some partners have certificates expiring within 60 days that would leave them short', () => {
+    const warned = demo.partners.filter(({ partner }) => standing(partner.id).warnings.length > 0);
+    assert.ok(warned.length >= 2, `${warned.length} partners warned`);
   });
 });

@@ -6,11 +6,13 @@
  * a seed that stopped half-way is finished by running it again.
  * @module
  */
-import { type DemoData, generateDemoData, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
+import { type DemoData, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
 import { periodDays } from '@partnerkit/core/rules';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { recordDealMatchesInBulk } from '../domain/deal-conflicts.js';
 import { customerIdentity } from '../store/deals.js';
+import { seedEnablement } from './enablement.js';
+import { insertBatched } from './insert-batched.js';
 import { readSetting, writeSetting } from '../store/settings.js';
 
 /** Sizes and the seed of the generated data. */
@@ -48,20 +50,6 @@ export interface SeedReport {
   dealsWritten: number;
 }
 
-const BATCH = 1000;
-
-/** Inserts `rows` into `table` in batches, through `jsonb_to_recordset` (one parameter per batch). */
-async function insertBatched(q: Queryable, table: string, columns: Record<string, string>, rows: readonly Record<string, unknown>[]): Promise<void> {
-  const names = Object.keys(columns);
-  const definition = names.map((n) => `${n} ${columns[n]}`).join(', ');
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await q.query(
-      `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${definition})`,
-      [JSON.stringify(rows.slice(start, start + BATCH))],
-    );
-  }
-}
-
 /** True when the programme is empty (no tiers, KPIs or partners). */
 async function isEmpty(q: Queryable): Promise<boolean> {
   const { rows } = await q.query<{ n: number }>('SELECT ((SELECT count(*) FROM tiers) + (SELECT count(*) FROM kpis) + (SELECT count(*) FROM partners))::int AS n');
@@ -71,9 +59,10 @@ async function isEmpty(q: Queryable): Promise<boolean> {
 /**
  * Bumped whenever the generated data changes: a seed left unfinished by another version is not
  * resumed (its remaining deals would not fit the ones written). 2: the generator moved to core;
- * 3: the programme carries a joint business plan per partner.
+ * 3: the programme carries a joint business plan per partner; 4: and the enablement catalogue, with
+ * people, enrolments and certificates per partner.
  */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 /** Everything the generated data depends on: the same plan writes the same rows. */
 export interface SeedPlan {
@@ -266,6 +255,7 @@ async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
     })),
   );
   await seedPlans(tx, generateDemoPlans(data));
+  await seedEnablement(tx, generateDemoEnablement(data));
 }
 
 /** The columns of the seeded deals. */
