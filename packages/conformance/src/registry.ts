@@ -5,6 +5,7 @@
 import { authChecks } from './areas/auth.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
+import { enablementChecks } from './areas/enablement.js';
 import { gatingChecks } from './areas/gating.js';
 import { idempotencyChecks } from './areas/idempotency.js';
 import { isolationChecks } from './areas/isolation.js';
@@ -30,6 +31,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   scorecards: scorecardChecks,
   translations: translationChecks,
   plans: planChecks,
+  enablement: enablementChecks,
   cors: corsChecks,
 };
 

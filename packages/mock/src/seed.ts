@@ -4,7 +4,7 @@
  * against the contract's schemas.
  * @module
  */
-import { generateDemoData, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
 import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
 import type * as z from 'zod/mini';
 import { numberKey, type MockState } from './state.js';
@@ -62,6 +62,13 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
     state.dealNumbers = data.dealCount;
     for (const { plan, revisions } of generateDemoPlans(data)) state.plans.set(`${plan.partnerId}\n${plan.period}`, { ...plan, revisions, seq: state.nextSeq() });
+    const enablement = generateDemoEnablement(data);
+    for (const c of enablement.certifications) state.certifications.set(c.id, { ...c, seq: state.nextSeq() });
+    for (const { course, assessment } of enablement.courses) state.courses.set(course.id, { ...course, assessment, seq: state.nextSeq() });
+    for (const r of enablement.requirements) state.certificationRequirements.set(r.tierId, r);
+    for (const p of enablement.people) state.people.set(p.id, { ...p, seq: state.nextSeq() });
+    for (const c of enablement.certificates) state.certificates.set(c.id, { ...c, seq: state.nextSeq(), expiryAnnounced: null });
+    for (const e of enablement.enrolments) state.enrolments.set(e.id, { ...e, attemptsBase: 0, seq: state.nextSeq() });
   }
   if (typeof seed === 'string') return people;
   seed.tiers?.forEach((t, i) => state.tiers.set(t.id, checked(Tier, t, `tiers[${i}]`)));

@@ -6,7 +6,7 @@
  * @module
  */
 import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
-import type { Deal, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, PersonRef, PlanRevision, Resource, Target, Tier } from '@partnerkit/core/schemas';
+import type { AssessmentInput, Certificate, Certification, Course, Deal, Enrolment, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, Person, PersonRef, PlanRevision, Resource, Target, Tier, TierCertificationRequirements } from '@partnerkit/core/schemas';
 import { Cursors } from './http/pagination.js';
 
 /** A deal with its position in creation order (lists are newest first). */
@@ -15,6 +15,12 @@ export type StoredDeal = Deal & { seq: number };
 export type StoredResource = Omit<Resource, 'locked'> & { url: string; seq: number };
 /** A joint business plan, with the revisions both sides agreed to and its creation order. */
 export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
+/** A course as stored: its assessment with the key, and its creation order. */
+export type StoredCourse = Omit<Course, 'assessment'> & { assessment: AssessmentInput | null; seq: number };
+/** An enrolment as stored: the attempts used before its last reopening, and its creation order. */
+export type StoredEnrolment = Omit<Enrolment, 'attemptsLeft'> & { attemptsBase: number; seq: number };
+/** A certificate as stored (its status is computed when read), with the expiry last announced. */
+export type StoredCertificate = Omit<Certificate, 'status'> & { seq: number; expiryAnnounced?: string | null };
 /** An event with its position in the log. */
 export type StoredEvent = EventEnvelope & { seq: number };
 
@@ -47,6 +53,13 @@ export class MockState {
   readonly resources = new Map<string, StoredResource>();
   /** By `partnerId \n period`. */
   readonly plans = new Map<string, StoredPlan>();
+  readonly certifications = new Map<string, Certification & { seq: number }>();
+  readonly courses = new Map<string, StoredCourse>();
+  readonly people = new Map<string, Person & { seq: number }>();
+  readonly enrolments = new Map<string, StoredEnrolment>();
+  readonly certificates = new Map<string, StoredCertificate>();
+  /** By tier id; a tier left out requires no certification. */
+  readonly certificationRequirements = new Map<string, TierCertificationRequirements>();
   readonly events: StoredEvent[] = [];
   readonly sessions = new Map<string, Session>();
   /** By `caller subject \n key`. */
@@ -68,6 +81,11 @@ export class MockState {
       const seq = this.events.length + 1;
       this.events.push({ id: `ev_${seq}`, seq, type: event.type, occurredAt: now.toISOString(), partnerId: event.partnerId, data: event.data });
     }
+  }
+
+  /** A tier's certification requirements (none when it has none). */
+  requirementsOf(tierId: string): TierCertificationRequirements {
+    return this.certificationRequirements.get(tierId) ?? { tierId, requirements: [], updatedAt: null };
   }
 
   /** The measurements of one partner. */

@@ -7,6 +7,7 @@
  */
 import type { MockPart } from '../context.js';
 import { dealsPart } from './deals.js';
+import { enablementPart } from './enablement.js';
 import { eventsPart } from './events.js';
 import { openApiPart } from './openapi.js';
 import { partnersPart } from './partners.js';
@@ -15,4 +16,4 @@ import { programmePart } from './programme.js';
 import { resourcesPart } from './resources.js';
 import { sessionsPart } from './sessions.js';
 
-export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, eventsPart];
+export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, enablementPart, eventsPart];
