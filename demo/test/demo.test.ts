@@ -228,7 +228,7 @@ describe('the demo site over HTTP', () => {
     assert.match(anonymous.headers.get('content-type') ?? '', /^application\/problem\+json/);
     assert.equal((await get('/api/v1/openapi.json')).status, 200);
     const partners = await admin<{ data: unknown[] }>('/partners?limit=200');
-    assert.equal(partners.data.length, 24, 'the demo programme');
+    assert.equal(partners.data.length, 26, 'the demo programme: 24 partners and the 2 its demo applications were approved as');
   });
 });
 

@@ -43,7 +43,7 @@ async function ready(run: ReturnType<typeof start>): Promise<{ url: string; key:
 test('npm start prints what to open, serves the demo, and stops cleanly on Ctrl-C', { timeout: 300_000 }, async () => {
   const first = start();
   const { url, key } = await ready(first);
-  assert.match(first.output(), /created the demo data in .+: 24 partners, 400 deals, 36 resources/);
+  assert.match(first.output(), /created the demo data in .+: 26 partners, 400 deals, 36 resources/);
   for (const page of ['/intranet', '/portal']) assert.ok(first.output().includes(`${url}${page}`), `names ${page}`);
   assert.equal(readFileSync(join(dataDir, 'admin-key'), 'utf8').trim(), key, 'the printed key is the kept one');
 

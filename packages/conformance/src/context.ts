@@ -9,6 +9,7 @@ import type { SessionInput, SessionToken } from '@partnerkit/core/schemas';
 import type { Check, CheckResult } from './check.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
 import { Http } from './http.js';
+import { RateLimitPacer } from './rate-limits.js';
 
 /**
  * A way to move the backend's clock forward, for a test harness that controls it. The contract
@@ -62,6 +63,9 @@ export interface Created {
   tiers: Set<string>;
   kpis: Set<string>;
   resources: Set<string>;
+  /** Selection criteria (deleted unless scored), publishable keys (revoked). */
+  criteria: Set<string>;
+  publishableKeys: Set<string>;
 }
 
 const SESSION_TTL_SECONDS = 3600;
@@ -82,9 +86,11 @@ export class RunContext {
   readonly http: Http;
   /** The typed client with the admin key. */
   readonly admin: PartnerKitClient;
-  readonly created: Created = { partners: new Set(), tiers: new Set(), kpis: new Set(), resources: new Set() };
+  readonly created: Created = { partners: new Set(), tiers: new Set(), kpis: new Set(), resources: new Set(), criteria: new Set(), publishableKeys: new Set() };
   /** HTTP requests sent so far, by the checks and the typed clients alike. */
   requestCount = 0;
+  /** Every request, raw or typed, passes the backend's rate limits through this (see rate-limits.ts). */
+  readonly rateLimits = new RateLimitPacer();
   /** How far the run has moved the backend's clock (see {@link Clock}). */
   clockOffsetMs = 0;
 
@@ -99,11 +105,13 @@ export class RunContext {
     this.baseUrl = new URL(options.baseUrl);
     const base = options.fetch ?? globalThis.fetch.bind(globalThis);
     // Every request of the run, raw or through the typed client, goes through here and is counted.
-    this.#fetch = (input, init) => {
+    const counted: typeof fetch = (input, init) => {
       this.requestCount += 1;
       return base(input, init);
     };
-    this.http = new Http(this.baseUrl, this.#fetch);
+    // The typed clients send a Request: each attempt sends a fresh copy of its body.
+    this.#fetch = (input, init) => this.rateLimits.send(() => counted(input instanceof Request ? input.clone() : input, init));
+    this.http = new Http(this.baseUrl, counted, this.rateLimits);
     this.#secrets.add(options.adminKey);
     this.admin = this.newClient(options.adminKey);
     this.#clients.set('admin', this.admin);

@@ -247,6 +247,30 @@ export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
     });
   }
 
+  for (const id of ctx.created.publishableKeys) {
+    await attempt(`revoking publishable key ${id}`, async () => {
+      try {
+        await admin.publishableKeys.delete(id);
+        report.removed.push(`publishable key ${id}`);
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
+    });
+  }
+
+  for (const id of ctx.created.criteria) {
+    await attempt(`deleting selection criterion ${id}`, async () => {
+      try {
+        await admin.selection.deleteCriterion(id);
+        report.removed.push(`selection criterion ${id}`);
+      } catch (error) {
+        if (statusOf(error) === 404) return;
+        if (statusOf(error) !== 409) throw error;
+        report.left.push(`selection criterion ${id} (scored by the kit's evaluations)`);
+      }
+    });
+  }
+
   for (const id of ctx.created.tiers) {
     await attempt(`deleting tier ${id}`, async () => {
       try {

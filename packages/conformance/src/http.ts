@@ -5,6 +5,7 @@
  * @module
  */
 import { fail } from './check.js';
+import { RateLimitPacer } from './rate-limits.js';
 
 /** How one request is sent. */
 export interface SendOptions {
@@ -45,9 +46,6 @@ export interface ExchangeRecord {
   body: unknown;
 }
 
-const RATE_LIMIT_RETRIES = 3;
-const LONGEST_WAIT_S = 30;
-
 /** Sends raw requests to one backend. */
 export class Http {
   /** Every exchange of the run, in order. */
@@ -57,6 +55,7 @@ export class Http {
   constructor(
     baseUrl: URL,
     private readonly fetchImpl: typeof fetch,
+    private readonly pacer = new RateLimitPacer(),
   ) {
     this.#root = baseUrl.href.replace(/\/+$/, '');
   }
@@ -67,25 +66,11 @@ export class Http {
   }
 
   /**
-   * Sends one request and reads the whole answer. A 429 is waited out (its `Retry-After`, at
-   * most 30 s) and retried: a rate limit is the backend's right, not a broken rule. No answer at
-   * all fails the running check.
+   * Sends one request and reads the whole answer. A 429 is waited out and sent again through the
+   * run's {@link RateLimitPacer} (a rate limit is the backend's right, not a broken rule). No
+   * answer at all fails the running check.
    */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
-    for (let attempt = 0; ; attempt++) {
-      const exchange = await this.#once(method, path, options);
-      if (exchange.status !== 429 || attempt >= RATE_LIMIT_RETRIES) return exchange;
-      const after = Number(exchange.headers.get('retry-after'));
-      await new Promise((resolve) => setTimeout(resolve, 1000 * Math.min(Number.isFinite(after) && after > 0 ? after : 1, LONGEST_WAIT_S)));
-    }
-  }
-
-  /** GET without a body. */
-  get(path: string, options: SendOptions = {}): Promise<Exchange> {
-    return this.send('GET', path, options);
-  }
-
-  async #once(method: string, path: string, options: SendOptions): Promise<Exchange> {
     const headers = new Headers(options.headers);
     if (options.authorization !== undefined) headers.set('authorization', options.authorization);
     else if (options.token) headers.set('authorization', `Bearer ${options.token}`);
@@ -97,13 +82,16 @@ export class Http {
 
     let response: Response;
     try {
-      response = await this.fetchImpl(this.url(path), {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
-        redirect: 'manual',
-      });
+      // Each attempt its own timeout: a wait on Retry-After does not count against it.
+      response = await this.pacer.send(() =>
+        this.fetchImpl(this.url(path), {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
+          redirect: 'manual',
+        }),
+      );
     } catch (error) {
       const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       fail(`${method} ${path} got no answer: ${reason}`);
@@ -125,6 +113,11 @@ export class Http {
       body: response.status >= 400 ? parsed : undefined,
     });
     return exchange;
+  }
+
+  /** GET without a body. */
+  get(path: string, options: SendOptions = {}): Promise<Exchange> {
+    return this.send('GET', path, options);
   }
 }
 

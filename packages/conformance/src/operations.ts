@@ -48,6 +48,9 @@ export interface SampleIds {
   tierId: string;
   kpiId: string;
   resourceId: string;
+  applicationId: string;
+  criterionId: string;
+  publishableKeyId: string;
   /** A plan's `{period}`, and the `{objectiveId}`, `{activityId}`, `{commentId}` and `{revision}` below it. */
   period: string;
   objectiveId: string;
@@ -81,6 +84,9 @@ function idFor(path: string, ids: SampleIds): string {
   if (path.startsWith('/v1/tiers/')) return ids.tierId;
   if (path.startsWith('/v1/kpis/')) return ids.kpiId;
   if (path.startsWith('/v1/resources/')) return ids.resourceId;
+  if (path.startsWith('/v1/applications/')) return ids.applicationId;
+  if (path.startsWith('/v1/selection-criteria/')) return ids.criterionId;
+  if (path.startsWith('/v1/publishable-keys/')) return ids.publishableKeyId;
   if (path.startsWith('/v1/certifications/')) return ids.certificationId;
   if (path.startsWith('/v1/courses/')) return ids.courseId;
   if (path.startsWith('/v1/people/')) return ids.personId;
@@ -114,6 +120,20 @@ const BODIES: Record<string, (ids: SampleIds) => unknown> = {
   transitionDeal: () => ({ to: 'withdrawn', reason: 'conformance check' }),
   createResource: (ids) => ({ title: `${ids.label} resource`, type: 'link', language: 'en', url: 'https://example.com/partnerkit-conformance' }),
   updateResource: (ids) => ({ title: `${ids.label} resource` }),
+  updateApplicationForm: () => ({ partnerTypes: [{ type: 'reseller', description: null }], questions: [], consent: { text: 'I agree.', privacyUrl: null } }),
+  createApplication: (ids) => ({
+    partnerType: 'reseller',
+    company: { name: `${ids.label} applicant`, country: 'VN', size: '1-10' },
+    contact: { name: `${ids.label} contact`, email: 'contact@partnerkit-conformance.invalid' },
+    capabilities: { markets: ['VN'], technicalStaff: 0, whyUs: 'conformance check' },
+    consent: true,
+  }),
+  transitionApplication: () => ({ to: 'withdrawn', reason: 'conformance check' }),
+  upsertEvaluation: () => ({ scores: [] }),
+  upsertSelectionCriterion: (ids) => ({ name: `${ids.label} criterion`, weight: 1, levels: [1, 2, 3, 4, 5].map((n) => ({ description: `level ${n}` })), partnerTypes: ['agent'] }),
+  updateSelectionThresholds: () => ({ approveAt: 70, declineBelow: 50 }),
+  createPublishableKey: (ids) => ({ name: `${ids.label} key`, allowedOrigins: ['https://partnerkit-conformance.invalid'] }),
+  updatePublishableKey: (ids) => ({ name: `${ids.label} key` }),
   upsertPlan: (ids) => ({ title: `${ids.label} plan` }),
   transitionPlan: () => ({ to: 'proposed', version: 1 }),
   createPlanObjective: (ids) => ({ owner: { name: 'Conformance' }, title: `${ids.label} objective`, kind: 'milestone' }),

@@ -2,6 +2,7 @@
  * Every check of the kit, in the order of {@link AREAS}, and how `--only` selects among them.
  * @module
  */
+import { applicationChecks } from './areas/applications.js';
 import { authChecks } from './areas/auth.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
@@ -30,6 +31,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   gating: gatingChecks,
   scorecards: scorecardChecks,
   translations: translationChecks,
+  applications: applicationChecks,
   plans: planChecks,
   enablement: enablementChecks,
   cors: corsChecks,

@@ -10,6 +10,7 @@ import { RunContext, type RunOptions } from './context.js';
 import { cleanup, type CleanupReport, SetupError } from './fixtures.js';
 import { describeFailure } from './failure.js';
 import { truncate } from './http.js';
+import type { RateLimitReport } from './rate-limits.js';
 import { CHECKS, selectChecks } from './registry.js';
 import { KIT_VERSION } from './version.js';
 
@@ -26,6 +27,8 @@ export interface RunReport {
   durationMs: number;
   /** HTTP requests the run sent, fixtures and cleanup included. */
   requests: number;
+  /** The backend's `429` answers the run waited out (see docs/conformance.md, rate limits). */
+  rateLimits: RateLimitReport;
   results: CheckResult[];
   /** `skipped` counts `blocked` too: the checks a failed setup kept from running. */
   summary: { total: number; passed: number; failed: number; skipped: number; blocked: number };
@@ -148,6 +151,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     requests: ctx.requestCount,
+    rateLimits: { ...ctx.rateLimits.report },
     results,
     summary: {
       total: results.length,

@@ -43,7 +43,7 @@ describe('the contract operations', () => {
     assert.ok(operations.length >= 30);
     assert.ok(operations.some((o) => o.operationId === 'registerDeal' && o.method === 'POST' && o.path === '/v1/deals' && o.roles.includes('partner')));
     assert.deepEqual(operationsWithoutSamples(), []);
-    const ids = { partnerId: 'p_1', dealId: 'd_1', tierId: 't_1', kpiId: 'k_1', resourceId: 'r_1', period: '2026-H1', objectiveId: 'o_1', activityId: 'a_1', commentId: 'c_1', revision: '1', certificationId: 'cn_1', courseId: 'co_1', personId: 'pp_1', enrolmentId: 'en_1', certificateId: 'ce_1', bodyPartnerId: 'p_2', bodyKpiId: 'k_2', label: 'x' };
+    const ids = { partnerId: 'p_1', dealId: 'd_1', tierId: 't_1', kpiId: 'k_1', resourceId: 'r_1', applicationId: 'ap_1', criterionId: 'cr_1', publishableKeyId: 'pk_1', period: '2026-H1', objectiveId: 'o_1', activityId: 'a_1', commentId: 'c_1', revision: '1', certificationId: 'cn_1', courseId: 'co_1', personId: 'pp_1', enrolmentId: 'en_1', certificateId: 'ce_1', bodyPartnerId: 'p_2', bodyKpiId: 'k_2', label: 'x' };
     for (const op of operations) {
       const request = sampleRequest(op, ids);
       assert.ok(!request.path.includes('{'), request.path);
@@ -136,6 +136,7 @@ const sample: RunReport = {
   startedAt: '2026-11-30T00:00:00.000Z',
   durationMs: 1234,
   requests: 42,
+  rateLimits: { answers: 0, waitedMs: 0, exhausted: 0 },
   results: [
     { id: 'auth.missing-token', area: 'auth', title: 'every operation answers 401 without a token', rule: 'Every request carries a token. A second sentence.', outcome: 'pass', durationMs: 10 },
     { id: 'deals.protection', area: 'deals', title: 'approval protects a deal', rule: 'Approval sets expiresAt. 90 days for a partner without a tier.', outcome: 'fail', seen: 'partner C (no tier): expiresAt is 1 day after approvedAt; expected 90 days', durationMs: 20 },
@@ -161,6 +162,9 @@ describe('reporters', () => {
     assert.match(text, /deals +│ .*│ FAIL +│ Approval sets expiresAt\. 90 +│ partner C \(no tier\)/);
     assert.match(text, /1 check failed: 1 passed, 1 failed, 1 not checked, of 3 \(1\.2 s, 42 requests\)/);
     assert.doesNotMatch(text, /\u001b\[/, 'no colours unless asked');
+    assert.doesNotMatch(text, /rate limits/, 'a run the backend never limited says nothing of it');
+    const limited = renderTable({ ...sample, rateLimits: { answers: 5, waitedMs: 4200, exhausted: 1 } }, { width: 200 });
+    assert.match(limited, /rate limits: the backend answered 429 5 times; the run waited 4\.2 s on Retry-After; 1 request still answered 429 after 3 waits/);
     assert.match(renderTable(sample, { color: true }), /\u001b\[31;1mFAIL/);
   });
 

@@ -87,6 +87,10 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'deals',
     mustFail: { 'deals.conflicts-by-name': /partner B's pre-check of partner A's customer by name, without its domain answered \{"available":true\}; expected unavailable, already_registered/ },
   },
+  'public-key-reads-everything': {
+    area: 'applications',
+    mustFail: { 'applications.public-key': /with the publishable key: GET \/v1\/\S+ answered 200 .*; expected 401 unauthorized/ },
+  },
   'drops-translations': {
     area: 'translations',
     mustFail: {

@@ -40,6 +40,8 @@ export interface MockOptions {
   defaultProtectionDays?: number;
   /** Lifetime of sessions minted without `ttlSeconds` (default 900 s). */
   sessionTtlSeconds?: number;
+  /** The least time between loading the public application form and submitting it, in ms (default 3000, as the reference server). */
+  minFormFillMs?: number;
   /** The parts of the contract served (default all); for trying a new part before it lands. */
   parts?: readonly MockPart[];
   /** Sees a copy of every request before it is answered (to assert what a page sent). */
@@ -110,7 +112,7 @@ export class MockBackend {
     this.latency = options.latency ?? 0;
     this.#parts = options.parts ?? PARTS;
     this.#routes = compile(this.#parts);
-    this.#settings = { defaultProtectionDays: options.defaultProtectionDays ?? 90, sessionTtlSeconds: options.sessionTtlSeconds ?? 900 };
+    this.#settings = { defaultProtectionDays: options.defaultProtectionDays ?? 90, sessionTtlSeconds: options.sessionTtlSeconds ?? 900, minFormFillMs: options.minFormFillMs ?? 3000 };
     this.#allowOrigins = new Set(options.allowOrigins ?? ['*']);
     this.#onRequest = options.onRequest;
     for (const fault of options.faults ?? []) this.faults.add(fault);
@@ -198,13 +200,35 @@ export class MockBackend {
         break;
       }
     }
-    const caller = route?.public ? null : this.#authenticate(request.headers.get('authorization'), now);
+    const authorization = request.headers.get('authorization');
+    const publishable = route?.public ? null : this.#publishable(request, path, authorization);
+    const caller = route?.public || publishable ? null : this.#authenticate(authorization, now);
     if (!route || !match) throw problems.notFound();
     const handler = route.handlers[request.method.toLowerCase() as Method];
     if (!handler) throw problems.methodNotAllowed(Object.keys(route.handlers).map((m) => m.toUpperCase()));
     const params = Object.fromEntries(route.names.map((name, i) => [name, match[i + 1] as string]));
-    const ctx: RequestContext = { request, url, params, caller, state: this.state, now, requestId, settings: this.#settings };
+    const ctx: RequestContext = { request, url, params, caller, publishable, state: this.state, now, requestId, settings: this.#settings };
     return handler(ctx);
+  }
+
+  /**
+   * A publishable key calling one of the two operations it may (reading the form, submitting),
+   * from an origin it lists; null for any other credential. Anywhere else a publishable key is no
+   * credential (401, from {@link #authenticate}); from another origin, or a write without
+   * `Origin`, 403.
+   */
+  #publishable(request: Request, path: string, authorization: string | null): { keyId: string } | null {
+    const token = /^Bearer +(pk_pub_[\x21-\x7E]{1,200})$/i.exec(authorization?.trim() ?? '')?.[1];
+    if (token === undefined) return null;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const allowed = (method === 'GET' && path === '/v1/application-form') || (method === 'POST' && path === '/v1/applications');
+    const key = allowed ? [...this.state.publishableKeys.values()].find((k) => k.key === token) : undefined;
+    if (!key) return null;
+    const origin = request.headers.get('origin');
+    if (origin === null ? method !== 'GET' : !key.allowedOrigins.includes(origin)) {
+      throw problems.forbidden("This publishable key may not be used from this origin; add the origin to the key's allowed origins.");
+    }
+    return { keyId: key.id };
   }
 
   /** The caller of `Authorization: Bearer <admin key | session token>`; 401 for anything else. */

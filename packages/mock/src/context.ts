@@ -18,6 +18,8 @@ export interface MockSettings {
   defaultProtectionDays: number;
   /** Lifetime of sessions minted without `ttlSeconds`. */
   sessionTtlSeconds: number;
+  /** The least time between loading the public application form and submitting it. */
+  minFormFillMs: number;
 }
 
 /** One request, as a handler sees it. */
@@ -26,8 +28,10 @@ export interface RequestContext {
   url: URL;
   /** The path parameters (`{ id: 'dl_1' }`), still encoded. */
   params: Record<string, string>;
-  /** The caller; public operations get `null`. */
+  /** The caller; public operations, and a publishable key's, get `null`. */
   caller: Caller | null;
+  /** The publishable key of a public page calling one of the two operations it may (the form, a submission). */
+  publishable: { keyId: string } | null;
   state: MockState;
   now: Date;
   /** The request's id, as the answer's `X-Request-Id` carries it. */

@@ -15,5 +15,5 @@ export { createMockBackend, DEFAULT_ADMIN_KEY, MockBackend, type MockOptions, ty
 export type { Caller, Handler, Method, MockPart, RequestContext, Route } from './context.js';
 export { type Fault, type FaultMatch, Faults, type Latency, OfflineError } from './faults.js';
 export { type HandlerOptions, partnerkitHandlers } from './handlers.js';
-export type { MockSeed, MockSeedData, SeededPeople } from './seed.js';
+export { DEMO_PUBLISHABLE_KEY, type MockSeed, type MockSeedData, type SeededPeople } from './seed.js';
 export { MockState } from './state.js';

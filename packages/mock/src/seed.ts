@@ -4,7 +4,10 @@
  * against the contract's schemas.
  * @module
  */
-import { generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { DAY_MS } from '@partnerkit/core/rules';
+import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import type { Caller } from './context.js';
+import { checkSubmission, evaluateApplication, moveApplication, submitApplication } from './parts/recruitment.js';
 import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
 import type * as z from 'zod/mini';
 import { numberKey, type MockState } from './state.js';
@@ -62,6 +65,7 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
     state.dealNumbers = data.dealCount;
     for (const { plan, revisions } of generateDemoPlans(data)) state.plans.set(`${plan.partnerId}\n${plan.period}`, { ...plan, revisions, seq: state.nextSeq() });
+    seedRecruitment(state, now, data.managers);
     const enablement = generateDemoEnablement(data);
     for (const c of enablement.certifications) state.certifications.set(c.id, { ...c, seq: state.nextSeq() });
     for (const { course, assessment } of enablement.courses) state.courses.set(course.id, { ...course, assessment, seq: state.nextSeq() });
@@ -94,3 +98,43 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
   });
   return people;
 }
+
+/**
+ * Recruitment as the reference server seeds it: core's criteria, thresholds, form and a demo
+ * publishable key, and the demo applications replayed through the part's own rules at the plan's
+ * times (so approvals create their partners). The replay's events are dropped: the log starts
+ * with the first real change.
+ */
+function seedRecruitment(state: MockState, asOf: Date, managers: readonly DemoUser[]): void {
+  const start = new Date(asOf.getTime() - 150 * DAY_MS).toISOString();
+  for (const { id, ...criterion } of DEMO_CRITERIA) {
+    state.criteria.set(id, { id, ...criterion, description: criterion.description ?? null, knockOutMin: criterion.knockOutMin ?? null, partnerTypes: criterion.partnerTypes ?? [], position: criterion.position ?? 0, createdAt: start, updatedAt: start });
+  }
+  state.thresholds = { ...DEMO_THRESHOLDS, updatedAt: start };
+  state.applicationForm = { ...DEMO_APPLICATION_FORM, updatedAt: start };
+  state.publishableKeys.set('pk_demo', { id: 'pk_demo', name: 'Demo website: become a partner', key: DEMO_PUBLISHABLE_KEY, allowedOrigins: ['http://localhost:6006', 'http://localhost:8787', 'http://127.0.0.1:8787'], createdAt: start, updatedAt: start });
+  const events = state.events.length;
+  const reviewer = (id: string): Caller & { role: 'manager' } => {
+    const user = managers.find((m) => m.id === id) ?? managers[0]!;
+    return { role: 'manager', partnerId: null, user, locale: null, expiresAt: new Date(asOf.getTime() + DAY_MS).toISOString() };
+  };
+  for (const [index, plan] of DEMO_APPLICATIONS.entries()) {
+    const submittedAt = new Date(asOf.getTime() - plan.daysAgo * DAY_MS - 3 * 3_600_000 + index * 60_000);
+    const submitter = plan.via === 'public_form' ? { publishableKeyId: 'pk_demo' } : { caller: reviewer(plan.steps[0]?.by ?? 'mgr_linh') };
+    const { id } = submitApplication(state, submitter, plan.input, checkSubmission(state, submitter, plan.input), submittedAt);
+    for (const step of plan.steps) {
+      const at = new Date(submittedAt.getTime() + step.day * DAY_MS);
+      if ('to' in step) {
+        const { day: _day, by, ...move } = step;
+        moveApplication(state, reviewer(by), id, move, at);
+      } else {
+        const { scores, recommendation, comment, submit } = step.evaluation;
+        evaluateApplication(state, reviewer(step.by), id, { scores: scores.map(([criterionId, score, note]) => ({ criterionId, score, ...(note === undefined ? {} : { note }) })), recommendation, comment, submit }, at);
+      }
+    }
+  }
+  state.events.length = events;
+}
+
+/** The demo's publishable key: stories and pages on localhost use it for the public form. */
+export const DEMO_PUBLISHABLE_KEY = 'pk_pub_demo_become_a_partner_0001';

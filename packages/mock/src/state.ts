@@ -6,13 +6,42 @@
  * @module
  */
 import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
-import type { AssessmentInput, Certificate, Certification, Course, Deal, Enrolment, EventEnvelope, KnownEventType, Kpi, Measurement, Partner, Person, PersonRef, PlanRevision, Resource, Target, Tier, TierCertificationRequirements } from '@partnerkit/core/schemas';
+import type {
+  Application,
+  AssessmentInput,
+  Certificate,
+  Certification,
+  Course,
+  ApplicationFormInput,
+  Deal,
+  Enrolment,
+  EventEnvelope,
+  Evaluation,
+  KnownEventType,
+  Kpi,
+  Measurement,
+  Partner,
+  Person,
+  PersonRef,
+  PlanRevision,
+  PublishableKey,
+  Resource,
+  SelectionCriterion,
+  SelectionThresholds,
+  Target,
+  Tier,
+  TierCertificationRequirements,
+} from '@partnerkit/core/schemas';
 import { Cursors } from './http/pagination.js';
 
 /** A deal with its position in creation order (lists are newest first). */
 export type StoredDeal = Deal & { seq: number };
 /** A library item as stored: with its URL, which gating may hide, and its creation order. */
 export type StoredResource = Omit<Resource, 'locked'> & { url: string; seq: number };
+/** An application with its position in creation order (lists are newest first). */
+export type StoredApplication = Application & { seq: number };
+/** An evaluation as stored: its score and knock-outs are computed when read, from the criteria as they are. */
+export type StoredEvaluation = Omit<Evaluation, 'weightedScore' | 'knockOuts'>;
 /** A joint business plan, with the revisions both sides agreed to and its creation order. */
 export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
 /** A course as stored: its assessment with the key, and its creation order. */
@@ -61,6 +90,18 @@ export class MockState {
   /** By tier id; a tier left out requires no certification. */
   readonly certificationRequirements = new Map<string, TierCertificationRequirements>();
   readonly events: StoredEvent[] = [];
+  readonly criteria = new Map<string, SelectionCriterion>();
+  /** Null until an admin sets them: core's defaults apply. */
+  thresholds: SelectionThresholds | null = null;
+  /** Null until an admin sets it: every partner type, no questions. */
+  applicationForm: (ApplicationFormInput & { updatedAt: string }) | null = null;
+  readonly applications = new Map<string, StoredApplication>();
+  /** By `applicationId \n reviewerId`. */
+  readonly evaluations = new Map<string, StoredEvaluation>();
+  readonly publishableKeys = new Map<string, PublishableKey>();
+  /** Form tokens issued, with when (ms): a submission brings one back. */
+  readonly formTokens = new Map<string, number>();
+  applicationNumbers = 0;
   readonly sessions = new Map<string, Session>();
   /** By `caller subject \n key`. */
   readonly idempotency = new Map<string, StoredAnswer>();

@@ -23,10 +23,12 @@ import { partnerRoutes } from './routes/partners.js';
 import { performanceRoutes } from './routes/performance.js';
 import { planRoutes } from './routes/plans.js';
 import { resourceRoutes } from './routes/resources.js';
+import { recruitmentRoutes } from './routes/recruitment.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tierRoutes } from './routes/tiers.js';
 import { deriveKeys, loadSecret, type ServerKeys } from './security/secret.js';
 import { DEFAULT_SESSION_TTL_SECONDS } from './security/session-tokens.js';
+import { livePublishableOrigins } from './store/publishable-keys.js';
 
 /** Default protection window when neither the partner's tier nor any tier says: 90 days. */
 export const DEFAULT_PROTECTION_DAYS = 90;
@@ -34,6 +36,8 @@ export const DEFAULT_PROTECTION_DAYS = 90;
 export const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2000;
 /** How long idempotency keys are kept: 24 hours. */
 export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+/** The least time between loading the public application form and submitting it: 3 s (faster is a bot). */
+export const DEFAULT_MIN_FORM_FILL_MS = 3000;
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -68,6 +72,8 @@ export interface AppOptions {
   basePath?: string;
   /** How long `GET /healthz` waits for the database before answering 503, in ms (default 2000). */
   healthCheckTimeoutMs?: number;
+  /** The least time between loading the public application form and submitting it, in ms (default 3000). */
+  minFormFillMs?: number;
   /**
    * Compress answers of 1 KiB and more with brotli or gzip as the client accepts (default), with
    * another threshold, or `false` when a proxy in front compresses already (docs/server.md).
@@ -89,6 +95,7 @@ export function resolveSettings(options: Omit<AppOptions, 'db'>): AppSettings {
     defaultProtectionDays: options.defaultProtectionDays ?? DEFAULT_PROTECTION_DAYS,
     trustProxy: options.trustProxy ?? false,
     healthCheckTimeoutMs: options.healthCheckTimeoutMs ?? DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
+    minFormFillMs: options.minFormFillMs ?? DEFAULT_MIN_FORM_FILL_MS,
   };
 }
 
@@ -126,7 +133,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   };
 
   const app = options.basePath ? new Hono<AppEnv>().basePath(options.basePath) : new Hono<AppEnv>();
-  app.use('*', requestId(), accessLog(ctx), securityHeaders(), cors(settings.allowOrigins));
+  app.use('*', requestId(), accessLog(ctx), securityHeaders(), cors(settings.allowOrigins, () => livePublishableOrigins(options.db)));
   // Innermost of the global middleware: it sees every route's answer and problem document.
   if (options.compression !== false) app.use('*', compression(options.compression));
   healthRoutes(app, ctx);
@@ -142,6 +149,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   planRoutes(app, ctx);
   enablementRoutes(app, ctx);
   eventRoutes(app, ctx);
+  recruitmentRoutes(app, ctx);
 
   app.notFound((c) => problemResponse(problems.notFound(), c.get('requestId') ?? 'unknown'));
   app.onError((error, c) => {

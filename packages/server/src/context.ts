@@ -6,7 +6,7 @@ import type { Database } from './db/database.js';
 import type { CursorCodec } from './http/cursor.js';
 import type { Logger } from './http/logger.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
-import type { Caller } from './security/caller.js';
+import type { Caller, PublishableCaller } from './security/caller.js';
 import type { ServerKeys } from './security/secret.js';
 
 /** Settings after defaults were applied. */
@@ -19,6 +19,8 @@ export interface AppSettings {
   defaultProtectionDays: number;
   trustProxy: boolean;
   healthCheckTimeoutMs: number;
+  /** The least time between loading the public application form and submitting it. */
+  minFormFillMs: number;
 }
 
 /** Shared by the routes of one app. */
@@ -35,8 +37,10 @@ export interface AppContext {
 /** Hono's per-request variables. */
 export interface AppVariables {
   requestId: string;
-  /** Set by the authentication middleware on every `/v1` route that needs a token. */
+  /** Set by the authentication middleware on every `/v1` route that needs a token, unless a publishable key called. */
   caller: Caller;
+  /** Set instead of `caller` when a publishable key calls one of the operations it may. */
+  publishable: PublishableCaller | undefined;
 }
 
 /** The Hono environment of the app. */

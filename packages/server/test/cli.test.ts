@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../src/cli/main.ts';
+import { parseRateLimits, runCli } from '../src/cli/main.ts';
 import { openDatabase } from '../src/index.ts';
 import { drivers, freshDatabase, pgliteDataDir } from './helpers/databases.ts';
 import { dealBody } from './helpers/fixtures.ts';
@@ -38,11 +38,18 @@ it('prints help for every command without touching a database', async () => {
 });
 
 it('refuses unknown commands and bad flags with exit code 2', async () => {
-  for (const argv of [['serve'], ['start', '--port', 'eighty'], ['start', '--bogus'], ['seed', '--profile', 'huge'], ['keys', 'create'], ['keys', 'rotate'], ['start', '--seed', 'big'], ['seed', '--as-of', 'someday']]) {
+  for (const argv of [['serve'], ['start', '--port', 'eighty'], ['start', '--rate-limit', 'anonymous=many'], ['start', '--rate-limit', 'visitors=60'], ['start', '--rate-limit', '0'], ['start', '--bogus'], ['seed', '--profile', 'huge'], ['keys', 'create'], ['keys', 'rotate'], ['start', '--seed', 'big'], ['seed', '--as-of', 'someday']]) {
     const result = await cli(argv);
     assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, /^partnerkit-server: /);
   }
+});
+
+it('reads --rate-limit as N for sessions (admin keys 10x) or KIND=N for one kind of caller', () => {
+  assert.deepEqual(parseRateLimits([]), {});
+  assert.deepEqual(parseRateLimits(['100']), { session: 100, admin: 1000 });
+  assert.deepEqual(parseRateLimits(['100', 'admin=5', 'anonymous=600', 'public-address=900', 'publishable=3000']), { session: 100, admin: 5, anonymous: 600, publicAddress: 900, publishable: 3000 });
+  assert.throws(() => parseRateLimits(['publicAddress=5']), /KIND one of session, admin, anonymous, publishable, public-address/);
 });
 
 for (const driver of drivers()) {

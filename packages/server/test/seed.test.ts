@@ -4,6 +4,7 @@
  * together with `--seed demo` on one empty database seed it once.
  */
 import assert from 'node:assert/strict';
+import { DEMO_APPLICATIONS } from '@partnerkit/core/demo';
 import { describe, it } from 'node:test';
 import { runCli } from '../src/cli/main.ts';
 import { type Database, type RunningServer, seedDatabase, type SeedOptions, startServer } from '../src/index.ts';
@@ -20,20 +21,25 @@ const killedAfterFirstBatch = (options: SeedOptions): SeedOptions => ({
 });
 
 async function empty(db: Database): Promise<void> {
-  await db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys, certifications, courses RESTART IDENTITY CASCADE;
-                    ALTER SEQUENCE deal_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
+  await db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys, applications, application_moves,
+                      application_duplicates, evaluations, evaluation_scores, selection_criteria, selection_thresholds, application_form, publishable_keys, certifications, courses RESTART IDENTITY CASCADE;
+                    ALTER SEQUENCE deal_numbers RESTART; ALTER SEQUENCE application_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
 }
 
 async function digest(db: Database): Promise<string> {
   const { rows } = await db.query(`SELECT
       (SELECT md5(string_agg(id || number || partner_id || status || customer_key || history::text || created_at::text, ',' ORDER BY id)) FROM deals) AS deals,
-      (SELECT md5(string_agg(id || name || tier_id || tier_since::text, ',' ORDER BY id)) FROM partners) AS partners,
+      (SELECT md5(string_agg(id || name || tier_id || tier_since::text, ',' ORDER BY id)) FROM partners WHERE id NOT IN (SELECT partner_id FROM applications WHERE partner_id IS NOT NULL)) AS partners,
+      (SELECT md5(string_agg(number || status || company::text || evaluation_count::text, ',' ORDER BY number)) FROM applications) AS applications,
       (SELECT md5(string_agg(partner_id || kpi_id || period || value::text, ',' ORDER BY partner_id, kpi_id, period)) FROM measurements) AS measurements,
       (SELECT md5(string_agg(id || title, ',' ORDER BY id)) FROM resources) AS resources,
       (SELECT md5(string_agg(id || person_id || issued_at::text || coalesce(expires_at::text, ''), ',' ORDER BY id)) FROM certificates) AS certificates,
       (SELECT last_value FROM deal_numbers) AS numbers`);
   return JSON.stringify(rows[0]);
 }
+
+/** Partners the demo's approved applications create. */
+const APPROVED = DEMO_APPLICATIONS.filter((a) => a.steps.some((s) => 'to' in s && s.to === 'approved')).length;
 
 const count = async (db: Database, table: string) => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n);
 
@@ -50,7 +56,8 @@ suite('seed', (harness) => {
 
     await empty(db);
     await assert.rejects(seedDatabase(db, killedAfterFirstBatch(options)), Killed);
-    assert.equal(await count(db, 'partners'), 12, 'the programme landed whole');
+    assert.equal(await count(db, 'partners'), 12 + APPROVED, 'the programme landed whole, with the partners recruitment approved');
+    assert.equal(await count(db, 'applications'), DEMO_APPLICATIONS.length);
     assert.equal(await count(db, 'deals'), 10_000, 'and the first batch of deals');
     await assert.rejects(seedDatabase(db, { ...options, deals: 40_000 }), /unfinished seed \(12 partners, 12000 deals.*deals 40000 \(recorded: 12000\).*seed --resume/);
 
@@ -105,7 +112,8 @@ describe('servers started together on one empty database [postgres]', POSTGRES_U
       assert.equal(outcomes.filter((o) => o === 'seeded').length, 1, outcomes.join(', '));
       const db = servers[0]?.db as Database;
       assert.equal(await count(db, 'tiers'), 4);
-      assert.equal(await count(db, 'partners'), 24);
+      assert.equal(await count(db, 'partners'), 24 + APPROVED);
+      assert.equal(await count(db, 'applications'), DEMO_APPLICATIONS.length, 'recruitment seeded once');
       assert.equal(await count(db, 'deals'), 400);
       assert.equal(servers.reduce((sum, s) => sum + (s.seeded?.dealsWritten ?? 0), 0), 400, 'every deal written once');
     } finally {

@@ -16,6 +16,9 @@ export function ghostIds(ctx: RunContext, fixtures?: Fixtures): SampleIds {
     tierId: ghost,
     kpiId: ghost,
     resourceId: ghost,
+    applicationId: ghost,
+    criterionId: ghost,
+    publishableKeyId: ghost,
     // A period no kit partner has a plan for, and ids under it that do not exist.
     period: '2001-H1',
     objectiveId: ghost,

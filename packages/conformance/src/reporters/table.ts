@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../check.js';
 import type { RunReport } from '../runner.js';
+import { RATE_LIMIT_RETRIES } from '../rate-limits.js';
 
 /** Options of {@link renderTable}. */
 export interface TableOptions {
@@ -104,6 +105,11 @@ export function renderTable(report: RunReport, options: TableOptions = {}): stri
   out.push('');
   const notChecked = summary.blocked > 0 ? `${summary.skipped} not checked (${summary.blocked} blocked by a failure above)` : `${summary.skipped} not checked`;
   out.push(`${verdict}: ${summary.passed} passed, ${summary.failed} failed, ${notChecked}, of ${summary.total} (${(report.durationMs / 1000).toFixed(1)} s, ${report.requests} requests)`);
+  const { rateLimits } = report;
+  if (rateLimits.answers > 0) {
+    const kept = rateLimits.exhausted > 0 ? `; ${plural(rateLimits.exhausted, 'request')} still answered 429 after ${RATE_LIMIT_RETRIES} waits, and the checks that sent them saw it` : '';
+    out.push(dim(`rate limits: the backend answered 429 ${plural(rateLimits.answers, 'time')}; the run waited ${(rateLimits.waitedMs / 1000).toFixed(1)} s on Retry-After${kept}`));
+  }
   const { cleanup } = report;
   out.push(dim(`cleanup: ${cleanup.removed.length} removed, ${cleanup.left.length} left (the contract cannot delete them)${cleanup.failed.length ? `, ${cleanup.failed.length} failed` : ''}`));
   for (const failure of cleanup.failed) out.push(dim(`  cleanup failed: ${failure}`));

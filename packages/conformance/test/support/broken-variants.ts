@@ -25,6 +25,8 @@ export const VARIANTS = {
   'ignores-plan-versions': 'a side agrees to a plan version it never saw',
   /** Judges a measured objective against the whole target from day one, ignoring the time elapsed. */
   'plan-progress-ignores-time': 'measured objectives expect the whole target at once',
+  /** Treats a publishable key as the admin on reads, like a backend that checks only that a key exists. */
+  'public-key-reads-everything': 'a publishable key found in a page reads applications, partners and deals',
   /** Serves a course with its assessment as stored, the correct choices included, to every caller. */
   'shows-assessment-keys': 'partners read the correct answers of an assessment with the course',
 } as const;
@@ -207,8 +209,20 @@ function showsAssessmentKeys(app: FetchHandler, adminKey: string): FetchHandler 
 }
 
 /** The handler of `variant` around the real app's `fetch`. */
+function publicKeyReadsEverything(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const publishable = /^bearer pk_pub_/i.test(request.headers.get('authorization') ?? '');
+    if (!publishable || request.method !== 'GET' || new URL(request.url).pathname.endsWith('/v1/application-form')) return app(request);
+    const headers = new Headers(request.headers);
+    headers.set('authorization', `Bearer ${adminKey}`);
+    return app(new Request(request.url, { headers }));
+  };
+}
+
 export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: string): FetchHandler {
   switch (variant) {
+    case 'public-key-reads-everything':
+      return publicKeyReadsEverything(app, adminKey);
     case 'leaks-deals':
       return leaksDeals(app, adminKey);
     case 'crashes-on-bad-json':

@@ -15,6 +15,12 @@ import { plans, type PlansApi } from './parts/plans.js';
 import { resources, type ResourcesApi } from './parts/resources.js';
 import { session, sessions, type SessionApi, type SessionsApi } from './parts/session.js';
 import { tiers, type TiersApi } from './parts/tiers.js';
+// Recruitment's parts come last: imported before the others, their schemas would change the
+// order of modules in the widgets' shared chunk (and its gzip size) though no widget uses them.
+import { applicationForm, type ApplicationFormApi } from './parts/application-form.js';
+import { applications, type ApplicationsApi } from './parts/applications.js';
+import { publishableKeys, type PublishableKeysApi } from './parts/publishable-keys.js';
+import { selection, type SelectionApi } from './parts/selection.js';
 
 /**
  * The PartnerKit client: a {@link BaseClient} with one namespace per part of the v1 contract.
@@ -53,6 +59,14 @@ export interface PartnerKitClient extends BaseClient {
   readonly enablement: EnablementApi;
   /** The event log. */
   readonly events: EventsApi;
+  /** The public application form, and submitting to it (what a publishable key may do). */
+  readonly applicationForm: ApplicationFormApi;
+  /** Applications, their stages and evaluations (vendor staff). */
+  readonly applications: ApplicationsApi;
+  /** Selection criteria and recommendation thresholds. */
+  readonly selection: SelectionApi;
+  /** Publishable keys of public pages (admin). */
+  readonly publishableKeys: PublishableKeysApi;
 }
 
 /**
@@ -89,5 +103,9 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     plans: plans(base),
     enablement: enablement(base),
     events: events(base),
+    applicationForm: applicationForm(base),
+    applications: applications(base),
+    selection: selection(base),
+    publishableKeys: publishableKeys(base),
   });
 }

@@ -27,6 +27,10 @@ export {
   type PersonListParams,
 } from './parts/enablement.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
+export { applicationForm, type ApplicationFormApi } from './parts/application-form.js';
+export { applications, type ApplicationsApi, type ApplicationListParams, type ApplicationPipelineParams } from './parts/applications.js';
+export { selection, type SelectionApi } from './parts/selection.js';
+export { publishableKeys, type PublishableKeysApi } from './parts/publishable-keys.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export { HEADERS } from './http/transport.js';
 export { REQUEST_ID_HEADER } from './http/read-response.js';

@@ -9,3 +9,13 @@ export { generateDemoPlans, type DemoPlan } from './plans.js';
 export { DEMO_CERTIFICATIONS, generateDemoEnablement, type DemoCertificate, type DemoCourse, type DemoEnablement, type DemoEnrolment, type DemoPerson } from './enablement.js';
 export { SEED_KPIS, SEED_TIERS, type SeedKpi, type SeedTier } from './programme.js';
 export { SeededRandom } from './random.js';
+export {
+  DEMO_APPLICATION_FORM,
+  DEMO_APPLICATIONS,
+  DEMO_CRITERIA,
+  DEMO_THRESHOLDS,
+  type DemoApplication,
+  type DemoApplicationStep,
+  type DemoCriterion,
+  type DemoEvaluation,
+} from './recruitment.js';

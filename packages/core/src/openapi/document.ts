@@ -32,7 +32,9 @@ library, for any backend that speaks it. \`docs/contract.md\` explains it in pro
   currency; periods \`YYYY-MM\`, \`YYYY-Qn\`, \`YYYY-Hn\` or \`YYYY\`.
 - **Auth**: every request but this document's carries \`Authorization: Bearer <token>\`: an admin API key, or a session
   minted with \`createSession\` for a manager or for one user of one partner. Tenant and role come from the verified
-  token only. Objects outside the caller's scope answer 404, never 403.
+  token only. Objects outside the caller's scope answer 404, never 403. A public page uses a publishable key
+  (\`pk_pub_...\`) from the origins it lists: it may read the application form and submit applications; every other
+  operation answers it as if it did not exist (401).
 - **Errors** are RFC 9457 problem documents (\`application/problem+json\`) with a stable \`code\`, and \`errors\` for
   invalid fields. Bad input never answers 5xx.
 - **Lists** take \`limit\` (1-200, default 50) and \`cursor\`, and answer \`{ data, nextCursor }\`; filters are named
@@ -117,11 +119,11 @@ function assembleDocument(): OpenApiDocument {
         [SECURITY_SCHEME]: {
           type: 'http',
           scheme: 'bearer',
-          bearerFormat: 'session token (JWS) or admin API key',
+          bearerFormat: 'session token (JWS), admin API key or publishable key',
           description:
             'A session token minted by `createSession` (short-lived, signed, scoped to a role and, for partners, ' +
-            'one partner), or an admin API key created by the backend\'s operator. Tokens never appear in URLs, ' +
-            'errors or logs.',
+            'one partner), an admin API key created by the backend\'s operator, or a publishable key (`pk_pub_...`) ' +
+            'of a public page, usable only from the origins it lists. Tokens never appear in URLs, errors or logs.',
         },
       },
     },
@@ -166,7 +168,7 @@ function queryParameters(spec: QuerySpec, schema: JsonSchema | undefined): (Para
 
 /** One security requirement per role: any one of them admits the caller. */
 function securityOf(spec: OperationSpec): SecurityRequirement[] {
-  return spec.roles.map((role) => ({ [SECURITY_SCHEME]: [role] }));
+  return [...spec.roles, ...(spec.publishable ? ['publishable'] : [])].map((role) => ({ [SECURITY_SCHEME]: [role] }));
 }
 
 function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (ParameterObject | Reference)[], examples: Record<string, unknown>): OperationObject {
@@ -176,7 +178,7 @@ function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (Paramete
     summary: spec.summary,
     description: `${spec.description}\n\n${whoMayCall(spec)}`,
     tags: [spec.tag],
-    'x-roles': [...spec.roles],
+    'x-roles': [...spec.roles, ...(spec.publishable ? ['publishable'] : [])],
     security: securityOf(spec),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(spec.body
@@ -203,7 +205,7 @@ function operation(catalog: SchemaCatalog, spec: OperationSpec, query: (Paramete
 /** The headers of a success answer: every answer's, the rate limits of a secured operation, `Location` of a 201, `Idempotent-Replayed` of an idempotent write. */
 function successHeaders(spec: OperationSpec, status: string): Record<string, Reference> {
   const extra: SharedHeaderName[] = [];
-  if (spec.roles.length > 0) extra.push(...RATE_LIMIT_HEADERS);
+  if (spec.roles.length > 0 || spec.publishable) extra.push(...RATE_LIMIT_HEADERS);
   if (spec.idempotent) extra.push('Idempotent-Replayed');
   if (status === '201') extra.push('Location');
   return responseHeaders(...extra);
@@ -214,6 +216,10 @@ const OPENAPI_EXAMPLE = { openapi: '3.1.0', info: { title: 'PartnerKit API', ver
 
 function successResponse(catalog: SchemaCatalog, spec: OperationSpec, success: OperationSpec['success'][number], examples: Record<string, unknown>): ResponseObject {
   const response: ResponseObject = { description: success.description, headers: successHeaders(spec, success.status) };
+  if (success.locationFor !== undefined) {
+    const { description, schema } = sharedHeaders.Location;
+    response.headers = { ...response.headers, Location: { description: `${description} Sent to ${success.locationFor}.`, required: false, schema } };
+  }
   const example = (value: unknown) => ({ [spec.operationId]: { summary: success.description, value } });
   if (success.schema === 'openapi') {
     response.content = {
@@ -247,7 +253,7 @@ function errorResponses(spec: OperationSpec): ProblemResponseName[] {
   const names: (ProblemResponseName | false | undefined)[] = [
     'BadRequest',
     secured && 'Unauthorized',
-    (someRolesRefused || spec.finerRoleRules === true) && 'Forbidden',
+    (someRolesRefused || spec.finerRoleRules === true || spec.publishable === true) && 'Forbidden',
     (spec.id !== undefined || spec.params !== undefined) && 'NotFound',
     spec.conflict,
     spec.body !== undefined && 'PayloadTooLarge',
@@ -274,5 +280,8 @@ function whoMayCall(spec: OperationSpec): string {
   const list = roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
   const refused = ROLES.filter((role) => !spec.roles.includes(role));
   const others = refused.length > 0 ? ` Other principals get 403.` : '';
-  return `**Who may call:** ${list}.${others}${spec.scope ? ` ${spec.scope}` : ''}`;
+  const publishable = spec.publishable
+    ? ' A publishable key may call it too, from an origin it lists: a request from another origin gets 403, and so does a write without `Origin` (browsers always send it on writes).'
+    : '';
+  return `**Who may call:** ${list}.${others}${publishable}${spec.scope ? ` ${spec.scope}` : ''}`;
 }

@@ -13,6 +13,7 @@ import { planWithProgress } from '../rules/plans.js';
 import { computeScorecard } from '../rules/scorecard.js';
 import { PROBLEM_TYPE_BASE, type Deal, type EventEnvelope, type Partner, type Resource, type ResourceFacets, type Scorecard } from '../schemas/index.js';
 import type { ComponentName } from './components.js';
+import { recruitmentExamples } from './recruitment-examples.js';
 
 /** The day the examples are generated "as of". */
 export const EXAMPLES_AS_OF = '2026-11-30T09:00:00.000Z';
@@ -282,6 +283,7 @@ export function createExamples(): Examples {
     PlanSummaryPage: { data: [planSummary], nextCursor: null },
     PlanObjectivePage: page([objective, milestone]),
     PlanRevisionPage: { data: [planRevision], nextCursor: null },
+    ...recruitmentExamples(asOf, page),
     CourseFormat: course.format,
     CourseStatus: course.status,
     EnrolmentStatus: enrolment.status,

@@ -23,6 +23,12 @@ export const TAGS = {
   Scorecards: 'A partner\'s performance against its targets and its standing in the tier ladder.',
   Deals: 'Deal registrations, their lifecycle, and the conflict pre-check.',
   Resources: 'The partner resource library, gated by tier and partner type.',
+  Applications:
+    'Recruitment: companies applying to join the programme through the public form or a manager, and their way ' +
+    'through screening, interview and due diligence to approval (which creates the partner) or a decline.',
+  Evaluations: 'Reviewers\' scores of an application against the selection criteria: blind until one has submitted one\'s own.',
+  Selection: 'What applicants are scored on: weighted selection criteria on a 1-5 scale, and the thresholds of the recommendation.',
+  'Publishable keys': 'The credential of a public "become a partner" page: it may read the application form and submit applications, nothing else.',
   Plans:
     'Joint business plans: per partner and period, objectives owned by either side (measured by a KPI, or milestones), ' +
     'the activities each side takes on, comments from both sides, and agreement by both sides to each revision.',
@@ -48,6 +54,8 @@ export interface SuccessSpec {
   description: string;
   /** The body's schema; absent for 204, or `'openapi'` for this document itself. */
   schema?: z.core.$ZodType | 'openapi';
+  /** A 201 whose `Location` only some callers get: says which (the others get nothing they could read). */
+  locationFor?: string;
 }
 
 export interface OperationSpec {
@@ -59,6 +67,11 @@ export interface OperationSpec {
   description: string;
   /** Who may call. Empty: anyone, without a token. */
   roles: readonly Role[];
+  /**
+   * A publishable key may call it too (from the origins the key lists). Every operation without
+   * this flag answers a publishable key as if the key did not exist (401).
+   */
+  publishable?: true;
   /** What a partner session sees, when it is less than everything. */
   scope?: string;
   /** The path's `{id}` parameter. */
@@ -78,6 +91,7 @@ export interface OperationSpec {
 const ALL: readonly Role[] = ['admin', 'manager', 'partner'];
 const VENDOR: readonly Role[] = ['admin', 'manager'];
 const ADMIN: readonly Role[] = ['admin'];
+const MANAGER: readonly Role[] = ['manager'];
 
 const OWN_PARTNER = 'A partner session may only name its own partner; any other id answers 404.';
 
@@ -551,6 +565,310 @@ export const operations: readonly OperationSpec[] = [
     idempotent: true,
     finerRoleRules: true,
     success: [{ status: '200', description: 'The URL to open.', schema: contract.ResourceOpenResult }],
+  },
+
+  // Applications
+  {
+    operationId: 'getApplicationForm',
+    method: 'get',
+    path: '/v1/application-form',
+    tag: 'Applications',
+    summary: 'Get the public application form',
+    description:
+      'What the public "become a partner" form shows: the partner types the programme recruits, the programme\'s own ' +
+      'questions and the consent text, each with its translations; and a `formToken` to send back with the ' +
+      'application. The token records when the form was loaded: an application sent back sooner than a person could ' +
+      'fill the form in, or more than 24 hours later, is refused. Before an admin sets a form, every partner type is ' +
+      'offered with no questions.',
+    roles: ALL,
+    publishable: true,
+    success: [{ status: '200', description: 'The form.', schema: contract.ApplicationForm }],
+  },
+  {
+    operationId: 'updateApplicationForm',
+    method: 'put',
+    path: '/v1/application-form',
+    tag: 'Applications',
+    summary: 'Set the public application form',
+    description:
+      'Replaces the offered partner types, the questions and the consent text. Applications already submitted keep ' +
+      'their answers; a question removed from the form stays readable in them.',
+    roles: ADMIN,
+    body: { schema: contract.ApplicationFormInput, description: 'The whole form.' },
+    success: [{ status: '200', description: 'The form as stored.', schema: contract.ApplicationForm }],
+  },
+  {
+    operationId: 'listApplications',
+    method: 'get',
+    path: '/v1/applications',
+    tag: 'Applications',
+    summary: 'List applications',
+    description: 'Applications, newest first, with their duplicate flags. Partner sessions never see applications.',
+    roles: VENDOR,
+    query: {
+      schema: contract.ApplicationListQuery,
+      filters: {
+        status: 'Only applications in this stage, or in any of a comma-separated list (`screening,interview`).',
+        partnerType: 'Only applications for this partner type.',
+        country: 'Only applications of companies in this country (ISO 3166-1 alpha-2).',
+        channel: 'Only applications that came in through this channel.',
+        q: 'Case-insensitive search in the company name, its domains, the contact\'s e-mail and the application number.',
+      },
+    },
+    success: [{ status: '200', description: 'A page of applications.', schema: pageSchemas.ApplicationPage }],
+  },
+  {
+    operationId: 'createApplication',
+    method: 'post',
+    path: '/v1/applications',
+    tag: 'Applications',
+    summary: 'Submit an application',
+    description:
+      'Submits an application in stage `submitted`. From the public form (a publishable key) it needs the `formToken` ' +
+      'of getApplicationForm and an empty `honeypot`, and the answer is the application number only ' +
+      '(`{ "number": "APP-000123" }`); publishable keys are rate-limited per key and per client address. A manager ' +
+      'or admin may record a referral by a partner or an invitation (`source`) and gets the whole application. The ' +
+      'answers are checked against the form\'s questions for the partner type (400 at `answers.<question id>`). ' +
+      'Emits `application.submitted`.',
+    roles: VENDOR,
+    publishable: true,
+    body: { schema: contract.ApplicationInput, description: 'The application.' },
+    idempotent: true,
+    success: [
+      {
+        status: '201',
+        description: 'The application was submitted.',
+        schema: contract.ApplicationCreated,
+        locationFor: 'a manager or admin (a publishable key\'s receipt names nothing it could read)',
+      },
+    ],
+  },
+  {
+    operationId: 'getApplicationPipeline',
+    method: 'get',
+    path: '/v1/applications/pipeline',
+    tag: 'Applications',
+    summary: 'Count applications per stage',
+    description: 'Every stage in lifecycle order with how many applications it holds, under the list\'s filters (except the stage).',
+    roles: VENDOR,
+    query: {
+      schema: contract.ApplicationPipelineQuery,
+      filters: {
+        partnerType: 'Only applications for this partner type.',
+        country: 'Only applications of companies in this country (ISO 3166-1 alpha-2).',
+        channel: 'Only applications that came in through this channel.',
+        q: 'Case-insensitive search in the company name, its domains, the contact\'s e-mail and the application number.',
+      },
+    },
+    success: [{ status: '200', description: 'The count per stage.', schema: contract.ApplicationPipeline }],
+  },
+  {
+    operationId: 'getApplication',
+    method: 'get',
+    path: '/v1/applications/{id}',
+    tag: 'Applications',
+    summary: 'Get an application',
+    description: 'One application with its answers, duplicate flags and full history.',
+    roles: VENDOR,
+    id: 'ApplicationId',
+    success: [{ status: '200', description: 'The application.', schema: contract.Application }],
+  },
+  {
+    operationId: 'transitionApplication',
+    method: 'post',
+    path: '/v1/applications/{id}/transitions',
+    tag: 'Applications',
+    summary: 'Move an application through its stages',
+    description:
+      'Applies one move of the lifecycle (docs/contract.md has the table): a move the lifecycle does not have answers ' +
+      '409 `invalid_transition` (an application on hold resumes only to the stage it was held from); declining, ' +
+      'holding and withdrawing need a `reason` (400 without, at `reason`). Approving creates the partner (status ' +
+      '`onboarding`, with the application\'s type, name, website, domains, country and region) in the same ' +
+      'transaction and links it as `partnerId`; it emits `partner.created` and `application.approved`. A decline with ' +
+      '`notifyApplicant` puts the contact, language and message in the `application.declined` event for a mailer to ' +
+      'send. Each move emits `application.<stage>`.',
+    roles: VENDOR,
+    id: 'ApplicationId',
+    body: { schema: contract.ApplicationTransitionInput, description: 'The stage to move to, and the reason.' },
+    idempotent: true,
+    conflict: 'ApplicationConflict',
+    success: [{ status: '200', description: 'The application after the move.', schema: contract.Application }],
+  },
+
+  // Evaluations
+  {
+    operationId: 'listEvaluations',
+    method: 'get',
+    path: '/v1/applications/{id}/evaluations',
+    tag: 'Evaluations',
+    summary: 'Read an application\'s evaluations',
+    description:
+      'Blind until the caller has scored: a manager who has not submitted an evaluation of the application sees only ' +
+      'their own (a draft, if any), `blind: true` and how many reviewers have submitted. After submitting, every ' +
+      'submitted evaluation and the summary computed with core\'s rules (mean weighted score, spread per criterion ' +
+      'with criteria flagged where reviewers differ by 2 or more, knock-outs, and the recommendation from the ' +
+      'thresholds). An admin key is no reviewer and always sees everything.',
+    roles: VENDOR,
+    id: 'ApplicationId',
+    success: [{ status: '200', description: 'The evaluations the caller may see.', schema: contract.EvaluationList }],
+  },
+  {
+    operationId: 'upsertEvaluation',
+    method: 'post',
+    path: '/v1/applications/{id}/evaluations',
+    tag: 'Evaluations',
+    summary: 'Save or submit one\'s evaluation',
+    description:
+      'Creates or replaces the calling manager\'s evaluation of the application (one per reviewer, read back with ' +
+      'listEvaluations) while it is a ' +
+      'draft; `submit: true` makes it final, and needs a score for every criterion that applies to the application\'s ' +
+      'partner type (400 at `scores`). Scores name existing, applicable criteria (400 at `scores.<n>.criterionId`). ' +
+      'Applications are scored in screening, interview and due diligence; a submitted evaluation, or an application ' +
+      'in another stage, answers 409 `invalid_transition`. Submitting emits `application.evaluated`.',
+    roles: MANAGER,
+    id: 'ApplicationId',
+    body: { schema: contract.EvaluationInput, description: 'The scores, recommendation and comment.' },
+    idempotent: true,
+    conflict: 'ApplicationConflict',
+    success: [{ status: '200', description: 'The caller\'s evaluation as saved, with its weighted score and knock-outs.', schema: contract.Evaluation }],
+  },
+
+  // Selection
+  {
+    operationId: 'listSelectionCriteria',
+    method: 'get',
+    path: '/v1/selection-criteria',
+    tag: 'Selection',
+    summary: 'List selection criteria',
+    description: 'The criteria applicants are scored on, in display order (`position`, then id).',
+    roles: VENDOR,
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of criteria.', schema: pageSchemas.SelectionCriterionPage }],
+  },
+  {
+    operationId: 'getSelectionCriterion',
+    method: 'get',
+    path: '/v1/selection-criteria/{id}',
+    tag: 'Selection',
+    summary: 'Get a selection criterion',
+    description: 'One criterion: weight, the five levels of its scale, knock-out minimum and partner types.',
+    roles: VENDOR,
+    id: 'SelectionCriterionId',
+    success: [{ status: '200', description: 'The criterion.', schema: contract.SelectionCriterion }],
+  },
+  {
+    operationId: 'upsertSelectionCriterion',
+    method: 'put',
+    path: '/v1/selection-criteria/{id}',
+    tag: 'Selection',
+    summary: 'Create or replace a selection criterion',
+    description:
+      'Stores the whole criterion under the given id. Weighted scores are computed with the criteria as they are, so ' +
+      'a new weight changes the scores of evaluations already made; a new criterion must be scored by evaluations ' +
+      'submitted from then on.',
+    roles: ADMIN,
+    id: 'SelectionCriterionId',
+    body: { schema: contract.SelectionCriterionInput, description: 'The whole criterion.' },
+    success: [
+      { status: '200', description: 'The criterion was replaced.', schema: contract.SelectionCriterion },
+      { status: '201', description: 'The criterion was created.', schema: contract.SelectionCriterion },
+    ],
+  },
+  {
+    operationId: 'deleteSelectionCriterion',
+    method: 'delete',
+    path: '/v1/selection-criteria/{id}',
+    tag: 'Selection',
+    summary: 'Delete a selection criterion',
+    description: 'Deletes a criterion no evaluation has scored; otherwise answers 409 `in_use`.',
+    roles: ADMIN,
+    id: 'SelectionCriterionId',
+    conflict: 'InUse',
+    success: [{ status: '204', description: 'The criterion was deleted.' }],
+  },
+  {
+    operationId: 'getSelectionThresholds',
+    method: 'get',
+    path: '/v1/selection-thresholds',
+    tag: 'Selection',
+    summary: 'Get the recommendation thresholds',
+    description:
+      'The weighted scores at which the summary of the evaluations recommends approval (`approveAt` and above) and ' +
+      'declining (below `declineBelow`); in between it recommends discussion. Defaults: 70 and 50.',
+    roles: VENDOR,
+    success: [{ status: '200', description: 'The thresholds.', schema: contract.SelectionThresholds }],
+  },
+  {
+    operationId: 'updateSelectionThresholds',
+    method: 'put',
+    path: '/v1/selection-thresholds',
+    tag: 'Selection',
+    summary: 'Set the recommendation thresholds',
+    description: 'Replaces both thresholds; `declineBelow` may not be above `approveAt`.',
+    roles: ADMIN,
+    body: { schema: contract.SelectionThresholdsInput, description: 'Both thresholds.' },
+    success: [{ status: '200', description: 'The thresholds as stored.', schema: contract.SelectionThresholds }],
+  },
+
+  // Publishable keys
+  {
+    operationId: 'listPublishableKeys',
+    method: 'get',
+    path: '/v1/publishable-keys',
+    tag: 'Publishable keys',
+    summary: 'List publishable keys',
+    description: 'The live publishable keys, oldest first, with the keys themselves: they are public by design.',
+    roles: ADMIN,
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of keys.', schema: pageSchemas.PublishableKeyPage }],
+  },
+  {
+    operationId: 'createPublishableKey',
+    method: 'post',
+    path: '/v1/publishable-keys',
+    tag: 'Publishable keys',
+    summary: 'Create a publishable key',
+    description:
+      'Creates a key for a public page, usable from the origins it lists. It may read the application form and ' +
+      'submit applications, and nothing else: every other operation answers it as if it did not exist (401).',
+    roles: ADMIN,
+    body: { schema: contract.PublishableKeyInput, description: 'The key\'s name and allowed origins.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The key was created.', schema: contract.PublishableKey }],
+  },
+  {
+    operationId: 'getPublishableKey',
+    method: 'get',
+    path: '/v1/publishable-keys/{id}',
+    tag: 'Publishable keys',
+    summary: 'Get a publishable key',
+    description: 'One live key.',
+    roles: ADMIN,
+    id: 'PublishableKeyId',
+    success: [{ status: '200', description: 'The key.', schema: contract.PublishableKey }],
+  },
+  {
+    operationId: 'updatePublishableKey',
+    method: 'patch',
+    path: '/v1/publishable-keys/{id}',
+    tag: 'Publishable keys',
+    summary: 'Update a publishable key',
+    description: 'Renames the key or replaces its allowed origins; takes effect at once.',
+    roles: ADMIN,
+    id: 'PublishableKeyId',
+    body: { schema: contract.PublishableKeyPatch, description: 'The fields to change.' },
+    success: [{ status: '200', description: 'The updated key.', schema: contract.PublishableKey }],
+  },
+  {
+    operationId: 'deletePublishableKey',
+    method: 'delete',
+    path: '/v1/publishable-keys/{id}',
+    tag: 'Publishable keys',
+    summary: 'Revoke a publishable key',
+    description: 'Revokes the key at once: from then on it answers 401 everywhere. Applications it submitted stay.',
+    roles: ADMIN,
+    id: 'PublishableKeyId',
+    success: [{ status: '204', description: 'The key was revoked.' }],
   },
 
   // Plans

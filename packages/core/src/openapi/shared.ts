@@ -116,6 +116,9 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
       description: 'The revision\'s number, from 1. A revision both sides have not agreed to answers 404.',
       schema: { type: 'integer', minimum: 1 },
     },
+    ApplicationId: idParameter('application'),
+    SelectionCriterionId: idParameter('selection criterion'),
+    PublishableKeyId: idParameter('publishable key'),
   } satisfies Record<string, ParameterObject>;
 }
 
@@ -339,6 +342,18 @@ const problemResponses = {
       ),
     },
   },
+  ApplicationConflict: {
+    description:
+      'The application cannot do this in its current stage (`invalid_transition`): a move the lifecycle does not ' +
+      'have, a resume to another stage than the one it was held from, an evaluation of an application that is not in ' +
+      'screening, interview or due diligence, or a change to an evaluation already submitted.',
+    examples: {
+      invalid_transition: example(
+        'A move the lifecycle does not have',
+        problem('invalid_transition', 409, 'The application cannot make this move', 'An application cannot move from submitted to approved; from submitted it can move to screening, on hold, declined, withdrawn.'),
+      ),
+    },
+  },
   InUse: {
     description: 'Other data still refers to this object (`in_use`); `detail` says what. Remove those references first.',
     examples: {
@@ -425,7 +440,7 @@ const problemResponses = {
 export type ProblemResponseName = keyof typeof problemResponses;
 
 /** The 409 answers an operation may declare. */
-export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'EnrolmentConflict' | 'InUse';
+export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'ApplicationConflict' | 'EnrolmentConflict' | 'InUse';
 
 /** The HTTP status of each problem response. */
 export const problemStatus: Record<ProblemResponseName, string> = {
@@ -436,6 +451,7 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   DealConflict: '409',
   TransitionConflict: '409',
   PlanConflict: '409',
+  ApplicationConflict: '409',
   EnrolmentConflict: '409',
   InUse: '409',
   PayloadTooLarge: '413',

@@ -5,6 +5,7 @@
  * browsers and servers agree.
  * @module
  */
+import type { DealCustomer, DealInput } from '../schemas/index.js';
 
 /** Names at least this similar (0-1, see {@link companyNameSimilarity}) are the same customer. */
 export const NAME_SIMILARITY_THRESHOLD = 0.88;
@@ -303,4 +304,15 @@ export function matchNormalisedCustomers(a: NormalisedCustomer, b: NormalisedCus
  */
 export function matchCustomers(a: CustomerIdentity, b: CustomerIdentity): CustomerMatch {
   return matchNormalisedCustomers(normaliseCustomer(a), normaliseCustomer(b));
+}
+
+/** A registration's customer as stored and served: the optional fields it left out are null. */
+export function dealCustomer(input: DealInput['customer']): DealCustomer {
+  return {
+    company: input.company,
+    domain: input.domain ?? null,
+    country: input.country ?? null,
+    region: input.region ?? null,
+    industry: input.industry ?? null,
+  };
 }

@@ -20,6 +20,7 @@ import type {
   PlanStatusCounts,
   Role,
 } from '../schemas/index.js';
+import { problems } from '../schemas/index.js';
 import { kpiActual } from './kpi-values.js';
 import { monthsOf, parsePeriod, periodBounds, type PeriodGrain } from './periods.js';
 import { attainment, scorecardStatus } from './scorecard.js';
@@ -186,6 +187,23 @@ export function periodDays(period: string): { first: string; last: string } {
 export function isDateInPeriod(date: string, period: string): boolean {
   const { first, last } = periodDays(period);
   return date >= first && date <= last;
+}
+
+/** Refuses (400 at `path`) a date outside the plan's period. */
+export function assertDateInPeriod(date: string, period: string, path: string): void {
+  if (isDateInPeriod(date, period)) return;
+  const { first, last } = periodDays(period);
+  throw problems.validation([{ path, message: `must be inside ${period}, from ${first} to ${last}` }]);
+}
+
+/** Refuses (400) one more item once a plan's list holds `limit` (see {@link PLAN_LIMITS}). */
+export function assertPlanRoom(count: number, limit: number, what: string): void {
+  if (count >= limit) throw problems.validation([{ path: '', message: `${what} at most ${limit}; remove one first` }]);
+}
+
+/** Whether an edit leaves a field as stored (absent and null alike), so it changes nothing. */
+export function isSameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function isoDay(date: Date): string {

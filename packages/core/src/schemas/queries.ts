@@ -4,7 +4,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { Id, LanguageTag, MonthPeriod, Period, text } from './common.js';
+import { APPLICATION_STATUSES, ApplicationChannel } from './application.js';
+import { CountryCode, Id, LanguageTag, MonthPeriod, Period, text } from './common.js';
 import { DEAL_STATUSES, DealType } from './deal.js';
 import { CertificateStatus, CourseFormat, CourseStatus, EnrolmentStatus } from './enablement.js';
 import { PageQuery } from './page.js';
@@ -13,12 +14,12 @@ import { ObjectiveKind, PlanPeriod, PlanSide, PlanStatus } from './plan.js';
 import { ResourceSort, ResourceType } from './resource.js';
 
 /**
- * `?status=`: one deal status or a comma-separated list. A function marked free of side effects,
- * so a bundler drops it with the query schemas when only the deal schemas are used.
+ * `?status=`: one status or a comma-separated list. A function marked free of side effects, so a
+ * bundler drops it with the query schemas when only the entity schemas are used.
  */
-const dealStatusList = /* @__NO_SIDE_EFFECTS__ */ () =>
+const statusList = /* @__NO_SIDE_EFFECTS__ */ (statuses: readonly string[]) =>
   z.string().check(
-    z.regex(new RegExp(`^(${DEAL_STATUSES.join('|')})(,(${DEAL_STATUSES.join('|')}))*$`), `must be one or more of ${DEAL_STATUSES.join(', ')}, comma-separated`),
+    z.regex(new RegExp(`^(${statuses.join('|')})(,(${statuses.join('|')}))*$`), `must be one or more of ${statuses.join(', ')}, comma-separated`),
   );
 
 export const PartnerListQuery = /* @__PURE__ */ z.extend(PageQuery, {
@@ -34,13 +35,33 @@ export type PartnerListQuery = z.infer<typeof PartnerListQuery>;
 
 export const DealListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   /** One status or a comma-separated list: `submitted,under_review`. */
-  status: z.optional(dealStatusList()),
+  status: z.optional(statusList(DEAL_STATUSES)),
   partnerId: z.optional(Id),
   type: z.optional(DealType),
   /** Case-insensitive search in the customer company, domain and deal number. */
   q: z.optional(text(200)),
 });
 export type DealListQuery = z.infer<typeof DealListQuery>;
+
+const applicationFilters = {
+  partnerType: z.optional(PartnerType),
+  /** The applying company's country. */
+  country: z.optional(CountryCode),
+  channel: z.optional(ApplicationChannel),
+  /** Case-insensitive search in the company name, its domains, the contact's e-mail and the number. */
+  q: z.optional(text(200)),
+};
+
+export const ApplicationListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  /** One stage or a comma-separated list: `screening,interview`. */
+  status: z.optional(statusList(APPLICATION_STATUSES)),
+  ...applicationFilters,
+});
+export type ApplicationListQuery = z.infer<typeof ApplicationListQuery>;
+
+/** The filters of the application list, without the stage: the pipeline counts every stage. */
+export const ApplicationPipelineQuery = /* @__PURE__ */ z.object({ ...applicationFilters });
+export type ApplicationPipelineQuery = z.infer<typeof ApplicationPipelineQuery>;
 
 export const ResourceListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   type: z.optional(ResourceType),

@@ -156,6 +156,55 @@ export function clientServerSuite(driver: Driver): void {
       assert.equal((await admin.resources.get(open.id)).openCount, 1);
     });
 
+    it('recruits through the client: a public form with a publishable key, the pipeline, blind scores, approval', async () => {
+      const origin = 'https://www.vendor.example';
+      const key = await admin.publishableKeys.create({ name: 'Website', allowedOrigins: [origin] });
+      // A browser sends Origin itself; here the page's fetch does.
+      const fromPage: typeof fetch = (input, init) => {
+        const request = new Request(input, init);
+        request.headers.set('origin', origin);
+        return fetch(request);
+      };
+      const page = createClient({ baseUrl: server.url, token: key.key, fetch: fromPage, retry: 0 });
+      await admin.applicationForm.update({ partnerTypes: [{ type: 'reseller', description: null }], questions: [], consent: { text: 'I agree.', privacyUrl: null } });
+      const form = await page.applicationForm.get();
+      assert.deepEqual(form.partnerTypes.map((t) => t.type), ['reseller']);
+      await server.clock.advance(10_000);
+      const input = {
+        partnerType: 'reseller' as const,
+        company: { name: unique('Applicant'), domains: [`${unique('applicant')}.test`], country: 'VN', size: '11-50' as const },
+        contact: { name: 'Lan', email: 'lan@applicant.test' },
+        capabilities: { markets: ['VN'], technicalStaff: 3, whyUs: 'Our customers ask for it.' },
+        consent: true as const,
+        formToken: form.formToken,
+      };
+      const receipt = await page.applicationForm.submit(input);
+      assert.match(receipt.number, /^APP-\d{6}$/);
+      await assert.rejects(page.applications.list(), (error) => error instanceof AuthError && error.status === 401, 'the key reads no application');
+
+      const { client: manager } = sessionClient('manager');
+      await admin.selection.putCriterion('reach', { name: 'Market reach', weight: 3, levels: [1, 2, 3, 4, 5].map((n) => ({ description: `Level ${n}` })) });
+      const [application] = (await manager.applications.list({ q: receipt.number })).data;
+      assert.ok(application);
+      assert.equal((await manager.applications.pipeline()).stages.find((s) => s.status === 'submitted')?.count, 1);
+      await assert.rejects(manager.applications.transition(application.id, { to: 'on_hold' }), (error) => error instanceof ValidationProblemError && error.errors.some((e) => e.path === 'reason'));
+      await assert.rejects(manager.applications.transition(application.id, { to: 'approved' }), (error) => error instanceof ConflictError && error.code === 'invalid_transition');
+      await manager.applications.transition(application.id, { to: 'screening' });
+      const evaluation = await manager.applications.evaluate(application.id, { scores: [{ criterionId: 'reach', score: 4 }], recommendation: 'approve', submit: true });
+      assert.equal(evaluation.weightedScore, 75);
+      const seen = await manager.applications.evaluations(application.id);
+      assert.equal(seen.blind, false);
+      assert.equal(seen.summary?.recommendation, 'approve');
+      await manager.applications.transition(application.id, { to: 'interview' });
+      await manager.applications.transition(application.id, { to: 'due_diligence' });
+      const approved = await manager.applications.transition(application.id, { to: 'approved' });
+      const created = await admin.partners.get(approved.partnerId!);
+      assert.equal(created.status, 'onboarding');
+      assert.equal(created.name, input.company.name);
+      await admin.publishableKeys.delete(key.id);
+      await assert.rejects(page.applicationForm.get(), (error) => error instanceof AuthError && error.status === 401, 'a revoked key');
+    });
+
     it('turns real problem documents into typed errors that never carry the token', async () => {
       const { client, grants } = sessionClient('partner', partner.id);
       await assert.rejects(client.deals.get('dl_does_not_exist'), (error) => error instanceof NotFoundError && error.status === 404 && typeof error.requestId === 'string');

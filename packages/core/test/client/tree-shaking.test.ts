@@ -76,6 +76,20 @@ describe('tree-shaking core', () => {
     assert.deepEqual(modules, ['client/http/idempotency-key.ts', 'client/http/url.ts', 'client/part.ts', 'client/parts/deals.ts', 'schemas/common.ts', 'schemas/deal-codes.ts', 'schemas/deal.ts', 'schemas/page.ts', 'schemas/session.ts']);
   });
 
+  it('the public form\'s part carries the form and the receipt, none of the vendor side of recruitment', async () => {
+    const { modules, output } = await keptModules(`import { applicationForm } from '@partnerkit/core/client/application-form'; export default applicationForm;`);
+    assert.deepEqual(modules.filter((m) => m.startsWith('schemas/')), [
+      'schemas/application-form.ts',
+      'schemas/application.ts',
+      'schemas/common.ts',
+      'schemas/partner.ts',
+      'schemas/translations.ts',
+    ]);
+    for (const unused of ['ApplicationHistoryEntry', 'ApplicationCapabilities', 'Evaluation', 'SelectionCriterion', 'PhoneNumber']) {
+      assert.ok(!new RegExp(`\\b${unused}\\b`).test(output), `${unused} should have been dropped`);
+    }
+  });
+
   it('the base client carries no contract part', async () => {
     const { modules } = await keptModules(`import { createBaseClient } from '@partnerkit/core/client/base'; export default createBaseClient;`);
     assert.ok(modules.includes('client/http/transport.ts'));

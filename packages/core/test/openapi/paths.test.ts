@@ -14,9 +14,10 @@ import { DEFAULT_LIMIT, MAX_LIMIT, PageQuery, ScorecardQuery } from '@partnerkit
  * The v1 table of design.md ("The contract, v1"), written out independently of the path table in
  * src/openapi so the document is checked against the design, not against itself.
  */
-type Role = 'admin' | 'manager' | 'partner';
+type Role = 'admin' | 'manager' | 'partner' | 'publishable';
 const ALL: Role[] = ['admin', 'manager', 'partner'];
 const ADMIN: Role[] = ['admin'];
+const VENDOR: Role[] = ['admin', 'manager'];
 
 interface Expected {
   path: string;
@@ -106,6 +107,84 @@ const v1: Expected[] = [
   { path: '/v1/resources/{id}', method: 'patch', operationId: 'updateResource', roles: ADMIN, body: 'ResourcePatch', success: { 200: 'Resource' } },
   { path: '/v1/resources/{id}', method: 'delete', operationId: 'deleteResource', roles: ADMIN, success: { 204: null } },
   { path: '/v1/resources/{id}/open', method: 'post', operationId: 'openResource', roles: ALL, idempotent: true, success: { 200: 'ResourceOpenResult' } },
+
+  // Recruitment (design.md, "Round 2"): a publishable key may read the form and submit applications.
+  { path: '/v1/application-form', method: 'get', operationId: 'getApplicationForm', roles: [...ALL, 'publishable'], success: { 200: 'ApplicationForm' } },
+  { path: '/v1/application-form', method: 'put', operationId: 'updateApplicationForm', roles: ADMIN, body: 'ApplicationFormInput', success: { 200: 'ApplicationForm' } },
+  {
+    path: '/v1/applications',
+    method: 'get',
+    operationId: 'listApplications',
+    roles: VENDOR,
+    paged: true,
+    query: ['status', 'partnerType', 'country', 'channel', 'q'],
+    success: { 200: 'ApplicationPage' },
+  },
+  {
+    path: '/v1/applications',
+    method: 'post',
+    operationId: 'createApplication',
+    roles: [...VENDOR, 'publishable'],
+    body: 'ApplicationInput',
+    idempotent: true,
+    success: { 201: 'ApplicationCreated' },
+  },
+  {
+    path: '/v1/applications/pipeline',
+    method: 'get',
+    operationId: 'getApplicationPipeline',
+    roles: VENDOR,
+    query: ['partnerType', 'country', 'channel', 'q'],
+    success: { 200: 'ApplicationPipeline' },
+  },
+  { path: '/v1/applications/{id}', method: 'get', operationId: 'getApplication', roles: VENDOR, success: { 200: 'Application' } },
+  {
+    path: '/v1/applications/{id}/transitions',
+    method: 'post',
+    operationId: 'transitionApplication',
+    roles: VENDOR,
+    body: 'ApplicationTransitionInput',
+    idempotent: true,
+    conflict: true,
+    success: { 200: 'Application' },
+  },
+  { path: '/v1/applications/{id}/evaluations', method: 'get', operationId: 'listEvaluations', roles: VENDOR, success: { 200: 'EvaluationList' } },
+  {
+    path: '/v1/applications/{id}/evaluations',
+    method: 'post',
+    operationId: 'upsertEvaluation',
+    roles: ['manager'],
+    body: 'EvaluationInput',
+    idempotent: true,
+    conflict: true,
+    success: { 200: 'Evaluation' },
+  },
+  { path: '/v1/selection-criteria', method: 'get', operationId: 'listSelectionCriteria', roles: VENDOR, paged: true, success: { 200: 'SelectionCriterionPage' } },
+  { path: '/v1/selection-criteria/{id}', method: 'get', operationId: 'getSelectionCriterion', roles: VENDOR, success: { 200: 'SelectionCriterion' } },
+  {
+    path: '/v1/selection-criteria/{id}',
+    method: 'put',
+    operationId: 'upsertSelectionCriterion',
+    roles: ADMIN,
+    body: 'SelectionCriterionInput',
+    success: { 200: 'SelectionCriterion', 201: 'SelectionCriterion' },
+  },
+  { path: '/v1/selection-criteria/{id}', method: 'delete', operationId: 'deleteSelectionCriterion', roles: ADMIN, success: { 204: null }, conflict: true },
+  { path: '/v1/selection-thresholds', method: 'get', operationId: 'getSelectionThresholds', roles: VENDOR, success: { 200: 'SelectionThresholds' } },
+  { path: '/v1/selection-thresholds', method: 'put', operationId: 'updateSelectionThresholds', roles: ADMIN, body: 'SelectionThresholdsInput', success: { 200: 'SelectionThresholds' } },
+  { path: '/v1/publishable-keys', method: 'get', operationId: 'listPublishableKeys', roles: ADMIN, paged: true, success: { 200: 'PublishableKeyPage' } },
+  {
+    path: '/v1/publishable-keys',
+    method: 'post',
+    operationId: 'createPublishableKey',
+    roles: ADMIN,
+    body: 'PublishableKeyInput',
+    idempotent: true,
+    success: { 201: 'PublishableKey' },
+  },
+  { path: '/v1/publishable-keys/{id}', method: 'get', operationId: 'getPublishableKey', roles: ADMIN, success: { 200: 'PublishableKey' } },
+  { path: '/v1/publishable-keys/{id}', method: 'patch', operationId: 'updatePublishableKey', roles: ADMIN, body: 'PublishableKeyPatch', success: { 200: 'PublishableKey' } },
+  { path: '/v1/publishable-keys/{id}', method: 'delete', operationId: 'deletePublishableKey', roles: ADMIN, success: { 204: null } },
 
   {
     path: '/v1/partners/{id}/plans',
@@ -341,7 +420,10 @@ describe('the v1 path table', () => {
         if (e.roles.length > 0) expected.add('401');
         if (e.body !== undefined) ['413', '415'].forEach((s) => expected.add(s));
         if (e.path.includes('{')) expected.add('404');
-        if (e.roles.length > 0 && e.roles.length < 3) expected.add('403');
+        const sessionRoles = e.roles.filter((role) => role !== 'publishable');
+        if (sessionRoles.length > 0 && sessionRoles.length < 3) expected.add('403');
+        // A publishable key from an origin it does not list is refused with 403.
+        if (e.roles.includes('publishable')) expected.add('403');
         if (e.conflict) expected.add('409');
         if (e.idempotent) expected.add('422');
         // Finer per-object rules (a deal move, a locked resource, the other side's plan item) may also refuse with 403.
@@ -436,11 +518,16 @@ describe('pagination and filters', () => {
     // `overdue` the objective's `progress.overdue`.
     const notFields = new Set(['limit', 'cursor', 'q', 'sort', 'after', 'from', 'to', 'periods']);
     const fieldOf = (name: string) => ({ tag: 'tags', overdue: 'progress' })[name] ?? name;
+    // An application's country and channel are fields of its company and its source.
+    const nested: Record<string, Record<string, [string, string]>> = { listApplications: { country: ['company', 'country'], channel: ['source', 'channel'] } };
+    const propertiesOf = (schema: unknown) => (doc.components.schemas[componentOf(schema)!] as { properties: Record<string, unknown> }).properties;
     for (const e of v1.filter((x) => x.paged)) {
       const page = doc.components.schemas[e.success['200']!] as { properties: { data: { items: unknown } } };
-      const item = doc.components.schemas[componentOf(page.properties.data.items)!] as { properties: Record<string, unknown> };
+      const item = propertiesOf(page.properties.data.items);
       for (const p of parametersOf(operationOf(e)).filter((x) => x.in === 'query' && !notFields.has(x.name))) {
-        assert.ok(fieldOf(p.name) in item.properties, `${e.operationId}: ${p.name} is not a field of the item`);
+        const inner = nested[e.operationId]?.[p.name];
+        if (inner) assert.ok(inner[1] in propertiesOf(item[inner[0]]), `${e.operationId}: ${p.name} is not a field of the item's ${inner[0]}`);
+        else assert.ok(fieldOf(p.name) in item, `${e.operationId}: ${p.name} is not a field of the item`);
       }
     }
   });

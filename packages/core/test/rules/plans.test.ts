@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { generateDemoData, generateDemoPlans } from '@partnerkit/core/demo';
 import {
   allowedPlanTransitions,
+  assertDateInPeriod,
+  assertPlanRoom,
   applyPlanTransition,
   canEditPlanItem,
   checkPlanTransition,
@@ -11,11 +13,13 @@ import {
   elapsedShare,
   isAgreedByBoth,
   isDateInPeriod,
+  isSameValue,
   isPlanPeriod,
   MILESTONE_AT_RISK_DAYS,
   objectiveMonths,
   objectiveProgress,
   type ObjectiveProgressInput,
+  PLAN_LIMITS,
   PLAN_TRANSITIONS,
   planAfterChange,
   planProgress,
@@ -24,7 +28,7 @@ import {
   type PlanState,
   periodDays,
 } from '@partnerkit/core/rules';
-import { OBJECTIVE_STATUSES, Plan, PlanRevision, type KpiAggregation, type KpiDirection, type ObjectiveStatus, type PlanAgreement, type PlanSide, type PlanStatus } from '@partnerkit/core/schemas';
+import { OBJECTIVE_STATUSES, Plan, ProblemError, PlanRevision, type KpiAggregation, type KpiDirection, type ObjectiveStatus, type PlanAgreement, type PlanSide, type PlanStatus } from '@partnerkit/core/schemas';
 import { kpi, measurement } from './fixtures.js';
 
 const DAY = 86_400_000;
@@ -162,6 +166,22 @@ describe('periods and dates of a plan', () => {
     assert.equal(isDateInPeriod('2025-12-31', '2026'), false);
     assert.equal(dueDateEnd('2026-06-30').toISOString(), '2026-07-01T00:00:00.000Z');
     assert.throws(() => dueDateEnd('30/06/2026'), RangeError);
+  });
+
+  test('a due date outside the period and a full list are refused as the field\'s validation error', () => {
+    assert.doesNotThrow(() => assertDateInPeriod('2026-06-30', '2026-H1', 'dueDate'));
+    assert.throws(
+      () => assertDateInPeriod('2026-07-01', '2026-H1', 'dueDate'),
+      (error: unknown) => error instanceof ProblemError && error.status === 400 && error.extra.errors?.[0]?.path === 'dueDate' && /2026-01-01.*2026-06-30/.test(error.extra.errors[0].message),
+    );
+    assert.doesNotThrow(() => assertPlanRoom(PLAN_LIMITS.objectives - 1, PLAN_LIMITS.objectives, 'A plan holds'));
+    assert.throws(() => assertPlanRoom(PLAN_LIMITS.objectives, PLAN_LIMITS.objectives, 'A plan holds'), ProblemError);
+  });
+
+  test('an edit that leaves a field as stored changes nothing, absent and null alike', () => {
+    assert.ok(isSameValue(undefined, null));
+    assert.ok(isSameValue({ en: 'Grow', vi: 'Tăng' }, { en: 'Grow', vi: 'Tăng' }));
+    assert.equal(isSameValue('2026-06-30', '2026-06-29'), false);
   });
 
   test('an objective is measured over the period\'s months up to its due date\'s month', () => {

@@ -5,7 +5,19 @@
  */
 import fc from 'fast-check';
 import {
+  APPLICATION_ACTORS,
+  APPLICATION_CHANNELS,
+  APPLICATION_REASON_CODES,
+  APPLICATION_STATUSES,
+  COMPANY_SIZES,
   CONFLICT_REASONS,
+  QUESTION_KINDS,
+  RECOMMENDATIONS,
+  type Application,
+  type ApplicationForm,
+  type ApplicationInput,
+  type Evaluation,
+  type SelectionCriterion,
   DEAL_REASON_CODES,
   DEAL_STATUSES,
   DEAL_TYPES,
@@ -297,3 +309,137 @@ export const sessionInput = fc.oneof(
   fc.record({ role: fc.constant('partner' as const), partnerId: id, user: fc.record({ id, name: text(200), email }, { requiredKeys: ['id'] }) }),
   fc.record({ role: fc.constant('manager' as const), user: fc.record({ id, name: text(200), email }, { requiredKeys: ['id'] }), locale: language, ttlSeconds: fc.integer({ min: 60, max: 86_400 }) }, { requiredKeys: ['role', 'user'] }),
 );
+
+/** A translations map of `fields` for one or two languages. */
+const translationMap = <T>(fields: fc.Arbitrary<T>) => fc.dictionary(fc.constantFrom('vi', 'en-GB', 'de'), fields, { maxKeys: 2 });
+
+export const selectionCriterion: fc.Arbitrary<SelectionCriterion> = fc.record(
+  {
+    id,
+    name: text(100),
+    description: fc.option(text(2000), { nil: null }),
+    weight: fc.integer({ min: 1, max: 100 }),
+    levels: fc.array(fc.record({ description: text(500), translations: translationMap(fc.record({ description: text(500) })) }, { requiredKeys: ['description'] }), { minLength: 5, maxLength: 5 }),
+    knockOutMin: fc.option(fc.integer({ min: 2, max: 5 }), { nil: null }),
+    partnerTypes: fc.uniqueArray(fc.constantFrom(...PARTNER_TYPES), { maxLength: 3 }),
+    position: fc.integer({ min: 0, max: 10_000 }),
+    translations: translationMap(fc.record({ name: text(100), description: text(2000) }, { requiredKeys: [] })),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  { requiredKeys: ['id', 'name', 'description', 'weight', 'levels', 'knockOutMin', 'partnerTypes', 'position', 'createdAt', 'updatedAt'] },
+);
+
+const optionValue = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}$/);
+
+export const applicationForm: fc.Arbitrary<ApplicationForm> = fc.record({
+  partnerTypes: fc.uniqueArray(fc.constantFrom(...PARTNER_TYPES), { minLength: 1, maxLength: 7 }).chain((types) =>
+    fc.tuple(...types.map((type) => fc.record({ type: fc.constant(type), description: fc.option(text(500), { nil: null }) }))),
+  ),
+  questions: fc.uniqueArray(
+    fc.record({ id, kind: fc.constantFrom(...QUESTION_KINDS), label: text(300), help: fc.option(text(1000), { nil: null }), required: fc.boolean(), partnerTypes: fc.uniqueArray(fc.constantFrom(...PARTNER_TYPES), { maxLength: 2 }) }).chain((q) =>
+      (q.kind === 'single_choice' || q.kind === 'multiple_choice'
+        ? fc.uniqueArray(fc.record({ value: optionValue, label: text(200) }), { selector: (o) => o.value, minLength: 2, maxLength: 4 })
+        : fc.constant<{ value: string; label: string }[]>([])
+      ).map((options) => ({ ...q, options })),
+    ),
+    { selector: (q) => q.id, maxLength: 4 },
+  ),
+  consent: fc.record({ text: text(2000), privacyUrl: fc.option(httpUrl, { nil: null }) }),
+  formToken: fc.stringMatching(/^[A-Za-z0-9._-]{16,60}$/),
+  updatedAt: fc.option(timestamp, { nil: null }),
+});
+
+const company = fc.record({
+  name: text(200),
+  website: fc.option(httpUrl, { nil: null }),
+  domains: fc.array(domain, { maxLength: 3 }),
+  country,
+  region: fc.option(text(100), { nil: null }),
+  size: fc.constantFrom(...COMPANY_SIZES),
+  foundedYear: fc.option(fc.integer({ min: 1800, max: 2100 }), { nil: null }),
+});
+const contact = fc.record({ name: text(200), email, phone: fc.option(fc.constantFrom('+84 28 1234 5678', '(030) 123-456'), { nil: null }), title: fc.option(text(200), { nil: null }) });
+const capabilities = fc.record({
+  markets: fc.uniqueArray(country, { minLength: 1, maxLength: 3 }),
+  industries: fc.array(text(100), { maxLength: 3 }),
+  technicalStaff: fc.integer({ min: 0, max: 1_000_000 }),
+  certifications: fc.array(text(200), { maxLength: 3 }),
+  experience: fc.option(text(5000), { nil: null }),
+  references: fc.array(fc.record({ company: text(200), contactName: fc.option(text(200), { nil: null }), contactEmail: fc.option(email, { nil: null }) }), { maxLength: 2 }),
+  whyUs: text(5000),
+});
+const answers = fc.dictionary(id, fc.oneof(fc.string({ maxLength: 50 }), fc.array(optionValue, { maxLength: 3 }), fc.integer(), fc.boolean()), { maxKeys: 4 });
+const applicationStatus = fc.constantFrom(...APPLICATION_STATUSES);
+
+export const application: fc.Arbitrary<Application> = fc.record({
+  id,
+  number: fc.integer({ min: 1, max: 999_999 }).map((n) => `APP-${String(n).padStart(6, '0')}`),
+  status: applicationStatus,
+  partnerType: fc.constantFrom(...PARTNER_TYPES),
+  company,
+  contact,
+  capabilities,
+  answers,
+  consent: fc.record({ acceptedAt: timestamp, text: text(2000), language: fc.option(language, { nil: null }) }),
+  source: fc.record({
+    channel: fc.constantFrom(...APPLICATION_CHANNELS),
+    referrerPartnerId: fc.option(id, { nil: null }),
+    referralCode: fc.option(text(100), { nil: null }),
+    invitedBy: fc.option(personRef, { nil: null }),
+  }),
+  locale: fc.option(language, { nil: null }),
+  partnerId: fc.option(id, { nil: null }),
+  submittedAt: timestamp,
+  stageEnteredAt: timestamp,
+  decidedAt: fc.option(timestamp, { nil: null }),
+  reasonCode: fc.option(fc.constantFrom(...APPLICATION_REASON_CODES), { nil: null }),
+  reason: fc.option(text(2000), { nil: null }),
+  evaluationCount: fc.nat({ max: 20 }),
+  duplicates: fc.array(fc.record({ kind: fc.constantFrom('partner' as const, 'application' as const), id, name: text(200), number: fc.option(text(40), { nil: null }), match: fc.constantFrom('domain' as const, 'name' as const) }), { maxLength: 2 }),
+  history: fc.array(
+    fc.record({
+      at: timestamp,
+      from: fc.option(applicationStatus, { nil: null }),
+      to: applicationStatus,
+      by: fc.record({ role: fc.constantFrom(...APPLICATION_ACTORS), id: fc.option(text(200), { nil: null }), name: fc.option(text(200), { nil: null }) }),
+      reason: fc.option(text(2000), { nil: null }),
+      reasonCode: fc.option(fc.constantFrom(...APPLICATION_REASON_CODES), { nil: null }),
+      notifiedApplicant: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const applicationInput: fc.Arbitrary<ApplicationInput> = fc.record(
+  {
+    partnerType: fc.constantFrom(...PARTNER_TYPES),
+    company,
+    contact,
+    capabilities,
+    answers,
+    consent: fc.constant(true as const),
+    locale: language,
+    referralCode: fc.option(text(100), { nil: null }),
+    formToken: fc.string({ maxLength: 100 }),
+    honeypot: fc.constant(''),
+  },
+  { requiredKeys: ['partnerType', 'company', 'contact', 'capabilities', 'consent'] },
+);
+
+export const evaluation: fc.Arbitrary<Evaluation> = fc.record({
+  id,
+  applicationId: id,
+  reviewer: fc.record({ id, name: text(200), email }, { requiredKeys: ['id'] }),
+  status: fc.constantFrom('draft' as const, 'submitted' as const),
+  scores: fc.uniqueArray(fc.record({ criterionId: id, score: fc.integer({ min: 1, max: 5 }), note: fc.option(text(2000), { nil: null }) }), { selector: (s) => s.criterionId, maxLength: 5 }),
+  recommendation: fc.option(fc.constantFrom(...RECOMMENDATIONS), { nil: null }),
+  comment: fc.option(text(5000), { nil: null }),
+  weightedScore: fc.option(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), { nil: null }),
+  knockOuts: fc.array(id, { maxLength: 2 }),
+  submittedAt: fc.option(timestamp, { nil: null }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});

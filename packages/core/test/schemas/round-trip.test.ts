@@ -3,6 +3,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import {
+  Application,
+  ApplicationForm,
+  ApplicationFormInput,
+  ApplicationInput,
+  Evaluation,
+  EvaluationInput,
+  SelectionCriterion,
+  SelectionCriterionInput,
   Deal,
   DealHistoryEntry,
   DealInput,
@@ -55,6 +63,11 @@ describe('valid values round-trip through JSON and still parse', () => {
   test('Problem', () => roundTrips(Problem, arb.problem));
   test('EventEnvelope', () => roundTrips(EventEnvelope, arb.eventEnvelope));
   test('SessionInput', () => roundTrips(SessionInput, arb.sessionInput));
+  test('SelectionCriterion', () => roundTrips(SelectionCriterion, arb.selectionCriterion));
+  test('ApplicationForm', () => roundTrips(ApplicationForm, arb.applicationForm));
+  test('Application', () => roundTrips(Application, arb.application));
+  test('ApplicationInput', () => roundTrips(ApplicationInput, arb.applicationInput));
+  test('Evaluation', () => roundTrips(Evaluation, arb.evaluation));
 
   test('input schemas accept what their entity carries', () => {
     const toInput = <T extends Record<string, unknown>>(value: T, drop: string[]) =>
@@ -70,6 +83,18 @@ describe('valid values round-trip through JSON and still parse', () => {
     roundTrips(
       PartnerInput,
       arb.partner.map((p) => toInput(p, ['id', 'createdAt', 'updatedAt'])),
+    );
+    roundTrips(
+      SelectionCriterionInput,
+      arb.selectionCriterion.map((c) => toInput(c, ['id', 'createdAt', 'updatedAt'])),
+    );
+    roundTrips(
+      ApplicationFormInput,
+      arb.applicationForm.map((f) => toInput(f, ['formToken', 'updatedAt'])),
+    );
+    roundTrips(
+      EvaluationInput,
+      arb.evaluation.map((e) => ({ ...toInput(e, ['id', 'applicationId', 'reviewer', 'status', 'weightedScore', 'knockOuts', 'submittedAt', 'createdAt', 'updatedAt']), submit: e.status === 'submitted' })),
     );
     roundTrips(
       ResourceInput,

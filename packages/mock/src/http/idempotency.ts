@@ -54,7 +54,9 @@ export function createdLocation(ctx: RequestContext, id: string): string {
 export function idempotentWrite(ctx: RequestContext, body: unknown, work: () => WriteResult): Response {
   const key = idempotencyKey(ctx);
   const request = `${ctx.request.method} ${contractPath(ctx.url)}\n${canonicalJson(body ?? null)}`;
-  const slot = key === null ? null : `${callerSubject(callerOf(ctx))}\n${key}`;
+  // A publishable key's submissions share the key's scope, as on the reference server.
+  const subject = ctx.publishable ? `publishable:${ctx.publishable.keyId}` : callerSubject(callerOf(ctx));
+  const slot = key === null ? null : `${subject}\n${key}`;
   const stored = slot === null ? undefined : ctx.state.idempotency.get(slot);
   let result: WriteResult;
   let replayed = false;
@@ -73,7 +75,9 @@ export function idempotentWrite(ctx: RequestContext, body: unknown, work: () => 
     if (slot !== null) ctx.state.idempotency.set(slot, { request, ...result });
   }
   const headers: Record<string, string> = replayed ? { 'Idempotent-Replayed': 'true' } : {};
-  if (result.status === 201) headers.Location = createdLocation(ctx, (result.body as { id: string }).id);
+  // A publishable key's receipt names no object it could read: no Location.
+  const createdId = (result.body as { id?: unknown } | null)?.id;
+  if (result.status === 201 && typeof createdId === 'string') headers.Location = createdLocation(ctx, createdId);
   if (result.status >= 400) {
     const problem = { ...(result.body as object), requestId: ctx.requestId };
     return new Response(JSON.stringify(problem), { status: result.status, headers: { ...headers, 'Content-Type': PROBLEM_MEDIA_TYPE } });

@@ -7,6 +7,7 @@
  * @module
  */
 import {
+  dealCustomer,
   ACTIVE_DEAL_STATUSES,
   checkTransition,
   conflictReasonOfHolders,
@@ -139,13 +140,7 @@ export const dealsPart: MockPart = {
           }
           idempotencyKey(ctx);
           const status = input.status ?? 'submitted';
-          const customer = {
-            company: input.customer.company,
-            domain: input.customer.domain ?? null,
-            country: input.customer.country ?? null,
-            region: input.customer.region ?? null,
-            industry: input.customer.industry ?? null,
-          };
+          const customer = dealCustomer(input.customer);
           return idempotentWrite(ctx, body, () => {
             const { state, now } = ctx;
             if (ACTIVE_DEAL_STATUSES.includes(status)) {

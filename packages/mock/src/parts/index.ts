@@ -13,7 +13,8 @@ import { openApiPart } from './openapi.js';
 import { partnersPart } from './partners.js';
 import { plansPart } from './plans.js';
 import { programmePart } from './programme.js';
+import { recruitmentPart } from './recruitment.js';
 import { resourcesPart } from './resources.js';
 import { sessionsPart } from './sessions.js';
 
-export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, enablementPart, eventsPart];
+export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, recruitmentPart, enablementPart, eventsPart];

@@ -11,7 +11,9 @@ import {
   applyPlanTransition,
   canEditPlanItem,
   checkPlanTransition,
-  isDateInPeriod,
+  assertDateInPeriod,
+  assertPlanRoom,
+  isSameValue,
   PLAN_LIMITS,
   periodDays,
   planAfterChange,
@@ -103,19 +105,6 @@ function checkMeasure(state: MockState, measure: ObjectiveMeasureInput, path: st
   if (!kpi) throw problems.validation([{ path: `${path}.kpiId`, message: 'no KPI has this id' }]);
   return { kpi, target: measure.target };
 }
-
-function checkInPeriod(date: string, period: string, path: string): void {
-  if (!isDateInPeriod(date, period)) {
-    const { first, last } = periodDays(period);
-    throw problems.validation([{ path, message: `must be inside ${period}, from ${first} to ${last}` }]);
-  }
-}
-
-function checkRoom(count: number, limit: number, what: string): void {
-  if (count >= limit) throw problems.validation([{ path: '', message: `${what} at most ${limit}; remove one first` }]);
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The plan as the contract shows it now: the KPIs as they are, progress from the partner's measurements. */
 function present(state: MockState, plan: StoredPlan, now: Date): Plan {
@@ -245,7 +234,7 @@ export const plansPart: MockPart = {
             ctx.state.appendEvents(events, ctx.now);
             return json(present(ctx.state, plan, ctx.now), 201, { Location: createdLocation(ctx, period) });
           }
-          if (input.title === undefined || same(input.title, existing.title)) return json(present(ctx.state, existing, ctx.now));
+          if (input.title === undefined || isSameValue(input.title, existing.title)) return json(present(ctx.state, existing, ctx.now));
           existing.title = input.title;
           const events = recordChange(existing, actor, ctx.now);
           ctx.state.appendEvents([{ type: 'plan.updated', partnerId: partner.id, data: { ...eventData(existing), title: input.title, by: actor } }, ...events], ctx.now);
@@ -337,7 +326,7 @@ export const plansPart: MockPart = {
           for (const activity of input.activities ?? []) checkedSide(caller, activity.side ?? planSideOf(caller.role), 'add');
           const measure = input.measure ? checkMeasure(ctx.state, input.measure, 'measure') : null;
           const dueDate = input.dueDate ?? periodDays(period).last;
-          checkInPeriod(dueDate, period, 'dueDate');
+          assertDateInPeriod(dueDate, period, 'dueDate');
           return idempotentWrite(ctx, body, () => {
             const { now } = ctx;
             const actor = actorOf(caller);
@@ -348,7 +337,7 @@ export const plansPart: MockPart = {
               plan = started.plan;
               events.push(...started.events);
             }
-            checkRoom(plan.objectives.length, PLAN_LIMITS.objectives, 'A plan holds');
+            assertPlanRoom(plan.objectives.length, PLAN_LIMITS.objectives, 'A plan holds');
             const at = now.toISOString();
             const objective: StoredPlanObjective = {
               id: newId('po', now),
@@ -394,7 +383,7 @@ export const plansPart: MockPart = {
           const patch = parseWith(PlanObjectivePatch, await readJsonBody(ctx.request));
           const partner = partnerInScope(ctx);
           const measure = patch.measure ? checkMeasure(ctx.state, patch.measure, 'measure') : undefined;
-          if (patch.dueDate !== undefined) checkInPeriod(patch.dueDate, period, 'dueDate');
+          if (patch.dueDate !== undefined) assertDateInPeriod(patch.dueDate, period, 'dueDate');
           const plan = requirePlan(ctx, partner.id, period);
           const current = requireObjective(ctx, plan);
           checkedSide(caller, current.side, patch.done === undefined ? 'update' : 'complete');
@@ -414,8 +403,8 @@ export const plansPart: MockPart = {
             completed: patch.done === undefined ? current.completed : patch.done ? (current.completed ?? { by: actor, at: now.toISOString() }) : null,
           };
           const measureKey = (o: StoredPlanObjective) => o.measure && { kpiId: o.measure.kpi.id, target: o.measure.target };
-          const changed = (['owner', 'title', 'description', 'dueDate'] as const).filter((f) => !same(next[f], current[f]));
-          if (!same(measureKey(next), measureKey(current))) changed.push('measure' as never);
+          const changed = (['owner', 'title', 'description', 'dueDate'] as const).filter((f) => !isSameValue(next[f], current[f]));
+          if (!isSameValue(measureKey(next), measureKey(current))) changed.push('measure' as never);
           const completion = (current.completed === null) !== (next.completed === null);
           if (changed.length > 0 || completion) {
             Object.assign(current, next, { updatedAt: now.toISOString() });
@@ -458,7 +447,7 @@ export const plansPart: MockPart = {
           return idempotentWrite(ctx, body, () => {
             const plan = requirePlan(ctx, partner.id, period);
             const objective = requireObjective(ctx, plan);
-            checkRoom(objective.activities.length, PLAN_LIMITS.activities, 'An objective holds');
+            assertPlanRoom(objective.activities.length, PLAN_LIMITS.activities, 'An objective holds');
             const actor = actorOf(caller);
             const activity = activityOf(caller, input, ctx.now);
             objective.activities.push(activity);
@@ -499,7 +488,7 @@ export const plansPart: MockPart = {
             dueDate: patch.dueDate === undefined ? current.dueDate : patch.dueDate,
             completed: patch.done === undefined ? current.completed : patch.done ? (current.completed ?? { by: actor, at: now.toISOString() }) : null,
           };
-          const changed = (['title', 'owner', 'dueDate'] as const).filter((f) => !same(next[f], current[f]));
+          const changed = (['title', 'owner', 'dueDate'] as const).filter((f) => !isSameValue(next[f], current[f]));
           const completion = (current.completed === null) !== (next.completed === null);
           if (changed.length > 0 || completion) {
             Object.assign(current, next, { updatedAt: now.toISOString() });
@@ -541,7 +530,7 @@ export const plansPart: MockPart = {
           return idempotentWrite(ctx, body, () => {
             const plan = requirePlan(ctx, partner.id, period);
             const objective = requireObjective(ctx, plan);
-            checkRoom(objective.comments.length, PLAN_LIMITS.comments, 'An objective holds');
+            assertPlanRoom(objective.comments.length, PLAN_LIMITS.comments, 'An objective holds');
             const actor = actorOf(caller);
             const comment = { id: newId('pc', ctx.now), author: actor, body: input.body, createdAt: ctx.now.toISOString() };
             objective.comments.push(comment);

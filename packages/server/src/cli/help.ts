@@ -39,6 +39,9 @@ Options:
                         or PARTNERKIT_ALLOW_ORIGINS=comma,separated)
   --body-limit BYTES    largest request body (default 1048576)
   --rate-limit N        requests per minute per session (default 600; admin keys 10x)
+  --rate-limit KIND=N   requests per minute for one kind of caller (repeat for more):
+                        session (600), admin (6000), anonymous (60 per address),
+                        publishable (1200 per key), public-address (20 per address)
   --no-rate-limit       turn rate limits off (benchmarks only)
   --no-compression      send answers uncompressed (behind a proxy that compresses)
   --log-level LEVEL     debug, info (default), warn or error

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open-database.js';
 import type { LogLevel } from '../http/logger.js';
+import type { RateLimitOptions } from '../http/rate-limit.js';
 import { createAdminKey, findAdminKey, listAdminKeys, revokeAdminKey } from '../security/api-keys.js';
 import { seedDatabase } from '../seed/seed.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -37,6 +38,25 @@ function wholeNumber(value: string | undefined, flag: string, min = 0): number |
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be a whole number >= ${min}`);
   return Number(value);
+}
+
+/** `--rate-limit` names: the kinds of caller of {@link RateLimitOptions}. */
+const RATE_LIMIT_KINDS = { session: 'session', admin: 'admin', anonymous: 'anonymous', publishable: 'publishable', 'public-address': 'publicAddress' } as const;
+
+/**
+ * `--rate-limit N` (per session a minute, admin keys 10x) and `--rate-limit KIND=N` for one kind
+ * of caller (`anonymous=600`), repeatable; the last word on a kind wins.
+ */
+export function parseRateLimits(flags: readonly string[]): RateLimitOptions {
+  const limits: RateLimitOptions = {};
+  for (const flag of flags) {
+    const [name, value] = flag.includes('=') ? flag.split('=', 2) : [undefined, flag];
+    const perMinute = wholeNumber(value, 'rate-limit', 1) as number;
+    if (name === undefined) Object.assign(limits, { session: perMinute, admin: perMinute * 10 });
+    else if (Object.hasOwn(RATE_LIMIT_KINDS, name)) limits[RATE_LIMIT_KINDS[name as keyof typeof RATE_LIMIT_KINDS]] = perMinute;
+    else throw new UsageError(`--rate-limit takes N or KIND=N, KIND one of ${Object.keys(RATE_LIMIT_KINDS).join(', ')}`);
+  }
+  return limits;
 }
 
 async function open(values: { 'data-dir'?: string; 'database-url'?: string }, env: CliIo['env']): Promise<Database> {
@@ -97,7 +117,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
-      'rate-limit': { type: 'string' },
+      'rate-limit': { type: 'string', multiple: true },
       'no-rate-limit': { type: 'boolean' },
       'no-compression': { type: 'boolean' },
       'log-level': { type: 'string' },
@@ -110,7 +130,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
   const logLevel = values['log-level'] ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new UsageError('--log-level must be debug, info, warn or error');
   const origins = values['allow-origin'] ?? (io.env.PARTNERKIT_ALLOW_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  const perMinute = wholeNumber(values['rate-limit'], 'rate-limit', 1);
+  const rateLimit = values['no-rate-limit'] ? false : parseRateLimits(values['rate-limit'] ?? []);
   const bodyLimit = wholeNumber(values['body-limit'], 'body-limit', 1024);
   const sweepIntervalMs = wholeNumber(values['sweep-interval'], 'sweep-interval', 1000);
   const tierSweepIntervalMs = wholeNumber(values['tier-sweep-interval'], 'tier-sweep-interval', 1000);
@@ -127,7 +147,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
       ...(bodyLimit !== undefined ? { bodyLimit } : {}),
       ...(sweepIntervalMs !== undefined ? { sweepIntervalMs } : {}),
       ...(tierSweepIntervalMs !== undefined ? { tierSweepIntervalMs } : {}),
-      rateLimit: values['no-rate-limit'] ? false : perMinute === undefined ? {} : { session: perMinute, admin: perMinute * 10 },
+      rateLimit,
       ...(values['no-compression'] ? { compression: false as const } : {}),
     });
   } catch (error) {

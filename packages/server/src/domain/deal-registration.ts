@@ -3,7 +3,7 @@
  * its first history entry and its event, in the caller's transaction.
  * @module
  */
-import { transitionEventType } from '@partnerkit/core/rules';
+import { dealCustomer, transitionEventType } from '@partnerkit/core/rules';
 import type { Deal, DealInput } from '@partnerkit/core/schemas';
 import type { Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
@@ -23,13 +23,7 @@ import { historyEntry } from './deal-history.js';
  */
 export async function registerDeal(tx: Transaction, caller: Caller, partnerId: string, input: DealInput, now: Date): Promise<Deal> {
   const status = input.status ?? 'submitted';
-  const customer = {
-    company: input.customer.company,
-    domain: input.customer.domain ?? null,
-    country: input.customer.country ?? null,
-    region: input.customer.region ?? null,
-    industry: input.customer.industry ?? null,
-  };
+  const customer = dealCustomer(input.customer);
   const identity = customerIdentity(customer);
   const scope = partnerScope(caller);
   // First: a registration that may match this one waits until this one's matches are recorded.

@@ -9,9 +9,12 @@ import { newId } from '../security/random.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import { getPartner, insertPartner, updatePartner } from '../store/partners.js';
 
-/** Creates a partner (references already checked); it holds its tier from `tierSince`, else from `now`. */
-export async function createPartner(tx: Transaction, input: PartnerInput & { status: Partner['status'] }, now: Date): Promise<Partner> {
-  const partner = await insertPartner(tx, newId('pt', now), input, now);
+/**
+ * Creates a partner (references already checked); it holds its tier from `tierSince`, else from
+ * `now`. `id` is for the seed, whose data must be the same from the same options.
+ */
+export async function createPartner(tx: Transaction, input: PartnerInput & { status: Partner['status'] }, now: Date, id = newId('pt', now)): Promise<Partner> {
+  const partner = await insertPartner(tx, id, input, now);
   await appendEvents(tx, [{ type: 'partner.created', partnerId: partner.id, data: { partner } }], now);
   return partner;
 }

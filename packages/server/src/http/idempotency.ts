@@ -8,12 +8,12 @@ import type { Context } from 'hono';
 import { IdempotencyKey } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import type { Transaction } from '../db/database.js';
-import { callerSubject } from '../security/caller.js';
+import { callerSubject, publishableSubject } from '../security/caller.js';
 import { sha256Hex } from '../security/random.js';
 import { claimIdempotencyKey, forgetIdempotencyKey, lockStoredAnswer, storeAnswer } from '../store/idempotency-keys.js';
 import { canonicalJson } from './cursor.js';
 import { PROBLEM_MEDIA_TYPE, ProblemError, problems } from './problem.js';
-import { createdLocation, json } from './routing.js';
+import { contractPath, createdLocation, json } from './routing.js';
 import { parseWith } from './validate.js';
 
 /** What a write answers. */
@@ -38,13 +38,6 @@ export function checkIdempotencyKey(c: Context<AppEnv>): void {
   if (header !== undefined) parseWith(IdempotencyKey, header, ['Idempotency-Key']);
 }
 
-/** The part of the path from `/v1/` on, so a mount prefix does not change the request's identity. */
-function contractPath(path: string): string {
-  const at = path.indexOf('/v1/');
-  return at === -1 ? path : path.slice(at);
-}
-
-/** A 409 answer as stored with a key: the problem without the request id of the first request. */
 function storedProblem(problem: ProblemError): WriteResult {
   const { requestId: _requestId, ...body } = problem.toProblem('');
   return { status: problem.status, body };
@@ -74,7 +67,8 @@ export async function idempotentWrite(
 ): Promise<Response> {
   const header = c.req.header('idempotency-key');
   const key = header === undefined ? null : parseWith(IdempotencyKey, header, ['Idempotency-Key']);
-  const scope = callerSubject(c.get('caller'));
+  const publishable = c.get('publishable');
+  const scope = publishable ? publishableSubject(publishable) : callerSubject(c.get('caller'));
   const hash = key === null ? '' : await sha256Hex(`${c.req.method} ${contractPath(c.req.path)}\n${canonicalJson(body ?? null)}`);
   const now = ctx.now();
 
@@ -104,8 +98,10 @@ export async function idempotentWrite(
     return { ...result, replayed: false };
   });
   const headers: Record<string, string> = outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {};
-  // A 201 created an object with an id; a replay points at the same one.
-  if (outcome.status === 201) headers.Location = createdLocation(c, (outcome.body as { id: string }).id);
+  // A 201 created an object with an id; a replay points at the same one. A publishable key's
+  // receipt names no object it could read, so it gets no Location.
+  const createdId = (outcome.body as { id?: unknown } | null)?.id;
+  if (outcome.status === 201 && typeof createdId === 'string') headers.Location = createdLocation(c, createdId);
   if (outcome.status >= 400) {
     const problem = { ...(outcome.body as Record<string, unknown>), requestId: c.get('requestId') };
     return new Response(JSON.stringify(problem), { status: outcome.status, headers: { ...headers, 'Content-Type': PROBLEM_MEDIA_TYPE } });

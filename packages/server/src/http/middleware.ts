@@ -5,12 +5,16 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../context.js';
+import type { RateLimitOptions } from './rate-limit.js';
+import { PUBLISHABLE_KEY_PREFIX } from '@partnerkit/core/schemas';
 import { ADMIN_KEY_PREFIX, findAdminKey } from '../security/api-keys.js';
-import { type Caller, callerSubject } from '../security/caller.js';
+import { type Caller, callerSubject, type PublishableCaller, publishableSubject } from '../security/caller.js';
 import { newId } from '../security/random.js';
 import { VerifiedSessions } from '../security/session-tokens.js';
+import { findPublishableKey } from '../store/publishable-keys.js';
 import { problemResponse, problems, type ProblemError } from './problem.js';
-import { RateLimiter } from './rate-limit.js';
+import { isPublishablePath, publishableMayCall } from './publishable-scope.js';
+import { type RateDecision, RateLimiter } from './rate-limit.js';
 
 const CLIENT_REQUEST_ID = /^[\x21-\x7E]{1,200}$/;
 
@@ -31,6 +35,7 @@ export function accessLog(ctx: AppContext): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     await next();
     const caller = c.get('caller') as Caller | undefined;
+    const publishable = c.get('publishable');
     const status = c.res.status;
     ctx.logger.log(status >= 500 ? 'error' : 'info', 'request', {
       requestId: c.get('requestId'),
@@ -39,6 +44,7 @@ export function accessLog(ctx: AppContext): MiddlewareHandler<AppEnv> {
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       ...(caller ? { role: caller.role, subject: callerSubject(caller) } : {}),
+      ...(publishable ? { role: 'publishable', subject: publishableSubject(publishable) } : {}),
     });
   };
 }
@@ -70,17 +76,20 @@ export function normaliseOrigin(origin: string): string | null {
 
 /**
  * CORS for the sites that embed the widgets: only origins on the allow-list get CORS headers;
- * a preflight from any other origin is refused with 403. No credentials mode: tokens travel in
- * `Authorization`, never in cookies.
+ * a preflight from any other origin is refused with 403. The public form's two operations also
+ * admit the origins live publishable keys list (`livePublishableOrigins`, read per preflight);
+ * the request itself must then carry a key that lists its origin. No credentials mode: tokens
+ * travel in `Authorization`, never in cookies.
  */
-export function cors(allowOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+export function cors(allowOrigins: readonly string[], publicOrigins?: () => Promise<ReadonlySet<string>>): MiddlewareHandler<AppEnv> {
   const allowed = new Set(allowOrigins.map((o) => normaliseOrigin(o)).filter((o): o is string => o !== null));
   const isAllowed = (origin: string) => allowed.has('*') || allowed.has(origin);
   return async (c, next) => {
     const origin = c.req.header('origin');
     const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
     if (preflight) {
-      if (origin === undefined || !isAllowed(origin)) {
+      const publicOrigin = origin !== undefined && publicOrigins !== undefined && isPublishablePath(c.req.path) && (await publicOrigins()).has(origin);
+      if (origin === undefined || !(isAllowed(origin) || publicOrigin)) {
         throw problems.forbidden('This origin is not on the server\'s CORS allow-list (--allow-origin).');
       }
       return new Response(null, {
@@ -96,7 +105,9 @@ export function cors(allowOrigins: readonly string[]): MiddlewareHandler<AppEnv>
     }
     await next();
     c.res.headers.append('Vary', 'Origin');
-    if (origin !== undefined && isAllowed(origin)) {
+    // A publishable key admits the origins it lists, on the operations it may call.
+    const keyOrigin = origin !== undefined && (c.get('publishable')?.allowedOrigins.includes(origin) ?? false);
+    if (origin !== undefined && (isAllowed(origin) || keyOrigin)) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
       c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     }
@@ -112,22 +123,69 @@ function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-async function identify(ctx: AppContext, sessions: VerifiedSessions, authorization: string | undefined): Promise<Caller | 'invalid' | null> {
-  if (authorization === undefined) return null;
+/** Who a request's `Authorization` names. */
+type Identity =
+  | { kind: 'caller'; caller: Caller }
+  | { kind: 'publishable'; key: PublishableCaller }
+  | { kind: 'invalid' }
+  | { kind: 'none' };
+
+async function identify(ctx: AppContext, sessions: VerifiedSessions, c: Context<AppEnv>): Promise<Identity> {
+  const authorization = c.req.header('authorization');
+  if (authorization === undefined) return { kind: 'none' };
   const match = /^Bearer +([\x21-\x7E]{16,4096})$/i.exec(authorization.trim());
-  if (!match) return 'invalid';
+  if (!match) return { kind: 'invalid' };
   const token = match[1] as string;
   if (token.startsWith(ADMIN_KEY_PREFIX)) {
     const key = await findAdminKey(ctx.db, token);
-    return key ? { role: 'admin', keyId: key.id, keyName: key.name } : 'invalid';
+    return key ? { kind: 'caller', caller: { role: 'admin', keyId: key.id, keyName: key.name } } : { kind: 'invalid' };
   }
-  return (await sessions.verify((await ctx.keys()).session, token, ctx.now())) ?? 'invalid';
+  if (token.startsWith(PUBLISHABLE_KEY_PREFIX)) {
+    // Everywhere but the public form's operations, a publishable key is no credential at all.
+    if (!publishableMayCall(c.req.method, c.req.path) || token.length > 200) return { kind: 'invalid' };
+    const key = await findPublishableKey(ctx.db, token);
+    return key ? { kind: 'publishable', key: { keyId: key.id, allowedOrigins: key.allowedOrigins } } : { kind: 'invalid' };
+  }
+  const caller = await sessions.verify((await ctx.keys()).session, token, ctx.now());
+  return caller ? { kind: 'caller', caller } : { kind: 'invalid' };
 }
 
 /**
- * Reads the caller from `Authorization: Bearer <admin key | session token>` and applies the
- * caller's rate limit; requests without a valid credential count against their address.
- * Tenant and role come from here only.
+ * A publishable key is for pages on the origins it lists: a request from another origin is
+ * refused, and so is a write without `Origin` (browsers always send it on writes; only a
+ * same-origin read may lack it).
+ */
+function originAllowed(c: Context<AppEnv>, key: PublishableCaller): boolean {
+  const origin = c.req.header('origin');
+  return origin === undefined ? c.req.method === 'GET' || c.req.method === 'HEAD' : key.allowedOrigins.includes(origin);
+}
+
+/** The rate limit buckets a request draws from, the most likely to run out first. */
+function bucketsOf(identity: Identity, address: string, limits: Required<RateLimitOptions>): [string, number][] {
+  switch (identity.kind) {
+    case 'caller':
+      return [[callerSubject(identity.caller), identity.caller.role === 'admin' ? limits.admin : limits.session]];
+    case 'publishable':
+      // Per client address, then per key: one address cannot use up the page's allowance.
+      return [[`public-address:${address}`, limits.publicAddress], [publishableSubject(identity.key), limits.publishable]];
+    default:
+      return [[`address:${address}`, limits.anonymous]];
+  }
+}
+
+function rateHeaders(decision: RateDecision): Record<string, string> {
+  return {
+    'RateLimit-Limit': String(decision.limit),
+    'RateLimit-Remaining': String(decision.remaining),
+    'RateLimit-Reset': String(decision.reset),
+  };
+}
+
+/**
+ * Reads the caller from `Authorization: Bearer <admin key | session token | publishable key>`
+ * and applies the caller's rate limits; requests without a valid credential count against their
+ * address. A publishable key is let through only to the operations it may call, from the origins
+ * it lists, as `c.get('publishable')`, never as a `caller`. Tenant and role come from here only.
  */
 export function authenticate(ctx: AppContext): MiddlewareHandler<AppEnv> {
   const limiter = new RateLimiter();
@@ -135,38 +193,32 @@ export function authenticate(ctx: AppContext): MiddlewareHandler<AppEnv> {
   const limits = ctx.settings.rateLimit;
   let lastPrune = Date.now();
   return async (c, next) => {
-    const identity = await identify(ctx, sessions, c.req.header('authorization'));
-    const caller = identity === null || identity === 'invalid' ? null : identity;
+    const identity = await identify(ctx, sessions, c);
+    const wrongOrigin = identity.kind === 'publishable' && !originAllowed(c, identity.key);
+    // Set before the limits, so a 429 to the key's own page carries its CORS headers.
+    if (identity.kind === 'publishable' && !wrongOrigin) c.set('publishable', identity.key);
+    let tightest: RateDecision | null = null;
     if (limits !== false) {
       const now = Date.now();
       if (now - lastPrune > 60_000) {
         limiter.prune(now);
         lastPrune = now;
       }
-      const [key, perMinute] = caller
-        ? [callerSubject(caller), caller.role === 'admin' ? limits.admin : limits.session]
-        : [`address:${clientAddress(c, ctx.settings.trustProxy)}`, limits.anonymous];
-      const decision = limiter.take(key, perMinute, now);
-      const rateHeaders = {
-        'RateLimit-Limit': String(decision.limit),
-        'RateLimit-Remaining': String(decision.remaining),
-        'RateLimit-Reset': String(decision.reset),
-      };
-      if (!decision.allowed) {
-        const problem = problems.rateLimited(decision.retryAfter);
-        const response = problemResponse(problem, c.get('requestId'));
-        for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value);
-        return response;
+      for (const [key, perMinute] of bucketsOf(identity, clientAddress(c, ctx.settings.trustProxy), limits)) {
+        const decision = limiter.take(key, perMinute, now);
+        if (!decision.allowed) {
+          const response = problemResponse(problems.rateLimited(decision.retryAfter), c.get('requestId'));
+          for (const [name, value] of Object.entries(rateHeaders(decision))) response.headers.set(name, value);
+          return response;
+        }
+        if (tightest === null || decision.remaining < tightest.remaining) tightest = decision;
       }
-      if (caller === null) throw unauthorized(identity === null ? null : 'invalid');
-      c.set('caller', caller);
-      await next();
-      for (const [name, value] of Object.entries(rateHeaders)) c.res.headers.set(name, value);
-      return;
     }
-    if (caller === null) throw unauthorized(identity === null ? null : 'invalid');
-    c.set('caller', caller);
+    if (identity.kind === 'invalid' || identity.kind === 'none') throw unauthorized(identity.kind === 'none' ? null : 'invalid');
+    if (wrongOrigin) throw problems.forbidden('This publishable key may not be used from this origin; add the origin to the key\'s allowed origins.');
+    if (identity.kind === 'caller') c.set('caller', identity.caller);
     await next();
+    if (tightest !== null) for (const [name, value] of Object.entries(rateHeaders(tightest))) c.res.headers.set(name, value);
   };
 }
 

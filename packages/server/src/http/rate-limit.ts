@@ -11,9 +11,13 @@ export interface RateLimitOptions {
   admin?: number;
   /** Requests without a valid credential, per client address (default 60 a minute). */
   anonymous?: number;
+  /** Each publishable key, over every visitor of its page (default 1200 a minute). */
+  publishable?: number;
+  /** Requests with a publishable key, per client address (default 20 a minute): one person reads the form and submits it. */
+  publicAddress?: number;
 }
 
-export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = { session: 600, admin: 6000, anonymous: 60 };
+export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = { session: 600, admin: 6000, anonymous: 60, publishable: 1200, publicAddress: 20 };
 
 /** The verdict on one request. */
 export interface RateDecision {

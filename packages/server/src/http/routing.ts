@@ -58,3 +58,9 @@ export function createdLocation(c: Context<AppEnv>, id: string): string {
 export function requestUrl(c: Context<AppEnv>): URL {
   return new URL(c.req.url);
 }
+
+/** The part of a request path from `/v1/` on, so a mount prefix (`/api`) does not change a request's identity. */
+export function contractPath(path: string): string {
+  const at = path.indexOf('/v1/');
+  return at === -1 ? path : path.slice(at);
+}

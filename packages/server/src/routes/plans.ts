@@ -9,7 +9,9 @@ import {
   applyPlanTransition,
   canEditPlanItem,
   checkPlanTransition,
-  isDateInPeriod,
+  assertDateInPeriod,
+  assertPlanRoom,
+  isSameValue,
   PLAN_LIMITS,
   periodDays,
   planSideOf,
@@ -111,21 +113,6 @@ async function checkMeasure(q: Queryable, measure: ObjectiveMeasureInput, path: 
   if (!(await existingIds(q, 'kpis', [measure.kpiId])).has(measure.kpiId)) throw problems.validation([{ path: `${path}.kpiId`, message: 'no KPI has this id' }]);
 }
 
-/** 400 at `path` unless the date lies in the period. */
-function checkInPeriod(date: string, period: string, path: string): void {
-  if (!isDateInPeriod(date, period)) {
-    const { first, last } = periodDays(period);
-    throw problems.validation([{ path, message: `must be inside ${period}, from ${first} to ${last}` }]);
-  }
-}
-
-/** 400 once a list is full. */
-function checkRoom(count: number, limit: number, what: string): void {
-  if (count >= limit) throw problems.validation([{ path: '', message: `${what} at most ${limit}; remove one first` }]);
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /** The activities of an input, as rows to insert, checked against the caller's side. */
 function activityRows(caller: Caller, objectiveId: string, inputs: readonly PlanActivityInput[], now: Date) {
   return inputs.map((input) => ({
@@ -172,7 +159,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           await appendEvents(tx, created.events, now);
           return { status: 201, plan: await presentPlan(tx, created.plan, now) };
         }
-        if (input.title === undefined || same(input.title, existing.title)) return { status: 200, plan: await presentPlan(tx, existing, now) };
+        if (input.title === undefined || isSameValue(input.title, existing.title)) return { status: 200, plan: await presentPlan(tx, existing, now) };
         const changed = await recordChange(tx, existing, actor, now, input.title);
         await appendEvents(tx, [{ type: 'plan.updated', partnerId: partner.id, data: { ...planEventData(changed.plan), title: input.title, by: actor } }, ...changed.events], now);
         return { status: 200, plan: await presentPlan(tx, changed.plan, now) };
@@ -259,7 +246,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       for (const activity of input.activities ?? []) checkedSide(caller, activity.side ?? planSideOf(caller.role), 'add');
       if (input.measure) await checkMeasure(ctx.db, input.measure, 'measure');
       const dueDate = input.dueDate ?? periodDays(period).last;
-      checkInPeriod(dueDate, period, 'dueDate');
+      assertDateInPeriod(dueDate, period, 'dueDate');
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
         const actor = actorOf(caller);
@@ -270,7 +257,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           plan = started.plan;
           events.push(...started.events);
         }
-        checkRoom(await countObjectives(tx, plan.id), PLAN_LIMITS.objectives, 'A plan holds');
+        assertPlanRoom(await countObjectives(tx, plan.id), PLAN_LIMITS.objectives, 'A plan holds');
         const id = newId('po', now);
         const activities = activityRows(caller, id, input.activities ?? [], now);
         const row = await insertObjective(
@@ -319,7 +306,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const patch = parseWith(PlanObjectivePatch, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
       const partner = await partnerInScope(ctx, c);
       if (patch.measure) await checkMeasure(ctx.db, patch.measure, 'measure');
-      if (patch.dueDate !== undefined) checkInPeriod(patch.dueDate, period, 'dueDate');
+      if (patch.dueDate !== undefined) assertDateInPeriod(patch.dueDate, period, 'dueDate');
       const objective = await ctx.db.transaction(async (tx) => {
         const plan = await requirePlan(tx, partner.id, period, true);
         const current = await requireObjective(tx, plan, objectiveId, true);
@@ -341,7 +328,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           completed: patch.done === undefined ? current.completed : patch.done ? (current.completed ?? { by: actor, at: now.toISOString() }) : null,
         };
         const fields = ['owner', 'title', 'description', 'kpiId', 'target', 'dueDate'] as const;
-        const contentChanged = fields.filter((f) => !same(next[f], current[f]));
+        const contentChanged = fields.filter((f) => !isSameValue(next[f], current[f]));
         const completion = (current.completed === null) !== (next.completed === null);
         if (contentChanged.length === 0 && !completion) return current;
         const saved = await saveObjective(tx, next, now);
@@ -392,7 +379,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       return idempotentWrite(ctx, c, body, async (tx) => {
         const plan = await requirePlan(tx, partner.id, period, true);
         await requireObjective(tx, plan, objectiveId);
-        checkRoom(await countActivities(tx, objectiveId), PLAN_LIMITS.activities, 'An objective holds');
+        assertPlanRoom(await countActivities(tx, objectiveId), PLAN_LIMITS.activities, 'An objective holds');
         const now = ctx.now();
         const actor = actorOf(caller);
         const [row] = activityRows(caller, objectiveId, [input], now);
@@ -444,7 +431,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           dueDate: patch.dueDate === undefined ? current.dueDate : patch.dueDate,
           completed: patch.done === undefined ? current.completed : patch.done ? (current.completed ?? { by: actor, at: now.toISOString() }) : null,
         };
-        const changedFields = (['title', 'owner', 'dueDate'] as const).filter((f) => !same(next[f], current[f]));
+        const changedFields = (['title', 'owner', 'dueDate'] as const).filter((f) => !isSameValue(next[f], current[f]));
         const completion = (current.completed === null) !== (next.completed === null);
         if (changedFields.length === 0 && !completion) return current;
         const saved = await saveActivity(tx, next, now);
@@ -494,7 +481,7 @@ export function planRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       return idempotentWrite(ctx, c, body, async (tx) => {
         const plan = await requirePlan(tx, partner.id, period);
         await requireObjective(tx, plan, objectiveId, true);
-        checkRoom(await countComments(tx, objectiveId), PLAN_LIMITS.comments, 'An objective holds');
+        assertPlanRoom(await countComments(tx, objectiveId), PLAN_LIMITS.comments, 'An objective holds');
         const now = ctx.now();
         const actor = actorOf(caller);
         const comment = await insertComment(tx, { id: newId('pc', now), objectiveId, author: actor, body: input.body, createdAt: now.toISOString() });

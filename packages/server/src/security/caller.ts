@@ -31,6 +31,21 @@ export interface PartnerCaller {
 export type Caller = AdminCaller | ManagerCaller | PartnerCaller;
 
 /**
+ * A publishable key of a public page. Never a {@link Caller}: the authentication middleware lets
+ * it through only to the operations that accept it (`PUBLISHABLE_OPERATIONS`), which read it with
+ * `c.get('publishable')`; everywhere else `c.get('caller')` is a session or an admin key.
+ */
+export interface PublishableCaller {
+  keyId: string;
+  allowedOrigins: readonly string[];
+}
+
+/** The rate limit and idempotency subject of a publishable key: shared by every visitor of its page. */
+export function publishableSubject(key: PublishableCaller): string {
+  return `publishable:${key.keyId}`;
+}
+
+/**
  * A stable name of the caller: idempotency keys and rate limits are kept per subject, so a
  * renewed session of the same user shares them.
  */

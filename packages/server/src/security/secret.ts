@@ -1,5 +1,5 @@
 /**
- * The server secret: signs session tokens and pagination cursors.
+ * The server secret: signs session tokens, pagination cursors and application form tokens.
  * @module
  */
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ export interface ServerKeys {
   session: Uint8Array;
   /** HMAC key of pagination cursors. */
   cursor: Uint8Array;
+  /** HMAC key of the application form's tokens. */
+  form: Uint8Array;
 }
 
 function checkedSecret(secret: string, origin: string): string {
@@ -68,5 +70,6 @@ export async function deriveKeys(secret: string): Promise<ServerKeys> {
   return {
     session: await hmacSha256(root, 'partnerkit/v1/session-token'),
     cursor: await hmacSha256(root, 'partnerkit/v1/cursor'),
+    form: await hmacSha256(root, 'partnerkit/v1/form-token'),
   };
 }

@@ -6,7 +6,7 @@
  * a seed that stopped half-way is finished by running it again.
  * @module
  */
-import { type DemoData, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
+import { DEMO_APPLICATIONS, type DemoData, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
 import { periodDays } from '@partnerkit/core/rules';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { recordDealMatchesInBulk } from '../domain/deal-conflicts.js';
@@ -14,6 +14,7 @@ import { customerIdentity } from '../store/deals.js';
 import { seedEnablement } from './enablement.js';
 import { insertBatched } from './insert-batched.js';
 import { readSetting, writeSetting } from '../store/settings.js';
+import { type RecruitmentSeed, seedRecruitment } from './recruitment.js';
 
 /** Sizes and the seed of the generated data. */
 export interface SeedOptions extends DemoOptions {
@@ -38,6 +39,8 @@ export interface SeedReport {
   measurements: number;
   deals: number;
   resources: number;
+  /** Applications in every stage (recruitment); their approvals are among `partners`. */
+  applications: number;
   /** Joint business plans: one per partner. */
   plans: number;
   durationMs: number;
@@ -156,7 +159,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
   const asked = generate(demoOptions, demoOptions.asOf === undefined ? new Date() : new Date(demoOptions.asOf));
 
   // Decide under the seed lock, and write the programme in the same transaction when seeding.
-  const decided = await db.transaction(async (tx): Promise<{ plan: SeedPlan; outcome: SeedReport['outcome'] } | null> => {
+  const decided = await db.transaction(async (tx): Promise<{ plan: SeedPlan; outcome: SeedReport['outcome']; recruitment?: RecruitmentSeed } | null> => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.seed]);
     const recorded = await readSeedRecord(tx);
     if (recorded !== null && recorded.finishedAt === null) {
@@ -178,10 +181,13 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     // The seed's deal numbers are taken now: registrations made meanwhile number after them.
     await tx.query(`SELECT setval('deal_numbers', GREATEST($1::bigint, 1), $1::bigint > 0)`, [asked.plan.deals]);
     await insertProgramme(tx, asked.data);
-    return { plan: asked.plan, outcome: 'seeded' };
+    const recruitment = await seedRecruitment(tx, asked.data.asOf);
+    return { plan: asked.plan, outcome: 'seeded', recruitment };
   });
   if (decided === null) return null;
   const { plan, outcome } = decided;
+  // A resumed seed wrote recruitment with the programme, in the first run's transaction.
+  const recruited = decided.recruitment ?? { applications: DEMO_APPLICATIONS.length, partners: DEMO_APPLICATIONS.filter((a) => a.steps.some((s) => 'to' in s && s.to === 'approved')).length };
   if (outcome === 'resumed') progress(`seed: finishing an unfinished seed (${describePlan(plan)})`);
   // A resume generates the data of the recorded plan again, without writing the programme.
   const data = outcome === 'seeded' ? asked.data : generate(optionsOf(plan), new Date(plan.asOf)).data;
@@ -195,11 +201,12 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
   return {
     tiers: data.tiers.length,
     kpis: data.kpis.length,
-    partners: data.partners.length,
+    partners: data.partners.length + recruited.partners,
     targets: data.targets.length,
     measurements: data.measurements.length,
     deals: data.dealCount,
     resources: data.resources.length,
+    applications: recruited.applications,
     plans: data.partners.length,
     durationMs: Math.round(performance.now() - started),
     outcome,

@@ -162,3 +162,12 @@ export async function partnerNames(q: Queryable, ids: readonly string[]): Promis
   ]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * Every partner's name, domains and website: what an applicant is matched against for duplicates
+ * (a programme has hundreds or thousands of partners, read once per application submitted).
+ */
+export async function partnerIdentities(q: Queryable): Promise<{ id: string; name: string; domains: string[]; website: string | null }[]> {
+  const { rows } = await q.query<{ id: string; name: string; domains: string[]; website: string | null }>('SELECT id, name, domains, website FROM partners ORDER BY seq');
+  return rows;
+}

@@ -44,6 +44,8 @@ function successStatus(op: Operation, target: Target): number {
     case 'createPartner':
     case 'registerDeal':
     case 'createResource':
+    case 'createApplication':
+    case 'createPublishableKey':
     case 'createPlanObjective':
     case 'createPlanActivity':
     case 'createPlanComment':
@@ -54,10 +56,13 @@ function successStatus(op: Operation, target: Target): number {
       return 201;
     case 'upsertTier':
     case 'upsertKpi':
+    case 'upsertSelectionCriterion':
       return target === 'missing' ? 201 : 200;
     case 'deleteTier':
     case 'deleteKpi':
     case 'deleteResource':
+    case 'deleteSelectionCriterion':
+    case 'deletePublishableKey':
     case 'deletePlanObjective':
     case 'deletePlanActivity':
       return 204;
@@ -75,12 +80,23 @@ function expected(op: Operation, principal: PrincipalName, target: Target): { st
   const role = ROLE_OF[principal];
   if (role === null) return { status: 401, code: 'unauthorized' };
   if (!op.roles.includes(role)) return { status: 403, code: 'forbidden' };
-  const upsert = op.operationId === 'upsertTier' || op.operationId === 'upsertKpi';
+  const upsert = op.operationId === 'upsertTier' || op.operationId === 'upsertKpi' || op.operationId === 'upsertSelectionCriterion';
   if (target === 'missing' && !upsert) return { status: 404, code: 'not_found' };
   const own = principal === 'partnerA' ? 'A' : principal === 'partnerB' ? 'B' : null;
   if (role === 'partner' && (target === 'A' || target === 'B') && target !== own) return { status: 404, code: 'not_found' };
   return { status: successStatus(op, target) };
 }
+
+/** A valid application, from a company nobody else applies as. */
+const applicationBody = () => ({
+  partnerType: 'reseller',
+  company: { name: unique('Matrix Applicant'), country: 'VN', size: '11-50' },
+  contact: { name: 'Matrix Contact', email: 'contact@matrix-applicant.example' },
+  capabilities: { markets: ['VN'], technicalStaff: 3, whyUs: 'The matrix asked.' },
+  consent: true,
+});
+
+const CRITERION = { name: 'Matrix criterion', weight: 10, levels: [1, 2, 3, 4, 5].map((n) => ({ description: `Level ${n}` })) };
 
 /** What an answer shows a caller, minus what differs per request (its id, the date, rate counters). */
 function visible(reply: WireReply): string {
@@ -97,10 +113,26 @@ suite('reliability: isolation matrix', (harness) => {
   let rank = 10;
   let planCount = 0;
 
+  /** Recruitment's shared objects: an application, a criterion, a publishable key. */
+  let applicationId: string;
+  let keyId: string;
+
   before(async () => {
     h = harness();
     world = await buildWorld(h);
+    applicationId = await newApplication();
+    assert.equal((await h.admin.put('/v1/selection-criteria/crit_matrix', CRITERION)).status, 201);
+    const key = await h.admin.post('/v1/publishable-keys', { name: 'Matrix', allowedOrigins: ['https://matrix.example'] });
+    assert.equal(key.status, 201, key.text);
+    keyId = key.body.id;
   });
+
+  async function newApplication(stage?: 'screening'): Promise<string> {
+    const made = await h.admin.post('/v1/applications', applicationBody());
+    assert.equal(made.status, 201, made.text);
+    if (stage) assert.equal((await h.admin.post(`/v1/applications/${made.body.id}/transitions`, { to: stage })).status, 200);
+    return made.body.id;
+  }
 
   /**
    * The path parameters of a plan operation: the owner's plan, objective and activity, or fresh
@@ -141,7 +173,7 @@ suite('reliability: isolation matrix', (harness) => {
   /** The id a target names, with fresh objects where the request would change or delete them. */
   async function idFor(op: Operation, target: Target, principal: PrincipalName): Promise<string> {
     const base = op.path.split('/')[2] as string;
-    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs' }[base] ?? 'x';
+    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', applications: 'app', 'selection-criteria': 'crit', 'publishable-keys': 'pk' }[base] ?? 'x';
     if (target === 'missing') return randomId(prefix);
     if (target === 'A' || target === 'B') {
       const owner = target === 'A' ? world.a : world.b;
@@ -185,6 +217,32 @@ suite('reliability: isolation matrix', (harness) => {
       }
       case 'upsertKpi':
         return 'churn';
+      // Each allowed move or evaluation changes an application: a fresh one each time.
+      case 'transitionApplication':
+        return allowed ? newApplication() : applicationId;
+      case 'upsertEvaluation':
+        return allowed ? newApplication('screening') : applicationId;
+      case 'getApplication':
+      case 'listEvaluations':
+        return applicationId;
+      case 'deleteSelectionCriterion': {
+        if (!allowed) return 'crit_matrix';
+        const id = `crit_${randomBytes(4).toString('hex')}`;
+        assert.equal((await h.admin.put(`/v1/selection-criteria/${id}`, CRITERION)).status, 201);
+        return id;
+      }
+      case 'getSelectionCriterion':
+      case 'upsertSelectionCriterion':
+        return 'crit_matrix';
+      case 'deletePublishableKey': {
+        if (!allowed) return keyId;
+        const made = await h.admin.post('/v1/publishable-keys', { name: 'Temporary', allowedOrigins: ['https://temporary.example'] });
+        assert.equal(made.status, 201, made.text);
+        return made.body.id;
+      }
+      case 'getPublishableKey':
+      case 'updatePublishableKey':
+        return keyId;
       default:
         if (base === 'certifications') return world.catalogue.certificationId;
         if (base === 'courses') return world.catalogue.courseId;
@@ -220,6 +278,22 @@ suite('reliability: isolation matrix', (harness) => {
         return { title: 'Matrix guide', type: 'document', language: 'en', url: 'https://example.com/m.pdf' };
       case 'updateResource':
         return { description: 'Updated by the matrix' };
+      case 'updateApplicationForm':
+        return { partnerTypes: [{ type: 'reseller', description: null }], questions: [], consent: { text: 'I agree.', privacyUrl: null } };
+      case 'createApplication':
+        return applicationBody();
+      case 'transitionApplication':
+        return { to: 'screening' };
+      case 'upsertEvaluation':
+        return { scores: [] };
+      case 'upsertSelectionCriterion':
+        return CRITERION;
+      case 'updateSelectionThresholds':
+        return { approveAt: 70, declineBelow: 50 };
+      case 'createPublishableKey':
+        return { name: 'Matrix key', allowedOrigins: ['https://matrix.example'] };
+      case 'updatePublishableKey':
+        return { name: 'Matrix key, renamed' };
       case 'upsertPlan':
         return { title: 'Matrix plan' };
       case 'transitionPlan':
@@ -355,6 +429,7 @@ suite('reliability: isolation matrix', (harness) => {
         { principal, name: 'a pre-check of the other\'s customer', request: as(principal, 'POST', '/v1/deals/check', { customer: { company: theirs.company, domain: theirs.domain } }), status: 200 },
         { principal, name: 'a registration of the other\'s customer', request: as(principal, 'POST', '/v1/deals', dealBody({ customer: { company: theirs.company, domain: theirs.domain } })), status: 409, code: 'deal_conflict' },
         { principal, name: 'the event log', request: as(principal, 'GET', '/v1/events'), status: 403, code: 'forbidden' },
+        { principal, name: 'applications searched by the other\'s name', request: as(principal, 'GET', `/v1/applications?q=${encodeURIComponent(theirs.partnerName)}`), status: 403, code: 'forbidden' },
         { principal, name: 'plan objectives filtered by the other partner', request: as(principal, 'GET', `/v1/plan-objectives?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/plan-objectives?partnerId=${ghost}`) },
         { principal, name: 'the other\'s overdue objectives', request: as(principal, 'GET', `/v1/plan-objectives?partnerId=${theirs.partnerId}&overdue=true`), status: 200, sameAs: as(principal, 'GET', `/v1/plan-objectives?partnerId=${ghost}&overdue=true`) },
         { principal, name: 'the other\'s plans of a period', request: as(principal, 'GET', `/v1/partners/${theirs.partnerId}/plans?period=${theirs.plan.period}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${ghost}/plans?period=${theirs.plan.period}`) },

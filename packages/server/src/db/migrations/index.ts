@@ -11,6 +11,7 @@ import { dealNameKeyIndex } from './0006-deal-name-key-index.js';
 import { dealConflictCandidates } from './0007-deal-conflict-candidates.js';
 import { dealMatches } from './0008-deal-matches.js';
 import { programmeTranslations } from './0010-programme-translations.js';
+import { recruitment } from './0020-recruitment.js';
 import { plans } from './0030-plans.js';
 import { enablement } from './0040-enablement.js';
 import type { Migration } from './types.js';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dealConflictCandidates,
   dealMatches,
   programmeTranslations,
+  recruitment,
   plans,
   enablement,
 ];
