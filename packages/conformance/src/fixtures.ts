@@ -113,9 +113,11 @@ export async function createFixtures(ctx: RunContext): Promise<Fixtures> {
     tiers[name] = await step(`creating tier ${id}`, () => admin.tiers.put(id, input));
   }
 
+  // The kit's manager session manages A and B, not C (the requests a manager sees).
+  const manager = { id: (await ctx.sessionInput('manager')).user.id, name: 'Conformance manager' };
   const partnerInputs: Record<'a' | 'b' | 'c', PartnerInput> = {
-    a: { name: `${prefix} Alpha Reseller`, type: 'reseller', status: 'active', tierId: tiers.member.id, country: 'VN', domains: [`alpha.${prefix}.test`] },
-    b: { name: `${prefix} Beta Distribution`, type: 'distributor', status: 'active', tierId: tiers.gold.id, country: 'DE', domains: [`beta.${prefix}.test`] },
+    a: { name: `${prefix} Alpha Reseller`, type: 'reseller', status: 'active', tierId: tiers.member.id, country: 'VN', domains: [`alpha.${prefix}.test`], manager },
+    b: { name: `${prefix} Beta Distribution`, type: 'distributor', status: 'active', tierId: tiers.gold.id, country: 'DE', domains: [`beta.${prefix}.test`], manager },
     c: { name: `${prefix} Gamma Reseller`, type: 'reseller', status: 'active', tierId: null, country: 'VN' },
   };
   const created = {} as Fixtures['partners'];

@@ -48,6 +48,10 @@ export interface SampleIds {
   tierId: string;
   kpiId: string;
   resourceId: string;
+  announcementId: string;
+  requestId: string;
+  /** A message of the request. */
+  messageId: string;
   applicationId: string;
   criterionId: string;
   publishableKeyId: string;
@@ -84,6 +88,8 @@ function idFor(path: string, ids: SampleIds): string {
   if (path.startsWith('/v1/tiers/')) return ids.tierId;
   if (path.startsWith('/v1/kpis/')) return ids.kpiId;
   if (path.startsWith('/v1/resources/')) return ids.resourceId;
+  if (path.startsWith('/v1/announcements/')) return ids.announcementId;
+  if (path.startsWith('/v1/requests/')) return ids.requestId;
   if (path.startsWith('/v1/applications/')) return ids.applicationId;
   if (path.startsWith('/v1/selection-criteria/')) return ids.criterionId;
   if (path.startsWith('/v1/publishable-keys/')) return ids.publishableKeyId;
@@ -154,6 +160,15 @@ const BODIES: Record<string, (ids: SampleIds) => unknown> = {
   createCertificate: (ids) => ({ certificationId: ids.certificationId, personId: ids.personId }),
   renewCertificate: () => ({}),
   updateTierCertificationRequirements: () => ({ requirements: [] }),
+  createAnnouncement: (ids) => ({ title: `${ids.label} announcement`, body: 'Conformance', category: 'product_news', audience: { partnerIds: [ids.bodyPartnerId] } }),
+  updateAnnouncement: (ids) => ({ title: `${ids.label} announcement` }),
+  openRequest: (ids) => ({ partnerId: ids.bodyPartnerId, category: 'question', subject: `${ids.label} request`, message: 'Conformance' }),
+  createRequestMessage: (ids) => ({ body: `${ids.label} message` }),
+  transitionRequest: () => ({ to: 'resolved' }),
+  upsertRequestTargets: () => ({
+    businessHours: { timeZone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', holidays: [] },
+    categories: Object.fromEntries(['question', 'deal_support', 'technical', 'commercial', 'complaint'].map((c) => [c, { firstResponseHours: 8, resolutionHours: 40 }])),
+  }),
 };
 
 /** What fills each path parameter besides `{id}`. */
@@ -163,6 +178,7 @@ const PARAMETERS: Record<string, (ids: SampleIds) => string> = {
   activityId: (ids) => ids.activityId,
   commentId: (ids) => ids.commentId,
   revision: (ids) => ids.revision,
+  messageId: (ids) => ids.messageId,
 };
 
 /** The request for `operation` addressed to `ids`, with a valid body when it takes one. */

@@ -4,6 +4,7 @@
  */
 import { applicationChecks } from './areas/applications.js';
 import { authChecks } from './areas/auth.js';
+import { communicationChecks } from './areas/communication.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
 import { enablementChecks } from './areas/enablement.js';
@@ -34,6 +35,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   applications: applicationChecks,
   plans: planChecks,
   enablement: enablementChecks,
+  communication: communicationChecks,
   cors: corsChecks,
 };
 

@@ -110,6 +110,13 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'enablement',
     mustFail: { 'enablement.key-hidden': /GET \/v1\/courses\/\S+ as a answered 200 .*: the answer carries correctChoiceIds/ },
   },
+  'announces-to-everyone': {
+    area: 'communication',
+    mustFail: {
+      'communication.audience': /getAnnouncement of the announcement to \{"tierIds":\[\S+\]\}: GET \/v1\/announcements\/\S+ as partner B answered 200/,
+      'communication.scheduled': /expected 404 not_found/,
+    },
+  },
 };
 
 describe('broken variants of the reference server fail the checks aimed at them', () => {

@@ -5,7 +5,7 @@
  * @module
  */
 import { DAY_MS } from '@partnerkit/core/rules';
-import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, generateDemoCommunication, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
 import type { Caller } from './context.js';
 import { checkSubmission, evaluateApplication, moveApplication, submitApplication } from './parts/recruitment.js';
 import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
@@ -65,6 +65,13 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
     state.dealNumbers = data.dealCount;
     for (const { plan, revisions } of generateDemoPlans(data)) state.plans.set(`${plan.partnerId}\n${plan.period}`, { ...plan, revisions, seq: state.nextSeq() });
+    const communication = generateDemoCommunication(data);
+    for (const a of communication.announcements) state.announcements.set(a.id, { ...a, published: Date.parse(a.publishAt) <= data.asOf.getTime(), seq: state.nextSeq() });
+    for (const r of communication.reads) {
+      state.announcementReads.set(`${r.announcementId}\n${r.partnerId}\n${r.userId}`, { announcementId: r.announcementId, partnerId: r.partnerId, user: { id: r.userId, name: r.userName }, readAt: r.readAt });
+    }
+    for (const r of communication.requests) state.requests.set(r.id, { ...r, seq: state.nextSeq() });
+    state.requestNumbers = communication.requests.length;
     seedRecruitment(state, now, data.managers);
     const enablement = generateDemoEnablement(data);
     for (const c of enablement.certifications) state.certifications.set(c.id, { ...c, seq: state.nextSeq() });

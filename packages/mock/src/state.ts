@@ -5,8 +5,9 @@
  * two writes ever interleave.
  * @module
  */
-import type { StoredPlan as PlanRecord } from '@partnerkit/core/rules';
+import { DEFAULT_REQUEST_TARGETS, type StoredAnnouncement as AnnouncementRecord, type StoredPlan as PlanRecord, type StoredRequest as RequestRecord } from '@partnerkit/core/rules';
 import type {
+  AnnouncementRead,
   Application,
   AssessmentInput,
   Certificate,
@@ -25,6 +26,7 @@ import type {
   PersonRef,
   PlanRevision,
   PublishableKey,
+  RequestTargets,
   Resource,
   SelectionCriterion,
   SelectionThresholds,
@@ -50,6 +52,12 @@ export type StoredCourse = Omit<Course, 'assessment'> & { assessment: Assessment
 export type StoredEnrolment = Omit<Enrolment, 'attemptsLeft'> & { attemptsBase: number; seq: number };
 /** A certificate as stored (its status is computed when read), with the expiry last announced. */
 export type StoredCertificate = Omit<Certificate, 'status'> & { seq: number; expiryAnnounced?: string | null };
+/** An announcement, whether its `announcement.published` was sent, and its creation order. */
+export type StoredAnnouncement = AnnouncementRecord & { published: boolean; seq: number };
+/** A request with its thread and due times, and its creation order. */
+export type StoredRequest = RequestRecord & { seq: number };
+/** One partner user's read of an announcement. */
+export type StoredRead = Omit<AnnouncementRead, 'partnerName'> & { announcementId: string };
 /** An event with its position in the log. */
 export type StoredEvent = EventEnvelope & { seq: number };
 
@@ -89,6 +97,14 @@ export class MockState {
   readonly certificates = new Map<string, StoredCertificate>();
   /** By tier id; a tier left out requires no certification. */
   readonly certificationRequirements = new Map<string, TierCertificationRequirements>();
+  readonly announcements = new Map<string, StoredAnnouncement>();
+  /** By `announcementId \n partnerId \n userId`. */
+  readonly announcementReads = new Map<string, StoredRead>();
+  readonly requests = new Map<string, StoredRequest>();
+  /** The programme's business hours and response targets. */
+  requestTargets: RequestTargets = DEFAULT_REQUEST_TARGETS;
+  /** The last request number given (`RQ-000123`). */
+  requestNumbers = 0;
   readonly events: StoredEvent[] = [];
   readonly criteria = new Map<string, SelectionCriterion>();
   /** Null until an admin sets them: core's defaults apply. */

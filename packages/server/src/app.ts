@@ -13,6 +13,7 @@ import { createLogger, describeError, jsonLinesSink, type LogLevel, type LogSink
 import { accessLog, authenticate, cors, requestId, securityHeaders } from './http/middleware.js';
 import { problemResponse, problems, ProblemError } from './http/problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
+import { communicationRoutes } from './routes/communication.js';
 import { dealRoutes } from './routes/deals.js';
 import { enablementRoutes } from './routes/enablement.js';
 import { eventRoutes } from './routes/events.js';
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   resourceRoutes(app, ctx);
   planRoutes(app, ctx);
   enablementRoutes(app, ctx);
+  communicationRoutes(app, ctx);
   eventRoutes(app, ctx);
   recruitmentRoutes(app, ctx);
 

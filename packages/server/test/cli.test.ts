@@ -247,7 +247,7 @@ describe('the executable [pglite]', () => {
       const events = await db.query("SELECT count(*)::int AS n FROM events WHERE data->>'dealId' = $1", [deal.id]);
       assert.equal(events.rows[0]?.n, 1, 'with its event');
       const partners = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM partners');
-      // The demo's 24 partners, recruitment's 2 approved applicants, and the one written before SIGTERM.
+      // The demo's 24 partners, the 2 its approved applications became, and the late one.
       assert.equal(partners.rows[0]?.n, 27, 'seeded once, not twice');
     } finally {
       await db.close();

@@ -22,8 +22,8 @@ const killedAfterFirstBatch = (options: SeedOptions): SeedOptions => ({
 
 async function empty(db: Database): Promise<void> {
   await db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys, applications, application_moves,
-                      application_duplicates, evaluations, evaluation_scores, selection_criteria, selection_thresholds, application_form, publishable_keys, certifications, courses RESTART IDENTITY CASCADE;
-                    ALTER SEQUENCE deal_numbers RESTART; ALTER SEQUENCE application_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
+                      application_duplicates, evaluations, evaluation_scores, selection_criteria, selection_thresholds, application_form, publishable_keys, certifications, courses, announcements RESTART IDENTITY CASCADE;
+                    ALTER SEQUENCE deal_numbers RESTART; ALTER SEQUENCE application_numbers RESTART; ALTER SEQUENCE request_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
 }
 
 async function digest(db: Database): Promise<string> {
@@ -34,6 +34,8 @@ async function digest(db: Database): Promise<string> {
       (SELECT md5(string_agg(partner_id || kpi_id || period || value::text, ',' ORDER BY partner_id, kpi_id, period)) FROM measurements) AS measurements,
       (SELECT md5(string_agg(id || title, ',' ORDER BY id)) FROM resources) AS resources,
       (SELECT md5(string_agg(id || person_id || issued_at::text || coalesce(expires_at::text, ''), ',' ORDER BY id)) FROM certificates) AS certificates,
+      (SELECT md5(string_agg(id || title || audience::text || published::text, ',' ORDER BY id)) FROM announcements) AS announcements,
+      (SELECT md5(string_agg(id || number || status || history::text, ',' ORDER BY id)) FROM requests) AS requests,
       (SELECT last_value FROM deal_numbers) AS numbers`);
   return JSON.stringify(rows[0]);
 }
@@ -70,6 +72,22 @@ suite('seed', (harness) => {
     await assert.rejects(seedDatabase(db, options), /already holds a programme/);
     await assert.rejects(seedDatabase(db, options, { resume: true }), /nothing to resume/);
     assert.equal(await seedDatabase(db, options, { ifEmpty: true }), null);
+  });
+
+  it('seeds announcements in English and Vietnamese and requests in every status, and numbers new requests after them', async () => {
+    const { db } = harness();
+    await empty(db);
+    const report = await seedDatabase(db, options);
+    assert.equal(report?.announcements, await count(db, 'announcements'));
+    assert.equal(report?.requests, await count(db, 'requests'));
+    const { rows: statuses } = await db.query<{ status: string }>('SELECT DISTINCT status FROM requests ORDER BY status');
+    assert.deepEqual(statuses.map((r) => r.status), ['closed', 'open', 'resolved', 'waiting_on_partner', 'waiting_on_vendor']);
+    const { rows: languages } = await db.query<{ tags: string }>(`SELECT string_agg(DISTINCT t.tag, ',' ORDER BY t.tag) AS tags FROM announcements, jsonb_object_keys(translations) AS t(tag)`);
+    assert.equal(languages[0]?.tags, 'en,vi', 'each written in one language, translated into the other');
+    assert.ok((await count(db, 'announcement_reads')) > 0);
+    assert.ok((await count(db, 'request_messages')) > (await count(db, 'requests')));
+    const { rows: next } = await db.query<{ n: string }>(`SELECT nextval('request_numbers')::text AS n`);
+    assert.equal(Number(next[0]?.n), (report?.requests ?? 0) + 1);
   });
 
 });

@@ -25,6 +25,8 @@ export const VARIANTS = {
   'ignores-plan-versions': 'a side agrees to a plan version it never saw',
   /** Judges a measured objective against the whole target from day one, ignoring the time elapsed. */
   'plan-progress-ignores-time': 'measured objectives expect the whole target at once',
+  /** Serves any announcement by id to any partner, skipping the audience (answers with an admin-fetched copy). */
+  'announces-to-everyone': 'a partner reads announcements addressed to others',
   /** Treats a publishable key as the admin on reads, like a backend that checks only that a key exists. */
   'public-key-reads-everything': 'a publishable key found in a page reads applications, partners and deals',
   /** Serves a course with its assessment as stored, the correct choices included, to every caller. */
@@ -44,6 +46,21 @@ function leaksDeals(app: FetchHandler, adminKey: string): FetchHandler {
     headers.set('authorization', `Bearer ${adminKey}`);
     const copy = await app(new Request(request.url, { headers }));
     return copy.ok ? copy : response;
+  };
+}
+
+function announcesToEveryone(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const response = await app(request);
+    const isRead = request.method === 'GET' && /^\/v1\/announcements\/[^/]+$/.test(new URL(request.url).pathname);
+    if (!isRead || response.status !== 404 || isAdminKey(request)) return response;
+    const headers = new Headers(request.headers);
+    headers.set('authorization', `Bearer ${adminKey}`);
+    const copy = await app(new Request(request.url, { headers }));
+    if (!copy.ok) return response;
+    // What a partner would be shown: the announcement without the vendor's fields.
+    const { audience: _a, readStats: _r, ...announcement } = (await copy.json()) as Record<string, unknown>;
+    return new Response(JSON.stringify({ ...announcement, readAt: null }), { status: 200, headers: { 'content-type': 'application/json' } });
   };
 }
 
@@ -243,5 +260,7 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return planProgressIgnoresTime(app);
     case 'shows-assessment-keys':
       return showsAssessmentKeys(app, adminKey);
+    case 'announces-to-everyone':
+      return announcesToEveryone(app, adminKey);
   }
 }

@@ -5,6 +5,7 @@
 import { createBaseClient } from './base-client.js';
 import type { ClientOptions } from './options.js';
 import { CLIENT_REQUESTS, type BaseClient } from './part.js';
+import { announcements, requests, type AnnouncementsApi, type RequestsApi } from './parts/communication.js';
 import { deals, type DealsApi } from './parts/deals.js';
 import { enablement, type EnablementApi } from './parts/enablement.js';
 import { events, type EventsApi } from './parts/events.js';
@@ -57,6 +58,10 @@ export interface PartnerKitClient extends BaseClient {
   readonly plans: PlansApi;
   /** Training and certification. */
   readonly enablement: EnablementApi;
+  /** Announcements from the vendor, with read state. */
+  readonly announcements: AnnouncementsApi;
+  /** Partners' requests to their channel managers. */
+  readonly requests: RequestsApi;
   /** The event log. */
   readonly events: EventsApi;
   /** The public application form, and submitting to it (what a publishable key may do). */
@@ -102,6 +107,8 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     resources: resources(base),
     plans: plans(base),
     enablement: enablement(base),
+    announcements: announcements(base),
+    requests: requests(base),
     events: events(base),
     applicationForm: applicationForm(base),
     applications: applications(base),

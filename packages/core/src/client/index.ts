@@ -26,6 +26,7 @@ export {
   type EnrolmentListParams,
   type PersonListParams,
 } from './parts/enablement.js';
+export { announcements, requests, type AnnouncementsApi, type AnnouncementListParams, type RequestsApi, type RequestListParams } from './parts/communication.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
 export { applicationForm, type ApplicationFormApi } from './parts/application-form.js';
 export { applications, type ApplicationsApi, type ApplicationListParams, type ApplicationPipelineParams } from './parts/applications.js';

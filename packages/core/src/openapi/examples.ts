@@ -7,8 +7,10 @@
  */
 import { generateDemoData, type DemoData } from '../demo/generate.js';
 import { generateDemoEnablement } from '../demo/enablement.js';
+import { generateDemoCommunication } from '../demo/communication.js';
 import { generateDemoPlans } from '../demo/plans.js';
 import { certificateStatus, partnerEnablement } from '../rules/enablement.js';
+import { DEFAULT_REQUEST_TARGETS, presentAnnouncement, presentRequest, readStatsOf } from '../rules/communication.js';
 import { planWithProgress } from '../rules/plans.js';
 import { computeScorecard } from '../rules/scorecard.js';
 import { PROBLEM_TYPE_BASE, type Deal, type EventEnvelope, type Partner, type Resource, type ResourceFacets, type Scorecard } from '../schemas/index.js';
@@ -118,6 +120,18 @@ export function createExamples(): Examples {
   const partnerEnablementExample = partnerEnablement({ partner: gold, tiers: demo.tiers, requirements: enablement.requirements, certificates, at: asOf });
   const questionInput = assessmentInput.questions[0]!;
   const { id: _courseId, status: _status, createdAt: _cc, updatedAt: _cu, assessment: _a, modules, ...courseFields } = course;
+  // The demo programme's communication: the pinned announcement, a request answered and replied to.
+  const communication = generateDemoCommunication(demo);
+  const storedAnnouncement = communication.announcements[0]!;
+  const readStats = readStatsOf(10, 4, 5);
+  const announcement = presentAnnouncement(storedAnnouncement, { partner: false, readStats }, asOf);
+  const partnerAnnouncement = presentAnnouncement(storedAnnouncement, { partner: true, readAt: null }, asOf);
+  const announcementRead = communication.reads[0]!;
+  const storedRequest = communication.requests.find((r) => r.status === 'waiting_on_vendor' && r.messages.some((m) => m.attachments.length > 0)) ?? communication.requests[0]!;
+  const partnerRequest = presentRequest(storedRequest, true, asOf, demo.partners.find(({ partner }) => partner.id === storedRequest.partnerId)?.partner.name);
+  const { messages: requestMessages, history: requestHistory, ...requestSummary } = partnerRequest;
+  const requestMessage = requestMessages.find((m) => m.attachments.length > 0) ?? requestMessages[0]!;
+  const requestAttachment = requestMessage.attachments[0] ?? { type: 'url' as const, url: 'https://example.com/quote.pdf', label: null };
   const fieldError = { path: 'amount.currency', message: 'must be a 3-letter ISO 4217 code such as USD' };
 
   const components: Record<ComponentName, unknown> = {
@@ -283,6 +297,49 @@ export function createExamples(): Examples {
     PlanSummaryPage: { data: [planSummary], nextCursor: null },
     PlanObjectivePage: page([objective, milestone]),
     PlanRevisionPage: { data: [planRevision], nextCursor: null },
+    AnnouncementCategory: announcement.category,
+    AnnouncementStatus: announcement.status,
+    AnnouncementAudience: { partnerTypes: [], tierIds: ['tier_silver'], regions: [], partnerIds: [] },
+    AnnouncementAudienceInput: { tierIds: ['tier_silver'] },
+    AnnouncementTranslation: Object.values(storedAnnouncement.translations ?? {})[0],
+    CommunicationActor: storedAnnouncement.createdBy,
+    AnnouncementReadStats: readStats,
+    Announcement: announcement,
+    AnnouncementPage: { data: [partnerAnnouncement], nextCursor: null, unread: 1 },
+    AnnouncementInput: {
+      title: storedAnnouncement.title,
+      body: storedAnnouncement.body,
+      translations: storedAnnouncement.translations,
+      category: storedAnnouncement.category,
+      audience: { tierIds: ['tier_silver'] },
+      publishAt: storedAnnouncement.publishAt,
+      pinned: true,
+    },
+    AnnouncementPatch: { expiresAt: EXAMPLES_AS_OF },
+    AnnouncementRead: { partnerId: announcementRead.partnerId, user: { id: announcementRead.userId, name: announcementRead.userName }, readAt: announcementRead.readAt },
+    AnnouncementReadPage: { data: [{ partnerId: announcementRead.partnerId, user: { id: announcementRead.userId, name: announcementRead.userName }, readAt: announcementRead.readAt }], nextCursor: null },
+    RequestCategory: partnerRequest.category,
+    RequestStatus: partnerRequest.status,
+    RequestReferenceType: 'deal',
+    RequestReference: { type: 'deal', id: approved.id },
+    RequestAttachment: requestAttachment,
+    RequestAttachmentInput: requestAttachment,
+    RequestMessage: requestMessage,
+    RequestHistoryEntry: requestHistory.at(-1),
+    RequestTargetsState: partnerRequest.targets,
+    PartnerRequest: partnerRequest,
+    PartnerRequestSummary: requestSummary,
+    PartnerRequestSummaryPage: page([requestSummary]),
+    PartnerRequestInput: { category: partnerRequest.category, subject: partnerRequest.subject, message: requestMessages[0]!.body, reference: { type: 'deal', id: approved.id } },
+    RequestMessageInput: { body: requestMessage.body, attachments: [requestAttachment] },
+    RequestTransitionInput: { to: 'resolved' },
+    ClockTime: '09:00',
+    TimeZone: 'Asia/Ho_Chi_Minh',
+    QueryFlag: 'true',
+    RequestCategoryTargetInput: DEFAULT_REQUEST_TARGETS.categories.question,
+    RequestCategoryTarget: DEFAULT_REQUEST_TARGETS.categories.question,
+    RequestTargets: { ...DEFAULT_REQUEST_TARGETS, businessHours: { ...DEFAULT_REQUEST_TARGETS.businessHours, timeZone: 'Asia/Ho_Chi_Minh', holidays: ['2027-01-01'] } },
+    RequestTargetsInput: { ...DEFAULT_REQUEST_TARGETS, businessHours: { ...DEFAULT_REQUEST_TARGETS.businessHours, timeZone: 'Asia/Ho_Chi_Minh', holidays: ['2027-01-01'] } },
     ...recruitmentExamples(asOf, page),
     CourseFormat: course.format,
     CourseStatus: course.status,

@@ -35,6 +35,8 @@ export const TAGS = {
   Enablement:
     'Training and certification: certifications, the course catalogue (modules, assessments scored on the backend), ' +
     'partners\' people, enrolments and attempts, certificates held, and the certifications each tier requires.',
+  Announcements: 'Messages from the vendor to partners, targeted by partner type, tier, region or named partners, with read tracking.',
+  Requests: 'Partners\' requests to their channel managers: a thread of messages from both sides, a lifecycle, and response targets in business hours.',
   Events: 'The event log, for syncing a CRM.',
   Contract: 'This document.',
 } as const;
@@ -565,6 +567,222 @@ export const operations: readonly OperationSpec[] = [
     idempotent: true,
     finerRoleRules: true,
     success: [{ status: '200', description: 'The URL to open.', schema: contract.ResourceOpenResult }],
+  },
+
+  // Announcements
+  {
+    operationId: 'listAnnouncements',
+    method: 'get',
+    path: '/v1/announcements',
+    tag: 'Announcements',
+    summary: 'List announcements',
+    description:
+      'Pinned first, then (for a partner) unread first, then newest published first. A partner session sees the ' +
+      'published, unexpired announcements whose audience includes its partner, each with its own user\'s `readAt`, and ' +
+      'its unread count over the whole list in `unread`; vendor principals see every announcement with its audience ' +
+      'and read stats.',
+    roles: ALL,
+    scope: 'A partner session sees only published announcements whose audience includes its partner, never the audience or who else read.',
+    query: {
+      schema: contract.AnnouncementListQuery,
+      filters: {
+        category: 'Only announcements of this category.',
+        pinned: '`true`: only pinned ones; `false`: only the others.',
+        read: 'Partner sessions: `false` for the unread ones, `true` for the read ones (ignored for vendor principals).',
+        status: 'Vendor principals: only `scheduled`, `published` or `expired` ones (a partner session sees published ones only).',
+      },
+    },
+    success: [{ status: '200', description: 'A page of announcements, with the unread count.', schema: contract.AnnouncementPage }],
+  },
+  {
+    operationId: 'createAnnouncement',
+    method: 'post',
+    path: '/v1/announcements',
+    tag: 'Announcements',
+    summary: 'Publish or schedule an announcement',
+    description:
+      'Publishes the announcement to its audience at `publishAt` (now when left out): at once, with an ' +
+      '`announcement.published` event, or later by the backend itself (`announcement.scheduled` now, ' +
+      '`announcement.published` when it falls due). Audience ids must exist (400 otherwise).',
+    roles: VENDOR,
+    body: { schema: contract.AnnouncementInput, description: 'The announcement, its audience and its times.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The announcement was created.', schema: contract.Announcement }],
+  },
+  {
+    operationId: 'getAnnouncement',
+    method: 'get',
+    path: '/v1/announcements/{id}',
+    tag: 'Announcements',
+    summary: 'Get an announcement',
+    description: 'One announcement: for a partner session with its user\'s `readAt`, for vendor principals with the audience and read stats.',
+    roles: ALL,
+    scope: 'A partner session sees only published, unexpired announcements whose audience includes its partner; any other id answers 404.',
+    id: 'AnnouncementId',
+    success: [{ status: '200', description: 'The announcement.', schema: contract.Announcement }],
+  },
+  {
+    operationId: 'updateAnnouncement',
+    method: 'patch',
+    path: '/v1/announcements/{id}',
+    tag: 'Announcements',
+    summary: 'Change an announcement',
+    description:
+      'Changes the given fields (emits `announcement.updated`). A new `publishAt` reschedules one not yet published; an ' +
+      '`expiresAt` of now withdraws it. Reads already recorded stay.',
+    roles: VENDOR,
+    id: 'AnnouncementId',
+    body: { schema: contract.AnnouncementPatch, description: 'The fields to change.' },
+    success: [{ status: '200', description: 'The announcement after the change.', schema: contract.Announcement }],
+  },
+  {
+    operationId: 'upsertAnnouncementRead',
+    method: 'put',
+    path: '/v1/announcements/{id}/read',
+    tag: 'Announcements',
+    summary: 'Mark an announcement read',
+    description: 'Records that the caller\'s user read the announcement (once: a second call keeps the first time).',
+    roles: ['partner'],
+    scope: 'Only announcements the partner session may see; any other id answers 404.',
+    id: 'AnnouncementId',
+    success: [{ status: '200', description: 'The announcement, with `readAt`.', schema: contract.Announcement }],
+  },
+  {
+    operationId: 'listAnnouncementReads',
+    method: 'get',
+    path: '/v1/announcements/{id}/reads',
+    tag: 'Announcements',
+    summary: 'List who read an announcement',
+    description: 'Each partner user\'s read, latest first.',
+    roles: VENDOR,
+    id: 'AnnouncementId',
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of reads.', schema: pageSchemas.AnnouncementReadPage }],
+  },
+
+  // Requests
+  {
+    operationId: 'listRequests',
+    method: 'get',
+    path: '/v1/requests',
+    tag: 'Requests',
+    summary: 'List requests',
+    description:
+      'Requests without their threads, latest activity first; `sort=due` puts the earliest next due time first ' +
+      '(those with none last). Vendor principals get each request\'s `targets`.',
+    roles: ALL,
+    scope: 'A partner session sees only its own partner\'s requests, a manager session those of the partners it manages (the partner\'s `manager.id`), an admin key all.',
+    query: {
+      schema: contract.RequestListQuery,
+      filters: {
+        status: 'One status or a comma-separated list, such as `open,waiting_on_vendor`.',
+        category: 'Only requests of this category.',
+        partnerId: 'Only this partner\'s requests.',
+        sort: '`updated` (the default): latest activity first; `due`: earliest next due time first.',
+      },
+    },
+    success: [{ status: '200', description: 'A page of requests.', schema: pageSchemas.PartnerRequestSummaryPage }],
+  },
+  {
+    operationId: 'openRequest',
+    method: 'post',
+    path: '/v1/requests',
+    tag: 'Requests',
+    summary: 'Open a request',
+    description:
+      'Opens a request with its first message, due in business hours by the programme\'s targets for its category ' +
+      '(`GET /v1/request-targets`). Attachments name resources of the library or http(s) URLs; a `reference` names a ' +
+      'deal or plan objective of the same partner (400 otherwise). Emits `request.opened`.',
+    roles: ALL,
+    scope: 'A partner session opens for its own partner; a manager only for a partner it manages. Naming another partner answers 400 at `partnerId`.',
+    body: { schema: contract.PartnerRequestInput, description: 'The category, subject, first message, attachments and reference.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The request was opened.', schema: contract.PartnerRequest }],
+  },
+  {
+    operationId: 'getRequest',
+    method: 'get',
+    path: '/v1/requests/{id}',
+    tag: 'Requests',
+    summary: 'Get a request',
+    description: 'One request with its thread and history; vendor principals also get its `targets`.',
+    roles: ALL,
+    scope: 'A partner session sees only its own partner\'s requests, a manager those of the partners it manages; any other id answers 404.',
+    id: 'RequestId',
+    success: [{ status: '200', description: 'The request.', schema: contract.PartnerRequest }],
+  },
+  {
+    operationId: 'createRequestMessage',
+    method: 'post',
+    path: '/v1/requests/{id}/messages',
+    tag: 'Requests',
+    summary: 'Reply in a request\'s thread',
+    description:
+      'Adds a message and passes the turn: the vendor\'s answer leaves the request `waiting_on_partner` (the first one ' +
+      'records `firstResponseAt`), the partner\'s reply to a request waiting on it makes it `waiting_on_vendor`, and ' +
+      'the partner\'s message to a resolved request within 14 days reopens it. A closed request answers 409 ' +
+      '`request_closed`. Emits `request.replied` (and the status\'s event when it moves).',
+    roles: ALL,
+    scope: 'Only requests the caller may see; any other id answers 404.',
+    id: 'RequestId',
+    body: { schema: contract.RequestMessageInput, description: 'The message and its attachments.' },
+    idempotent: true,
+    conflict: 'RequestConflict',
+    success: [{ status: '201', description: 'The message was added.', schema: contract.RequestMessage }],
+  },
+  {
+    operationId: 'getRequestMessage',
+    method: 'get',
+    path: '/v1/requests/{id}/messages/{messageId}',
+    tag: 'Requests',
+    summary: 'Get a message',
+    description: 'One message of a request\'s thread.',
+    roles: ALL,
+    scope: 'Only requests the caller may see; any other id answers 404.',
+    id: 'RequestId',
+    params: ['MessageId'],
+    success: [{ status: '200', description: 'The message.', schema: contract.RequestMessage }],
+  },
+  {
+    operationId: 'transitionRequest',
+    method: 'post',
+    path: '/v1/requests/{id}/transitions',
+    tag: 'Requests',
+    summary: 'Move a request through its lifecycle',
+    description:
+      'Applies one move of the lifecycle (docs/contract.md has the table), checked in this order: a closed request ' +
+      'answers 409 `request_closed`; a move the lifecycle does not have, or a reopening more than 14 days after the ' +
+      'resolution, 409 `invalid_transition`; one the caller\'s role may not make 403; reopening needs a `reason` (400 at ' +
+      '`reason`). Emits `request.<status>` (`request.reopened` for a reopening).',
+    roles: ALL,
+    scope: 'Only requests the caller may see; any other id answers 404.',
+    id: 'RequestId',
+    body: { schema: contract.RequestTransitionInput, description: 'The status to move to, and the reason.' },
+    idempotent: true,
+    finerRoleRules: true,
+    conflict: 'RequestConflict',
+    success: [{ status: '200', description: 'The request after the move.', schema: contract.PartnerRequest }],
+  },
+  {
+    operationId: 'getRequestTargets',
+    method: 'get',
+    path: '/v1/request-targets',
+    tag: 'Requests',
+    summary: 'Get the response targets',
+    description: 'The programme\'s business hours and each request category\'s first-response and resolution targets, in business hours.',
+    roles: ALL,
+    success: [{ status: '200', description: 'The targets.', schema: contract.RequestTargets }],
+  },
+  {
+    operationId: 'upsertRequestTargets',
+    method: 'put',
+    path: '/v1/request-targets',
+    tag: 'Requests',
+    summary: 'Set the response targets',
+    description: 'Replaces the business hours and targets. Requests opened before keep the due times they were given.',
+    roles: ADMIN,
+    body: { schema: contract.RequestTargetsInput, description: 'The whole configuration.' },
+    success: [{ status: '200', description: 'The targets as stored.', schema: contract.RequestTargets }],
   },
 
   // Applications

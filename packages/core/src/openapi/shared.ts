@@ -81,12 +81,21 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
     PersonId: idParameter('person'),
     EnrolmentId: idParameter('enrolment'),
     CertificateId: idParameter('certificate'),
+    AnnouncementId: idParameter('announcement'),
+    RequestId: idParameter('request'),
     PlanPeriod: {
       name: 'period',
       in: 'path',
       required: true,
       description: 'The plan\'s period: a quarter (`2026-Q3`), a half-year (`2026-H1`) or a year (`2026`). A partner has at most one plan per period.',
       schema: schemaRef('PlanPeriod'),
+    },
+    MessageId: {
+      name: 'messageId',
+      in: 'path',
+      required: true,
+      description: 'The message\'s id, within the request. A message of another request answers 404.',
+      schema: schemaRef('Id'),
     },
     ObjectiveId: {
       name: 'objectiveId',
@@ -125,7 +134,7 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
 export type SharedParameterName = keyof ReturnType<typeof createSharedParameters>;
 
 /** Path parameters besides `{id}`, named in an operation's `params`. */
-export type PathParameterName = 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'CommentId' | 'PlanRevisionNumber';
+export type PathParameterName = 'MessageId' | 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'CommentId' | 'PlanRevisionNumber';
 
 export const sharedHeaders = {
   'X-Request-Id': {
@@ -342,6 +351,22 @@ const problemResponses = {
       ),
     },
   },
+  RequestConflict: {
+    description:
+      'The request cannot take this now: it is closed (`request_closed`: open a new request), or the lifecycle has no such ' +
+      'move from its status, or the 14 days to reopen a resolved request have passed (`invalid_transition`).',
+    examples: {
+      request_closed: example(
+        'A message to a closed request',
+        problem('request_closed', 409, 'The request is closed', 'A closed request takes no more messages or moves; open a new request and mention this one.'),
+      ),
+      invalid_transition: example(
+        'Reopening too late',
+        problem('invalid_transition', 409, 'The request cannot make this move', 'A resolved request can be reopened for 14 days after its resolution; open a new request instead.'),
+      ),
+    },
+    headers: ['Idempotent-Replayed'],
+  },
   ApplicationConflict: {
     description:
       'The application cannot do this in its current stage (`invalid_transition`): a move the lifecycle does not ' +
@@ -440,7 +465,7 @@ const problemResponses = {
 export type ProblemResponseName = keyof typeof problemResponses;
 
 /** The 409 answers an operation may declare. */
-export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'ApplicationConflict' | 'EnrolmentConflict' | 'InUse';
+export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'ApplicationConflict' | 'EnrolmentConflict' | 'RequestConflict' | 'InUse';
 
 /** The HTTP status of each problem response. */
 export const problemStatus: Record<ProblemResponseName, string> = {
@@ -451,6 +476,7 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   DealConflict: '409',
   TransitionConflict: '409',
   PlanConflict: '409',
+  RequestConflict: '409',
   ApplicationConflict: '409',
   EnrolmentConflict: '409',
   InUse: '409',

@@ -1,8 +1,8 @@
 /**
  * The PRM rules shared by the server and the widgets: periods, scorecards, tiers, the deal
  * lifecycle, customer matching, joint business plans, the application lifecycle and applicant
- * scoring, and enablement. Pure functions over the contract's types; no I/O, no Node-only APIs, UTC only. The math
- * is explained in `docs/rules.md`.
+ * scoring, enablement and communication. Pure functions over the contract's types; no I/O, no
+ * Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
  * @module
  */
 export * from './periods.js';
@@ -13,10 +13,12 @@ export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
 export * from './plans.js';
 export * from './enablement.js';
+export * from './communication.js';
 export * from './resource-access.js';
 export * from './localisation.js';
 export * from './application-lifecycle.js';
 export * from './application-answers.js';
 export * from './applicant-matching.js';
+export * from './application-form.js';
 export * from './application-input.js';
 export * from './evaluation-scoring.js';

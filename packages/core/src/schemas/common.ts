@@ -56,6 +56,10 @@ export const HttpUrl = /* @__PURE__ */ z
   .check(z.maxLength(2048, 'must be at most 2048 characters'));
 export type HttpUrl = z.infer<typeof HttpUrl>;
 
+/** A yes-or-no query parameter, as it arrives: `true` or `false`. */
+export const QueryFlag = /* @__PURE__ */ z.enum(['true', 'false']);
+export type QueryFlag = z.infer<typeof QueryFlag>;
+
 /** The `Idempotency-Key` header of a creating write: 1-255 visible ASCII characters (a UUID is a good choice). */
 export const IdempotencyKey = /* @__PURE__ */ z.string().check(
   z.regex(/^[\x21-\x7E]{1,255}$/, 'must be 1-255 visible ASCII characters, such as a UUID'),

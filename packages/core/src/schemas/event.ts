@@ -64,6 +64,16 @@ export const EVENT_TYPES = [
   'certification.issued',
   'certification.renewed',
   'certification.expired',
+  'announcement.scheduled',
+  'announcement.published',
+  'announcement.updated',
+  'request.opened',
+  'request.replied',
+  'request.waiting_on_partner',
+  'request.waiting_on_vendor',
+  'request.resolved',
+  'request.reopened',
+  'request.closed',
 ] as const;
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 

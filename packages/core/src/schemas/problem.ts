@@ -27,6 +27,7 @@ export const PROBLEM_CODES = [
   'plan_changed',
   'attempts_exhausted',
   'assessment_passed',
+  'request_closed',
   'invalid_cursor',
   'idempotency_mismatch',
   'rate_limited',

@@ -95,6 +95,9 @@ export const problems = {
   assessmentPassed: () =>
     new ProblemError(409, 'assessment_passed', 'The assessment was already passed', 'This enrolment passed its assessment already; a passed assessment is not taken again.'),
   invalidEnrolmentTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The enrolment cannot make this move', detail),
+  invalidRequestTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The request cannot make this move', detail),
+  requestClosed: () =>
+    new ProblemError(409, 'request_closed', 'The request is closed', 'A closed request takes no more messages or moves; open a new request and mention this one.'),
   inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
   payloadTooLarge: (limit: number) => new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${formatBytes(limit)}.`),
   unsupportedMediaType: () => new ProblemError(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json in UTF-8.'),
@@ -109,6 +112,22 @@ export const problems = {
     new ProblemError(500, 'internal_error', 'Internal server error', detail),
   serviceUnavailable: (detail: string) => new ProblemError(503, 'service_unavailable', 'The service is unavailable', detail),
 };
+
+/** A lifecycle's refusal of a move, as core's rules give it (`checkTransition`, `checkApplicationTransition`). */
+export interface MoveRefusal {
+  code: string;
+  message: string;
+}
+
+/**
+ * The problem for a move a lifecycle table refuses: 403 for a role that may not make it, 400 at
+ * `reason` when the move needs one, else 409 `invalid_transition`, titled with what moves.
+ */
+export function moveRefused(refusal: MoveRefusal, what: 'deal' | 'application'): ProblemError {
+  if (refusal.code === 'forbidden') return problems.forbidden(refusal.message);
+  if (refusal.code === 'reason_required') return problems.validation([{ path: 'reason', message: 'is required for this move' }], refusal.message);
+  return what === 'deal' ? problems.invalidTransition(refusal.message) : new ProblemError(409, 'invalid_transition', 'The application cannot make this move', refusal.message);
+}
 
 /** A problem as a `Response`, with `X-Request-Id` and the problem's own headers. */
 export function problemResponse(problem: ProblemError, requestId: string): Response {

@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, ApplicationChannel } from './application.js';
-import { CountryCode, Id, LanguageTag, MonthPeriod, Period, text } from './common.js';
+import { CountryCode, Id, LanguageTag, MonthPeriod, Period, QueryFlag, text } from './common.js';
+import { AnnouncementCategory, AnnouncementStatus, REQUEST_STATUSES, RequestCategory } from './communication.js';
 import { DEAL_STATUSES, DealType } from './deal.js';
 import { CertificateStatus, CourseFormat, CourseStatus, EnrolmentStatus } from './enablement.js';
 import { PageQuery } from './page.js';
@@ -116,7 +117,7 @@ export const PlanObjectiveListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   side: z.optional(PlanSide),
   kind: z.optional(ObjectiveKind),
   /** `true`: only objectives whose due date has passed without them being done; `false`: only the others. */
-  overdue: z.optional(z.enum(['true', 'false'])),
+  overdue: z.optional(QueryFlag),
 });
 export type PlanObjectiveListQuery = z.infer<typeof PlanObjectiveListQuery>;
 
@@ -159,3 +160,32 @@ export const CertificateListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   status: z.optional(CertificateStatus),
 });
 export type CertificateListQuery = z.infer<typeof CertificateListQuery>;
+
+
+export const AnnouncementListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  category: z.optional(AnnouncementCategory),
+  pinned: z.optional(QueryFlag),
+  /** Partner sessions: `false` for the unread ones only, `true` for the read ones. */
+  read: z.optional(QueryFlag),
+  /** Vendor principals: scheduled, published or expired (a partner sees published ones only). */
+  status: z.optional(AnnouncementStatus),
+});
+export type AnnouncementListQuery = z.infer<typeof AnnouncementListQuery>;
+
+/** `?status=` of requests: one status or a comma-separated list. */
+const requestStatusList = /* @__NO_SIDE_EFFECTS__ */ () =>
+  z.string().check(
+    z.regex(new RegExp(`^(${REQUEST_STATUSES.join('|')})(,(${REQUEST_STATUSES.join('|')}))*$`), `must be one or more of ${REQUEST_STATUSES.join(', ')}, comma-separated`),
+  );
+
+/** How requests are listed: latest activity first (`updated`), or earliest due time first (`due`, vendor principals). */
+export const REQUEST_SORTS = ['updated', 'due'] as const;
+
+export const RequestListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  /** One status or a comma-separated list: `open,waiting_on_vendor`. */
+  status: z.optional(requestStatusList()),
+  category: z.optional(RequestCategory),
+  partnerId: z.optional(Id),
+  sort: z.optional(z.enum(REQUEST_SORTS)),
+});
+export type RequestListQuery = z.infer<typeof RequestListQuery>;

@@ -17,7 +17,7 @@ import {
   responseInfo,
   ValidationProblemError,
 } from '@partnerkit/core/client';
-import { computeScorecard } from '@partnerkit/core/rules';
+import { computeScorecard, requestDueTimes } from '@partnerkit/core/rules';
 import type { DealInput, Partner, Tier } from '@partnerkit/core/schemas';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
 import { type Driver, startTestServer, type TestServer } from './server.ts';
@@ -292,6 +292,40 @@ export function clientServerSuite(driver: Driver): void {
       assert.equal(grants.length, 2, 'one renewal after the 401');
       const unauthorized = server.seen.filter((r) => r.path === '/v1/session' && r.status === 401);
       assert.ok(unauthorized.length >= 1);
+    });
+
+    it('publishes to a tier and reads as partners; opens, answers and resolves a request', async () => {
+      const { client: manager } = sessionClient('manager');
+      const managed = await admin.partners.create({ name: unique('Managed'), type: 'reseller', status: 'active', tierId: 'silver', manager: { id: 'manager-user', name: 'Test manager' } });
+      const { client: asManaged } = sessionClient('partner', managed.id);
+      const { client: asOther } = sessionClient('partner', other.id);
+
+      const announcement = await manager.announcements.create({ title: unique('Silver news'), body: 'For Silver partners', category: 'incentive', audience: { tierIds: ['silver'] } });
+      assert.equal(announcement.status, 'published');
+      const unread = await asManaged.announcements.list({ read: false });
+      assert.ok(unread.data.some((a) => a.id === announcement.id));
+      assert.ok((unread.unread ?? 0) >= 1);
+      await assert.rejects(asOther.announcements.get(announcement.id), NotFoundError);
+      const read = await asManaged.announcements.markRead(announcement.id);
+      assert.ok(read.readAt);
+      assert.equal((await asManaged.announcements.list({ read: false })).unread, (unread.unread ?? 0) - 1);
+      assert.equal((await manager.announcements.get(announcement.id)).readStats?.readPartners, 1);
+      assert.equal((await manager.announcements.reads(announcement.id)).data[0]?.partnerId, managed.id);
+
+      const targets = await asManaged.requests.targets();
+      const opened = await asManaged.requests.open({ category: 'question', subject: unique('Funds'), message: 'How are funds paid?' });
+      assert.equal(opened.status, 'open');
+      const answer = await manager.requests.reply(opened.id, { body: 'After the campaign.' });
+      assert.deepEqual(await asManaged.requests.message(opened.id, answer.id), answer);
+      const listed = [];
+      for await (const summary of manager.requests.iterate({ status: ['waiting_on_partner'], sort: 'due' })) listed.push(summary);
+      const mine = listed.find((r) => r.id === opened.id);
+      assert.equal(mine?.targets?.resolutionDueAt, requestDueTimes(new Date(opened.createdAt), 'question', targets).resolutionDueAt);
+      const resolved = await asManaged.requests.transition(opened.id, { to: 'resolved' });
+      assert.equal(resolved.status, 'resolved');
+      await asManaged.requests.transition(opened.id, { to: 'closed' });
+      await assert.rejects(asManaged.requests.reply(opened.id, { body: 'One more' }), (error: unknown) => error instanceof ConflictError && error.code === 'request_closed');
+      await assert.rejects(asOther.requests.get(opened.id), NotFoundError);
     });
 
     it('rejects an aborted call with the AbortError, not a PartnerKit error', async () => {

@@ -13,6 +13,18 @@ const event = { id: 'e_1', type: 'deal.approved', occurredAt: at, partnerId: 'p_
 const tierInput = { rank: 2, name: 'Silver', colour: '#C0C0C0', benefits: [], requirements: [], dealProtectionDays: 60 };
 const kpiInput = { name: 'Revenue', unit: 'currency', currency: 'USD', direction: 'higher_is_better', aggregation: 'sum', weight: 2 } as const;
 const page = <T>(item: T) => ({ data: [item], nextCursor: null });
+const actor = { role: 'manager', id: 'mgr_1', name: 'Linh' } as const;
+const announcement = { id: 'an_1', title: 'News', body: 'Body', category: 'event', publishAt: at, expiresAt: null, pinned: false, status: 'published', readAt: null, createdBy: actor, createdAt: at, updatedAt: at } as const;
+const message = { id: 'm_1', author: actor, body: 'Hello', attachments: [{ type: 'url', url: 'https://example.com/q.pdf', label: null }], createdAt: at } as const;
+const requestSummary = {
+  id: 'rq_1', number: 'RQ-000001', partnerId: 'p_1', category: 'question', subject: 'Funds?', status: 'open', reference: null, openedBy: actor,
+  firstResponseAt: null, resolvedAt: null, closedAt: null, messageCount: 1, lastMessageAt: at, lastMessageBy: actor, createdAt: at, updatedAt: at,
+} as const;
+const partnerRequest = { ...requestSummary, messages: [message], history: [{ at, from: null, to: 'open', by: actor, reason: null }] };
+const targets = {
+  businessHours: { timeZone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', holidays: [] },
+  categories: Object.fromEntries(['question', 'deal_support', 'technical', 'commercial', 'complaint'].map((c) => [c, { firstResponseHours: 8, resolutionHours: 40 }])),
+};
 
 interface Case {
   name: string;
@@ -234,6 +246,64 @@ const cases: Case[] = [
     path: '/api/v1/plan-objectives?overdue=true&partnerId=p_1',
     answer: json(200, page(planObjective('ob_1'))),
   },
+  {
+    name: 'announcements.list',
+    call: (c) => c.announcements.list({ read: false, pinned: true }),
+    method: 'GET',
+    path: '/api/v1/announcements?pinned=true&read=false',
+    answer: json(200, { ...page(announcement), unread: 1 }),
+    result: { ...page(announcement), unread: 1 },
+  },
+  { name: 'announcements.get', call: (c) => c.announcements.get('an_1'), method: 'GET', path: '/api/v1/announcements/an_1', answer: json(200, announcement), result: announcement },
+  {
+    name: 'announcements.create',
+    call: (c) => c.announcements.create({ title: 'News', body: 'Body', category: 'event', audience: { tierIds: ['silver'] } }),
+    method: 'POST',
+    path: '/api/v1/announcements',
+    body: { title: 'News', body: 'Body', category: 'event', audience: { tierIds: ['silver'] } },
+    answer: json(201, announcement),
+    idempotent: true,
+  },
+  { name: 'announcements.update', call: (c) => c.announcements.update('an_1', { pinned: true }), method: 'PATCH', path: '/api/v1/announcements/an_1', body: { pinned: true }, answer: json(200, announcement) },
+  { name: 'announcements.markRead', call: (c) => c.announcements.markRead('an_1'), method: 'PUT', path: '/api/v1/announcements/an_1/read', answer: json(200, { ...announcement, readAt: at }) },
+  {
+    name: 'announcements.reads',
+    call: (c) => c.announcements.reads('an_1', { limit: 10 }),
+    method: 'GET',
+    path: '/api/v1/announcements/an_1/reads?limit=10',
+    answer: json(200, page({ partnerId: 'p_1', user: { id: 'u_1', name: null }, readAt: at })),
+  },
+  {
+    name: 'requests.list',
+    call: (c) => c.requests.list({ status: ['open', 'waiting_on_vendor'], sort: 'due' }),
+    method: 'GET',
+    path: '/api/v1/requests?sort=due&status=open%2Cwaiting_on_vendor',
+    answer: json(200, page(requestSummary)),
+    result: page(requestSummary),
+  },
+  { name: 'requests.get', call: (c) => c.requests.get('rq 1/x'), method: 'GET', path: '/api/v1/requests/rq%201%2Fx', answer: json(200, partnerRequest), result: partnerRequest },
+  {
+    name: 'requests.open',
+    call: (c) => c.requests.open({ category: 'question', subject: 'Funds?', message: 'Hello' }),
+    method: 'POST',
+    path: '/api/v1/requests',
+    body: { category: 'question', subject: 'Funds?', message: 'Hello' },
+    answer: json(201, partnerRequest),
+    idempotent: true,
+  },
+  { name: 'requests.reply', call: (c) => c.requests.reply('rq_1', { body: 'Hello' }), method: 'POST', path: '/api/v1/requests/rq_1/messages', body: { body: 'Hello' }, answer: json(201, message), idempotent: true, result: message },
+  { name: 'requests.message', call: (c) => c.requests.message('rq_1', 'm_1'), method: 'GET', path: '/api/v1/requests/rq_1/messages/m_1', answer: json(200, message), result: message },
+  {
+    name: 'requests.transition',
+    call: (c) => c.requests.transition('rq_1', { to: 'resolved' }),
+    method: 'POST',
+    path: '/api/v1/requests/rq_1/transitions',
+    body: { to: 'resolved' },
+    answer: json(200, { ...partnerRequest, status: 'resolved' }),
+    idempotent: true,
+  },
+  { name: 'requests.targets', call: (c) => c.requests.targets(), method: 'GET', path: '/api/v1/request-targets', answer: json(200, targets), result: targets },
+  { name: 'requests.setTargets', call: (c) => c.requests.setTargets(targets as never), method: 'PUT', path: '/api/v1/request-targets', body: targets, answer: json(200, targets) },
   { name: 'events.list', call: (c) => c.events.list({ after: 'e_0', type: 'deal.approved' }), method: 'GET', path: '/api/v1/events?after=e_0&type=deal.approved', answer: json(200, page(event)), result: page(event) },
 ];
 

@@ -18,6 +18,7 @@ import { partners } from '@partnerkit/core/client/partners';
 import type { resources } from '@partnerkit/core/client/resources';
 import type { session } from '@partnerkit/core/client/session';
 import type { plans } from '@partnerkit/core/client/plans';
+import type { announcements, requests } from '@partnerkit/core/client/communication';
 import { Deal, type DealCheckResult, type Page, type Plan, type PlanObjective, type PlanSummary, type Principal, type Resource, type ResourcePage, type Scorecard, type Tier } from '@partnerkit/core/schemas';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -65,6 +66,14 @@ export async function typeTests(client: PartnerKitClient) {
   expectType<Equal<Awaited<ReturnType<PartnerKitClient['plans']['list']>>, Page<PlanSummary>>>(true);
   expectType<Equal<Awaited<ReturnType<PartnerKitClient['plans']['addObjective']>>, PlanObjective>>(true);
   expectType<Equal<ReturnType<typeof plans>, PartnerKitClient['plans']>>(true);
+  expectType<Equal<ReturnType<typeof announcements>, PartnerKitClient['announcements']>>(true);
+  expectType<Equal<ReturnType<typeof requests>, PartnerKitClient['requests']>>(true);
+  await client.announcements.list({ read: false, category: 'incentive' });
+  await client.requests.list({ status: ['open', 'resolved'], sort: 'due' });
+  // @ts-expect-error read is a boolean, not the wire's string
+  await client.announcements.list({ read: 'false' });
+  // @ts-expect-error not a request status
+  await client.requests.list({ status: 'pending' });
 
   for await (const _deal of client.deals.iterate({ status: 'approved' })) expectType<Equal<typeof _deal, Deal>>(true);
   for await (const _item of client.resources.iterate({ sort: 'popular' })) expectType<Equal<typeof _item, Resource>>(true);

@@ -314,6 +314,21 @@ const v1: Expected[] = [
   { path: '/v1/tiers/{id}/certification-requirements', method: 'put', operationId: 'updateTierCertificationRequirements', roles: ADMIN, body: 'TierCertificationRequirementsInput', success: { 200: 'TierCertificationRequirements' } },
   { path: '/v1/partners/{id}/enablement', method: 'get', operationId: 'getPartnerEnablement', roles: ALL, success: { 200: 'PartnerEnablement' } },
 
+  { path: '/v1/announcements', method: 'get', operationId: 'listAnnouncements', roles: ALL, paged: true, query: ['category', 'pinned', 'read', 'status'], success: { 200: 'AnnouncementPage' } },
+  { path: '/v1/announcements', method: 'post', operationId: 'createAnnouncement', roles: ['admin', 'manager'], body: 'AnnouncementInput', idempotent: true, success: { 201: 'Announcement' } },
+  { path: '/v1/announcements/{id}', method: 'get', operationId: 'getAnnouncement', roles: ALL, success: { 200: 'Announcement' } },
+  { path: '/v1/announcements/{id}', method: 'patch', operationId: 'updateAnnouncement', roles: ['admin', 'manager'], body: 'AnnouncementPatch', success: { 200: 'Announcement' } },
+  { path: '/v1/announcements/{id}/read', method: 'put', operationId: 'upsertAnnouncementRead', roles: ['partner'], success: { 200: 'Announcement' } },
+  { path: '/v1/announcements/{id}/reads', method: 'get', operationId: 'listAnnouncementReads', roles: ['admin', 'manager'], paged: true, success: { 200: 'AnnouncementReadPage' } },
+  { path: '/v1/requests', method: 'get', operationId: 'listRequests', roles: ALL, paged: true, query: ['status', 'category', 'partnerId', 'sort'], success: { 200: 'PartnerRequestSummaryPage' } },
+  { path: '/v1/requests', method: 'post', operationId: 'openRequest', roles: ALL, body: 'PartnerRequestInput', idempotent: true, success: { 201: 'PartnerRequest' } },
+  { path: '/v1/requests/{id}', method: 'get', operationId: 'getRequest', roles: ALL, success: { 200: 'PartnerRequest' } },
+  { path: '/v1/requests/{id}/messages', method: 'post', operationId: 'createRequestMessage', roles: ALL, body: 'RequestMessageInput', idempotent: true, conflict: true, success: { 201: 'RequestMessage' } },
+  { path: '/v1/requests/{id}/messages/{messageId}', method: 'get', operationId: 'getRequestMessage', roles: ALL, success: { 200: 'RequestMessage' } },
+  { path: '/v1/requests/{id}/transitions', method: 'post', operationId: 'transitionRequest', roles: ALL, body: 'RequestTransitionInput', idempotent: true, conflict: true, success: { 200: 'PartnerRequest' } },
+  { path: '/v1/request-targets', method: 'get', operationId: 'getRequestTargets', roles: ALL, success: { 200: 'RequestTargets' } },
+  { path: '/v1/request-targets', method: 'put', operationId: 'upsertRequestTargets', roles: ADMIN, body: 'RequestTargetsInput', success: { 200: 'RequestTargets' } },
+
   {
     path: '/v1/events',
     method: 'get',
@@ -427,7 +442,7 @@ describe('the v1 path table', () => {
         if (e.conflict) expected.add('409');
         if (e.idempotent) expected.add('422');
         // Finer per-object rules (a deal move, a locked resource, the other side's plan item) may also refuse with 403.
-        const finer = ['transitionDeal', 'openResource', 'createPlanObjective', 'updatePlanObjective', 'deletePlanObjective', 'createPlanActivity', 'updatePlanActivity', 'deletePlanActivity'];
+        const finer = ['transitionDeal', 'openResource', 'createPlanObjective', 'updatePlanObjective', 'deletePlanObjective', 'createPlanActivity', 'updatePlanActivity', 'deletePlanActivity', 'transitionRequest'];
         if (finer.includes(e.operationId)) expected.add('403');
         assert.deepEqual(errors.sort(), [...expected].sort());
         for (const status of errors) {
@@ -515,9 +530,9 @@ describe('pagination and filters', () => {
 
   test('filters are named as the fields they filter', () => {
     // Search, ordering and range parameters filter no single field; `tag` matches one of `tags`,
-    // `overdue` the objective's `progress.overdue`.
+    // `overdue` the objective's `progress.overdue`, `read` the announcement's `readAt`.
     const notFields = new Set(['limit', 'cursor', 'q', 'sort', 'after', 'from', 'to', 'periods']);
-    const fieldOf = (name: string) => ({ tag: 'tags', overdue: 'progress' })[name] ?? name;
+    const fieldOf = (name: string) => ({ tag: 'tags', overdue: 'progress', read: 'readAt' })[name] ?? name;
     // An application's country and channel are fields of its company and its source.
     const nested: Record<string, Record<string, [string, string]>> = { listApplications: { country: ['company', 'country'], channel: ['source', 'channel'] } };
     const propertiesOf = (schema: unknown) => (doc.components.schemas[componentOf(schema)!] as { properties: Record<string, unknown> }).properties;

@@ -97,6 +97,8 @@ export function describe(error: HttpError): string {
     case 'attempts_exhausted':
     case 'assessment_passed':
       return 'nothing more to try';
+    case 'request_closed':
+      return 'open a new request';
     case 'request_timeout':
     case 'rate_limited':
     case 'internal_error':

@@ -29,6 +29,7 @@ import {
   DealListQuery,
   type DealStatus,
   DealTransitionInput,
+  moveRefused,
 } from '@partnerkit/core/schemas';
 import { type Caller, callerOf, callerPerson, type MockPart, partnerScope, type RequestContext } from '../context.js';
 import { idempotencyKey, idempotentWrite } from '../http/idempotency.js';
@@ -213,11 +214,7 @@ export const dealsPart: MockPart = {
             const { state, now } = ctx;
             const deal = dealInScope(ctx, id);
             const verdict = checkTransition({ from: deal.status, to: input.to, role: caller.role, reason: input.reason ?? null, extensions: deal.extensions, extend: input.extend === true });
-            if (!verdict.ok) {
-              if (verdict.code === 'forbidden') throw problems.forbidden(verdict.message);
-              if (verdict.code === 'reason_required') throw problems.validation([{ path: 'reason', message: 'is required for this move' }], verdict.message);
-              throw problems.invalidTransition(verdict.message);
-            }
+            if (!verdict.ok) throw moveRefused(verdict, 'deal');
             // A draft submitted now claims its customer: refused while another registration holds it.
             if (!ACTIVE_DEAL_STATUSES.includes(deal.status) && ACTIVE_DEAL_STATUSES.includes(input.to)) {
               const held = heldReason(ctx, deal.customer, deal.id);

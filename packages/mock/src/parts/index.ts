@@ -6,6 +6,7 @@
  * @module
  */
 import type { MockPart } from '../context.js';
+import { communicationPart } from './communication.js';
 import { dealsPart } from './deals.js';
 import { enablementPart } from './enablement.js';
 import { eventsPart } from './events.js';
@@ -17,4 +18,4 @@ import { recruitmentPart } from './recruitment.js';
 import { resourcesPart } from './resources.js';
 import { sessionsPart } from './sessions.js';
 
-export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, recruitmentPart, enablementPart, eventsPart];
+export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, recruitmentPart, enablementPart, communicationPart, eventsPart];

@@ -21,12 +21,12 @@ import {
   OPEN_APPLICATION_STATUSES,
   scoreEvaluation,
   summariseEvaluations,
+  DEFAULT_APPLICATION_FORM,
 } from '@partnerkit/core/rules';
 import {
   APPLICATION_STATUSES,
   type Application,
   type ApplicationDuplicate,
-  type ApplicationFormInput,
   ApplicationFormInput as ApplicationFormSchema,
   type ApplicationHistoryEntry,
   ApplicationInput,
@@ -38,12 +38,12 @@ import {
   type Evaluation,
   EvaluationInput,
   PageQuery,
-  PARTNER_TYPES,
   type Partner,
   PublishableKeyInput,
   PublishableKeyPatch,
   SelectionCriterionInput,
   SelectionThresholdsInput,
+  moveRefused,
 } from '@partnerkit/core/schemas';
 import { type Caller, callerPerson, type MockPart, type RequestContext, requireRole } from '../context.js';
 import { createdLocation, idempotencyKey, idempotentWrite } from '../http/idempotency.js';
@@ -53,20 +53,9 @@ import { parseWith, pathId, queryObject, readJsonBody } from '../http/request.js
 import type { MockState, StoredApplication, StoredEvaluation } from '../state.js';
 import { contains } from './partners.js';
 
-/** The form before an admin sets one: every partner type, no questions, a plain consent text. */
-const DEFAULT_FORM: ApplicationFormInput = {
-  partnerTypes: PARTNER_TYPES.map((type) => ({ type, description: null })),
-  questions: [],
-  consent: {
-    text: 'I agree that the vendor stores and processes the information in this application to assess it and to contact me about it.',
-    privacyUrl: null,
-    translations: { vi: { text: 'Tôi đồng ý để nhà cung cấp lưu trữ và xử lý thông tin trong đơn này nhằm đánh giá đơn và liên hệ với tôi về đơn.' } },
-  },
-};
-
 const FORM_TOKEN_TTL_MS = 24 * 3_600_000;
 
-const formOf = (state: MockState) => state.applicationForm ?? { ...DEFAULT_FORM, updatedAt: null };
+const formOf = (state: MockState) => state.applicationForm ?? { ...DEFAULT_APPLICATION_FORM, updatedAt: null };
 const thresholdsOf = (state: MockState) => state.thresholds ?? { ...DEFAULT_SELECTION_THRESHOLDS, updatedAt: null };
 const criteriaOf = (state: MockState) => [...state.criteria.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
 const present = ({ seq: _seq, ...application }: StoredApplication): Application => application;
@@ -164,11 +153,7 @@ export function moveApplication(state: MockState, caller: Caller, id: string, in
   if (errors.length > 0) throw problems.validation(errors);
   const from = application.status;
   const verdict = checkApplicationTransition({ from, to: input.to, role: caller.role, reason: input.reason ?? null, heldFrom: heldFromStage(application.history) });
-  if (!verdict.ok) {
-    if (verdict.code === 'forbidden') throw problems.forbidden(verdict.message);
-    if (verdict.code === 'reason_required') throw problems.validation([{ path: 'reason', message: 'is required for this move' }], verdict.message);
-    throw problems.invalidTransition(verdict.message);
-  }
+  if (!verdict.ok) throw moveRefused(verdict, 'application');
   const at = now.toISOString();
   let partnerId: string | null = application.partnerId;
   if (input.to === 'approved') {

@@ -5,7 +5,7 @@
  * @module
  */
 import { applicationEventType, checkApplicationTransition, heldFromStage, isFinalApplicationStatus } from '@partnerkit/core/rules';
-import type { Application, ApplicationTransitionInput } from '@partnerkit/core/schemas';
+import { type Application, type ApplicationTransitionInput, moveRefused } from '@partnerkit/core/schemas';
 import type { Transaction } from '../db/database.js';
 import { problems } from '../http/problem.js';
 import { type Caller, callerPerson } from '../security/caller.js';
@@ -42,16 +42,7 @@ export async function moveApplication(
   checkNotification(input);
   const from = application.status;
   const verdict = checkApplicationTransition({ from, to: input.to, role: caller.role, reason: input.reason ?? null, heldFrom: heldFromStage(application.history) });
-  if (!verdict.ok) {
-    switch (verdict.code) {
-      case 'forbidden':
-        throw problems.forbidden(verdict.message);
-      case 'reason_required':
-        throw problems.validation([{ path: 'reason', message: 'is required for this move' }], verdict.message);
-      default:
-        throw problems.invalidTransition(verdict.message);
-    }
-  }
+  if (!verdict.ok) throw moveRefused(verdict, 'application');
   const events: NewEvent[] = [];
   let partnerId: string | undefined;
   if (input.to === 'approved') {

@@ -5,9 +5,8 @@
  * @module
  */
 import { checkTransition, isActiveDealStatus, isExtension, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
-import type { Deal, DealTransitionInput } from '@partnerkit/core/schemas';
+import { type Deal, type DealTransitionInput, moveRefused } from '@partnerkit/core/schemas';
 import type { Transaction } from '../db/database.js';
-import { problems } from '../http/problem.js';
 import { type Caller, callerPerson, partnerScope } from '../security/caller.js';
 import { applyDealMove, customerIdentity, type MoveEffect } from '../store/deals.js';
 import { appendEvents } from '../store/events.js';
@@ -31,16 +30,7 @@ export async function moveDeal(tx: Transaction, caller: Caller, deal: Deal, inpu
     extensions: deal.extensions,
     extend: input.extend === true,
   });
-  if (!verdict.ok) {
-    switch (verdict.code) {
-      case 'forbidden':
-        throw problems.forbidden(verdict.message);
-      case 'reason_required':
-        throw problems.validation([{ path: 'reason', message: 'is required for this move' }], verdict.message);
-      default:
-        throw problems.invalidTransition(verdict.message);
-    }
-  }
+  if (!verdict.ok) throw moveRefused(verdict, 'deal');
   // Into a status that holds the customer (a draft submitted): only while nobody else holds it.
   if (!isActiveDealStatus(deal.status) && isActiveDealStatus(input.to)) await assertCustomerFree(tx, customerIdentity(deal.customer), partnerScope(caller), now);
   let effect: MoveEffect = { kind: input.to === 'submitted' ? 'submission' : 'none' };

@@ -6,7 +6,7 @@
  */
 import type { DemoEnablement } from '@partnerkit/core/demo';
 import type { Queryable } from '../db/database.js';
-import { insertBatched } from './insert-batched.js';
+import { insertBatched } from './batch.js';
 
 /** Writes `enablement` in the caller's transaction. */
 export async function seedEnablement(tx: Queryable, enablement: DemoEnablement): Promise<void> {

@@ -6,14 +6,15 @@
  * a seed that stopped half-way is finished by running it again.
  * @module
  */
-import { DEMO_APPLICATIONS, type DemoData, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
+import { DEMO_APPLICATIONS, type DemoData, generateDemoCommunication, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
 import { periodDays } from '@partnerkit/core/rules';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { recordDealMatchesInBulk } from '../domain/deal-conflicts.js';
 import { customerIdentity } from '../store/deals.js';
-import { seedEnablement } from './enablement.js';
-import { insertBatched } from './insert-batched.js';
 import { readSetting, writeSetting } from '../store/settings.js';
+import { insertBatched } from './batch.js';
+import { seedCommunication } from './communication.js';
+import { seedEnablement } from './enablement.js';
 import { type RecruitmentSeed, seedRecruitment } from './recruitment.js';
 
 /** Sizes and the seed of the generated data. */
@@ -43,6 +44,10 @@ export interface SeedReport {
   applications: number;
   /** Joint business plans: one per partner. */
   plans: number;
+  /** Announcements, in English and Vietnamese. */
+  announcements: number;
+  /** Partners' requests, in every status. */
+  requests: number;
   durationMs: number;
   /**
    * `seeded`: this run wrote the whole programme; `resumed`: it finished a seed that an earlier
@@ -208,10 +213,17 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     resources: data.resources.length,
     applications: recruited.applications,
     plans: data.partners.length,
+    ...communicationCounts(data),
     durationMs: Math.round(performance.now() - started),
     outcome,
     dealsWritten,
   };
+}
+
+/** How many announcements and requests the demo communication of `data` holds. */
+function communicationCounts(data: DemoData): { announcements: number; requests: number } {
+  const { announcements, requests } = generateDemoCommunication(data);
+  return { announcements: announcements.length, requests: requests.length };
 }
 
 /** Tiers, KPIs, partners, measurements, targets and resources, in the caller's transaction. */
@@ -263,6 +275,7 @@ async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
   );
   await seedPlans(tx, generateDemoPlans(data));
   await seedEnablement(tx, generateDemoEnablement(data));
+  await seedCommunication(tx, generateDemoCommunication(data), data.asOf);
 }
 
 /** The columns of the seeded deals. */

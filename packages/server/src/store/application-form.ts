@@ -4,7 +4,8 @@
  * text).
  * @module
  */
-import { type ApplicationFormInput, PARTNER_TYPES } from '@partnerkit/core/schemas';
+import { DEFAULT_APPLICATION_FORM } from '@partnerkit/core/rules';
+import type { ApplicationFormInput } from '@partnerkit/core/schemas';
 import type { Queryable } from '../db/database.js';
 
 /** The form without its token (which is issued per request). */
@@ -13,16 +14,7 @@ export type StoredForm = ApplicationFormInput & { updatedAt: string | null };
 type FormRow = { partner_types: ApplicationFormInput['partnerTypes']; questions: ApplicationFormInput['questions']; consent: ApplicationFormInput['consent']; updated_at: Date };
 
 /** What a programme offers before an admin sets its form. */
-export const DEFAULT_FORM: StoredForm = Object.freeze({
-  partnerTypes: PARTNER_TYPES.map((type) => ({ type, description: null })),
-  questions: [],
-  consent: {
-    text: 'I agree that the vendor stores and processes the information in this application to assess it and to contact me about it.',
-    privacyUrl: null,
-    translations: { vi: { text: 'Tôi đồng ý để nhà cung cấp lưu trữ và xử lý thông tin trong đơn này nhằm đánh giá đơn và liên hệ với tôi về đơn.' } },
-  },
-  updatedAt: null,
-});
+export const DEFAULT_FORM: StoredForm = Object.freeze({ ...DEFAULT_APPLICATION_FORM, updatedAt: null });
 
 /** The form in force. */
 export async function getForm(q: Queryable): Promise<StoredForm> {

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, it } from 'node:test';
+import { DEFAULT_REQUEST_TARGETS } from '@partnerkit/core/rules';
 import { KPIS, TIERS, dealBody } from '../helpers/fixtures.ts';
 import { type Harness, suite, unique } from '../helpers/harness.ts';
 import { contractOperations, type Operation } from './helpers/contract.ts';
@@ -21,7 +22,7 @@ after(() => closeWire());
 type Target = 'none' | 'A' | 'B' | 'shared' | 'missing';
 
 /** Paths whose `{id}` is one partner's (a partner sees only its own). */
-const PARTNER_OWNED = /^\/v1\/(partners|deals|people|enrolments|certificates)\/\{id\}/;
+const PARTNER_OWNED = /^\/v1\/(partners|deals|people|enrolments|certificates|requests)\/\{id\}/;
 
 const ROLE_OF: Record<PrincipalName, 'admin' | 'manager' | 'partner' | null> = {
   admin: 'admin',
@@ -53,6 +54,9 @@ function successStatus(op: Operation, target: Target): number {
     case 'createCourse':
     case 'createPerson':
     case 'createCertificate':
+    case 'createAnnouncement':
+    case 'openRequest':
+    case 'createRequestMessage':
       return 201;
     case 'upsertTier':
     case 'upsertKpi':
@@ -173,7 +177,7 @@ suite('reliability: isolation matrix', (harness) => {
   /** The id a target names, with fresh objects where the request would change or delete them. */
   async function idFor(op: Operation, target: Target, principal: PrincipalName): Promise<string> {
     const base = op.path.split('/')[2] as string;
-    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', applications: 'app', 'selection-criteria': 'crit', 'publishable-keys': 'pk' }[base] ?? 'x';
+    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', applications: 'app', 'selection-criteria': 'crit', 'publishable-keys': 'pk', announcements: 'an', requests: 'rq' }[base] ?? 'x';
     if (target === 'missing') return randomId(prefix);
     if (target === 'A' || target === 'B') {
       const owner = target === 'A' ? world.a : world.b;
@@ -184,6 +188,15 @@ suite('reliability: isolation matrix', (harness) => {
         // A step changes the enrolment: each allowed caller takes it on a fresh one of the owner.
         const changes = op.method.toLowerCase() === 'post' && expected(op, principal, target).status === 200;
         return changes ? (await freshEnrolment(h, owner.partnerId, world.catalogue.courseId)).enrolmentId : owner.enablement.enrolmentId;
+      }
+      if (base === 'requests') {
+        // A move changes the request: each allowed caller resolves a fresh one of the owner.
+        if (op.operationId === 'transitionRequest' && expected(op, principal, target).status === 200) {
+          const reply = await h.admin.post('/v1/requests', { partnerId: owner.partnerId, category: 'question', subject: 'Matrix request', message: 'Matrix' });
+          assert.equal(reply.status, 201, reply.text);
+          return reply.body.id;
+        }
+        return owner.request.id;
       }
       // A move changes the deal: each allowed caller moves a fresh one of the owner.
       if (op.operationId === 'transitionDeal' && expected(op, principal, target).status === 200) {
@@ -246,6 +259,7 @@ suite('reliability: isolation matrix', (harness) => {
       default:
         if (base === 'certifications') return world.catalogue.certificationId;
         if (base === 'courses') return world.catalogue.courseId;
+        if (base === 'announcements') return world.announcementId;
         return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : world.resourceId;
     }
   }
@@ -335,6 +349,18 @@ suite('reliability: isolation matrix', (harness) => {
         return {};
       case 'updateTierCertificationRequirements':
         return { requirements: [{ certificationId: world.catalogue.certificationId, count: 1 }] };
+      case 'createAnnouncement':
+        return { title: 'Matrix announcement', body: 'Matrix', category: 'event', audience: { partnerIds: [world.a.partnerId] } };
+      case 'updateAnnouncement':
+        return { pinned: false };
+      case 'openRequest':
+        return { ...(partnerRole ? {} : { partnerId: world.a.partnerId }), category: 'question', subject: 'Matrix request', message: 'Matrix' };
+      case 'createRequestMessage':
+        return { body: 'Matrix message' };
+      case 'transitionRequest':
+        return { to: 'resolved' };
+      case 'upsertRequestTargets':
+        return DEFAULT_REQUEST_TARGETS;
       default:
         return undefined;
     }
@@ -343,7 +369,9 @@ suite('reliability: isolation matrix', (harness) => {
   /** The path parameters of `op` for a target: `{id}` alone, or a plan's. */
   async function paramsFor(op: Operation, target: Target, principal: PrincipalName): Promise<Record<string, string>> {
     if (op.path.includes('/plans/{period}')) return planParams(op, target, principal);
-    return { id: await idFor(op, target, principal) };
+    const id = await idFor(op, target, principal);
+    if (op.path.includes('{messageId}')) return { id, messageId: target === 'B' ? world.b.request.messageId : target === 'missing' ? randomId('rm') : world.a.request.messageId };
+    return { id };
   }
 
   function wire(op: Operation, principal: PrincipalName, params: Record<string, string>, body: unknown): WireRequest {
@@ -440,6 +468,12 @@ suite('reliability: isolation matrix', (harness) => {
         { principal, name: 'certificates filtered by the other partner', request: as(principal, 'GET', `/v1/certificates?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/certificates?partnerId=${ghost}`) },
         { principal, name: 'certificates of the other\'s person', request: as(principal, 'GET', `/v1/certificates?personId=${theirs.enablement.personId}`), status: 200, sameAs: as(principal, 'GET', `/v1/certificates?personId=${randomId('pp')}`) },
         { principal, name: 'an enrolment of the other\'s person', request: as(principal, 'POST', '/v1/enrolments', { courseId: world.catalogue.courseId, personId: theirs.enablement.personId }), status: 400, code: 'validation_failed', sameAs: as(principal, 'POST', '/v1/enrolments', { courseId: world.catalogue.courseId, personId: randomId('pp') }) },
+        { principal, name: 'the other\'s announcement', request: as(principal, 'GET', `/v1/announcements/${theirs.announcementId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/announcements/${randomId('an')}`) },
+        { principal, name: 'reading the other\'s announcement', request: as(principal, 'PUT', `/v1/announcements/${theirs.announcementId}/read`), status: 404, code: 'not_found', sameAs: as(principal, 'PUT', `/v1/announcements/${randomId('an')}/read`) },
+        { principal, name: 'requests filtered by the other partner', request: as(principal, 'GET', `/v1/requests?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/requests?partnerId=${ghost}`) },
+        { principal, name: 'a request naming the other partner', request: as(principal, 'POST', '/v1/requests', { partnerId: theirs.partnerId, category: 'question', subject: 's', message: 'm' }), status: 400, code: 'validation_failed', sameAs: as(principal, 'POST', '/v1/requests', { partnerId: ghost, category: 'question', subject: 's', message: 'm' }) },
+        { principal, name: 'a request about the other\'s deal', request: as(principal, 'POST', '/v1/requests', { category: 'question', subject: 's', message: 'm', reference: { type: 'deal', id: theirs.dealId } }), status: 400, code: 'validation_failed', sameAs: as(principal, 'POST', '/v1/requests', { category: 'question', subject: 's', message: 'm', reference: { type: 'deal', id: randomId('dl') } }) },
+        { principal, name: 'the other\'s message under one\'s own request', request: as(principal, 'GET', `/v1/requests/${mine.request.id}/messages/${theirs.request.messageId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/requests/${mine.request.id}/messages/${randomId('rm')}`) },
         { principal, name: 'a comment on the other\'s objective under one\'s own plan', request: as(principal, 'POST', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${theirs.plan.partnerObjectiveId}/comments`, { body: 'hello' }), status: 404, code: 'not_found' },
       );
       // Only this partner's own objects are reachable by id through the lists' data.
@@ -449,6 +483,12 @@ suite('reliability: isolation matrix', (harness) => {
       const own = (objectives.json as { data: { partnerId: string }[] }).data;
       assert.ok(own.length > 0);
       for (const objective of own) assert.equal(objective.partnerId, mine.partnerId);
+      const requests = (await send(h.url, as(principal, 'GET', '/v1/requests?limit=200'))).json as { data: { partnerId: string }[] };
+      assert.ok(requests.data.length > 0);
+      for (const request of requests.data) assert.equal(request.partnerId, mine.partnerId);
+      const announcements = ((await send(h.url, as(principal, 'GET', '/v1/announcements?limit=200'))).json as { data: { id: string }[] }).data.map((a) => a.id);
+      assert.ok(announcements.includes(mine.announcementId) && announcements.includes(world.announcementId));
+      assert.equal(announcements.includes(theirs.announcementId), false);
     }
 
     // A cursor issued to A, replayed by B: refused, never a page of A's list.
@@ -485,14 +525,14 @@ suite('reliability: isolation matrix', (harness) => {
   });
 
   it('never shows a partner any id, name, number or customer of the other partner', (t) => {
-    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain];
+    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain, x.request.id, x.request.number, x.request.subject, x.request.messageId, x.announcementId];
     const leaks: string[] = [];
     for (const [principal, other] of [['partnerA', world.b], ['partnerB', world.a]] as const) {
       for (const text of seenBy[principal]) {
         for (const word of identity(other)) if (text.includes(word)) leaks.push(`${principal} saw ${word}: ${text.slice(0, 300)}`);
       }
     }
-    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${6 * 2} identifying strings`);
+    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${11 * 2} identifying strings`);
     assert.ok(seenBy.partnerA.length > 50 && seenBy.partnerB.length > 50, 'the scan covers the matrix');
     assert.deepEqual(leaks, []);
   });

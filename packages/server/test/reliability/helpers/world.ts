@@ -25,6 +25,9 @@ export interface Holdings {
   plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
   /** A person with an open enrolment in the shared course and a certificate. */
   enablement: { personId: string; enrolmentId: string; certificateId: string };
+  /** A request of the partner's user, with the manager's answer, and an announcement only this partner is addressed by. */
+  request: { id: string; number: string; messageId: string; subject: string };
+  announcementId: string;
 }
 
 /** The shared catalogue: a certification and a published self-paced course with an assessment. */
@@ -44,6 +47,8 @@ export interface World {
   b: Holdings;
   resourceId: string;
   catalogue: Catalogue;
+  /** An announcement to everyone. */
+  announcementId: string;
   tierIds: string[];
   kpiIds: string[];
 }
@@ -88,8 +93,11 @@ async function enablementOf(h: Harness, partnerId: string, shared: Catalogue): P
   return { personId, enrolmentId, certificateId: certificate.body.id };
 }
 
+/** The manager session of the world: it manages both partners. */
+export const WORLD_MANAGER = { id: 'manager-1', name: 'Channel Manager' };
+
 async function holdings(h: Harness, tierId: string, label: string, shared: Catalogue): Promise<Holdings> {
-  const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}` });
+  const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}`, manager: WORLD_MANAGER });
   const api = await h.partner(partner.id, `user-${label}`);
   const body = dealBody();
   const deal = await api.post('/v1/deals', body);
@@ -101,7 +109,25 @@ async function holdings(h: Harness, tierId: string, label: string, shared: Catal
   const customer = body.customer as { company: string; domain: string };
   const plan = await agreedPlan(h, api, partner.id);
   const enablement = await enablementOf(h, partner.id, shared);
-  return { partnerId: partner.id, partnerName: partner.name, dealId: deal.body.id, dealNumber: deal.body.number, company: customer.company, domain: customer.domain, plan, enablement };
+  const subject = `${label} request ${randomBytes(4).toString('hex')}`;
+  const opened = await api.post('/v1/requests', { category: 'deal_support', subject, message: 'About our deal', reference: { type: 'deal', id: deal.body.id } });
+  assert.equal(opened.status, 201, opened.text);
+  const answered = await h.admin.post(`/v1/requests/${opened.body.id}/messages`, { body: 'Looking into it' });
+  assert.equal(answered.status, 201, answered.text);
+  const announced = await h.admin.post('/v1/announcements', { title: `${label} only`, body: 'For one partner', category: 'programme_change', audience: { partnerIds: [partner.id] } });
+  assert.equal(announced.status, 201, announced.text);
+  return {
+    partnerId: partner.id,
+    partnerName: partner.name,
+    dealId: deal.body.id,
+    dealNumber: deal.body.number,
+    company: customer.company,
+    domain: customer.domain,
+    plan,
+    enablement,
+    request: { id: opened.body.id, number: opened.body.number, messageId: answered.body.id, subject },
+    announcementId: announced.body.id,
+  };
 }
 
 /** The partner's plan for the current half: an objective and an activity of each side, agreed by both. */
@@ -141,11 +167,13 @@ export async function buildWorld(h: Harness): Promise<World> {
   const shared = await catalogue(h, resource.body.id);
   const a = await holdings(h, 'silver', 'Alpha', shared);
   const b = await holdings(h, 'gold', 'Bravo', shared);
+  const announcement = await h.admin.post('/v1/announcements', { title: 'To everyone', body: 'Hello', category: 'product_news' });
+  assert.equal(announcement.status, 201, announcement.text);
 
   const session = (input: Record<string, unknown>) => h.session({ ttlSeconds: 3600, ...input } as Parameters<Harness['session']>[0]);
   const expired = await h.session({ role: 'partner', partnerId: a.partnerId, user: { id: 'user-expired' }, ttlSeconds: 60 });
   h.clock.advance(120_000);
-  const manager = await session({ role: 'manager', user: { id: 'manager-1', name: 'Channel Manager' } });
+  const manager = await session({ role: 'manager', user: WORLD_MANAGER });
   const partnerA = await session({ role: 'partner', partnerId: a.partnerId, user: { id: 'user-a', name: 'Alpha User' } });
   const partnerB = await session({ role: 'partner', partnerId: b.partnerId, user: { id: 'user-b', name: 'Bravo User' } });
 
@@ -183,6 +211,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     b,
     resourceId: resource.body.id,
     catalogue: shared,
+    announcementId: announcement.body.id,
     tierIds: tiers.body.data.map((t: { id: string }) => t.id),
     kpiIds: kpis.body.data.map((k: { id: string }) => k.id),
   };

@@ -1,5 +1,5 @@
 /**
- * The seed's bulk insert.
+ * Batched inserts for the seed: rows go in through `jsonb_to_recordset`, one parameter per batch.
  * @module
  */
 import type { Queryable } from '../db/database.js';
