@@ -99,7 +99,7 @@ const chunkPlanner = () => {
         plan = chunkPlan(await tagUsage(Object.keys(tags), tags));
       },
     },
-    manualChunks: (id, { getModuleInfo }) => (plan?.isShared(id, getModuleInfo(id)?.importers) ? 'shared' : undefined),
+    manualChunks: (id, { getModuleInfo }) => (plan?.isShared(id, (module) => getModuleInfo(module)?.importers ?? []) ? 'shared' : undefined),
   };
 };
 /**

@@ -82,7 +82,7 @@ function referenceServerPlugin() {
     const chunks = [];
     for await (const chunk of ctx.req) chunks.push(chunk);
     const headers = {};
-    for (const name of ['authorization', 'content-type', 'idempotency-key', 'accept']) {
+    for (const name of ['authorization', 'content-type', 'idempotency-key', 'accept', 'origin']) {
       if (ctx.get(name)) headers[name] = ctx.get(name);
     }
     const response = await fetch(new URL(ctx.url.slice('/pk-api'.length), origin), {

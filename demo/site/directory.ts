@@ -59,16 +59,30 @@ export class DemoDirectory {
     return partners.sort((a, b) => a.name.localeCompare(b.name)).map((partner) => ({ partner, tier: tiers.get(partner.tierId ?? '') ?? null }));
   }
 
-  /** The first active partner of each tier, lowest tier first, with its demo user: the portal's picker. */
+  /**
+   * The first active partner of each tier, lowest tier first, with its demo user, then the first
+   * partner new to the programme (it has the programme agreement to accept before it registers deals):
+   * the portal's picker.
+   */
   async portalAccounts(): Promise<PortalAccount[]> {
-    const [tiers, partners] = await Promise.all([this.tiers(), this.activePartners()]);
+    const [tiers, partners, newcomer] = await Promise.all([this.tiers(), this.activePartners(), this.onboardingPartner()]);
     const ranked = [...tiers.values()].sort((a, b) => a.rank - b.rank);
     const accounts: PortalAccount[] = [];
     for (const tier of ranked) {
       const partner = partners.find((p) => p.tierId === tier.id);
       if (partner) accounts.push({ partner, tier, user: partnerUser(partner, accounts.length) });
     }
+    if (newcomer) accounts.push({ partner: newcomer, tier: tiers.get(newcomer.tierId ?? '') ?? null, user: partnerUser(newcomer, accounts.length) });
     return accounts;
+  }
+
+  /** A partner new to the programme (onboarding, else a prospect), if the programme has one. */
+  private async onboardingPartner(): Promise<Partner | undefined> {
+    for (const status of ['onboarding', 'prospect'] as const) {
+      const [partner] = (await this.admin.partners.list({ status, limit: 1 })).data;
+      if (partner) return partner;
+    }
+    return undefined;
   }
 
   /** The session input for `as` (`manager` or an offered partner's id), or null for anyone else. */

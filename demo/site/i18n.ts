@@ -48,6 +48,9 @@ const en = {
   yourPerformance: 'Your performance',
   registerDeals: 'Deal registration',
   yourResources: 'Resources',
+  yourAgreements: 'Agreements',
+  partnerAgreements: 'Agreements',
+  newPartner: 'new partner',
   yourPlan: 'Our joint business plan',
   partnerPlan: 'Joint business plan',
   footer:
@@ -101,6 +104,9 @@ const vi: DemoMessages = {
   yourPerformance: 'Kết quả của bạn',
   registerDeals: 'Đăng ký cơ hội',
   yourResources: 'Tài liệu',
+  yourAgreements: 'Thỏa thuận',
+  partnerAgreements: 'Thỏa thuận',
+  newPartner: 'đối tác mới',
   yourPlan: 'Kế hoạch kinh doanh chung của chúng ta',
   partnerPlan: 'Kế hoạch kinh doanh chung',
   footer:

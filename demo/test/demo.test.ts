@@ -296,9 +296,16 @@ describe('the demo in Chromium', () => {
   test('a manager proposes a plan, the partner adds its activity and agrees, measured objectives move when measurements arrive', { timeout: 240_000 }, async () => {
     const period = currentPeriod('half', new Date());
     // A partner of the portal whose plan for the half is still a draft (the demo seeds one in four so).
+    // The portal's newcomer, a partner just approved through recruitment, has no plan yet (404).
     const candidates = await portalPartners();
-    const plans = await Promise.all(candidates.map((id) => admin<Plan>(`/partners/${id}/plans/${period}`)));
-    const draft = plans.find((p) => p.status === 'draft');
+    const plans = await Promise.all(
+      candidates.map(async (id) => {
+        const response = await get(`/api/v1/partners/${id}/plans/${period}`, { headers: { authorization: `Bearer ${demo.adminKey}` } });
+        assert.ok(response.status === 200 || response.status === 404, `GET /partners/${id}/plans/${period}: ${response.status}`);
+        return response.status === 200 ? ((await response.json()) as Plan) : null;
+      }),
+    );
+    const draft = plans.find((p) => p?.status === 'draft');
     assert.ok(draft, 'the demo has a draft plan');
     const partnerId = draft.partnerId;
     const clickButton = (page: Page, text: string) =>
@@ -452,6 +459,60 @@ describe('the demo in Chromium', () => {
       assert.deepEqual(violations, [], `axe on ${path}`);
       await opened.context.close();
     }
+  });
+
+  test('a new version of the programme agreement blocks a deal registration until the partner accepts it inline', { timeout: 240_000 }, async () => {
+    const [partnerId] = await portalPartners();
+    assert.ok(partnerId);
+    const stamp = Date.now().toString(36);
+    // The vendor publishes a new version, in effect now: every partner must accept it again.
+    const published = await get('/api/v1/agreements/ag_programme/versions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        version: `2027.${stamp}`,
+        body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Registrations name the end customer and a real project.' }] }] },
+        translations: { vi: { body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Đăng ký nêu rõ khách hàng cuối và một dự án thực tế.' }] }] } } },
+      }),
+    });
+    assert.equal(published.status, 201);
+    const version = (await published.json()) as { id: string; contentHash: string };
+    const company = `Agreement Test Works ${stamp}`;
+
+    const opened = await openPage(`/portal?as=${partnerId}`);
+    const { page } = opened;
+    await step(opened, 'registering a deal before accepting', async () => {
+      await waitForWidgets(page);
+      await page.locator('deal-register >>> #f-company').setTimeout(WAIT.timeout).fill(company);
+      await page.locator('deal-register >>> #f-domain').fill(`agreement-${stamp}.example`);
+      await page.locator('deal-register >>> input[name="type"][value="resell"]').click();
+      await page.locator('deal-register >>> [part~="submit-button"]').click();
+      await page.waitForSelector('deal-register >>> [part~="agreement-required"] partner-agreements >>> [part~="accept-form"]', WAIT);
+    });
+    assert.equal((await admin<{ data: unknown[] }>(`/deals?q=${encodeURIComponent(company)}`)).data.length, 0, 'nothing registered before accepting');
+
+    await step(opened, 'accepting the new version inline', async () => {
+      const inline = 'deal-register >>> partner-agreements >>>';
+      const text = await page.waitForSelector(`${inline} [part~="agreement-text"]`, WAIT);
+      assert.match((await text!.evaluate((el) => el.textContent ?? '')) as string, /real project/);
+      await page.locator(`${inline} input[name="name"]`).fill('Alex Morgan');
+      await page.locator(`${inline} input[name="jobTitle"]`).fill('Managing Director');
+      await page.locator(`${inline} input[name="confirmed"]`).click();
+      await page.locator(`${inline} [part~="accept-button"]`).click();
+      await page.waitForSelector('deal-register >>> [part~="success"]', WAIT);
+    });
+
+    const { data: found } = await admin<{ data: { partnerId: string }[] }>(`/deals?q=${encodeURIComponent(company)}`);
+    assert.equal(found.length, 1, 'the registration went through after accepting');
+    assert.equal(found[0]!.partnerId, partnerId);
+    const { data: acceptances } = await admin<{ data: { versionId: string; contentHash: string; acceptedBy: { name: string; title: string } }[] }>(`/partners/${partnerId}/acceptances?agreementId=ag_programme`);
+    assert.deepEqual(
+      { versionId: acceptances[0]!.versionId, contentHash: acceptances[0]!.contentHash, signer: acceptances[0]!.acceptedBy.name, title: acceptances[0]!.acceptedBy.title },
+      { versionId: version.id, contentHash: version.contentHash, signer: 'Alex Morgan', title: 'Managing Director' },
+    );
+    // The refusal before accepting is the one expected error answer.
+    clean(opened.problems.filter((p) => p !== 'HTTP 403 POST /api/v1/deals' && !(p.startsWith('console:') && p.includes('403'))));
+    await opened.context.close();
   });
 });
 

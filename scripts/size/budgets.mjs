@@ -35,6 +35,7 @@ export const TAGS = {
   'partner-scorecard': 9.1 * KB,
   'deal-register': 8.4 * KB,
   'resource-library': 9.2 * KB,
+  'partner-agreements': NEW_WIDGET_LIMIT,
   // Issue 22: the plan, its controller and its English (Vietnamese loads on use).
   'partner-plan': 10 * KB,
 };
@@ -49,13 +50,18 @@ export const TAGS = {
  */
 export const CEILINGS = {
   // 23.2 -> 23.3: the loading states' reserved height (issue 29, 20 B).
-  shared: 23.3 * KB,
+  // 23.3 -> 24.7: the platform's session, paged-list and lazy-view controllers, safe-url and the
+  // session part, which <partner-agreements> shares with the first three (decisions.md, "Agreements").
+  shared: 24.7 * KB,
   /** The page of the provider and the first three widgets (issue 18's limit: 60.1 KB). */
   page: 60.1 * KB,
-  /** The page of the provider and one widget, for each of the first three. */
+  /**
+   * The page of the provider and one widget, for each of the first three. 43.7 / 43.0 / 43.7 ->
+   * 44.8 / 43.7 / 44.2 with the shared chunk's growth above (decisions.md, "Agreements").
+   */
   widgetPage: {
-    'partner-scorecard': 43.7 * KB,
-    'deal-register': 43.0 * KB,
-    'resource-library': 43.7 * KB,
+    'partner-scorecard': 44.8 * KB,
+    'deal-register': 43.7 * KB,
+    'resource-library': 44.2 * KB,
   },
 };

@@ -7,8 +7,15 @@
 //   the pages of other widgets heavier.
 // - Every other module that two or more tags use when they are defined (Lit, zod, the platform,
 //   the client's base) goes into the one shared chunk, which every page loads once.
+// - So does code every page loads anyway: what the provider (on every page) uses when defined and
+//   another tag uses too, even on demand (else it would be a chunk of its own that every page
+//   loads), and a contract part that a module of the shared chunk imports (else the shared chunk
+//   would import that part's chunk, and every page would load it as well).
 // - Code loaded on demand (views, translations) is never forced into the shared chunk.
 import { displayPath } from './usage.mjs';
+
+/** The tag every page has. */
+const PROVIDER = 'partnerkit-provider';
 
 /**
  * A contract part's own modules: `packages/core/src/client/parts/<part>.ts` and the schemas of
@@ -16,7 +23,7 @@ import { displayPath } from './usage.mjs';
  * (localisable programme data's `translations.ts` included: a chunk of its own cost its importers
  * more than its 0.1 KB).
  */
-export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|index)\.ts$))/;
+export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|partner-type|index)\.ts$))/;
 
 /**
  * The chunk plan for a tag usage (`tagUsage()` of usage.mjs): which tags use each module when
@@ -24,25 +31,34 @@ export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts
  */
 export function chunkPlan(usage) {
   const eagerUsers = new Map();
-  const used = new Set();
+  const anyUsers = new Map();
+  const add = (users, module, tag) => (users.get(module) ?? users.set(module, new Set()).get(module)).add(tag);
   for (const [tag, { eager, lazy }] of Object.entries(usage)) {
-    for (const module of lazy) used.add(module);
+    for (const module of lazy) add(anyUsers, module, tag);
     for (const module of eager) {
-      used.add(module);
-      if (!eagerUsers.has(module)) eagerUsers.set(module, new Set());
-      eagerUsers.get(module).add(tag);
+      add(anyUsers, module, tag);
+      add(eagerUsers, module, tag);
     }
   }
   const usersOf = (id) => eagerUsers.get(id) ?? new Set();
-  const isShared = (id) => !PART_MODULE.test(id) && usersOf(id).size >= 2;
+  const onEveryPage = (id) => usersOf(id).has(PROVIDER) && anyUsers.get(id).size >= 2;
+  const byUse = (id) => !PART_MODULE.test(id) && (usersOf(id).size >= 2 || onEveryPage(id));
+  /**
+   * Whether `id` goes into the shared chunk, given `importersOf(id)` (the modules that import it
+   * statically). A module no tag uses by itself (a library's registration that a bundler keeps for
+   * its side effects) goes where its importers go; a contract part goes there when a module of
+   * the shared chunk imports it.
+   */
+  const isShared = (id, importersOf, seen = new Set([id])) => {
+    if (byUse(id)) return true;
+    if (!PART_MODULE.test(id)) return !anyUsers.has(id) && importersOf(id).some(byUse);
+    const partOfShared = (importer) => PART_MODULE.test(importer) && !seen.has(importer) && isShared(importer, importersOf, seen.add(importer));
+    return importersOf(id).some((importer) => byUse(importer) || partOfShared(importer));
+  };
   return {
     /** The tags that use `id` (an absolute path) when they are defined. */
     usersOf,
-    /**
-     * Whether `id` goes into the shared chunk. A module no tag uses by itself (a library's
-     * registration that a bundler keeps for its side effects) goes where its importers go.
-     */
-    isShared: (id, importers = []) => isShared(id) || (!used.has(id) && importers.some(isShared)),
+    isShared,
     /** Why a module is where it is, for the report. */
     describe: (id) => `${displayPath(id)}: ${[...usersOf(id)].join(', ') || 'loaded on demand only'}`,
   };

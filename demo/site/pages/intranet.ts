@@ -49,6 +49,10 @@ export function intranetPage(ctx: PageContext, entries: readonly PartnerEntry[],
           <h2 id="resources-title">${t.allResources}</h2>
           <resource-library page-size="20"></resource-library>
         </section>
+        <section class="panel" aria-labelledby="agreements-title">
+          <h2 id="agreements-title">${t.partnerAgreements}</h2>
+          <partner-agreements partner-id="${id}"></partner-agreements>
+        </section>
         <section class="panel panel--wide" aria-labelledby="plan-title">
           <h2 id="plan-title">${t.partnerPlan}: <span dir="auto">${selected.partner.name}</span></h2>
           <partner-plan id="plan" partner-id="${id}"></partner-plan>

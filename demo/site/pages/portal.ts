@@ -1,7 +1,9 @@
 /**
  * `/portal`: the partner portal on the vendor's site. A partner user (one of several partners in
  * different tiers) sees its scorecard, registers deals and follows them, and opens the resources
- * its tier allows, and works on its joint business plan with the vendor.
+ * its tier allows, works on its joint business plan with the vendor, and reads and accepts the
+ * programme's agreements (a new partner must accept the programme agreement before it can register
+ * a deal).
  * @module
  */
 import type { PortalAccount } from '../directory.js';
@@ -21,12 +23,12 @@ export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[],
     t.portal,
     html`<div class="intro">
       <h1>${t.portalTitle}</h1>
-      <p class="lede">${t.portalLede({ user: account.user.name, partner: account.partner.name, tier: tierLabel(ctx, account.tier) })}</p>
+      <p class="lede">${t.portalLede({ user: account.user.name, partner: account.partner.name, tier: account.partner.status === 'active' ? tierLabel(ctx, account.tier) : t.newPartner })}</p>
       <form class="picker" method="get" action="/portal">
         <label for="as">${t.signInAs}</label>
         <select id="as" name="as">
           ${accounts.map(
-            (a) => html`<option value="${a.partner.id}" ${a.partner.id === id ? html`selected` : ''}>${a.user.name} · ${a.partner.name} · ${tierLabel(ctx, a.tier)}</option>`,
+            (a) => html`<option value="${a.partner.id}" ${a.partner.id === id ? html`selected` : ''}>${a.user.name} · ${a.partner.name} · ${a.partner.status === 'active' ? tierLabel(ctx, a.tier) : t.newPartner}</option>`,
           )}
         </select>
         <input type="hidden" name="lang" value="${ctx.lang}">
@@ -49,6 +51,10 @@ export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[],
         <section class="panel" aria-labelledby="resources-title">
           <h2 id="resources-title">${t.yourResources}</h2>
           <resource-library layout="grid" page-size="20"></resource-library>
+        </section>
+        <section class="panel" aria-labelledby="agreements-title">
+          <h2 id="agreements-title">${t.yourAgreements}</h2>
+          <partner-agreements></partner-agreements>
         </section>
         <section class="panel panel--wide" aria-labelledby="plan-title">
           <h2 id="plan-title">${t.yourPlan}</h2>

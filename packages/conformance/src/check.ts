@@ -5,7 +5,7 @@
 import type { RunContext } from './context.js';
 
 /** The areas of the contract the kit checks, in the order it runs them. */
-export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'writes', 'deals', 'gating', 'scorecards', 'translations', 'plans', 'applications', 'enablement', 'communication', 'cors'] as const;
+export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'writes', 'deals', 'gating', 'agreements', 'scorecards', 'translations', 'plans', 'applications', 'enablement', 'communication', 'cors'] as const;
 
 /** One area of the contract (`--only auth,deals`). */
 export type Area = (typeof AREAS)[number];
@@ -21,6 +21,7 @@ export const AREA_SUMMARIES: Readonly<Record<Area, string>> = Object.freeze({
   writes: 'what creating writes answer: 201 with a Location that leads to the new object',
   deals: 'the deal lifecycle per role, protection, expiry, conflicts and the pre-check',
   gating: 'locked resources carry no URL and cannot be opened',
+  agreements: 'agreement versions and their content hash, partners\' standings, acceptances, scope, and the operations agreements gate',
   scorecards: "the backend's scorecards and tier standings equal core's rules",
   translations: 'localisable programme data: translations stored as given, served everywhere, malformed ones refused',
   plans: "joint business plans: both sides' agreement per version, each side its own items, revisions, and progress by core's rules",

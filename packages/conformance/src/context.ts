@@ -63,6 +63,7 @@ export interface Created {
   tiers: Set<string>;
   kpis: Set<string>;
   resources: Set<string>;
+  agreements: Set<string>;
   /** Selection criteria (deleted unless scored), publishable keys (revoked). */
   criteria: Set<string>;
   publishableKeys: Set<string>;
@@ -86,7 +87,7 @@ export class RunContext {
   readonly http: Http;
   /** The typed client with the admin key. */
   readonly admin: PartnerKitClient;
-  readonly created: Created = { partners: new Set(), tiers: new Set(), kpis: new Set(), resources: new Set(), criteria: new Set(), publishableKeys: new Set() };
+  readonly created: Created = { partners: new Set(), tiers: new Set(), kpis: new Set(), resources: new Set(), agreements: new Set(), criteria: new Set(), publishableKeys: new Set() };
   /** HTTP requests sent so far, by the checks and the typed clients alike. */
   requestCount = 0;
   /** Every request, raw or typed, passes the backend's rate limits through this (see rate-limits.ts). */
@@ -176,10 +177,18 @@ export class RunContext {
 
   /** What a principal's session is minted with. */
   async sessionInput(who: Exclude<Who, 'admin'>): Promise<SessionInput> {
-    const user = { id: `${this.prefix}-${who}-user`, name: `Conformance ${WHO_NAMES[who]}`, email: `${who}@conformance.invalid` };
-    if (who === 'manager') return { role: 'manager', user, ttlSeconds: SESSION_TTL_SECONDS };
+    if (who === 'manager') return { role: 'manager', user: this.#user(who, WHO_NAMES[who]), ttlSeconds: SESSION_TTL_SECONDS };
     const { partners } = await this.fixtures();
-    return { role: 'partner', partnerId: partners[who].id, user, locale: 'en', ttlSeconds: SESSION_TTL_SECONDS };
+    return this.partnerSessionInput(who, partners[who].id, WHO_NAMES[who]);
+  }
+
+  /** What a session of a user of partner `partnerId` is minted with; `label` names the user. */
+  partnerSessionInput(label: string, partnerId: string, name = label): SessionInput {
+    return { role: 'partner', partnerId, user: this.#user(label, name), locale: 'en', ttlSeconds: SESSION_TTL_SECONDS };
+  }
+
+  #user(label: string, name: string) {
+    return { id: `${this.prefix}-${label}-user`, name: `Conformance ${name}`, email: `${label}@conformance.invalid` };
   }
 
   async #grant(who: Who): Promise<SessionToken> {

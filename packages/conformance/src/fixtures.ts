@@ -5,9 +5,9 @@
  * lets it remove and neutralises the rest.
  * @module
  */
-import { newIdempotencyKey } from '@partnerkit/core/client';
+import { agreements, newIdempotencyKey } from '@partnerkit/core/client';
 import { currentPeriod, previousPeriods, shiftPeriod } from '@partnerkit/core/rules';
-import type { Deal, Kpi, KpiInput, MeasurementInput, Partner, PartnerInput, Resource, ResourceInput, TargetInput, Tier, TierInput } from '@partnerkit/core/schemas';
+import type { Deal, Kpi, KpiInput, MeasurementInput, Partner, PartnerInput, Resource, ResourceInput, SessionInput, TargetInput, Tier, TierInput } from '@partnerkit/core/schemas';
 import type { RunContext, Who } from './context.js';
 import { describeFailure } from './failure.js';
 
@@ -126,6 +126,10 @@ export async function createFixtures(ctx: RunContext): Promise<Fixtures> {
     ctx.created.partners.add(created[who].id);
   }
 
+  for (const who of ['a', 'b', 'c'] as const) {
+    await step(`accepting the agreements partner ${who.toUpperCase()} must accept`, () => acceptBlockingAgreements(ctx, ctx.partnerSessionInput(who, created[who].id)));
+  }
+
   // A meets Member (certs 2) but not Gold; B meets Gold in any month (certs 5, revenue 700k).
   const measurements: MeasurementInput[] = months.flatMap((period, i) => [
     { partnerId: created.a.id, kpiId: kpis.revenue.id, period, value: 50_000 + 10_000 * i, source: 'conformance' },
@@ -179,6 +183,28 @@ export async function createFixtures(ctx: RunContext): Promise<Fixtures> {
   return { kpis, tiers, partners, resources, resourceUrls, measurements, targets, months, quarter, previousQuarter, tag };
 }
 
+/**
+ * Accepts, as a user of the session's partner, every agreement that holds one of the partner's
+ * gates closed: on a backend with a programme agreement (the reference demo has one), the kit's
+ * deals and resource opens would otherwise be refused for a reason no check is about. Answers how
+ * many it accepted.
+ */
+export async function acceptBlockingAgreements(ctx: RunContext, session: SessionInput): Promise<number> {
+  const partnerId = session.partnerId as string;
+  const client = agreements(ctx.newClient((await ctx.mint(session)).token));
+  let accepted = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await client.ofPartner(partnerId, { limit: 200, ...(cursor ? { cursor } : {}) });
+    for (const standing of page.data.filter((s) => s.blocks.length > 0)) {
+      await client.accept(partnerId, { versionId: standing.version.id, contentHash: standing.version.contentHash, signer: { name: 'PartnerKit conformance kit', title: 'Automated test' } });
+      accepted += 1;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return accepted;
+}
+
 /** What cleanup did. */
 export interface CleanupReport {
   /** What no longer exists. */
@@ -230,6 +256,13 @@ export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
     });
   }
   if (closed > 0) report.left.push(`${closed} deal(s) closed (deals cannot be deleted)`);
+
+  for (const id of ctx.created.agreements) {
+    await attempt(`retiring agreement ${id}`, async () => {
+      await admin.agreements.update(id, { status: 'retired' });
+      report.left.push(`agreement ${id} (retired: agreements cannot be deleted)`);
+    });
+  }
 
   for (const id of ctx.created.resources) {
     await attempt(`deleting resource ${id}`, async () => {

@@ -52,6 +52,11 @@ export interface SampleIds {
   requestId: string;
   /** A message of the request. */
   messageId: string;
+  agreementId: string;
+  /** The `{versionId}` of an agreement's version. */
+  versionId: string;
+  /** The `{acceptanceId}` of a partner's acceptance. */
+  acceptanceId: string;
   applicationId: string;
   criterionId: string;
   publishableKeyId: string;
@@ -90,6 +95,7 @@ function idFor(path: string, ids: SampleIds): string {
   if (path.startsWith('/v1/resources/')) return ids.resourceId;
   if (path.startsWith('/v1/announcements/')) return ids.announcementId;
   if (path.startsWith('/v1/requests/')) return ids.requestId;
+  if (path.startsWith('/v1/agreements/')) return ids.agreementId;
   if (path.startsWith('/v1/applications/')) return ids.applicationId;
   if (path.startsWith('/v1/selection-criteria/')) return ids.criterionId;
   if (path.startsWith('/v1/publishable-keys/')) return ids.publishableKeyId;
@@ -126,6 +132,12 @@ const BODIES: Record<string, (ids: SampleIds) => unknown> = {
   transitionDeal: () => ({ to: 'withdrawn', reason: 'conformance check' }),
   createResource: (ids) => ({ title: `${ids.label} resource`, type: 'link', language: 'en', url: 'https://example.com/partnerkit-conformance' }),
   updateResource: (ids) => ({ title: `${ids.label} resource` }),
+  // Agreements a refused request would create gate nothing and apply to no partner type, so even a
+  // backend that wrongly accepts one changes no other check's answer.
+  createAgreement: (ids) => ({ title: `${ids.label} agreement`, partnerTypes: [], tierIds: [ids.tierId], term: { kind: 'renews_yearly' } }),
+  updateAgreement: (ids) => ({ title: `${ids.label} agreement` }),
+  publishAgreementVersion: (ids) => ({ version: ids.label.slice(-40), body: { blocks: [{ type: 'paragraph', spans: [{ text: `${ids.label} terms` }] }] } }),
+  acceptAgreement: (ids) => ({ versionId: ids.versionId, contentHash: `sha256:${'0'.repeat(64)}`, signer: { name: 'Conformance Kit', title: 'Tester' } }),
   updateApplicationForm: () => ({ partnerTypes: [{ type: 'reseller', description: null }], questions: [], consent: { text: 'I agree.', privacyUrl: null } }),
   createApplication: (ids) => ({
     partnerType: 'reseller',
@@ -179,6 +191,8 @@ const PARAMETERS: Record<string, (ids: SampleIds) => string> = {
   commentId: (ids) => ids.commentId,
   revision: (ids) => ids.revision,
   messageId: (ids) => ids.messageId,
+  versionId: (ids) => ids.versionId,
+  acceptanceId: (ids) => ids.acceptanceId,
 };
 
 /** The request for `operation` addressed to `ids`, with a valid body when it takes one. */

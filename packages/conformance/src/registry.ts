@@ -2,6 +2,7 @@
  * Every check of the kit, in the order of {@link AREAS}, and how `--only` selects among them.
  * @module
  */
+import { agreementChecks } from './areas/agreements.js';
 import { applicationChecks } from './areas/applications.js';
 import { authChecks } from './areas/auth.js';
 import { communicationChecks } from './areas/communication.js';
@@ -30,6 +31,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   writes: writeChecks,
   deals: dealChecks,
   gating: gatingChecks,
+  agreements: agreementChecks,
   scorecards: scorecardChecks,
   translations: translationChecks,
   applications: applicationChecks,

@@ -87,6 +87,14 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'deals',
     mustFail: { 'deals.conflicts-by-name': /partner B's pre-check of partner A's customer by name, without its domain answered \{"available":true\}; expected unavailable, already_registered/ },
   },
+  'accepts-once-forever': {
+    area: 'agreements',
+    mustFail: { 'agreements.new-version': /with a new version in effect the standing is "accepted" about "\S+"; expected to_accept/ },
+  },
+  'leaks-acceptances': {
+    area: 'agreements',
+    mustFail: { 'agreements.isolation': /GET \/v1\/partners\/\S+\/acceptances as partner B answered 200; expected 404/ },
+  },
   'public-key-reads-everything': {
     area: 'applications',
     mustFail: { 'applications.public-key': /with the publishable key: GET \/v1\/\S+ answered 200 .*; expected 401 unauthorized/ },

@@ -20,6 +20,11 @@ export { PkDealSubmitEvent, PK_DEAL_SUBMIT_TYPE, type PkDealSubmitData } from '.
 export { PkDealSubmittedEvent, PK_DEAL_SUBMITTED_TYPE, type PkDealSubmittedData } from './events/deal-submitted.js';
 export { PkDealConflictEvent, PK_DEAL_CONFLICT_TYPE, type PkDealConflictData } from './events/deal-conflict.js';
 export { PkDealTransitionEvent, type PkDealTransitionData } from './events/deal-transition.js';
+export { PartnerAgreements } from './partner-agreements/partner-agreements.js';
+export { PkAgreementAcceptedEvent, PK_AGREEMENT_ACCEPTED_TYPE, type PkAgreementAcceptedData } from './events/agreement-accepted.js';
 export { PartnerPlan } from './partner-plan/partner-plan.js';
 export { PkPlanTransitionEvent, PK_PLAN_TRANSITION_TYPE, type PkPlanTransitionData } from './events/plan-transition.js';
 export { PkPlanChangeEvent, PK_PLAN_CHANGE_TYPE, type PkPlanChangeData } from './events/plan-change.js';
+export { PartnerApplication } from './partner-application/partner-application.js';
+export { PkApplicationSubmitEvent, PK_APPLICATION_SUBMIT_TYPE, type PkApplicationSubmitData } from './events/application-submit.js';
+export { PkApplicationSubmittedEvent, PK_APPLICATION_SUBMITTED_TYPE, type PkApplicationSubmittedData } from './events/application-submitted.js';

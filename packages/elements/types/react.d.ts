@@ -10,10 +10,15 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   DealRegister,
+  PartnerAgreements,
+  PartnerApplication,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
+  PkAgreementAcceptedEvent,
+  PkApplicationSubmitEvent,
+  PkApplicationSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
   PkDealSubmittedEvent,
@@ -58,6 +63,54 @@ declare module 'react' {
         /** a deal moved (withdrawn, won, approved, ...) */
         'onpk-deal-transition'?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** loading or an action failed */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
+      /**
+       * `<partner-agreements>`: A partner's agreements: what it accepted, what it must accept (and by when), the text of each version, and who accepted what.
+       */
+      'partner-agreements': PartnerKitJsx<
+        PartnerAgreements,
+        'agreementIds' | 'client' | 'partnerId' | 'theme',
+        {
+        /**
+         * Only these agreements (ids separated by commas or spaces), the first open for acceptance: how `<deal-register>` and `<resource-library>` ask for the agreements an operation waits for.
+         */
+        'agreement-ids'?: PartnerAgreements['agreementIds'] | undefined;
+        lang?: string | undefined;
+        /**
+         * The partner whose agreements to show. A partner session may leave it out (its own partner); vendor staff must name one.
+         */
+        'partner-id'?: PartnerAgreements['partnerId'] | undefined;
+        /** A partner's user accepted a version; `detail.data.acceptance` is the record. */
+        'onpk-agreement-accepted'?: ((event: PkAgreementAcceptedEvent) => void) | undefined;
+        /** Loading or accepting failed. */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
+      /**
+       * `<partner-application>`: The public partner application form, in steps, with a publishable key.
+       */
+      'partner-application': PartnerKitJsx<
+        PartnerApplication,
+        'baseUrl' | 'client' | 'draftKey' | 'publishableKey' | 'referralCode' | 'theme',
+        {
+        /**
+         * Where the PartnerKit API is mounted (`https://prm.example.com/api`), for the publishable key.
+         */
+        'base-url'?: PartnerApplication['baseUrl'] | undefined;
+        /** Names this instance's saved application; defaults to the element's `id`, else `default`. */
+        'draft-key'?: PartnerApplication['draftKey'] | undefined;
+        lang?: string | undefined;
+        /** The programme's publishable key (`pk_pub_...`), allowed from this page's origin. */
+        'publishable-key'?: PartnerApplication['publishableKey'] | undefined;
+        /** A referral code sent with the application (the page's `?ref=`, say); the vendor reads it. */
+        'referral-code'?: PartnerApplication['referralCode'] | undefined;
+        /** the application validated and is about to be sent; cancelable */
+        'onpk-application-submit'?: ((event: PkApplicationSubmitEvent) => void) | undefined;
+        /** the backend took the application (`detail.data.number`) */
+        'onpk-application-submitted'?: ((event: PkApplicationSubmittedEvent) => void) | undefined;
+        /** loading the form or sending failed */
         'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
         }
       >;

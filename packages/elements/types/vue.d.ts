@@ -12,10 +12,15 @@
 import type { DefineComponent } from 'vue';
 import type {
   DealRegister,
+  PartnerAgreements,
+  PartnerApplication,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
   ResourceLibrary,
+  PkAgreementAcceptedEvent,
+  PkApplicationSubmitEvent,
+  PkApplicationSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
   PkDealSubmittedEvent,
@@ -44,6 +49,34 @@ declare module 'vue' {
         /** `@pk-deal-transition`: a deal moved (withdrawn, won, approved, ...) */
         onPkDealTransition?: ((event: PkDealTransitionEvent) => void) | undefined;
         /** `@pk-error`: loading or an action failed */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
+    /**
+     * `<partner-agreements>`: A partner's agreements: what it accepted, what it must accept (and by when), the text of each version, and who accepted what.
+     */
+    'partner-agreements': DefineComponent<
+      Partial<Pick<PartnerAgreements, 'agreementIds' | 'client' | 'partnerId' | 'theme'>> & {
+        lang?: string | undefined;
+        /**
+         * `@pk-agreement-accepted`: A partner's user accepted a version; `detail.data.acceptance` is the record.
+         */
+        onPkAgreementAccepted?: ((event: PkAgreementAcceptedEvent) => void) | undefined;
+        /** `@pk-error`: Loading or accepting failed. */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
+    /**
+     * `<partner-application>`: The public partner application form, in steps, with a publishable key.
+     */
+    'partner-application': DefineComponent<
+      Partial<Pick<PartnerApplication, 'baseUrl' | 'client' | 'draftKey' | 'publishableKey' | 'referralCode' | 'theme'>> & {
+        lang?: string | undefined;
+        /** `@pk-application-submit`: the application validated and is about to be sent; cancelable */
+        onPkApplicationSubmit?: ((event: PkApplicationSubmitEvent) => void) | undefined;
+        /** `@pk-application-submitted`: the backend took the application (`detail.data.number`) */
+        onPkApplicationSubmitted?: ((event: PkApplicationSubmittedEvent) => void) | undefined;
+        /** `@pk-error`: loading the form or sending failed */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;
       }
     >;

@@ -46,6 +46,12 @@ export interface MockOptions {
   parts?: readonly MockPart[];
   /** Sees a copy of every request before it is answered (to assert what a page sent). */
   onRequest?: (request: Request) => void;
+  /**
+   * The `Origin` of the page calling through {@link MockBackend.fetch}, for requests that carry
+   * none: a browser sets it on the network, but code in a page cannot (a forbidden header), so a
+   * story or test of a publishable key's form names the page's origin here.
+   */
+  pageOrigin?: string;
 }
 
 /** A session to mint directly, without an admin request (stories, tests). */
@@ -97,6 +103,7 @@ export class MockBackend {
   readonly #settings: MockSettings;
   readonly #allowOrigins: Set<string>;
   readonly #onRequest: ((request: Request) => void) | undefined;
+  readonly #pageOrigin: string | null;
 
   constructor(options: MockOptions = {}) {
     let offset = 0;
@@ -115,6 +122,7 @@ export class MockBackend {
     this.#settings = { defaultProtectionDays: options.defaultProtectionDays ?? 90, sessionTtlSeconds: options.sessionTtlSeconds ?? 900, minFormFillMs: options.minFormFillMs ?? 3000 };
     this.#allowOrigins = new Set(options.allowOrigins ?? ['*']);
     this.#onRequest = options.onRequest;
+    this.#pageOrigin = options.pageOrigin ?? null;
     for (const fault of options.faults ?? []) this.faults.add(fault);
     this.people = applySeed(this.state, options.seed ?? 'demo', this.clock.now(), options.demo);
   }
@@ -224,7 +232,7 @@ export class MockBackend {
     const allowed = (method === 'GET' && path === '/v1/application-form') || (method === 'POST' && path === '/v1/applications');
     const key = allowed ? [...this.state.publishableKeys.values()].find((k) => k.key === token) : undefined;
     if (!key) return null;
-    const origin = request.headers.get('origin');
+    const origin = request.headers.get('origin') ?? this.#pageOrigin;
     if (origin === null ? method !== 'GET' : !key.allowedOrigins.includes(origin)) {
       throw problems.forbidden("This publishable key may not be used from this origin; add the origin to the key's allowed origins.");
     }

@@ -62,6 +62,12 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     for (const t of data.targets) state.targets.set(numberKey(t.partnerId, t.kpiId, t.period), t);
     for (const m of data.measurements) state.measurements.set(numberKey(m.partnerId, m.kpiId, m.period), m);
     for (const { locked: _locked, ...resource } of data.resources) state.resources.set(resource.id, { ...resource, seq: state.nextSeq() });
+    for (const { agreement, versions, acceptances } of data.agreements) {
+      const { currentVersion: _c, nextVersion: _n, ...stored } = agreement;
+      state.agreements.set(agreement.id, { ...stored, seq: state.nextSeq() });
+      for (const version of versions) state.agreementVersions.set(version.id, { ...version, seq: state.nextSeq() });
+      for (const acceptance of acceptances) state.acceptances.set(acceptance.id, { ...acceptance, seq: state.nextSeq() });
+    }
     for (const batch of data.dealBatches()) for (const deal of batch) state.deals.set(deal.id, { ...deal, seq: state.nextSeq() });
     state.dealNumbers = data.dealCount;
     for (const { plan, revisions } of generateDemoPlans(data)) state.plans.set(`${plan.partnerId}\n${plan.period}`, { ...plan, revisions, seq: state.nextSeq() });

@@ -8,6 +8,9 @@
 import { DEFAULT_REQUEST_TARGETS, type StoredAnnouncement as AnnouncementRecord, type StoredPlan as PlanRecord, type StoredRequest as RequestRecord } from '@partnerkit/core/rules';
 import type {
   AnnouncementRead,
+  Acceptance,
+  Agreement,
+  AgreementVersion,
   Application,
   AssessmentInput,
   Certificate,
@@ -40,6 +43,12 @@ import { Cursors } from './http/pagination.js';
 export type StoredDeal = Deal & { seq: number };
 /** A library item as stored: with its URL, which gating may hide, and its creation order. */
 export type StoredResource = Omit<Resource, 'locked'> & { url: string; seq: number };
+/** An agreement as stored: its versions are kept apart (`currentVersion` and `nextVersion` depend on the clock). */
+export type StoredAgreement = Omit<Agreement, 'currentVersion' | 'nextVersion'> & { seq: number };
+/** A version with its publication order. */
+export type StoredVersion = AgreementVersion & { seq: number };
+/** An acceptance with its position in the log of acceptances. */
+export type StoredAcceptance = Acceptance & { seq: number };
 /** An application with its position in creation order (lists are newest first). */
 export type StoredApplication = Application & { seq: number };
 /** An evaluation as stored: its score and knock-outs are computed when read, from the criteria as they are. */
@@ -88,6 +97,9 @@ export class MockState {
   readonly measurements = new Map<string, Measurement>();
   readonly deals = new Map<string, StoredDeal>();
   readonly resources = new Map<string, StoredResource>();
+  readonly agreements = new Map<string, StoredAgreement>();
+  readonly agreementVersions = new Map<string, StoredVersion>();
+  readonly acceptances = new Map<string, StoredAcceptance>();
   /** By `partnerId \n period`. */
   readonly plans = new Map<string, StoredPlan>();
   readonly certifications = new Map<string, Certification & { seq: number }>();

@@ -14,6 +14,7 @@ import { accessLog, authenticate, cors, requestId, securityHeaders } from './htt
 import { problemResponse, problems, ProblemError } from './http/problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js';
 import { communicationRoutes } from './routes/communication.js';
+import { agreementRoutes } from './routes/agreements.js';
 import { dealRoutes } from './routes/deals.js';
 import { enablementRoutes } from './routes/enablement.js';
 import { eventRoutes } from './routes/events.js';
@@ -147,6 +148,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   performanceRoutes(app, ctx);
   dealRoutes(app, ctx);
   resourceRoutes(app, ctx);
+  agreementRoutes(app, ctx);
   planRoutes(app, ctx);
   enablementRoutes(app, ctx);
   communicationRoutes(app, ctx);

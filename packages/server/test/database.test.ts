@@ -124,6 +124,8 @@ suite('database', (harness) => {
             h.db.query('SELECT * FROM people ORDER BY id'),
             h.db.query('SELECT * FROM certificates ORDER BY id'),
             h.db.query('SELECT * FROM enrolments ORDER BY id'),
+            h.db.query('SELECT id, content_hash, effective_at FROM agreement_versions ORDER BY id'),
+            h.db.query('SELECT id, partner_id, version_id, accepted_by, accepted_at, expires_at FROM acceptances ORDER BY id'),
           ])
         ).map((p) => p.rows),
       );
@@ -132,6 +134,8 @@ suite('database', (harness) => {
     const report = await seedDatabase(h.db, options);
     assert.ok(report);
     assert.equal(report.measurements, 30 * 8 * 24);
+    assert.equal(report.agreements, 2, 'the programme agreement and the brand terms');
+    assert.ok(report.acceptances > 0, 'accepted by the active partners');
     assert.equal(report.plans, 30, 'a plan per partner');
     const first = await dump();
     await empty();

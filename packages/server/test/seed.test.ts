@@ -20,10 +20,13 @@ const killedAfterFirstBatch = (options: SeedOptions): SeedOptions => ({
   },
 });
 
+/** Every table but the migrations' record and every sequence emptied, so what later parts add is emptied too. */
 async function empty(db: Database): Promise<void> {
-  await db.execute(`TRUNCATE deals, measurements, targets, resources, partners, kpis, tiers, events, idempotency_keys, applications, application_moves,
-                      application_duplicates, evaluations, evaluation_scores, selection_criteria, selection_thresholds, application_form, publishable_keys, certifications, courses, announcements RESTART IDENTITY CASCADE;
-                    ALTER SEQUENCE deal_numbers RESTART; ALTER SEQUENCE application_numbers RESTART; ALTER SEQUENCE request_numbers RESTART; DELETE FROM settings WHERE name = 'seed'`);
+  const { rows } = await db.query<{ tables: string; sequences: string }>(
+    `SELECT (SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations') AS tables,
+            (SELECT string_agg(format('ALTER SEQUENCE %I RESTART', sequencename), '; ') FROM pg_sequences WHERE schemaname = current_schema()) AS sequences`,
+  );
+  await db.execute(`TRUNCATE ${rows[0]?.tables} RESTART IDENTITY CASCADE; ${rows[0]?.sequences}`);
 }
 
 async function digest(db: Database): Promise<string> {

@@ -13,7 +13,7 @@ import { Findings, ghostIds, pool } from './shared.js';
 const NO_5XX_RULE =
   'A backend never answers bad input with a 5xx. Any request a client can send, however malformed, gets a 4xx problem; 500 internal_error is for the backend\'s own faults only.';
 
-/** The role a check sends an operation's body as: the admin key, which every body-taking operation admits. */
+/** The operations that take a body. */
 const bodyOperations = () => contractOperations().filter((op) => op.hasBody);
 
 /** What an exchange must be: this status and code, any 4xx problem, or anything but a 5xx. */
@@ -32,10 +32,15 @@ function record(findings: Findings, what: string, exchange: Exchange, expected: 
   if (exchange.status >= 400) for (const defect of problemDefects(exchange)) findings.add(`${what}: ${defect}`);
 }
 
-/** Sends `op` as the admin key (as a manager where only managers may call it: scoring) to ghost ids, with `options` replacing its body. */
-async function sendAsAdmin(ctx: RunContext, op: Operation, options: SendOptions): Promise<Exchange> {
+/**
+ * Sends `op` to ghost ids, with `options` replacing its body, as a principal whose role may call
+ * it, so the body is what gets judged: the admin key, a manager where only managers may call it
+ * (scoring), partner A where only partner sessions may (accepting an agreement).
+ */
+async function sendAsAllowed(ctx: RunContext, op: Operation, options: SendOptions): Promise<Exchange> {
   const request = sampleRequest(op, ghostIds(ctx));
-  return ctx.http.send(op.method, request.path, { token: await ctx.token(op.roles.includes('admin') ? 'admin' : 'manager'), ...options });
+  const principal = op.roles.includes('admin') ? 'admin' : op.roles.includes('manager') ? 'manager' : 'a';
+  return ctx.http.send(op.method, request.path, { token: await ctx.token(principal), ...options });
 }
 
 interface BadBody {
@@ -70,7 +75,7 @@ export const validationChecks = [
       await pool(
         bodyOperations().flatMap((op) => variants.map((variant) => ({ op, variant }))),
         6,
-        async ({ op, variant: [what, raw, expected] }) => record(findings, `${op.operationId} with ${what}`, await sendAsAdmin(ctx, op, { raw }), expected),
+        async ({ op, variant: [what, raw, expected] }) => record(findings, `${op.operationId} with ${what}`, await sendAsAllowed(ctx, op, { raw }), expected),
       );
       findings.assertNone();
     },
@@ -88,7 +93,7 @@ export const validationChecks = [
         6,
         async ({ op, type }) => {
           const request = sampleRequest(op, ghostIds(ctx));
-          const exchange = await sendAsAdmin(ctx, op, { raw: JSON.stringify(request.body), contentType: type });
+          const exchange = await sendAsAllowed(ctx, op, { raw: JSON.stringify(request.body), contentType: type });
           record(findings, `${op.operationId} as ${type}`, exchange, { status: 415, code: 'unsupported_media_type' });
         },
       );
@@ -243,7 +248,7 @@ export const validationChecks = [
       await pool(
         bodyOperations().flatMap((op) => bodies.map((body) => ({ op, body }))),
         6,
-        async ({ op, body: [what, raw] }) => record(findings, `${op.operationId} with ${what}`, await sendAsAdmin(ctx, op, { raw }), 'any-4xx'),
+        async ({ op, body: [what, raw] }) => record(findings, `${op.operationId} with ${what}`, await sendAsAllowed(ctx, op, { raw }), 'any-4xx'),
       );
 
       // Valid shapes with text databases choke on: NUL characters and unpaired surrogates.

@@ -109,6 +109,17 @@ export const writeChecks = [
           track: (id) => ctx.created.resources.add(id),
         },
         {
+          operationId: 'createAgreement',
+          who: 'admin',
+          method: 'POST',
+          path: '/v1/agreements',
+          // For agents in the kit's own tier, gating nothing: no partner of another check meets it.
+          json: { title: ctx.unique('located agreement'), partnerTypes: ['agent'], tierIds: [(await ctx.fixtures()).tiers.member.id], term: { kind: 'renews_yearly' } },
+          headers: { 'Idempotency-Key': newIdempotencyKey() },
+          home: at('agreements'),
+          track: (id) => ctx.created.agreements.add(id),
+        },
+        {
           operationId: 'upsertKpi',
           who: 'admin',
           method: 'PUT',

@@ -19,6 +19,10 @@ export const VARIANTS = {
   'matches-by-domain-only': 'leaving the domain out registers a customer someone holds under its domain',
   /** Reads an approval of an approved deal as an extension, as the contract did before extend. */
   'extends-on-reapproval': 'approving an approved deal again extends its protection',
+  /** Reports a partner accepted once it accepted any version: a new version never asks again. */
+  'accepts-once-forever': 'a new version in effect does not ask the partner to accept again',
+  /** Serves a partner's acceptances to any partner session (answers with an admin-fetched copy). */
+  'leaks-acceptances': 'a partner session can read another partner\'s acceptances',
   /** Accepts `translations` in writes and throws them away, like a backend that predates them. */
   'drops-translations': 'translations of programme data are accepted and lost',
   /** Answers a plan transition against whatever version the plan is at now, not the one named. */
@@ -145,6 +149,40 @@ function extendsOnReapproval(app: FetchHandler, adminKey: string): FetchHandler 
   };
 }
 
+interface Standing {
+  status: string;
+  acceptance: unknown;
+  blocks: string[];
+}
+
+function acceptsOnceForever(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (!/^\/v1\/partners\/[^/]+\/agreements$/.test(new URL(request.url).pathname)) return app(request);
+    // It rewrites the body, so it asks for the plain bytes (as any proxy that edits answers must).
+    const headers = new Headers(request.headers);
+    headers.delete('accept-encoding');
+    const response = await app(new Request(request, { headers }));
+    if (response.status !== 200) return response;
+    const page = (await response.json()) as { data: Standing[] };
+    for (const standing of page.data) {
+      if (standing.status === 'to_accept' && standing.acceptance !== null) Object.assign(standing, { status: 'accepted', blocks: [] });
+    }
+    return new Response(JSON.stringify(page), { status: 200, headers: response.headers });
+  };
+}
+
+function leaksAcceptances(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const response = await app(request);
+    const isAcceptanceRead = request.method === 'GET' && /^\/v1\/partners\/[^/]+\/acceptances(\/[^/]+)?$/.test(new URL(request.url).pathname);
+    if (!isAcceptanceRead || response.status !== 404 || isAdminKey(request)) return response;
+    const headers = new Headers(request.headers);
+    headers.set('authorization', `Bearer ${adminKey}`);
+    const copy = await app(new Request(request.url, { headers }));
+    return copy.ok ? copy : response;
+  };
+}
+
 /** `value` without any `translations` field, at any depth. */
 function withoutTranslations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTranslations);
@@ -252,6 +290,10 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return matchesByDomainOnly(app);
     case 'extends-on-reapproval':
       return extendsOnReapproval(app, adminKey);
+    case 'accepts-once-forever':
+      return acceptsOnceForever(app);
+    case 'leaks-acceptances':
+      return leaksAcceptances(app, adminKey);
     case 'drops-translations':
       return dropsTranslations(app);
     case 'ignores-plan-versions':

@@ -6,6 +6,7 @@ import { createBaseClient } from './base-client.js';
 import type { ClientOptions } from './options.js';
 import { CLIENT_REQUESTS, type BaseClient } from './part.js';
 import { announcements, requests, type AnnouncementsApi, type RequestsApi } from './parts/communication.js';
+import { agreements, type AgreementsApi } from './parts/agreements.js';
 import { deals, type DealsApi } from './parts/deals.js';
 import { enablement, type EnablementApi } from './parts/enablement.js';
 import { events, type EventsApi } from './parts/events.js';
@@ -64,6 +65,8 @@ export interface PartnerKitClient extends BaseClient {
   readonly requests: RequestsApi;
   /** The event log. */
   readonly events: EventsApi;
+  /** Agreements, their versions, partners' standings and acceptances. */
+  readonly agreements: AgreementsApi;
   /** The public application form, and submitting to it (what a publishable key may do). */
   readonly applicationForm: ApplicationFormApi;
   /** Applications, their stages and evaluations (vendor staff). */
@@ -110,6 +113,7 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     announcements: announcements(base),
     requests: requests(base),
     events: events(base),
+    agreements: agreements(base),
     applicationForm: applicationForm(base),
     applications: applications(base),
     selection: selection(base),

@@ -28,6 +28,7 @@ export {
 } from './parts/enablement.js';
 export { announcements, requests, type AnnouncementsApi, type AnnouncementListParams, type RequestsApi, type RequestListParams } from './parts/communication.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
+export { agreements, type AgreementsApi, type AgreementListParams, type AcceptanceListParams } from './parts/agreements.js';
 export { applicationForm, type ApplicationFormApi } from './parts/application-form.js';
 export { applications, type ApplicationsApi, type ApplicationListParams, type ApplicationPipelineParams } from './parts/applications.js';
 export { selection, type SelectionApi } from './parts/selection.js';

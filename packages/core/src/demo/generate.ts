@@ -23,6 +23,7 @@ import {
   type Target,
   type Tier,
 } from '../schemas/index.js';
+import { generateDemoAgreements, type DemoAgreement } from './agreements.js';
 import { SEED_KPIS, SEED_TIERS } from './programme.js';
 import { SeededRandom } from './random.js';
 import {
@@ -86,6 +87,8 @@ export interface DemoData {
   measurements: Measurement[];
   /** Oldest first. */
   resources: DemoResource[];
+  /** The programme's agreements, their versions and the partners' acceptances. */
+  agreements: DemoAgreement[];
   /** Months of measurements, ending with the month of `asOf`. */
   months: number;
   /** How many deals {@link DemoData.dealBatches} yields. */
@@ -398,5 +401,6 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     return deal;
   }
 
-  return { asOf, tiers, kpis, partners, managers: DEMO_MANAGERS, targets, measurements, resources, months: sizes.months, dealCount: sizes.deals, dealBatches };
+  const agreements = generateDemoAgreements(asOf, partners);
+  return { asOf, tiers, kpis, partners, managers: DEMO_MANAGERS, targets, measurements, resources, agreements, months: sizes.months, dealCount: sizes.deals, dealBatches };
 }

@@ -25,8 +25,8 @@ import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Ref
 
 const SECURITY_SCHEME = 'bearerAuth';
 
-const INFO_DESCRIPTION = `The PartnerKit contract: partners, tiers, KPIs, scorecards, deal registrations and a resource
-library, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
+const INFO_DESCRIPTION = `The PartnerKit contract: partners, tiers, KPIs, scorecards, deal registrations, a resource
+library, joint business plans and agreements, for any backend that speaks it. \`docs/contract.md\` explains it in prose.
 
 - **Base path** \`/v1\`; JSON bodies in UTF-8; timestamps ISO-8601 UTC; ids opaque; money in minor units with an ISO 4217
   currency; periods \`YYYY-MM\`, \`YYYY-Qn\`, \`YYYY-Hn\` or \`YYYY\`.

@@ -8,12 +8,13 @@
 import { generateDemoData, type DemoData } from '../demo/generate.js';
 import { generateDemoEnablement } from '../demo/enablement.js';
 import { generateDemoCommunication } from '../demo/communication.js';
+import { nextRenewal } from '../rules/agreements.js';
 import { generateDemoPlans } from '../demo/plans.js';
 import { certificateStatus, partnerEnablement } from '../rules/enablement.js';
 import { DEFAULT_REQUEST_TARGETS, presentAnnouncement, presentRequest, readStatsOf } from '../rules/communication.js';
 import { planWithProgress } from '../rules/plans.js';
 import { computeScorecard } from '../rules/scorecard.js';
-import { PROBLEM_TYPE_BASE, type Deal, type EventEnvelope, type Partner, type Resource, type ResourceFacets, type Scorecard } from '../schemas/index.js';
+import { PROBLEM_TYPE_BASE, type Deal, type EventEnvelope, type Partner, type PartnerAgreement, type Resource, type ResourceFacets, type Scorecard } from '../schemas/index.js';
 import type { ComponentName } from './components.js';
 import { recruitmentExamples } from './recruitment-examples.js';
 
@@ -48,6 +49,15 @@ function facetsOf(resources: readonly Resource[]): ResourceFacets {
     return counts;
   };
   return { type: count(resources.map((r) => r.type)), tag: count(resources.flatMap((r) => r.tags)), language: count(resources.map((r) => r.language)) };
+}
+
+/** The programme agreement, its version in effect, and partner `partnerId`'s acceptance and standing. */
+function agreementExamples(demo: DemoData, partnerId: string) {
+  const { agreement: programme, versions, acceptances } = demo.agreements.find((a) => a.agreement.id === 'ag_programme')!;
+  const version = versions.find((v) => v.id === programme.currentVersion?.id)!;
+  const acceptance = acceptances.find((a) => a.partnerId === partnerId && a.versionId === version.id)!;
+  const standing: PartnerAgreement = { agreement: programme, status: 'accepted', version, acceptance, dueAt: null, renewsAt: nextRenewal(new Date(acceptance.acceptedAt), demo.asOf).toISOString(), blocks: [] };
+  return { programme, version, acceptance, standing };
 }
 
 let cached: Examples | undefined;
@@ -133,6 +143,13 @@ export function createExamples(): Examples {
   const requestMessage = requestMessages.find((m) => m.attachments.length > 0) ?? requestMessages[0]!;
   const requestAttachment = requestMessage.attachments[0] ?? { type: 'url' as const, url: 'https://example.com/quote.pdf', label: null };
   const fieldError = { path: 'amount.currency', message: 'must be a 3-letter ISO 4217 code such as USD' };
+  const { programme, version, acceptance, standing } = agreementExamples(demo, gold.id);
+  const paragraph = version.body.blocks.find((b) => b.type === 'paragraph')!;
+  const heading = version.body.blocks.find((b) => b.type === 'heading')!;
+  const list = version.body.blocks.find((b) => b.type === 'list')!;
+  const link = version.body.blocks.flatMap((b) => (b.type === 'list' ? b.items.flatMap((i) => i.spans) : b.spans)).find((span) => span.href)!;
+  const versionRef = { id: version.id, version: version.version, effectiveAt: version.effectiveAt, contentHash: version.contentHash };
+  const versionInput = { version: '2027.1', body: version.body, translations: version.translations, effectiveAt: '2027-01-01T00:00:00.000Z' };
 
   const components: Record<ComponentName, unknown> = {
     Id: gold.id,
@@ -242,6 +259,46 @@ export function createExamples(): Examples {
       requestId: EXAMPLE_REQUEST_ID,
       errors: [fieldError],
     },
+    RichTextListStyle: list.style,
+    RichTextHref: link.href,
+    RichTextSpan: link,
+    RichTextHeading: heading,
+    RichTextParagraph: paragraph,
+    RichTextListItem: list.items[0],
+    RichTextList: list,
+    RichTextBlock: paragraph,
+    RichText: version.body,
+    RichTextSpanInput: link,
+    RichTextHeadingInput: heading,
+    RichTextParagraphInput: paragraph,
+    RichTextListItemInput: list.items[0],
+    RichTextListInput: list,
+    RichTextBlockInput: heading,
+    RichTextInput: version.body,
+    AgreementGate: 'deal_registration',
+    AgreementStatus: programme.status,
+    AgreementTerm: programme.term,
+    AgreementTermInput: { kind: 'expires', months: 12 },
+    ContentHash: version.contentHash,
+    AgreementTranslation: programme.translations?.vi,
+    AgreementVersionRef: versionRef,
+    Agreement: programme,
+    AgreementInput: { title: programme.title, partnerTypes: programme.partnerTypes, tierIds: programme.tierIds, gates: programme.gates, term: programme.term, translations: programme.translations },
+    AgreementPatch: { gates: ['deal_registration', 'resources'] },
+    AgreementVersionTranslation: version.translations?.vi,
+    AgreementVersionTranslationInput: version.translations?.vi,
+    AgreementVersion: version,
+    AgreementVersionInput: versionInput,
+    AcceptanceSigner: acceptance.acceptedBy,
+    Acceptance: acceptance,
+    AcceptanceInput: { versionId: version.id, contentHash: version.contentHash, signer: { name: acceptance.acceptedBy.name, title: acceptance.acceptedBy.title }, language: acceptance.language },
+    PartnerAgreementStatus: standing.status,
+    PartnerAgreement: standing,
+    RequiredAgreement: { agreementId: programme.id, versionId: version.id, title: programme.title, gate: 'deal_registration' },
+    AgreementPage: { data: demo.agreements.map((a) => a.agreement), nextCursor: null },
+    AgreementVersionPage: { data: demo.agreements[0]!.versions.toReversed(), nextCursor: null },
+    PartnerAgreementPage: { data: [standing], nextCursor: null },
+    AcceptancePage: page([acceptance]),
     PartnerPage: page(demo.partners.slice(0, 2).map(({ partner }) => partner)),
     TierPage: { data: demo.tiers, nextCursor: null },
     KpiPage: page(demo.kpis.slice(0, 2)),

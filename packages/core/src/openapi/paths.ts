@@ -23,6 +23,7 @@ export const TAGS = {
   Scorecards: 'A partner\'s performance against its targets and its standing in the tier ladder.',
   Deals: 'Deal registrations, their lifecycle, and the conflict pre-check.',
   Resources: 'The partner resource library, gated by tier and partner type.',
+  Agreements: 'The programme agreement and its addenda: versions partners accept click-through, and what they gate until then.',
   Applications:
     'Recruitment: companies applying to join the programme through the public form or a manager, and their way ' +
     'through screening, interview and due diligence to approval (which creates the partner) or a decline.',
@@ -423,10 +424,12 @@ export const operations: readonly OperationSpec[] = [
       'company name) is held by one active registration at a time across all partners: while one holds it, a ' +
       'submission answers 409 `deal_conflict` with a `reason` code only. A draft holds nothing and is checked when ' +
       'submitted. Near matches by company-name similarity are accepted and shown to vendor principals in ' +
-      '`possibleConflicts`. Emits `deal.submitted` or `deal.drafted`.',
+      '`possibleConflicts`. While an agreement gating `deal_registration` waits for the partner\'s acceptance, a ' +
+      'partner session is refused with 403 `agreement_required` naming it. Emits `deal.submitted` or `deal.drafted`.',
     roles: ALL,
     body: { schema: contract.DealInput, description: 'The registration.' },
     idempotent: true,
+    finerRoleRules: true,
     conflict: 'DealConflict',
     success: [{ status: '201', description: 'The deal was registered.', schema: contract.Deal }],
   },
@@ -493,7 +496,8 @@ export const operations: readonly OperationSpec[] = [
     summary: 'List library resources',
     description:
       'The resource library with the total and facet counts of the whole filtered result. Items the caller may ' +
-      'not open (by tier rank or partner type) come back `locked`, without `url`.',
+      'not open (by tier rank or partner type) come back `locked`, without `url`; while an agreement gating ' +
+      '`resources` waits for the partner\'s acceptance, no item carries its `url` (opening answers `agreement_required`).',
     roles: ALL,
     query: {
       schema: contract.ResourceListQuery,
@@ -560,8 +564,9 @@ export const operations: readonly OperationSpec[] = [
     tag: 'Resources',
     summary: 'Open a resource',
     description:
-      'Records that the caller opened the item and answers its URL. A `locked` item answers 403. Emits ' +
-      '`resource.opened` for partner sessions.',
+      'Records that the caller opened the item and answers its URL. A `locked` item answers 403 `forbidden`; while ' +
+      'an agreement gating `resources` waits for the partner\'s acceptance, 403 `agreement_required` naming it. ' +
+      'Emits `resource.opened` for partner sessions.',
     roles: ALL,
     id: 'ResourceId',
     idempotent: true,
@@ -785,6 +790,165 @@ export const operations: readonly OperationSpec[] = [
     success: [{ status: '200', description: 'The targets as stored.', schema: contract.RequestTargets }],
   },
 
+  // Agreements
+  {
+    operationId: 'listAgreements',
+    method: 'get',
+    path: '/v1/agreements',
+    tag: 'Agreements',
+    summary: 'List agreements',
+    description: 'The programme\'s agreements, oldest first, each with its version in effect and the next one.',
+    roles: ALL,
+    scope: 'A partner session sees the active agreements that apply to its partner (by type and tier) and nothing else.',
+    query: {
+      schema: contract.AgreementListQuery,
+      filters: { status: 'Only `active` or only `retired` agreements.', gate: 'Only agreements that gate this operation.' },
+    },
+    success: [{ status: '200', description: 'A page of agreements.', schema: pageSchemas.AgreementPage }],
+  },
+  {
+    operationId: 'createAgreement',
+    method: 'post',
+    path: '/v1/agreements',
+    tag: 'Agreements',
+    summary: 'Create an agreement',
+    description:
+      'Adds an agreement: who it applies to, what it gates and its term. It asks nothing of anyone until its first ' +
+      'version is published (`publishAgreementVersion`). Emits `agreement.created`.',
+    roles: ADMIN,
+    body: { schema: contract.AgreementInput, description: 'The new agreement.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The agreement was created.', schema: contract.Agreement }],
+  },
+  {
+    operationId: 'getAgreement',
+    method: 'get',
+    path: '/v1/agreements/{id}',
+    tag: 'Agreements',
+    summary: 'Get an agreement',
+    description: 'One agreement, with its version in effect and the next one.',
+    roles: ALL,
+    scope: 'A partner session gets 404 for an agreement that does not apply to its partner, or is retired.',
+    id: 'AgreementId',
+    success: [{ status: '200', description: 'The agreement.', schema: contract.Agreement }],
+  },
+  {
+    operationId: 'updateAgreement',
+    method: 'patch',
+    path: '/v1/agreements/{id}',
+    tag: 'Agreements',
+    summary: 'Change an agreement',
+    description:
+      'Changes who the agreement applies to, what it gates, its term or its title, or retires it (`status`). A new term ' +
+      'applies to acceptances given from then on. The text changes only by a new version. Emits `agreement.updated`.',
+    roles: ADMIN,
+    id: 'AgreementId',
+    body: { schema: contract.AgreementPatch, description: 'The fields to change.' },
+    success: [{ status: '200', description: 'The agreement as changed.', schema: contract.Agreement }],
+  },
+  {
+    operationId: 'listAgreementVersions',
+    method: 'get',
+    path: '/v1/agreements/{id}/versions',
+    tag: 'Agreements',
+    summary: 'List an agreement\'s versions',
+    description: 'Every published version, the latest to take effect first, superseded ones included.',
+    roles: ALL,
+    scope: 'A partner session gets 404 for an agreement that does not apply to its partner.',
+    id: 'AgreementId',
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of versions.', schema: pageSchemas.AgreementVersionPage }],
+  },
+  {
+    operationId: 'publishAgreementVersion',
+    method: 'post',
+    path: '/v1/agreements/{id}/versions',
+    tag: 'Agreements',
+    summary: 'Publish a version',
+    description:
+      'Publishes a new text of the agreement. From `effectiveAt` on, partners must accept it (their acceptance of an ' +
+      'earlier version stops counting); 30 days before, their standing turns `expiring`. Versions never change once ' +
+      'published; the backend computes `contentHash`. A `version` name the agreement already has answers 400. Emits ' +
+      '`agreement.version_published`.',
+    roles: ADMIN,
+    id: 'AgreementId',
+    body: { schema: contract.AgreementVersionInput, description: 'The version.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The version was published.', schema: contract.AgreementVersion }],
+  },
+  {
+    operationId: 'getAgreementVersion',
+    method: 'get',
+    path: '/v1/agreements/{id}/versions/{versionId}',
+    tag: 'Agreements',
+    summary: 'Get a version',
+    description: 'One version of an agreement, with its text and content hash.',
+    roles: ALL,
+    scope: 'A partner session gets 404 for an agreement that does not apply to its partner.',
+    id: 'AgreementId',
+    params: ['VersionId'],
+    success: [{ status: '200', description: 'The version.', schema: contract.AgreementVersion }],
+  },
+  {
+    operationId: 'listPartnerAgreements',
+    method: 'get',
+    path: '/v1/partners/{id}/agreements',
+    tag: 'Agreements',
+    summary: 'A partner\'s agreements',
+    description:
+      'The active agreements that apply to the partner, oldest first, each with where the partner stands: `accepted`, ' +
+      '`to_accept`, `expiring` (its acceptance ends within 30 days, by its term or a new version) or `expired`; the ' +
+      'version to accept or in force, the latest acceptance, and the gates it closes now.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    query: { schema: contract.PageQuery, filters: {} },
+    success: [{ status: '200', description: 'A page of the partner\'s agreements.', schema: pageSchemas.PartnerAgreementPage }],
+  },
+  {
+    operationId: 'listAcceptances',
+    method: 'get',
+    path: '/v1/partners/{id}/acceptances',
+    tag: 'Agreements',
+    summary: 'A partner\'s acceptances',
+    description: 'Every acceptance the partner\'s users gave, newest first: who, when, which version and its content hash.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    query: { schema: contract.AcceptanceListQuery, filters: { agreementId: 'Only acceptances of this agreement.' } },
+    success: [{ status: '200', description: 'A page of acceptances.', schema: pageSchemas.AcceptancePage }],
+  },
+  {
+    operationId: 'acceptAgreement',
+    method: 'post',
+    path: '/v1/partners/{id}/acceptances',
+    tag: 'Agreements',
+    summary: 'Accept an agreement version',
+    description:
+      'Records that the session\'s user accepts a version for the partner: the name and job title they give, the time, ' +
+      'the language read and the version\'s content hash, which must match the version\'s (400 otherwise). The version ' +
+      'must be the one in effect or one still to come (400 for a superseded one). Accepting again renews an expiring ' +
+      'term. Emits `agreement.accepted`.',
+    roles: ['partner'],
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    body: { schema: contract.AcceptanceInput, description: 'The version, the hash of the text shown, and who accepts.' },
+    idempotent: true,
+    success: [{ status: '201', description: 'The acceptance was recorded.', schema: contract.Acceptance }],
+  },
+  {
+    operationId: 'getAcceptance',
+    method: 'get',
+    path: '/v1/partners/{id}/acceptances/{acceptanceId}',
+    tag: 'Agreements',
+    summary: 'Get an acceptance',
+    description: 'One acceptance: who accepted which version, when, and its content hash.',
+    roles: ALL,
+    scope: OWN_PARTNER,
+    id: 'PartnerId',
+    params: ['AcceptanceId'],
+    success: [{ status: '200', description: 'The acceptance.', schema: contract.Acceptance }],
+  },
   // Applications
   {
     operationId: 'getApplicationForm',

@@ -83,6 +83,21 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
     CertificateId: idParameter('certificate'),
     AnnouncementId: idParameter('announcement'),
     RequestId: idParameter('request'),
+    AgreementId: idParameter('agreement'),
+    VersionId: {
+      name: 'versionId',
+      in: 'path',
+      required: true,
+      description: 'The version\'s id, within the agreement named by `id`.',
+      schema: schemaRef('Id'),
+    },
+    AcceptanceId: {
+      name: 'acceptanceId',
+      in: 'path',
+      required: true,
+      description: 'The acceptance\'s id, within the partner named by `id`.',
+      schema: schemaRef('Id'),
+    },
     PlanPeriod: {
       name: 'period',
       in: 'path',
@@ -134,7 +149,7 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
 export type SharedParameterName = keyof ReturnType<typeof createSharedParameters>;
 
 /** Path parameters besides `{id}`, named in an operation's `params`. */
-export type PathParameterName = 'MessageId' | 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'CommentId' | 'PlanRevisionNumber';
+export type PathParameterName = 'MessageId' | 'PlanPeriod' | 'ObjectiveId' | 'ActivityId' | 'CommentId' | 'PlanRevisionNumber' | 'VersionId' | 'AcceptanceId';
 
 export const sharedHeaders = {
   'X-Request-Id': {
@@ -268,9 +283,17 @@ const problemResponses = {
   Forbidden: {
     description:
       'The caller\'s role may not do this: an admin-only operation, a deal move the role may not make, or a resource ' +
-      'the caller\'s tier or partner type may not open. Objects outside the caller\'s scope answer 404 instead.',
+      'the caller\'s tier or partner type may not open. Objects outside the caller\'s scope answer 404 instead. ' +
+      'A gated operation (registering a deal, opening a resource) answers `agreement_required` while an agreement ' +
+      'the partner must accept holds it back; `agreements` names each one to accept.',
     examples: {
       forbidden: example('A partner session calling an admin operation', problem('forbidden', 403, 'Not allowed', 'Only an admin key may do this.')),
+      agreement_required: example(
+        'A partner that has not accepted the version in effect of the programme agreement registering a deal',
+        problem('agreement_required', 403, 'An agreement must be accepted first', 'Accept "Partner programme agreement" to continue; agreements lists what to accept.', {
+          agreements: [{ agreementId: 'ag_programme', versionId: 'av_programme_2026_1', title: 'Partner programme agreement', gate: 'deal_registration' }],
+        }),
+      ),
     },
   },
   NotFound: {

@@ -1,8 +1,9 @@
 /**
  * The PRM rules shared by the server and the widgets: periods, scorecards, tiers, the deal
- * lifecycle, customer matching, joint business plans, the application lifecycle and applicant
- * scoring, enablement and communication. Pure functions over the contract's types; no I/O, no
- * Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
+ * lifecycle, customer matching, joint business plans, agreements and content hashes, the
+ * application lifecycle and applicant scoring, enablement and communication. Pure functions over
+ * the contract's types; no I/O, no Node-only APIs, UTC only. The math is explained in
+ * `docs/rules.md`.
  * @module
  */
 export * from './periods.js';
@@ -16,6 +17,8 @@ export * from './enablement.js';
 export * from './communication.js';
 export * from './resource-access.js';
 export * from './localisation.js';
+export * from './content-hash.js';
+export * from './agreements.js';
 export * from './application-lifecycle.js';
 export * from './application-answers.js';
 export * from './applicant-matching.js';

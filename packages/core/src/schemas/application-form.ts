@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { HttpUrl, Id, Timestamp, text } from './common.js';
-import { PartnerType } from './partner.js';
+import { PartnerType } from './partner-type.js';
 import { translation, translations } from './translations.js';
 
 export const QUESTION_KINDS = ['short_text', 'long_text', 'single_choice', 'multiple_choice', 'number', 'yes_no'] as const;

@@ -6,7 +6,8 @@
 import * as z from 'zod/mini';
 import { CountryCode, EmailAddress, HttpUrl, Id, LanguageTag, PersonRef, Timestamp, text } from './common.js';
 import { PhoneNumber } from './deal.js';
-import { DomainName, PartnerType } from './partner.js';
+import { DomainName } from './partner.js';
+import { PartnerType } from './partner-type.js';
 
 export const APPLICATION_STATUSES = ['submitted', 'screening', 'interview', 'due_diligence', 'approved', 'declined', 'on_hold', 'withdrawn'] as const;
 /** A stage of the application lifecycle (core's `APPLICATION_TRANSITIONS` has the moves). */

@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { CalendarDate, HttpUrl, Id, Timestamp, text } from './common.js';
-import { PartnerType } from './partner.js';
+import { PartnerType } from './partner-type.js';
 import { Role } from './session.js';
 import { translation, translations, translationsInput } from './translations.js';
 

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { CalendarDate, EmailAddress, HttpUrl, Id, LanguageTag, Timestamp, text } from './common.js';
-import { PartnerType } from './partner.js';
+import { PartnerType } from './partner-type.js';
 import { translation, translations, translationsInput } from './translations.js';
 
 /** `self_paced`: modules to read or watch, maybe an assessment; `live`: a session; `external`: another provider's course. */

@@ -4,6 +4,7 @@
  */
 export * from './common.js';
 export * from './translations.js';
+export * from './partner-type.js';
 export * from './partner.js';
 export * from './tier.js';
 export * from './kpi.js';
@@ -11,6 +12,8 @@ export * from './performance.js';
 export * from './scorecard.js';
 export * from './deal.js';
 export * from './resource.js';
+export * from './rich-text.js';
+export * from './agreement.js';
 export * from './selection-criterion.js';
 export * from './application-form.js';
 export * from './application.js';

@@ -4,18 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CountryCode, HttpUrl, Id, PersonRef, Timestamp, text } from './common.js';
-
-export const PARTNER_TYPES = [
-  'reseller',
-  'distributor',
-  'system_integrator',
-  'technology',
-  'affiliate',
-  'referral',
-  'agent',
-] as const;
-export const PartnerType = /* @__PURE__ */ z.enum(PARTNER_TYPES);
-export type PartnerType = z.infer<typeof PartnerType>;
+import { PartnerType } from './partner-type.js';
 
 export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'suspended', 'offboarded'] as const;
 export const PartnerStatus = /* @__PURE__ */ z.enum(PARTNER_STATUSES);

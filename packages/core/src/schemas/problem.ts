@@ -19,6 +19,7 @@ export const PROBLEM_CODES = [
   'request_timeout',
   'unauthorized',
   'forbidden',
+  'agreement_required',
   'not_found',
   'method_not_allowed',
   'deal_conflict',
@@ -46,6 +47,13 @@ export const PROBLEM_TYPE_BASE = 'https://partnerkit.dev/problems/';
 export const FieldError = /* @__PURE__ */ z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
+/**
+ * An agreement a gated operation waits for: the `agreements` of an `agreement_required` problem.
+ * `gate` is the operation's gate (`deal_registration`, `resources`).
+ */
+export const RequiredAgreement = /* @__PURE__ */ z.object({ agreementId: z.string(), versionId: z.string(), title: z.string(), gate: z.string() });
+export type RequiredAgreement = z.infer<typeof RequiredAgreement>;
+
 export const Problem = /* @__PURE__ */ z.object({
   type: z.string(),
   title: z.string(),
@@ -59,5 +67,7 @@ export const Problem = /* @__PURE__ */ z.object({
   errors: z.optional(z.array(FieldError)),
   /** Reason code of a `deal_conflict` problem. */
   reason: z.optional(z.string()),
+  /** The agreements to accept first, on an `agreement_required` problem. */
+  agreements: z.optional(z.array(RequiredAgreement)),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -5,7 +5,7 @@
  * (only the Fetch API's `Response` and `Headers`): it runs in Node, workers and browsers.
  * @module
  */
-import type { FieldError, Problem, ProblemCode } from './problem.js';
+import type { FieldError, Problem, ProblemCode, RequiredAgreement } from './problem.js';
 import { PROBLEM_TYPE_BASE } from './problem.js';
 import type { ConflictReason } from './deal.js';
 
@@ -17,6 +17,8 @@ export interface ProblemExtra {
   errors?: FieldError[];
   /** Reason code of a `deal_conflict` problem. */
   reason?: string;
+  /** The agreements an `agreement_required` problem asks to accept first. */
+  agreements?: RequiredAgreement[];
   /** Headers the answer carries (`Allow`, `Retry-After`, `WWW-Authenticate`, ...). */
   headers?: Record<string, string>;
 }
@@ -45,6 +47,7 @@ export class ProblemError extends Error {
       requestId,
       ...(this.extra.errors !== undefined ? { errors: this.extra.errors } : {}),
       ...(this.extra.reason !== undefined ? { reason: this.extra.reason } : {}),
+      ...(this.extra.agreements !== undefined ? { agreements: this.extra.agreements } : {}),
     };
   }
 
@@ -81,6 +84,14 @@ export const problems = {
   unauthorized: (detail: string) =>
     new ProblemError(401, 'unauthorized', 'Authentication is required', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="partnerkit"' } }),
   forbidden: (detail: string) => new ProblemError(403, 'forbidden', 'Not allowed', detail),
+  agreementRequired: (agreements: RequiredAgreement[]) =>
+    new ProblemError(
+      403,
+      'agreement_required',
+      'An agreement must be accepted first',
+      `Accept ${agreements.map((a) => `"${a.title}"`).join(' and ')} to continue; agreements lists what to accept.`,
+      { agreements },
+    ),
   notFound: (detail = 'There is nothing at this path.') => new ProblemError(404, 'not_found', 'Not found', detail),
   methodNotAllowed: (allowed: readonly string[]) =>
     new ProblemError(405, 'method_not_allowed', 'Method not allowed', `This path answers ${allowed.join(', ')}.`, { headers: { Allow: allowed.join(', ') } }),

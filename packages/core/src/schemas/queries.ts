@@ -4,13 +4,15 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { AgreementGate, AgreementStatus } from './agreement.js';
 import { APPLICATION_STATUSES, ApplicationChannel } from './application.js';
 import { CountryCode, Id, LanguageTag, MonthPeriod, Period, QueryFlag, text } from './common.js';
 import { AnnouncementCategory, AnnouncementStatus, REQUEST_STATUSES, RequestCategory } from './communication.js';
 import { DEAL_STATUSES, DealType } from './deal.js';
 import { CertificateStatus, CourseFormat, CourseStatus, EnrolmentStatus } from './enablement.js';
 import { PageQuery } from './page.js';
-import { PartnerStatus, PartnerType } from './partner.js';
+import { PartnerStatus } from './partner.js';
+import { PartnerType } from './partner-type.js';
 import { ObjectiveKind, PlanPeriod, PlanSide, PlanStatus } from './plan.js';
 import { ResourceSort, ResourceType } from './resource.js';
 
@@ -105,6 +107,17 @@ export const EventListQuery = /* @__PURE__ */ z.extend(PageQuery, {
 });
 export type EventListQuery = z.infer<typeof EventListQuery>;
 
+export const AgreementListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  status: z.optional(AgreementStatus),
+  /** Only agreements that gate this operation (one of `gates`). */
+  gate: z.optional(AgreementGate),
+});
+export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
+
+export const AcceptanceListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  agreementId: z.optional(Id),
+});
+export type AcceptanceListQuery = z.infer<typeof AcceptanceListQuery>;
 export const PlanListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   period: z.optional(PlanPeriod),
   status: z.optional(PlanStatus),

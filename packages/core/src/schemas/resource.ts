@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { HttpUrl, Id, LanguageTag, Timestamp, text } from './common.js';
-import { PartnerType } from './partner.js';
+import { PartnerType } from './partner-type.js';
 import { translation, translations, translationsInput } from './translations.js';
 
 export const RESOURCE_TYPES = ['document', 'video', 'link', 'template', 'brand_asset', 'training'] as const;

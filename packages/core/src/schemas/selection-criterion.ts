@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Timestamp, text } from './common.js';
-import { PartnerType } from './partner.js';
+import { PartnerType } from './partner-type.js';
 import { translation, translations, translationsInput } from './translations.js';
 
 /** The lowest and highest score of the 1-5 scale. */

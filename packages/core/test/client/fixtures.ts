@@ -1,7 +1,24 @@
 /**
  * Contract-valid sample entities for client tests.
  */
-import type { Deal, Partner, Plan, PlanActivity, PlanComment, PlanObjective, PlanRevision, PlanSummary, Principal, Resource, ResourcePage, Tier } from '@partnerkit/core/schemas';
+import type {
+  Acceptance,
+  Agreement,
+  AgreementVersion,
+  Deal,
+  Partner,
+  PartnerAgreement,
+  Plan,
+  PlanActivity,
+  PlanComment,
+  PlanObjective,
+  PlanRevision,
+  PlanSummary,
+  Principal,
+  Resource,
+  ResourcePage,
+  Tier,
+} from '@partnerkit/core/schemas';
 
 export const BASE_URL = 'https://prm.test/api';
 /** A recognisable secret: tests assert it never appears in errors. */
@@ -180,4 +197,48 @@ export const principal: Principal = { role: 'partner', partnerId: 'p_1', user: {
 /** `{ token, expiresAt }` valid for `ms` from now. */
 export function grant(token: string, ms = 15 * 60_000): { token: string; expiresAt: string } {
   return { token, expiresAt: new Date(Date.now() + ms).toISOString() };
+}
+
+export const agreementBody = { blocks: [{ type: 'paragraph' as const, spans: [{ text: 'Register deals in good faith.' }] }] };
+
+export function agreementVersion(id: string, overrides: Partial<AgreementVersion> = {}): AgreementVersion {
+  return { id, agreementId: 'ag_1', version: '1.0', body: agreementBody, effectiveAt: at, contentHash: `sha256:${'a'.repeat(64)}`, createdAt: at, ...overrides };
+}
+
+export function agreement(id: string, overrides: Partial<Agreement> = {}): Agreement {
+  const version = agreementVersion('av_1');
+  return {
+    id,
+    title: 'Programme agreement',
+    partnerTypes: [],
+    tierIds: [],
+    gates: ['deal_registration'],
+    term: { kind: 'renews_yearly' },
+    status: 'active',
+    currentVersion: { id: version.id, version: version.version, effectiveAt: version.effectiveAt, contentHash: version.contentHash },
+    nextVersion: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function acceptance(id: string, overrides: Partial<Acceptance> = {}): Acceptance {
+  return {
+    id,
+    partnerId: 'p_1',
+    agreementId: 'ag_1',
+    versionId: 'av_1',
+    version: '1.0',
+    contentHash: `sha256:${'a'.repeat(64)}`,
+    acceptedBy: { userId: 'u_1', name: 'Lan Nguyen', title: 'Director', email: null },
+    acceptedAt: at,
+    language: 'vi',
+    expiresAt: null,
+    ...overrides,
+  };
+}
+
+export function partnerAgreement(overrides: Partial<PartnerAgreement> = {}): PartnerAgreement {
+  return { agreement: agreement('ag_1'), status: 'to_accept', version: agreementVersion('av_1'), acceptance: null, dueAt: at, renewsAt: null, blocks: ['deal_registration'], ...overrides };
 }

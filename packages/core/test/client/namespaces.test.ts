@@ -1,7 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PartnerKitClient } from '@partnerkit/core/client';
-import { deal, partner, plan, planActivity, planComment, planObjective, planRevision, planSummary, principal, resource, resourcePage, scorecard, tier } from './fixtures.ts';
+import {
+  acceptance,
+  agreement,
+  agreementBody,
+  agreementVersion,
+  deal,
+  partner,
+  partnerAgreement,
+  plan,
+  planActivity,
+  planComment,
+  planObjective,
+  planRevision,
+  planSummary,
+  principal,
+  resource,
+  resourcePage,
+  scorecard,
+  tier,
+} from './fixtures.ts';
 import { harness, pathOf } from './setup.ts';
 import { json, noContent } from './stub-fetch.ts';
 
@@ -158,6 +177,39 @@ const cases: Case[] = [
   },
   { name: 'resources.update', call: (c) => c.resources.update('r_1', { title: 'Deck v2' }), method: 'PATCH', path: '/api/v1/resources/r_1', body: { title: 'Deck v2' }, answer: json(200, resource('r_1')) },
   { name: 'resources.delete', call: (c) => c.resources.delete('r_1'), method: 'DELETE', path: '/api/v1/resources/r_1', answer: noContent() },
+  { name: 'agreements.list', call: (c) => c.agreements.list({ status: 'active', gate: 'resources' }), method: 'GET', path: '/api/v1/agreements?gate=resources&status=active', answer: json(200, page(agreement('ag_1'))) },
+  { name: 'agreements.get', call: (c) => c.agreements.get('ag_1'), method: 'GET', path: '/api/v1/agreements/ag_1', answer: json(200, agreement('ag_1')), result: agreement('ag_1') },
+  {
+    name: 'agreements.create',
+    call: (c) => c.agreements.create({ title: 'Programme agreement', term: { kind: 'renews_yearly' } }),
+    method: 'POST',
+    path: '/api/v1/agreements',
+    body: { title: 'Programme agreement', term: { kind: 'renews_yearly' } },
+    answer: json(201, agreement('ag_1')),
+  },
+  { name: 'agreements.update', call: (c) => c.agreements.update('ag_1', { status: 'retired' }), method: 'PATCH', path: '/api/v1/agreements/ag_1', body: { status: 'retired' }, answer: json(200, agreement('ag_1', { status: 'retired' })) },
+  { name: 'agreements.versions', call: (c) => c.agreements.versions('ag_1', { limit: 2 }), method: 'GET', path: '/api/v1/agreements/ag_1/versions?limit=2', answer: json(200, page(agreementVersion('av_1'))) },
+  { name: 'agreements.version', call: (c) => c.agreements.version('ag_1', 'av_1'), method: 'GET', path: '/api/v1/agreements/ag_1/versions/av_1', answer: json(200, agreementVersion('av_1')), result: agreementVersion('av_1') },
+  {
+    name: 'agreements.publish',
+    call: (c) => c.agreements.publish('ag_1', { version: '1.0', body: agreementBody }),
+    method: 'POST',
+    path: '/api/v1/agreements/ag_1/versions',
+    body: { version: '1.0', body: agreementBody },
+    answer: json(201, agreementVersion('av_1')),
+  },
+  { name: 'agreements.ofPartner', call: (c) => c.agreements.ofPartner('p_1'), method: 'GET', path: '/api/v1/partners/p_1/agreements', answer: json(200, page(partnerAgreement())), result: page(partnerAgreement()) },
+  { name: 'agreements.acceptances', call: (c) => c.agreements.acceptances('p_1', { agreementId: 'ag_1' }), method: 'GET', path: '/api/v1/partners/p_1/acceptances?agreementId=ag_1', answer: json(200, page(acceptance('ac_1'))) },
+  { name: 'agreements.acceptance', call: (c) => c.agreements.acceptance('p_1', 'ac_1'), method: 'GET', path: '/api/v1/partners/p_1/acceptances/ac_1', answer: json(200, acceptance('ac_1')), result: acceptance('ac_1') },
+  {
+    name: 'agreements.accept',
+    call: (c) => c.agreements.accept('p_1', { versionId: 'av_1', contentHash: `sha256:${'a'.repeat(64)}`, signer: { name: 'Lan Nguyen', title: 'Director' } }),
+    method: 'POST',
+    path: '/api/v1/partners/p_1/acceptances',
+    body: { versionId: 'av_1', contentHash: `sha256:${'a'.repeat(64)}`, signer: { name: 'Lan Nguyen', title: 'Director' } },
+    answer: json(201, acceptance('ac_1')),
+    idempotent: true,
+  },
   { name: 'plans.list', call: (c) => c.plans.list('p_1', { status: 'agreed' }), method: 'GET', path: '/api/v1/partners/p_1/plans?status=agreed', answer: json(200, page(planSummary())) },
   { name: 'plans.get', call: (c) => c.plans.get('p_1', '2026-H1'), method: 'GET', path: '/api/v1/partners/p_1/plans/2026-H1', answer: json(200, plan()), result: plan() },
   { name: 'plans.upsert', call: (c) => c.plans.upsert('p_1', '2026-H1', { title: 'H1' }), method: 'PUT', path: '/api/v1/partners/p_1/plans/2026-H1', body: { title: 'H1' }, answer: json(201, plan({ title: 'H1' })) },

@@ -82,7 +82,7 @@ describe('tree-shaking core', () => {
       'schemas/application-form.ts',
       'schemas/application.ts',
       'schemas/common.ts',
-      'schemas/partner.ts',
+      'schemas/partner-type.ts',
       'schemas/translations.ts',
     ]);
     for (const unused of ['ApplicationHistoryEntry', 'ApplicationCapabilities', 'Evaluation', 'SelectionCriterion', 'PhoneNumber']) {

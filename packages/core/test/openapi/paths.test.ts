@@ -108,6 +108,25 @@ const v1: Expected[] = [
   { path: '/v1/resources/{id}', method: 'delete', operationId: 'deleteResource', roles: ADMIN, success: { 204: null } },
   { path: '/v1/resources/{id}/open', method: 'post', operationId: 'openResource', roles: ALL, idempotent: true, success: { 200: 'ResourceOpenResult' } },
 
+  { path: '/v1/agreements', method: 'get', operationId: 'listAgreements', roles: ALL, paged: true, query: ['status', 'gate'], success: { 200: 'AgreementPage' } },
+  { path: '/v1/agreements', method: 'post', operationId: 'createAgreement', roles: ADMIN, body: 'AgreementInput', idempotent: true, success: { 201: 'Agreement' } },
+  { path: '/v1/agreements/{id}', method: 'get', operationId: 'getAgreement', roles: ALL, success: { 200: 'Agreement' } },
+  { path: '/v1/agreements/{id}', method: 'patch', operationId: 'updateAgreement', roles: ADMIN, body: 'AgreementPatch', success: { 200: 'Agreement' } },
+  { path: '/v1/agreements/{id}/versions', method: 'get', operationId: 'listAgreementVersions', roles: ALL, paged: true, success: { 200: 'AgreementVersionPage' } },
+  {
+    path: '/v1/agreements/{id}/versions',
+    method: 'post',
+    operationId: 'publishAgreementVersion',
+    roles: ADMIN,
+    body: 'AgreementVersionInput',
+    idempotent: true,
+    success: { 201: 'AgreementVersion' },
+  },
+  { path: '/v1/agreements/{id}/versions/{versionId}', method: 'get', operationId: 'getAgreementVersion', roles: ALL, success: { 200: 'AgreementVersion' } },
+  { path: '/v1/partners/{id}/agreements', method: 'get', operationId: 'listPartnerAgreements', roles: ALL, paged: true, success: { 200: 'PartnerAgreementPage' } },
+  { path: '/v1/partners/{id}/acceptances', method: 'get', operationId: 'listAcceptances', roles: ALL, paged: true, query: ['agreementId'], success: { 200: 'AcceptancePage' } },
+  { path: '/v1/partners/{id}/acceptances', method: 'post', operationId: 'acceptAgreement', roles: ['partner'], body: 'AcceptanceInput', idempotent: true, success: { 201: 'Acceptance' } },
+  { path: '/v1/partners/{id}/acceptances/{acceptanceId}', method: 'get', operationId: 'getAcceptance', roles: ALL, success: { 200: 'Acceptance' } },
   // Recruitment (design.md, "Round 2"): a publishable key may read the form and submit applications.
   { path: '/v1/application-form', method: 'get', operationId: 'getApplicationForm', roles: [...ALL, 'publishable'], success: { 200: 'ApplicationForm' } },
   { path: '/v1/application-form', method: 'put', operationId: 'updateApplicationForm', roles: ADMIN, body: 'ApplicationFormInput', success: { 200: 'ApplicationForm' } },
@@ -441,8 +460,9 @@ describe('the v1 path table', () => {
         if (e.roles.includes('publishable')) expected.add('403');
         if (e.conflict) expected.add('409');
         if (e.idempotent) expected.add('422');
-        // Finer per-object rules (a deal move, a locked resource, the other side's plan item) may also refuse with 403.
-        const finer = ['transitionDeal', 'openResource', 'createPlanObjective', 'updatePlanObjective', 'deletePlanObjective', 'createPlanActivity', 'updatePlanActivity', 'deletePlanActivity', 'transitionRequest'];
+        // Finer per-object rules (a deal move, a locked resource, an agreement to accept first, the
+        // other side's plan item, a request's move) may also refuse with 403.
+        const finer = ['transitionDeal', 'openResource', 'registerDeal', 'acceptAgreement', 'createPlanObjective', 'updatePlanObjective', 'deletePlanObjective', 'createPlanActivity', 'updatePlanActivity', 'deletePlanActivity', 'transitionRequest'];
         if (finer.includes(e.operationId)) expected.add('403');
         assert.deepEqual(errors.sort(), [...expected].sort());
         for (const status of errors) {
@@ -485,7 +505,8 @@ describe('security', () => {
   });
 
   test('descriptions state the scope rule where a partner sees less', () => {
-    for (const operationId of ['getPartner', 'getDeal', 'transitionDeal', 'listTargets', 'listMeasurements', 'getScorecard', 'getPlan', 'transitionPlan', 'createPlanObjective']) {
+    const scoped = ['getPartner', 'getDeal', 'transitionDeal', 'listTargets', 'listMeasurements', 'getScorecard'];
+    for (const operationId of [...scoped, 'getAgreement', 'listPartnerAgreements', 'listAcceptances', 'acceptAgreement', 'getPlan', 'transitionPlan', 'createPlanObjective']) {
       const e = v1.find((x) => x.operationId === operationId)!;
       assert.match(operationOf(e).description, /404/, operationId);
     }
@@ -530,9 +551,9 @@ describe('pagination and filters', () => {
 
   test('filters are named as the fields they filter', () => {
     // Search, ordering and range parameters filter no single field; `tag` matches one of `tags`,
-    // `overdue` the objective's `progress.overdue`, `read` the announcement's `readAt`.
+    // `gate` one of `gates`, `overdue` the objective's `progress.overdue`, `read` the announcement's `readAt`.
     const notFields = new Set(['limit', 'cursor', 'q', 'sort', 'after', 'from', 'to', 'periods']);
-    const fieldOf = (name: string) => ({ tag: 'tags', overdue: 'progress', read: 'readAt' })[name] ?? name;
+    const fieldOf = (name: string) => ({ tag: 'tags', gate: 'gates', overdue: 'progress', read: 'readAt' })[name] ?? name;
     // An application's country and channel are fields of its company and its source.
     const nested: Record<string, Record<string, [string, string]>> = { listApplications: { country: ['company', 'country'], channel: ['source', 'channel'] } };
     const propertiesOf = (schema: unknown) => (doc.components.schemas[componentOf(schema)!] as { properties: Record<string, unknown> }).properties;
@@ -561,6 +582,6 @@ describe('operationIds', () => {
   test('are unique lowerCamelCase verbs', () => {
     const ids = v1.map((e) => operationOf(e).operationId);
     assert.equal(new Set(ids).size, ids.length);
-    for (const id of ids) assert.match(id, /^(list|get|create|update|upsert|delete|register|check|transition|ingest|open|record|submit|renew)[A-Z][A-Za-z]+$/);
+    for (const id of ids) assert.match(id, /^(list|get|create|update|upsert|delete|register|check|transition|ingest|open|record|submit|renew|publish|accept)[A-Z][A-Za-z]+$/);
   });
 });

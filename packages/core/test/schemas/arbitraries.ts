@@ -27,12 +27,15 @@ import {
   PARTNER_STATUSES,
   PARTNER_TYPES,
   RESOURCE_TYPES,
+  RICH_TEXT_LIST_STYLES,
   SCORECARD_STATUSES,
   type Deal,
   type DealInput,
   type Kpi,
   type Partner,
   type Resource,
+  type RichText,
+  type RichTextBlock,
   type Scorecard,
   type Tier,
 } from '@partnerkit/core/schemas';
@@ -310,6 +313,32 @@ export const sessionInput = fc.oneof(
   fc.record({ role: fc.constant('manager' as const), user: fc.record({ id, name: text(200), email }, { requiredKeys: ['id'] }), locale: language, ttlSeconds: fc.integer({ min: 60, max: 86_400 }) }, { requiredKeys: ['role', 'user'] }),
 );
 
+const richTextSpan = fc.record(
+  {
+    text: fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.constantFrom(' ', '<script>alert(1)</script>', 'Điều khoản ', '&amp; "quotes"')),
+    bold: fc.boolean(),
+    italic: fc.boolean(),
+    href: httpUrl,
+  },
+  { requiredKeys: ['text'] },
+);
+const richTextSpans = fc.array(richTextSpan, { minLength: 1, maxLength: 4 });
+/** Indents that start at 0 and deepen one level at a time, at most to 2. */
+const listIndents = fc.array(fc.integer({ min: -2, max: 1 }), { minLength: 0, maxLength: 6 }).map((steps) => {
+  const indents = [0];
+  for (const step of steps) indents.push(Math.max(0, Math.min(2, (indents.at(-1) as number) + step)));
+  return indents;
+});
+
+export const richTextBlock: fc.Arbitrary<RichTextBlock> = fc.oneof(
+  fc.record({ type: fc.constant('heading' as const), level: fc.integer({ min: 1, max: 3 }), spans: richTextSpans }),
+  fc.record({ type: fc.constant('paragraph' as const), spans: richTextSpans }),
+  fc
+    .tuple(fc.constantFrom(...RICH_TEXT_LIST_STYLES), listIndents, fc.infiniteStream(richTextSpans))
+    .map(([style, indents, spans]) => ({ type: 'list' as const, style, items: indents.map((indent) => ({ indent, spans: spans.next().value })) })),
+);
+
+export const richText: fc.Arbitrary<RichText> = fc.record({ blocks: fc.array(richTextBlock, { minLength: 1, maxLength: 6 }) });
 /** A translations map of `fields` for one or two languages. */
 const translationMap = <T>(fields: fc.Arbitrary<T>) => fc.dictionary(fc.constantFrom('vi', 'en-GB', 'de'), fields, { maxKeys: 2 });
 

@@ -92,6 +92,8 @@ export function describe(error: HttpError): string {
       return 'gone';
     case 'deal_conflict':
       return 'taken';
+    case 'agreement_required':
+      return 'accept the agreement first';
     case 'plan_changed':
       return 'read again';
     case 'attempts_exhausted':

@@ -13,6 +13,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'partner-scorecard': () => import('../define/partner-scorecard.js'),
   'deal-register': () => import('../define/deal-register.js'),
   'resource-library': () => import('../define/resource-library.js'),
+  'partner-agreements': () => import('../define/partner-agreements.js'),
   'partner-plan': () => import('../define/partner-plan.js'),
 };
 

@@ -191,7 +191,7 @@ export class SubmissionController implements ReactiveController {
     if (phase.kind === 'outcome' && phase.result.kind !== 'done') {
       // Without the code that sends (it could not load), the platform's error box stands in.
       const { result } = phase;
-      return view ? view.renderBanner(result) : renderError(l, 'error' in result ? result.error : undefined, () => this.submit());
+      return view ? view.renderBanner(result, { partnerId: this.#context.scope(), accepted: () => this.submit() }) : renderError(l, 'error' in result ? result.error : undefined, () => this.submit());
     }
     if (phase.kind !== 'queued') return nothing;
     const { queued, error } = phase;

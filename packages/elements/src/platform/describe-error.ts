@@ -25,7 +25,8 @@ export interface ErrorDescription {
 }
 
 // The codes whose HTTP status does not say it already (see `byStatus`): errors without a status
-// (the network, a timeout, the session), a 408, and a 200 whose body broke the contract.
+// (the network, a timeout, the session), a 408, a 200 whose body broke the contract, and the 403 that
+// an agreement waiting for acceptance answers (its own message: accepting it opens the way).
 const byCode: Partial<Record<ErrorCode, ErrorDescription['messageKey']>> = {
   network_error: 'pk.error.network',
   timeout: 'pk.error.timeout',
@@ -33,6 +34,7 @@ const byCode: Partial<Record<ErrorCode, ErrorDescription['messageKey']>> = {
   invalid_response: 'pk.error.invalidResponse',
   session_failed: 'pk.error.session',
   session_invalid: 'pk.error.session',
+  agreement_required: 'pk.error.agreementRequired',
 };
 
 const byName: Record<string, ErrorDescription['messageKey']> = {

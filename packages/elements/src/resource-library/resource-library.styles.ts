@@ -197,6 +197,16 @@ export const resourceLibraryStyles = css`
     font-weight: var(--_font-weight-strong);
   }
 
+  .title-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_color-primary);
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
   /* The dot follows an entry, so a wrapped line ends with it rather than starting with it. */
   .item__meta > :not(:last-child)::after {
     content: '·' / '';

@@ -9,7 +9,8 @@ import type { BaseClient } from '@partnerkit/core/client/base';
 import { resources } from '@partnerkit/core/client/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, type Resource, type ResourcePage, type ResourceSort, type ResourceType, type Tier } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
-import { isAbortError } from '../platform/describe-error.js';
+import { describeError, isAbortError } from '../platform/describe-error.js';
+import { LazyView } from '../controllers/lazy-view.js';
 import { PagedListController } from '../controllers/paged-list.js';
 import { errorText, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
@@ -111,6 +112,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     layout: { reflect: true },
     pageSize: { attribute: 'page-size', type: Number },
     notice: { state: true, attribute: false },
+    awaiting: { state: true, attribute: false },
     opening: { state: true, attribute: false },
     tiers: { state: true, attribute: false },
   };
@@ -148,8 +150,13 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     return scroller && list ? { scroller, list } : null;
   });
 
+  // The agreements an opening waits for, with <partner-agreements>: loaded the first time a refusal names one.
+  readonly #agreements = new LazyView(this, () => import('../partner-agreements/inline.js'));
+
   /** Why the last open failed, already in the element's language. */
   declare private notice?: string;
+  /** A resource whose opening waits for agreements to be accepted, and the refusal that names them. */
+  declare private awaiting?: { resource: Resource; refusal: unknown };
   /** The resource being opened, then the one opened (until the next open or filter change). */
   declare private opening?: { title: string; done: boolean };
   declare private tiers?: ReadonlyMap<string, Tier>;
@@ -222,6 +229,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       <p class="count" part="count" role="status">${this.#countText(page)}</p>
       <p class="open-status" part="open-status" role="status">${this.opening ? t(this.opening.done ? 'library.opened' : 'library.opening', { title: this.opening.title }) : ''}</p>
       ${this.notice ? html`<p class="state state--error" part="notice" role="alert">${this.notice}</p>` : nothing}
+      ${this.awaiting ? html`<div part="agreement-required">${this.#agreements.render(this.localize, (inline) => inline.renderRequiredAgreements(this.awaiting?.refusal, { client: this.resolvedClient, accepted: this.#onAgreementAccepted }))}</div>` : nothing}
       ${this.#renderResults()}
     </div>`;
   }
@@ -336,7 +344,10 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
       ? html`<a part="title-link" href=${href} target="_blank" rel="noopener noreferrer" data-id=${resource.id}
           >${resource.title}<span class="visually-hidden"> (${t.t('library.opens')})</span></a
         >`
-      : resource.title;
+      : locked
+        ? resource.title
+        : // No URL yet (an agreement to accept first): opening asks the backend, which says what is missing.
+          html`<button class="title-button" part="title-link" type="button" data-id=${resource.id}>${resource.title}<span class="visually-hidden"> (${t.t('library.opens')})</span></button>`;
     return html`<li class="item" part=${locked ? 'item item-locked' : 'item'} aria-posinset=${position} aria-setsize=${size}>
       ${icon(TYPE_ICONS[resource.type] ?? TYPE_ICONS.document, 'type-icon')}
       <div class="item__body">
@@ -407,7 +418,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   /** Applies a person's change of filters and announces it. */
   #applyFilters(change: Partial<ResourceFilters>): void {
     Object.assign(this, change);
-    this.notice = this.opening = undefined;
+    this.notice = this.opening = this.awaiting = undefined;
     const data: PkFilterChangeData = { sort: this.filters.sort, ...Object.fromEntries(activeFilters(this.filters)) };
     this.emit(new PkFilterChangeEvent(data));
   }
@@ -454,7 +465,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
   // One listener for every title link: clicks (and middle clicks) go through the backend.
   readonly #onListClick = (event: MouseEvent): void => {
     if (event.type === 'auxclick' && event.button !== 1) return;
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-id]');
+    const link = (event.target as Element).closest<HTMLElement>('a[data-id], button[data-id]');
     if (!link) return;
     event.preventDefault();
     const resource = this.resources.items.find((r) => r.id === link.dataset.id);
@@ -470,7 +481,7 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     if (!client || resource.locked || (this.opening && !this.opening.done)) return;
     const { title } = resource;
     this.opening = { title, done: false };
-    this.notice = undefined;
+    this.notice = this.awaiting = undefined;
     try {
       const { url } = await resources(client).open(resource.id);
       const safe = safeHttpUrl(url);
@@ -485,10 +496,22 @@ export class ResourceLibrary extends PartnerKitElement<ResourceLibraryMessages> 
     } catch (error) {
       this.opening = undefined;
       if (isAbortError(error)) return;
+      this.reportError(error);
+      if (describeError(error).code === 'agreement_required') {
+        this.awaiting = { resource, refusal: error };
+        this.#agreements.ensure();
+        return;
+      }
       const t = this.localize;
       this.notice = error instanceof UnsafeUrlError ? t.t('library.unsafeUrl') : `${t.t('library.openFailed')} ${errorText(t, error)}`;
-      this.reportError(error);
     }
   }
+
+  /** Once the agreement is accepted, the resource that waited for it opens. */
+  readonly #onAgreementAccepted = (): void => {
+    const resource = this.awaiting?.resource;
+    this.awaiting = undefined;
+    if (resource) void this.#open(resource);
+  };
 }
 

@@ -51,7 +51,9 @@ const domainOf = (company: string) => `${company.toLowerCase().replace(/[^a-z0-9
 describe('<deal-register> on the reference server', function () {
   this.timeout(30_000);
 
-  before(async () => {
+  before(async function () {
+    // The first use starts the reference server: allow for it on a busy machine.
+    this.timeout(120_000);
     ({ baseUrl } = await referenceServer());
     partnerA = await createPartner(`Saigon Systems ${run}`);
     partnerB = await createPartner(`Hanoi Networks ${run}`);

@@ -17,6 +17,7 @@ const problems: Record<(typeof PROBLEM_CODES)[number], [status: number, key: str
   request_timeout: [408, 'pk.error.timeout'],
   unauthorized: [401, 'pk.error.unauthorized'],
   forbidden: [403, 'pk.error.forbidden'],
+  agreement_required: [403, 'pk.error.agreementRequired'],
   not_found: [404, 'pk.error.notFound'],
   method_not_allowed: [405, 'pk.error.invalidRequest'],
   deal_conflict: [409, 'pk.error.invalidRequest'],

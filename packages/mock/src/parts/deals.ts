@@ -37,6 +37,7 @@ import { json, problems } from '../http/problem.js';
 import { newId } from '../http/random.js';
 import { parseWith, pathId, queryObject, readJsonBody } from '../http/request.js';
 import type { MockState, StoredDeal } from '../state.js';
+import { requireAgreements } from './agreements.js';
 import { contains } from './partners.js';
 
 /** Protection days of an approval: the partner's tier's, else the backend's default. */
@@ -140,6 +141,7 @@ export const dealsPart: MockPart = {
             partnerId = input.partnerId;
           }
           idempotencyKey(ctx);
+          requireAgreements(ctx.state, caller, 'deal_registration', ctx.now);
           const status = input.status ?? 'submitted';
           const customer = dealCustomer(input.customer);
           return idempotentWrite(ctx, body, () => {

@@ -13,27 +13,31 @@ import type { SortKey } from '../http/pagination.js';
 import { newId } from '../http/random.js';
 import { parseWith, pathId, queryObject, readJsonBody } from '../http/request.js';
 import type { MockState, StoredResource } from '../state.js';
+import { agreementsBlocking, requireAgreements } from './agreements.js';
 import { contains } from './partners.js';
 
 interface Access {
   viewer: Viewer;
   tierRanks: Map<string, number>;
+  /** An agreement holds the library closed for the caller's partner: no item carries its URL. */
+  agreementPending: boolean;
 }
 
-function accessOf(state: MockState, caller: Caller): Access {
+function accessOf(state: MockState, caller: Caller, now: Date): Access {
   const tierRanks = new Map([...state.tiers.values()].map((t) => [t.id, t.rank]));
-  if (caller.role !== 'partner') return { viewer: null, tierRanks };
+  if (caller.role !== 'partner') return { viewer: null, tierRanks, agreementPending: false };
   const partner = caller.partnerId === null ? undefined : state.partners.get(caller.partnerId);
   // A session for a partner that no longer exists sees the library fully locked.
-  if (!partner) return { viewer: { type: '' as never, tierRank: null }, tierRanks: new Map() };
-  return { viewer: { type: partner.type, tierRank: partner.tierId === null ? null : (tierRanks.get(partner.tierId) ?? null) }, tierRanks };
+  if (!partner) return { viewer: { type: '' as never, tierRank: null }, tierRanks: new Map(), agreementPending: false };
+  const agreementPending = agreementsBlocking(state, caller, 'resources', now).length > 0;
+  return { viewer: { type: partner.type, tierRank: partner.tierId === null ? null : (tierRanks.get(partner.tierId) ?? null) }, tierRanks, agreementPending };
 }
 
 /** The item as the caller sees it. */
 function present(resource: StoredResource, access: Access): Resource {
   const { seq: _seq, url, ...rest } = resource;
   const locked = lockReason(resource, access.viewer, access.tierRanks) !== null;
-  return { ...rest, locked, ...(locked ? {} : { url }) };
+  return { ...rest, locked, ...(locked || access.agreementPending ? {} : { url }) };
 }
 
 /** The reference server's search: title, description (translated ones too) and tags. */
@@ -85,7 +89,7 @@ export const resourcesPart: MockPart = {
               (filters.q === undefined || matchesText(r, filters.q)),
           );
           const page = ctx.state.cursors.page(matching, ORDER[sort], { limit, cursor }, 'resources', { ...filters, sort });
-          const access = accessOf(ctx.state, callerOf(ctx));
+          const access = accessOf(ctx.state, callerOf(ctx), ctx.now);
           return json({ data: page.data.map((r) => present(r, access)), nextCursor: page.nextCursor, total: matching.length, facets: facetsOf(matching) });
         },
         post: async (ctx) => {
@@ -116,7 +120,7 @@ export const resourcesPart: MockPart = {
               seq: ctx.state.nextSeq(),
             };
             ctx.state.resources.set(resource.id, resource);
-            return { status: 201, body: present(resource, accessOf(ctx.state, caller)) };
+            return { status: 201, body: present(resource, accessOf(ctx.state, caller, ctx.now)) };
           });
         },
       },
@@ -124,7 +128,7 @@ export const resourcesPart: MockPart = {
     {
       path: '/v1/resources/:id',
       handlers: {
-        get: (ctx) => json(present(resourceOf(ctx), accessOf(ctx.state, callerOf(ctx)))),
+        get: (ctx) => json(present(resourceOf(ctx), accessOf(ctx.state, callerOf(ctx), ctx.now))),
         patch: async (ctx) => {
           const caller = requireRole(ctx, 'admin');
           const patch = parseWith(ResourcePatch, await readJsonBody(ctx.request));
@@ -133,7 +137,7 @@ export const resourcesPart: MockPart = {
           const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
           const after: StoredResource = { ...before, ...changes, updatedAt: ctx.now.toISOString() };
           ctx.state.resources.set(after.id, after);
-          return json(present(after, accessOf(ctx.state, caller)));
+          return json(present(after, accessOf(ctx.state, caller, ctx.now)));
         },
         delete: (ctx) => {
           requireRole(ctx, 'admin');
@@ -157,9 +161,10 @@ export const resourcesPart: MockPart = {
           resourceOf(ctx);
           return idempotentWrite(ctx, body ?? {}, () => {
             const resource = resourceOf(ctx);
-            const access = accessOf(ctx.state, caller);
+            const access = accessOf(ctx.state, caller, ctx.now);
             const reason = lockReason(resource, access.viewer, access.tierRanks);
             if (reason !== null) throw problems.forbidden(reason === 'tier' ? 'This resource needs a higher tier.' : 'This resource is for other partner types.');
+            requireAgreements(ctx.state, caller, 'resources', ctx.now);
             ctx.state.resources.set(resource.id, { ...resource, openCount: resource.openCount + 1 });
             if (caller.role === 'partner') {
               ctx.state.appendEvents([{ type: 'resource.opened', partnerId: caller.partnerId, data: { resourceId: resource.id, title: resource.title, userId: caller.user.id } }], ctx.now);

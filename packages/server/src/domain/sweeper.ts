@@ -1,15 +1,17 @@
 /**
  * The periodic sweep: expires deals whose protection ended (emitting `deal.expired` even for
  * deals nobody reads), announces certificates that expired (`certification.expired`), applies
- * tier changes that fell due without new numbers (at most once per tier interval), forgets
- * idempotency keys past their retention, publishes scheduled announcements that fell due and
- * closes resolved requests past their reopening window.
+ * tier changes that fell due without new numbers (at most once per tier interval), announces
+ * agreement acceptances whose term is ending or ended, forgets idempotency keys past their
+ * retention, publishes scheduled announcements that fell due and closes resolved requests past
+ * their reopening window.
  * @module
  */
 import type { Database } from '../db/database.js';
 import { purgeIdempotencyKeys } from '../store/idempotency-keys.js';
 import type { Logger } from '../http/logger.js';
 import { sweepCommunication } from './communication.js';
+import { announceAgreementExpiry } from './agreements.js';
 import { expireDeals } from './deal-expiry.js';
 import { expireCertificates } from './enablement.js';
 import { DEFAULT_TIER_SWEEP_INTERVAL_MS, sweepTierChanges } from './tier-sweep.js';
@@ -30,6 +32,8 @@ export interface SweepReport {
   publishedAnnouncements: number;
   /** Resolved requests closed when their reopening window ended. */
   closedRequests: number;
+  /** Acceptances announced as expiring or expired (`agreement.expiring`, `agreement.expired`). */
+  agreementNotices: number;
 }
 
 /** Options of {@link sweep}. */
@@ -52,9 +56,10 @@ export async function sweep(db: Database, now: Date, idempotencyRetentionMs: num
   const expiredDeals = await db.transaction((tx) => expireDeals(tx, now, { all: true }));
   const expiredCertificates = await db.transaction((tx) => expireCertificates(tx, now));
   const tiers = options.evaluateTiers === false ? { evaluated: 0, changed: 0 } : await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
+  const agreementNotices = await db.transaction((tx) => announceAgreementExpiry(tx, now));
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, new Date(now.getTime() - idempotencyRetentionMs));
   const communication = await sweepCommunication(db, now);
-  return { expiredDeals, expiredCertificates, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys, ...communication };
+  return { expiredDeals, expiredCertificates, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys, agreementNotices, ...communication };
 }
 
 /** A running sweeper. */
@@ -81,7 +86,7 @@ export function startSweeper(db: Database, options: SweeperOptions): Sweeper {
     running = sweep(db, options.now(), options.idempotencyRetentionMs, { ...options, ...overrides });
     try {
       const report = await running;
-      if (report.expiredDeals > 0 || report.expiredCertificates > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0 || report.publishedAnnouncements > 0 || report.closedRequests > 0) options.logger.log('info', 'sweep', { ...report });
+      if (report.expiredDeals > 0 || report.expiredCertificates > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0 || report.agreementNotices > 0 || report.publishedAnnouncements > 0 || report.closedRequests > 0) options.logger.log('info', 'sweep', { ...report });
       return report;
     } finally {
       running = null;

@@ -5,29 +5,19 @@
  * 400 `invalid_cursor` instead of silently answering the wrong page.
  * @module
  */
+import { canonicalJson } from '@partnerkit/core/rules';
 import type { Position } from '../store/page.js';
 import { problems } from './problem.js';
 import { base64url, fromBase64url, hmacSha256, timingSafeEqual } from '../security/random.js';
 
 const MAC_BYTES = 16;
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** Encodes and checks cursors under one key. */
 export class CursorCodec {
   constructor(private readonly key: () => Promise<Uint8Array>) {}
 
   private async mac(list: string, filters: object, payload: string): Promise<Uint8Array> {
-    return (await hmacSha256(await this.key(), `${list}\n${canonical(filters)}\n${payload}`)).slice(0, MAC_BYTES);
+    return (await hmacSha256(await this.key(), `${list}\n${canonicalJson(filters)}\n${payload}`)).slice(0, MAC_BYTES);
   }
 
   /** A cursor for the page after `position` of `list` under `filters`. */
@@ -54,4 +44,3 @@ export class CursorCodec {
   }
 }
 
-export { canonical as canonicalJson };

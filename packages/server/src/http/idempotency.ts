@@ -5,13 +5,13 @@
  * @module
  */
 import type { Context } from 'hono';
+import { canonicalJson } from '@partnerkit/core/rules';
 import { IdempotencyKey } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import type { Transaction } from '../db/database.js';
 import { callerSubject, publishableSubject } from '../security/caller.js';
 import { sha256Hex } from '../security/random.js';
 import { claimIdempotencyKey, forgetIdempotencyKey, lockStoredAnswer, storeAnswer } from '../store/idempotency-keys.js';
-import { canonicalJson } from './cursor.js';
 import { PROBLEM_MEDIA_TYPE, ProblemError, problems } from './problem.js';
 import { contractPath, createdLocation, json } from './routing.js';
 import { parseWith } from './validate.js';

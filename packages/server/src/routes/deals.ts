@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { DEAL_STATUSES, type Deal, DealCheckInput, DealInput, DealListQuery, type DealStatus, DealTransitionInput } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import { isUniqueViolation, type Queryable } from '../db/database.js';
+import { requireAgreements } from '../domain/agreements.js';
 import { conflictReason, withPossibleConflicts } from '../domain/deal-conflicts.js';
 import { expireDealsIfDue, readDeals } from '../domain/deal-expiry.js';
 import { moveDeal } from '../domain/deal-moves.js';
@@ -94,6 +95,7 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         partnerId = input.partnerId;
       }
       checkIdempotencyKey(c);
+      await requireAgreements(ctx.db, caller, 'deal_registration', ctx.now());
       return idempotentWrite(
         ctx,
         c,
@@ -131,6 +133,8 @@ export function dealRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       checkIdempotencyKey(c);
       await expireDealsIfDue(ctx.db, ctx.now(), { dealId: id });
       const { customer } = await dealInScope(ctx.db, c, id);
+      // Submitting a draft registers the deal: the same agreements hold it back as a registration.
+      if (input.to === 'submitted') await requireAgreements(ctx.db, caller, 'deal_registration', ctx.now());
       return idempotentWrite(
         ctx,
         c,

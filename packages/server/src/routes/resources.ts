@@ -1,6 +1,8 @@
 /**
  * `/v1/resources`: the partner library. Everyone lists it; items a partner may not open come
- * back `locked` without their URL and cannot be opened. Admins curate it.
+ * back `locked` without their URL and cannot be opened. While an agreement gating the library
+ * waits for the partner's acceptance, no item carries its URL and opening answers 403
+ * `agreement_required`. Admins curate it.
  * @module
  */
 import type { Context, Hono } from 'hono';
@@ -40,7 +42,7 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const sort = query.sort ?? 'newest';
       const identity = { list: 'resources', filters: { ...filters, sort } };
       const window = await pageWindow(ctx, identity, query, resourcePosition(sort));
-      const access = await accessOf(ctx.db, c.get('caller'));
+      const access = await accessOf(ctx.db, c.get('caller'), ctx.now());
       const [slice, counts] = await Promise.all([listResources(ctx.db, filters, sort, window), countResources(ctx.db, filters)]);
       const page = await pageAnswer(ctx, identity, { ...slice, items: slice.items.map((item) => asSeenBy(item, access)) });
       return json({ ...page, ...counts });
@@ -54,13 +56,13 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
         const item = await insertResource(tx, newId('rs', now), input, now);
-        return { status: 201, body: asSeenBy(item, await accessOf(tx, c.get('caller'))) };
+        return { status: 201, body: asSeenBy(item, await accessOf(tx, c.get('caller'), ctx.now())) };
       });
     },
   });
 
   route(app, '/v1/resources/:id', {
-    get: async (c) => json(asSeenBy(await resourceAt(ctx.db, c), await accessOf(ctx.db, c.get('caller')))),
+    get: async (c) => json(asSeenBy(await resourceAt(ctx.db, c), await accessOf(ctx.db, c.get('caller'), ctx.now()))),
     patch: async (c) => {
       requireRole(c, 'admin');
       const patch = parseWith(ResourcePatch, await readJsonBody(c.req.raw, ctx.settings.bodyLimit));
@@ -70,7 +72,7 @@ export function resourceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         return current === null ? null : updateResource(tx, current.id, patch, ctx.now());
       });
       if (!item) throw notFound();
-      return json(asSeenBy(item, await accessOf(ctx.db, c.get('caller'))));
+      return json(asSeenBy(item, await accessOf(ctx.db, c.get('caller'), ctx.now())));
     },
     delete: async (c) => {
       requireRole(c, 'admin');

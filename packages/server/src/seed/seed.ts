@@ -1,7 +1,7 @@
 /**
  * Seeds a database with the demo programme of `@partnerkit/core/demo` (a four-tier programme with
- * eight KPIs, partners of every type, 24 months of measurements, deals in every state and a
- * bilingual library): the same options give the same data, and `@partnerkit/mock` serves the
+ * eight KPIs, partners of every type, 24 months of measurements, deals in every state, a
+ * bilingual library and the programme's agreements with partners' acceptances): the same options give the same data, and `@partnerkit/mock` serves the
  * same programme from memory. Sizes scale to hundreds of thousands of deals with batched inserts;
  * a seed that stopped half-way is finished by running it again.
  * @module
@@ -40,6 +40,8 @@ export interface SeedReport {
   measurements: number;
   deals: number;
   resources: number;
+  agreements: number;
+  acceptances: number;
   /** Applications in every stage (recruitment); their approvals are among `partners`. */
   applications: number;
   /** Joint business plans: one per partner. */
@@ -67,8 +69,8 @@ async function isEmpty(q: Queryable): Promise<boolean> {
 /**
  * Bumped whenever the generated data changes: a seed left unfinished by another version is not
  * resumed (its remaining deals would not fit the ones written). 2: the generator moved to core;
- * 3: the programme carries a joint business plan per partner; 4: and the enablement catalogue, with
- * people, enrolments and certificates per partner.
+ * 3: the programme carries agreements and joint business plans; 4: and the enablement catalogue,
+ * with people, enrolments and certificates per partner.
  */
 const GENERATOR_VERSION = 4;
 
@@ -211,6 +213,8 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}, { if
     measurements: data.measurements.length,
     deals: data.dealCount,
     resources: data.resources.length,
+    agreements: data.agreements.length,
+    acceptances: data.agreements.reduce((n, a) => n + a.acceptances.length, 0),
     applications: recruited.applications,
     plans: data.partners.length,
     ...communicationCounts(data),
@@ -226,7 +230,7 @@ function communicationCounts(data: DemoData): { announcements: number; requests:
   return { announcements: announcements.length, requests: requests.length };
 }
 
-/** Tiers, KPIs, partners, measurements, targets and resources, in the caller's transaction. */
+/** Tiers, KPIs, partners, measurements, targets, resources and agreements, in the caller's transaction. */
 async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
   await insertBatched(
     tx,
@@ -272,6 +276,32 @@ async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
       id: r.id, title: r.title, description: r.description, type: r.type, format: r.format, size_bytes: r.sizeBytes, language: r.language, tags: r.tags,
       thumbnail_url: r.thumbnailUrl, min_tier_id: r.minTierId, partner_types: r.partnerTypes, url: r.url, open_count: r.openCount, translations: r.translations ?? {}, created_at: r.createdAt, updated_at: r.updatedAt,
     })),
+  );
+  await insertBatched(
+    tx,
+    'agreements',
+    { id: 'text', title: 'text', translations: 'jsonb', partner_types: 'jsonb', tier_ids: 'jsonb', gates: 'jsonb', term: 'jsonb', status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    data.agreements.map(({ agreement: a }) => ({
+      id: a.id, title: a.title, translations: a.translations ?? null, partner_types: a.partnerTypes, tier_ids: a.tierIds, gates: a.gates, term: a.term, status: a.status, created_at: a.createdAt, updated_at: a.updatedAt,
+    })),
+  );
+  await insertBatched(
+    tx,
+    'agreement_versions',
+    { id: 'text', agreement_id: 'text', version: 'text', body: 'jsonb', translations: 'jsonb', effective_at: 'timestamptz', content_hash: 'text', created_at: 'timestamptz' },
+    data.agreements.flatMap(({ versions }) =>
+      versions.map((v) => ({ id: v.id, agreement_id: v.agreementId, version: v.version, body: v.body, translations: v.translations ?? null, effective_at: v.effectiveAt, content_hash: v.contentHash, created_at: v.createdAt })),
+    ),
+  );
+  await insertBatched(
+    tx,
+    'acceptances',
+    { id: 'text', partner_id: 'text', agreement_id: 'text', version_id: 'text', version: 'text', content_hash: 'text', accepted_by: 'jsonb', accepted_at: 'timestamptz', language: 'text', expires_at: 'timestamptz' },
+    data.agreements.flatMap(({ acceptances }) =>
+      acceptances.map((a) => ({
+        id: a.id, partner_id: a.partnerId, agreement_id: a.agreementId, version_id: a.versionId, version: a.version, content_hash: a.contentHash, accepted_by: a.acceptedBy, accepted_at: a.acceptedAt, language: a.language, expires_at: a.expiresAt,
+      })),
+    ),
   );
   await seedPlans(tx, generateDemoPlans(data));
   await seedEnablement(tx, generateDemoEnablement(data));

@@ -45,6 +45,9 @@ function successStatus(op: Operation, target: Target): number {
     case 'createPartner':
     case 'registerDeal':
     case 'createResource':
+    case 'createAgreement':
+    case 'publishAgreementVersion':
+    case 'acceptAgreement':
     case 'createApplication':
     case 'createPublishableKey':
     case 'createPlanObjective':
@@ -177,7 +180,7 @@ suite('reliability: isolation matrix', (harness) => {
   /** The id a target names, with fresh objects where the request would change or delete them. */
   async function idFor(op: Operation, target: Target, principal: PrincipalName): Promise<string> {
     const base = op.path.split('/')[2] as string;
-    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', applications: 'app', 'selection-criteria': 'crit', 'publishable-keys': 'pk', announcements: 'an', requests: 'rq' }[base] ?? 'x';
+    const prefix = { partners: 'pt', deals: 'dl', tiers: 'tr', kpis: 'kpi', resources: 'rs', agreements: 'ag', applications: 'app', 'selection-criteria': 'crit', 'publishable-keys': 'pk', announcements: 'an', requests: 'rq' }[base] ?? 'x';
     if (target === 'missing') return randomId(prefix);
     if (target === 'A' || target === 'B') {
       const owner = target === 'A' ? world.a : world.b;
@@ -260,7 +263,7 @@ suite('reliability: isolation matrix', (harness) => {
         if (base === 'certifications') return world.catalogue.certificationId;
         if (base === 'courses') return world.catalogue.courseId;
         if (base === 'announcements') return world.announcementId;
-        return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : world.resourceId;
+        return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : base === 'agreements' ? world.agreement.id : world.resourceId;
     }
   }
 
@@ -292,6 +295,16 @@ suite('reliability: isolation matrix', (harness) => {
         return { title: 'Matrix guide', type: 'document', language: 'en', url: 'https://example.com/m.pdf' };
       case 'updateResource':
         return { description: 'Updated by the matrix' };
+      // Agreements the matrix makes gate nothing, so no other cell's answer depends on them.
+      case 'createAgreement':
+        return { title: 'Matrix agreement', term: { kind: 'renews_yearly' } };
+      case 'updateAgreement':
+        return { title: 'Matrix agreement, renamed' };
+      case 'publishAgreementVersion':
+        // Far in the future, so the world's version stays the one in effect (and acceptable).
+        return { version: unique('v'), body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Later terms.' }] }] }, effectiveAt: '2999-01-01T00:00:00.000Z' };
+      case 'acceptAgreement':
+        return { versionId: world.agreement.versionId, contentHash: world.agreement.contentHash, signer: { name: 'Matrix Signer', title: 'Director' } };
       case 'updateApplicationForm':
         return { partnerTypes: [{ type: 'reseller', description: null }], questions: [], consent: { text: 'I agree.', privacyUrl: null } };
       case 'createApplication':
@@ -366,11 +379,20 @@ suite('reliability: isolation matrix', (harness) => {
     }
   }
 
-  /** The path parameters of `op` for a target: `{id}` alone, or a plan's. */
+  /** The second id of a path (`{versionId}`, `{acceptanceId}`): the world's, of the same owner as `{id}`, or none. */
+  function subIdFor(op: Operation, target: Target): string {
+    if (op.path.includes('{versionId}')) return target === 'missing' ? randomId('av') : world.agreement.versionId;
+    if (target === 'A' || target === 'B') return (target === 'A' ? world.a : world.b).acceptanceId;
+    return randomId('ac');
+  }
+
+  /** The path parameters of `op` for a target: `{id}` (with an agreement's version or an acceptance), or a plan's. */
   async function paramsFor(op: Operation, target: Target, principal: PrincipalName): Promise<Record<string, string>> {
     if (op.path.includes('/plans/{period}')) return planParams(op, target, principal);
     const id = await idFor(op, target, principal);
     if (op.path.includes('{messageId}')) return { id, messageId: target === 'B' ? world.b.request.messageId : target === 'missing' ? randomId('rm') : world.a.request.messageId };
+    if (op.path.includes('{versionId}')) return { id, versionId: subIdFor(op, target) };
+    if (op.path.includes('{acceptanceId}')) return { id, acceptanceId: subIdFor(op, target) };
     return { id };
   }
 
@@ -525,14 +547,14 @@ suite('reliability: isolation matrix', (harness) => {
   });
 
   it('never shows a partner any id, name, number or customer of the other partner', (t) => {
-    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain, x.request.id, x.request.number, x.request.subject, x.request.messageId, x.announcementId];
+    const identity = (x: World['a']) => [x.partnerId, x.partnerName, x.dealId, x.dealNumber, x.company, x.domain, x.acceptanceId, x.request.id, x.request.number, x.request.subject, x.request.messageId, x.announcementId];
     const leaks: string[] = [];
     for (const [principal, other] of [['partnerA', world.b], ['partnerB', world.a]] as const) {
       for (const text of seenBy[principal]) {
         for (const word of identity(other)) if (text.includes(word)) leaks.push(`${principal} saw ${word}: ${text.slice(0, 300)}`);
       }
     }
-    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${11 * 2} identifying strings`);
+    t.diagnostic(`isolation [${h.driver}]: scanned ${seenBy.partnerA.length + seenBy.partnerB.length} answers to partners for ${12 * 2} identifying strings`);
     assert.ok(seenBy.partnerA.length > 50 && seenBy.partnerB.length > 50, 'the scan covers the matrix');
     assert.deepEqual(leaks, []);
   });

@@ -16,6 +16,7 @@ import type { ResponseValidationError } from './response-validation-error.js';
 import type { SessionError } from './session-error.js';
 import type { TimeoutError } from './timeout-error.js';
 import type { ValidationProblemError } from './validation-problem-error.js';
+import type { RequiredAgreement } from '../../schemas/problem.js';
 
 /**
  * True for every error the PartnerKit client throws, from this or any other copy of the package.
@@ -154,4 +155,26 @@ export function isResponseValidationError(error: unknown): error is ResponseVali
  */
 export function isSessionError(error: unknown): error is SessionError {
   return hasKind(error, 'SessionError');
+}
+
+/**
+ * The agreements an error says to accept first: the `agreements` of an `agreement_required`
+ * problem (403), else an empty list. Reads the error by its fields, so errors from another copy of
+ * the client are understood too.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.deals.register(input);
+ * } catch (error) {
+ *   const missing = requiredAgreements(error);
+ *   if (missing.length > 0) showAgreement(missing[0].agreementId);
+ * }
+ * ```
+ */
+export function requiredAgreements(error: unknown): RequiredAgreement[] {
+  const problem = typeof error === 'object' && error !== null ? (error as { problem?: unknown }).problem : undefined;
+  if (typeof problem !== 'object' || problem === null || (problem as { code?: unknown }).code !== 'agreement_required') return [];
+  const listed = (problem as { agreements?: unknown }).agreements;
+  return Array.isArray(listed) ? (listed as RequiredAgreement[]) : [];
 }

@@ -13,7 +13,9 @@ import { deals } from '@partnerkit/core/client/deals';
 import { CONFLICT_REASONS, type ConflictReason, type Deal, type DealInput, type Role } from '@partnerkit/core/schemas';
 import { LocalizeController, mergeCatalogues } from '../../platform/localize.js';
 import { platformCatalogues } from '../../platform/i18n/index.js';
-import { isAbortError } from '../../platform/describe-error.js';
+import { describeError, isAbortError } from '../../platform/describe-error.js';
+import { LazyView } from '../../controllers/lazy-view.js';
+import type * as InlineAgreements from '../../partner-agreements/inline.js';
 import type { PartnerKitHost } from '../../platform/host.js';
 import { reportError } from '../../platform/report-error.js';
 import { errorText } from '../../platform/state-views.js';
@@ -63,6 +65,8 @@ export class SubmitView {
   private readonly l;
   /** The pre-check of the customer in the form. */
   readonly precheck: PrecheckController;
+  // The agreements a refused registration waits for, with <partner-agreements>: loaded the first time a refusal names one.
+  readonly #agreements: LazyView<typeof InlineAgreements>;
 
   constructor(private readonly host: PartnerKitHost) {
     this.precheck = new PrecheckController(host, () => {
@@ -71,6 +75,7 @@ export class SubmitView {
     });
     this.l = new LocalizeController(host, mergeCatalogues(platformCatalogues, mergeCatalogues({ en: submitEn, vi: submitVi }, { en: statusEn, vi: statusVi })));
     adoptMoreStyles(host, chipStyles);
+    this.#agreements = new LazyView(host, () => import('../../partner-agreements/inline.js'));
   }
 
   /**
@@ -88,6 +93,8 @@ export class SubmitView {
     } catch (error) {
       if (isAbortError(error)) throw error;
       reportError(this.host, error);
+      // An agreement to accept first: its view loads now, to show in the banner.
+      if (describeError(error).code === 'agreement_required') this.#agreements.ensure();
       if (isNetworkError(error) || isTimeoutError(error) || (isHttpError(error) && error.status >= 500) || navigator.onLine === false) {
         return { kind: 'unknown', error };
       }
@@ -142,9 +149,19 @@ export class SubmitView {
     </div>`;
   }
 
-  /** The banner above the kept form: a conflict's reason (never who holds the customer), or why it was not sent, with a retry. */
-  renderBanner(result: Exclude<Outcome, { kind: 'done' }>): TemplateResult {
+  /**
+   * The banner above the kept form: a conflict's reason (never who holds the customer), the
+   * agreements to accept first (inline, sending again once one is accepted), or why it was not
+   * sent, with a retry.
+   */
+  renderBanner(result: Exclude<Outcome, { kind: 'done' }>, agreement?: { partnerId: string | undefined; accepted: () => void }): TemplateResult {
     const { l } = this;
+    if (result.kind === 'failed' && agreement && describeError(result.error).code === 'agreement_required') {
+      const { error } = result;
+      return html`<div class="banner focus-target" part="agreement-required" tabindex="-1">
+        ${this.#agreements.render(l, (inline) => inline.renderRequiredAgreements(error, { client: this.host.resolvedClient, partnerId: agreement.partnerId, accepted: agreement.accepted }))}
+      </div>`;
+    }
     if (result.kind === 'conflict') {
       return html`<div class="banner banner--danger focus-target" part="conflict" tabindex="-1">
         <p><strong>${l.t('deal.conflict')}</strong></p>

@@ -14,6 +14,7 @@ export const en = defineMessages({
   'pk.error.session': 'Could not start a PartnerKit session. Reload the page or sign in again.',
   'pk.error.unauthorized': 'Your session has ended. Sign in again to continue.',
   'pk.error.forbidden': 'You do not have access to this.',
+  'pk.error.agreementRequired': 'Accept the programme agreement to continue.',
   'pk.error.notFound': 'This could not be found. It may have been removed.',
   'pk.error.rateLimited': (p: { seconds: number }) =>
     p.seconds > 0 ? `Too many requests. Try again in ${p.seconds} s.` : 'Too many requests. Try again shortly.',

@@ -15,6 +15,7 @@ export const vi: Messages<PlatformMessages> = {
   'pk.error.session': 'Không mở được phiên làm việc PartnerKit. Hãy tải lại trang hoặc đăng nhập lại.',
   'pk.error.unauthorized': 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại để tiếp tục.',
   'pk.error.forbidden': 'Bạn không có quyền truy cập nội dung này.',
+  'pk.error.agreementRequired': 'Hãy chấp nhận thỏa thuận chương trình để tiếp tục.',
   'pk.error.notFound': 'Không tìm thấy nội dung này. Có thể nội dung đã bị xóa.',
   'pk.error.rateLimited': (p) =>
     p.seconds > 0 ? `Quá nhiều yêu cầu. Hãy thử lại sau ${p.seconds} giây.` : 'Quá nhiều yêu cầu. Hãy thử lại sau ít phút.',

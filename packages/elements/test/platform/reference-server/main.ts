@@ -7,7 +7,9 @@
  */
 import { startServer } from '@partnerkit/server';
 
-const server = await startServer({ port: 0, host: '127.0.0.1', memory: true, logger: false });
+// No minimum fill time: a test fills the public form in milliseconds (the server's own tests and
+// the mock-backed widget tests prove the minimum).
+const server = await startServer({ port: 0, host: '127.0.0.1', memory: true, logger: false, minFormFillMs: 0 });
 const { key } = await server.createAdminKey('browser-tests');
 
 const stop = async () => {

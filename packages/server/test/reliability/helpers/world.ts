@@ -21,6 +21,8 @@ export interface Holdings {
   dealNumber: string;
   company: string;
   domain: string;
+  /** Its acceptance of the world's agreement. */
+  acceptanceId: string;
   /** An agreed joint business plan (revision 1) with an objective and an activity of each side. */
   plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
   /** A person with an open enrolment in the shared course and a certificate. */
@@ -36,6 +38,13 @@ export interface Catalogue {
   courseId: string;
 }
 
+/** An agreement every partner may read, gating nothing (so it never changes another cell's answer), and its version. */
+export interface WorldAgreement {
+  id: string;
+  versionId: string;
+  contentHash: string;
+}
+
 export interface World {
   /** `Authorization` header value per principal (`none` has none). */
   authorization: Record<PrincipalName, string | undefined>;
@@ -45,6 +54,7 @@ export interface World {
   secrets: string[];
   a: Holdings;
   b: Holdings;
+  agreement: WorldAgreement;
   resourceId: string;
   catalogue: Catalogue;
   /** An announcement to everyone. */
@@ -96,7 +106,7 @@ async function enablementOf(h: Harness, partnerId: string, shared: Catalogue): P
 /** The manager session of the world: it manages both partners. */
 export const WORLD_MANAGER = { id: 'manager-1', name: 'Channel Manager' };
 
-async function holdings(h: Harness, tierId: string, label: string, shared: Catalogue): Promise<Holdings> {
+async function holdings(h: Harness, tierId: string, label: string, shared: Catalogue, agreement: WorldAgreement): Promise<Holdings> {
   const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}`, manager: WORLD_MANAGER });
   const api = await h.partner(partner.id, `user-${label}`);
   const body = dealBody();
@@ -106,6 +116,8 @@ async function holdings(h: Harness, tierId: string, label: string, shared: Catal
   assert.equal(targets.status, 200, targets.text);
   const measured = await h.admin.post('/v1/measurements', { data: [{ partnerId: partner.id, kpiId: 'revenue', period: '2026-01', value: 1200 }] });
   assert.ok(measured.status === 200 || measured.status === 201, measured.text);
+  const accepted = await api.post(`/v1/partners/${partner.id}/acceptances`, { versionId: agreement.versionId, contentHash: agreement.contentHash, signer: { name: `${label} Signer`, title: 'Director' } });
+  assert.equal(accepted.status, 201, accepted.text);
   const customer = body.customer as { company: string; domain: string };
   const plan = await agreedPlan(h, api, partner.id);
   const enablement = await enablementOf(h, partner.id, shared);
@@ -123,6 +135,7 @@ async function holdings(h: Harness, tierId: string, label: string, shared: Catal
     dealNumber: deal.body.number,
     company: customer.company,
     domain: customer.domain,
+    acceptanceId: accepted.body.id,
     plan,
     enablement,
     request: { id: opened.body.id, number: opened.body.number, messageId: answered.body.id, subject },
@@ -157,6 +170,11 @@ async function agreedPlan(h: Harness, asPartner: Api, partnerId: string): Promis
  */
 export async function buildWorld(h: Harness): Promise<World> {
   await createProgramme(h);
+  const created = await h.admin.post('/v1/agreements', { title: 'Matrix agreement', term: { kind: 'renews_yearly' } });
+  assert.equal(created.status, 201, created.text);
+  const version = await h.admin.post(`/v1/agreements/${created.body.id}/versions`, { version: '1', body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Terms.' }] }] } });
+  assert.equal(version.status, 201, version.text);
+  const agreement = { id: created.body.id as string, versionId: version.body.id as string, contentHash: version.body.contentHash as string };
   const resource = await h.admin.post('/v1/resources', {
     title: 'Shared playbook',
     type: 'document',
@@ -165,8 +183,8 @@ export async function buildWorld(h: Harness): Promise<World> {
   });
   assert.equal(resource.status, 201, resource.text);
   const shared = await catalogue(h, resource.body.id);
-  const a = await holdings(h, 'silver', 'Alpha', shared);
-  const b = await holdings(h, 'gold', 'Bravo', shared);
+  const a = await holdings(h, 'silver', 'Alpha', shared, agreement);
+  const b = await holdings(h, 'gold', 'Bravo', shared, agreement);
   const announcement = await h.admin.post('/v1/announcements', { title: 'To everyone', body: 'Hello', category: 'product_news' });
   assert.equal(announcement.status, 201, announcement.text);
 
@@ -209,6 +227,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     secrets: [h.adminKey, manager, partnerA, partnerB, expired, scopedToB, signature],
     a,
     b,
+    agreement,
     resourceId: resource.body.id,
     catalogue: shared,
     announcementId: announcement.body.id,
