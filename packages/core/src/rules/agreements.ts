@@ -182,3 +182,9 @@ export type AgreementContent = Pick<AgreementVersion, 'version' | 'body' | 'tran
 export function agreementContentHash(content: AgreementContent): Promise<string> {
   return contentHash({ version: content.version, body: content.body, translations: content.translations ?? {} });
 }
+
+/** The data of an `agreement.accepted` event: what was accepted, by whom, and until when. */
+export function acceptanceEventData(acceptance: Acceptance) {
+  const { agreementId, versionId, version, contentHash, id: acceptanceId, acceptedBy, expiresAt } = acceptance;
+  return { agreementId, versionId, version, contentHash, acceptanceId, acceptedBy, expiresAt };
+}

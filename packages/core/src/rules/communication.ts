@@ -7,6 +7,7 @@
 import type {
   Announcement,
   AnnouncementAudience,
+  AnnouncementInput,
   AnnouncementPatch,
   AnnouncementReadStats,
   PartnerRequest,
@@ -19,6 +20,7 @@ import type {
   RequestTargetsState,
   Role,
 } from '../schemas/index.js';
+import { problems } from '../schemas/index.js';
 import { DAY_MS } from './periods.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -409,6 +411,37 @@ export function nextDueAt(request: Pick<TargetedRequest, 'status' | 'firstRespon
 
 /** An announcement as a backend keeps it: the whole audience, no per-caller fields. */
 export type StoredAnnouncement = Omit<Announcement, 'status' | 'readAt' | 'readStats' | 'audience'> & { audience: AnnouncementAudience };
+
+/** Refuses (400 at `path`) an expiry that is not after the publish time. */
+export function assertExpiryAfterPublish(publishAt: string, expiresAt: string | null, path = 'expiresAt'): void {
+  if (expiresAt !== null && Date.parse(expiresAt) <= Date.parse(publishAt)) throw problems.validation([{ path, message: 'must be after publishAt' }]);
+}
+
+/**
+ * A new announcement as a backend stores it, from what its author sent at `now`: published at
+ * once unless `publishAt` lies ahead (the sweep publishes it then), its audience normalised.
+ */
+export function newAnnouncement(input: AnnouncementInput, id: string, createdBy: StoredAnnouncement['createdBy'], now: Date): StoredAnnouncement & { published: boolean } {
+  const at = now.toISOString();
+  const publishAt = input.publishAt ?? at;
+  const expiresAt = input.expiresAt ?? null;
+  assertExpiryAfterPublish(publishAt, expiresAt);
+  return {
+    id,
+    title: input.title,
+    body: input.body,
+    ...(input.translations ? { translations: input.translations } : {}),
+    category: input.category,
+    audience: normaliseAudience(input.audience),
+    publishAt,
+    expiresAt,
+    pinned: input.pinned ?? false,
+    published: Date.parse(publishAt) <= now.getTime(),
+    createdBy,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
 
 /** A request as a backend keeps it: its due times, no per-caller fields. */
 export interface StoredRequest extends Omit<PartnerRequest, 'targets' | 'partnerName'> {

@@ -131,13 +131,17 @@ export interface MoveRefusal {
 }
 
 /**
- * The problem for a move a lifecycle table refuses: 403 for a role that may not make it, 400 at
- * `reason` when the move needs one, else 409 `invalid_transition`, titled with what moves.
+ * The problem for a move a lifecycle table refuses: 403 for a role that may not make it, 409
+ * `request_closed` for a request past its reopening window, 400 at `reason` when the move needs
+ * one, else 409 `invalid_transition`, titled with what moves.
  */
-export function moveRefused(refusal: MoveRefusal, what: 'deal' | 'application'): ProblemError {
+export function moveRefused(refusal: MoveRefusal, what: 'deal' | 'application' | 'request'): ProblemError {
   if (refusal.code === 'forbidden') return problems.forbidden(refusal.message);
+  if (refusal.code === 'request_closed') return problems.requestClosed();
   if (refusal.code === 'reason_required') return problems.validation([{ path: 'reason', message: 'is required for this move' }], refusal.message);
-  return what === 'deal' ? problems.invalidTransition(refusal.message) : new ProblemError(409, 'invalid_transition', 'The application cannot make this move', refusal.message);
+  if (what === 'request') return problems.invalidRequestTransition(refusal.message);
+  if (what === 'application') return new ProblemError(409, 'invalid_transition', 'The application cannot make this move', refusal.message);
+  return problems.invalidTransition(refusal.message);
 }
 
 /** A problem as a `Response`, with `X-Request-Id` and the problem's own headers. */

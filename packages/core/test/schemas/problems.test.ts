@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkApplicationTransition, checkTransition } from '@partnerkit/core/rules';
+import { checkApplicationTransition, checkRequestTransition, checkTransition } from '@partnerkit/core/rules';
 import { moveRefused } from '@partnerkit/core/schemas';
 
 const refused = (verdict: ReturnType<typeof checkTransition>) => {
@@ -23,4 +23,17 @@ test('an application refused a move is named as one', () => {
   if (verdict.ok) return;
   const problem = moveRefused(verdict, 'application');
   assert.deepEqual([problem.status, problem.code, problem.title], [409, 'invalid_transition', 'The application cannot make this move']);
+});
+
+test('a closed request answers request_closed; a move a request cannot make is named as a request', () => {
+  const resolvedAt = '2026-01-01T00:00:00.000Z';
+  const closed = checkRequestTransition({ from: 'closed', to: 'open', role: 'partner', reason: 'Still broken', resolvedAt, now: new Date('2026-01-02T00:00:00Z') });
+  assert.equal(closed.ok, false);
+  if (!closed.ok) assert.equal(moveRefused(closed, 'request').code, 'request_closed');
+  const late = checkRequestTransition({ from: 'resolved', to: 'open', role: 'partner', reason: 'Still broken', resolvedAt, now: new Date('2026-03-01T00:00:00Z') });
+  assert.equal(late.ok, false);
+  if (!late.ok) {
+    const problem = moveRefused(late, 'request');
+    assert.deepEqual([problem.status, problem.code, problem.title], [409, 'invalid_transition', 'The request cannot make this move']);
+  }
 });

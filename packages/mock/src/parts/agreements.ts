@@ -5,7 +5,7 @@
  * server; {@link agreementsBlocking} is the gate deal registration and resource opens pass.
  * @module
  */
-import { acceptanceExpiry, agreementAppliesTo, agreementContentHash, agreementStanding, isAcceptableVersion, nextVersion, versionInEffect } from '@partnerkit/core/rules';
+import { acceptanceEventData, acceptanceExpiry, agreementAppliesTo, agreementContentHash, agreementStanding, isAcceptableVersion, nextVersion, versionInEffect } from '@partnerkit/core/rules';
 import {
   type Acceptance,
   AcceptanceInput,
@@ -267,15 +267,7 @@ export const agreementsPart: MockPart = {
                 {
                   type: 'agreement.accepted',
                   partnerId: partner.id,
-                  data: {
-                    agreementId: acceptance.agreementId,
-                    versionId: acceptance.versionId,
-                    version: acceptance.version,
-                    contentHash: acceptance.contentHash,
-                    acceptanceId: acceptance.id,
-                    acceptedBy: acceptance.acceptedBy,
-                    expiresAt: acceptance.expiresAt,
-                  },
+                  data: acceptanceEventData(acceptance),
                 },
               ],
               ctx.now,

@@ -11,7 +11,8 @@ import {
   checkRequestTransition,
   isDueToClose,
   nextDueAt,
-  normaliseAudience,
+  assertExpiryAfterPublish,
+  newAnnouncement,
   patchAnnouncement,
   presentAnnouncement,
   presentRequest,
@@ -39,6 +40,7 @@ import {
   type RequestStatus,
   RequestTargetsInput,
   RequestTransitionInput,
+  moveRefused,
 } from '@partnerkit/core/schemas';
 import { type Caller, callerOf, type MockPart, type RequestContext, requireRole } from '../context.js';
 import { idempotencyKey, idempotentWrite } from '../http/idempotency.js';
@@ -92,10 +94,6 @@ function checkAudience(state: MockState, audience: AnnouncementAudienceInput | u
   const partner = (audience?.partnerIds ?? []).findIndex((id) => !state.partners.has(id));
   if (partner >= 0) errors.push({ path: `audience.partnerIds.${partner}`, message: 'no partner has this id' });
   if (errors.length > 0) throw problems.validation(errors);
-}
-
-function checkTimes(publishAt: string, expiresAt: string | null): void {
-  if (expiresAt !== null && Date.parse(expiresAt) <= Date.parse(publishAt)) throw problems.validation([{ path: 'expiresAt', message: 'must be after publishAt' }]);
 }
 
 /** Whether `caller` may see the requests of partner `partnerId`. */
@@ -188,28 +186,9 @@ export const communicationPart: MockPart = {
           checkAudience(ctx.state, input.audience);
           return idempotentWrite(ctx, body, () => {
             const { state, now } = ctx;
-            const at = now.toISOString();
-            const publishAt = input.publishAt ?? at;
-            checkTimes(publishAt, input.expiresAt ?? null);
-            const published = Date.parse(publishAt) <= now.getTime();
-            const a: StoredAnnouncement = {
-              id: newId('an', now),
-              title: input.title,
-              body: input.body,
-              ...(input.translations ? { translations: input.translations } : {}),
-              category: input.category,
-              audience: normaliseAudience(input.audience),
-              publishAt,
-              expiresAt: input.expiresAt ?? null,
-              pinned: input.pinned ?? false,
-              createdBy: actorOf(caller),
-              createdAt: at,
-              updatedAt: at,
-              published,
-              seq: state.nextSeq(),
-            };
+            const a: StoredAnnouncement = { ...newAnnouncement(input, newId('an', now), actorOf(caller), now), seq: state.nextSeq() };
             state.announcements.set(a.id, a);
-            state.appendEvents([{ type: published ? 'announcement.published' : 'announcement.scheduled', partnerId: null, data: { announcementId: a.id, title: a.title, category: a.category, audience: a.audience, publishAt } }], now);
+            state.appendEvents([{ type: a.published ? 'announcement.published' : 'announcement.scheduled', partnerId: null, data: { announcementId: a.id, title: a.title, category: a.category, audience: a.audience, publishAt: a.publishAt } }], now);
             return { status: 201, body: present(state, a, caller, now) };
           });
         },
@@ -227,7 +206,7 @@ export const communicationPart: MockPart = {
           const current = announcementInScope(ctx, id);
           const { now } = ctx;
           const next = patchAnnouncement(current, patch, now.toISOString());
-          checkTimes(next.publishAt, next.expiresAt);
+          assertExpiryAfterPublish(next.publishAt, next.expiresAt);
           // Rescheduled to later: announced again when it falls due.
           const saved = { ...next, published: next.published && Date.parse(next.publishAt) <= now.getTime() };
           ctx.state.announcements.set(id, saved);
@@ -415,12 +394,7 @@ export const communicationPart: MockPart = {
             const { state, now } = ctx;
             const r = requestInScope(ctx, id);
             const verdict = checkRequestTransition({ from: r.status, to: input.to, role: caller.role, reason: input.reason ?? null, resolvedAt: r.resolvedAt, now });
-            if (!verdict.ok) {
-              if (verdict.code === 'request_closed') throw problems.requestClosed();
-              if (verdict.code === 'forbidden') throw problems.forbidden(verdict.message);
-              if (verdict.code === 'reason_required') throw problems.validation([{ path: 'reason', message: 'is required to reopen a request' }], verdict.message);
-              throw problems.invalidRequestTransition(verdict.message);
-            }
+            if (!verdict.ok) throw moveRefused(verdict, 'request');
             const next = moved(state, r, input.to, actorOf(caller), now, input.reason ?? null);
             state.requests.set(id, next);
             return { status: 200, body: presentFull(state, next, caller, now) };

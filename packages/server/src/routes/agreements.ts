@@ -5,7 +5,7 @@
  * @module
  */
 import type { Context, Hono } from 'hono';
-import { acceptanceExpiry, agreementContentHash, isAcceptableVersion } from '@partnerkit/core/rules';
+import { acceptanceEventData, acceptanceExpiry, agreementContentHash, isAcceptableVersion } from '@partnerkit/core/rules';
 import { AcceptanceInput, AcceptanceListQuery, AgreementInput, AgreementListQuery, AgreementPatch, AgreementVersionInput, PageQuery } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import type { Queryable, Row } from '../db/database.js';
@@ -231,15 +231,7 @@ export function agreementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             {
               type: 'agreement.accepted',
               partnerId: partner.id,
-              data: {
-                agreementId: acceptance.agreementId,
-                versionId: acceptance.versionId,
-                version: acceptance.version,
-                contentHash: acceptance.contentHash,
-                acceptanceId: acceptance.id,
-                acceptedBy: acceptance.acceptedBy,
-                expiresAt: acceptance.expiresAt,
-              },
+              data: acceptanceEventData(acceptance),
             },
           ],
           now,

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Hono } from 'hono';
-import { checkRequestTransition, normaliseAudience, patchAnnouncement, presentAnnouncement as presentStored, readStatsOf, requestDueTimes, requestSideOf, requestTransitionEventType, statusAfterMessage } from '@partnerkit/core/rules';
+import { assertExpiryAfterPublish, checkRequestTransition, newAnnouncement, patchAnnouncement, presentAnnouncement as presentStored, readStatsOf, requestDueTimes, requestSideOf, requestTransitionEventType, statusAfterMessage } from '@partnerkit/core/rules';
 import {
   AnnouncementInput,
   AnnouncementListQuery,
@@ -23,6 +23,7 @@ import {
   type RequestStatus,
   RequestTargetsInput,
   RequestTransitionInput,
+  moveRefused,
 } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import type { Queryable } from '../db/database.js';
@@ -97,10 +98,6 @@ async function checkAudience(q: Queryable, audience: AnnouncementAudienceInput |
 }
 
 /** 400 unless `expiresAt` is after `publishAt`. */
-function checkTimes(publishAt: string, expiresAt: string | null, path = 'expiresAt'): void {
-  if (expiresAt !== null && Date.parse(expiresAt) <= Date.parse(publishAt)) throw problems.validation([{ path, message: 'must be after publishAt' }]);
-}
-
 /** Where the caller's requests are: its partner's, its managed partners', or all (admin). */
 function requestScope(caller: Caller): RequestScope {
   if (caller.role === 'partner') return { partnerId: caller.partnerId };
@@ -201,28 +198,10 @@ export function communicationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       await checkAudience(ctx.db, input.audience);
       return idempotentWrite(ctx, c, body, async (tx) => {
         const now = ctx.now();
-        const at = now.toISOString();
-        const publishAt = input.publishAt ?? at;
-        checkTimes(publishAt, input.expiresAt ?? null);
-        const published = Date.parse(publishAt) <= now.getTime();
-        const row: AnnouncementRow = {
-          id: newId('an', now),
-          title: input.title,
-          body: input.body,
-          ...(input.translations ? { translations: input.translations } : {}),
-          category: input.category,
-          audience: normaliseAudience(input.audience),
-          publishAt,
-          expiresAt: input.expiresAt ?? null,
-          pinned: input.pinned ?? false,
-          published,
-          createdBy: communicationActor(caller),
-          createdAt: at,
-          updatedAt: at,
-        };
+        const row: AnnouncementRow = newAnnouncement(input, newId('an', now), communicationActor(caller), now);
         await insertAnnouncement(tx, row);
-        const data = { announcementId: row.id, title: row.title, category: row.category, audience: row.audience, publishAt };
-        await appendEvents(tx, [{ type: published ? 'announcement.published' : 'announcement.scheduled', partnerId: null, data }], now);
+        const data = { announcementId: row.id, title: row.title, category: row.category, audience: row.audience, publishAt: row.publishAt };
+        await appendEvents(tx, [{ type: row.published ? 'announcement.published' : 'announcement.scheduled', partnerId: null, data }], now);
         return { status: 201, body: presentAnnouncement((await getAnnouncement(tx, row.id, null, now)) as ListedAnnouncement, null, now) };
       });
     },
@@ -247,7 +226,7 @@ export function communicationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const current = await getAnnouncement(tx, id, null, now, { lock: true });
         if (!current) throw announcementNotFound();
         const next = patchAnnouncement(current as AnnouncementRow, patch, now.toISOString());
-        checkTimes(next.publishAt, next.expiresAt);
+        assertExpiryAfterPublish(next.publishAt, next.expiresAt);
         // Published already: the event was sent. Rescheduled to later: it will be again.
         const publishedNow = !next.published && Date.parse(next.publishAt) <= now.getTime();
         const stillScheduled = Date.parse(next.publishAt) > now.getTime();
@@ -412,12 +391,7 @@ export function communicationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         const request = await requestInScope(tx, caller, id, true);
         const now = ctx.now();
         const verdict = checkRequestTransition({ from: request.status, to: input.to, role: caller.role, reason: input.reason ?? null, resolvedAt: request.resolvedAt, now });
-        if (!verdict.ok) {
-          if (verdict.code === 'request_closed') throw problems.requestClosed();
-          if (verdict.code === 'forbidden') throw problems.forbidden(verdict.message);
-          if (verdict.code === 'reason_required') throw problems.validation([{ path: 'reason', message: 'is required to reopen a request' }], verdict.message);
-          throw problems.invalidRequestTransition(verdict.message);
-        }
+        if (!verdict.ok) throw moveRefused(verdict, 'request');
         const at = now.toISOString();
         let moved = statusChange(request, input.to, communicationActor(caller), at, input.reason ?? null);
         // A reopening owes a resolution again, in business hours from now.
