@@ -41,6 +41,7 @@ import {
   type EnrolmentStatus,
   EnrolmentTransitionInput,
   type FieldError,
+  moveRefused,
   type KnownEventType,
   PageQuery,
   type Partner,
@@ -490,12 +491,7 @@ export const enablementPart: MockPart = {
           if (input.to === 'completed' && course.assessment !== null && e.passedAt === null) throw problems.invalidEnrolmentTransition('A self-paced course with an assessment completes when the person passes it.');
           return idempotentWrite(ctx, body, () => {
             const check = checkEnrolmentTransition(e.status, input.to, caller.role === 'admin' ? 'admin' : 'partner', input.reason);
-            const sentence = (m: string) => `${m[0]!.toUpperCase()}${m.slice(1)}.`;
-            if (!check.ok) {
-              if (check.code === 'forbidden') throw problems.forbidden(sentence(check.message));
-              if (check.code === 'reason_required') throw problems.validation([{ path: 'reason', message: 'is required for this move' }]);
-              throw problems.invalidEnrolmentTransition(sentence(check.message));
-            }
+            if (!check.ok) throw moveRefused(check, 'enrolment');
             const events: Event[] = [];
             const from = e.status;
             if (input.to === 'enrolled' && [...ctx.state.enrolments.values()].some((o) => o.id !== e.id && o.personId === e.personId && o.courseId === e.courseId && isOpen(o.status))) {

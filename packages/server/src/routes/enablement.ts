@@ -24,6 +24,7 @@ import {
   EnrolmentProgressInput,
   EnrolmentTransitionInput,
   type FieldError,
+  moveRefused,
   PageQuery,
   type Partner,
   PersonInput,
@@ -418,11 +419,7 @@ export function enablementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       return idempotentWrite(ctx, c, body, async (tx) => {
         const enrolment = await enrolmentAt(tx, c, true);
         const check = checkEnrolmentTransition(enrolment.status, input.to, actorOf(caller), input.reason);
-        if (!check.ok) {
-          if (check.code === 'forbidden') throw problems.forbidden(`${check.message[0]!.toUpperCase()}${check.message.slice(1)}.`);
-          if (check.code === 'reason_required') throw problems.validation([{ path: 'reason', message: 'is required for this move' }]);
-          throw problems.invalidEnrolmentTransition(`${check.message[0]!.toUpperCase()}${check.message.slice(1)}.`);
-        }
+        if (!check.ok) throw moveRefused(check, 'enrolment');
         if (input.to === 'enrolled') {
           const latest = await latestEnrolment(tx, enrolment.personId, enrolment.courseId);
           if (latest !== null && latest.id !== enrolment.id && (latest.status === 'enrolled' || latest.status === 'in_progress')) {
