@@ -253,7 +253,7 @@ describe('<partner-plan> edits objectives', () => {
     if (own === -1) return;
     parts(el, 'objective')[own]!.querySelector<HTMLButtonElement>('[part~="objective-edit"]')!.click();
     await until(() => part(el, 'objective-form'), 'the edit form');
-    expect(part(el, 'objective-notice')!.textContent).to.contain('agreements given to it are withdrawn');
+    expect(part(el, 'objective-notice')!.textContent).to.contain('both sides will need to agree to it again');
     fill(el, 'ownerName', 'Trần Thu Hà');
     await save(el);
     await until(() => parts(el, 'objective')[own]!.textContent?.includes('Owner: Trần Thu Hà (Partner)'), 'the new owner');

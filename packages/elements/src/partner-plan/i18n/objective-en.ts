@@ -32,7 +32,7 @@ export const objectiveEn = defineMessages({
   'objective.chooseKpi': 'Choose a KPI',
   'objective.noKpis': 'The programme has no KPIs yet: add a milestone, or ask an administrator to add KPIs.',
   'objective.revises': (p: { revision: number }) => `The plan is agreed: saving makes revision ${p.revision}, and both sides agree again.`,
-  'objective.withdraws': 'Saving changes the proposed plan: agreements given to it are withdrawn, and both sides agree again.',
+  'objective.withdraws': 'Saving changes the proposed plan: both sides will need to agree to it again.',
   'objective.save.add': 'Add the objective',
   'objective.save.edit': 'Save changes',
   'objective.saving': 'Saving…',

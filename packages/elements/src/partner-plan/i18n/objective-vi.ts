@@ -29,7 +29,7 @@ export const objectiveVi: Messages<typeof objectiveEn> = {
   'objective.chooseKpi': 'Chọn một KPI',
   'objective.noKpis': 'Chương trình chưa có KPI: hãy thêm một mốc, hoặc nhờ quản trị viên thêm KPI.',
   'objective.revises': (p) => `Kế hoạch đã được đồng ý: lưu sẽ tạo phiên bản ${p.revision}, và hai bên đồng ý lại.`,
-  'objective.withdraws': 'Lưu sẽ thay đổi kế hoạch đã đề xuất: các sự đồng ý đã có bị rút lại, và hai bên đồng ý lại.',
+  'objective.withdraws': 'Lưu sẽ thay đổi kế hoạch đã đề xuất: hai bên cần đồng ý lại với kế hoạch.',
   'objective.save.add': 'Thêm mục tiêu',
   'objective.save.edit': 'Lưu thay đổi',
   'objective.saving': 'Đang lưu…',
