@@ -38,6 +38,9 @@ export const TAGS = {
   'partner-agreements': NEW_WIDGET_LIMIT,
   // Issue 22: the plan, its controller and its English (Vietnamese loads on use).
   'partner-plan': 10 * KB,
+  // Issue 25: the inbox, its controller, the communication part and its English; the request form,
+  // an announcement's body (the rich-text renderer) and Vietnamese load on use.
+  'partner-inbox': NEW_WIDGET_LIMIT,
 };
 
 /**
