@@ -63,7 +63,8 @@ export const CEILINGS = {
    * 44.8 / 43.7 / 44.2 with the shared chunk's growth above (decisions.md, "Agreements").
    */
   widgetPage: {
-    'partner-scorecard': 44.8 * KB,
+    // 44.8 -> 44.82: the loader's line for <partner-inbox> (every page loads the loader; issue 25).
+    'partner-scorecard': 44.82 * KB,
     'deal-register': 43.7 * KB,
     'resource-library': 44.2 * KB,
   },

@@ -7,11 +7,11 @@
  *   `partnerkit:deal-register:<partnerId>:<instance>:queued` the queued submission
  *
  * `<instance>` is the element's `draft-key` attribute, else its `id`, else `default`. Storage
- * that is missing, full or blocked degrades to memory (`platform/local-store.ts`).
+ * that is missing, full or blocked (private modes, sandboxed frames) degrades to memory: the form
+ * keeps working, it only forgets on reload.
  * @module
  */
 import type { DealInput } from '@partnerkit/core/schemas';
-import { isObject, readStored as read, removeStored as remove, writeStored as write } from '../platform/local-store.js';
 import { FIELD_NAMES, type DraftValues } from './form-fields.js';
 
 /** A draft: the values typed, and the idempotency key its submission will use. */
@@ -30,6 +30,60 @@ export interface QueuedSubmission {
   /** Why it waits: the browser was offline, or the backend could not be reached or failed. */
   cause: 'offline' | 'failed';
 }
+
+const memory = new Map<string, string>();
+
+// Storage, or undefined where it is missing or blocked (the page then keeps drafts in memory).
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined; // Blocked by the browser's settings or a sandbox.
+  }
+}
+
+function read(key: string): unknown {
+  let text: string | null | undefined;
+  try {
+    text = storage()?.getItem(key);
+  } catch {
+    // Unreadable: fall back to memory below.
+  }
+  // Memory holds only what storage refused (full or blocked).
+  text ??= memory.get(key) ?? null;
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined; // Corrupt entries are ignored, never thrown at the person typing.
+  }
+}
+
+function write(key: string, value: unknown): void {
+  const text = JSON.stringify(value);
+  try {
+    const store = storage();
+    if (store) {
+      store.setItem(key, text);
+      memory.delete(key);
+      return;
+    }
+  } catch {
+    // Full: keep it in memory so this page still has it.
+  }
+  memory.set(key, text);
+}
+
+function remove(key: string): void {
+  memory.delete(key);
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Nothing to do.
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The two things kept per instance: the draft, and a submission waiting to be sent. */
 export type Slot = 'draft' | 'queued';

@@ -32,34 +32,14 @@ export const partnerInboxStyles = css`
     align-items: baseline;
     justify-content: space-between;
   }
-  [role='tablist'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em;
-    border-block-end: 1px solid var(--_color-border);
-  }
-  [role='tab'] {
-    font: inherit;
-    color: inherit;
-    background: none;
-    border: 0;
-    border-block-end: 0.2em solid transparent;
-    padding: 0.4em 0.75em;
-    cursor: pointer;
-  }
-  [role='tab'][aria-selected='true'] {
-    border-block-end-color: var(--_color-primary);
-    font-weight: 600;
-  }
-  [role='tab']:focus-visible,
   .link:focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
-  [role='tabpanel'] {
+  .section {
     display: grid;
     gap: 0.75em;
-    padding-block-start: 0.5em;
+    align-content: start;
   }
   .list,
   .thread,
@@ -222,9 +202,6 @@ export const partnerInboxStyles = css`
     .item-head,
     .message__head {
       display: grid;
-    }
-    [role='tab'] {
-      flex: 1 1 auto;
     }
   }
 `;

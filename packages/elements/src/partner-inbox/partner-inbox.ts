@@ -8,7 +8,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Announcement, PartnerRequest, PartnerRequestSummary, RequestAttachment, RequestMessage } from '@partnerkit/core/schemas';
 import { LazyView } from '../controllers/lazy-view.js';
-import { TabsController } from '../controllers/tabs.js';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { errorText, renderError, renderLoading, renderNoClient } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
@@ -18,8 +17,8 @@ import { InboxController, type RequestMove } from './inbox-controller.js';
 import { partnerInboxStyles } from './partner-inbox.styles.js';
 import type { RequestForm } from './request-form.js';
 
-/** The inbox's two sections. */
-export type InboxView = 'announcements' | 'requests';
+/** What the inbox shows: both sections (`all`), or one of them. */
+export type InboxView = 'all' | 'announcements' | 'requests';
 
 /**
  * @summary Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
@@ -28,9 +27,8 @@ export type InboxView = 'announcements' | 'requests';
  * @fires {PkUnreadChangeEvent} pk-unread-change - The partner's unread count was first known or changed; `detail.data.unread`.
  * @fires {PkErrorEvent} pk-error - Loading or an action failed.
  *
- * @csspart tabs - The tab list (announcements, requests).
- * @csspart tab - One tab.
- * @csspart tab-panel - A tab's panel.
+ * @csspart announcements - The announcements section.
+ * @csspart requests - The requests section.
  * @csspart unread-badge - The unread count beside the title.
  * @csspart announcement - One announcement; `announcement-unread` too while unread.
  * @csspart read-button - Shows or hides an announcement's text.
@@ -66,7 +64,10 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
     composing: { state: true, attribute: false },
   };
 
-  /** The section shown: `announcements` (default) or `requests`. */
+  /**
+   * What to show: both sections, announcements first (`all`, the default), or only `announcements`
+   * or `requests` (a host that gives each its own place in its navigation).
+   */
   declare view: InboxView;
   /** Seconds between reads of the open request's thread, for replies from the other side (default 60; 0 never). */
   declare pollSeconds: number;
@@ -78,7 +79,6 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
   declare composing: boolean;
 
   readonly #inbox = new InboxController(this, { newReply: (name) => this.localize.t('inbox.reply.new', { name: name || this.localize.t('inbox.request.someone') }) });
-  readonly #tabs = new TabsController<InboxView>(this, { selected: () => this.view, select: (view) => (this.view = view) });
   readonly #form = new LazyView<RequestForm>(this, () =>
     import('./request-form.js').then(
       ({ RequestForm }) =>
@@ -96,7 +96,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
 
   constructor() {
     super(partnerInboxCatalogues);
-    this.view = 'announcements';
+    this.view = 'all';
     this.pollSeconds = 60;
     this.dealId = '';
     this.draftKey = '';
@@ -136,12 +136,18 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
         ${inbox.isPartner && unread > 0 ? html`<span class="unread-badge" part="unread-badge">${l.t('inbox.unread', { count })}</span>` : nothing}
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">${inbox.announcement}</p>
-      ${this.#tabs.renderTabs(l.t('inbox.tabs'), [
-        { key: 'announcements', label: inbox.isPartner && unread > 0 ? l.t('inbox.tab.announcementsUnread', { count }) : l.t('inbox.tab.announcements') },
-        { key: 'requests', label: l.t('inbox.tab.requests') },
-      ])}
-      ${this.#tabs.renderPanel('announcements', () => this.#renderAnnouncements())}
-      ${this.#tabs.renderPanel('requests', () => this.#renderRequests())}
+      ${this.view === 'requests'
+        ? nothing
+        : html`<section class="section" part="announcements" aria-labelledby="announcements-title">
+            <h3 id="announcements-title">${l.t('inbox.section.announcements')}</h3>
+            ${this.#renderAnnouncements()}
+          </section>`}
+      ${this.view === 'announcements'
+        ? nothing
+        : html`<section class="section" part="requests" aria-labelledby="requests-title">
+            <h3 id="requests-title">${l.t('inbox.section.requests')}</h3>
+            ${this.#renderRequests()}
+          </section>`}
     </section>`;
   }
 
@@ -188,7 +194,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
     return html`<li class="announcement ${unread ? 'announcement--unread' : ''}" part="announcement ${unread ? 'announcement-unread' : ''}">
       <article aria-labelledby="${id}-title">
         <div class="item-head">
-          <h3 id="${id}-title" class="item-title">${title}</h3>
+          <h4 id="${id}-title" class="item-title">${title}</h4>
           <p class="badges">
             ${announcement.pinned ? html`<span class="badge badge--pinned">${l.t('inbox.pinned')}</span>` : nothing}
             ${unread ? html`<span class="badge badge--unread">${l.t('inbox.new')}</span>` : nothing}
@@ -204,7 +210,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
         <button class="button" part="read-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-body" @click=${() => this.#toggle(announcement)}>
           ${open ? l.t('inbox.hide') : l.t('inbox.read')}<span class="visually-hidden">: ${title}</span>
         </button>
-        <div class="body" id="${id}-body" part="announcement-body" ?hidden=${!open}>${open ? this.#body.render(l, (view) => view.renderBody(body, 4)) : nothing}</div>
+        <div class="body" id="${id}-body" part="announcement-body" ?hidden=${!open}>${open ? this.#body.render(l, (view) => view.renderBody(body, 5)) : nothing}</div>
       </article>
     </li>`;
   }
@@ -234,7 +240,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
     return html`${inbox.isPartner
         ? html`<button class="button button--primary" part="new-request" type="button" @click=${() => this.#openForm()}>${l.t('inbox.requests.new')}</button>`
         : nothing}
-      <h3 class="list-title">${inbox.isPartner ? l.t('inbox.requests.list') : l.t('inbox.requests.listVendor')}</h3>
+      <h4 class="list-title">${inbox.isPartner ? l.t('inbox.requests.list') : l.t('inbox.requests.listVendor')}</h4>
       ${this.renderStates(inbox.requests, {
         empty: (items) => items.length === 0,
         emptyMessage: inbox.isPartner ? l.t('inbox.requests.empty') : l.t('inbox.requests.emptyVendor'),
@@ -287,7 +293,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
     const reference = request.reference;
     return html`${back}
       <article class="request-detail" aria-labelledby="request-title">
-        <h3 id="request-title" tabindex="-1">${request.subject}</h3>
+        <h4 id="request-title" tabindex="-1">${request.subject}</h4>
         <p class="meta muted">
           <span>${request.number}</span>
           ${this.#renderStatus(request)}
@@ -297,7 +303,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
         </p>
         ${request.targets ? this.#renderTargets(request.targets) : nothing}
         ${this.#renderMoves()}
-        <h4>${l.t('inbox.request.thread')}</h4>
+        <h5>${l.t('inbox.request.thread')}</h5>
         <ol class="thread" part="thread">
           ${request.messages.map((m) => this.#renderMessage(m))}
         </ol>

@@ -11,7 +11,7 @@ import { newIdempotencyKey } from '@partnerkit/core/client';
 import { requests } from '@partnerkit/core/client/communication';
 import { PartnerRequestInput, REQUEST_CATEGORIES, type PartnerRequest, type RequestCategory } from '@partnerkit/core/schemas';
 import type { PartnerKitHost } from '../platform/host.js';
-import { isObject, readStored, removeStored, writeStored } from '../platform/local-store.js';
+import { readDraft, writeDraft } from './draft-storage.js';
 import { reportError } from '../platform/report-error.js';
 import type { PlatformMessages } from '../platform/i18n/index.js';
 import type { LocalizeController } from '../platform/localize.js';
@@ -79,8 +79,8 @@ export class RequestForm {
     const key = `partnerkit:partner-inbox:${slot.partnerId}:${slot.instance}`;
     if (key === this.#storeKey) return;
     this.#storeKey = key;
-    const stored = readStored(key);
-    if (!isObject(stored) || typeof stored.key !== 'string' || !isObject(stored.values)) return;
+    const stored = readDraft(key) as { key?: unknown; values?: Record<string, unknown> } | undefined;
+    if (typeof stored?.key !== 'string' || typeof stored.values !== 'object' || stored.values === null) return;
     const source = stored.values;
     const values = Object.fromEntries(FIELDS.map((f) => [f, typeof source[f] === 'string' ? source[f] : ''])) as unknown as RequestDraft;
     if (values.category !== '' && !REQUEST_CATEGORIES.includes(values.category)) values.category = '';
@@ -94,7 +94,7 @@ export class RequestForm {
     this.restored = false;
     if (this.invalid.length > 0) this.invalid = this.#check().invalid;
     this.#restore();
-    if (this.#storeKey) writeStored(this.#storeKey, { values: this.values, key: this.key });
+    if (this.#storeKey) writeDraft(this.#storeKey, { values: this.values, key: this.key });
     this.#host.requestUpdate();
   }
 
@@ -136,7 +136,7 @@ export class RequestForm {
     this.#host.requestUpdate();
     try {
       const request = await requests(client).open(input, { idempotencyKey: this.key });
-      if (this.#storeKey) removeStored(this.#storeKey);
+      if (this.#storeKey) writeDraft(this.#storeKey, undefined);
       this.values = empty();
       this.key = newIdempotencyKey();
       this.#context.opened(request);
@@ -165,7 +165,7 @@ export class RequestForm {
     };
     const dealId = this.#context.dealId();
     return html`<form class="request-form form" part="request-form" novalidate aria-labelledby="form-title" @submit=${onSubmit}>
-      <h3 id="form-title">${l.t('inbox.form.title')}</h3>
+      <h4 id="form-title">${l.t('inbox.form.title')}</h4>
       ${this.restored ? html`<p class="notice" role="status">${l.t('inbox.form.restored')}</p>` : nothing}
       ${dealId ? html`<p class="muted">${l.t('inbox.form.deal', { id: dealId })}</p>` : nothing}
       <label for="category">${l.t('inbox.form.category')}</label>

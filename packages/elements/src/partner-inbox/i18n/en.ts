@@ -3,10 +3,8 @@ import { defineMessages } from '../../platform/localize.js';
 
 export const en = defineMessages({
   'inbox.title': 'Inbox',
-  'inbox.tabs': 'Inbox sections',
-  'inbox.tab.announcements': 'Announcements',
-  'inbox.tab.announcementsUnread': (p: { count: string }) => `Announcements (${p.count} unread)`,
-  'inbox.tab.requests': 'Requests',
+  'inbox.section.announcements': 'Announcements',
+  'inbox.section.requests': 'Requests',
   'inbox.more': 'Load more',
   'inbox.loadingMore': 'Loading more…',
   'inbox.unread': (p: { count: string }) => `${p.count} unread`,

@@ -4,10 +4,8 @@ import type { en } from './en.js';
 
 export const vi: Messages<typeof en> = {
   'inbox.title': 'Hộp thư',
-  'inbox.tabs': 'Các mục của hộp thư',
-  'inbox.tab.announcements': 'Thông báo',
-  'inbox.tab.announcementsUnread': (p) => `Thông báo (${p.count} chưa đọc)`,
-  'inbox.tab.requests': 'Yêu cầu',
+  'inbox.section.announcements': 'Thông báo',
+  'inbox.section.requests': 'Yêu cầu',
   'inbox.more': 'Tải thêm',
   'inbox.loadingMore': 'Đang tải thêm…',
   'inbox.unread': (p) => `${p.count} chưa đọc`,
