@@ -15,6 +15,7 @@ import { safeHttpUrl } from '../resource-library/safe-url.js';
 import { partnerInboxCatalogues, type PartnerInboxMessages } from './i18n/index.js';
 import { InboxController, type RequestMove } from './inbox-controller.js';
 import { partnerInboxStyles } from './partner-inbox.styles.js';
+import type * as AnnouncementBody from './announcement-body.js';
 import type { RequestForm } from './request-form.js';
 
 /** What the inbox shows: both sections (`all`), or one of them. */
@@ -92,7 +93,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
         }),
     ),
   );
-  readonly #body = new LazyView<typeof import('./announcement-body.js')>(this, () => import('./announcement-body.js'));
+  readonly #body = new LazyView<typeof AnnouncementBody>(this, () => import('./announcement-body.js'));
 
   constructor() {
     super(partnerInboxCatalogues);
