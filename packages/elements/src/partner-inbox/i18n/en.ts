@@ -49,7 +49,7 @@ export const en = defineMessages({
   'inbox.request.noDue': 'No due time',
   'inbox.request.reference.deal': (p: { id: string }) => `About deal ${p.id}`,
   'inbox.request.reference.plan_objective': (p: { id: string }) => `About plan objective ${p.id}`,
-  'inbox.request.reference.review_action': (p: { id: string }) => `About review action ${p.id}`,
+  'inbox.request.reference.review_action': (p: { id: string }) => `About business review action ${p.id}`,
   'inbox.request.back': 'Back to requests',
   'inbox.request.thread': 'Messages',
   'inbox.request.vendor': 'Vendor',
