@@ -460,6 +460,8 @@ describe('the demo in Chromium', () => {
         await intranet.waitForFunction(() => !document.querySelector('partner-inbox')?.shadowRoot?.querySelector('[part~="requests"] [part~="load-more"][disabled]'));
       }
       await intranet.locator(link).setTimeout(WAIT.timeout).click();
+      // The inbox moves focus to the request once it is loaded: type only after that.
+      await intranet.waitForFunction(() => document.querySelector('partner-inbox')?.shadowRoot?.activeElement?.id === 'request-title', { timeout: WAIT.timeout });
       await intranet.locator('partner-inbox >>> #reply').setTimeout(WAIT.timeout).fill('Every campaign approved this quarter; send me the form.');
       await intranet.locator('partner-inbox >>> [part~="reply-form"] button[type="submit"]:not([disabled])').click();
       await intranet.waitForSelector('partner-inbox >>> [part~="status-waiting_on_partner"]', WAIT);
