@@ -53,6 +53,8 @@ const en = {
   newPartner: 'new partner',
   yourPlan: 'Our joint business plan',
   partnerPlan: 'Joint business plan',
+  yourInbox: 'Messages from the vendor',
+  partnerInbox: 'Partner requests and announcements',
   footer:
     'A demo host site. The PartnerKit admin key stays on this site’s server; the browser only ever holds a short-lived session for the person signed in.',
   notFoundTitle: 'Page not found',
@@ -109,6 +111,8 @@ const vi: DemoMessages = {
   newPartner: 'đối tác mới',
   yourPlan: 'Kế hoạch kinh doanh chung của chúng ta',
   partnerPlan: 'Kế hoạch kinh doanh chung',
+  yourInbox: 'Tin nhắn từ nhà cung cấp',
+  partnerInbox: 'Yêu cầu của đối tác và thông báo',
   footer:
     'Một trang web chủ dùng để minh họa. Khóa quản trị PartnerKit chỉ nằm trên máy chủ của trang này; trình duyệt chỉ giữ một phiên ngắn hạn cho người đang đăng nhập.',
   notFoundTitle: 'Không tìm thấy trang',
