@@ -38,6 +38,8 @@ export const TAGS = {
   'partner-agreements': NEW_WIDGET_LIMIT,
   // Issue 22: the plan, its controller and its English (Vietnamese loads on use).
   'partner-plan': 10 * KB,
+  // Issue 21: the first two steps; the checks and the last two steps load on demand.
+  'partner-application': NEW_WIDGET_LIMIT,
 };
 
 /**
@@ -57,11 +59,14 @@ export const CEILINGS = {
   page: 60.1 * KB,
   /**
    * The page of the provider and one widget, for each of the first three. 43.7 / 43.0 / 43.7 ->
-   * 44.8 / 43.7 / 44.2 with the shared chunk's growth above (decisions.md, "Agreements").
+   * 44.8 / 43.7 / 44.2 with the shared chunk's growth above (decisions.md, "Agreements"); 44.8 /
+   * 43.7 / 44.2 -> 44.9 / 43.8 / 44.3 when DomainName became shared vocabulary (the partner's and
+   * the applicant's; the page of the three unchanged: decisions.md, "The application form in the
+   * CDN build").
    */
   widgetPage: {
-    'partner-scorecard': 44.8 * KB,
-    'deal-register': 43.7 * KB,
-    'resource-library': 44.2 * KB,
+    'partner-scorecard': 44.9 * KB,
+    'deal-register': 43.8 * KB,
+    'resource-library': 44.3 * KB,
   },
 };
