@@ -61,7 +61,7 @@ export function renderSteps({ l, app }: ApplicationView): TemplateResult {
   const current = STEPS.indexOf(app.step);
   return html`<ol class="steps" part="steps" aria-label=${l.t('steps')}>
     ${STEPS.map(
-      (step, i) => html`<li class="steps__item ${i < current ? 'steps__item--done' : ''}" part="step" aria-current=${i === current ? 'step' : nothing}>
+      (step, i) => html`<li class="steps__item ${i < current ? 'steps__item--done' : ''}" part="step" aria-current=${orAbsent(i === current ? 'step' : undefined)}>
         <span class="steps__number" aria-hidden="true">${l.number(i + 1)}</span> ${l.t(`step.${step}`)}
       </li>`,
     )}
@@ -97,6 +97,12 @@ export function renderStep(view: ApplicationView): TemplateResult {
   ${later ? app.laterSteps.render(view.l, (steps) => (app.step === 'review' ? steps.renderReview(view) : steps.renderQuestions(view))) : nothing}`;
 }
 
+/**
+ * `value`, or no attribute at all: what `ifDefined` does, without its module, which would move
+ * into the shared chunk every page loads once two widgets used it.
+ */
+export const orAbsent = <T extends string>(value: T | undefined): T => (value ?? nothing) as T;
+
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   return ids.filter(Boolean).join(' ') || undefined;
 }
@@ -116,17 +122,17 @@ function renderField({ l, app }: ApplicationView, name: FieldName): TemplateResu
   const value = app.values[name];
   let input: TemplateResult;
   if (control === 'textarea') {
-    input = html`<textarea id=${id} name=${name} dir="auto" rows=${name === 'whyUs' || name === 'experience' ? 5 : 3} aria-required=${required ? 'true' : nothing}
+    input = html`<textarea id=${id} name=${name} dir="auto" rows=${name === 'whyUs' || name === 'experience' ? 5 : 3} aria-required=${orAbsent(required ? 'true' : undefined)}
       aria-invalid=${invalid} aria-describedby=${described ?? nothing} .value=${value}></textarea>`;
   } else if (control === 'country' || control === 'size') {
     const choices = control === 'country' ? countryChoices(l.lang) : COMPANY_SIZES.map((size) => ({ value: size, label: l.t('size', { range: size }) }));
-    input = html`<select id=${id} name=${name} autocomplete=${AUTOCOMPLETE[name] ?? nothing} aria-required=${required ? 'true' : nothing} aria-invalid=${invalid} aria-describedby=${described ?? nothing}>
+    input = html`<select id=${id} name=${name} autocomplete=${orAbsent(AUTOCOMPLETE[name])} aria-required=${orAbsent(required ? 'true' : undefined)} aria-invalid=${invalid} aria-describedby=${described ?? nothing}>
       <option value="" ?selected=${!value}>${l.t('choose')}</option>
       ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
     </select>`;
   } else {
     input = html`<input id=${id} name=${name} type=${control === 'whole' ? 'text' : control} dir="auto" autocomplete=${AUTOCOMPLETE[name] ?? 'off'}
-      inputmode=${control === 'whole' ? 'numeric' : nothing} aria-required=${required ? 'true' : nothing}
+      inputmode=${orAbsent(control === 'whole' ? 'numeric' : undefined)} aria-required=${orAbsent(required ? 'true' : undefined)}
       aria-invalid=${invalid} aria-describedby=${described ?? nothing} .value=${value} />`;
   }
   return html`<div class="field" part="field">
@@ -142,7 +148,7 @@ function renderPartnerTypes({ l, app, form }: ApplicationView): TemplateResult {
     ${form.partnerTypes.map((offered, i) => {
       const { description } = localise(offered, l.lang);
       return html`<label class="choice">
-        <input type="radio" name="partnerType" value=${offered.type} id=${i ? nothing : 'f-partnerType'} .checked=${app.values.partnerType === offered.type}
+        <input type="radio" name="partnerType" value=${offered.type} id=${orAbsent(i ? undefined : 'f-partnerType')} .checked=${app.values.partnerType === offered.type}
           aria-describedby=${description ? `d-type-${offered.type}` : nothing} />
         <span><strong>${l.t(`type.${offered.type}`)}</strong>${description ? html`<span class="hint" id="d-type-${offered.type}">${description}</span>` : nothing}</span>
       </label>`;

@@ -9,7 +9,7 @@ import { localise } from '@partnerkit/core/rules';
 import type { ApplicationQuestion } from '@partnerkit/core/schemas';
 import { questionField, STEP_FIELDS, STEPS, type FieldName, type Step } from './application-fields.js';
 import { askedQuestions } from './application-model.js';
-import { describedBy, renderFieldError, type ApplicationView } from './application-view.js';
+import { describedBy, orAbsent, renderFieldError, type ApplicationView } from './application-view.js';
 import { countryName } from './countries.js';
 
 /** The programme's questions for the chosen partner type. */
@@ -35,11 +35,11 @@ function renderQuestion({ l, app }: ApplicationView, question: ApplicationQuesti
     const chosen = Array.isArray(value) ? value : value ? [value] : [];
     // A radio group may be required; a group of checkboxes has no such state (its * says it).
     return html`<fieldset class="field choices" part="field question" data-question=${question.id} role=${multiple ? 'group' : 'radiogroup'}
-      aria-required=${!multiple && question.required ? 'true' : nothing} aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${described ?? nothing}>
+      aria-required=${orAbsent(!multiple && question.required ? 'true' : undefined)} aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${described ?? nothing}>
       <legend>${label}</legend>
       ${help}
       ${options.map(
-        (o, i) => html`<label class="choice choice--inline"><input type=${multiple ? 'checkbox' : 'radio'} name=${field} value=${o.value} id=${i ? nothing : id}
+        (o, i) => html`<label class="choice choice--inline"><input type=${multiple ? 'checkbox' : 'radio'} name=${field} value=${o.value} id=${orAbsent(i ? undefined : id)}
           .checked=${chosen.includes(o.value)} /> ${o.label}</label>`,
       )}
       ${renderFieldError(l, errorId, problem)}
@@ -48,9 +48,9 @@ function renderQuestion({ l, app }: ApplicationView, question: ApplicationQuesti
   const text = typeof value === 'string' ? value : '';
   const control =
     question.kind === 'long_text'
-      ? html`<textarea id=${id} name=${field} dir="auto" rows="5" aria-required=${required ?? nothing} aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${described ?? nothing} .value=${text}></textarea>`
-      : html`<input id=${id} name=${field} type="text" dir="auto" autocomplete="off" inputmode=${question.kind === 'number' ? 'decimal' : nothing}
-          aria-required=${required ?? nothing} aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${described ?? nothing} .value=${text} />`;
+      ? html`<textarea id=${id} name=${field} dir="auto" rows="5" aria-required=${orAbsent(required)} aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${described ?? nothing} .value=${text}></textarea>`
+      : html`<input id=${id} name=${field} type="text" dir="auto" autocomplete="off" inputmode=${orAbsent(question.kind === 'number' ? 'decimal' : undefined)}
+          aria-required=${orAbsent(required)} aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${described ?? nothing} .value=${text} />`;
   return html`<div class="field" part="field question" data-question=${question.id}>
     <label for=${id}>${label}</label>
     ${control} ${help} ${renderFieldError(l, errorId, problem)}
