@@ -5,7 +5,7 @@
 import type { RunContext } from './context.js';
 
 /** The areas of the contract the kit checks, in the order it runs them. */
-export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'writes', 'deals', 'gating', 'agreements', 'scorecards', 'translations', 'plans', 'applications', 'communication', 'cors'] as const;
+export const AREAS = ['openapi', 'auth', 'isolation', 'validation', 'pagination', 'idempotency', 'writes', 'deals', 'gating', 'agreements', 'scorecards', 'translations', 'plans', 'applications', 'enablement', 'communication', 'cors'] as const;
 
 /** One area of the contract (`--only auth,deals`). */
 export type Area = (typeof AREAS)[number];
@@ -27,6 +27,7 @@ export const AREA_SUMMARIES: Readonly<Record<Area, string>> = Object.freeze({
   plans: "joint business plans: both sides' agreement per version, each side its own items, revisions, and progress by core's rules",
   communication: 'announcements reach exactly their audience, reads are counted; requests move through the table, due by business hours, scoped to the partner and its manager',
   applications: "recruitment: a publishable key's scope, the application lifecycle table, scores recomputed with core's rules",
+  enablement: "training and certification: the assessment's key hidden, attempts scored by core's rules and never passed twice, requirements recomputed with core's rules, each partner's people its own",
   cors: 'the CORS preflight for an allowed origin',
 });
 

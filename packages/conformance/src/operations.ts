@@ -66,6 +66,12 @@ export interface SampleIds {
   activityId: string;
   commentId: string;
   revision: string;
+  /** Enablement: a certification, a course, a person, an enrolment and a certificate. */
+  certificationId: string;
+  courseId: string;
+  personId: string;
+  enrolmentId: string;
+  certificateId: string;
   /** A partner a write may name (measurements, sessions). */
   bodyPartnerId: string;
   /** A KPI a write may name. */
@@ -93,6 +99,11 @@ function idFor(path: string, ids: SampleIds): string {
   if (path.startsWith('/v1/applications/')) return ids.applicationId;
   if (path.startsWith('/v1/selection-criteria/')) return ids.criterionId;
   if (path.startsWith('/v1/publishable-keys/')) return ids.publishableKeyId;
+  if (path.startsWith('/v1/certifications/')) return ids.certificationId;
+  if (path.startsWith('/v1/courses/')) return ids.courseId;
+  if (path.startsWith('/v1/people/')) return ids.personId;
+  if (path.startsWith('/v1/enrolments/')) return ids.enrolmentId;
+  if (path.startsWith('/v1/certificates/')) return ids.certificateId;
   throw new Error(`the kit has no id kind for ${path}`);
 }
 
@@ -148,6 +159,19 @@ const BODIES: Record<string, (ids: SampleIds) => unknown> = {
   createPlanActivity: (ids) => ({ title: `${ids.label} activity` }),
   updatePlanActivity: (ids) => ({ title: `${ids.label} activity` }),
   createPlanComment: (ids) => ({ body: `${ids.label} comment` }),
+  createCertification: (ids) => ({ name: `${ids.label} certification`, validityMonths: 12 }),
+  updateCertification: (ids) => ({ name: `${ids.label} certification` }),
+  createCourse: (ids) => ({ title: `${ids.label} course`, format: 'live', durationMinutes: 60, language: 'en' }),
+  updateCourse: (ids) => ({ title: `${ids.label} course` }),
+  createPerson: (ids) => ({ name: `${ids.label} person` }),
+  updatePerson: (ids) => ({ name: `${ids.label} person` }),
+  createEnrolment: (ids) => ({ courseId: ids.courseId, personId: ids.personId }),
+  recordEnrolmentProgress: () => ({ moduleId: 'm1' }),
+  submitAttempt: () => ({ answers: [] }),
+  transitionEnrolment: () => ({ to: 'withdrawn' }),
+  createCertificate: (ids) => ({ certificationId: ids.certificationId, personId: ids.personId }),
+  renewCertificate: () => ({}),
+  updateTierCertificationRequirements: () => ({ requirements: [] }),
   createAnnouncement: (ids) => ({ title: `${ids.label} announcement`, body: 'Conformance', category: 'product_news', audience: { partnerIds: [ids.bodyPartnerId] } }),
   updateAnnouncement: (ids) => ({ title: `${ids.label} announcement` }),
   openRequest: (ids) => ({ partnerId: ids.bodyPartnerId, category: 'question', subject: `${ids.label} request`, message: 'Conformance' }),

@@ -8,6 +8,7 @@ import { authChecks } from './areas/auth.js';
 import { communicationChecks } from './areas/communication.js';
 import { corsChecks } from './areas/cors.js';
 import { dealChecks } from './areas/deals.js';
+import { enablementChecks } from './areas/enablement.js';
 import { gatingChecks } from './areas/gating.js';
 import { idempotencyChecks } from './areas/idempotency.js';
 import { isolationChecks } from './areas/isolation.js';
@@ -35,6 +36,7 @@ const BY_AREA: Record<Area, readonly Check[]> = {
   translations: translationChecks,
   applications: applicationChecks,
   plans: planChecks,
+  enablement: enablementChecks,
   communication: communicationChecks,
   cors: corsChecks,
 };

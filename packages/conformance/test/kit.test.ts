@@ -46,7 +46,8 @@ describe('the contract operations', () => {
     const ids = {
       partnerId: 'p_1', dealId: 'd_1', tierId: 't_1', kpiId: 'k_1', resourceId: 'r_1', agreementId: 'ag_1', versionId: 'av_1', acceptanceId: 'ac_1',
       announcementId: 'an_1', requestId: 'rq_1', messageId: 'm_1', applicationId: 'ap_1', criterionId: 'cr_1', publishableKeyId: 'pk_1',
-      period: '2026-H1', objectiveId: 'o_1', activityId: 'a_1', commentId: 'c_1', revision: '1', bodyPartnerId: 'p_2', bodyKpiId: 'k_2', label: 'x',
+      period: '2026-H1', objectiveId: 'o_1', activityId: 'a_1', commentId: 'c_1', revision: '1', certificationId: 'cn_1', courseId: 'co_1', personId: 'pp_1',
+      enrolmentId: 'en_1', certificateId: 'ce_1', bodyPartnerId: 'p_2', bodyKpiId: 'k_2', label: 'x',
     };
     for (const op of operations) {
       const request = sampleRequest(op, ids);

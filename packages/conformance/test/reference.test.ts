@@ -114,6 +114,10 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'plans',
     mustFail: { 'plans.progress': /"Revenue" expected is 1; core's rules give 0?\.\d+/ },
   },
+  'shows-assessment-keys': {
+    area: 'enablement',
+    mustFail: { 'enablement.key-hidden': /GET \/v1\/courses\/\S+ as a answered 200 .*: the answer carries correctChoiceIds/ },
+  },
   'announces-to-everyone': {
     area: 'communication',
     mustFail: {

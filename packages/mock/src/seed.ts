@@ -5,7 +5,7 @@
  * @module
  */
 import { DAY_MS } from '@partnerkit/core/rules';
-import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, generateDemoCommunication, generateDemoData, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
+import { DEMO_APPLICATION_FORM, DEMO_APPLICATIONS, DEMO_CRITERIA, DEMO_THRESHOLDS, generateDemoCommunication, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions, type DemoUser } from '@partnerkit/core/demo';
 import type { Caller } from './context.js';
 import { checkSubmission, evaluateApplication, moveApplication, submitApplication } from './parts/recruitment.js';
 import { Deal, Kpi, Measurement, Partner, Resource, Target, Tier } from '@partnerkit/core/schemas';
@@ -79,6 +79,13 @@ export function applySeed(state: MockState, seed: MockSeed, now: Date, demo: Dem
     for (const r of communication.requests) state.requests.set(r.id, { ...r, seq: state.nextSeq() });
     state.requestNumbers = communication.requests.length;
     seedRecruitment(state, now, data.managers);
+    const enablement = generateDemoEnablement(data);
+    for (const c of enablement.certifications) state.certifications.set(c.id, { ...c, seq: state.nextSeq() });
+    for (const { course, assessment } of enablement.courses) state.courses.set(course.id, { ...course, assessment, seq: state.nextSeq() });
+    for (const r of enablement.requirements) state.certificationRequirements.set(r.tierId, r);
+    for (const p of enablement.people) state.people.set(p.id, { ...p, seq: state.nextSeq() });
+    for (const c of enablement.certificates) state.certificates.set(c.id, { ...c, seq: state.nextSeq(), expiryAnnounced: null });
+    for (const e of enablement.enrolments) state.enrolments.set(e.id, { ...e, attemptsBase: 0, seq: state.nextSeq() });
   }
   if (typeof seed === 'string') return people;
   seed.tiers?.forEach((t, i) => state.tiers.set(t.id, checked(Tier, t, `tiers[${i}]`)));

@@ -12,14 +12,20 @@ import type {
   Agreement,
   AgreementVersion,
   Application,
+  AssessmentInput,
+  Certificate,
+  Certification,
+  Course,
   ApplicationFormInput,
   Deal,
+  Enrolment,
   EventEnvelope,
   Evaluation,
   KnownEventType,
   Kpi,
   Measurement,
   Partner,
+  Person,
   PersonRef,
   PlanRevision,
   PublishableKey,
@@ -29,6 +35,7 @@ import type {
   SelectionThresholds,
   Target,
   Tier,
+  TierCertificationRequirements,
 } from '@partnerkit/core/schemas';
 import { Cursors } from './http/pagination.js';
 
@@ -48,6 +55,12 @@ export type StoredApplication = Application & { seq: number };
 export type StoredEvaluation = Omit<Evaluation, 'weightedScore' | 'knockOuts'>;
 /** A joint business plan, with the revisions both sides agreed to and its creation order. */
 export type StoredPlan = PlanRecord & { revisions: PlanRevision[]; seq: number };
+/** A course as stored: its assessment with the key, and its creation order. */
+export type StoredCourse = Omit<Course, 'assessment'> & { assessment: AssessmentInput | null; seq: number };
+/** An enrolment as stored: the attempts used before its last reopening, and its creation order. */
+export type StoredEnrolment = Omit<Enrolment, 'attemptsLeft'> & { attemptsBase: number; seq: number };
+/** A certificate as stored (its status is computed when read), with the expiry last announced. */
+export type StoredCertificate = Omit<Certificate, 'status'> & { seq: number; expiryAnnounced?: string | null };
 /** An announcement, whether its `announcement.published` was sent, and its creation order. */
 export type StoredAnnouncement = AnnouncementRecord & { published: boolean; seq: number };
 /** A request with its thread and due times, and its creation order. */
@@ -89,6 +102,13 @@ export class MockState {
   readonly acceptances = new Map<string, StoredAcceptance>();
   /** By `partnerId \n period`. */
   readonly plans = new Map<string, StoredPlan>();
+  readonly certifications = new Map<string, Certification & { seq: number }>();
+  readonly courses = new Map<string, StoredCourse>();
+  readonly people = new Map<string, Person & { seq: number }>();
+  readonly enrolments = new Map<string, StoredEnrolment>();
+  readonly certificates = new Map<string, StoredCertificate>();
+  /** By tier id; a tier left out requires no certification. */
+  readonly certificationRequirements = new Map<string, TierCertificationRequirements>();
   readonly announcements = new Map<string, StoredAnnouncement>();
   /** By `announcementId \n partnerId \n userId`. */
   readonly announcementReads = new Map<string, StoredRead>();
@@ -130,6 +150,11 @@ export class MockState {
       const seq = this.events.length + 1;
       this.events.push({ id: `ev_${seq}`, seq, type: event.type, occurredAt: now.toISOString(), partnerId: event.partnerId, data: event.data });
     }
+  }
+
+  /** A tier's certification requirements (none when it has none). */
+  requirementsOf(tierId: string): TierCertificationRequirements {
+    return this.certificationRequirements.get(tierId) ?? { tierId, requirements: [], updatedAt: null };
   }
 
   /** The measurements of one partner. */

@@ -16,6 +16,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limit.js
 import { communicationRoutes } from './routes/communication.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { dealRoutes } from './routes/deals.js';
+import { enablementRoutes } from './routes/enablement.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { kpiRoutes } from './routes/kpis.js';
@@ -149,6 +150,7 @@ export function createApp(options: AppOptions): PartnerKitApp {
   resourceRoutes(app, ctx);
   agreementRoutes(app, ctx);
   planRoutes(app, ctx);
+  enablementRoutes(app, ctx);
   communicationRoutes(app, ctx);
   eventRoutes(app, ctx);
   recruitmentRoutes(app, ctx);

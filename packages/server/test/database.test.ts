@@ -120,6 +120,10 @@ suite('database', (harness) => {
             h.db.query('SELECT * FROM resources ORDER BY id'),
             h.db.query('SELECT p.*, (SELECT json_agg(o ORDER BY o.seq) FROM plan_objectives o WHERE o.plan_id = p.id) AS objectives FROM plans p ORDER BY id'),
             h.db.query('SELECT * FROM targets ORDER BY partner_id, kpi_id, period'),
+            h.db.query('SELECT * FROM courses ORDER BY id'),
+            h.db.query('SELECT * FROM people ORDER BY id'),
+            h.db.query('SELECT * FROM certificates ORDER BY id'),
+            h.db.query('SELECT * FROM enrolments ORDER BY id'),
             h.db.query('SELECT id, content_hash, effective_at FROM agreement_versions ORDER BY id'),
             h.db.query('SELECT id, partner_id, version_id, accepted_by, accepted_at, expires_at FROM acceptances ORDER BY id'),
           ])
@@ -145,6 +149,8 @@ suite('database', (harness) => {
     assert.equal(await count("SELECT count(*)::int AS n FROM deals WHERE status = 'approved' AND expires_at <= '2026-06-15T00:00:00Z'"), 0, 'approved deals are still protected on the seed date');
     assert.equal(await count("SELECT count(DISTINCT period)::int AS n FROM measurements"), 24);
     assert.equal(await count("SELECT last_value::int AS n FROM deal_numbers"), 3000);
+    assert.equal(await count("SELECT count(DISTINCT language)::int AS n FROM courses"), 2, 'a catalogue in English and Vietnamese');
+    assert.ok((await count("SELECT count(*)::int AS n FROM certificates WHERE expires_at > '2026-06-15T00:00:00Z' AND expires_at <= '2026-08-14T00:00:00Z'"))! > 0, 'certificates expiring within 60 days');
     await assert.rejects(seedDatabase(h.db, options), /already holds a programme/);
     assert.equal(await seedDatabase(h.db, options, { ifEmpty: true }), null);
     // The seeded programme serves: a seeded partner's scorecard computes.

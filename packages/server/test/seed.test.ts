@@ -36,6 +36,7 @@ async function digest(db: Database): Promise<string> {
       (SELECT md5(string_agg(number || status || company::text || evaluation_count::text, ',' ORDER BY number)) FROM applications) AS applications,
       (SELECT md5(string_agg(partner_id || kpi_id || period || value::text, ',' ORDER BY partner_id, kpi_id, period)) FROM measurements) AS measurements,
       (SELECT md5(string_agg(id || title, ',' ORDER BY id)) FROM resources) AS resources,
+      (SELECT md5(string_agg(id || person_id || issued_at::text || coalesce(expires_at::text, ''), ',' ORDER BY id)) FROM certificates) AS certificates,
       (SELECT md5(string_agg(id || title || audience::text || published::text, ',' ORDER BY id)) FROM announcements) AS announcements,
       (SELECT md5(string_agg(id || number || status || history::text, ',' ORDER BY id)) FROM requests) AS requests,
       (SELECT last_value FROM deal_numbers) AS numbers`);

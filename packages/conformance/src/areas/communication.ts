@@ -8,12 +8,12 @@
  */
 import { newIdempotencyKey } from '@partnerkit/core/client';
 import { audienceIncludes, normaliseAudience, requestDueTimes } from '@partnerkit/core/rules';
-import { Announcement, AnnouncementPage, type AnnouncementAudienceInput, EventEnvelope, page, PartnerRequest, PartnerRequestSummary, RequestMessage, RequestTargets } from '@partnerkit/core/schemas';
+import { Announcement, AnnouncementPage, type AnnouncementAudienceInput, page, PartnerRequest, PartnerRequestSummary, RequestMessage, RequestTargets } from '@partnerkit/core/schemas';
 import { defineCheck, ensure } from '../check.js';
 import { type RunContext, type Who, WHO_NAMES } from '../context.js';
 import { describe, type Exchange } from '../http.js';
 import { expectBody, expectFieldErrors, expectProblem, show } from '../expect.js';
-import { Findings } from './shared.js';
+import { eventsOf, Findings } from './shared.js';
 
 const AUDIENCE_RULE =
   'An announcement reaches its audience only: the partners named in partnerIds, and the segment its partnerTypes, tierIds and regions describe (each non-empty list narrows it); all empty is everyone. A partner session sees published, unexpired announcements of its audience, never the audience itself; any other id answers 404.';
@@ -25,7 +25,6 @@ const SCOPE_RULE =
   'A partner session reaches only its own partner\'s requests, a manager session those of the partners it manages (the partner\'s manager.id); anything else answers 404 exactly as an id that does not exist.';
 
 const SummaryPage = page(PartnerRequestSummary);
-const EventPage = page(EventEnvelope);
 
 async function send(ctx: RunContext, who: Who, method: string, url: string, json?: unknown, key = method === 'POST'): Promise<Exchange> {
   return ctx.http.send(method, url, { token: await ctx.token(who), ...(json === undefined ? {} : { json }), ...(key ? { headers: { 'Idempotency-Key': newIdempotencyKey() } } : {}) });
@@ -153,7 +152,7 @@ export const communicationChecks = [
       expectProblem(await send(ctx, 'a', 'POST', `${url}/messages`, { body: 'One more' }), 409, 'request_closed', 'partner A');
       expectProblem(await send(ctx, 'manager', 'POST', `${url}/transitions`, { to: 'resolved' }), 409, 'request_closed', 'manager');
 
-      const events = expectBody(await send(ctx, 'admin', 'GET', `/v1/events?partnerId=${encodeURIComponent(opened.partnerId)}&limit=200`), EventPage, 200, 'admin').data;
+      const events = await eventsOf(ctx, opened.partnerId, null);
       const types = events.filter((e) => (e.data as { requestId?: unknown }).requestId === opened.id).map((e) => e.type);
       for (const type of ['request.opened', 'request.replied', 'request.waiting_on_partner', 'request.waiting_on_vendor', 'request.resolved', 'request.reopened', 'request.closed']) {
         ensure(types.includes(type), `the event log has ${show(types)} for the request; ${type} is missing`);

@@ -4,17 +4,14 @@
  * registration per customer, and a pre-check that names no one.
  * @module
  */
-import type * as z from 'zod/mini';
 import { ACTIVE_DEAL_STATUSES, checkTransition, DAY_MS, DEAL_TRANSITIONS, isExtension, protectionEnd, transitionEventType } from '@partnerkit/core/rules';
-import { CONFLICT_REASONS, Deal, DEAL_STATUSES, DealCheckResult, type DealStatus, EventEnvelope, page, type Role } from '@partnerkit/core/schemas';
-
-type Envelope = z.infer<typeof EventEnvelope>;
+import { CONFLICT_REASONS, Deal, DEAL_STATUSES, DealCheckResult, type DealStatus, type Role } from '@partnerkit/core/schemas';
 import { defineCheck, ensure, fail, skip } from '../check.js';
 import { type RunContext, type Who, WHO_NAMES } from '../context.js';
 import { dealIn, dealInput, type Owner, register } from '../deal-fixtures.js';
 import { describe, type Exchange } from '../http.js';
 import { expectBody, expectFieldErrors, expectProblem, show } from '../expect.js';
-import { Findings, pool } from './shared.js';
+import { eventsOf, Findings, pool } from './shared.js';
 
 const TABLE_RULE =
   'A move that is not in the table answers 409 invalid_transition; a move whose who does not include the caller\'s role answers 403 forbidden. The table is DEAL_TRANSITIONS in @partnerkit/core/rules. rejected, won, lost, expired and withdrawn are final. The deal keeps its full history: every move with who made it, when and why.';
@@ -44,23 +41,6 @@ function identityOf(deal: Deal, partner: { id: string; name: string }, user: { i
 function leaks(exchange: Exchange, identity: readonly string[]): string[] {
   const text = `${exchange.text}\n${[...exchange.headers.values()].join('\n')}`;
   return identity.filter((t) => text.includes(t));
-}
-
-const EventPage = page(EventEnvelope);
-
-/** The events of a partner after the last one seen so far (`after` = null reads from the start). */
-async function eventsOf(ctx: RunContext, partnerId: string, after: string | null): Promise<Envelope[]> {
-  const events: Envelope[] = [];
-  let cursor: string | null = null;
-  const base = `/v1/events?partnerId=${encodeURIComponent(partnerId)}&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-  for (let pages = 0; pages < 100; pages++) {
-    const exchange = await ctx.http.get(cursor ? `${base}&cursor=${encodeURIComponent(cursor)}` : base, { token: await ctx.token('admin') });
-    const body = expectBody(exchange, EventPage, 200, 'admin');
-    events.push(...body.data);
-    cursor = body.nextCursor;
-    if (cursor === null) break;
-  }
-  return events;
 }
 
 export const dealChecks = [

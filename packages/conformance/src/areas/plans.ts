@@ -7,12 +7,12 @@
  */
 import { newIdempotencyKey } from '@partnerkit/core/client';
 import { currentPeriod, monthsOf, objectiveProgress, periodDays, planProgress, shiftPeriod } from '@partnerkit/core/rules';
-import { EventEnvelope, page, Plan, PlanActivity, PlanComment, PlanObjective, PlanRevision, type PlanObjectiveInput } from '@partnerkit/core/schemas';
+import { page, Plan, PlanActivity, PlanComment, PlanObjective, PlanRevision, type PlanObjectiveInput } from '@partnerkit/core/schemas';
 import { defineCheck, ensure, fail } from '../check.js';
 import { type RunContext, type Who, WHO_NAMES } from '../context.js';
 import { describe, type Exchange } from '../http.js';
 import { expectBody, expectFieldErrors, expectProblem, show } from '../expect.js';
-import { Findings } from './shared.js';
+import { eventsOf, Findings } from './shared.js';
 
 const SIDES_RULE =
   'Admin keys and manager sessions act for the vendor, partner sessions for their partner. Each side updates, marks done and removes only its own items: a partner changing the vendor\'s side answers 403 forbidden. The vendor may also add an item for the partner\'s side; it is then the partner\'s to keep.';
@@ -28,7 +28,6 @@ const PROGRESS_RULE =
 const path = (partnerId: string, period: string) => `/v1/partners/${encodeURIComponent(partnerId)}/plans/${encodeURIComponent(period)}`;
 const PlanRevisionPage = page(PlanRevision);
 const PlanObjectivePage = page(PlanObjective);
-const EventPage = page(EventEnvelope);
 
 const milestone = (title: string, extra: Partial<PlanObjectiveInput> = {}): PlanObjectiveInput => ({ owner: { name: 'Conformance owner' }, title, kind: 'milestone', ...extra });
 
@@ -97,7 +96,7 @@ export const planChecks = [
       const actions = agreed.history.map((e) => `${e.action}:${e.by.side}`);
       ensure(JSON.stringify(actions) === JSON.stringify(['created:vendor', 'proposed:vendor', 'agreed:partner', 'agreed:vendor']), `the plan's history is ${show(actions)}`);
 
-      const events = expectBody(await send(ctx, 'admin', 'GET', `/v1/events?partnerId=${encodeURIComponent(a)}&limit=200`), EventPage, 200, 'admin').data;
+      const events = await eventsOf(ctx, a, null);
       const types = events.filter((e) => (e.data as { planId?: unknown }).planId === agreed.id).map((e) => e.type);
       for (const type of ['plan.created', 'plan.objective_added', 'plan.proposed', 'plan.activity_added', 'plan.side_agreed', 'plan.agreed']) ensure(types.includes(type), `the event log has ${show(types)} for the plan; ${type} is missing`);
     },

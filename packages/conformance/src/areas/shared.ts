@@ -2,8 +2,11 @@
  * Small helpers the area modules share.
  * @module
  */
+import type * as z from 'zod/mini';
+import { EventEnvelope, page } from '@partnerkit/core/schemas';
 import { fail } from '../check.js';
 import type { RunContext } from '../context.js';
+import { expectBody } from '../expect.js';
 import type { Fixtures } from '../fixtures.js';
 import type { SampleIds } from '../operations.js';
 
@@ -31,6 +34,11 @@ export function ghostIds(ctx: RunContext, fixtures?: Fixtures): SampleIds {
     activityId: ghost,
     commentId: ghost,
     revision: '1',
+    certificationId: ghost,
+    courseId: ghost,
+    personId: ghost,
+    enrolmentId: ghost,
+    certificateId: ghost,
     bodyPartnerId: fixtures?.partners.c.id ?? ghost,
     bodyKpiId: fixtures?.kpis.certs.id ?? ghost,
     label: `${ctx.prefix} ghost`,
@@ -75,6 +83,26 @@ export class Findings {
     const shown = this.#items.slice(0, limit).join('; ');
     return this.#items.length > limit ? `${shown}; and ${this.#items.length - limit} more` : shown;
   }
+}
+
+const EventPage = page(EventEnvelope);
+
+/**
+ * A partner's events after the last one seen so far (`after` = null reads from the start), every
+ * page of them: earlier areas of the run may have logged hundreds for the same partner.
+ */
+export async function eventsOf(ctx: RunContext, partnerId: string, after: string | null): Promise<z.infer<typeof EventEnvelope>[]> {
+  const events: z.infer<typeof EventEnvelope>[] = [];
+  let cursor: string | null = null;
+  const base = `/v1/events?partnerId=${encodeURIComponent(partnerId)}&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+  for (let pages = 0; pages < 100; pages++) {
+    const exchange = await ctx.http.get(cursor ? `${base}&cursor=${encodeURIComponent(cursor)}` : base, { token: await ctx.token('admin') });
+    const body = expectBody(exchange, EventPage, 200, 'admin');
+    events.push(...body.data);
+    cursor = body.nextCursor;
+    if (cursor === null) break;
+  }
+  return events;
 }
 
 /** Waits `ms` milliseconds. */

@@ -33,6 +33,8 @@ export const VARIANTS = {
   'announces-to-everyone': 'a partner reads announcements addressed to others',
   /** Treats a publishable key as the admin on reads, like a backend that checks only that a key exists. */
   'public-key-reads-everything': 'a publishable key found in a page reads applications, partners and deals',
+  /** Serves a course with its assessment as stored, the correct choices included, to every caller. */
+  'shows-assessment-keys': 'partners read the correct answers of an assessment with the course',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -239,6 +241,28 @@ function planProgressIgnoresTime(app: FetchHandler): FetchHandler {
   };
 }
 
+/** Merges each question's correct choices (read with the admin key) into a course's answer, as a backend that serves its stored row would. */
+function showsAssessmentKeys(app: FetchHandler, adminKey: string): FetchHandler {
+  return async (request) => {
+    const match = /^(.*\/v1\/courses\/[^/]+)$/.exec(new URL(request.url).pathname);
+    if (request.method !== 'GET' || match === null || isAdminKey(request)) return app(request);
+    const plain = new Headers(request.headers);
+    plain.delete('accept-encoding');
+    const response = await app(new Request(request.url, { headers: plain }));
+    if (response.status !== 200) return response;
+    const course = (await response.json()) as { assessment: { questions: Record<string, unknown>[] } | null };
+    const keyAnswer = await app(new Request(`${request.url}/assessment-key`, { headers: { authorization: `Bearer ${adminKey}` } }));
+    if (course.assessment !== null && keyAnswer.ok) {
+      const key = (await keyAnswer.json()) as { questions: { questionId: string; correctChoiceIds: string[] }[] };
+      for (const question of course.assessment.questions) question.correctChoiceIds = key.questions.find((k) => k.questionId === question.id)?.correctChoiceIds ?? [];
+    }
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(JSON.stringify(course), { status: 200, headers });
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 function publicKeyReadsEverything(app: FetchHandler, adminKey: string): FetchHandler {
   return async (request) => {
@@ -276,6 +300,8 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return ignoresPlanVersions(app);
     case 'plan-progress-ignores-time':
       return planProgressIgnoresTime(app);
+    case 'shows-assessment-keys':
+      return showsAssessmentKeys(app, adminKey);
     case 'announces-to-everyone':
       return announcesToEveryone(app, adminKey);
   }

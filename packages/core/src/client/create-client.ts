@@ -8,6 +8,7 @@ import { CLIENT_REQUESTS, type BaseClient } from './part.js';
 import { announcements, requests, type AnnouncementsApi, type RequestsApi } from './parts/communication.js';
 import { agreements, type AgreementsApi } from './parts/agreements.js';
 import { deals, type DealsApi } from './parts/deals.js';
+import { enablement, type EnablementApi } from './parts/enablement.js';
 import { events, type EventsApi } from './parts/events.js';
 import { kpis, type KpisApi } from './parts/kpis.js';
 import { measurements, type MeasurementsApi } from './parts/measurements.js';
@@ -56,6 +57,8 @@ export interface PartnerKitClient extends BaseClient {
   readonly resources: ResourcesApi;
   /** Joint business plans. */
   readonly plans: PlansApi;
+  /** Training and certification. */
+  readonly enablement: EnablementApi;
   /** Announcements from the vendor, with read state. */
   readonly announcements: AnnouncementsApi;
   /** Partners' requests to their channel managers. */
@@ -106,6 +109,7 @@ export function createClient(options: ClientOptions): PartnerKitClient {
     deals: deals(base),
     resources: resources(base),
     plans: plans(base),
+    enablement: enablement(base),
     announcements: announcements(base),
     requests: requests(base),
     events: events(base),

@@ -17,6 +17,15 @@ export { measurements, type MeasurementsApi } from './parts/measurements.js';
 export { deals, type DealsApi, type DealListParams } from './parts/deals.js';
 export { resources, type ResourcesApi, type ResourceListParams } from './parts/resources.js';
 export { plans, type PlansApi, type PlanListParams, type PlanObjectiveListParams } from './parts/plans.js';
+export {
+  enablement,
+  type EnablementApi,
+  type CertificateListParams,
+  type CertificationListParams,
+  type CourseListParams,
+  type EnrolmentListParams,
+  type PersonListParams,
+} from './parts/enablement.js';
 export { announcements, requests, type AnnouncementsApi, type AnnouncementListParams, type RequestsApi, type RequestListParams } from './parts/communication.js';
 export { events, type EventsApi, type EventListParams } from './parts/events.js';
 export { agreements, type AgreementsApi, type AgreementListParams, type AcceptanceListParams } from './parts/agreements.js';

@@ -6,9 +6,11 @@
  * @module
  */
 import { generateDemoData, type DemoData } from '../demo/generate.js';
+import { generateDemoEnablement } from '../demo/enablement.js';
 import { generateDemoCommunication } from '../demo/communication.js';
 import { nextRenewal } from '../rules/agreements.js';
 import { generateDemoPlans } from '../demo/plans.js';
+import { certificateStatus, partnerEnablement } from '../rules/enablement.js';
 import { DEFAULT_REQUEST_TARGETS, presentAnnouncement, presentRequest, readStatsOf } from '../rules/communication.js';
 import { planWithProgress } from '../rules/plans.js';
 import { computeScorecard } from '../rules/scorecard.js';
@@ -113,6 +115,21 @@ export function createExamples(): Examples {
   const planRevision = demoPlans.flatMap((p) => p.revisions)[0]!;
   const agreement = planRevision.agreements.partner;
   const person = { id: objective.owner.id, name: objective.owner.name, email: objective.owner.email };
+  // Enablement: the demo catalogue, the Gold partner's people and certificates.
+  const enablement = generateDemoEnablement(demo);
+  const salesCourse = enablement.courses.find((c) => c.assessment !== null)!;
+  const course = salesCourse.course;
+  const assessmentInput = salesCourse.assessment!;
+  const certification = enablement.certifications[0]!;
+  const goldPeople = enablement.people.filter((p) => p.partnerId === gold.id);
+  const certificates = enablement.certificates.filter((c) => c.partnerId === gold.id).map((c) => ({ ...c, status: certificateStatus(c, asOf) }));
+  const certificate = certificates[0]!;
+  const enrolment = { ...enablement.enrolments.find((e) => e.partnerId === gold.id && e.status !== 'completed')!, attemptsLeft: assessmentInput.attemptsAllowed };
+  const passedEnrolment = { ...enrolment, status: 'completed' as const, completedModuleIds: course.modules.map((m) => m.id), attempts: 1, attemptsLeft: (assessmentInput.attemptsAllowed ?? 1) - 1, passedAt: EXAMPLES_AS_OF, bestScore: 100, certificateId: 'ce_00999', completedAt: EXAMPLES_AS_OF, updatedAt: EXAMPLES_AS_OF };
+  const tierRequirements = enablement.requirements.find((r) => r.tierId === 'tier_gold')!;
+  const partnerEnablementExample = partnerEnablement({ partner: gold, tiers: demo.tiers, requirements: enablement.requirements, certificates, at: asOf });
+  const questionInput = assessmentInput.questions[0]!;
+  const { id: _courseId, status: _status, createdAt: _cc, updatedAt: _cu, assessment: _a, modules, ...courseFields } = course;
   // The demo programme's communication: the pinned announcement, a request answered and replied to.
   const communication = generateDemoCommunication(demo);
   const storedAnnouncement = communication.announcements[0]!;
@@ -381,6 +398,57 @@ export function createExamples(): Examples {
     RequestTargets: { ...DEFAULT_REQUEST_TARGETS, businessHours: { ...DEFAULT_REQUEST_TARGETS.businessHours, timeZone: 'Asia/Ho_Chi_Minh', holidays: ['2027-01-01'] } },
     RequestTargetsInput: { ...DEFAULT_REQUEST_TARGETS, businessHours: { ...DEFAULT_REQUEST_TARGETS.businessHours, timeZone: 'Asia/Ho_Chi_Minh', holidays: ['2027-01-01'] } },
     ...recruitmentExamples(asOf, page),
+    CourseFormat: course.format,
+    CourseStatus: course.status,
+    EnrolmentStatus: enrolment.status,
+    CertificateSource: certificate.source,
+    CertificateStatus: certificate.status,
+    CertificationTranslation: certification.translations?.['vi'],
+    Certification: certification,
+    CertificationInput: { name: certification.name, description: certification.description, validityMonths: certification.validityMonths, translations: certification.translations },
+    CertificationPatch: { validityMonths: 36 },
+    CourseModuleTranslation: modules[0]!.translations?.['vi'],
+    CourseModule: modules[0],
+    CourseModuleInput: modules[0],
+    AssessmentChoiceTranslation: course.assessment!.questions[0]!.choices[0]!.translations?.['vi'],
+    AssessmentQuestionTranslation: course.assessment!.questions[0]!.translations?.['vi'],
+    AssessmentChoice: course.assessment!.questions[0]!.choices[0],
+    AssessmentQuestion: course.assessment!.questions[2],
+    Assessment: course.assessment,
+    AssessmentChoiceInput: questionInput.choices[0],
+    AssessmentQuestionInput: questionInput,
+    AssessmentInput: assessmentInput,
+    AssessmentKey: { courseId: course.id, questions: assessmentInput.questions.map((q) => ({ questionId: q.id, correctChoiceIds: q.correctChoiceIds })) },
+    CourseTranslation: course.translations?.['vi'],
+    Course: course,
+    CourseInput: { ...courseFields, modules, assessment: assessmentInput },
+    CoursePatch: { status: 'published' },
+    Person: goldPeople[0],
+    PersonInput: { name: goldPeople[0]!.name, email: goldPeople[0]!.email, externalId: goldPeople[0]!.externalId },
+    PersonPatch: { email: goldPeople[0]!.email },
+    Enrolment: enrolment,
+    EnrolmentInput: { courseId: enrolment.courseId, personId: enrolment.personId },
+    EnrolmentProgressInput: { moduleId: modules[1]!.id },
+    EnrolmentTransitionInput: { to: 'withdrawn' },
+    AttemptAnswer: { questionId: questionInput.id, choiceIds: questionInput.correctChoiceIds },
+    AttemptInput: { answers: assessmentInput.questions.map((q) => ({ questionId: q.id, choiceIds: q.correctChoiceIds })) },
+    AttemptResult: { id: 'at_00001', enrolmentId: enrolment.id, number: 1, correct: assessmentInput.questions.length, total: assessmentInput.questions.length, score: 100, passMark: assessmentInput.passMark, passed: true, attemptsLeft: passedEnrolment.attemptsLeft, certificateId: passedEnrolment.certificateId, submittedAt: EXAMPLES_AS_OF, enrolment: passedEnrolment },
+    Certificate: certificate,
+    CertificateInput: { certificationId: certification.id, personId: goldPeople[1]!.id, source: 'lms', externalId: 'LMS-204518', issuedAt: EXAMPLES_AS_OF },
+    CertificateRenewalInput: {},
+    CertificationRequirement: tierRequirements.requirements[0],
+    TierCertificationRequirements: tierRequirements,
+    TierCertificationRequirementsInput: { requirements: tierRequirements.requirements },
+    CertificationRequirementCheck: partnerEnablementExample.tiers[0]!.requirements[0],
+    TierCertificationCheck: partnerEnablementExample.tiers[0],
+    CertificationExpiryWarning: { tierId: 'tier_silver', certificationId: certification.id, required: 2, held: 2, expiring: 1, shortOn: '2027-01-12', before: '2027-01-29' },
+    PartnerEnablement: partnerEnablementExample,
+    CertificationPage: { data: enablement.certifications, nextCursor: null },
+    CoursePage: page(enablement.courses.slice(0, 2).map((c) => c.course)),
+    PersonPage: page(goldPeople.slice(0, 2)),
+    EnrolmentPage: page([enrolment]),
+    CertificatePage: page(certificates.slice(0, 2)),
+    TierCertificationRequirementsPage: { data: enablement.requirements, nextCursor: null },
   };
   cached = { components, demo, partnerDeal };
   return cached;

@@ -76,6 +76,11 @@ export function createSharedParameters(cursorSchema: JsonSchema) {
     KpiId: idParameter('KPI'),
     DealId: idParameter('deal'),
     ResourceId: idParameter('resource'),
+    CertificationId: idParameter('certification'),
+    CourseId: idParameter('course'),
+    PersonId: idParameter('person'),
+    EnrolmentId: idParameter('enrolment'),
+    CertificateId: idParameter('certificate'),
     AnnouncementId: idParameter('announcement'),
     RequestId: idParameter('request'),
     AgreementId: idParameter('agreement'),
@@ -332,6 +337,27 @@ const problemResponses = {
     },
     headers: ['Idempotent-Replayed'],
   },
+  EnrolmentConflict: {
+    description:
+      'The enrolment cannot take this now: its course has no assessment, or it is not open (`invalid_transition`); ' +
+      'it passed the assessment already, so an attempt cannot pass twice (`assessment_passed`); or every attempt ' +
+      'the assessment allows was used (`attempts_exhausted`).',
+    examples: {
+      assessment_passed: example(
+        'The assessment was passed already',
+        problem('assessment_passed', 409, 'The assessment was already passed', 'This enrolment passed its assessment already; a passed assessment is not taken again.'),
+      ),
+      attempts_exhausted: example(
+        'No attempts left',
+        problem('attempts_exhausted', 409, 'No attempts are left', 'The assessment allows 3 attempts per enrolment, and all were used.'),
+      ),
+      invalid_transition: example(
+        'A move the lifecycle does not have',
+        problem('invalid_transition', 409, 'The enrolment cannot make this move', 'an enrolment completed cannot move to withdrawn'),
+      ),
+    },
+    headers: ['Idempotent-Replayed'],
+  },
   PlanConflict: {
     description:
       'The plan cannot make this move now: the lifecycle has no such move from its status, or the caller\'s side ' +
@@ -462,7 +488,7 @@ const problemResponses = {
 export type ProblemResponseName = keyof typeof problemResponses;
 
 /** The 409 answers an operation may declare. */
-export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'ApplicationConflict' | 'RequestConflict' | 'InUse';
+export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'ApplicationConflict' | 'EnrolmentConflict' | 'RequestConflict' | 'InUse';
 
 /** The HTTP status of each problem response. */
 export const problemStatus: Record<ProblemResponseName, string> = {
@@ -475,6 +501,7 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   PlanConflict: '409',
   RequestConflict: '409',
   ApplicationConflict: '409',
+  EnrolmentConflict: '409',
   InUse: '409',
   PayloadTooLarge: '413',
   UnsupportedMediaType: '415',

@@ -1,8 +1,9 @@
 /**
  * The PRM rules shared by the server and the widgets: periods, scorecards, tiers, the deal
  * lifecycle, customer matching, joint business plans, agreements and content hashes, the
- * application lifecycle and applicant scoring, and communication. Pure functions over the
- * contract's types; no I/O, no Node-only APIs, UTC only. The math is explained in `docs/rules.md`.
+ * application lifecycle and applicant scoring, enablement and communication. Pure functions over
+ * the contract's types; no I/O, no Node-only APIs, UTC only. The math is explained in
+ * `docs/rules.md`.
  * @module
  */
 export * from './periods.js';
@@ -12,6 +13,7 @@ export * from './tiers.js';
 export * from './deal-lifecycle.js';
 export * from './customer-matching.js';
 export * from './plans.js';
+export * from './enablement.js';
 export * from './communication.js';
 export * from './resource-access.js';
 export * from './localisation.js';

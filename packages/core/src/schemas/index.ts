@@ -22,6 +22,7 @@ export * from './application.js';
 export * from './evaluation.js';
 export * from './publishable-key.js';
 export * from './plan.js';
+export * from './enablement.js';
 export * from './communication.js';
 export * from './session.js';
 export * from './session-token.js';

@@ -26,6 +26,8 @@ export const PROBLEM_CODES = [
   'in_use',
   'invalid_transition',
   'plan_changed',
+  'attempts_exhausted',
+  'assessment_passed',
   'request_closed',
   'invalid_cursor',
   'idempotency_mismatch',

@@ -101,6 +101,11 @@ export const problems = {
   invalidTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The deal cannot make this move', detail),
   invalidPlanTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The plan cannot make this move', detail),
   planChanged: (detail: string) => new ProblemError(409, 'plan_changed', 'The plan changed since it was read', detail),
+  attemptsExhausted: (allowed: number) =>
+    new ProblemError(409, 'attempts_exhausted', 'No attempts are left', `The assessment allows ${allowed} attempt${allowed === 1 ? '' : 's'} per enrolment, and all were used.`),
+  assessmentPassed: () =>
+    new ProblemError(409, 'assessment_passed', 'The assessment was already passed', 'This enrolment passed its assessment already; a passed assessment is not taken again.'),
+  invalidEnrolmentTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The enrolment cannot make this move', detail),
   invalidRequestTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The request cannot make this move', detail),
   requestClosed: () =>
     new ProblemError(409, 'request_closed', 'The request is closed', 'A closed request takes no more messages or moves; open a new request and mention this one.'),
@@ -119,7 +124,7 @@ export const problems = {
   serviceUnavailable: (detail: string) => new ProblemError(503, 'service_unavailable', 'The service is unavailable', detail),
 };
 
-/** A lifecycle's refusal of a move, as core's rules give it (`checkTransition`, `checkApplicationTransition`). */
+/** A lifecycle's refusal of a move, as core's rules give it (`checkTransition`, `checkApplicationTransition`, `checkEnrolmentTransition`). */
 export interface MoveRefusal {
   code: string;
   message: string;
@@ -130,11 +135,12 @@ export interface MoveRefusal {
  * `request_closed` for a request past its reopening window, 400 at `reason` when the move needs
  * one, else 409 `invalid_transition`, titled with what moves.
  */
-export function moveRefused(refusal: MoveRefusal, what: 'deal' | 'application' | 'request'): ProblemError {
+export function moveRefused(refusal: MoveRefusal, what: 'deal' | 'application' | 'request' | 'enrolment'): ProblemError {
   if (refusal.code === 'forbidden') return problems.forbidden(refusal.message);
   if (refusal.code === 'request_closed') return problems.requestClosed();
   if (refusal.code === 'reason_required') return problems.validation([{ path: 'reason', message: 'is required for this move' }], refusal.message);
   if (what === 'request') return problems.invalidRequestTransition(refusal.message);
+  if (what === 'enrolment') return problems.invalidEnrolmentTransition(refusal.message);
   if (what === 'application') return new ProblemError(409, 'invalid_transition', 'The application cannot make this move', refusal.message);
   return problems.invalidTransition(refusal.message);
 }

@@ -9,6 +9,7 @@ import { APPLICATION_STATUSES, ApplicationChannel } from './application.js';
 import { CountryCode, Id, LanguageTag, MonthPeriod, Period, QueryFlag, text } from './common.js';
 import { AnnouncementCategory, AnnouncementStatus, REQUEST_STATUSES, RequestCategory } from './communication.js';
 import { DEAL_STATUSES, DealType } from './deal.js';
+import { CertificateStatus, CourseFormat, CourseStatus, EnrolmentStatus } from './enablement.js';
 import { PageQuery } from './page.js';
 import { PartnerStatus } from './partner.js';
 import { PartnerType } from './partner-type.js';
@@ -132,6 +133,46 @@ export const PlanObjectiveListQuery = /* @__PURE__ */ z.extend(PageQuery, {
   overdue: z.optional(QueryFlag),
 });
 export type PlanObjectiveListQuery = z.infer<typeof PlanObjectiveListQuery>;
+
+export const CertificationListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  /** Case-insensitive search in the name. */
+  q: z.optional(text(200)),
+});
+export type CertificationListQuery = z.infer<typeof CertificationListQuery>;
+
+export const CourseListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  /** Partner sessions see `published` courses only, whatever they ask. */
+  status: z.optional(CourseStatus),
+  format: z.optional(CourseFormat),
+  language: z.optional(LanguageTag),
+  certificationId: z.optional(Id),
+  /** Case-insensitive search in the title and description. */
+  q: z.optional(text(200)),
+});
+export type CourseListQuery = z.infer<typeof CourseListQuery>;
+
+export const PersonListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  /** Case-insensitive search in the name and e-mail. */
+  q: z.optional(text(200)),
+});
+export type PersonListQuery = z.infer<typeof PersonListQuery>;
+
+export const EnrolmentListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  partnerId: z.optional(Id),
+  personId: z.optional(Id),
+  courseId: z.optional(Id),
+  status: z.optional(EnrolmentStatus),
+});
+export type EnrolmentListQuery = z.infer<typeof EnrolmentListQuery>;
+
+export const CertificateListQuery = /* @__PURE__ */ z.extend(PageQuery, {
+  partnerId: z.optional(Id),
+  personId: z.optional(Id),
+  certificationId: z.optional(Id),
+  /** At the backend's clock. */
+  status: z.optional(CertificateStatus),
+});
+export type CertificateListQuery = z.infer<typeof CertificateListQuery>;
 
 
 export const AnnouncementListQuery = /* @__PURE__ */ z.extend(PageQuery, {

@@ -334,5 +334,45 @@ export function clientServerSuite(driver: Driver): void {
       controller.abort();
       await assert.rejects(pending, (error) => (error as Error).name === 'AbortError' && !isPartnerKitError(error));
     });
+    it('enablement: a partner enrols its person, passes the assessment scored by the server, and holds the certificate', async () => {
+      const { client } = sessionClient('partner', partner.id);
+      const resource = await admin.resources.create({ title: unique('Module'), type: 'document', language: 'en', url: 'https://docs.example.com/m.pdf' });
+      const certification = await admin.enablement.createCertification({ name: unique('Certified'), validityMonths: 12 });
+      await admin.enablement.setTierRequirements('gold', { requirements: [{ certificationId: certification.id, count: 1 }] });
+      const course = await admin.enablement.createCourse({
+        title: unique('Course'),
+        format: 'self_paced',
+        durationMinutes: 30,
+        language: 'en',
+        status: 'published',
+        certificationId: certification.id,
+        modules: [{ title: 'Only module', resourceId: resource.id }],
+        assessment: { passMark: 100, attemptsAllowed: 3, questions: [{ id: 'q1', prompt: 'Yes?', choices: [{ id: 'a', label: 'Yes' }, { id: 'b', label: 'No' }], correctChoiceIds: ['a'] }] },
+      });
+      const seen = await client.enablement.course(course.id);
+      assert.ok(!JSON.stringify(seen).includes('correctChoiceIds'), 'the partner never receives the key');
+      assert.deepEqual((await admin.enablement.assessmentKey(course.id)).questions, [{ questionId: 'q1', correctChoiceIds: ['a'] }]);
+
+      const person = await client.enablement.addPerson(partner.id, { name: 'Lan Pham', email: 'lan@acme.test' });
+      const enrolment = await client.enablement.enrol({ courseId: course.id, personId: person.id });
+      assert.equal(enrolment.attemptsLeft, 3);
+      await client.enablement.completeModule(enrolment.id, 'm1');
+      const failed = await client.enablement.submitAttempt(enrolment.id, { answers: [{ questionId: 'q1', choiceIds: ['b'] }] });
+      assert.deepEqual([failed.passed, failed.attemptsLeft], [false, 2]);
+      const passed = await client.enablement.submitAttempt(enrolment.id, { answers: [{ questionId: 'q1', choiceIds: ['a'] }] });
+      assert.equal(passed.passed, true);
+      assert.equal(passed.enrolment.status, 'completed');
+      const certificate = await client.enablement.certificate(passed.certificateId!);
+      assert.deepEqual([certificate.personId, certificate.status], [person.id, 'valid']);
+      await assert.rejects(client.enablement.submitAttempt(enrolment.id, { answers: [] }), (e: unknown) => e instanceof ConflictError && e.code === 'assessment_passed');
+
+      const standing = await client.enablement.partnerEnablement(partner.id);
+      assert.equal(standing.certifiedStaff, 1);
+      assert.deepEqual(standing.tiers.find((t) => t.tierId === 'gold')?.requirements[0], { certificationId: certification.id, required: 1, held: 1, missing: 0, met: true });
+      const { client: theirs } = sessionClient('partner', other.id);
+      await assert.rejects(theirs.enablement.person(person.id), NotFoundError);
+      await assert.rejects(theirs.enablement.partnerEnablement(partner.id), NotFoundError);
+      assert.deepEqual((await theirs.enablement.certificates({ partnerId: partner.id })).data, []);
+    });
   });
 }

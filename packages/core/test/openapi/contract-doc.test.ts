@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { buildOpenApiDocument } from '@partnerkit/core/openapi';
-import { APPLICATION_TRANSITIONS, DEAL_TRANSITIONS, PLAN_TRANSITIONS, REQUEST_TRANSITIONS } from '@partnerkit/core/rules';
+import { APPLICATION_TRANSITIONS, DEAL_TRANSITIONS, ENROLMENT_TRANSITIONS, PLAN_TRANSITIONS, REQUEST_TRANSITIONS } from '@partnerkit/core/rules';
 import { CONFLICT_REASONS, EVENT_TYPES, PROBLEM_CODES } from '@partnerkit/core/schemas';
 
 const markdown = await readFile(new URL('../../../../docs/contract.md', import.meta.url), 'utf8');
@@ -38,6 +38,11 @@ describe('docs/contract.md', () => {
   test('the plan lifecycle table is PLAN_TRANSITIONS', () => {
     const rows = table(section('The plan lifecycle'));
     assert.deepEqual(rows, PLAN_TRANSITIONS.map((t) => [t.from, t.to, [...t.sides].join(', '), t.reason]));
+  });
+
+  test('the enrolment lifecycle table is ENROLMENT_TRANSITIONS', () => {
+    const rows = table(section('The enrolment lifecycle'));
+    assert.deepEqual(rows, ENROLMENT_TRANSITIONS.map((t) => [t.from, t.to, [...t.who].join(', '), t.reason]));
   });
 
   test('the request lifecycle table is REQUEST_TRANSITIONS', () => {

@@ -304,6 +304,35 @@ const v1: Expected[] = [
     success: { 200: 'PlanObjectivePage' },
   },
 
+  // Enablement
+  { path: '/v1/certifications', method: 'get', operationId: 'listCertifications', roles: ALL, paged: true, query: ['q'], success: { 200: 'CertificationPage' } },
+  { path: '/v1/certifications', method: 'post', operationId: 'createCertification', roles: ADMIN, body: 'CertificationInput', idempotent: true, success: { 201: 'Certification' } },
+  { path: '/v1/certifications/{id}', method: 'get', operationId: 'getCertification', roles: ALL, success: { 200: 'Certification' } },
+  { path: '/v1/certifications/{id}', method: 'patch', operationId: 'updateCertification', roles: ADMIN, body: 'CertificationPatch', success: { 200: 'Certification' } },
+  { path: '/v1/courses', method: 'get', operationId: 'listCourses', roles: ALL, paged: true, query: ['status', 'format', 'language', 'certificationId', 'q'], success: { 200: 'CoursePage' } },
+  { path: '/v1/courses', method: 'post', operationId: 'createCourse', roles: ADMIN, body: 'CourseInput', idempotent: true, success: { 201: 'Course' } },
+  { path: '/v1/courses/{id}', method: 'get', operationId: 'getCourse', roles: ALL, success: { 200: 'Course' } },
+  { path: '/v1/courses/{id}', method: 'patch', operationId: 'updateCourse', roles: ADMIN, body: 'CoursePatch', success: { 200: 'Course' } },
+  { path: '/v1/courses/{id}/assessment-key', method: 'get', operationId: 'getAssessmentKey', roles: ADMIN, success: { 200: 'AssessmentKey' } },
+  { path: '/v1/partners/{id}/people', method: 'get', operationId: 'listPeople', roles: ALL, paged: true, query: ['q'], success: { 200: 'PersonPage' } },
+  { path: '/v1/partners/{id}/people', method: 'post', operationId: 'createPerson', roles: ['admin', 'partner'], body: 'PersonInput', idempotent: true, success: { 201: 'Person' } },
+  { path: '/v1/people/{id}', method: 'get', operationId: 'getPerson', roles: ALL, success: { 200: 'Person' } },
+  { path: '/v1/people/{id}', method: 'patch', operationId: 'updatePerson', roles: ['admin', 'partner'], body: 'PersonPatch', success: { 200: 'Person' } },
+  { path: '/v1/enrolments', method: 'get', operationId: 'listEnrolments', roles: ALL, paged: true, query: ['partnerId', 'personId', 'courseId', 'status'], success: { 200: 'EnrolmentPage' } },
+  { path: '/v1/enrolments', method: 'post', operationId: 'createEnrolment', roles: ['admin', 'partner'], body: 'EnrolmentInput', idempotent: true, success: { 200: 'Enrolment', 201: 'Enrolment' } },
+  { path: '/v1/enrolments/{id}', method: 'get', operationId: 'getEnrolment', roles: ALL, success: { 200: 'Enrolment' } },
+  { path: '/v1/enrolments/{id}/progress', method: 'post', operationId: 'recordEnrolmentProgress', roles: ['admin', 'partner'], body: 'EnrolmentProgressInput', idempotent: true, conflict: true, success: { 200: 'Enrolment' } },
+  { path: '/v1/enrolments/{id}/attempts', method: 'post', operationId: 'submitAttempt', roles: ['admin', 'partner'], body: 'AttemptInput', idempotent: true, conflict: true, success: { 200: 'AttemptResult' } },
+  { path: '/v1/enrolments/{id}/transitions', method: 'post', operationId: 'transitionEnrolment', roles: ['admin', 'partner'], body: 'EnrolmentTransitionInput', idempotent: true, conflict: true, success: { 200: 'Enrolment' } },
+  { path: '/v1/certificates', method: 'get', operationId: 'listCertificates', roles: ALL, paged: true, query: ['partnerId', 'personId', 'certificationId', 'status'], success: { 200: 'CertificatePage' } },
+  { path: '/v1/certificates', method: 'post', operationId: 'createCertificate', roles: ADMIN, body: 'CertificateInput', idempotent: true, success: { 200: 'Certificate', 201: 'Certificate' } },
+  { path: '/v1/certificates/{id}', method: 'get', operationId: 'getCertificate', roles: ALL, success: { 200: 'Certificate' } },
+  { path: '/v1/certificates/{id}/renewal', method: 'post', operationId: 'renewCertificate', roles: ADMIN, body: 'CertificateRenewalInput', idempotent: true, success: { 200: 'Certificate' } },
+  { path: '/v1/certification-requirements', method: 'get', operationId: 'listCertificationRequirements', roles: ALL, paged: true, success: { 200: 'TierCertificationRequirementsPage' } },
+  { path: '/v1/tiers/{id}/certification-requirements', method: 'get', operationId: 'getTierCertificationRequirements', roles: ALL, success: { 200: 'TierCertificationRequirements' } },
+  { path: '/v1/tiers/{id}/certification-requirements', method: 'put', operationId: 'updateTierCertificationRequirements', roles: ADMIN, body: 'TierCertificationRequirementsInput', success: { 200: 'TierCertificationRequirements' } },
+  { path: '/v1/partners/{id}/enablement', method: 'get', operationId: 'getPartnerEnablement', roles: ALL, success: { 200: 'PartnerEnablement' } },
+
   { path: '/v1/announcements', method: 'get', operationId: 'listAnnouncements', roles: ALL, paged: true, query: ['category', 'pinned', 'read', 'status'], success: { 200: 'AnnouncementPage' } },
   { path: '/v1/announcements', method: 'post', operationId: 'createAnnouncement', roles: ['admin', 'manager'], body: 'AnnouncementInput', idempotent: true, success: { 201: 'Announcement' } },
   { path: '/v1/announcements/{id}', method: 'get', operationId: 'getAnnouncement', roles: ALL, success: { 200: 'Announcement' } },
@@ -553,6 +582,6 @@ describe('operationIds', () => {
   test('are unique lowerCamelCase verbs', () => {
     const ids = v1.map((e) => operationOf(e).operationId);
     assert.equal(new Set(ids).size, ids.length);
-    for (const id of ids) assert.match(id, /^(list|get|create|update|upsert|delete|register|check|transition|ingest|open|publish|accept)[A-Z][A-Za-z]+$/);
+    for (const id of ids) assert.match(id, /^(list|get|create|update|upsert|delete|register|check|transition|ingest|open|record|submit|renew|publish|accept)[A-Z][A-Za-z]+$/);
   });
 });

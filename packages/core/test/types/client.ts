@@ -96,6 +96,9 @@ export function describe(error: HttpError): string {
       return 'accept the agreement first';
     case 'plan_changed':
       return 'read again';
+    case 'attempts_exhausted':
+    case 'assessment_passed':
+      return 'nothing more to try';
     case 'request_closed':
       return 'open a new request';
     case 'request_timeout':

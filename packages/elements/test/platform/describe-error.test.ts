@@ -24,6 +24,8 @@ const problems: Record<(typeof PROBLEM_CODES)[number], [status: number, key: str
   in_use: [409, 'pk.error.invalidRequest'],
   invalid_transition: [409, 'pk.error.invalidRequest'],
   plan_changed: [409, 'pk.error.invalidRequest'],
+  attempts_exhausted: [409, 'pk.error.invalidRequest'],
+  assessment_passed: [409, 'pk.error.invalidRequest'],
   request_closed: [409, 'pk.error.invalidRequest'],
   invalid_cursor: [400, 'pk.error.invalidRequest'],
   idempotency_mismatch: [422, 'pk.error.invalidRequest'],

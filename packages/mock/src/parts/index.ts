@@ -9,6 +9,7 @@ import type { MockPart } from '../context.js';
 import { communicationPart } from './communication.js';
 import { agreementsPart } from './agreements.js';
 import { dealsPart } from './deals.js';
+import { enablementPart } from './enablement.js';
 import { eventsPart } from './events.js';
 import { openApiPart } from './openapi.js';
 import { partnersPart } from './partners.js';
@@ -18,4 +19,4 @@ import { recruitmentPart } from './recruitment.js';
 import { resourcesPart } from './resources.js';
 import { sessionsPart } from './sessions.js';
 
-export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, agreementsPart, recruitmentPart, communicationPart, eventsPart];
+export const PARTS: readonly MockPart[] = [openApiPart, sessionsPart, programmePart, partnersPart, dealsPart, resourcesPart, plansPart, agreementsPart, recruitmentPart, enablementPart, communicationPart, eventsPart];

@@ -1,9 +1,10 @@
 /**
  * The periodic sweep: expires deals whose protection ended (emitting `deal.expired` even for
- * deals nobody reads), applies tier changes that fell due without new numbers (at most once per
- * tier interval), announces agreement acceptances whose term is ending or ended, forgets
- * idempotency keys past their retention, publishes scheduled announcements that fell due and
- * closes resolved requests past their reopening window.
+ * deals nobody reads), announces certificates that expired (`certification.expired`), applies
+ * tier changes that fell due without new numbers (at most once per tier interval), announces
+ * agreement acceptances whose term is ending or ended, forgets idempotency keys past their
+ * retention, publishes scheduled announcements that fell due and closes resolved requests past
+ * their reopening window.
  * @module
  */
 import type { Database } from '../db/database.js';
@@ -12,6 +13,7 @@ import type { Logger } from '../http/logger.js';
 import { sweepCommunication } from './communication.js';
 import { announceAgreementExpiry } from './agreements.js';
 import { expireDeals } from './deal-expiry.js';
+import { expireCertificates } from './enablement.js';
 import { DEFAULT_TIER_SWEEP_INTERVAL_MS, sweepTierChanges } from './tier-sweep.js';
 
 export { DEFAULT_TIER_SWEEP_INTERVAL_MS } from './tier-sweep.js';
@@ -19,6 +21,8 @@ export { DEFAULT_TIER_SWEEP_INTERVAL_MS } from './tier-sweep.js';
 /** What one sweep did. */
 export interface SweepReport {
   expiredDeals: number;
+  /** Certificates whose expiry passed, each announced once with `certification.expired`. */
+  expiredCertificates: number;
   /** Partners whose tier was evaluated: all of them once per tier interval, otherwise 0. */
   evaluatedPartners: number;
   /** Tier changes applied (each with its `tier.changed` event). */
@@ -50,11 +54,12 @@ export interface SweepOptions {
 /** Runs one sweep now. */
 export async function sweep(db: Database, now: Date, idempotencyRetentionMs: number, options: SweepOptions = {}): Promise<SweepReport> {
   const expiredDeals = await db.transaction((tx) => expireDeals(tx, now, { all: true }));
+  const expiredCertificates = await db.transaction((tx) => expireCertificates(tx, now));
   const tiers = options.evaluateTiers === false ? { evaluated: 0, changed: 0 } : await sweepTierChanges(db, now, options.tierSweepIntervalMs ?? DEFAULT_TIER_SWEEP_INTERVAL_MS);
   const agreementNotices = await db.transaction((tx) => announceAgreementExpiry(tx, now));
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(db, new Date(now.getTime() - idempotencyRetentionMs));
   const communication = await sweepCommunication(db, now);
-  return { expiredDeals, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys, agreementNotices, ...communication };
+  return { expiredDeals, expiredCertificates, evaluatedPartners: tiers.evaluated, tierChanges: tiers.changed, purgedIdempotencyKeys, agreementNotices, ...communication };
 }
 
 /** A running sweeper. */
@@ -81,7 +86,7 @@ export function startSweeper(db: Database, options: SweeperOptions): Sweeper {
     running = sweep(db, options.now(), options.idempotencyRetentionMs, { ...options, ...overrides });
     try {
       const report = await running;
-      if (report.expiredDeals > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0 || report.agreementNotices > 0 || report.publishedAnnouncements > 0 || report.closedRequests > 0) options.logger.log('info', 'sweep', { ...report });
+      if (report.expiredDeals > 0 || report.expiredCertificates > 0 || report.tierChanges > 0 || report.purgedIdempotencyKeys > 0 || report.agreementNotices > 0 || report.publishedAnnouncements > 0 || report.closedRequests > 0) options.logger.log('info', 'sweep', { ...report });
       return report;
     } finally {
       running = null;

@@ -6,7 +6,7 @@
  * a seed that stopped half-way is finished by running it again.
  * @module
  */
-import { DEMO_APPLICATIONS, type DemoData, generateDemoCommunication, generateDemoData, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
+import { DEMO_APPLICATIONS, type DemoData, generateDemoCommunication, generateDemoData, generateDemoEnablement, generateDemoPlans, type DemoOptions } from '@partnerkit/core/demo';
 import { periodDays } from '@partnerkit/core/rules';
 import { ADVISORY_LOCKS, type Database, type Queryable } from '../db/database.js';
 import { recordDealMatchesInBulk } from '../domain/deal-conflicts.js';
@@ -14,6 +14,7 @@ import { customerIdentity } from '../store/deals.js';
 import { readSetting, writeSetting } from '../store/settings.js';
 import { insertBatched } from './batch.js';
 import { seedCommunication } from './communication.js';
+import { seedEnablement } from './enablement.js';
 import { type RecruitmentSeed, seedRecruitment } from './recruitment.js';
 
 /** Sizes and the seed of the generated data. */
@@ -68,9 +69,10 @@ async function isEmpty(q: Queryable): Promise<boolean> {
 /**
  * Bumped whenever the generated data changes: a seed left unfinished by another version is not
  * resumed (its remaining deals would not fit the ones written). 2: the generator moved to core;
- * 3: the programme carries agreements and joint business plans.
+ * 3: the programme carries agreements and joint business plans; 4: and the enablement catalogue,
+ * with people, enrolments and certificates per partner.
  */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 /** Everything the generated data depends on: the same plan writes the same rows. */
 export interface SeedPlan {
@@ -302,6 +304,7 @@ async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
     ),
   );
   await seedPlans(tx, generateDemoPlans(data));
+  await seedEnablement(tx, generateDemoEnablement(data));
   await seedCommunication(tx, generateDemoCommunication(data), data.asOf);
 }
 

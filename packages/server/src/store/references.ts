@@ -6,7 +6,7 @@
 import type { Queryable } from '../db/database.js';
 
 /** The tables requests refer to by id. */
-export type ReferencedTable = 'partners' | 'kpis' | 'tiers';
+export type ReferencedTable = 'partners' | 'kpis' | 'tiers' | 'resources' | 'certifications';
 
 /** Which of `ids` exist in `table`. */
 export async function existingIds(q: Queryable, table: ReferencedTable, ids: readonly string[]): Promise<Set<string>> {

@@ -14,7 +14,7 @@ import { KPIS, TIERS, dealBody } from '../helpers/fixtures.ts';
 import { type Harness, suite, unique } from '../helpers/harness.ts';
 import { contractOperations, type Operation } from './helpers/contract.ts';
 import { assertWellFormedAnswer, closeWire, send, Tally, type WireReply, type WireRequest } from './helpers/wire.ts';
-import { buildWorld, PRINCIPALS, type PrincipalName, randomId, type World } from './helpers/world.ts';
+import { buildWorld, freshEnrolment, PRINCIPALS, type PrincipalName, randomId, type World } from './helpers/world.ts';
 
 after(() => closeWire());
 
@@ -22,7 +22,7 @@ after(() => closeWire());
 type Target = 'none' | 'A' | 'B' | 'shared' | 'missing';
 
 /** Paths whose `{id}` is one partner's (a partner sees only its own). */
-const PARTNER_OWNED = /^\/v1\/(partners|deals|requests)\/\{id\}/;
+const PARTNER_OWNED = /^\/v1\/(partners|deals|people|enrolments|certificates|requests)\/\{id\}/;
 
 const ROLE_OF: Record<PrincipalName, 'admin' | 'manager' | 'partner' | null> = {
   admin: 'admin',
@@ -53,6 +53,10 @@ function successStatus(op: Operation, target: Target): number {
     case 'createPlanObjective':
     case 'createPlanActivity':
     case 'createPlanComment':
+    case 'createCertification':
+    case 'createCourse':
+    case 'createPerson':
+    case 'createCertificate':
     case 'createAnnouncement':
     case 'openRequest':
     case 'createRequestMessage':
@@ -181,6 +185,13 @@ suite('reliability: isolation matrix', (harness) => {
     if (target === 'A' || target === 'B') {
       const owner = target === 'A' ? world.a : world.b;
       if (base === 'partners') return owner.partnerId;
+      if (base === 'people') return owner.enablement.personId;
+      if (base === 'certificates') return owner.enablement.certificateId;
+      if (base === 'enrolments') {
+        // A step changes the enrolment: each allowed caller takes it on a fresh one of the owner.
+        const changes = op.method.toLowerCase() === 'post' && expected(op, principal, target).status === 200;
+        return changes ? (await freshEnrolment(h, owner.partnerId, world.catalogue.courseId)).enrolmentId : owner.enablement.enrolmentId;
+      }
       if (base === 'requests') {
         // A move changes the request: each allowed caller resolves a fresh one of the owner.
         if (op.operationId === 'transitionRequest' && expected(op, principal, target).status === 200) {
@@ -249,6 +260,8 @@ suite('reliability: isolation matrix', (harness) => {
       case 'updatePublishableKey':
         return keyId;
       default:
+        if (base === 'certifications') return world.catalogue.certificationId;
+        if (base === 'courses') return world.catalogue.courseId;
         if (base === 'announcements') return world.announcementId;
         return base === 'tiers' ? 'silver' : base === 'kpis' ? 'revenue' : base === 'agreements' ? world.agreement.id : world.resourceId;
     }
@@ -322,6 +335,33 @@ suite('reliability: isolation matrix', (harness) => {
         return { title: 'Activity renamed by the matrix' };
       case 'createPlanComment':
         return { body: 'Matrix comment' };
+      case 'createCertification':
+        return { name: 'Matrix certification', validityMonths: 6 };
+      case 'updateCertification':
+        return { description: 'Updated by the matrix' };
+      case 'createCourse':
+        return { title: 'Matrix live course', format: 'live', durationMinutes: 60, language: 'en' };
+      case 'updateCourse':
+        return { description: 'Updated by the matrix' };
+      case 'createPerson':
+        return { name: 'Matrix person' };
+      case 'updatePerson':
+        return { email: 'matrix@partner.example' };
+      case 'createEnrolment':
+        // The caller's own person (an admin's: A's), already enrolled: the open enrolment answers.
+        return { courseId: world.catalogue.courseId, personId: (principal === 'partnerB' ? world.b : world.a).enablement.personId };
+      case 'recordEnrolmentProgress':
+        return { moduleId: 'm1' };
+      case 'submitAttempt':
+        return { answers: [{ questionId: 'q1', choiceIds: ['b'] }] };
+      case 'transitionEnrolment':
+        return { to: 'withdrawn' };
+      case 'createCertificate':
+        return { certificationId: world.catalogue.certificationId, personId: world.a.enablement.personId };
+      case 'renewCertificate':
+        return {};
+      case 'updateTierCertificationRequirements':
+        return { requirements: [{ certificationId: world.catalogue.certificationId, count: 1 }] };
       case 'createAnnouncement':
         return { title: 'Matrix announcement', body: 'Matrix', category: 'event', audience: { partnerIds: [world.a.partnerId] } };
       case 'updateAnnouncement':
@@ -391,7 +431,7 @@ suite('reliability: isolation matrix', (harness) => {
           assertWellFormedAnswer(reply, what, world.secrets, op.method);
           const code = (reply.json as { code?: string } | undefined)?.code;
           if (reply.status !== want.status || (want.code !== undefined && code !== want.code)) {
-            wrong.push(`${what}: expected ${want.status}${want.code ? ` ${want.code}` : ''}, got ${reply.status}${code ? ` ${code}` : ''}`);
+            wrong.push(`${what}: expected ${want.status}${want.code ? ` ${want.code}` : ''}, got ${reply.status}${code ? ` ${code}` : ''} ${reply.text.slice(0, 300)}`);
           }
         }
       }
@@ -445,6 +485,11 @@ suite('reliability: isolation matrix', (harness) => {
         { principal, name: 'the other\'s plans of a period', request: as(principal, 'GET', `/v1/partners/${theirs.partnerId}/plans?period=${theirs.plan.period}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${ghost}/plans?period=${theirs.plan.period}`) },
         // The caller's own plan, addressed with the other's objective: as unknown as any other id.
         { principal, name: 'the other\'s objective under one\'s own plan', request: as(principal, 'GET', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${theirs.plan.vendorObjectiveId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/partners/${mine.partnerId}/plans/${mine.plan.period}/objectives/${randomId('po')}`) },
+        { principal, name: 'enrolments filtered by the other partner', request: as(principal, 'GET', `/v1/enrolments?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/enrolments?partnerId=${ghost}`) },
+        { principal, name: 'enrolments of the other\'s person', request: as(principal, 'GET', `/v1/enrolments?personId=${theirs.enablement.personId}`), status: 200, sameAs: as(principal, 'GET', `/v1/enrolments?personId=${randomId('pp')}`) },
+        { principal, name: 'certificates filtered by the other partner', request: as(principal, 'GET', `/v1/certificates?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/certificates?partnerId=${ghost}`) },
+        { principal, name: 'certificates of the other\'s person', request: as(principal, 'GET', `/v1/certificates?personId=${theirs.enablement.personId}`), status: 200, sameAs: as(principal, 'GET', `/v1/certificates?personId=${randomId('pp')}`) },
+        { principal, name: 'an enrolment of the other\'s person', request: as(principal, 'POST', '/v1/enrolments', { courseId: world.catalogue.courseId, personId: theirs.enablement.personId }), status: 400, code: 'validation_failed', sameAs: as(principal, 'POST', '/v1/enrolments', { courseId: world.catalogue.courseId, personId: randomId('pp') }) },
         { principal, name: 'the other\'s announcement', request: as(principal, 'GET', `/v1/announcements/${theirs.announcementId}`), status: 404, code: 'not_found', sameAs: as(principal, 'GET', `/v1/announcements/${randomId('an')}`) },
         { principal, name: 'reading the other\'s announcement', request: as(principal, 'PUT', `/v1/announcements/${theirs.announcementId}/read`), status: 404, code: 'not_found', sameAs: as(principal, 'PUT', `/v1/announcements/${randomId('an')}/read`) },
         { principal, name: 'requests filtered by the other partner', request: as(principal, 'GET', `/v1/requests?partnerId=${theirs.partnerId}`), status: 200, sameAs: as(principal, 'GET', `/v1/requests?partnerId=${ghost}`) },

@@ -14,6 +14,7 @@ import { programmeTranslations } from './0010-programme-translations.js';
 import { recruitment } from './0020-recruitment.js';
 import { plans } from './0030-plans.js';
 import { agreements } from './0035-agreements.js';
+import { enablement } from './0040-enablement.js';
 import { communication } from './0060-communication.js';
 import type { Migration } from './types.js';
 
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   recruitment,
   plans,
   agreements,
+  enablement,
   communication,
 ];

@@ -132,6 +132,14 @@ function validBody(op: Operation, ctx: FuzzContext): fc.Arbitrary<unknown> | nul
       return fc.record({ title: fc.constantFrom('Guide', 'Deck'), type: fc.constantFrom('document', 'video'), language: fc.constantFrom('en', 'vi'), url: fc.constantFrom('https://example.com/a.pdf', 'http://127.0.0.1/x') });
     case 'updateResource':
       return fc.oneof(fc.record({ title: fc.constant('Renamed') }), fc.record({ minTierId: fc.oneof(fc.constant(null), fc.constantFrom(...world.tierIds)) }), fc.record({ tags: fc.constant(['sales']) }));
+    case 'createCertification':
+      return fc.record({ name: fc.constantFrom('Sales Fundamentals', 'Kiến thức bán hàng'), validityMonths: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 120 })) });
+    case 'createPerson':
+      return fc.record({ name: fc.constantFrom('Lan Pham', 'Alex Morgan'), email: fc.constantFrom('lan@partner.example', 'alex@partner.example') }, { requiredKeys: ['name'] });
+    case 'createCertificate':
+      return fc.record({ certificationId: fc.constant(world.catalogue.certificationId), personId: fc.constantFrom(world.a.enablement.personId, world.b.enablement.personId) });
+    case 'createCourse':
+      return fc.record({ title: fc.constantFrom('Workshop', 'Hội thảo'), format: fc.constant('live'), durationMinutes: fc.integer({ min: 1, max: 600 }), language: fc.constantFrom('en', 'vi') });
     default:
       return null;
   }

@@ -25,9 +25,17 @@ export interface Holdings {
   acceptanceId: string;
   /** An agreed joint business plan (revision 1) with an objective and an activity of each side. */
   plan: { period: string; vendorObjectiveId: string; partnerObjectiveId: string; vendorActivityId: string; partnerActivityId: string; commentId: string };
+  /** A person with an open enrolment in the shared course and a certificate. */
+  enablement: { personId: string; enrolmentId: string; certificateId: string };
   /** A request of the partner's user, with the manager's answer, and an announcement only this partner is addressed by. */
   request: { id: string; number: string; messageId: string; subject: string };
   announcementId: string;
+}
+
+/** The shared catalogue: a certification and a published self-paced course with an assessment. */
+export interface Catalogue {
+  certificationId: string;
+  courseId: string;
 }
 
 /** An agreement every partner may read, gating nothing (so it never changes another cell's answer), and its version. */
@@ -48,6 +56,7 @@ export interface World {
   b: Holdings;
   agreement: WorldAgreement;
   resourceId: string;
+  catalogue: Catalogue;
   /** An announcement to everyone. */
   announcementId: string;
   tierIds: string[];
@@ -60,10 +69,44 @@ const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toStr
 /** An id no object has, shaped like a real one. */
 export const randomId = (prefix: string): string => `${prefix}_${randomBytes(13).toString('hex').toUpperCase().slice(0, 26)}`;
 
+/** A certification and a course everyone may take, with modules m1, m2 and a two-question assessment. */
+async function catalogue(h: Harness, resourceId: string): Promise<Catalogue> {
+  const certification = await h.admin.post('/v1/certifications', { name: 'Matrix certification', validityMonths: 12 });
+  assert.equal(certification.status, 201, certification.text);
+  const course = await h.admin.post('/v1/courses', {
+    title: 'Matrix course',
+    format: 'self_paced',
+    durationMinutes: 30,
+    language: 'en',
+    status: 'published',
+    certificationId: certification.body.id,
+    modules: [{ title: 'One', resourceId }, { title: 'Two', resourceId }],
+    assessment: { passMark: 50, attemptsAllowed: 3, questions: [{ id: 'q1', prompt: 'Yes?', choices: [{ id: 'a', label: 'Yes' }, { id: 'b', label: 'No' }], correctChoiceIds: ['a'] }] },
+  });
+  assert.equal(course.status, 201, course.text);
+  return { certificationId: certification.body.id, courseId: course.body.id };
+}
+
+/** A new person of the partner, enrolled in the shared course: an enrolment a request may change. */
+export async function freshEnrolment(h: Harness, partnerId: string, courseId: string): Promise<{ personId: string; enrolmentId: string }> {
+  const person = await h.admin.post(`/v1/partners/${partnerId}/people`, { name: `Learner ${randomBytes(3).toString('hex')}` });
+  assert.equal(person.status, 201, person.text);
+  const enrolment = await h.admin.post('/v1/enrolments', { courseId, personId: person.body.id });
+  assert.equal(enrolment.status, 201, enrolment.text);
+  return { personId: person.body.id, enrolmentId: enrolment.body.id };
+}
+
+async function enablementOf(h: Harness, partnerId: string, shared: Catalogue): Promise<Holdings['enablement']> {
+  const { personId, enrolmentId } = await freshEnrolment(h, partnerId, shared.courseId);
+  const certificate = await h.admin.post('/v1/certificates', { certificationId: shared.certificationId, personId });
+  assert.equal(certificate.status, 201, certificate.text);
+  return { personId, enrolmentId, certificateId: certificate.body.id };
+}
+
 /** The manager session of the world: it manages both partners. */
 export const WORLD_MANAGER = { id: 'manager-1', name: 'Channel Manager' };
 
-async function holdings(h: Harness, tierId: string, label: string, agreement: WorldAgreement): Promise<Holdings> {
+async function holdings(h: Harness, tierId: string, label: string, shared: Catalogue, agreement: WorldAgreement): Promise<Holdings> {
   const partner = await h.createPartner({ tierId, name: `${label} Partner ${randomBytes(4).toString('hex')}`, manager: WORLD_MANAGER });
   const api = await h.partner(partner.id, `user-${label}`);
   const body = dealBody();
@@ -77,6 +120,7 @@ async function holdings(h: Harness, tierId: string, label: string, agreement: Wo
   assert.equal(accepted.status, 201, accepted.text);
   const customer = body.customer as { company: string; domain: string };
   const plan = await agreedPlan(h, api, partner.id);
+  const enablement = await enablementOf(h, partner.id, shared);
   const subject = `${label} request ${randomBytes(4).toString('hex')}`;
   const opened = await api.post('/v1/requests', { category: 'deal_support', subject, message: 'About our deal', reference: { type: 'deal', id: deal.body.id } });
   assert.equal(opened.status, 201, opened.text);
@@ -93,6 +137,7 @@ async function holdings(h: Harness, tierId: string, label: string, agreement: Wo
     domain: customer.domain,
     acceptanceId: accepted.body.id,
     plan,
+    enablement,
     request: { id: opened.body.id, number: opened.body.number, messageId: answered.body.id, subject },
     announcementId: announced.body.id,
   };
@@ -130,8 +175,6 @@ export async function buildWorld(h: Harness): Promise<World> {
   const version = await h.admin.post(`/v1/agreements/${created.body.id}/versions`, { version: '1', body: { blocks: [{ type: 'paragraph', spans: [{ text: 'Terms.' }] }] } });
   assert.equal(version.status, 201, version.text);
   const agreement = { id: created.body.id as string, versionId: version.body.id as string, contentHash: version.body.contentHash as string };
-  const a = await holdings(h, 'silver', 'Alpha', agreement);
-  const b = await holdings(h, 'gold', 'Bravo', agreement);
   const resource = await h.admin.post('/v1/resources', {
     title: 'Shared playbook',
     type: 'document',
@@ -139,6 +182,9 @@ export async function buildWorld(h: Harness): Promise<World> {
     url: 'https://example.com/playbook.pdf',
   });
   assert.equal(resource.status, 201, resource.text);
+  const shared = await catalogue(h, resource.body.id);
+  const a = await holdings(h, 'silver', 'Alpha', shared, agreement);
+  const b = await holdings(h, 'gold', 'Bravo', shared, agreement);
   const announcement = await h.admin.post('/v1/announcements', { title: 'To everyone', body: 'Hello', category: 'product_news' });
   assert.equal(announcement.status, 201, announcement.text);
 
@@ -183,6 +229,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     b,
     agreement,
     resourceId: resource.body.id,
+    catalogue: shared,
     announcementId: announcement.body.id,
     tierIds: tiers.body.data.map((t: { id: string }) => t.id),
     kpiIds: kpis.body.data.map((k: { id: string }) => k.id),
