@@ -63,8 +63,8 @@ export const CEILINGS = {
    * The page of the provider and one widget, for each of the first three. 43.7 / 43.0 / 43.7 ->
    * 44.8 / 43.7 / 44.2 with the shared chunk's growth above (decisions.md, "Agreements"); 44.8 /
    * 43.7 / 44.2 -> 44.9 / 43.8 / 44.3 when DomainName became shared vocabulary (the partner's and
-   * the applicant's; the page of the three unchanged: decisions.md, "The application form in the
-   * CDN build").
+   * the applicant's; the page of the three unchanged: decisions.md, "<partner-application>": in
+   * the CDN build).
    */
   widgetPage: {
     'partner-scorecard': 44.9 * KB,
