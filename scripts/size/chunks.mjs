@@ -23,7 +23,7 @@ const PROVIDER = 'partnerkit-provider';
  * (localisable programme data's `translations.ts` included: a chunk of its own cost its importers
  * more than its 0.1 KB).
  */
-export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|partner-type|index)\.ts$))/;
+export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|partner-type|domain-name|index)\.ts$))/;
 
 /**
  * The chunk plan for a tag usage (`tagUsage()` of usage.mjs): which tags use each module when
