@@ -38,6 +38,8 @@ export const TAGS = {
   'partner-agreements': NEW_WIDGET_LIMIT,
   // Issue 22: the plan, its controller and its English (Vietnamese loads on use).
   'partner-plan': 10 * KB,
+  // Issue 23: the overview, the enablement part and its English; the course player and Vietnamese load on use.
+  'partner-training': NEW_WIDGET_LIMIT,
 };
 
 /**

@@ -15,7 +15,8 @@ import { createDataTask, type DataTask } from '../platform/data-task.js';
 import { isAbortError } from '../platform/describe-error.js';
 import type { PartnerKitHost } from '../platform/host.js';
 import { reportError } from '../platform/report-error.js';
-import { ApplicationDraft, newIdempotencyKey } from './application-draft.js';
+import { newIdempotencyKey } from '../platform/idempotency-key.js';
+import { ApplicationDraft } from './application-draft.js';
 import { emptyValues, stepOf, STEPS, type DraftAnswers, type DraftValues, type FieldName, type FieldProblem, type Step } from './application-fields.js';
 import { buildApplicationInput, fieldOfPath, problemsOn, type BuildResult } from './application-model.js';
 
