@@ -53,6 +53,8 @@ const en = {
   newPartner: 'new partner',
   yourPlan: 'Our joint business plan',
   partnerPlan: 'Joint business plan',
+  yourTraining: 'Training and certifications',
+  partnerTraining: 'Enablement',
   footer:
     'A demo host site. The PartnerKit admin key stays on this site’s server; the browser only ever holds a short-lived session for the person signed in.',
   notFoundTitle: 'Page not found',
@@ -109,6 +111,8 @@ const vi: DemoMessages = {
   newPartner: 'đối tác mới',
   yourPlan: 'Kế hoạch kinh doanh chung của chúng ta',
   partnerPlan: 'Kế hoạch kinh doanh chung',
+  yourTraining: 'Đào tạo và chứng chỉ',
+  partnerTraining: 'Năng lực đối tác',
   footer:
     'Một trang web chủ dùng để minh họa. Khóa quản trị PartnerKit chỉ nằm trên máy chủ của trang này; trình duyệt chỉ giữ một phiên ngắn hạn cho người đang đăng nhập.',
   notFoundTitle: 'Không tìm thấy trang',

@@ -57,6 +57,10 @@ export function intranetPage(ctx: PageContext, entries: readonly PartnerEntry[],
           <h2 id="plan-title">${t.partnerPlan}: <span dir="auto">${selected.partner.name}</span></h2>
           <partner-plan id="plan" partner-id="${id}"></partner-plan>
         </section>
+        <section class="panel panel--wide" aria-labelledby="training-title">
+          <h2 id="training-title">${t.partnerTraining}: <span dir="auto">${selected.partner.name}</span></h2>
+          <partner-training id="training" partner-id="${id}"></partner-training>
+        </section>
       </div>`,
     )}`,
   );

@@ -60,6 +60,10 @@ export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[],
           <h2 id="plan-title">${t.yourPlan}</h2>
           <partner-plan id="plan"></partner-plan>
         </section>
+        <section class="panel panel--wide" aria-labelledby="training-title">
+          <h2 id="training-title">${t.yourTraining}</h2>
+          <partner-training id="training"></partner-training>
+        </section>
       </div>`,
     )}`,
   );
