@@ -8,7 +8,6 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { enablement } from '@partnerkit/core/client/enablement';
-import { resources } from '@partnerkit/core/client/resources';
 import { attemptsLeft } from '@partnerkit/core/rules';
 import type { AttemptResult, Certificate, Course, CourseModule, Enrolment, Person } from '@partnerkit/core/schemas';
 import { PkAssessmentSubmittedEvent } from '../events/assessment-submitted.js';
@@ -19,6 +18,7 @@ import { errorText } from '../platform/state-views.js';
 import { safeHttpUrl, UnsafeUrlError } from '../resource-library/safe-url.js';
 import { AssessmentAnswers } from './assessment-form.js';
 import { renderAssessment } from './assessment-view.js';
+import { trainingReads } from './training-reads.js';
 import type { TrainingText } from './i18n/index.js';
 
 /** What the player needs of the element that shows it. */
@@ -82,7 +82,7 @@ export class CoursePlayer implements ReactiveController {
     this.#notice = undefined;
     this.host.requestUpdate();
     try {
-      const { url } = await resources(client).open(module.resourceId);
+      const { url } = await trainingReads(client).openResource(module.resourceId);
       const safe = safeHttpUrl(url);
       if (!safe) throw new UnsafeUrlError();
       window.open(safe, '_blank', 'noopener,noreferrer');

@@ -7,9 +7,8 @@
  */
 import type { BaseClient } from '@partnerkit/core/client/base';
 import { enablement } from '@partnerkit/core/client/enablement';
-import { partners } from '@partnerkit/core/client/partners';
-import { tiers } from '@partnerkit/core/client/tiers';
 import type { Page } from '@partnerkit/core/schemas';
+import { trainingReads } from './training-reads.js';
 import { audienceCourses, type TrainingData } from './training-model.js';
 
 /** The largest page the contract allows. */
@@ -32,13 +31,14 @@ const byId = <T extends { id: string }>(items: readonly T[]): ReadonlyMap<string
 /** The overview's data for `partnerId`, aborted with `signal`. */
 export async function loadTraining(client: BaseClient, partnerId: string, signal: AbortSignal): Promise<TrainingData> {
   const api = enablement(client);
+  const reads = trainingReads(client);
   const options = { signal };
   const [partner, standing, courses, certifications, tierList, people, enrolments, certificates] = await Promise.all([
-    partners(client).get(partnerId, options),
+    reads.partner(partnerId, options),
     api.partnerEnablement(partnerId, options),
     everyPage((q) => api.courses({ ...q, status: 'published' }, options)),
     everyPage((q) => api.certifications(q, options)),
-    everyPage((q) => tiers(client).list(q, options)),
+    everyPage((q) => reads.tiers(q, options)),
     everyPage((q) => api.people(partnerId, q, options)),
     everyPage((q) => api.enrolments({ ...q, partnerId }, options)),
     everyPage((q) => api.certificates({ ...q, partnerId }, options)),

@@ -6,10 +6,11 @@
  */
 import { EXPIRY_WARNING_DAYS, isInAudience, isOpenEnrolment, missingCertifications } from '@partnerkit/core/rules';
 import type { Certificate, Certification, Course, Enrolment, Partner, PartnerEnablement, Person, Tier } from '@partnerkit/core/schemas';
+import type { PartnerAudience } from './training-reads.js';
 
 /** Everything the overview reads, for one partner. */
 export interface TrainingData {
-  partner: Partner;
+  partner: PartnerAudience;
   enablement: PartnerEnablement;
   /** Published courses in the partner's audience. */
   courses: Course[];

@@ -7,15 +7,18 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { PartnerKitClient } from '@partnerkit/core/client';
 import type { AttemptResult } from '@partnerkit/core/schemas';
 import { EMPTY_CATALOGUE, TECHNICAL_ANSWERS, TRAINING_PARTNERS, trainingClient } from '../../../../stories/partner-training/backend.js';
 import { rewriteJson } from '../../../../stories/support/mock-backend.js';
 import type { PartnerTraining } from '../../src/partner-training/partner-training.js';
+import { trainingReads } from '../../src/partner-training/training-reads.js';
 import { naughtyStrings } from '../reliability/payloads.js';
 import { answer, button, choicesOf, course, doModules, enrol, part, parts, settled, text, trainingElement, until } from './helpers.js';
 
 const TECHNICAL = 'course_technical_implementation';
-const LEARNER = 'pp_pt_0002_user1';
+/** The one-short partner's person without a certificate yet. */
+const LEARNER = 'pp_pt_0002_4';
 const WRONG: Record<string, string[]> = { q1: ['q1_b'], q2: ['q2_b'], q3: ['q3_c'], q4: ['q4_b'], q5: ['q5_b'] };
 
 let opened: string[] = [];
@@ -207,8 +210,11 @@ describe('<partner-training> for a partner', () => {
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('#c-q3-q3_b')!.checked).to.equal(true);
     await expect(el).to.be.accessible();
     // The backend scores this one, but its answer never arrives.
+    const failures: Event[] = [];
+    el.addEventListener('pk-error', (e) => failures.push(e));
     part<HTMLButtonElement>(el, 'submit-button')!.click();
-    await until(() => !part<HTMLButtonElement>(el, 'submit-button')?.disabled && part(el, 'submit-error'), 'the lost answer');
+    await until(() => failures.length === 1 && part(el, 'submit-error') && !part<HTMLButtonElement>(el, 'submit-button')!.disabled, 'the lost answer');
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#c-q3-q3_b')!.checked).to.equal(true);
     const results: AttemptResult[] = [];
     el.addEventListener('pk-assessment-submitted', (e) => results.push(e.detail.data.result));
     part<HTMLButtonElement>(el, 'submit-button')!.click();
@@ -231,12 +237,20 @@ describe('<partner-training> for a partner', () => {
     expect(['q3_a', 'q3_b'].map((c) => el.shadowRoot!.querySelector<HTMLInputElement>(`#c-q3-${c}`)!.checked)).to.deep.equal([true, true]);
   });
 
-  it('a module whose URL is not http(s) is not opened, and the person is told', async () => {
+  it('a module URL that is not http(s) is never opened: refused by the client\'s schema, and by the widget\'s own check', async () => {
     const el = await inThePlayer({ faults: [rewriteJson(/\/resources\/[^/]+\/open$/, () => ({ url: 'javascript:alert(1)' }))] });
     part<HTMLButtonElement>(el, 'open-button')!.click();
     await until(() => text(part(el, 'notice')) !== '', 'the notice');
-    expect(text(part(el, 'notice'))).to.equal('This module links to an address that cannot be opened safely.');
+    expect(text(part(el, 'notice'))).to.match(/^The module could not be opened\./);
+    // A client that lets it through (another version, a host's own): the widget still refuses it.
+    const client = el.client!;
+    el.client = { ...client, trainingReads: { ...trainingReads(client), openResource: async () => ({ url: 'JavaScript:alert(1)' }) } } as PartnerKitClient;
+    await el.updateComplete;
+    await until(() => part(el, 'open-button'), 'the player again');
+    part<HTMLButtonElement>(el, 'open-button')!.click();
+    await until(() => text(part(el, 'notice')) === 'This module links to an address that cannot be opened safely.', 'refused by the widget');
     expect(opened).to.deep.equal([]);
+    expect(el.shadowRoot!.innerHTML).not.to.match(/javascript:/i);
   });
 
   it("another partner's training is out of reach: an error, none of its people shown", async () => {
