@@ -11,5 +11,6 @@ export { PartnerAgreements } from './partner-agreements.js';
 export { PartnerApplication } from './partner-application.js';
 export { PartnerPlan } from './partner-plan.js';
 export { PartnerScorecard } from './partner-scorecard.js';
+export { PartnerTraining } from './partner-training.js';
 export { PartnerKitProvider } from './partnerkit-provider.js';
 export { ResourceLibrary } from './resource-library.js';

@@ -39,7 +39,7 @@ export function renderAssessment(model: AssessmentViewModel): TemplateResult {
       const picked = answers.picked(question.id);
       const hintId = `hint-${question.id}`;
       const errorId = `missing-${question.id}`;
-      return html`<fieldset class="question" id=${`q-${question.id}`} part="question" aria-describedby=${missing ? `${hintId} ${errorId}` : hintId} aria-invalid=${missing ? 'true' : nothing}>
+      return html`<fieldset class="question" id=${`q-${question.id}`} part="question" aria-describedby=${missing ? `${hintId} ${errorId}` : hintId} aria-invalid=${missing ? 'true' : 'false'}>
         <legend><span class="muted">${l.t('player.question', { n: l.number(i + 1), total })}</span> ${prompt}</legend>
         <p class="muted hint" id=${hintId}>${question.multiple ? l.t('player.pickAll') : l.t('player.pickOne')}</p>
         ${missing ? html`<p class="problem" id=${errorId}>${l.t('player.answerThis')}</p>` : nothing}

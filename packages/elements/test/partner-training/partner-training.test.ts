@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { PartnerKitClient } from '@partnerkit/core/client';
+import type { BaseClient } from '@partnerkit/core/client/base';
 import type { AttemptResult } from '@partnerkit/core/schemas';
 import { EMPTY_CATALOGUE, TECHNICAL_ANSWERS, TRAINING_PARTNERS, trainingClient } from '../../../../stories/partner-training/backend.js';
 import { rewriteJson } from '../../../../stories/support/mock-backend.js';
@@ -244,7 +244,7 @@ describe('<partner-training> for a partner', () => {
     expect(text(part(el, 'notice'))).to.match(/^The module could not be opened\./);
     // A client that lets it through (another version, a host's own): the widget still refuses it.
     const client = el.client!;
-    el.client = { ...client, trainingReads: { ...trainingReads(client), openResource: async () => ({ url: 'JavaScript:alert(1)' }) } } as PartnerKitClient;
+    el.client = { ...client, trainingReads: { ...trainingReads(client), openResource: async () => ({ url: 'JavaScript:alert(1)' }) } } as BaseClient;
     await el.updateComplete;
     await until(() => part(el, 'open-button'), 'the player again');
     part<HTMLButtonElement>(el, 'open-button')!.click();
