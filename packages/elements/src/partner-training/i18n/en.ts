@@ -23,7 +23,7 @@ export const en = defineMessages({
   'training.format.live': 'Live session',
   'training.format.external': 'External course',
   'training.duration': (p: { minutes: string }) => `${p.minutes} min`,
-  'training.leadsTo': (p: { certification: string }) => `Leads to ${p.certification}`,
+  'training.leadsTo': (p: { certification: string }) => `Earns ${p.certification}`,
   'training.modules': (p: { count: string }) => `${p.count} modules`,
   'training.assessment': (p: { mark: string }) => `Assessment, pass mark ${p.mark}`,
   'training.enrol.person': 'Person',
