@@ -7,6 +7,7 @@
  * @module
  */
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { isOpenEnrolment } from '@partnerkit/core/rules';
 import type { Course, Enrolment, Person } from '@partnerkit/core/schemas';
 import { LazyView } from '../controllers/lazy-view.js';
 import { SessionController } from '../controllers/session.js';
@@ -18,7 +19,7 @@ import { EnrolForm } from './enrol-form.js';
 import { partnerTrainingCatalogues, type PartnerTrainingMessages } from './i18n/index.js';
 import { loadTraining } from './load-training.js';
 import { partnerTrainingStyles } from './partner-training.styles.js';
-import { expiresSoon, missingForNextTier, openEnrolment, orderCatalogue, peopleTraining, type CatalogueEntry, type PersonTraining, type TrainingData } from './training-model.js';
+import { expiresSoon, missingForNextTier, orderCatalogue, peopleTraining, type CatalogueEntry, type PersonTraining, type TrainingData } from './training-model.js';
 
 /** The enrolment being taken, by ids: what it points to is looked up in the latest data. */
 interface TakingIds {
@@ -346,7 +347,7 @@ export class PartnerTraining extends PartnerKitElement<PartnerTrainingMessages> 
     const l = this.localize;
     const title = l.localise(course).title;
     const selfPaced = course.format === 'self_paced';
-    const open = openEnrolment([enrolment], person.id, course.id) !== undefined;
+    const open = isOpenEnrolment(enrolment.status);
     const started = enrolment.completedModuleIds.length > 0 || enrolment.attempts > 0;
     return html`<li class="enrolment">
       <span>${l.t('training.enrolment', { course: title, status: l.t(`training.status.${enrolment.status}`) })}</span>

@@ -4,7 +4,7 @@
  * enrolments and certificates, and the certifications missing for the next tier. Pure.
  * @module
  */
-import { EXPIRY_WARNING_DAYS, isInAudience, isOpenEnrolment, missingCertifications } from '@partnerkit/core/rules';
+import { DAY_MS, EXPIRY_WARNING_DAYS, isInAudience, isOpenEnrolment, missingCertifications } from '@partnerkit/core/rules';
 import type { Certificate, Certification, Course, Enrolment, Partner, PartnerEnablement, Person, Tier } from '@partnerkit/core/schemas';
 import type { PartnerAudience } from './training-reads.js';
 
@@ -79,10 +79,5 @@ export function peopleTraining(data: Pick<TrainingData, 'people' | 'enrolments' 
 
 /** Whether a valid certificate expires within the warning horizon (60 days) of `now`. */
 export function expiresSoon(certificate: Pick<Certificate, 'status' | 'expiresAt'>, now: number): boolean {
-  return certificate.status === 'valid' && certificate.expiresAt !== null && Date.parse(certificate.expiresAt) - now < EXPIRY_WARNING_DAYS * 86_400_000;
-}
-
-/** A person's open enrolment in `courseId`, if any (the one to continue). */
-export function openEnrolment(enrolments: readonly Enrolment[], personId: string, courseId: string): Enrolment | undefined {
-  return enrolments.find((e) => e.personId === personId && e.courseId === courseId && isOpenEnrolment(e.status));
+  return certificate.status === 'valid' && certificate.expiresAt !== null && Date.parse(certificate.expiresAt) - now < EXPIRY_WARNING_DAYS * DAY_MS;
 }
