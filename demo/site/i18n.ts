@@ -53,6 +53,8 @@ const en = {
   newPartner: 'new partner',
   yourPlan: 'Our joint business plan',
   partnerPlan: 'Joint business plan',
+  yourInbox: 'Messages from the vendor',
+  partnerInbox: 'Partner requests and announcements',
   yourTraining: 'Training and certifications',
   partnerTraining: 'Enablement',
   footer:
@@ -111,6 +113,8 @@ const vi: DemoMessages = {
   newPartner: 'đối tác mới',
   yourPlan: 'Kế hoạch kinh doanh chung của chúng ta',
   partnerPlan: 'Kế hoạch kinh doanh chung',
+  yourInbox: 'Tin nhắn từ nhà cung cấp',
+  partnerInbox: 'Yêu cầu của đối tác và thông báo',
   yourTraining: 'Đào tạo và chứng chỉ',
   partnerTraining: 'Năng lực đối tác',
   footer:

@@ -106,7 +106,7 @@ async function step<T>({ page, problems }: Opened, what: string, work: () => Pro
     const shot = join(tmpdir(), `partnerkit-demo-failure-${Date.now()}.png`);
     await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
     const told = [...new Set(problems.map((p) => p.slice(0, 160)))].join('\n  ') || '(none)';
-    throw new Error(`${what} failed on ${page.url()}\nscreenshot: ${shot}\npage problems:\n  ${told}`, { cause: error });
+    throw new Error(`${what} failed on ${page.url()}: ${String(error)}\nscreenshot: ${shot}\npage problems:\n  ${told}`, { cause: error });
   }
 }
 
@@ -394,6 +394,114 @@ describe('the demo in Chromium', () => {
     clean(partner.problems);
     await manager.context.close();
     await partner.context.close();
+  });
+
+  test('a manager publishes to Silver partners: a Silver partner sees it unread, a Registered one does not; the partner asks, the manager answers within the target and resolves', { timeout: 240_000 }, async () => {
+    const stamp = Date.now().toString(36);
+    const title = `Silver briefing ${stamp}`;
+    const subject = `Co-funding for the ${stamp} campaign`;
+    const tiers = await admin<{ data: { id: string; name: string }[] }>('/tiers');
+    const tierId = (name: string) => tiers.data.find((t) => t.name === name)!.id;
+    const accounts = await Promise.all((await portalPartners()).map((id) => admin<{ id: string; tierId: string | null; status: string }>(`/partners/${id}`)));
+    const silver = accounts.find((p) => p.tierId === tierId('Silver') && p.status === 'active')!;
+    const registered = accounts.find((p) => p.tierId === tierId('Registered') && p.status === 'active')!;
+    assert.ok(silver && registered, 'the portal offers a Silver and a Registered partner');
+    // The intranet's manager is this partner's channel manager (requests go to the partner's own).
+    const assign = await get(`/api/v1/partners/${silver.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${demo.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ manager: { id: 'mgr_linh', name: 'Đặng Mai Linh', email: 'linh.dang@vendor.example' } }),
+    });
+    assert.equal(assign.status, 200);
+
+    // The manager publishes, through the contract with the intranet's own session.
+    const { token } = (await (await get('/demo/session?as=manager')).json()) as { token: string };
+    const published = await get('/api/v1/announcements', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `demo-${stamp}` },
+      body: JSON.stringify({ title, body: 'Bring your Q3 pipeline.\nWe co-fund what you register.', category: 'incentive', audience: { tierIds: [tierId('Silver')] } }),
+    });
+    assert.equal(published.status, 201);
+
+    // The Silver partner sees it, unread; the Registered partner does not.
+    const partner = await openPage(`/portal?as=${silver.id}`);
+    const { page: portal } = partner;
+    const unread = await step(partner, 'reading the inbox as the Silver partner', async () => {
+      await waitForWidgets(portal);
+      await portal.waitForSelector('partner-inbox >>> [part~="announcement"]', WAIT);
+      return portal.$$eval('partner-inbox >>> [part~="announcement-unread"] h4', (titles) => titles.map((t) => t.textContent?.trim()));
+    });
+    assert.ok(unread.includes(title), `unread for the Silver partner: ${unread.join(' | ')}`);
+    assert.ok(await portal.$eval('partner-inbox', (el) => (el as HTMLElement & { unreadCount: number }).unreadCount > 0));
+
+    const other = await openPage(`/portal?as=${registered.id}`);
+    const shown = await step(other, 'reading the inbox as the Registered partner', async () => {
+      await waitForWidgets(other.page);
+      await other.page.waitForSelector('partner-inbox >>> [part~="announcement"]', WAIT);
+      return other.page.$$eval('partner-inbox >>> [part~="announcement"] h4', (titles) => titles.map((t) => t.textContent?.trim()));
+    });
+    assert.ok(!shown.includes(title), `not for the Registered partner: ${shown.join(' | ')}`);
+
+    // The Silver partner opens a request.
+    await step(partner, 'opening a request', async () => {
+      await portal.bringToFront();
+      await portal.locator('partner-inbox >>> [part~="new-request"]').setTimeout(WAIT.timeout).click();
+      await portal.waitForSelector('partner-inbox >>> #category', WAIT);
+      await portal.select('partner-inbox >>> #category', 'commercial');
+      await portal.locator('partner-inbox >>> #subject').fill(subject);
+      await portal.locator('partner-inbox >>> #message').fill('Which campaigns qualify for the Silver co-funding?');
+      await portal.locator('partner-inbox >>> [part~="send-button"]').click();
+      await portal.waitForSelector('partner-inbox >>> [part~="thread"]', WAIT);
+    });
+    const { data: opened } = await admin<{ data: { id: string; subject: string; status: string }[] }>(`/requests?partnerId=${silver.id}`);
+    const request = opened.find((r) => r.subject === subject);
+    assert.ok(request, 'the request was opened');
+    assert.equal(request.status, 'open');
+
+    // The channel manager answers it and resolves it on the intranet.
+    const manager = await openPage(`/intranet?partner=${silver.id}`);
+    const { page: intranet } = manager;
+    const link = `partner-inbox >>> [part~="request-link"][data-id="${request.id}"]`;
+    await step(manager, 'answering and resolving the request', async () => {
+      await intranet.bringToFront();
+      await waitForWidgets(intranet);
+      await intranet.waitForSelector('partner-inbox >>> [part~="request-link"]', WAIT);
+      // Earliest due first: a request opened a minute ago may be on a later page.
+      while (!(await intranet.$(link)) && (await intranet.$('partner-inbox >>> [part~="requests"] [part~="load-more"]'))) {
+        await intranet.locator('partner-inbox >>> [part~="requests"] [part~="load-more"]').click();
+        await intranet.waitForFunction(() => !document.querySelector('partner-inbox')?.shadowRoot?.querySelector('[part~="requests"] [part~="load-more"][disabled]'));
+      }
+      await intranet.locator(link).setTimeout(WAIT.timeout).click();
+      // The inbox moves focus to the request once it is loaded: type only after that.
+      await intranet.waitForFunction(() => document.querySelector('partner-inbox')?.shadowRoot?.activeElement?.id === 'request-title', { timeout: WAIT.timeout });
+      await intranet.locator('partner-inbox >>> #reply').setTimeout(WAIT.timeout).fill('Every campaign approved this quarter; send me the form.');
+      await intranet.locator('partner-inbox >>> [part~="reply-form"] button[type="submit"]:not([disabled])').click();
+      await intranet.waitForSelector('partner-inbox >>> [part~="status-waiting_on_partner"]', WAIT);
+      await intranet.locator('partner-inbox >>> [part~="move-button"][data-to="resolved"]').click();
+      await intranet.waitForSelector('partner-inbox >>> [part~="status-resolved"]', WAIT);
+    });
+    const done = await admin<{ status: string; messages: unknown[]; targets: { firstResponseBreached: boolean; resolutionBreached: boolean } }>(`/requests/${request.id}`);
+    assert.equal(done.status, 'resolved');
+    assert.equal(done.messages.length, 2);
+    assert.deepEqual([done.targets.firstResponseBreached, done.targets.resolutionBreached], [false, false], 'answered and resolved within the targets');
+
+    // The partner reads the answer in its thread.
+    const answer = await step(partner, 'reading the answer as the partner', async () => {
+      await portal.bringToFront();
+      await portal.reload({ waitUntil: 'domcontentloaded' });
+      await waitForWidgets(portal);
+      await portal.locator(link).setTimeout(WAIT.timeout).click();
+      await portal.waitForSelector('partner-inbox >>> [part~="status-resolved"]', WAIT);
+      return portal.$eval('partner-inbox >>> [part~="thread"]', (thread) => thread.textContent ?? '');
+    });
+    assert.match(answer, /send me the form/);
+
+    clean(partner.problems);
+    clean(other.problems);
+    clean(manager.problems);
+    await partner.context.close();
+    await other.context.close();
+    await manager.context.close();
   });
 
   test('the language and theme switches reach the widgets', { timeout: 120_000 }, async () => {

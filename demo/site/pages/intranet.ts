@@ -1,6 +1,7 @@
 /**
  * `/intranet`: the vendor's intranet. A channel manager picks a partner, reads its scorecard,
- * reviews its deal registrations and browses every resource.
+ * reviews its deal registrations and browses every resource; below, the requests of the partners
+ * the manager manages (by due time) and how the announcements are read.
  * @module
  */
 import type { PartnerEntry } from '../directory.js';
@@ -56,6 +57,10 @@ export function intranetPage(ctx: PageContext, entries: readonly PartnerEntry[],
         <section class="panel panel--wide" aria-labelledby="plan-title">
           <h2 id="plan-title">${t.partnerPlan}: <span dir="auto">${selected.partner.name}</span></h2>
           <partner-plan id="plan" partner-id="${id}"></partner-plan>
+        </section>
+        <section class="panel panel--wide" aria-labelledby="inbox-title">
+          <h2 id="inbox-title">${t.partnerInbox}</h2>
+          <partner-inbox id="inbox"></partner-inbox>
         </section>
         <section class="panel panel--wide" aria-labelledby="training-title">
           <h2 id="training-title">${t.partnerTraining}: <span dir="auto">${selected.partner.name}</span></h2>

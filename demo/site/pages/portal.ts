@@ -1,9 +1,9 @@
 /**
  * `/portal`: the partner portal on the vendor's site. A partner user (one of several partners in
  * different tiers) sees its scorecard, registers deals and follows them, and opens the resources
- * its tier allows, works on its joint business plan with the vendor, and reads and accepts the
+ * its tier allows, works on its joint business plan with the vendor, reads and accepts the
  * programme's agreements (a new partner must accept the programme agreement before it can register
- * a deal).
+ * a deal), and reads the vendor's announcements and asks its channel manager in its inbox.
  * @module
  */
 import type { PortalAccount } from '../directory.js';
@@ -59,6 +59,10 @@ export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[],
         <section class="panel panel--wide" aria-labelledby="plan-title">
           <h2 id="plan-title">${t.yourPlan}</h2>
           <partner-plan id="plan"></partner-plan>
+        </section>
+        <section class="panel panel--wide" aria-labelledby="inbox-title">
+          <h2 id="inbox-title">${t.yourInbox}</h2>
+          <partner-inbox id="inbox"></partner-inbox>
         </section>
         <section class="panel panel--wide" aria-labelledby="training-title">
           <h2 id="training-title">${t.yourTraining}</h2>

@@ -12,6 +12,7 @@ import type {
   DealRegister,
   PartnerAgreements,
   PartnerApplication,
+  PartnerInbox,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
@@ -32,6 +33,7 @@ import type {
   PkPlanTransitionEvent,
   PkResourceOpenEvent,
   PkScorecardLoadEvent,
+  PkUnreadChangeEvent,
 } from '@partnerkit/elements';
 
 /** React's props of an HTML element, the tag's own properties, and its attributes and events. */
@@ -114,6 +116,30 @@ declare module 'react' {
         'onpk-application-submitted'?: ((event: PkApplicationSubmittedEvent) => void) | undefined;
         /** loading the form or sending failed */
         'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
+      /**
+       * `<partner-inbox>`: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
+       */
+      'partner-inbox': PartnerKitJsx<
+        PartnerInbox,
+        'client' | 'composing' | 'dealId' | 'draftKey' | 'pollSeconds' | 'theme' | 'view',
+        {
+        /** A deal the new request is about (say, when the inbox opens from a deal's page). */
+        'deal-id'?: PartnerInbox['dealId'] | undefined;
+        /**
+         * Names this instance's draft when a page has several inboxes (default: its `id`, else `default`).
+         */
+        'draft-key'?: PartnerInbox['draftKey'] | undefined;
+        lang?: string | undefined;
+        /**
+         * Seconds between reads of the open request's thread, for replies from the other side (default 60; 0 never).
+         */
+        'poll-seconds'?: PartnerInbox['pollSeconds'] | undefined;
+        /** Loading or an action failed. */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        /** The partner's unread count was first known or changed; `detail.data.unread`. */
+        'onpk-unread-change'?: ((event: PkUnreadChangeEvent) => void) | undefined;
         }
       >;
       /** `<partner-plan>`: A joint business plan with progress, owners and both sides' agreement. */

@@ -14,6 +14,7 @@ import type {
   DealRegister,
   PartnerAgreements,
   PartnerApplication,
+  PartnerInbox,
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
@@ -34,6 +35,7 @@ import type {
   PkPlanTransitionEvent,
   PkResourceOpenEvent,
   PkScorecardLoadEvent,
+  PkUnreadChangeEvent,
 } from '@partnerkit/elements';
 
 declare module 'vue' {
@@ -80,6 +82,20 @@ declare module 'vue' {
         onPkApplicationSubmitted?: ((event: PkApplicationSubmittedEvent) => void) | undefined;
         /** `@pk-error`: loading the form or sending failed */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
+    /**
+     * `<partner-inbox>`: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
+     */
+    'partner-inbox': DefineComponent<
+      Partial<Pick<PartnerInbox, 'client' | 'composing' | 'dealId' | 'draftKey' | 'pollSeconds' | 'theme' | 'view'>> & {
+        lang?: string | undefined;
+        /** `@pk-error`: Loading or an action failed. */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+        /**
+         * `@pk-unread-change`: The partner's unread count was first known or changed; `detail.data.unread`.
+         */
+        onPkUnreadChange?: ((event: PkUnreadChangeEvent) => void) | undefined;
       }
     >;
     /** `<partner-plan>`: A joint business plan with progress, owners and both sides' agreement. */

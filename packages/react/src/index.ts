@@ -9,6 +9,7 @@
 export { DealRegister } from './deal-register.js';
 export { PartnerAgreements } from './partner-agreements.js';
 export { PartnerApplication } from './partner-application.js';
+export { PartnerInbox } from './partner-inbox.js';
 export { PartnerPlan } from './partner-plan.js';
 export { PartnerScorecard } from './partner-scorecard.js';
 export { PartnerTraining } from './partner-training.js';

@@ -10,6 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { CalendarDate, HttpUrl, Id, Timestamp, text } from './common.js';
+import { holdsAt } from './holds.js';
 import { PartnerType } from './partner-type.js';
 import { Role } from './session.js';
 import { translation, translations, translationsInput } from './translations.js';
@@ -118,9 +119,12 @@ export const AnnouncementPage = /* @__PURE__ */ z.object({
 });
 export type AnnouncementPage = z.infer<typeof AnnouncementPage>;
 
-/** Body of `POST /v1/announcements`. `publishAt` defaults to now; a later one schedules it. */
-export const AnnouncementInput = /* @__PURE__ */ z
-  .strictObject({
+// The request bodies are made by functions, so a reader's bundle that includes the answers'
+// schemas (which these share fields with) can drop them whole: a top-level call that is handed an
+// included schema is kept (Rollup cannot tell it leaves the schema alone), and with it
+// `translationsInput`'s refinement, `$ZodCustom`, in the chunk every page shares.
+const announcementInput = /* @__NO_SIDE_EFFECTS__ */ () =>
+  z.strictObject({
     title: announcementText.title,
     body: announcementText.body,
     translations: z.optional(translationsInput(AnnouncementTranslation)),
@@ -129,26 +133,28 @@ export const AnnouncementInput = /* @__PURE__ */ z
     publishAt: z.optional(Timestamp),
     expiresAt: z.optional(z.nullable(Timestamp)),
     pinned: z.optional(z.boolean()),
-  })
-  .check(
-    z.refine((a) => a.expiresAt == null || a.publishAt === undefined || Date.parse(a.expiresAt) > Date.parse(a.publishAt), {
-      message: 'must be after publishAt',
-      path: ['expiresAt'],
-    }),
+  }).check(
+    holdsAt(['expiresAt'], (a: { publishAt?: string | undefined; expiresAt?: string | null | undefined }) => a.expiresAt == null || a.publishAt === undefined || Date.parse(a.expiresAt) > Date.parse(a.publishAt), 'must be after publishAt'),
   );
+
+/** Body of `POST /v1/announcements`. `publishAt` defaults to now; a later one schedules it. */
+export const AnnouncementInput = /* @__PURE__ */ announcementInput();
 export type AnnouncementInput = z.input<typeof AnnouncementInput>;
 
+const announcementPatch = /* @__NO_SIDE_EFFECTS__ */ () =>
+  z.strictObject({
+    title: z.optional(announcementText.title),
+    body: z.optional(announcementText.body),
+    translations: z.optional(translationsInput(AnnouncementTranslation)),
+    category: z.optional(AnnouncementCategory),
+    audience: z.optional(AnnouncementAudienceInput),
+    publishAt: z.optional(Timestamp),
+    expiresAt: z.optional(z.nullable(Timestamp)),
+    pinned: z.optional(z.boolean()),
+  });
+
 /** Body of `PATCH /v1/announcements/{id}`: any subset. Setting `expiresAt` to now withdraws it. */
-export const AnnouncementPatch = /* @__PURE__ */ z.strictObject({
-  title: z.optional(announcementText.title),
-  body: z.optional(announcementText.body),
-  translations: z.optional(translationsInput(AnnouncementTranslation)),
-  category: z.optional(AnnouncementCategory),
-  audience: z.optional(AnnouncementAudienceInput),
-  publishAt: z.optional(Timestamp),
-  expiresAt: z.optional(z.nullable(Timestamp)),
-  pinned: z.optional(z.boolean()),
-});
+export const AnnouncementPatch = /* @__PURE__ */ announcementPatch();
 export type AnnouncementPatch = z.input<typeof AnnouncementPatch>;
 
 /** One partner user's read of an announcement (vendor principals only). */
@@ -190,14 +196,19 @@ export const MAX_ATTACHMENTS = 10;
 const resourceAttachmentFields = { type: /* @__PURE__ */ z.literal('resource'), resourceId: Id };
 const urlAttachmentFields = { type: /* @__PURE__ */ z.literal('url'), url: HttpUrl, label: z.optional(z.nullable(text(200))) };
 
-/** A link to a resource of the library, or to an http(s) URL (never another scheme). */
-export const RequestAttachment = /* @__PURE__ */ z.discriminatedUnion('type', [
+/**
+ * A link to a resource of the library, or to an http(s) URL (never another scheme). Plain unions
+ * (the `type` literal tells them apart all the same), here and in request bodies: the inbox loads
+ * both, and `$ZodDiscriminatedUnion` or `z.refine`'s `$ZodCustom` would land in the chunk every
+ * page shares (decisions.md, "Communication").
+ */
+export const RequestAttachment = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.object({ ...resourceAttachmentFields, title: z.optional(text(200)) }),
   /* @__PURE__ */ z.object({ ...urlAttachmentFields }),
 ]);
 export type RequestAttachment = z.infer<typeof RequestAttachment>;
 
-export const RequestAttachmentInput = /* @__PURE__ */ z.discriminatedUnion('type', [
+export const RequestAttachmentInput = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.strictObject({ ...resourceAttachmentFields }),
   /* @__PURE__ */ z.strictObject({ ...urlAttachmentFields }),
 ]);
@@ -319,10 +330,11 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-/** A target in business hours: 1 to 2000. */
-const targetHours = /* @__PURE__ */ z.number().check(z.gt(0), z.lte(2000));
+// Answers read the hours without the exclusive bound: `z.gt` is zod code no other answer a page
+// reads uses, and it would ride in the chunk every page shares (decisions.md, "Communication").
+const servedHours = /* @__PURE__ */ z.number().check(z.gte(0), z.lte(2000));
 
-export const RequestCategoryTarget = /* @__PURE__ */ z.object({ firstResponseHours: targetHours, resolutionHours: targetHours });
+export const RequestCategoryTarget = /* @__PURE__ */ z.object({ firstResponseHours: servedHours, resolutionHours: servedHours });
 export type RequestCategoryTarget = z.infer<typeof RequestCategoryTarget>;
 
 /** An IANA time zone: `Asia/Ho_Chi_Minh`, `Europe/Berlin`, `UTC`. */
@@ -355,28 +367,41 @@ export const RequestTargets = /* @__PURE__ */ z.object({
 });
 export type RequestTargets = z.infer<typeof RequestTargets>;
 
+// Request bodies are made by functions, like the announcements' (see there).
+const categoryTargetInput = /* @__NO_SIDE_EFFECTS__ */ () => {
+  /** A target in business hours: more than 0, at most 2000. */
+  const hours = z.number().check(z.gt(0), z.lte(2000));
+  return z.strictObject({ firstResponseHours: hours, resolutionHours: hours });
+};
+
 /** One category's targets in a request body. */
-export const RequestCategoryTargetInput = /* @__PURE__ */ z.strictObject({ firstResponseHours: targetHours, resolutionHours: targetHours });
+export const RequestCategoryTargetInput = /* @__PURE__ */ categoryTargetInput();
 export type RequestCategoryTargetInput = z.infer<typeof RequestCategoryTargetInput>;
 
+/** What the targets' cross-field rules read. */
+interface TargetsShape {
+  businessHours: { timeZone: string; start: string; end: string };
+  categories: Record<string, { firstResponseHours: number; resolutionHours: number }>;
+}
+
+const requestTargetsInput = /* @__NO_SIDE_EFFECTS__ */ () =>
+  z
+    .strictObject({
+      businessHours: z.strictObject({ ...calendarFields }),
+      categories: z.strictObject({
+        question: RequestCategoryTargetInput,
+        deal_support: RequestCategoryTargetInput,
+        technical: RequestCategoryTargetInput,
+        commercial: RequestCategoryTargetInput,
+        complaint: RequestCategoryTargetInput,
+      }),
+    })
+    .check(
+      holdsAt(['businessHours', 'timeZone'], (t: TargetsShape) => isTimeZone(t.businessHours.timeZone), 'is not a time zone this backend knows'),
+      holdsAt(['businessHours', 'start'], (t: TargetsShape) => t.businessHours.start < t.businessHours.end, 'must be before end'),
+      holdsAt(['categories'], (t: TargetsShape) => Object.values(t.categories).every((c) => c.firstResponseHours <= c.resolutionHours), 'each firstResponseHours must be at most its resolutionHours'),
+    );
+
 /** Body of `PUT /v1/request-targets`: the whole configuration. */
-export const RequestTargetsInput = /* @__PURE__ */ z
-  .strictObject({
-    businessHours: z.strictObject({ ...calendarFields }),
-    categories: z.strictObject({
-      question: RequestCategoryTargetInput,
-      deal_support: RequestCategoryTargetInput,
-      technical: RequestCategoryTargetInput,
-      commercial: RequestCategoryTargetInput,
-      complaint: RequestCategoryTargetInput,
-    }),
-  })
-  .check(
-    z.refine((t) => isTimeZone(t.businessHours.timeZone), { message: 'is not a time zone this backend knows', path: ['businessHours', 'timeZone'] }),
-    z.refine((t) => t.businessHours.start < t.businessHours.end, { message: 'must be before end', path: ['businessHours', 'start'] }),
-    z.refine((t) => Object.values(t.categories).every((c) => c.firstResponseHours <= c.resolutionHours), {
-      message: 'each firstResponseHours must be at most its resolutionHours',
-      path: ['categories'],
-    }),
-  );
+export const RequestTargetsInput = /* @__PURE__ */ requestTargetsInput();
 export type RequestTargetsInput = z.infer<typeof RequestTargetsInput>;

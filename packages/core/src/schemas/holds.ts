@@ -15,3 +15,9 @@ export const holds = /* @__NO_SIDE_EFFECTS__ */ <T>(predicate: (value: T) => boo
     if (!predicate(payload.value)) payload.issues.push({ code: 'custom', message, input: payload.value, continue: true });
   });
 
+
+/** {@link holds} for a rule about a field of the value: the issue names `path` (under the value's own). */
+export const holdsAt = /* @__NO_SIDE_EFFECTS__ */ <T>(path: PropertyKey[], predicate: (value: T) => boolean, message: string) =>
+  z.check<T>((payload) => {
+    if (!predicate(payload.value)) payload.issues.push({ code: 'custom', message, input: payload.value, path, continue: true });
+  });

@@ -15,6 +15,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'resource-library': () => import('../define/resource-library.js'),
   'partner-agreements': () => import('../define/partner-agreements.js'),
   'partner-plan': () => import('../define/partner-plan.js'),
+  'partner-inbox': () => import('../define/partner-inbox.js'),
   'partner-training': () => import('../define/partner-training.js'),
 };
 
