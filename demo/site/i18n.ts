@@ -61,6 +61,8 @@ const en = {
   partnerPlan: 'Joint business plan',
   yourInbox: 'Messages from the vendor',
   partnerInbox: 'Partner requests and announcements',
+  yourTraining: 'Training and certifications',
+  partnerTraining: 'Enablement',
   footer:
     'A demo host site. The PartnerKit admin key stays on this site’s server; the browser only ever holds a short-lived session for the person signed in.',
   notFoundTitle: 'Page not found',
@@ -125,6 +127,8 @@ const vi: DemoMessages = {
   partnerPlan: 'Kế hoạch kinh doanh chung',
   yourInbox: 'Tin nhắn từ nhà cung cấp',
   partnerInbox: 'Yêu cầu của đối tác và thông báo',
+  yourTraining: 'Đào tạo và chứng chỉ',
+  partnerTraining: 'Năng lực đối tác',
   footer:
     'Một trang web chủ dùng để minh họa. Khóa quản trị PartnerKit chỉ nằm trên máy chủ của trang này; trình duyệt chỉ giữ một phiên ngắn hạn cho người đang đăng nhập.',
   notFoundTitle: 'Không tìm thấy trang',

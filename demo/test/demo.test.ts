@@ -668,6 +668,73 @@ describe('the demo in Chromium', () => {
     }
   });
 
+  test('a partner’s person passes a course’s assessment: the certification appears and what is missing for the next tier updates', { timeout: 240_000 }, async () => {
+    // The portal's partner that lacks one certification, and one person, for its next tier (the demo seeds one so).
+    interface Check { tierId: string; met: boolean; requirements: { certificationId: string; missing: number; met: boolean }[] }
+    let found: { partnerId: string; certificationId: string } | undefined;
+    for (const id of await portalPartners()) {
+      const standing = await admin<{ nextTierId: string | null; tiers: Check[] }>(`/partners/${id}/enablement`);
+      const unmet = standing.tiers.find((t) => t.tierId === standing.nextTierId)?.requirements.filter((r) => !r.met) ?? [];
+      if (unmet.length === 1 && unmet[0]!.missing === 1) {
+        found = { partnerId: id, certificationId: unmet[0]!.certificationId };
+        break;
+      }
+    }
+    assert.ok(found, 'the portal offers a partner one certification short of its next tier');
+    const { partnerId, certificationId } = found;
+    const { data: courses } = await admin<{ data: { id: string; certificationId: string | null; format: string; modules: unknown[] }[] }>(`/courses?certificationId=${certificationId}&status=published`);
+    const course = courses.find((c) => c.format === 'self_paced')!;
+    assert.ok(course, 'a self-paced course leads to the missing certification');
+    const key = await admin<{ questions: { questionId: string; correctChoiceIds: string[] }[] }>(`/courses/${course.id}/assessment-key`);
+    const { data: people } = await admin<{ data: { id: string }[] }>(`/partners/${partnerId}/people?limit=200`);
+    const { data: held } = await admin<{ data: { personId: string }[] }>(`/certificates?partnerId=${partnerId}&certificationId=${certificationId}&status=valid`);
+    const person = people.find((p) => !held.some((c) => c.personId === p.id))!;
+    assert.ok(person, 'someone still to certify');
+
+    const opened = await openPage(`/portal?as=${partnerId}`);
+    const { page } = opened;
+    const training = 'partner-training >>>';
+    const trainingText = (wanted: string) =>
+      page.waitForFunction((text) => document.querySelector('partner-training')?.shadowRoot?.textContent?.includes(text), { timeout: WAIT.timeout }, wanted);
+    await step(opened, 'enrolling a person', async () => {
+      await waitForWidgets(page);
+      await page.waitForSelector(`${training} [part~="course-needed"][data-course="${course.id}"]`, WAIT);
+      const select = await page.waitForSelector(`${training} [data-course="${course.id}"] select`, WAIT);
+      await select!.select(person.id);
+      await page.locator(`${training} [data-course="${course.id}"] [part~="enrol-button"]`).click();
+      await page.waitForSelector(`${training} [part~="player"]`, WAIT);
+    });
+    await step(opened, 'working through the modules', async () => {
+      for (let done = 1; done <= course.modules.length; done++) {
+        await page.locator(`${training} [part~="done-button"]`).setTimeout(WAIT.timeout).click();
+        await page.waitForFunction((n) => document.querySelector('partner-training')?.shadowRoot?.querySelectorAll('[part~="module-done"]').length === n, { timeout: WAIT.timeout }, done);
+      }
+    });
+    await step(opened, 'passing the assessment', async () => {
+      await page.waitForSelector(`${training} [part~="assessment"]`, WAIT);
+      for (const { questionId, correctChoiceIds } of key.questions) {
+        for (const choiceId of correctChoiceIds) await page.locator(`${training} #c-${questionId}-${choiceId}`).click();
+      }
+      await page.locator(`${training} [part~="submit-button"]`).click();
+      await page.waitForSelector(`${training} [part~="certificate"]`, WAIT);
+      await trainingText('Passed: 100%');
+    });
+    const { data: now } = await admin<{ data: { personId: string; status: string }[] }>(`/certificates?partnerId=${partnerId}&certificationId=${certificationId}&status=valid`);
+    assert.ok(now.some((c) => c.personId === person.id), 'the certificate was issued');
+    const after = await admin<{ nextTierId: string | null; tiers: Check[] }>(`/partners/${partnerId}/enablement`);
+    assert.equal(after.tiers.find((t) => t.tierId === after.nextTierId)?.met, true, 'the next tier’s certifications are met');
+
+    await step(opened, 'reading the overview again', async () => {
+      await page.locator(`${training} [part~="back-button"]`).click();
+      await page.waitForSelector(`${training} [part~="summary"]`, WAIT);
+      await trainingText('requires is held.');
+      const lines = await page.$$eval(`${training} [part~="certificate-item"]`, (items) => items.map((i) => i.textContent ?? ''));
+      assert.ok(lines.length > held.length, 'the new certification is listed');
+    });
+    clean(opened.problems);
+    await opened.context.close();
+  });
+
   test('a new version of the programme agreement blocks a deal registration until the partner accepts it inline', { timeout: 240_000 }, async () => {
     const [partnerId] = await portalPartners();
     assert.ok(partnerId);

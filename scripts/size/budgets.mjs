@@ -45,6 +45,8 @@ export const TAGS = {
   'partner-inbox': NEW_WIDGET_LIMIT,
   // Issue 21: the first two steps; the checks and the last two steps load on demand.
   'partner-application': NEW_WIDGET_LIMIT,
+  // Issue 23: the overview, the enablement part and its English; the course player and Vietnamese load on use.
+  'partner-training': NEW_WIDGET_LIMIT,
 };
 
 /**

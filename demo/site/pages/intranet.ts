@@ -62,6 +62,10 @@ export function intranetPage(ctx: PageContext, entries: readonly PartnerEntry[],
           <h2 id="inbox-title">${t.partnerInbox}</h2>
           <partner-inbox id="inbox"></partner-inbox>
         </section>
+        <section class="panel panel--wide" aria-labelledby="training-title">
+          <h2 id="training-title">${t.partnerTraining}: <span dir="auto">${selected.partner.name}</span></h2>
+          <partner-training id="training" partner-id="${id}"></partner-training>
+        </section>
       </div>`,
     )}`,
   );

@@ -64,6 +64,10 @@ export function portalPage(ctx: PageContext, accounts: readonly PortalAccount[],
           <h2 id="inbox-title">${t.yourInbox}</h2>
           <partner-inbox id="inbox"></partner-inbox>
         </section>
+        <section class="panel panel--wide" aria-labelledby="training-title">
+          <h2 id="training-title">${t.yourTraining}</h2>
+          <partner-training id="training"></partner-training>
+        </section>
       </div>`,
     )}`,
   );

@@ -30,3 +30,5 @@ export { PkApplicationSubmitEvent, PK_APPLICATION_SUBMIT_TYPE, type PkApplicatio
 export { PkApplicationSubmittedEvent, PK_APPLICATION_SUBMITTED_TYPE, type PkApplicationSubmittedData } from './events/application-submitted.js';
 export { PartnerInbox, type InboxView } from './partner-inbox/partner-inbox.js';
 export { PkUnreadChangeEvent, PK_UNREAD_CHANGE_TYPE, type PkUnreadChangeData } from './events/unread-change.js';
+export { PartnerTraining } from './partner-training/partner-training.js';
+export { PkAssessmentSubmittedEvent, PK_ASSESSMENT_SUBMITTED_TYPE, type PkAssessmentSubmittedData } from './events/assessment-submitted.js';

@@ -16,10 +16,12 @@ import type {
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
+  PartnerTraining,
   ResourceLibrary,
   PkAgreementAcceptedEvent,
   PkApplicationSubmitEvent,
   PkApplicationSubmittedEvent,
+  PkAssessmentSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
   PkDealSubmittedEvent,
@@ -176,6 +178,26 @@ declare module 'react' {
         'onpk-period-change'?: ((event: PkPeriodChangeEvent) => void) | undefined;
         /** a scorecard loaded and is shown; `detail.data.scorecard` */
         'onpk-scorecard-load'?: ((event: PkScorecardLoadEvent) => void) | undefined;
+        }
+      >;
+      /**
+       * `<partner-training>`: A partner's training: the catalogue (what its next tier needs first), its people's progress and certificates, enrolling, taking a course and its assessment; for vendor staff, one partner's enablement at a glance.
+       */
+      'partner-training': PartnerKitJsx<
+        PartnerTraining,
+        'client' | 'partnerId' | 'theme',
+        {
+        lang?: string | undefined;
+        /**
+         * The partner whose training to show. A partner session may leave it out (its own partner); vendor staff must name one.
+         */
+        'partner-id'?: PartnerTraining['partnerId'] | undefined;
+        /**
+         * A person's attempt at an assessment was scored; `detail.data.result` is the score (and the certificate's id on passing).
+         */
+        'onpk-assessment-submitted'?: ((event: PkAssessmentSubmittedEvent) => void) | undefined;
+        /** Loading, enrolling, saving progress or submitting failed. */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
         }
       >;
       /**

@@ -18,10 +18,12 @@ import type {
   PartnerKitProvider,
   PartnerPlan,
   PartnerScorecard,
+  PartnerTraining,
   ResourceLibrary,
   PkAgreementAcceptedEvent,
   PkApplicationSubmitEvent,
   PkApplicationSubmittedEvent,
+  PkAssessmentSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
   PkDealSubmittedEvent,
@@ -126,6 +128,20 @@ declare module 'vue' {
         onPkPeriodChange?: ((event: PkPeriodChangeEvent) => void) | undefined;
         /** `@pk-scorecard-load`: a scorecard loaded and is shown; `detail.data.scorecard` */
         onPkScorecardLoad?: ((event: PkScorecardLoadEvent) => void) | undefined;
+      }
+    >;
+    /**
+     * `<partner-training>`: A partner's training: the catalogue (what its next tier needs first), its people's progress and certificates, enrolling, taking a course and its assessment; for vendor staff, one partner's enablement at a glance.
+     */
+    'partner-training': DefineComponent<
+      Partial<Pick<PartnerTraining, 'client' | 'partnerId' | 'theme'>> & {
+        lang?: string | undefined;
+        /**
+         * `@pk-assessment-submitted`: A person's attempt at an assessment was scored; `detail.data.result` is the score (and the certificate's id on passing).
+         */
+        onPkAssessmentSubmitted?: ((event: PkAssessmentSubmittedEvent) => void) | undefined;
+        /** `@pk-error`: Loading, enrolling, saving progress or submitting failed. */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
       }
     >;
     /**

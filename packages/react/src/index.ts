@@ -12,5 +12,6 @@ export { PartnerApplication } from './partner-application.js';
 export { PartnerInbox } from './partner-inbox.js';
 export { PartnerPlan } from './partner-plan.js';
 export { PartnerScorecard } from './partner-scorecard.js';
+export { PartnerTraining } from './partner-training.js';
 export { PartnerKitProvider } from './partnerkit-provider.js';
 export { ResourceLibrary } from './resource-library.js';

@@ -48,7 +48,10 @@ const minutes = /* @__NO_SIDE_EFFECTS__ */ () => z.int().check(z.gte(1), z.lte(1
 const certificationText = { name: text(200), description: text(2000) };
 
 /** A certification's `name` and `description` in one language. */
-export const CertificationTranslation = /* @__PURE__ */ translation(certificationText);
+// `translation({ ...fields })`, not `translation(fields)`: an object handed to a call may be
+// changed by it, so a bundler keeps every later `fields.name` read, and with it every request
+// body's schema, in the bundles of widgets that only read (Rollup did, for <partner-training>).
+export const CertificationTranslation = /* @__PURE__ */ translation({ ...certificationText });
 export type CertificationTranslation = z.infer<typeof CertificationTranslation>;
 
 const certificationFields = {
@@ -86,7 +89,7 @@ export type CertificationPatch = z.infer<typeof CertificationPatch>;
 const moduleText = { title: text(200) };
 
 /** A module's `title` in one language. */
-export const CourseModuleTranslation = /* @__PURE__ */ translation(moduleText);
+export const CourseModuleTranslation = /* @__PURE__ */ translation({ ...moduleText });
 export type CourseModuleTranslation = z.infer<typeof CourseModuleTranslation>;
 
 /** One step of a self-paced course: a library resource to read or watch. */
@@ -115,11 +118,11 @@ const choiceText = { label: text(500) };
 const questionText = { prompt: text(1000) };
 
 /** A choice's `label` in one language. */
-export const AssessmentChoiceTranslation = /* @__PURE__ */ translation(choiceText);
+export const AssessmentChoiceTranslation = /* @__PURE__ */ translation({ ...choiceText });
 export type AssessmentChoiceTranslation = z.infer<typeof AssessmentChoiceTranslation>;
 
 /** A question's `prompt` in one language. */
-export const AssessmentQuestionTranslation = /* @__PURE__ */ translation(questionText);
+export const AssessmentQuestionTranslation = /* @__PURE__ */ translation({ ...questionText });
 export type AssessmentQuestionTranslation = z.infer<typeof AssessmentQuestionTranslation>;
 
 export const AssessmentChoice = /* @__PURE__ */ z.object({
@@ -189,7 +192,7 @@ export type AssessmentKey = z.infer<typeof AssessmentKey>;
 const courseText = { title: text(200), description: text(4000) };
 
 /** A course's `title` and `description` in one language. */
-export const CourseTranslation = /* @__PURE__ */ translation(courseText);
+export const CourseTranslation = /* @__PURE__ */ translation({ ...courseText });
 export type CourseTranslation = z.infer<typeof CourseTranslation>;
 
 const courseFields = {

@@ -17,6 +17,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'partner-plan': () => import('../define/partner-plan.js'),
   'partner-inbox': () => import('../define/partner-inbox.js'),
   'partner-application': () => import('../define/partner-application.js'),
+  'partner-training': () => import('../define/partner-training.js'),
 };
 
 /** Tags not requested yet. */

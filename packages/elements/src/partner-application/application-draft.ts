@@ -23,20 +23,6 @@ export interface StoredApplication {
   key: string;
 }
 
-/**
- * A fresh idempotency key (a v4 UUID): core's `newIdempotencyKey`, restated because the client's
- * entry that exports it would bring the client's transport into this widget's code. Pages on
- * plain http lack `crypto.randomUUID` (secure contexts only), hence `getRandomValues`.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 const memory = new Map<string, string>();
 
 function storage(): Storage | undefined {
