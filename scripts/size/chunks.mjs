@@ -29,6 +29,9 @@ const PROVIDER = 'partnerkit-provider';
  */
 export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|partner-type|domain-name|index)\.ts$))/;
 
+/** The contract's schemas, of which those PART_MODULE leaves out are the vocabulary. */
+const VOCABULARY = /[\\/]packages[\\/]core[\\/]src[\\/]schemas[\\/]/;
+
 /**
  * The chunk plan for a tag usage (`tagUsage()` of usage.mjs): which tags use each module when
  * they are defined, and whether it belongs in the shared chunk.
@@ -47,7 +50,12 @@ export function chunkPlan(usage) {
   const usersOf = (id) => eagerUsers.get(id) ?? new Set();
   const onEveryPage = (id) => usersOf(id).has(PROVIDER) && anyUsers.get(id).size >= 2;
   const onFirstPages = (id) => [...usersOf(id)].some((tag) => tag === PROVIDER || ORIGINAL_WIDGETS.includes(tag));
-  const byUse = (id) => !PART_MODULE.test(id) && ((usersOf(id).size >= 2 && onFirstPages(id)) || onEveryPage(id));
+  // The contract's vocabulary an original widget loads when defined goes to the shared chunk as soon
+  // as another tag uses it at all: whether a later widget's use counts as on demand can change from
+  // one esbuild run to the next (its code splitting), and the split must not.
+  const isVocabulary = (id) => VOCABULARY.test(id) && !PART_MODULE.test(id);
+  const sharedVocabulary = (id) => isVocabulary(id) && onFirstPages(id) && anyUsers.get(id).size >= 2;
+  const byUse = (id) => !PART_MODULE.test(id) && ((usersOf(id).size >= 2 && onFirstPages(id)) || onEveryPage(id) || sharedVocabulary(id));
   /**
    * Whether `id` goes into the shared chunk, given `importersOf(id)` (the modules that import it
    * statically). A module no tag uses by itself (a library's registration that a bundler keeps for

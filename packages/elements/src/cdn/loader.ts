@@ -7,17 +7,18 @@
  * @module
  */
 
-// Literal specifiers, so the bundler makes one chunk per widget over shared chunks.
+// Literal specifiers, so the bundler makes one chunk per widget over shared chunks; the CDN entries
+// themselves, which export nothing, so the build imports each without picking a namespace from it.
 const definitions: Record<string, () => Promise<unknown>> = {
-  'partnerkit-provider': () => import('../define/partnerkit-provider.js'),
-  'partner-scorecard': () => import('../define/partner-scorecard.js'),
-  'deal-register': () => import('../define/deal-register.js'),
-  'resource-library': () => import('../define/resource-library.js'),
-  'partner-agreements': () => import('../define/partner-agreements.js'),
-  'partner-plan': () => import('../define/partner-plan.js'),
-  'partner-inbox': () => import('../define/partner-inbox.js'),
-  'partner-application': () => import('../define/partner-application.js'),
-  'partner-training': () => import('../define/partner-training.js'),
+  'partnerkit-provider': () => import('./partnerkit-provider.js'),
+  'partner-scorecard': () => import('./partner-scorecard.js'),
+  'deal-register': () => import('./deal-register.js'),
+  'resource-library': () => import('./resource-library.js'),
+  'partner-agreements': () => import('./partner-agreements.js'),
+  'partner-plan': () => import('./partner-plan.js'),
+  'partner-inbox': () => import('./partner-inbox.js'),
+  'partner-application': () => import('./partner-application.js'),
+  'partner-training': () => import('./partner-training.js'),
 };
 
 /** Tags not requested yet. */
