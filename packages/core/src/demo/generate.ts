@@ -185,7 +185,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, dealProtectionDays: t.dealProtectionDays, translations: t.translations, createdAt, updatedAt: createdAt,
   }));
   const kpis: Kpi[] = SEED_KPIS.map((k) => ({
-    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, translations: k.translations, createdAt, updatedAt: createdAt,
+    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, source: k.source ?? 'measurements', translations: k.translations, createdAt, updatedAt: createdAt,
   }));
 
   const generated: GeneratedPartner[] = [];
@@ -246,7 +246,9 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         else value = Math.round(value * 10) / 10;
         if (kpi.unit === 'percent') value = Math.min(100, value);
         if (kpi.unit === 'score') value = Math.min(5, value);
-        measurements.push({ partnerId: partner.id, kpiId: kpi.id, period: month, value, source: kpi.unit === 'currency' ? 'billing' : 'crm', recordedAt });
+        // A computed KPI (certified staff) is never measured; its draws are kept, so the rest of
+        // the data stays what it was.
+        if (kpi.source === undefined) measurements.push({ partnerId: partner.id, kpiId: kpi.id, period: month, value, source: kpi.unit === 'currency' ? 'billing' : 'crm', recordedAt });
       });
     }
     if (rng.chance(0.3)) {
