@@ -8,7 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
 import { partners } from '@partnerkit/core/client/partners';
 import { session } from '@partnerkit/core/client/session';
-import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
+import type { CertificationCheck, Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { renderEmpty, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
@@ -68,7 +68,8 @@ const statusClass = (status: ScorecardStatus) => status.replace('_', '-');
  * @csspart sparkline - a row's trend sparkline (`<svg>`)
  * @csspart tier - the tier section (next tier, pending change, top tier)
  * @csspart next-tier - what is missing for the next tier
- * @csspart gap - one unmet requirement
+ * @csspart gap - one unmet requirement (a KPI or a certification)
+ * @csspart expiring - certifications expiring within 60 days that would leave the partner short of its tier
  * @csspart pending - the pending downgrade notice
  * @csspart top-tier - the top-tier notice
  * @csspart needs-partner - the box shown when a manager session gives no `partner-id`
@@ -358,12 +359,12 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
 
   #renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
     const l = this.localize;
-    const { isTop, requirements, pending } = scorecard.tier;
+    const { isTop, requirements, pending, certifications, expiring } = scorecard.tier;
     const current = scorecard.tier.current && l.localise(scorecard.tier.current);
-    const next = scorecard.tier.next && { tier: l.localise(scorecard.tier.next.tier), gaps: scorecard.tier.next.gaps };
+    const next = scorecard.tier.next && { ...scorecard.tier.next, tier: l.localise(scorecard.tier.next.tier) };
     const blocks: TemplateResult[] = [];
     if (pending && current) {
-      const unmet = requirements.filter((check) => !check.met);
+      const unmet = [...requirements, ...certifications].filter((check) => !check.met);
       blocks.push(html`<div class="notice notice--pending" part="pending">
         <h3>${l.t('pending')}</h3>
         <p>${l.t('pendingBody', { from: current.name, to: l.localise(pending.tier).name, date: this.#longDate(pending.effectiveAt) })}</p>
@@ -373,10 +374,16 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
           : nothing}
       </div>`);
     }
+    if (current && expiring.length > 0) {
+      // Expiries 60 days ahead that would leave the partner short of its tier's certifications.
+      blocks.push(html`<ul class="notice notice--pending gaps" part="expiring">
+        ${expiring.map((w) => html`<li>${l.t('expiring', { name: l.localise(w).name, count: w.expiring, date: this.#longDate(`${w.before}T12:00:00Z`), tier: current.name, required: w.required })}</li>`)}
+      </ul>`);
+    }
     if (isTop && current) {
       blocks.push(html`<p class="notice notice--top" part="top-tier">${l.t('top', { tier: current.name })}</p>`);
     } else if (next) {
-      const unmet = next.gaps.filter((check) => !check.met);
+      const unmet = [...next.gaps, ...next.certifications].filter((check) => !check.met);
       blocks.push(html`<div class="notice" part="next-tier">
         <h3>${l.t('next', { tier: next.tier.name })}</h3>
         ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.#renderGaps(unmet, next.tier, kpis, 'reach')}
@@ -385,10 +392,16 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     return blocks.length === 0 ? nothing : html`<div class="tier" part="tier">${blocks}</div>`;
   }
 
-  /** Unmet requirements of `tier`, worded for what they are for: reaching it, or keeping it. */
-  #renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep'): TemplateResult {
+  /** Unmet requirements of `tier` (KPIs, then certifications), worded for what they are for: reaching it, or keeping it. */
+  #renderGaps(checks: readonly (RequirementCheck | CertificationCheck)[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep'): TemplateResult {
+    const l = this.localize;
     return html`<ul class="gaps">
-      ${checks.map((check) => this.#renderGap(check, tier, kpis.get(check.kpiId), aim))}
+      ${checks.map((check) =>
+        'kpiId' in check
+          ? this.#renderGap(check, tier, kpis.get(check.kpiId), aim)
+          : // "Technical Implementation: 1 more person certified to reach Gold", the certification's name in the element's language.
+            html`<li part="gap">${l.t(`cert.${aim}`, { name: l.localise(check).name, missing: check.missing, tier: tier.name })} <span class="hint gap__detail">${l.t('certDetail', { held: check.held, required: check.required })}</span></li>`,
+      )}
     </ul>`;
   }
 

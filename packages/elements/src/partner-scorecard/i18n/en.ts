@@ -62,6 +62,13 @@ export const en = defineMessages({
     p.actual === null
       ? `no data yet, required ${p.required}`
       : `now ${p.actual}${p.months ? ` over the last ${p.months} months` : ''}, required ${p.required}`,
+  // A certification a tier requires: the name leads, as with KPIs; `missing` people still need it.
+  'cert.reach': (p: { name: string; missing: number; tier: string }) => `${p.name}: ${p.missing} more ${p.missing === 1 ? 'person' : 'people'} certified to reach ${p.tier}`,
+  'cert.keep': (p: { name: string; missing: number; tier: string }) => `${p.name}: ${p.missing} more ${p.missing === 1 ? 'person' : 'people'} certified to keep ${p.tier}`,
+  'certDetail': (p: { held: number; required: number }) => `now ${p.held} certified, required ${p.required}`,
+  /** `date` is the end of the 60-day warning ("February 1, 2027"). */
+  'expiring': (p: { name: string; count: number; date: string; tier: string; required: number }) =>
+    `${p.name}: ${p.count} ${p.count === 1 ? 'certification expires' : 'certifications expire'} before ${p.date}; ${p.tier} needs ${p.required}`,
   'top': (p: { tier: string }) => `${p.tier} is the top tier of the programme.`,
   'pending': 'Downgrade pending',
   'pendingBody': (p: { from: string; to: string; date: string }) =>

@@ -63,6 +63,10 @@ export const vi: Messages<ScorecardMessages> = {
       ? `chưa có số liệu, điều kiện ${p.required}`
       : `hiện là ${p.actual}${p.months ? ` trong ${p.months} tháng gần nhất` : ''}, điều kiện ${p.required}`,
   'top': (p) => `Hạng ${p.tier} là hạng cao nhất của chương trình.`,
+  'cert.reach': (p) => `${p.name}: cần thêm ${p.missing} người có chứng chỉ để lên hạng ${p.tier}`,
+  'cert.keep': (p) => `${p.name}: cần thêm ${p.missing} người có chứng chỉ để giữ hạng ${p.tier}`,
+  'certDetail': (p) => `hiện có ${p.held} người, cần ${p.required} người`,
+  'expiring': (p) => `${p.name}: ${p.count} chứng chỉ hết hạn trước ${p.date}; hạng ${p.tier} cần ${p.required} người`,
   'pending': 'Sắp xuống hạng',
   'pendingBody': (p) =>
     `Sẽ xuống hạng ${p.to} vào ${p.date}, trừ khi đáp ứng lại các điều kiện của hạng ${p.from} trước thời điểm đó.`,
