@@ -235,10 +235,15 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const recordedAt = iso(asOf);
   for (const partner of generated) {
     const drift = rng.weighted({ steady: 75, slipping: 15, rising: 10 });
+    // The second partner, Silver, is the demo's partner one certification short of Gold
+    // (enablement.ts): over the last year its numbers are Gold's, so the certification is all it
+    // lacks. Only the means change, so every random draw, and all other data, stays the same.
+    const goldNumbers = partner === generated[1] && partner.level === 2;
     for (const kpi of SEED_KPIS) {
       months.forEach((month, index) => {
         const recent = index >= months.length - 6;
-        const level = Math.min(4, Math.max(1, partner.level + (recent && drift === 'slipping' ? -1 : recent && drift === 'rising' ? 1 : 0)));
+        const drifted = Math.min(4, Math.max(1, partner.level + (recent && drift === 'slipping' ? -1 : recent && drift === 'rising' ? 1 : 0)));
+        const level = goldNumbers && index >= months.length - 12 ? Math.max(3, drifted) : drifted;
         const base = kpi.monthly[level - 1] as number;
         const season = 1 + 0.12 * Math.sin(((Number(month.slice(5)) - 1) / 12) * 2 * Math.PI);
         let value = Math.max(0, rng.normal(base * season, base * kpi.noise));
