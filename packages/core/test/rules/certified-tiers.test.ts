@@ -4,7 +4,6 @@ import { computeScorecard, dueTierChange, evaluateTierStanding, isComputedKpi, w
 import { Scorecard } from '@partnerkit/core/schemas';
 import { kpi, measurement, tier } from './fixtures.ts';
 
-const DAY = 86_400_000;
 const certified = kpi('certified', { aggregation: 'last', source: 'certified_staff' });
 const revenue = kpi('revenue');
 const kpis = [revenue, certified];
