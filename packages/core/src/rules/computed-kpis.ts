@@ -40,7 +40,7 @@ export function withComputedKpis<M extends KpiValue>(
   if (computed.length === 0) return [...input.measurements];
   const ids = new Set(computed.map((k) => k.id));
   const { now, certificates } = input;
-  const first = Math.min(...certificates.map((c) => Date.parse(c.issuedAt)));
+  const first = certificates.reduce((earliest, c) => Math.min(earliest, Date.parse(c.issuedAt)), Infinity);
   const recordedAt = now.toISOString();
   const values: KpiValue[] = [];
   for (const month of new Set(input.months)) {
