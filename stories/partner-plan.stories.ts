@@ -2,12 +2,14 @@
  * `<partner-plan>` in every state, for both sides, in both languages, on `@partnerkit/mock`: the
  * demo programme's plans (agreed, proposed, draft, changed since it was agreed), each side's
  * session, and the mock's faults for loading and errors. Actions act on the mock, so a story can
- * propose, agree, add activities and comments.
+ * propose, agree, add and edit objectives, add activities and comments. The objective form's
+ * stories open it (and try to save) in their `play`.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { action } from 'storybook/actions';
 import { currentPeriod } from '@partnerkit/core/rules';
+import { problems } from '@partnerkit/core/schemas';
 import type { Fault } from '@partnerkit/mock';
 import '../packages/elements/src/define/partner-plan.js';
 import { planClient, PLAN_PARTNERS } from './partner-plan/backend.js';
@@ -19,7 +21,7 @@ interface PlanArgs {
   side: 'manager (vendor)' | "the partner's user";
   lang: '' | 'en' | 'vi';
   theme: 'light' | 'dark' | 'auto';
-  backend: 'ok' | 'loading forever' | 'server error' | 'actions fail';
+  backend: 'ok' | 'loading forever' | 'server error' | 'actions fail' | 'saving hangs' | 'objective refused (field)';
 }
 
 const PARTNER_OF: Record<PlanArgs['plan'], string> = {
@@ -36,6 +38,8 @@ const FAULTS: Record<PlanArgs['backend'], Fault[]> = {
   'loading forever': [{ mode: 'slow', delayMs: Infinity, match: /plans/ }],
   'server error': [{ mode: 'error', status: 503, match: /plans/ }],
   'actions fail': [{ mode: 'error', status: 503, match: (request) => request.method !== 'GET' }],
+  'saving hangs': [{ mode: 'slow', delayMs: Infinity, match: (request) => request.method !== 'GET' }],
+  'objective refused (field)': [{ mode: 'error', problem: problems.validation([{ path: 'owner.name', message: 'is not a person in the directory' }]), match: /objectives/ }],
 };
 
 const meta: Meta<PlanArgs> = {
@@ -69,6 +73,36 @@ export default meta;
 
 type Story = StoryObj<PlanArgs>;
 
+/** The widget in the story, once its plan (or empty state) is on screen. */
+async function element(canvas: HTMLElement): Promise<HTMLElement> {
+  const el = canvas.querySelector('partner-plan')!;
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('[part~="objective-add"]'); i++) await new Promise((r) => setTimeout(r, 50));
+  return el;
+}
+
+/** Opens the objective form with the button `opener`; fills it with `values` and saves when given. */
+const objectiveForm =
+  (opener: string, values?: Record<string, string>): Story['play'] =>
+  async ({ canvasElement }) => {
+    const el = await element(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>(opener)?.click();
+    for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('[part~="objective-form"]'); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!values) return;
+    for (const [name, value] of Object.entries(values)) {
+      const control = el.shadowRoot!.querySelector<HTMLInputElement>(name === 'kind' ? `input[name="kind"][value="${value}"]` : `#objective-${name}`);
+      if (!control) continue;
+      if (name === 'kind') control.click();
+      else {
+        control.value = value;
+        control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      }
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    }
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="objective-save"]')!.click();
+  };
+
+const milestone = { kind: 'milestone', title: 'Launch the joint offer', ownerName: 'Lan Pham' };
+
 export const PartnerAgreesToAProposal: Story = {};
 export const ManagerProposesADraft: Story = { args: { plan: 'draft (en)', side: 'manager (vendor)' } };
 export const AgreedByBothVietnamese: Story = { args: { plan: 'agreed (vi)', side: 'manager (vendor)', lang: 'vi' } };
@@ -79,3 +113,13 @@ export const ServerError: Story = { args: { backend: 'server error' } };
 export const ActionsFail: Story = { args: { backend: 'actions fail' } };
 export const NoPlanForThePeriod: Story = { args: { plan: 'no plan for the period' } };
 export const NoPlanVietnamese: Story = { args: { plan: 'no plan for the period', lang: 'vi' } };
+
+export const AddAnObjective: Story = { args: { plan: 'draft (en)', side: 'manager (vendor)' }, play: objectiveForm('[part~="objective-add"]') };
+export const AddAnObjectiveVietnamese: Story = { args: { plan: 'agreed (vi)', side: 'manager (vendor)', lang: 'vi' }, play: objectiveForm('[part~="objective-add"]') };
+export const AddAnObjectiveAsThePartner: Story = { args: { plan: 'proposed by the vendor (vi)' }, play: objectiveForm('[part~="objective-add"]') };
+export const ObjectiveWithProblems: Story = { args: { plan: 'draft (en)', side: 'manager (vendor)' }, play: objectiveForm('[part~="objective-add"]', { ownerName: '', dueDate: '1999-01-01' }) };
+export const ObjectiveSaving: Story = { args: { plan: 'draft (en)', side: 'manager (vendor)', backend: 'saving hangs' }, play: objectiveForm('[part~="objective-add"]', milestone) };
+export const ObjectiveNotSaved: Story = { args: { plan: 'draft (en)', side: 'manager (vendor)', backend: 'actions fail' }, play: objectiveForm('[part~="objective-add"]', milestone) };
+export const ObjectiveRefusedByTheServer: Story = { args: { plan: 'draft (en)', side: 'manager (vendor)', backend: 'objective refused (field)' }, play: objectiveForm('[part~="objective-add"]', milestone) };
+export const EditAnAgreedObjective: Story = { args: { plan: 'agreed (en)', side: 'manager (vendor)' }, play: objectiveForm('[part~="objective-edit"]') };
+export const FirstObjectiveOfAPeriod: Story = { args: { plan: 'no plan for the period', side: 'manager (vendor)' }, play: objectiveForm('[part~="objective-add"]') };

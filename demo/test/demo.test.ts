@@ -293,7 +293,7 @@ describe('the demo in Chromium', () => {
     await manager.context.close();
   });
 
-  test('a manager proposes a plan, the partner adds its activity and agrees, measured objectives move when measurements arrive', { timeout: 240_000 }, async () => {
+  test('a manager adds an objective and proposes a plan, the partner adds its activity and agrees, measured objectives move when measurements arrive', { timeout: 240_000 }, async () => {
     const period = currentPeriod('half', new Date());
     // A partner of the portal whose plan for the half is still a draft (the demo seeds one in four so).
     // The portal's newcomer, a partner just approved through recruitment, has no plan yet (404).
@@ -321,10 +321,19 @@ describe('the demo in Chromium', () => {
     const planText = (page: Page, text: string) =>
       page.waitForFunction((wanted) => document.querySelector('partner-plan')?.shadowRoot?.textContent?.includes(wanted), { timeout: WAIT.timeout }, text);
 
-    // The channel manager proposes the plan on the intranet.
+    // The channel manager adds an objective through the widget's form, then proposes the plan, on the intranet.
     const manager = await openPage(`/intranet?partner=${partnerId}`);
-    await step(manager, 'proposing the plan', async () => {
+    const milestone = `Joint launch event ${Date.now().toString(36)}`;
+    await step(manager, 'adding an objective', async () => {
       await waitForWidgets(manager.page);
+      await clickButton(manager.page, 'Add an objective');
+      await manager.page.locator('partner-plan >>> input[name="kind"][value="milestone"]').setTimeout(WAIT.timeout).click();
+      await manager.page.locator('partner-plan >>> #objective-title').setTimeout(WAIT.timeout).fill(milestone);
+      await manager.page.locator('partner-plan >>> #objective-ownerName').setTimeout(WAIT.timeout).fill('Đặng Mai Linh');
+      await clickButton(manager.page, 'Add the objective');
+      await planText(manager.page, milestone);
+    });
+    await step(manager, 'proposing the plan', async () => {
       await clickButton(manager.page, 'Propose the plan');
       await manager.page.waitForSelector('partner-plan >>> [part~="status-proposed"]', WAIT);
     });
@@ -345,6 +354,9 @@ describe('the demo in Chromium', () => {
     assert.equal(afterPartner.agreements.vendor, null, 'the activity withdrew the vendor\'s agreement to the earlier version');
     const added = afterPartner.objectives[0]?.activities.find((a) => a.title === activity);
     assert.equal(added?.side, 'partner');
+    const formObjective = afterPartner.objectives.find((o) => o.title === milestone);
+    assert.equal(formObjective?.side, 'vendor', 'the manager\'s objective from the form is the vendor\'s');
+    assert.equal(formObjective?.kind, 'milestone');
 
     // The manager agrees to the version with the partner's activity: agreed by both.
     await step(manager, 'agreeing as the manager', async () => {

@@ -125,7 +125,7 @@ declare module 'react' {
         /** loading or an action failed */
         'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
         /**
-         * an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+         * an objective was added or edited, an activity or comment added, or a milestone or activity marked done; `detail.data.change`, `objectiveId`, `plan`
          */
         'onpk-plan-change'?: ((event: PkPlanChangeEvent) => void) | undefined;
         /**

@@ -87,7 +87,7 @@ declare module 'vue' {
         /** `@pk-error`: loading or an action failed */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;
         /**
-         * `@pk-plan-change`: an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+         * `@pk-plan-change`: an objective was added or edited, an activity or comment added, or a milestone or activity marked done; `detail.data.change`, `objectiveId`, `plan`
          */
         onPkPlanChange?: ((event: PkPlanChangeEvent) => void) | undefined;
         /**

@@ -18,7 +18,7 @@ export const PartnerPlan = createComponent({
     /** `pk-error`: loading or an action failed */
     onError: 'pk-error' as EventName<PkErrorEvent>,
     /**
-     * `pk-plan-change`: an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+     * `pk-plan-change`: an objective was added or edited, an activity or comment added, or a milestone or activity marked done; `detail.data.change`, `objectiveId`, `plan`
      */
     onPlanChange: 'pk-plan-change' as EventName<PkPlanChangeEvent>,
     /**

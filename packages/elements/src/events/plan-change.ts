@@ -1,6 +1,6 @@
 /**
- * `pk-plan-change`: the signed-in side added an activity or a comment, or marked a milestone or
- * an activity done (or not), from `<partner-plan>`.
+ * `pk-plan-change`: the signed-in side added or edited an objective, added an activity or a
+ * comment, or marked a milestone or an activity done (or not), from `<partner-plan>`.
  * @module
  */
 import type { Plan } from '@partnerkit/core/schemas';
@@ -11,8 +11,9 @@ export const PK_PLAN_CHANGE_TYPE = 'plan.change';
 
 /** What `pk-plan-change` carries. */
 export interface PkPlanChangeData {
-  /** `activity_added`, `commented`, `milestone_done`, `milestone_reopened` or `activity_updated`. */
-  change: 'activity_added' | 'commented' | 'milestone_done' | 'milestone_reopened' | 'activity_updated';
+  /** `objective_added`, `objective_updated`, `activity_added`, `commented`, `milestone_done`, `milestone_reopened` or `activity_updated`. */
+  change: 'objective_added' | 'objective_updated' | 'activity_added' | 'commented' | 'milestone_done' | 'milestone_reopened' | 'activity_updated';
+  /** The objective added or changed, or the one the activity or comment belongs to. */
   objectiveId: string;
   /** The activity or comment added or changed, when the change is about one. */
   itemId?: string;

@@ -155,6 +155,61 @@ export const partnerPlanStyles = css`
   .form--inline label {
     grid-column: 1 / -1;
   }
+  .objective-form {
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    padding: 0.75em;
+    gap: 0.75em;
+  }
+  .objective-form__title {
+    margin: 0;
+    font-size: 1em;
+  }
+  .objective-form p {
+    margin: 0;
+  }
+  .stack {
+    display: grid;
+    gap: 0.75em;
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    gap: 0.75em;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    align-content: start;
+    min-width: 0;
+  }
+  .choice {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  .choice legend {
+    padding: 0;
+    margin-bottom: 0.25em;
+  }
+  .hint {
+    font-size: 0.875em;
+  }
+  .field-error {
+    color: var(--_color-danger);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_color-danger);
+  }
+  .notice-info {
+    border-inline-start: 0.25em solid var(--_color-primary);
+    padding-inline-start: 0.5em;
+  }
+  .form select,
   .form input,
   .form textarea {
     font: inherit;

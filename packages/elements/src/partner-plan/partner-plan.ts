@@ -8,9 +8,10 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { repeat } from 'lit/directives/repeat.js';
 import type { Kpi, Plan, PlanActivity, PlanActor, PlanObjective, PlanSide, PlanStatus } from '@partnerkit/core/schemas';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
-import { errorText, renderError } from '../platform/state-views.js';
+import { errorText, renderEmpty, renderError } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { partnerPlanCatalogues, type PartnerPlanMessages } from './i18n/index.js';
+import { ObjectiveFormController } from './objective-form.js';
 import { type FormKey, PlanController } from './plan-controller.js';
 import { partnerPlanStyles } from './partner-plan.styles.js';
 
@@ -28,15 +29,17 @@ function currentHalf(now: Date): string {
  * activities (what each side does) and the comments of both sides.
  *
  * The signed-in side acts for itself: a manager (the vendor side) or a partner user proposes the
- * plan, agrees to the version shown, or sends it back with what should change; adds activities of
- * its own side and comments on any objective; marks its own milestones and activities done. A
- * partner session sees only its own partner's plans.
+ * plan, agrees to the version shown, or sends it back with what should change; adds objectives
+ * (a manager for either side, a partner for its own) and edits its own side's, through a form
+ * checked with the contract's schemas that keeps what was typed when a save fails; adds
+ * activities of its own side and comments on any objective; marks its own milestones and
+ * activities done. A partner session sees only its own partner's plans.
  *
  * @summary A joint business plan with progress, owners and both sides' agreement.
  * @tagname partner-plan
  *
  * @fires {PkPlanTransitionEvent} pk-plan-transition - the signed-in side proposed, agreed or sent the plan back; `detail.data.plan`, `from`, `to`
- * @fires {PkPlanChangeEvent} pk-plan-change - an activity or comment was added, or a milestone or activity marked done; `detail.data.change`, `plan`
+ * @fires {PkPlanChangeEvent} pk-plan-change - an objective was added or edited, an activity or comment added, or a milestone or activity marked done; `detail.data.change`, `objectiveId`, `plan`
  * @fires {PkErrorEvent} pk-error - loading or an action failed
  *
  * @csspart plan - the box around everything
@@ -52,6 +55,13 @@ function currentHalf(now: Date): string {
  * @csspart comment - one comment
  * @csspart form - a form that adds an activity or a comment
  * @csspart form-error - why an action did not go through
+ * @csspart objective-add - the "Add an objective" button
+ * @csspart objective-edit - an objective's "Edit" button (the signed-in side's own)
+ * @csspart objective-form - the form that adds or edits an objective
+ * @csspart objective-field - one field of the objective form
+ * @csspart objective-field-error - a field's problem
+ * @csspart objective-notice - what saving does to a proposed or agreed plan
+ * @csspart objective-save - the objective form's save button
  *
  * @cssprop --pk-plan-bar-color - the progress bars' fill (default: `--pk-color-primary`)
  * @cssprop --pk-plan-bar-background - the progress bars' track (default: `--pk-color-surface-raised`)
@@ -77,6 +87,9 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
 
   readonly plan = new PlanController(this);
 
+  /** The form that adds an objective or edits one of the signed-in side's. */
+  readonly objectiveForm = new ObjectiveFormController(this, this.plan);
+
   constructor() {
     super(partnerPlanCatalogues);
     this.sendingBack = false;
@@ -85,10 +98,12 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
   override render(): TemplateResult {
     const { session } = this.plan;
     if (session.failed) return renderError(this.localize, session.error, () => void session.run());
+    const noPlan = this.localize.t('noPlan', { period: this.period });
     return this.renderStates(this.plan.task, {
-      empty: (plan) => plan === null && this.plan.plan == null,
-      emptyMessage: this.localize.t('noPlan', { period: this.period }),
-      data: () => this.#renderPlan(this.plan.plan as Plan),
+      empty: (plan) => plan === null && this.plan.plan == null && !this.plan.side,
+      emptyMessage: noPlan,
+      // Either side may start the period's plan with its first objective.
+      data: () => (this.plan.plan ? this.#renderPlan(this.plan.plan) : html`${renderEmpty(this.localize, noPlan)}${this.#renderAddObjective(null)}`),
     });
   }
 
@@ -135,7 +150,25 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
               (o) => this.#renderObjective(o),
             )}
           </ol>`}
+      ${this.#renderAddObjective(plan)}
     </article>`;
+  }
+
+  /** The "Add an objective" button of the signed-in side, or the form it opened. */
+  #renderAddObjective(plan: Plan | null): unknown {
+    const form = this.objectiveForm;
+    if (!this.plan.side || !this.plan.partnerId) return nothing;
+    if (form.isOpen('add')) return this.#renderObjectiveForm(plan);
+    return html`<div class="buttons">
+      <button id="objective-add" class="button" part="objective-add" type="button" @click=${() => form.open({ kind: 'add' })}>${this.localize.t('addObjective')}</button>
+    </div>`;
+  }
+
+  /** The objective form, once its code and the programme's KPIs are in (loading, or an error with a retry, until then). */
+  #renderObjectiveForm(plan: Plan | null): unknown {
+    const l = this.localize;
+    const form = this.objectiveForm;
+    return form.editor.render(l, (editor) => editor.render({ words: editor.words, l, form, kpis: editor.kpis, plan, period: this.period }));
   }
 
   #renderProgress(percent: number, label: string, status: string | null): TemplateResult {
@@ -214,7 +247,13 @@ export class PartnerPlan extends PartnerKitElement<PartnerPlanMessages> {
       <div class="objective__head">
         <h4 id=${titleId} class="objective__title">${o.title}</h4>
         <span class="badge badge--${status}" part="objective-status">${l.t(`objective.status.${status}`)}</span>
+        ${this.objectiveForm.canEdit(o) && !this.objectiveForm.isOpen('edit', o)
+          ? html`<button id="objective-edit-${o.id}" class="button" part="objective-edit" type="button" @click=${() => this.objectiveForm.open({ kind: 'edit', objective: o })}>
+              ${l.t('editObjective')}<span class="visually-hidden"> ${o.title}</span>
+            </button>`
+          : nothing}
       </div>
+      ${this.objectiveForm.isOpen('edit', o) ? this.#renderObjectiveForm(this.plan.plan ?? null) : nothing}
       ${o.description ? html`<p class="muted">${o.description}</p>` : nothing}
       <p class="objective__meta">
         <span>${l.t('owner', { name: o.owner.name, side: this.#side(o.side) })}</span>

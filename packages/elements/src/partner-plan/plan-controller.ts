@@ -51,6 +51,11 @@ class PlanSession {
     return this.#task.value?.partnerId ?? undefined;
   }
 
+  /** The signed-in person's name, when the session has one. */
+  get userName(): string | undefined {
+    return this.#task.value?.user?.name ?? undefined;
+  }
+
   get failed(): boolean {
     return this.#task.status === TaskStatus.ERROR && !isAbortError(this.#task.error);
   }
@@ -153,6 +158,15 @@ export class PlanController implements ReactiveController {
 
   type(form: FormKey, text: string): void {
     this.drafts.set(form, text);
+    this.#host.requestUpdate();
+  }
+
+  /** Shows `next` as the plan now, after a change made outside the actions here (the objective form). */
+  show(next: Plan): void {
+    const before = this.plan;
+    this.#fresh = { key: this.#key, plan: next };
+    this.changed = false;
+    this.announcement = before && before.status !== next.status ? `status.${next.status}` : 'updated';
     this.#host.requestUpdate();
   }
 

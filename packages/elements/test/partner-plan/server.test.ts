@@ -1,8 +1,8 @@
 /**
  * `<partner-plan>` against the reference server (@partnerkit/server over real HTTP): a plan the
  * admin API starts, sessions minted for a manager and for the partner's user, each side acting
- * through the widget, measured progress moving when measurements arrive, and a partner never
- * reaching another partner's plan.
+ * through the widget, measured progress moving when measurements arrive, objectives added and
+ * edited through the form (each side its own), and a partner never reaching another partner's plan.
  */
 import { expect } from '@open-wc/testing';
 import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
@@ -79,6 +79,53 @@ describe('<partner-plan> on the reference server', () => {
     const after = await planElement(client, { 'partner-id': partner.id, period });
     expect(after.shadowRoot!.querySelectorAll('[role="progressbar"]')[1]!.getAttribute('aria-valuenow')).to.equal('50');
     expect(parts(after, 'objective')[0]!.textContent).to.contain(`Bookings ${run}: 30 of the 60 target`);
+  });
+
+  it('the form: the manager adds a measured objective for the vendor and a milestone for the partner; the partner edits only its own', async () => {
+    const fill = (el: HTMLElement, name: string, value: string) => {
+      const control = el.shadowRoot!.querySelector<HTMLInputElement>(`#objective-${name}`)!;
+      control.value = value;
+      control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+    };
+    const openAdd = async (el: HTMLElement) => {
+      part<HTMLButtonElement>(el, 'objective-add')!.click();
+      await until(() => part(el, 'objective-form'), 'the form');
+    };
+    const quarter = '2027-H1';
+    const manager = await planElement(await clientAs('manager'), { 'partner-id': partner.id, period: quarter });
+    expect(part(manager, 'empty')).not.to.equal(null);
+    await openAdd(manager);
+    fill(manager, 'title', 'Book 40 new customers');
+    fill(manager, 'kpiId', `kpi_plan_${run}`);
+    fill(manager, 'target', '40');
+    part<HTMLButtonElement>(manager, 'objective-save')!.click();
+    await until(() => parts(manager, 'objective').length === 1, 'the first objective');
+    expect(parts(manager, 'objective')[0]!.textContent).to.contain(`Bookings ${run}: no measurement yet, target 40`).and.to.contain('Owner: Minh Tran (Vendor)');
+    await openAdd(manager);
+    manager.shadowRoot!.querySelector<HTMLInputElement>('input[name="kind"][value="milestone"]')!.click();
+    manager.shadowRoot!.querySelector<HTMLInputElement>('input[name="side"][value="partner"]')!.click();
+    await manager.updateComplete;
+    fill(manager, 'title', 'Two certified engineers');
+    fill(manager, 'ownerName', 'Lan Pham');
+    fill(manager, 'dueDate', '2027-05-31');
+    part<HTMLButtonElement>(manager, 'objective-save')!.click();
+    await until(() => parts(manager, 'objective').length === 2, 'the milestone');
+    manager.remove();
+
+    const side = await planElement(await clientAs('partner', partner.id), { period: quarter });
+    const edits = parts(side, 'objective').map((o) => o.querySelector('[part~="objective-edit"]') !== null);
+    expect(edits).to.deep.equal([false, true], 'the partner edits the partner\'s objective only');
+    parts(side, 'objective')[1]!.querySelector<HTMLButtonElement>('[part~="objective-edit"]')!.click();
+    await until(() => part(side, 'objective-form'), 'the edit form');
+    fill(side, 'dueDate', '2027-06-15');
+    part<HTMLButtonElement>(side, 'objective-save')!.click();
+    await until(() => !part(side, 'objective-form'), 'saved');
+    const stored = await admin<{ objectives: { title: string; side: string; dueDate: string }[] }>('GET', `/partners/${partner.id}/plans/${quarter}`);
+    expect(stored.objectives.map((o) => [o.title, o.side, o.dueDate])).to.deep.equal([
+      ['Book 40 new customers', 'vendor', '2027-06-30'],
+      ['Two certified engineers', 'partner', '2027-06-15'],
+    ]);
+    await expect(side).to.be.accessible();
   });
 
   it('a partner never reaches another partner\'s plan: it reads as no plan at all', async () => {

@@ -20,6 +20,8 @@ export const en = defineMessages({
   'objective.status.done': 'Done',
   'objective.status.no_data': 'No data yet',
   objectives: 'Objectives',
+  addObjective: 'Add an objective',
+  editObjective: 'Edit',
   noObjectives: 'This plan has no objectives yet.',
   owner: (p: { name: string; side: string }) => `Owner: ${p.name} (${p.side})`,
   due: (p: { date: string }) => `Due ${p.date}`,

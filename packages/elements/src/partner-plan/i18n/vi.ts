@@ -21,6 +21,8 @@ export const vi: Messages<typeof en> = {
   'objective.status.done': 'Hoàn thành',
   'objective.status.no_data': 'Chưa có số liệu',
   objectives: 'Mục tiêu',
+  addObjective: 'Thêm mục tiêu',
+  editObjective: 'Sửa',
   noObjectives: 'Kế hoạch này chưa có mục tiêu.',
   owner: (p) => `Người phụ trách: ${p.name} (${p.side})`,
   due: (p) => `Hạn ${p.date}`,
