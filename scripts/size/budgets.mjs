@@ -29,8 +29,9 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  * three carry today's figures, rounded up (their goal stays GOALS.widget).
  */
 export const TAGS = {
-  // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size").
-  'partnerkit-provider': 10.9 * KB,
+  // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size");
+  // 10.9 -> 10.95: the contract's problem code kpi_computed, which the client must know (decisions.md, "Certifications in tier evaluation").
+  'partnerkit-provider': 10.95 * KB,
   // 9.0 -> 9.1: the KPI schema, which <partner-plan> shares, is a chunk of its own (decisions.md, "Joint business plans").
   'partner-scorecard': 9.1 * KB,
   'deal-register': 8.4 * KB,
