@@ -27,6 +27,8 @@ interface ScorecardArgs {
   sessionPartner: string;
   backend: 'ok' | 'slow' | 'loading forever' | 'server error' | 'not found' | 'breaks the contract' | 'unreachable';
   programme: Programme;
+  /** Tiers require certifications, and Lumen lacks Gold's Technical Implementation (see the mock backend's fixtures). */
+  certifications: boolean;
   /** The width of the column the element sits in: the element follows its container, not the viewport. */
   width: 'auto' | '320px' | '375px';
 }
@@ -38,7 +40,7 @@ const SCORECARD = 'GET /v1/partners/*/scorecard';
 /** The mock backend for `args`: who calls, and the fault that gives the story its state. */
 function backendFor(args: ScorecardArgs): ScorecardBackendOptions {
   const as: ScorecardBackendOptions['as'] = args.session === 'partner' ? { role: 'partner', partnerId: args.sessionPartner } : { role: 'manager' };
-  const options: ScorecardBackendOptions = { as, programme: args.programme };
+  const options: ScorecardBackendOptions = { as, programme: args.programme, certifications: args.certifications };
   if (args.backend === 'slow') options.latency = 1200;
   if (args.backend === 'loading forever') options.faults = [{ mode: 'slow', delayMs: Infinity }];
   if (args.backend === 'server error') options.faults = [{ mode: 'error', status: 503, match: SCORECARD }];
@@ -63,6 +65,7 @@ const meta: Meta<ScorecardArgs> = {
     sessionPartner: PARTNERS.lumen.id,
     backend: 'ok',
     programme: PROGRAMME,
+    certifications: false,
     width: 'auto',
   },
   argTypes: {
@@ -83,6 +86,7 @@ const meta: Meta<ScorecardArgs> = {
       table: { category: 'mock backend' },
     },
     programme: { control: false, table: { category: 'mock backend' } },
+    certifications: { control: 'boolean', table: { category: 'mock backend' } },
     width: { control: 'inline-radio', options: ['auto', '320px', '375px'], table: { category: 'page' } },
   },
   render: (args) => html`<div style=${`${args.theme === 'dark' ? 'background:#000;' : ''}padding:1em;${args.width === 'auto' ? '' : `width:${args.width}`}`}>
@@ -148,6 +152,16 @@ export const TopTierVietnamese: Story = { args: { partnerId: PARTNERS.saigon.id,
  * Gold on paper, Silver by its numbers: the downgrade waits for a grace period. The box lists what
  * is missing to *keep* Gold; the next-tier box, what is missing to *reach* Platinum.
  */
+/**
+ * Tiers that require certifications: Gold still needs a person certified in Technical
+ * Implementation, and a Sales Fundamentals certificate expiring within 60 days would leave Silver
+ * short.
+ */
+export const MissingCertifications: Story = { args: { certifications: true } };
+
+/** The same in Vietnamese, the certification names from the programme's translations. */
+export const MissingCertificationsVietnamese: Story = { args: { certifications: true, lang: 'vi' } };
+
 export const PendingDowngrade: Story = { args: { partnerId: PARTNERS.northwind.id } };
 
 /**

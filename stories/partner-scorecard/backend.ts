@@ -7,7 +7,7 @@
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import { createMockBackend, type MockBackend, type MockOptions } from '@partnerkit/mock';
 import { type Caller, clientOf, partnerRecord, timeoutFor } from '../support/mock-backend.js';
-import { FIXTURE_NOW, PROGRAMME, type Programme } from './fixtures.js';
+import { CERTIFICATIONS, FIXTURE_NOW, PROGRAMME, type Programme } from './fixtures.js';
 
 /** How the backend starts. */
 export interface ScorecardBackendOptions extends Pick<MockOptions, 'latency' | 'faults' | 'onRequest'> {
@@ -15,12 +15,18 @@ export interface ScorecardBackendOptions extends Pick<MockOptions, 'latency' | '
   as: Caller;
   /** The programme (default {@link PROGRAMME}). */
   programme?: Programme;
+  /**
+   * Tiers that require certifications ({@link CERTIFICATIONS}): Silver 2 people in Sales
+   * Fundamentals, Gold 2 in Sales Fundamentals and 1 in Technical Implementation. Lumen holds the
+   * two Sales Fundamentals certificates, one expiring within 60 days, and no Technical one.
+   */
+  certifications?: boolean;
 }
 
 /** A mock backend holding `programme`, as of {@link FIXTURE_NOW}. */
 export function scorecardBackend(options: ScorecardBackendOptions): MockBackend {
   const programme = options.programme ?? PROGRAMME;
-  return createMockBackend({
+  const backend = createMockBackend({
     seed: {
       kpis: programme.kpis,
       tiers: programme.tiers,
@@ -33,6 +39,13 @@ export function scorecardBackend(options: ScorecardBackendOptions): MockBackend 
     faults: options.faults,
     onRequest: options.onRequest,
   });
+  if (options.certifications) {
+    const { state } = backend;
+    for (const certification of CERTIFICATIONS.certifications) state.certifications.set(certification.id, { ...certification, seq: state.nextSeq() });
+    for (const requirements of CERTIFICATIONS.requirements) state.certificationRequirements.set(requirements.tierId, requirements);
+    for (const certificate of CERTIFICATIONS.certificates) state.certificates.set(certificate.id, { ...certificate, seq: state.nextSeq() });
+  }
+  return backend;
 }
 
 /** A real client of `options.as` on a new {@link scorecardBackend}, without retries (tests see each failure at once). */

@@ -5,7 +5,7 @@
  * exactly as the reference server does.
  * @module
  */
-import type { Kpi, Measurement, Partner, Target, Tier } from '@partnerkit/core/schemas';
+import type { Certificate, Certification, Kpi, Measurement, Partner, Target, Tier, TierCertificationRequirements } from '@partnerkit/core/schemas';
 
 /**
  * The clock of the stories' backend: 2026-Q3 is complete, so tier downgrades are judged on it. Its
@@ -186,3 +186,25 @@ export const PROGRAMME_UNTRANSLATED: Programme = {
 
 /** The same programme before any KPI is defined. */
 export const PROGRAMME_WITHOUT_KPIS: Programme = { ...PROGRAMME, kpis: [], targets: [], measurements: [] };
+
+const DAY = 86_400_000;
+const certification = (id: string, name: string, vi: string): Certification => ({ id, name, description: null, validityMonths: 24, translations: { vi: { name: vi } }, createdAt: stamp, updatedAt: stamp });
+const certificate = (n: number, certificationId: string, expiresAt: string): Omit<Certificate, 'status'> => ({
+  id: `pksc_ce_${n}`, certificationId, personId: `pksc_person_${n}`, partnerId: PARTNERS.lumen.id, source: 'admin', externalId: null, courseId: null,
+  issuedAt: '2025-06-01T00:00:00.000Z', expiresAt, renewedAt: null, renewals: 0, updatedAt: stamp,
+});
+
+/**
+ * Certifications the tiers require (Silver: 2 people in Sales Fundamentals; Gold: 2 in Sales
+ * Fundamentals and 1 in Technical Implementation) and Lumen's two Sales Fundamentals
+ * certificates, one expiring 30 days after {@link FIXTURE_NOW}: Gold lacks a Technical
+ * Implementation certificate, and Silver's requirement is about to fall short.
+ */
+export const CERTIFICATIONS = {
+  certifications: [certification('pksc_cert_sales', 'Sales Fundamentals', 'Kiến thức bán hàng cơ bản'), certification('pksc_cert_technical', 'Technical Implementation', 'Triển khai kỹ thuật')],
+  requirements: [
+    { tierId: TIERS.silver.id, requirements: [{ certificationId: 'pksc_cert_sales', count: 2 }], updatedAt: stamp },
+    { tierId: TIERS.gold.id, requirements: [{ certificationId: 'pksc_cert_sales', count: 2 }, { certificationId: 'pksc_cert_technical', count: 1 }], updatedAt: stamp },
+  ] satisfies TierCertificationRequirements[],
+  certificates: [certificate(1, 'pksc_cert_sales', new Date(FIXTURE_NOW.getTime() + 30 * DAY).toISOString()), certificate(2, 'pksc_cert_sales', '2027-06-01T00:00:00.000Z')],
+};

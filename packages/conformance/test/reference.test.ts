@@ -118,6 +118,10 @@ const EXPECTATIONS: Record<Variant, Expectation> = {
     area: 'enablement',
     mustFail: { 'enablement.key-hidden': /GET \/v1\/courses\/\S+ as a answered 200 .*: the answer carries correctChoiceIds/ },
   },
+  'measures-computed-kpis': {
+    area: 'enablement',
+    mustFail: { 'enablement.computed-kpi': /answered 200.*expected 409 kpi_computed/ },
+  },
   'announces-to-everyone': {
     area: 'communication',
     mustFail: {

@@ -5,7 +5,7 @@
  * two writes ever interleave.
  * @module
  */
-import { DEFAULT_REQUEST_TARGETS, type StoredAnnouncement as AnnouncementRecord, type StoredPlan as PlanRecord, type StoredRequest as RequestRecord } from '@partnerkit/core/rules';
+import { DEFAULT_REQUEST_TARGETS, type PartnerCertifications, type StoredAnnouncement as AnnouncementRecord, type StoredPlan as PlanRecord, type StoredRequest as RequestRecord } from '@partnerkit/core/rules';
 import type {
   AnnouncementRead,
   Acceptance,
@@ -155,6 +155,15 @@ export class MockState {
   /** A tier's certification requirements (none when it has none). */
   requirementsOf(tierId: string): TierCertificationRequirements {
     return this.certificationRequirements.get(tierId) ?? { tierId, requirements: [], updatedAt: null };
+  }
+
+  /** One partner's certifications as core's scorecard and tier rules read them. */
+  certificationsOf(partnerId: string): PartnerCertifications {
+    return {
+      requirements: [...this.certificationRequirements.values()],
+      certifications: [...this.certifications.values()],
+      certificates: [...this.certificates.values()].filter((c) => c.partnerId === partnerId),
+    };
   }
 
   /** The measurements of one partner. */

@@ -7,8 +7,22 @@
  * @module
  */
 import { newIdempotencyKey } from '@partnerkit/core/client';
-import { partnerEnablement, scoreAttempt } from '@partnerkit/core/rules';
-import { AttemptResult, Certificate, Certification, Course, Enrolment, page, PartnerEnablement, Person, TierCertificationRequirements, type AttemptAnswer, type CourseInput } from '@partnerkit/core/schemas';
+import { certifiedStaff, computeScorecard, currentPeriod, partnerEnablement, scoreAttempt, type PartnerCertifications } from '@partnerkit/core/rules';
+import {
+  AttemptResult,
+  Certificate,
+  Certification,
+  Course,
+  Enrolment,
+  Kpi,
+  page,
+  PartnerEnablement,
+  Person,
+  Scorecard,
+  TierCertificationRequirements,
+  type AttemptAnswer,
+  type CourseInput,
+} from '@partnerkit/core/schemas';
 import { defineCheck, ensure } from '../check.js';
 import type { RunContext, Who } from '../context.js';
 import { describe, type Exchange } from '../http.js';
@@ -21,10 +35,40 @@ const SCORING_RULE =
 const ATTEMPTS_RULE = 'Attempts beyond attemptsAllowed answer 409 attempts_exhausted; the last failing attempt fails the enrolment.';
 const REQUIREMENTS_RULE =
   'GET /v1/partners/{id}/enablement equals partnerEnablement in @partnerkit/core/rules over the tiers, the tiers\' certification requirements and the partner\'s certificates: certified staff from valid certificates, each requirement met or missing.';
+const COMPUTED_RULE =
+  'A KPI with source certified_staff is computed by the backend: people of the partner holding at least one valid certificate (certifiedStaff in @partnerkit/core/rules), at each month\'s end and now for the current month. POST /v1/measurements naming it answers 409 kpi_computed, with errors naming each such entry, and stores nothing of the batch.';
+const TIER_CERTIFICATIONS_RULE =
+  'Tier evaluation checks each tier\'s certification requirements with core\'s rules: the scorecard\'s tier standing names the certifications the next tier still needs (next.certifications), the current tier\'s (certifications) and the expiries within 60 days that would leave the partner short (expiring), as computeScorecard gives them over the requirements, certifications and certificates the backend serves; a certificate that completes a tier\'s requirements moves the partner up at once, with tier.changed.';
 const SCOPE_RULE = 'A partner session reaches only its own people, their enrolments and certificates: another partner\'s answer 404, and lists filtered by another partner are empty.';
 
 const CertificatePage = page(Certificate);
+const CertificationPage = page(Certification);
 const RequirementsPage = page(TierCertificationRequirements);
+
+/** Every page of an admin list, as the backend serves it. */
+async function everything<T>(ctx: RunContext, path: string, schema: { parse(value: unknown): { data: T[]; nextCursor: string | null } }): Promise<T[]> {
+  const items: T[] = [];
+  for (let cursor: string | null = null; ; ) {
+    const separator = path.includes('?') ? '&' : '?';
+    const answer = await send(ctx, 'admin', 'GET', `${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const body = expectBody(answer, schema as never, 200, 'admin') as { data: T[]; nextCursor: string | null };
+    items.push(...body.data);
+    cursor = body.nextCursor;
+    if (!cursor) return items;
+  }
+}
+
+/**
+ * A partner's certifications as the backend serves them (the tiers' requirements, the
+ * certifications and the partner's certificates): what core's scorecard and tier rules read.
+ */
+export async function servedCertifications(ctx: RunContext, partnerId: string): Promise<PartnerCertifications> {
+  return {
+    requirements: await everything(ctx, '/v1/certification-requirements', RequirementsPage),
+    certifications: await everything(ctx, '/v1/certifications', CertificationPage),
+    certificates: await everything(ctx, `/v1/certificates?partnerId=${encodeURIComponent(partnerId)}`, CertificatePage),
+  };
+}
 
 async function send(ctx: RunContext, who: Who, method: string, url: string, json?: unknown, headers?: Record<string, string>): Promise<Exchange> {
   return ctx.http.send(method, url, { token: await ctx.token(who), ...(json === undefined ? {} : { json }), ...(headers ? { headers } : {}) });
@@ -192,6 +236,93 @@ export const enablementChecks = [
         ensure(gold?.held === 1 && gold.missing === 1, () => `partner B holds one of two certificates Gold requires; the enablement says ${show(gold)}`);
       } finally {
         await send(ctx, 'admin', 'PUT', `/v1/tiers/${encodeURIComponent(tiers.gold.id)}/certification-requirements`, { requirements: [] });
+        await retire(ctx, course.id);
+      }
+    },
+  }),
+
+  defineCheck({
+    id: 'enablement.computed-kpi',
+    area: 'enablement',
+    title: 'the certified-staff KPI is computed from valid certificates and refuses measurements (409 kpi_computed)',
+    rule: COMPUTED_RULE,
+    async run(ctx) {
+      const { partners, kpis, months } = await ctx.fixtures();
+      const id = ctx.unique('certified-staff').replace(/[^A-Za-z0-9_.:-]/g, '-');
+      const kpi = expectBody(
+        await send(ctx, 'admin', 'PUT', `/v1/kpis/${encodeURIComponent(id)}`, { name: ctx.unique('Certified staff'), unit: 'count', direction: 'higher_is_better', aggregation: 'last', weight: 0, source: 'certified_staff' }),
+        Kpi,
+        201,
+        'admin',
+      );
+      const { certification, course } = await catalogue(ctx, null);
+      try {
+        ensure(kpi.source === 'certified_staff', () => `PUT /v1/kpis with source certified_staff answered source ${show(kpi.source)}`);
+        const b = partners.b.id;
+        const month = months[0]!;
+        const refused = await send(ctx, 'admin', 'POST', '/v1/measurements', { data: [{ partnerId: b, kpiId: kpis.churn.id, period: month, value: 77.7 }, { partnerId: b, kpiId: kpi.id, period: month, value: 9 }] }, key());
+        const problem = expectProblem(refused, 409, 'kpi_computed', 'admin');
+        const paths = (problem.errors ?? []).map((e) => e.path);
+        ensure(JSON.stringify(paths) === JSON.stringify(['data.1.kpiId']), () => `the kpi_computed problem names ${show(paths)}; expected ["data.1.kpiId"]`);
+        const stored = await send(ctx, 'admin', 'GET', `/v1/partners/${encodeURIComponent(b)}/measurements?kpiId=${encodeURIComponent(kpis.churn.id)}&from=${month}&to=${month}`);
+        const churn = (stored.body as { data?: { value: number }[] }).data ?? [];
+        ensure(!churn.some((m) => m.value === 77.7), () => `the refused batch stored partner B's churn for ${month}: ${show(churn)}`);
+
+        const person = expectBody(await send(ctx, 'admin', 'POST', `/v1/partners/${encodeURIComponent(b)}/people`, { name: ctx.unique('certified') }, key()), Person, 201, 'admin');
+        expectBody(await send(ctx, 'admin', 'POST', '/v1/certificates', { certificationId: certification.id, personId: person.id, issuedAt: new Date(Date.now() - 86_400_000).toISOString() }, key()), Certificate, 201, 'admin');
+        const served = expectBody(await send(ctx, 'b', 'GET', `/v1/partners/${encodeURIComponent(b)}/scorecard`), Scorecard, 200, 'partner B');
+        const certificates = (await servedCertifications(ctx, b)).certificates;
+        const staff = certifiedStaff(certificates, new Date(served.generatedAt));
+        const row = served.rows.find((r) => r.kpi.id === kpi.id);
+        ensure(row?.actual === staff && staff >= 1, () => `partner B's certified-staff row is ${show(row?.actual ?? null)}; certifiedStaff over its ${certificates.length} certificates gives ${staff}`);
+      } finally {
+        await retire(ctx, course.id);
+        await send(ctx, 'admin', 'DELETE', `/v1/kpis/${encodeURIComponent(kpi.id)}`);
+      }
+    },
+  }),
+
+  defineCheck({
+    id: 'enablement.tier-certifications',
+    area: 'enablement',
+    title: 'the scorecard names the certifications missing for the next tier as core\'s rules do, and the last one issued moves the partner up',
+    rule: TIER_CERTIFICATIONS_RULE,
+    async run(ctx) {
+      const { certification, course } = await catalogue(ctx, null);
+      // A partner of its own, without a tier or numbers: the certification is added to what its
+      // next tier (the programme's lowest) requires, and restored after.
+      const partner = await ctx.admin.partners.create({ name: ctx.unique('certifying partner'), type: 'reseller' }, { idempotencyKey: newIdempotencyKey() });
+      ctx.created.partners.add(partner.id);
+      const path = `/v1/partners/${encodeURIComponent(partner.id)}/scorecard`;
+      const lowest = expectBody(await send(ctx, 'admin', 'GET', path), Scorecard, 200, 'admin').tier.next?.tier;
+      if (!lowest) return void (await retire(ctx, course.id));
+      const before = expectBody(await send(ctx, 'admin', 'GET', `/v1/tiers/${encodeURIComponent(lowest.id)}/certification-requirements`), TierCertificationRequirements, 200, 'admin');
+      try {
+        expectBody(await send(ctx, 'admin', 'PUT', `/v1/tiers/${encodeURIComponent(lowest.id)}/certification-requirements`, { requirements: [...before.requirements.filter((r) => r.certificationId !== certification.id).map(({ certificationId, count }) => ({ certificationId, count })), { certificationId: certification.id, count: 1 }] }), TierCertificationRequirements, 200, 'admin');
+        const compare = async (when: string) => {
+          const served = expectBody(await send(ctx, 'admin', 'GET', path), Scorecard, 200, 'admin');
+          const now = new Date(served.generatedAt);
+          const kpis: Kpi[] = [];
+          for await (const k of ctx.admin.kpis.iterate({ limit: 200 })) kpis.push(k);
+          const tierList = [];
+          for await (const t of ctx.admin.tiers.iterate({ limit: 200 })) tierList.push(t);
+          const expected = computeScorecard({ partner: await ctx.admin.partners.get(partner.id), period: currentPeriod('quarter', now), kpis, tiers: tierList, targets: [], measurements: [], now, certifications: await servedCertifications(ctx, partner.id) });
+          const pick = (s: Scorecard) => JSON.stringify({ current: s.tier.current?.id ?? null, qualified: s.tier.qualified?.id ?? null, certifications: s.tier.certifications.map(({ certificationId, required, held, missing, met }) => [certificationId, required, held, missing, met]), next: s.tier.next?.certifications.map(({ certificationId, required, held, missing, met }) => [certificationId, required, held, missing, met]) ?? null, expiring: s.tier.expiring.map((w) => [w.certificationId, w.expiring, w.shortOn]) });
+          ensure(pick(served) === pick(expected), () => `${when}, the scorecard's certification standing is ${pick(served)}; core's rules give ${pick(expected)}`);
+          return served;
+        };
+        const short = await compare('before any certificate');
+        const gap = short.tier.next?.certifications.find((c) => c.certificationId === certification.id);
+        ensure(short.tier.current === null && gap?.missing === 1 && gap.name === certification.name, () => `a partner without a tier and without the certification should see it missing for ${lowest.id}, named; got ${show(gap ?? null)}`);
+        const person = expectBody(await send(ctx, 'admin', 'POST', `/v1/partners/${encodeURIComponent(partner.id)}/people`, { name: ctx.unique('certified') }, key()), Person, 201, 'admin');
+        expectBody(await send(ctx, 'admin', 'POST', '/v1/certificates', { certificationId: certification.id, personId: person.id }, key()), Certificate, 201, 'admin');
+        const after = await compare('after the certificate was issued');
+        const moved = after.tier.current?.id ?? null;
+        // The tier may require KPIs as well; then the partner stays, and the standing says why.
+        if (lowest.requirements.length === 0) ensure(moved === lowest.id, () => `the certificate completed ${lowest.id}'s requirements; the partner's tier is ${show(moved)}`);
+        else ensure(after.tier.next?.certifications.find((c) => c.certificationId === certification.id)?.met === true, () => `the certificate was issued; the scorecard still names it missing`);
+      } finally {
+        await send(ctx, 'admin', 'PUT', `/v1/tiers/${encodeURIComponent(lowest.id)}/certification-requirements`, { requirements: before.requirements.map(({ certificationId, count }) => ({ certificationId, count })) });
         await retire(ctx, course.id);
       }
     },

@@ -5,10 +5,11 @@
  */
 import { newIdempotencyKey } from '@partnerkit/core/client';
 import { computeScorecard, currentPeriod, periodOfMonth } from '@partnerkit/core/rules';
-import { type Kpi, type Measurement, type MeasurementInput, type Partner, type RequirementCheck, Scorecard, type Target, type Tier } from '@partnerkit/core/schemas';
+import { type CertificationCheck, type Kpi, type Measurement, type MeasurementInput, type Partner, type RequirementCheck, Scorecard, type Target, type Tier } from '@partnerkit/core/schemas';
 import { defineCheck, ensure } from '../check.js';
 import { type RunContext, type Who, WHO_NAMES } from '../context.js';
 import { expectBody, sameNumber, show } from '../expect.js';
+import { servedCertifications } from './enablement.js';
 import { Findings } from './shared.js';
 
 const SCORECARD_RULE =
@@ -78,6 +79,12 @@ export function scorecardDifferences(served: Scorecard, expected: Scorecard): st
   };
   checks('tier.requirements', tier.requirements, want.requirements);
   if (tier.next && want.next) checks('tier.next.gaps', tier.next.gaps, want.next.gaps);
+  // Certification requirements and expiry warnings, as core's rules count them.
+  const certifications = (list: readonly CertificationCheck[] | undefined) => JSON.stringify((list ?? []).map((c) => [c.certificationId, c.required, c.held, c.missing, c.met]));
+  if (certifications(tier.certifications) !== certifications(want.certifications)) differ('tier.certifications', tier.certifications, want.certifications);
+  if (certifications(tier.next?.certifications) !== certifications(want.next?.certifications)) differ('tier.next.certifications', tier.next?.certifications, want.next?.certifications);
+  const expiring = (list: Scorecard['tier']['expiring'] | undefined) => JSON.stringify((list ?? []).map((w) => [w.certificationId, w.required, w.held, w.expiring, w.shortOn]));
+  if (expiring(tier.expiring) !== expiring(want.expiring)) differ('tier.expiring', tier.expiring, want.expiring);
   if (served.availablePeriods.join() !== expected.availablePeriods.join()) differ('availablePeriods', served.availablePeriods, expected.availablePeriods);
   return out;
 }
@@ -127,6 +134,7 @@ export const scorecardChecks = [
           measurements: asMeasurements(fixtures.measurements.filter((m) => m.partnerId === partner.id)),
           ...(c.periods ? { trendPeriods: c.periods } : {}),
           now,
+          certifications: await servedCertifications(ctx, partner.id),
         });
         const differences = scorecardDifferences(served, expected);
         if (differences.length > 0) findings.add(`${path} as ${WHO_NAMES[c.who]}: ${differences.slice(0, 3).join('; ')}${differences.length > 3 ? ` (${differences.length - 3} more)` : ''}`);
@@ -164,7 +172,7 @@ export const scorecardChecks = [
       const period = periodOfMonth(m2, 'quarter');
       const served = await ctx.admin.partners.scorecard(partner.id, { period });
       const { kpis: all, tiers } = await programme(ctx);
-      const expected = computeScorecard({ partner: await ctx.admin.partners.get(partner.id), period, kpis: all, tiers, targets: [], measurements: asMeasurements(batch(250)), now: new Date(served.generatedAt) });
+      const expected = computeScorecard({ partner: await ctx.admin.partners.get(partner.id), period, kpis: all, tiers, targets: [], measurements: asMeasurements(batch(250)), now: new Date(served.generatedAt), certifications: await servedCertifications(ctx, partner.id) });
       const differences = scorecardDifferences(served, expected);
       ensure(differences.length === 0, `the scorecard after the upsert: ${differences.slice(0, 3).join('; ')}`);
     },

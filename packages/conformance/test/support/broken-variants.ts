@@ -35,6 +35,8 @@ export const VARIANTS = {
   'public-key-reads-everything': 'a publishable key found in a page reads applications, partners and deals',
   /** Serves a course with its assessment as stored, the correct choices included, to every caller. */
   'shows-assessment-keys': 'partners read the correct answers of an assessment with the course',
+  /** Answers a batch naming a computed KPI as if it were stored, like a backend where certified staff is still typed in. */
+  'measures-computed-kpis': 'measurements for the computed certified-staff KPI are accepted',
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -263,6 +265,19 @@ function showsAssessmentKeys(app: FetchHandler, adminKey: string): FetchHandler 
   };
 }
 
+function measuresComputedKpis(app: FetchHandler): FetchHandler {
+  return async (request) => {
+    if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/v1/measurements')) return app(request);
+    const body = await request.clone().text();
+    const response = await app(request);
+    if (response.status !== 409) return response;
+    const problem = (await response.clone().json()) as { code?: string };
+    if (problem.code !== 'kpi_computed') return response;
+    const sent = JSON.parse(body) as { data: unknown[] };
+    return Response.json({ upserted: sent.data.length });
+  };
+}
+
 /** The handler of `variant` around the real app's `fetch`. */
 function publicKeyReadsEverything(app: FetchHandler, adminKey: string): FetchHandler {
   return async (request) => {
@@ -302,6 +317,8 @@ export function brokenVariant(variant: Variant, app: FetchHandler, adminKey: str
       return planProgressIgnoresTime(app);
     case 'shows-assessment-keys':
       return showsAssessmentKeys(app, adminKey);
+    case 'measures-computed-kpis':
+      return measuresComputedKpis(app);
     case 'announces-to-everyone':
       return announcesToEveryone(app, adminKey);
   }

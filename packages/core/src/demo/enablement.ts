@@ -237,12 +237,13 @@ export function generateDemoEnablement(demo: DemoData): DemoEnablement {
         }
       }
     }
-    // The last person is working through Sales Fundamentals.
+    // The last person is working through Sales Fundamentals; at the one-short partner, through
+    // Technical Implementation, whose certificate is all the partner lacks for its next tier.
     const learner = partnerPeople[partnerPeople.length - 1]!;
     enrolmentSeq += 1;
     const enrolledAt = iso(new Date(asOf.getTime() - (3 + (p % 10)) * DAY_MS));
     enrolments.push({
-      id: `en_${String(enrolmentSeq).padStart(5, '0')}`, courseId: 'course_sales_fundamentals', personId: learner.id, partnerId: partner.id,
+      id: `en_${String(enrolmentSeq).padStart(5, '0')}`, courseId: partner.id === oneShort ? 'course_technical_implementation' : 'course_sales_fundamentals', personId: learner.id, partnerId: partner.id,
       status: p % 2 === 0 ? 'in_progress' : 'enrolled', completedModuleIds: p % 2 === 0 ? ['m1'] : [], attempts: 0, passedAt: null, bestScore: null,
       certificateId: null, enrolledAt, completedAt: null, updatedAt: enrolledAt,
     });

@@ -185,7 +185,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     id: t.id, rank: t.rank, name: t.name, colour: t.colour, benefits: t.benefits, requirements: t.requirements, dealProtectionDays: t.dealProtectionDays, translations: t.translations, createdAt, updatedAt: createdAt,
   }));
   const kpis: Kpi[] = SEED_KPIS.map((k) => ({
-    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, translations: k.translations, createdAt, updatedAt: createdAt,
+    id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, source: k.source ?? 'measurements', translations: k.translations, createdAt, updatedAt: createdAt,
   }));
 
   const generated: GeneratedPartner[] = [];
@@ -235,10 +235,15 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const recordedAt = iso(asOf);
   for (const partner of generated) {
     const drift = rng.weighted({ steady: 75, slipping: 15, rising: 10 });
+    // The second partner, Silver, is the demo's partner one certification short of Gold
+    // (enablement.ts): over the last year its numbers are Gold's, so the certification is all it
+    // lacks. Only the means change, so every random draw, and all other data, stays the same.
+    const goldNumbers = partner === generated[1] && partner.level === 2;
     for (const kpi of SEED_KPIS) {
       months.forEach((month, index) => {
         const recent = index >= months.length - 6;
-        const level = Math.min(4, Math.max(1, partner.level + (recent && drift === 'slipping' ? -1 : recent && drift === 'rising' ? 1 : 0)));
+        const drifted = Math.min(4, Math.max(1, partner.level + (recent && drift === 'slipping' ? -1 : recent && drift === 'rising' ? 1 : 0)));
+        const level = goldNumbers && index >= months.length - 12 ? Math.max(3, drifted) : drifted;
         const base = kpi.monthly[level - 1] as number;
         const season = 1 + 0.12 * Math.sin(((Number(month.slice(5)) - 1) / 12) * 2 * Math.PI);
         let value = Math.max(0, rng.normal(base * season, base * kpi.noise));
@@ -246,7 +251,9 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         else value = Math.round(value * 10) / 10;
         if (kpi.unit === 'percent') value = Math.min(100, value);
         if (kpi.unit === 'score') value = Math.min(5, value);
-        measurements.push({ partnerId: partner.id, kpiId: kpi.id, period: month, value, source: kpi.unit === 'currency' ? 'billing' : 'crm', recordedAt });
+        // A computed KPI (certified staff) is never measured; its draws are kept, so the rest of
+        // the data stays what it was.
+        if (kpi.source === undefined) measurements.push({ partnerId: partner.id, kpiId: kpi.id, period: month, value, source: kpi.unit === 'currency' ? 'billing' : 'crm', recordedAt });
       });
     }
     if (rng.chance(0.3)) {

@@ -3,7 +3,7 @@
  * Names and descriptions are English, with Vietnamese translations (the demo's second language).
  * @module
  */
-import type { KpiAggregation, KpiDirection, KpiTranslation, KpiUnit, TierBenefit, TierRequirement, TierTranslation, Translations } from '../schemas/index.js';
+import type { KpiAggregation, KpiDirection, KpiSource, KpiTranslation, KpiUnit, TierBenefit, TierRequirement, TierTranslation, Translations } from '../schemas/index.js';
 
 export interface SeedKpi {
   id: string;
@@ -14,6 +14,8 @@ export interface SeedKpi {
   aggregation: KpiAggregation;
   weight: number;
   currency: string | null;
+  /** `certified_staff`: computed from the partner's certificates, never measured (no measurements are generated). */
+  source?: KpiSource;
   /** A typical monthly value at each tier level (1-4). */
   monthly: readonly [number, number, number, number];
   /** Relative month-to-month noise. */
@@ -28,7 +30,7 @@ export const SEED_KPIS: readonly SeedKpi[] = [
   { id: 'kpi_new_customers', name: 'New customers', description: 'Customers new to the vendor.', unit: 'count', direction: 'higher_is_better', aggregation: 'sum', weight: 2, currency: null, monthly: [1, 2, 3, 6], noise: 0.5, translations: { vi: { name: 'Khách hàng mới', description: 'Khách hàng lần đầu mua sản phẩm của nhà cung cấp.' } } },
   { id: 'kpi_win_rate', name: 'Win rate', description: 'Won deals as a share of closed deals.', unit: 'percent', direction: 'higher_is_better', aggregation: 'avg', weight: 1, currency: null, monthly: [25, 35, 45, 55], noise: 0.2, translations: { vi: { name: 'Tỷ lệ thành công', description: 'Tỷ lệ cơ hội thành công trên số cơ hội đã kết thúc.' } } },
   { id: 'kpi_csat', name: 'Customer satisfaction', description: 'Average survey score, 1-5.', unit: 'score', direction: 'higher_is_better', aggregation: 'avg', weight: 1, currency: null, monthly: [3.8, 4.1, 4.3, 4.6], noise: 0.06, translations: { vi: { name: 'Mức hài lòng của khách hàng', description: 'Điểm khảo sát trung bình, thang điểm 1–5.' } } },
-  { id: 'kpi_certifications', name: 'Certified staff', description: 'Staff holding a current certification.', unit: 'count', direction: 'higher_is_better', aggregation: 'last', weight: 1, currency: null, monthly: [1, 3, 5, 9], noise: 0.15, translations: { vi: { name: 'Nhân sự có chứng chỉ', description: 'Số nhân sự đang có chứng chỉ còn hiệu lực.' } } },
+  { id: 'kpi_certifications', name: 'Certified staff', description: 'Staff holding a current certification.', unit: 'count', direction: 'higher_is_better', aggregation: 'last', weight: 1, currency: null, source: 'certified_staff', monthly: [1, 3, 5, 9], noise: 0.15, translations: { vi: { name: 'Nhân sự có chứng chỉ', description: 'Số nhân sự đang có chứng chỉ còn hiệu lực.' } } },
   { id: 'kpi_churn', name: 'Customer churn', description: 'Share of customers lost in the month.', unit: 'percent', direction: 'lower_is_better', aggregation: 'avg', weight: 1, currency: null, monthly: [6, 4.5, 3, 2], noise: 0.25, translations: { vi: { name: 'Tỷ lệ khách hàng rời bỏ', description: 'Tỷ lệ khách hàng mất đi trong tháng.' } } },
 ];
 

@@ -86,7 +86,13 @@ export function createExamples(): Examples {
   const measurements = demo.measurements.filter((m) => m.partnerId === gold.id);
   const targets = demo.targets.filter((t) => t.partnerId === gold.id);
   const target = targets[0] ?? { partnerId: gold.id, kpiId: 'kpi_revenue', period: '2026-Q4', value: 49_500_000, updatedAt: EXAMPLES_AS_OF };
-  const scorecard: Scorecard = computeScorecard({ partner: gold, period: '2026-Q4', kpis: demo.kpis, tiers: demo.tiers, targets, measurements, now: asOf });
+  // Enablement: the demo catalogue, the Gold partner's people and certificates.
+  const enablement = generateDemoEnablement(demo);
+  const goldCertificates = enablement.certificates.filter((c) => c.partnerId === gold.id);
+  const scorecard: Scorecard = computeScorecard({
+    partner: gold, period: '2026-Q4', kpis: demo.kpis, tiers: demo.tiers, targets, measurements, now: asOf,
+    certifications: { requirements: enablement.requirements, certifications: enablement.certifications, certificates: goldCertificates },
+  });
   const row = scorecard.rows[0]!;
   const requirement = scorecard.tier.requirements[0] ?? scorecard.tier.next?.gaps[0];
   const measurement = measurements.at(-1)!;
@@ -115,8 +121,6 @@ export function createExamples(): Examples {
   const planRevision = demoPlans.flatMap((p) => p.revisions)[0]!;
   const agreement = planRevision.agreements.partner;
   const person = { id: objective.owner.id, name: objective.owner.name, email: objective.owner.email };
-  // Enablement: the demo catalogue, the Gold partner's people and certificates.
-  const enablement = generateDemoEnablement(demo);
   const salesCourse = enablement.courses.find((c) => c.assessment !== null)!;
   const course = salesCourse.course;
   const assessmentInput = salesCourse.assessment!;
@@ -207,6 +211,10 @@ export function createExamples(): Examples {
     ScorecardRow: row,
     RequirementCheck: requirement,
     TierStanding: scorecard.tier,
+    CertificationCheck: scorecard.tier.next?.certifications[0] ?? scorecard.tier.certifications[0],
+    CertificationExpiry: { certificationId: certification.id, name: certification.name, translations: { vi: { name: certification.translations?.['vi']?.name } }, required: 2, held: 2, expiring: 1, shortOn: '2027-01-12', before: '2027-01-29' },
+    CertificationNameTranslation: { name: certification.translations?.['vi']?.name },
+    KpiSource: 'certified_staff',
     Scorecard: scorecard,
     DealStatus: approved.status,
     DealType: approved.type,

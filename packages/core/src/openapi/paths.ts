@@ -337,11 +337,13 @@ export const operations: readonly OperationSpec[] = [
     summary: 'Ingest measurements',
     description:
       'The ingest path from the CRM and billing: upserts up to 1000 monthly values by (partner, KPI, month). All or ' +
-      'nothing: an unknown partner or KPI answers 400 with the entry\'s path (`data.3.partnerId`) and stores none. ' +
+      'nothing: an unknown partner or KPI answers 400 with the entry\'s path (`data.3.partnerId`) and stores none; ' +
+      'a KPI the backend computes (`source: certified_staff`) answers 409 `kpi_computed` and stores none. ' +
       'Emits `measurements.ingested`, and `tier.changed` for partners whose tier moves.',
     roles: ADMIN,
     body: { schema: contract.MeasurementBatch, description: 'The measurements to store.' },
     idempotent: true,
+    conflict: 'KpiComputed',
     success: [{ status: '200', description: 'How many measurements were written.', schema: contract.MeasurementBatchResult }],
   },
   {

@@ -337,6 +337,20 @@ const problemResponses = {
     },
     headers: ['Idempotent-Replayed'],
   },
+  KpiComputed: {
+    description:
+      'A measurement names a KPI whose values the backend computes (`source` other than `measurements`, such as ' +
+      '`certified_staff`): nothing is stored, and `errors` names each such entry (`data.3.kpiId`).',
+    examples: {
+      kpi_computed: example(
+        'Certified staff is computed from certifications',
+        problem('kpi_computed', 409, 'The KPI is computed', 'The backend computes the values of these KPIs (from certifications); they take no measurements.', {
+          errors: [{ path: 'data.0.kpiId', message: 'kpi_certifications is computed from certifications (source certified_staff)' }],
+        }),
+      ),
+    },
+    headers: ['Idempotent-Replayed'],
+  },
   EnrolmentConflict: {
     description:
       'The enrolment cannot take this now: its course has no assessment, or it is not open (`invalid_transition`); ' +
@@ -488,7 +502,7 @@ const problemResponses = {
 export type ProblemResponseName = keyof typeof problemResponses;
 
 /** The 409 answers an operation may declare. */
-export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'ApplicationConflict' | 'EnrolmentConflict' | 'RequestConflict' | 'InUse';
+export type ConflictResponseName = 'DealConflict' | 'TransitionConflict' | 'PlanConflict' | 'ApplicationConflict' | 'EnrolmentConflict' | 'RequestConflict' | 'KpiComputed' | 'InUse';
 
 /** The HTTP status of each problem response. */
 export const problemStatus: Record<ProblemResponseName, string> = {
@@ -502,6 +516,7 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   RequestConflict: '409',
   ApplicationConflict: '409',
   EnrolmentConflict: '409',
+  KpiComputed: '409',
   InUse: '409',
   PayloadTooLarge: '413',
   UnsupportedMediaType: '415',

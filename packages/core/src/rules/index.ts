@@ -25,3 +25,4 @@ export * from './applicant-matching.js';
 export * from './application-form.js';
 export * from './application-input.js';
 export * from './evaluation-scoring.js';
+export * from './computed-kpis.js';

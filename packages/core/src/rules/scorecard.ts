@@ -16,9 +16,10 @@ import type {
   Tier,
   TrendPoint,
 } from '../schemas/index.js';
+import { withComputedKpis } from './computed-kpis.js';
 import { kpiActual } from './kpi-values.js';
-import { monthsOf, periodGrain, periodOfMonth, previousPeriods } from './periods.js';
-import { evaluateTierStanding, sortTiers, tierAbove } from './tiers.js';
+import { monthsOf, periodGrain, periodOfMonth, previousPeriods, trailingMonths } from './periods.js';
+import { evaluatedMonths, evaluateTierStanding, sortTiers, tierAbove, type PartnerCertifications } from './tiers.js';
 
 /**
  * Attainment levels of the row statuses: `on_track` from 1 (target met), `at_risk` from 0.8,
@@ -150,6 +151,12 @@ export interface ScorecardInput {
   trendPeriods?: number;
   /** The clock: `generatedAt`, and whether `period` is complete for the tier grace rule. */
   now?: Date;
+  /**
+   * The partner's certifications: computed KPIs (`certified_staff`) take their values from its
+   * certificates, and the tier standing checks the tiers' certification requirements. Absent:
+   * stored measurements only, and no tier requires certifications.
+   */
+  certifications?: PartnerCertifications;
 }
 
 /**
@@ -166,7 +173,18 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
   const now = input.now ?? new Date();
   const grain = periodGrain(period);
   const months = monthsOf(period);
-  const measurements = input.measurements.filter((m) => m.partnerId === partner.id);
+  const own = input.measurements.filter((m) => m.partnerId === partner.id);
+  const certifications = input.certifications;
+  // Computed KPIs get a value for every month the rows, trends and tier windows read.
+  const measurements = certifications
+    ? withComputedKpis({
+        kpis,
+        measurements: own,
+        certificates: certifications.certificates,
+        months: [...trailingMonths(period, months.length * trendPeriods), ...evaluatedMonths(tiers, period)],
+        now,
+      })
+    : own;
 
   const rows: ScorecardRow[] = kpis.map((kpi) => {
     const actual = kpiActual(kpi, measurements, months);
@@ -194,7 +212,7 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
     generatedAt: now.toISOString(),
     rows,
     score: weightedScore(rows),
-    tier: evaluateTierStanding({ tiers: sortTiers(tiers), kpis, measurements, period, currentTierId: partner.tierId, currentTierSince: partner.tierSince ? new Date(partner.tierSince) : undefined, now }),
+    tier: evaluateTierStanding({ tiers: sortTiers(tiers), kpis, measurements: own, period, currentTierId: partner.tierId, currentTierSince: partner.tierSince ? new Date(partner.tierSince) : undefined, now, ...(certifications ? { certifications } : {}) }),
     availablePeriods,
   };
 }

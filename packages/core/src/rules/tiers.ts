@@ -3,7 +3,20 @@
  * and the grace rule that turns a failed tier into a pending (not immediate) downgrade.
  * @module
  */
-import type { Kpi, Measurement, RequirementCheck, Tier, TierRequirement, TierStanding } from '../schemas/index.js';
+import type {
+  Certification,
+  CertificationCheck,
+  CertificationExpiry,
+  Kpi,
+  Measurement,
+  RequirementCheck,
+  Tier,
+  TierCertificationRequirements,
+  TierRequirement,
+  TierStanding,
+} from '../schemas/index.js';
+import { figuresInstant, withComputedKpis } from './computed-kpis.js';
+import { checkCertificationRequirement, expiryWarnings, type HeldCertificate } from './enablement.js';
 import { kpiActual } from './kpi-values.js';
 import { DAY_MS, monthsOf, periodBounds, shiftPeriod, trailingMonths } from './periods.js';
 
@@ -101,6 +114,62 @@ export function tierBelow<T extends Tier>(tiers: readonly T[], current: Pick<Tie
   return sortTiers(tiers).reverse().find((t) => t.rank < current.rank) ?? null;
 }
 
+/**
+ * A partner's certifications as tier evaluation reads them: each tier's certification
+ * requirements, the certifications (for their names) and the partner's certificates. They decide
+ * the tiers' certification requirements and the values of computed KPIs (`certified_staff`).
+ */
+export interface PartnerCertifications {
+  /** Each tier's certification requirements; a tier left out requires none. */
+  requirements: readonly Pick<TierCertificationRequirements, 'tierId' | 'requirements'>[];
+  /** The programme's certifications: a requirement names its certification with them. */
+  certifications: readonly Pick<Certification, 'id' | 'name' | 'translations'>[];
+  /** The partner's certificates (held by its people). */
+  certificates: readonly HeldCertificate[];
+}
+
+const named = (certifications: PartnerCertifications['certifications'], id: string) => {
+  const certification = certifications.find((c) => c.id === id);
+  const translations = certification?.translations;
+  return { certificationId: id, name: certification?.name ?? id, ...(translations ? { translations: Object.fromEntries(Object.entries(translations).map(([tag, t]) => [tag, t.name === undefined ? {} : { name: t.name }])) } : {}) };
+};
+
+/**
+ * A tier's certification requirements against the certificates valid at `at`, each named: "1
+ * more person certified in Technical Implementation". Empty for a tier that requires none.
+ */
+export function checkTierCertificationStanding(tierId: string, certifications: PartnerCertifications | undefined, at: Date): CertificationCheck[] {
+  if (!certifications) return [];
+  const requirements = certifications.requirements.find((r) => r.tierId === tierId)?.requirements ?? [];
+  return requirements.map((r) => {
+    const check = checkCertificationRequirement(r, certifications.certificates, at);
+    return { ...named(certifications.certifications, r.certificationId), required: check.required, held: check.held, missing: check.missing, met: check.met };
+  });
+}
+
+/** The expiries within {@link EXPIRY_WARNING_DAYS} of `now` that would leave the partner short of `tierId`'s certification requirements, each named. */
+export function tierExpiryWarnings(tierId: string, certifications: PartnerCertifications | undefined, now: Date): CertificationExpiry[] {
+  if (!certifications) return [];
+  const requirements = certifications.requirements.find((r) => r.tierId === tierId)?.requirements ?? [];
+  return expiryWarnings(tierId, requirements, certifications.certificates, now).map((w) => ({
+    ...named(certifications.certifications, w.certificationId),
+    required: w.required,
+    held: w.held,
+    expiring: w.expiring,
+    shortOn: w.shortOn,
+    before: w.before,
+  }));
+}
+
+/**
+ * The months whose values tier evaluation over `period` reads: every requirement's window for
+ * `period` and the period before it (the one a downgrade is judged on).
+ */
+export function evaluatedMonths(tiers: readonly Pick<Tier, 'requirements'>[], period: string): string[] {
+  const longest = Math.max(0, ...tiers.flatMap((t) => t.requirements.map((r) => r.window ?? 0)));
+  return trailingMonths(period, Math.max(longest, monthsOf(period).length) + monthsOf(period).length);
+}
+
 /** Input of {@link evaluateTierStanding}. */
 export interface TierStandingInput {
   tiers: readonly Tier[];
@@ -121,6 +190,12 @@ export interface TierStandingInput {
   currentTierSince?: Date;
   /** Decides whether `period` is complete yet (default: the present). */
   now?: Date;
+  /**
+   * The partner's certifications: tiers' certification requirements count like KPI requirements
+   * (checked at the end of the period judged, at `now` while it runs), and computed KPIs take
+   * their values from the certificates. Absent: no tier requires certifications.
+   */
+  certifications?: PartnerCertifications;
 }
 
 /**
@@ -142,12 +217,18 @@ export interface TierStandingInput {
  *   evaluation. Pass it.
  */
 export function evaluateTierStanding(input: TierStandingInput): TierStanding {
-  const { tiers, kpis, measurements, period } = input;
+  const { tiers, kpis, period, certifications } = input;
   const now = input.now ?? new Date();
+  const measurements = certifications
+    ? withComputedKpis({ kpis, measurements: input.measurements, certificates: certifications.certificates, months: evaluatedMonths(tiers, period), now })
+    : input.measurements;
+  const certificationsMet = (tier: Tier, over: string) => checkTierCertificationStanding(tier.id, certifications, figuresInstant(over, now)).every((c) => c.met);
+  const meets = (tier: Tier, over: string) => meetsTier(tier, kpis, measurements, over) && certificationsMet(tier, over);
   const current = tiers.find((t) => t.id === input.currentTierId) ?? null;
-  const qualified = qualifiedTier(tiers, kpis, measurements, period);
+  const qualified = sortTiers(tiers).reverse().find((t) => meets(t, period)) ?? null;
   const above = tierAbove(tiers, current);
-  const next = above ? { tier: above, gaps: checkTier(above, kpis, measurements, period) } : null;
+  const at = figuresInstant(period, now);
+  const next = above ? { tier: above, gaps: checkTier(above, kpis, measurements, period), certifications: checkTierCertificationStanding(above.id, certifications, at) } : null;
 
   let pending: TierStanding['pending'] = null;
   const below = current ? tierBelow(tiers, current) : null;
@@ -158,7 +239,7 @@ export function evaluateTierStanding(input: TierStandingInput): TierStanding {
     // A period that ended before the partner entered its tier was judged already (it is what
     // moved the partner down) or preceded a decision to place it there: it says nothing new.
     const heldInJudged = input.currentTierSince === undefined || judgedEnd > input.currentTierSince.getTime();
-    if (heldInJudged && !meetsTier(current, kpis, measurements, judged)) {
+    if (heldInJudged && !meets(current, judged)) {
       const effectiveAt = new Date(judgedEnd + DOWNGRADE_GRACE_DAYS * DAY_MS);
       pending = { tier: below, effectiveAt: effectiveAt.toISOString() };
     }
@@ -168,9 +249,11 @@ export function evaluateTierStanding(input: TierStandingInput): TierStanding {
     current,
     qualified,
     requirements: current ? checkTier(current, kpis, measurements, period) : [],
+    certifications: current ? checkTierCertificationStanding(current.id, certifications, at) : [],
     next,
     pending,
     isTop: current !== null && above === null,
+    expiring: current ? tierExpiryWarnings(current.id, certifications, now) : [],
   };
 }
 

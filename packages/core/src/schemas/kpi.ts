@@ -19,6 +19,16 @@ export const KPI_AGGREGATIONS = ['sum', 'avg', 'last', 'max', 'min'] as const;
 export const KpiAggregation = /* @__PURE__ */ z.enum(KPI_AGGREGATIONS);
 export type KpiAggregation = z.infer<typeof KpiAggregation>;
 
+/**
+ * Where a KPI's values come from: `measurements` are written through `POST /v1/measurements`
+ * (from a CRM, billing, an admin); `certified_staff` is computed by the backend from the
+ * partner's valid certificates (people holding at least one), and writes for it are refused
+ * (409 `kpi_computed`).
+ */
+export const KPI_SOURCES = ['measurements', 'certified_staff'] as const;
+export const KpiSource = /* @__PURE__ */ z.enum(KPI_SOURCES);
+export type KpiSource = z.infer<typeof KpiSource>;
+
 const kpiText = { name: text(100), description: text(1000) };
 
 /** A KPI's `name` and `description` in one language. */
@@ -39,6 +49,8 @@ const kpiFields = {
   weight: /* @__PURE__ */ z.number().check(z.gte(0), z.lte(1000)),
   /** Required when `unit` is `currency`. */
   currency: z.optional(z.nullable(CurrencyCode)),
+  /** Where its values come from; absent: `measurements`. */
+  source: z.optional(KpiSource),
 };
 
 const currencyRule = (kpi: { unit: KpiUnit; currency?: string | null | undefined }) =>

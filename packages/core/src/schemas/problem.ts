@@ -29,6 +29,7 @@ export const PROBLEM_CODES = [
   'attempts_exhausted',
   'assessment_passed',
   'request_closed',
+  'kpi_computed',
   'invalid_cursor',
   'idempotency_mismatch',
   'rate_limited',

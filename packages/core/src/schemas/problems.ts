@@ -109,6 +109,8 @@ export const problems = {
   invalidRequestTransition: (detail: string) => new ProblemError(409, 'invalid_transition', 'The request cannot make this move', detail),
   requestClosed: () =>
     new ProblemError(409, 'request_closed', 'The request is closed', 'A closed request takes no more messages or moves; open a new request and mention this one.'),
+  kpiComputed: (errors: { path: string; message: string }[]) =>
+    new ProblemError(409, 'kpi_computed', 'The KPI is computed', 'The backend computes the values of these KPIs (from certifications); they take no measurements.', { errors }),
   inUse: (detail: string) => new ProblemError(409, 'in_use', 'The object is in use', detail),
   payloadTooLarge: (limit: number) => new ProblemError(413, 'payload_too_large', 'The body is too large', `Bodies may be at most ${formatBytes(limit)}.`),
   unsupportedMediaType: () => new ProblemError(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json in UTF-8.'),

@@ -4,10 +4,11 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { Id, Period, Timestamp } from './common.js';
+import { CalendarDate, Id, Period, Timestamp, text } from './common.js';
 import { Kpi } from './kpi.js';
 import { Partner } from './partner.js';
 import { Tier } from './tier.js';
+import { translation, translations } from './translations.js';
 
 export const SCORECARD_STATUSES = ['on_track', 'at_risk', 'off_track', 'no_target', 'no_data'] as const;
 export const ScorecardStatus = /* @__PURE__ */ z.enum(SCORECARD_STATUSES);
@@ -44,6 +45,44 @@ export const RequirementCheck = /* @__PURE__ */ z.object({
 });
 export type RequirementCheck = z.infer<typeof RequirementCheck>;
 
+/** A certification's `name` in one language. */
+export const CertificationNameTranslation = /* @__PURE__ */ translation({ name: text(200) });
+
+const certificationNamed = {
+  certificationId: Id,
+  /** The certification's name, with its translations: a scorecard names it without another request. */
+  name: text(200),
+  translations: z.optional(translations(CertificationNameTranslation)),
+  /** People the tier requires certified in it. */
+  required: z.int(),
+  /** People holding a valid certificate of it. */
+  held: z.int(),
+};
+
+/** One certification requirement of a tier ("1 person certified in Technical Implementation") checked against the partner's valid certificates. */
+export const CertificationCheck = /* @__PURE__ */ z.object({
+  ...certificationNamed,
+  /** How many more people need it; 0 when met. */
+  missing: z.int(),
+  met: z.boolean(),
+});
+export type CertificationCheck = z.infer<typeof CertificationCheck>;
+
+/**
+ * Certificates expiring within 60 days would leave the partner short of its tier's requirement:
+ * "2 certifications expire before 2027-02-01; Silver needs 2".
+ */
+export const CertificationExpiry = /* @__PURE__ */ z.object({
+  ...certificationNamed,
+  /** Certified people whose last valid certificate of it expires before `before`. */
+  expiring: z.int(),
+  /** The first day the partner falls short. */
+  shortOn: CalendarDate,
+  /** The end of the warning horizon. */
+  before: CalendarDate,
+});
+export type CertificationExpiry = z.infer<typeof CertificationExpiry>;
+
 export const TierStanding = /* @__PURE__ */ z.object({
   /** The tier the partner holds now. */
   current: z.nullable(Tier),
@@ -51,8 +90,12 @@ export const TierStanding = /* @__PURE__ */ z.object({
   qualified: z.nullable(Tier),
   /** Checks for the current tier's requirements. */
   requirements: z.array(RequirementCheck),
-  /** The tier above the current one and what is missing for it; null at the top. */
-  next: z.nullable(z.object({ tier: Tier, gaps: z.array(RequirementCheck) })),
+  /** Checks for the current tier's certification requirements, at the period's end (now for the current period). */
+  certifications: z.array(CertificationCheck),
+  /** The tier above the current one and what is missing for it: its KPI requirements and its certifications; null at the top. */
+  next: z.nullable(z.object({ tier: Tier, gaps: z.array(RequirementCheck), certifications: z.array(CertificationCheck) })),
+  /** Expiries within 60 days of now that would leave the partner short of its current tier's certification requirements. */
+  expiring: z.array(CertificationExpiry),
   /** A downgrade held for review instead of applied at once. */
   pending: z.nullable(z.object({ tier: Tier, effectiveAt: Timestamp })),
   isTop: z.boolean(),

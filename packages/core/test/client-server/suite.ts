@@ -373,6 +373,17 @@ export function clientServerSuite(driver: Driver): void {
       await assert.rejects(theirs.enablement.person(person.id), NotFoundError);
       await assert.rejects(theirs.enablement.partnerEnablement(partner.id), NotFoundError);
       assert.deepEqual((await theirs.enablement.certificates({ partnerId: partner.id })).data, []);
+
+      // The scorecard names the same requirement met, and the certified-staff KPI refuses typed-in values.
+      const card = await client.partners.scorecard(partner.id);
+      assert.ok([...card.tier.certifications, ...(card.tier.next?.certifications ?? [])].some((c) => c.certificationId === certification.id && c.held === 1));
+      const kpiId = unique('certified').replace(/[^A-Za-z0-9_.:-]/g, '-');
+      await admin.kpis.put(kpiId, { name: unique('Certified staff'), unit: 'count', direction: 'higher_is_better', aggregation: 'last', weight: 0, source: 'certified_staff' });
+      await assert.rejects(
+        admin.measurements.ingest({ data: [{ partnerId: partner.id, kpiId, period: card.period.slice(0, 4) + '-01', value: 3 }] }),
+        (e: unknown) => e instanceof ConflictError && e.code === 'kpi_computed',
+      );
+      await admin.kpis.delete(kpiId);
     });
   });
 }

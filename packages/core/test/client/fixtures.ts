@@ -109,7 +109,7 @@ export const scorecard = {
   generatedAt: '2026-06-01T10:00:00.000Z',
   rows: [],
   score: null,
-  tier: { current: null, qualified: null, requirements: [], next: null, pending: null, isTop: false },
+  tier: { current: null, qualified: null, requirements: [], certifications: [], next: null, pending: null, isTop: false, expiring: [] },
   availablePeriods: ['2026-Q2'],
 } as const;
 

@@ -66,7 +66,7 @@ const v1: Expected[] = [
   { path: '/v1/partners/{id}/targets', method: 'get', operationId: 'listTargets', roles: ALL, paged: true, query: ['kpiId', 'period'], success: { 200: 'TargetPage' } },
   { path: '/v1/partners/{id}/targets', method: 'put', operationId: 'upsertTargets', roles: ADMIN, body: 'TargetsInput', success: { 200: 'TargetsResult' } },
 
-  { path: '/v1/measurements', method: 'post', operationId: 'ingestMeasurements', roles: ADMIN, body: 'MeasurementBatch', idempotent: true, success: { 200: 'MeasurementBatchResult' } },
+  { path: '/v1/measurements', method: 'post', operationId: 'ingestMeasurements', roles: ADMIN, body: 'MeasurementBatch', idempotent: true, conflict: true, success: { 200: 'MeasurementBatchResult' } },
   {
     path: '/v1/partners/{id}/measurements',
     method: 'get',

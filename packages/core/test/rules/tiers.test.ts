@@ -194,7 +194,7 @@ describe('evaluateTierStanding', () => {
 
   test('no tiers at all', () => {
     const standing = evaluateTierStanding({ tiers: [], kpis, measurements: [], period: '2026', currentTierId: null, now: afterQ3 });
-    assert.deepEqual(standing, { current: null, qualified: null, requirements: [], next: null, pending: null, isTop: false });
+    assert.deepEqual(standing, { current: null, qualified: null, requirements: [], certifications: [], next: null, pending: null, isTop: false, expiring: [] });
     assert.ok(TierStanding.safeParse(standing).success);
   });
 

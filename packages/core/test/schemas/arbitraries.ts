@@ -23,6 +23,7 @@ import {
   DEAL_TYPES,
   KPI_AGGREGATIONS,
   KPI_DIRECTIONS,
+  KPI_SOURCES,
   KPI_UNITS,
   PARTNER_STATUSES,
   PARTNER_TYPES,
@@ -111,6 +112,7 @@ export const kpi: fc.Arbitrary<Kpi> = fc.record({
   aggregation: fc.constantFrom(...KPI_AGGREGATIONS),
   weight: fc.double({ min: 0, max: 1000, noNaN: true }).map((n) => (n === 0 ? 0 : n)),
   currency: fc.option(currency, { nil: null }),
+  source: fc.constantFrom(...KPI_SOURCES),
   translations: translationsOf({ name: text(100), description: text(1000) }),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -254,6 +256,17 @@ const requirementCheck = fc.record(
   { requiredKeys: ['kpiId', 'min', 'actual', 'met', 'missing'] },
 );
 
+const certificationNamed = {
+  certificationId: id,
+  name: text(200),
+  translations: translationsOf({ name: text(200) }),
+  required: fc.integer({ min: 1, max: 1000 }),
+  held: fc.integer({ min: 0, max: 1000 }),
+};
+const namedKeys = ['certificationId', 'name', 'required', 'held'] as const;
+const certificationCheck = fc.record({ ...certificationNamed, missing: fc.integer({ min: 0, max: 1000 }), met: fc.boolean() }, { requiredKeys: [...namedKeys, 'missing', 'met'] });
+const certificationExpiry = fc.record({ ...certificationNamed, expiring: fc.integer({ min: 1, max: 1000 }), shortOn: calendarDate, before: calendarDate }, { requiredKeys: [...namedKeys, 'expiring', 'shortOn', 'before'] });
+
 export const scorecard: fc.Arbitrary<Scorecard> = fc.record({
   partner: fc.record({ id, name: text(200), type: fc.constantFrom(...PARTNER_TYPES), tierId: fc.option(id, { nil: null }) }),
   period,
@@ -275,9 +288,11 @@ export const scorecard: fc.Arbitrary<Scorecard> = fc.record({
     current: fc.option(tier, { nil: null }),
     qualified: fc.option(tier, { nil: null }),
     requirements: fc.array(requirementCheck, { maxLength: 3 }),
-    next: fc.option(fc.record({ tier, gaps: fc.array(requirementCheck, { maxLength: 3 }) }), { nil: null }),
+    certifications: fc.array(certificationCheck, { maxLength: 2 }),
+    next: fc.option(fc.record({ tier, gaps: fc.array(requirementCheck, { maxLength: 3 }), certifications: fc.array(certificationCheck, { maxLength: 2 }) }), { nil: null }),
     pending: fc.option(fc.record({ tier, effectiveAt: timestamp }), { nil: null }),
     isTop: fc.boolean(),
+    expiring: fc.array(certificationExpiry, { maxLength: 2 }),
   }),
   availablePeriods: fc.array(period, { maxLength: 6 }),
 });

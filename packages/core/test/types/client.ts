@@ -101,6 +101,8 @@ export function describe(error: HttpError): string {
       return 'nothing more to try';
     case 'request_closed':
       return 'open a new request';
+    case 'kpi_computed':
+      return 'leave the computed KPI out of the batch';
     case 'request_timeout':
     case 'rate_limited':
     case 'internal_error':

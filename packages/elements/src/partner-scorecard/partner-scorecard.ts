@@ -8,12 +8,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { TaskStatus } from '@lit/task';
 import { partners } from '@partnerkit/core/client/partners';
 import { session } from '@partnerkit/core/client/session';
-import type { Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
+import type { CertificationCheck, Kpi, RequirementCheck, Scorecard, ScorecardRow, ScorecardStatus, Tier, TrendPoint } from '@partnerkit/core/schemas';
+import { LazyView } from '../controllers/lazy-view.js';
 import { PartnerKitElement } from '../platform/partnerkit-element.js';
 import { renderEmpty, renderLoading } from '../platform/state-views.js';
 import { styleProperties } from '../platform/style-properties.js';
 import { PkPeriodChangeEvent } from '../events/period-change.js';
 import { PkScorecardLoadEvent } from '../events/scorecard-load.js';
+import type { RareNotices } from './rare-notices.js';
 import { boundKey, capitalise, formatAttainment, formatKpiValue, formatPeriodLabel, formatScore } from './format.js';
 import { newestFirst, readPeriod } from './period.js';
 import { scorecardCatalogues, type ScorecardMessages } from './i18n/index.js';
@@ -68,7 +70,8 @@ const statusClass = (status: ScorecardStatus) => status.replace('_', '-');
  * @csspart sparkline - a row's trend sparkline (`<svg>`)
  * @csspart tier - the tier section (next tier, pending change, top tier)
  * @csspart next-tier - what is missing for the next tier
- * @csspart gap - one unmet requirement
+ * @csspart gap - one unmet requirement (a KPI or a certification)
+ * @csspart expiring - certifications expiring within 60 days that would leave the partner short of its tier
  * @csspart pending - the pending downgrade notice
  * @csspart top-tier - the top-tier notice
  * @csspart needs-partner - the box shown when a manager session gives no `partner-id`
@@ -128,6 +131,9 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     },
   );
 
+  /** The notices few scorecards show (a pending downgrade, certifications, no partner named), loaded the first time one is. */
+  readonly #notices = new LazyView(this, () => import('./rare-notices.js').then((m) => new m.RareNotices(this)));
+
   /** The scorecard last announced with `pk-scorecard-load`. */
   #announced: Scorecard | undefined;
 
@@ -150,11 +156,11 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     }
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): unknown {
     if (!this.localize.ready) return renderLoading(this.localize, () => this.#renderSkeleton());
     const { status, value } = this.#data;
     if (this.resolvedClient && value !== undefined) {
-      if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.#renderNeedsPartner();
+      if (status === TaskStatus.COMPLETE && value === NEEDS_PARTNER) return this.#rare((notices) => notices.needsPartner());
       // While another period of the same partner loads, the current one stays (dimmed, aria-busy),
       // so the period picker keeps its focus and the layout does not jump.
       const samePartner = value !== NEEDS_PARTNER && (!this.partnerId || this.partnerId === value.partner.id);
@@ -172,14 +178,6 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       <div class="identity"><span class="skeleton skeleton--medium"></span><span class="skeleton skeleton--pill"></span></div>
       <span class="skeleton skeleton--short"></span>
       ${row}${row}${row}${row}
-    </div>`;
-  }
-
-  #renderNeedsPartner(): TemplateResult {
-    const l = this.localize;
-    return html`<div class="state state--empty" part="state needs-partner" role="alert">
-      <p class="state__title">${l.t('needsPartner')}</p>
-      <p class="state__body">${l.t('needsPartnerBody')}</p>
     </div>`;
   }
 
@@ -218,7 +216,7 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
       </div>
       <div class="body">
         ${scorecard.rows.length === 0
-          ? renderEmpty(l, l.t('emptyKpis'))
+          ? this.#rare((notices) => notices.noKpis(l))
           : hasData
             ? html`${this.#renderScore(scorecard.score)}${this.#renderTable(scorecard.rows, periodLabel)}`
             : renderEmpty(l, l.t('emptyPeriod', { period: periodLabel }))}
@@ -356,39 +354,47 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
     });
   }
 
-  #renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): TemplateResult | typeof nothing {
+  #renderTier(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>): unknown {
+    const { pending, certifications, expiring, next } = scorecard.tier;
+    // Most standings have no pending downgrade and name no certification: those notices and their words load the first time one does.
+    const rare = pending || expiring.length > 0 || [...certifications, ...(next?.certifications ?? [])].some((check) => !check.met);
+    return rare ? this.#rare((notices) => this.#renderTierBlocks(scorecard, kpis, notices)) : this.#renderTierBlocks(scorecard, kpis);
+  }
+
+  /** `render` with the rare notices' code, loading it the first time (loading, or the import's error with a retry, meanwhile). */
+  #rare(render: (notices: RareNotices) => unknown): unknown {
+    this.#notices.ensure();
+    return this.#notices.render(this.localize, render);
+  }
+
+  #renderTierBlocks(scorecard: Scorecard, kpis: ReadonlyMap<string, Kpi>, notices?: RareNotices): TemplateResult | typeof nothing {
     const l = this.localize;
-    const { isTop, requirements, pending } = scorecard.tier;
+    const { isTop, requirements, pending, certifications, expiring } = scorecard.tier;
     const current = scorecard.tier.current && l.localise(scorecard.tier.current);
-    const next = scorecard.tier.next && { tier: l.localise(scorecard.tier.next.tier), gaps: scorecard.tier.next.gaps };
-    const blocks: TemplateResult[] = [];
+    const next = scorecard.tier.next && { ...scorecard.tier.next, tier: l.localise(scorecard.tier.next.tier) };
+    const blocks: unknown[] = [];
     if (pending && current) {
-      const unmet = requirements.filter((check) => !check.met);
-      blocks.push(html`<div class="notice notice--pending" part="pending">
-        <h3>${l.t('pending')}</h3>
-        <p>${l.t('pendingBody', { from: current.name, to: l.localise(pending.tier).name, date: this.#longDate(pending.effectiveAt) })}</p>
-        ${unmet.length > 0
-          ? html`<p>${l.t('pendingUnmet', { tier: current.name })}</p>
-              ${this.#renderGaps(unmet, current, kpis, 'keep')}`
-          : nothing}
-      </div>`);
+      const unmet = [...requirements, ...certifications].filter((check) => !check.met);
+      blocks.push(notices?.pending(current.name, l.localise(pending.tier).name, pending.effectiveAt, unmet.length > 0 ? this.#renderGaps(unmet, current, kpis, 'keep', notices) : undefined));
     }
+    // Expiries 60 days ahead that would leave the partner short of its tier's certifications.
+    if (current && expiring.length > 0) blocks.push(notices?.expiring(expiring, current.name));
     if (isTop && current) {
       blocks.push(html`<p class="notice notice--top" part="top-tier">${l.t('top', { tier: current.name })}</p>`);
     } else if (next) {
-      const unmet = next.gaps.filter((check) => !check.met);
+      const unmet = [...next.gaps, ...next.certifications].filter((check) => !check.met);
       blocks.push(html`<div class="notice" part="next-tier">
         <h3>${l.t('next', { tier: next.tier.name })}</h3>
-        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.#renderGaps(unmet, next.tier, kpis, 'reach')}
+        ${unmet.length === 0 ? html`<p>${l.t('nextMet', { tier: next.tier.name })}</p>` : this.#renderGaps(unmet, next.tier, kpis, 'reach', notices)}
       </div>`);
     }
     return blocks.length === 0 ? nothing : html`<div class="tier" part="tier">${blocks}</div>`;
   }
 
-  /** Unmet requirements of `tier`, worded for what they are for: reaching it, or keeping it. */
-  #renderGaps(checks: readonly RequirementCheck[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep'): TemplateResult {
+  /** Unmet requirements of `tier` (KPIs, then certifications), worded for what they are for: reaching it, or keeping it. */
+  #renderGaps(checks: readonly (RequirementCheck | CertificationCheck)[], tier: Tier, kpis: ReadonlyMap<string, Kpi>, aim: 'reach' | 'keep', notices: RareNotices | undefined): TemplateResult {
     return html`<ul class="gaps">
-      ${checks.map((check) => this.#renderGap(check, tier, kpis.get(check.kpiId), aim))}
+      ${checks.map((check) => ('kpiId' in check ? this.#renderGap(check, tier, kpis.get(check.kpiId), aim) : notices?.gap(check, tier.name, aim)))}
     </ul>`;
   }
 
@@ -419,14 +425,6 @@ export class PartnerScorecard extends PartnerKitElement<ScorecardMessages> {
   #periodLabel(period: string): string {
     const l = this.localize;
     return formatPeriodLabel(l, { quarter: (q) => l.t('quarter', q), year: (y) => l.t('year', y) }, period);
-  }
-
-  /** A day inside a sentence: "December 31, 2026", "ngày 31 tháng 12 năm 2026". */
-  #longDate(value: string): string {
-    const l = this.localize;
-    // The day, month and year in the page's time zone, the one Intl formats in: both name one day.
-    const date = new Date(value);
-    return l.t('date.long', { formatted: l.date(date, { dateStyle: 'long' }), day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() });
   }
 
   #onPeriodPicked(event: Event): void {

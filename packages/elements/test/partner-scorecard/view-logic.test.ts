@@ -75,7 +75,7 @@ describe('trendSummary', () => {
 describe('catalogues', () => {
   it('Vietnamese has exactly the English keys, each with a text of its own', () => {
     expect(catalogueDifferences(en, vi)).to.deep.equal({ missing: [], extra: [] });
-    const sample = { partner: 'P', period: 'Q', quarter: 3, year: 2026, when: 'W', kpi: 'K', attainment: 'A', actual: '1', target: '2', from: 'F', to: 'T', span: 3, grain: 'G', value: 'V', tier: 'Gold', missing: 'M', required: 'R', months: 12, date: 'D', formatted: 'F', day: 31, month: 12, time: 'T' };
+    const sample = { partner: 'P', period: 'Q', quarter: 3, year: 2026, when: 'W', kpi: 'K', attainment: 'A', actual: '1', target: '2', from: 'F', to: 'T', span: 3, grain: 'G', value: 'V', tier: 'Gold', missing: 'M', required: 'R', months: 12, date: 'D', formatted: 'F', day: 31, month: 12, time: 'T', name: 'N', held: 1, count: 2 };
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       const render = (m: unknown) => (typeof m === 'function' ? (m as (p: typeof sample) => string)(sample) : (m as string));
       const vn = render(vi[key]);

@@ -27,6 +27,7 @@ const problems: Record<(typeof PROBLEM_CODES)[number], [status: number, key: str
   attempts_exhausted: [409, 'pk.error.invalidRequest'],
   assessment_passed: [409, 'pk.error.invalidRequest'],
   request_closed: [409, 'pk.error.invalidRequest'],
+  kpi_computed: [409, 'pk.error.invalidRequest'],
   invalid_cursor: [400, 'pk.error.invalidRequest'],
   idempotency_mismatch: [422, 'pk.error.invalidRequest'],
   rate_limited: [429, 'pk.error.rateLimited'],

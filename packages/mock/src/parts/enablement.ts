@@ -57,7 +57,7 @@ import { json, problems } from '../http/problem.js';
 import { newId } from '../http/random.js';
 import { parseWith, pathId, queryObject, readJsonBody } from '../http/request.js';
 import type { MockState, StoredCertificate, StoredCourse, StoredEnrolment } from '../state.js';
-import { contains, partnerInScope } from './partners.js';
+import { applyDueTierChanges, contains, partnerInScope } from './partners.js';
 
 type Event = { type: KnownEventType; partnerId: string | null; data: Record<string, unknown> };
 
@@ -103,6 +103,16 @@ function personAt(ctx: RequestContext, id: string): Person | undefined {
   const person = ctx.state.people.get(id);
   const scope = partnerScope(callerOf(ctx));
   return person && (scope === null || person.partnerId === scope) ? person : undefined;
+}
+
+/**
+ * Appends `events`; a certificate issued or renewed among them is evaluated for its partner's
+ * tier at once (an upgrade it completes applies now, with its `tier.changed`), as on the server.
+ */
+function appendAndEvaluate(state: MockState, events: Event[], now: Date): void {
+  state.appendEvents(events, now);
+  const partners = events.filter((e) => e.type === 'certification.issued' || e.type === 'certification.renewed').map((e) => e.partnerId);
+  if (partners.length > 0) applyDueTierChanges(state, partners.filter((id): id is string => typeof id === 'string'), now);
 }
 
 /** Issues the certification to the person, or renews the one they hold; answers its id. */
@@ -290,7 +300,7 @@ export const enablementPart: MockPart = {
           Object.assign(course, fields, { updatedAt: ctx.now.toISOString() });
           const events: Event[] = [{ type: 'course.updated', partnerId: null, data: { courseId: course.id, status: course.status } }];
           if (course.status !== from && course.status !== 'draft') events.push({ type: course.status === 'published' ? 'course.published' : 'course.retired', partnerId: null, data: { courseId: course.id, from } });
-          ctx.state.appendEvents(events, ctx.now);
+          appendAndEvaluate(ctx.state, events, ctx.now);
           return json(presentCourse(course));
         },
       },
@@ -426,7 +436,7 @@ export const enablementPart: MockPart = {
             Object.assign(e, { status: 'in_progress', completedModuleIds: [...e.completedModuleIds, moduleId], updatedAt: ctx.now.toISOString() });
             events.push({ type: 'enrolment.progressed', partnerId: e.partnerId, data: { enrolmentId: e.id, moduleId } });
             if (isCourseComplete(course, e.completedModuleIds, e.passedAt !== null)) complete(ctx.state, e, course, ctx.now, events);
-            ctx.state.appendEvents(events, ctx.now);
+            appendAndEvaluate(ctx.state, events, ctx.now);
             return { status: 200, body: presentEnrolment(ctx.state, e) };
           });
         },
@@ -469,7 +479,7 @@ export const enablementPart: MockPart = {
               e.status = 'failed';
               events.push({ type: 'enrolment.failed', partnerId: e.partnerId, data: { enrolmentId: e.id } });
             }
-            ctx.state.appendEvents(events, ctx.now);
+            appendAndEvaluate(ctx.state, events, ctx.now);
             return {
               status: 200,
               body: { id: attemptId, enrolmentId: e.id, number: e.attempts, ...result, passMark: assessment.passMark, attemptsLeft: left, certificateId: result.passed ? e.certificateId : null, submittedAt: ctx.now.toISOString(), enrolment: presentEnrolment(ctx.state, e) },
@@ -504,7 +514,7 @@ export const enablementPart: MockPart = {
               events.push({ type: input.to === 'withdrawn' ? 'enrolment.withdrawn' : 'enrolment.reopened', partnerId: e.partnerId, data: { enrolmentId: e.id, from, reason: input.reason ?? null } });
             }
             e.updatedAt = ctx.now.toISOString();
-            ctx.state.appendEvents(events, ctx.now);
+            appendAndEvaluate(ctx.state, events, ctx.now);
             return { status: 200, body: presentEnrolment(ctx.state, e) };
           });
         },
@@ -550,7 +560,7 @@ export const enablementPart: MockPart = {
               issuedAt: issuedAt.toISOString(), expiresAt: expiresAt?.toISOString() ?? null, renewedAt: null, renewals: 0, updatedAt: ctx.now.toISOString(), seq: ctx.state.nextSeq(),
             };
             ctx.state.certificates.set(certificate.id, certificate);
-            ctx.state.appendEvents([{ type: 'certification.issued', partnerId: person.partnerId, data: certificateData(certificate) }], ctx.now);
+            appendAndEvaluate(ctx.state, [{ type: 'certification.issued', partnerId: person.partnerId, data: certificateData(certificate) }], ctx.now);
             return { status: 201, body: presentCertificate(certificate, ctx.now) };
           });
         },
@@ -582,7 +592,7 @@ export const enablementPart: MockPart = {
             const expiresAt = input.expiresAt === undefined ? renewedExpiry(c.expiresAt === null ? null : new Date(c.expiresAt), ctx.now, validity) : input.expiresAt === null ? null : new Date(input.expiresAt);
             if (expiresAt !== null && expiresAt.getTime() <= ctx.now.getTime()) throw problems.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
             Object.assign(c, { expiresAt: expiresAt?.toISOString() ?? null, renewedAt: ctx.now.toISOString(), renewals: c.renewals + 1, updatedAt: ctx.now.toISOString() });
-            ctx.state.appendEvents([{ type: 'certification.renewed', partnerId: c.partnerId, data: certificateData(c) }], ctx.now);
+            appendAndEvaluate(ctx.state, [{ type: 'certification.renewed', partnerId: c.partnerId, data: certificateData(c) }], ctx.now);
             return { status: 200, body: presentCertificate(c, ctx.now) };
           });
         },

@@ -4,7 +4,7 @@
  * (`computeScorecard`, `evaluateTierStanding`, `dueTierChange`), as on the reference server.
  * @module
  */
-import { computeScorecard, currentPeriod, dueTierChange, evaluateTierStanding } from '@partnerkit/core/rules';
+import { computeScorecard, currentPeriod, dueTierChange, evaluateTierStanding, isComputedKpi } from '@partnerkit/core/rules';
 import {
   MeasurementBatch,
   MeasurementListQuery,
@@ -63,6 +63,7 @@ export function applyDueTierChanges(state: MockState, partnerIds: Iterable<strin
       currentTierId: partner.tierId,
       currentTierSince: partner.tierSince ? new Date(partner.tierSince) : undefined,
       now,
+      certifications: state.certificationsOf(partnerId),
     });
     const change = dueTierChange(standing, now);
     if (!change) continue;
@@ -202,6 +203,12 @@ export const partnersPart: MockPart = {
             ...(ctx.state.kpis.has(m.kpiId) ? [] : [{ path: `data.${i}.kpiId`, message: 'no KPI has this id' }]),
           ]);
           if (unknown.length > 0) throw problems.validation(unknown);
+          // Computed KPIs (certified staff) take no measurements: the whole batch is refused.
+          const refused = input.data.flatMap((m, i) => {
+            const kpi = ctx.state.kpis.get(m.kpiId)!;
+            return isComputedKpi(kpi) ? [{ path: `data.${i}.kpiId`, message: `${kpi.id} is computed from certifications (source ${kpi.source ?? ''})` }] : [];
+          });
+          if (refused.length > 0) throw problems.kpiComputed(refused);
           return idempotentWrite(ctx, body, () => {
             const at = ctx.now.toISOString();
             // The last value given for one (partner, KPI, month) wins, as if sent one by one.
@@ -256,6 +263,7 @@ export const partnersPart: MockPart = {
                 measurements: ctx.state.measurementsOf(partner.id),
                 trendPeriods: query.periods === undefined ? undefined : Number(query.periods),
                 now: ctx.now,
+                certifications: ctx.state.certificationsOf(partner.id),
               }),
             );
           } catch (error) {

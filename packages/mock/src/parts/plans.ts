@@ -19,6 +19,8 @@ import {
   planAfterChange,
   planSideOf,
   planWithProgress,
+  monthsOf,
+  withComputedKpis,
   type PlanEdit,
   type StoredPlanObjective,
 } from '@partnerkit/core/rules';
@@ -110,7 +112,10 @@ function checkMeasure(state: MockState, measure: ObjectiveMeasureInput, path: st
 function present(state: MockState, plan: StoredPlan, now: Date): Plan {
   const { seq: _seq, revisions: _revisions, ...stored } = plan;
   const objectives = stored.objectives.map((o) => ({ ...o, measure: o.measure && { kpi: state.kpis.get(o.measure.kpi.id) ?? o.measure.kpi, target: o.measure.target } }));
-  return planWithProgress({ ...stored, objectives }, state.measurementsOf(plan.partnerId), now);
+  // A computed KPI (certified staff) measures an objective with its computed values, as on the scorecard.
+  const kpis = objectives.flatMap((o) => (o.measure ? [o.measure.kpi] : []));
+  const measurements = withComputedKpis({ kpis, measurements: state.measurementsOf(plan.partnerId), certificates: state.certificationsOf(plan.partnerId).certificates, months: monthsOf(plan.period), now });
+  return planWithProgress({ ...stored, objectives }, measurements, now);
 }
 
 function presentObjective(state: MockState, plan: StoredPlan, objectiveId: string, now: Date): PlanObjective {

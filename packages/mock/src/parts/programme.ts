@@ -84,7 +84,7 @@ export const programmePart: MockPart = {
           const input = parseWith(KpiInput, await readJsonBody(ctx.request));
           const before = ctx.state.kpis.get(id);
           const at = ctx.now.toISOString();
-          const kpi = { id, ...input, description: input.description ?? null, currency: input.currency ?? null, createdAt: before?.createdAt ?? at, updatedAt: at };
+          const kpi = { id, ...input, description: input.description ?? null, currency: input.currency ?? null, source: input.source ?? 'measurements', createdAt: before?.createdAt ?? at, updatedAt: at };
           ctx.state.kpis.set(id, kpi);
           return before ? json(kpi) : json(kpi, 201, { Location: createdLocation(ctx, id) });
         },

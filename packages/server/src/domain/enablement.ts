@@ -27,6 +27,7 @@ import type { StoredCourse } from '../store/courses.js';
 import { insertAttempt, saveEnrolment, type StoredEnrolment } from '../store/enrolments.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import { allTiers } from '../store/tiers.js';
+import { applyDueTierChanges } from './tier-evaluation.js';
 
 /** A course as every reader sees it: its assessment without the key. */
 export function presentCourse(course: StoredCourse): Course {
@@ -104,10 +105,14 @@ async function complete(tx: Transaction, enrolment: StoredEnrolment, course: Sto
   return done;
 }
 
-/** Saves an enrolment and its events. */
+/**
+ * Saves an enrolment and its events; a certificate issued or renewed on the way is evaluated for
+ * the partner's tier at once (an upgrade it completes applies now, with its `tier.changed`).
+ */
 async function save(tx: Transaction, enrolment: StoredEnrolment, events: NewEvent[], now: Date): Promise<StoredEnrolment> {
   const saved = await saveEnrolment(tx, enrolment, now);
   await appendEvents(tx, events, now);
+  if (events.some((e) => e.type === 'certification.issued' || e.type === 'certification.renewed')) await applyDueTierChanges(tx, [enrolment.partnerId], now);
   return saved;
 }
 

@@ -3,11 +3,12 @@
  * measurements at the server's clock; and what a change to what is agreed does to a plan.
  * @module
  */
-import { monthsOf, objectiveProgress, planAfterChange, planProgress, planSideOf } from '@partnerkit/core/rules';
+import { isComputedKpi, monthsOf, objectiveProgress, planAfterChange, planProgress, planSideOf, withComputedKpis } from '@partnerkit/core/rules';
 import type { Plan, PlanActor, PlanHistoryEntry, PlanObjective, PlanRevision, PlanSummary } from '@partnerkit/core/schemas';
 import type { Queryable } from '../db/database.js';
 import type { Caller } from '../security/caller.js';
 import { callerPerson } from '../security/caller.js';
+import { partnerCertificates } from '../store/certificates.js';
 import type { NewEvent } from '../store/events.js';
 import {
   activityOf,
@@ -52,8 +53,16 @@ export async function presentObjectives(q: Queryable, rows: readonly ObjectiveRo
   const kpis = await loadKpisById(q, measured.map((r) => r.kpiId as string));
   const measurements =
     months.length === 0 ? [] : await loadPlanMeasurements(q, measured.map((r) => r.partnerId), measured.map((r) => r.kpiId as string), months[0] as string, months.at(-1) as string);
+  // A computed KPI (certified staff) measures an objective with its computed values, as on the scorecard.
+  const certificates = new Map<string, Awaited<ReturnType<typeof partnerCertificates>>>();
+  for (const row of measured) {
+    const kpi = kpis.get(row.kpiId as string);
+    if (kpi && isComputedKpi(kpi) && !certificates.has(row.partnerId)) certificates.set(row.partnerId, await partnerCertificates(q, row.partnerId));
+  }
   return rows.map((row) => {
     const kpi = row.kpiId === null ? undefined : kpis.get(row.kpiId);
+    const own = measurements.filter((m) => m.partnerId === row.partnerId);
+    const held = kpi && isComputedKpi(kpi) ? certificates.get(row.partnerId) : undefined;
     const measure = kpi && row.target !== null ? { kpi, target: row.target } : null;
     const { seq: _seq, kpiId: _kpiId, target: _target, ...fields } = row;
     return {
@@ -64,7 +73,7 @@ export async function presentObjectives(q: Queryable, rows: readonly ObjectiveRo
       progress: objectiveProgress({
         objective: { kind: row.kind, measure, dueDate: row.dueDate, completed: row.completed },
         period: row.period,
-        measurements: measurements.filter((m) => m.partnerId === row.partnerId),
+        measurements: held ? withComputedKpis({ kpis: [kpi!], measurements: own, certificates: held, months: monthsOf(row.period), now }) : own,
         now,
       }),
     };

@@ -53,6 +53,7 @@ import { json, pathId, requestUrl, requireRole, route } from '../http/routing.js
 import { parseWith, queryObject, type Schema } from '../http/validate.js';
 import { type Caller, partnerScope } from '../security/caller.js';
 import { newId } from '../security/random.js';
+import { applyDueTierChanges } from '../domain/tier-evaluation.js';
 import { certificateByExternalId, CERTIFICATE_POSITION, getCertificate, insertCertificate, listCertificates, renewStoredCertificate } from '../store/certificates.js';
 import { getTierRequirements, listTierRequirements, putTierRequirements, REQUIREMENTS_POSITION } from '../store/certification-requirements.js';
 import { CERTIFICATION_POSITION, getCertification, insertCertification, listCertifications, updateCertification } from '../store/certifications.js';
@@ -472,6 +473,8 @@ export function enablementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           now,
         );
         await appendEvents(tx, [{ type: 'certification.issued', partnerId: person.partnerId, data: certificateEventData(certificate) }], now);
+        // What the certificate completes applies at once, as on passing an assessment.
+        await applyDueTierChanges(tx, [person.partnerId], now);
         return { status: 201, body: presentCertificate(certificate, now) };
       });
     },
@@ -501,6 +504,7 @@ export function enablementRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) throw problems.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
         const renewed = await renewStoredCertificate(tx, current.id, expiresAt, now);
         await appendEvents(tx, [{ type: 'certification.renewed', partnerId: renewed.partnerId, data: certificateEventData(renewed) }], now);
+        await applyDueTierChanges(tx, [renewed.partnerId], now);
         return { status: 200, body: presentCertificate(renewed, now) };
       });
     },

@@ -4,11 +4,12 @@
  * @module
  */
 import type { Hono } from 'hono';
-import { computeScorecard, currentPeriod } from '@partnerkit/core/rules';
+import { computeScorecard, currentPeriod, isComputedKpi } from '@partnerkit/core/rules';
 import { MeasurementBatch, MeasurementListQuery, ScorecardQuery, TargetListQuery, TargetsInput } from '@partnerkit/core/schemas';
 import type { AppContext, AppEnv } from '../context.js';
 import { lastPerKey } from '../db/sql.js';
 import { ingestMeasurements } from '../domain/measurement-ingest.js';
+import { partnerCertificationsOf } from '../domain/tier-evaluation.js';
 import { readJsonBody } from '../http/body.js';
 import { checkIdempotencyKey, idempotentWrite } from '../http/idempotency.js';
 import { pageAnswer, pageWindow } from '../http/pagination.js';
@@ -57,6 +58,13 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         ...(kpis.has(m.kpiId) ? [] : [{ path: `data.${i}.kpiId`, message: 'no KPI has this id' }]),
       ]);
       if (unknown.length > 0) throw problems.validation(unknown);
+      // Computed KPIs (certified staff) take no measurements: the whole batch is refused.
+      const computed = new Map((await allKpis(ctx.db)).filter(isComputedKpi).map((k) => [k.id, k]));
+      const refused = input.data.flatMap((m, i) => {
+        const kpi = computed.get(m.kpiId);
+        return kpi ? [{ path: `data.${i}.kpiId`, message: `${kpi.id} is computed from certifications (source ${kpi.source ?? ''})` }] : [];
+      });
+      if (refused.length > 0) throw problems.kpiComputed(refused);
       return idempotentWrite(ctx, c, body, async (tx) => ({ status: 200, body: { upserted: await ingestMeasurements(tx, input.data, ctx.now()) } }));
     },
   });
@@ -78,7 +86,13 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       const partner = await partnerInScope(ctx, c);
       const query = parseWith(ScorecardQuery, queryObject(requestUrl(c), Object.keys(ScorecardQuery.shape)));
       const now = ctx.now();
-      const [kpis, tiers, targets, measurements] = await Promise.all([allKpis(ctx.db), allTiers(ctx.db), partnerTargets(ctx.db, partner.id), partnerMeasurements(ctx.db, partner.id)]);
+      const [kpis, tiers, targets, measurements, certifications] = await Promise.all([
+        allKpis(ctx.db),
+        allTiers(ctx.db),
+        partnerTargets(ctx.db, partner.id),
+        partnerMeasurements(ctx.db, partner.id),
+        partnerCertificationsOf(ctx.db, partner.id),
+      ]);
       try {
         return json(
           computeScorecard({
@@ -90,6 +104,7 @@ export function performanceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
             measurements,
             trendPeriods: query.periods === undefined ? undefined : Number(query.periods),
             now,
+            certifications,
           }),
         );
       } catch (error) {

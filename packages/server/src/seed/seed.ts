@@ -241,8 +241,8 @@ async function insertProgramme(tx: Queryable, data: DemoData): Promise<void> {
   await insertBatched(
     tx,
     'kpis',
-    { id: 'text', name: 'text', description: 'text', unit: 'text', direction: 'text', aggregation: 'text', weight: 'float8', currency: 'text', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
-    data.kpis.map((k) => ({ id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, translations: k.translations ?? {}, created_at: k.createdAt, updated_at: k.updatedAt })),
+    { id: 'text', name: 'text', description: 'text', unit: 'text', direction: 'text', aggregation: 'text', weight: 'float8', currency: 'text', source: 'text', translations: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    data.kpis.map((k) => ({ id: k.id, name: k.name, description: k.description, unit: k.unit, direction: k.direction, aggregation: k.aggregation, weight: k.weight, currency: k.currency, source: k.source ?? 'measurements', translations: k.translations ?? {}, created_at: k.createdAt, updated_at: k.updatedAt })),
   );
   await insertBatched(
     tx,

@@ -32,6 +32,12 @@ function certificationFromRow(row: CertificationRow): Certification {
   };
 }
 
+/** Every certification's name and translations: what a tier standing names its requirements with. */
+export async function certificationNames(q: Queryable): Promise<Pick<Certification, 'id' | 'name' | 'translations'>[]> {
+  const { rows } = await q.query<{ id: string; name: string; translations: Certification['translations'] }>('SELECT id, name, translations FROM certifications ORDER BY id');
+  return rows.map((r) => ({ id: r.id, name: r.name, ...(r.translations ? { translations: r.translations } : {}) }));
+}
+
 /** Certifications list by name. */
 export const CERTIFICATION_POSITION: PositionShape = ['string', 'number'];
 

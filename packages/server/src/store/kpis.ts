@@ -17,12 +17,13 @@ export interface KpiRow {
   aggregation: Kpi['aggregation'];
   weight: number;
   currency: string | null;
+  source: NonNullable<Kpi['source']>;
   translations: NonNullable<Kpi['translations']>;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = 'id, name, description, unit, direction, aggregation, weight, currency, translations, created_at, updated_at';
+const COLUMNS = 'id, name, description, unit, direction, aggregation, weight, currency, source, translations, created_at, updated_at';
 
 /** The one mapping of a KPI row to the contract. */
 export function kpiFromRow(row: KpiRow): Kpi {
@@ -35,6 +36,7 @@ export function kpiFromRow(row: KpiRow): Kpi {
     aggregation: row.aggregation,
     weight: row.weight,
     currency: row.currency,
+    source: row.source,
     translations: row.translations,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -67,13 +69,13 @@ export async function getKpi(q: Queryable, id: string): Promise<Kpi | null> {
 /** Creates KPI `id` or replaces it whole; says which. */
 export async function putKpi(q: Queryable, id: string, input: KpiInput, now: Date): Promise<{ kpi: Kpi; created: boolean }> {
   const { rows } = await q.query<KpiRow & { inserted: boolean }>(
-    `INSERT INTO kpis (id, name, description, unit, direction, aggregation, weight, currency, translations, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10::jsonb, $9, $9)
+    `INSERT INTO kpis (id, name, description, unit, direction, aggregation, weight, currency, translations, source, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10::jsonb, $11, $9, $9)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, unit = EXCLUDED.unit,
        direction = EXCLUDED.direction, aggregation = EXCLUDED.aggregation, weight = EXCLUDED.weight,
-       currency = EXCLUDED.currency, translations = EXCLUDED.translations, updated_at = EXCLUDED.updated_at
+       currency = EXCLUDED.currency, translations = EXCLUDED.translations, source = EXCLUDED.source, updated_at = EXCLUDED.updated_at
      RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
-    [id, input.name, input.description ?? null, input.unit, input.direction, input.aggregation, input.weight, input.currency ?? null, now, JSON.stringify(input.translations ?? {})],
+    [id, input.name, input.description ?? null, input.unit, input.direction, input.aggregation, input.weight, input.currency ?? null, now, JSON.stringify(input.translations ?? {}), input.source ?? 'measurements'],
   );
   const row = rows[0] as KpiRow & { inserted: boolean };
   return { kpi: kpiFromRow(row), created: row.inserted };

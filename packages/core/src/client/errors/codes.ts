@@ -49,7 +49,7 @@ const STATUS_CODES = {
 } as const satisfies Record<number, ProblemCode>;
 
 /** The contract's codes that no status stands for. */
-const OTHER_CODES = ['malformed_json', 'deal_conflict', 'in_use', 'invalid_transition', 'invalid_cursor', 'idempotency_mismatch', 'agreement_required', 'plan_changed', 'attempts_exhausted', 'assessment_passed', 'request_closed'] as const;
+const OTHER_CODES = ['malformed_json', 'deal_conflict', 'in_use', 'invalid_transition', 'invalid_cursor', 'idempotency_mismatch', 'agreement_required', 'plan_changed', 'attempts_exhausted', 'assessment_passed', 'request_closed', 'kpi_computed'] as const;
 
 // Every code of the contract is in one of the two lists: a new one fails to compile here until it
 // is listed (a type import of the list, so the error classes carry no schema module).

@@ -9,8 +9,6 @@ export const en = defineMessages({
   'period': 'Period',
   'quarter': (p: { quarter: number; year: number }) => `Q${p.quarter} ${p.year}`,
   'year': (p: { year: number }) => String(p.year),
-  /** A day in running text; `formatted` is Intl's long date ("December 31, 2026", "31 December 2026"). */
-  'date.long': (p: { formatted: string; day: number; month: number; year: number }) => p.formatted,
   /** `when` is Intl's date and time together; `time` and `day` are the two apart ("09:00", "15/10/2026"). */
   'updated': (p: { when: string; time: string; day: string }) => `Updated ${p.when}`,
 
@@ -63,17 +61,9 @@ export const en = defineMessages({
       ? `no data yet, required ${p.required}`
       : `now ${p.actual}${p.months ? ` over the last ${p.months} months` : ''}, required ${p.required}`,
   'top': (p: { tier: string }) => `${p.tier} is the top tier of the programme.`,
-  'pending': 'Downgrade pending',
-  'pendingBody': (p: { from: string; to: string; date: string }) =>
-    `Moves down to ${p.to} on ${p.date}, unless the ${p.from} requirements are met again by then.`,
-  'pendingUnmet': (p: { tier: string }) => `Still missing to keep ${p.tier}:`,
 
-  'emptyKpis': 'This programme has no KPIs yet. They will appear here once it defines some.',
   'emptyPeriod': (p: { period: string }) =>
     `No measurements for ${p.period} yet. Pick another period, or check back once this period's numbers are in.`,
-  'needsPartner': 'Which partner?',
-  'needsPartnerBody':
-    'Set the partner-id attribute: this session can see many partners, so the scorecard cannot tell which one to show.',
 });
 
 export type ScorecardMessages = typeof en;

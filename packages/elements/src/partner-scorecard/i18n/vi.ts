@@ -11,8 +11,6 @@ export const vi: Messages<ScorecardMessages> = {
   // In running text ("trong quý 3/2026"); a period picker capitalises the first letter.
   'quarter': (p) => `quý ${p.quarter}/${p.year}`,
   'year': (p) => `năm ${p.year}`,
-  // Vietnamese writes a day in a sentence in full: "ngày 31 tháng 12 năm 2026".
-  'date.long': (p) => `ngày ${p.day} tháng ${p.month} năm ${p.year}`,
   // "lúc 09:00 ngày 15/10/2026": Intl's "09:00 15 thg 10, 2026" runs the time into the date.
   'updated': (p) => `Cập nhật lúc ${p.time} ngày ${p.day}`,
 
@@ -63,15 +61,7 @@ export const vi: Messages<ScorecardMessages> = {
       ? `chưa có số liệu, điều kiện ${p.required}`
       : `hiện là ${p.actual}${p.months ? ` trong ${p.months} tháng gần nhất` : ''}, điều kiện ${p.required}`,
   'top': (p) => `Hạng ${p.tier} là hạng cao nhất của chương trình.`,
-  'pending': 'Sắp xuống hạng',
-  'pendingBody': (p) =>
-    `Sẽ xuống hạng ${p.to} vào ${p.date}, trừ khi đáp ứng lại các điều kiện của hạng ${p.from} trước thời điểm đó.`,
-  'pendingUnmet': (p) => `Còn thiếu để giữ hạng ${p.tier}:`,
 
-  'emptyKpis': 'Chương trình chưa có KPI nào. Các KPI sẽ hiện ở đây khi được thiết lập.',
   'emptyPeriod': (p) =>
     `Chưa có số liệu cho ${p.period}. Hãy chọn kỳ khác, hoặc quay lại khi số liệu của kỳ này được cập nhật.`,
-  'needsPartner': 'Đối tác nào?',
-  'needsPartnerBody':
-    'Hãy đặt thuộc tính partner-id: phiên này xem được nhiều đối tác nên thẻ điểm không biết cần hiển thị đối tác nào.',
 };

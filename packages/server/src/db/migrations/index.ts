@@ -15,6 +15,7 @@ import { recruitment } from './0020-recruitment.js';
 import { plans } from './0030-plans.js';
 import { agreements } from './0035-agreements.js';
 import { enablement } from './0040-enablement.js';
+import { kpiSource } from './0045-kpi-source.js';
 import { communication } from './0060-communication.js';
 import type { Migration } from './types.js';
 
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   plans,
   agreements,
   enablement,
+  kpiSource,
   communication,
 ];
