@@ -11,14 +11,13 @@
  */
 import { join } from 'node:path';
 import type { DatabaseOptions } from '@partnerkit/server';
+import type { InboxList } from '../lib/inbox-lists.ts';
 import { bySize, runPart, type PartContext } from '../lib/part.ts';
 import { ratio, summarize, type Summary } from '../lib/stats.ts';
 import { createBenchDatabase, postgresUrl, startBenchServer, type BenchServer } from '../server/control.ts';
 import { partnerId } from '../server/seed.ts';
 import { READER_USER } from '../server/seed-inbox.ts';
 
-export const INBOX_LISTS = ['partnerRequests', 'managerRequestsByDue', 'partnerAnnouncements'] as const;
-export type InboxList = (typeof INBOX_LISTS)[number];
 
 /** One list: the server's times, the baseline's (interleaved), and server / baseline of the medians. */
 export interface InboxSeries {

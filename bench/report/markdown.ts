@@ -7,7 +7,7 @@ import type { BenchRun } from '../lib/results.ts';
 import type { Comparison, LoadAllResult } from '../parts/render.ts';
 import { describeEndpoint, ENDPOINTS, type Endpoint } from '../lib/endpoints.ts';
 import type { ThroughputDriver } from '../parts/throughput.ts';
-import { INBOX_LISTS, type InboxList } from '../parts/inbox.ts';
+import { describeInboxList, INBOX_LISTS } from '../lib/inbox-lists.ts';
 import type { LoadSummary, TimeByOrigin } from '../parts/startup.ts';
 import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
@@ -126,13 +126,6 @@ function throughputTargets(run: BenchRun): Target[] {
   return list;
 }
 
-/** What each inbox list is, for the report. */
-const INBOX_LIST_NAMES: Record<InboxList, string> = {
-  partnerRequests: "a partner's requests (`GET /v1/requests`, latest activity first)",
-  managerRequestsByDue: "a manager's requests by due time (`GET /v1/requests?sort=due`, its partners' only)",
-  partnerAnnouncements: "a partner's announcements (`GET /v1/announcements`: audience, read state, unread count)",
-};
-
 /**
  * The inbox part's goals (issue 25), declared as the deal list's (issue 17): on PostgreSQL a p50
  * of at most 5 ms one request at a time, and on both databases at most 2x the raw-SQL baseline's
@@ -147,7 +140,7 @@ function inboxTargets(run: BenchRun): Target[] {
     const name = `Inbox, ${d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
     for (const key of INBOX_LISTS) {
       const s = d.lists[key];
-      const what = INBOX_LIST_NAMES[key].split(' (')[0];
+      const what = describeInboxList(key).split(' (')[0];
       if (d.driver === 'postgres') list.push({ what: `${name}, ${scale}: ${what}`, target: 'p50 at most 5 ms', measured: `p50 ${ms(s.server.median)} (p99 ${ms(s.server.p99)})`, ok: s.server.median <= 5 });
       list.push({ what: `${name}: ${what} against the raw-SQL baseline`, target: 'at most 2× its p50', measured: `${times(s.ratio)} (${ms(s.server.median)} against ${ms(s.baseline.median)})`, ok: s.ratio !== null && s.ratio <= 2 });
     }
@@ -167,7 +160,7 @@ function inboxSection(run: BenchRun): string[] {
   for (const d of inbox.drivers) {
     const rows = INBOX_LISTS.map((key) => {
       const s = d.lists[key];
-      return [INBOX_LIST_NAMES[key], ms(s.server.median), ms(s.server.p99), ms(s.baseline.median), ms(s.baseline.p99), times(s.ratio)];
+      return [describeInboxList(key), ms(s.server.median), ms(s.server.p99), ms(s.baseline.median), ms(s.baseline.p99), times(s.ratio)];
     });
     lines.push(
       `### ${d.driver === 'pglite' ? `PGlite: ${d.engine}` : 'PostgreSQL'}`,
