@@ -4,10 +4,11 @@
  * Started by `bench/run.mjs` (which adds tsx and the `partnerkit-source` condition).
  *
  *   --quick          tiny sizes, few iterations: checks the harness works (used by `npm test`)
- *   --only a,b       some parts only: size, client, render, server, throughput, startup
+ *   --only a,b       some parts only: size, client, render, server, throughput, inbox, startup
  *   --write          regenerate docs/benchmarks.md and docs/benchmarks/*.svg (full runs only), or,
  *                    with `--only size`, only its size figures (exact, so they need no quiet machine),
  *                    with `--only throughput`, only the server throughput figures, with
+ *                    `--only inbox`, only the inbox figures, with
  *                    `--only startup`, only the start-up figures
  * @module
  */
@@ -18,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { describeMachine, currentLoad } from './lib/machine.ts';
 import { ROOT, type Mode } from './lib/part.ts';
 import { PART_NAMES, type BenchRun, type PartName, type PartResults, type PartTiming } from './lib/results.ts';
-import { renderConsole, renderMarkdown, replaceSizeFigures, replaceStartupFigures, replaceThroughputFigures } from './report/markdown.ts';
+import { renderConsole, renderMarkdown, replaceInboxFigures, replaceSizeFigures, replaceStartupFigures, replaceThroughputFigures } from './report/markdown.ts';
 import { renderPlots } from './report/plots.ts';
 
 const { values: flags } = parseArgs({
@@ -35,8 +36,9 @@ if (unknown.length) {
 const sizeOnly = only.length === 1 && only[0] === 'size';
 const throughputOnly = only.length === 1 && only[0] === 'throughput';
 const startupOnly = only.length === 1 && only[0] === 'startup';
-if (flags.write && (flags.quick || (flags.only && !sizeOnly && !throughputOnly && !startupOnly))) {
-  console.error('--write regenerates the published figures: it needs a full run of every part (no --quick, no --only), or --only size, --only throughput or --only startup for those figures alone.');
+const inboxOnly = only.length === 1 && only[0] === 'inbox';
+if (flags.write && (flags.quick || (flags.only && !sizeOnly && !throughputOnly && !startupOnly && !inboxOnly))) {
+  console.error('--write regenerates the published figures: it needs a full run of every part (no --quick, no --only), or --only size, --only throughput, --only inbox or --only startup for those figures alone.');
   process.exit(2);
 }
 const parts = PART_NAMES.filter((name) => only.includes(name));
@@ -114,6 +116,10 @@ if (failed.length === 0 && flags.write && sizeOnly) {
   const page = join(ROOT, 'docs/benchmarks.md');
   writeFileSync(page, replaceThroughputFigures(readFileSync(page, 'utf8'), run));
   console.log('Wrote the throughput figures of docs/benchmarks.md.');
+} else if (failed.length === 0 && flags.write && inboxOnly) {
+  const page = join(ROOT, 'docs/benchmarks.md');
+  writeFileSync(page, replaceInboxFigures(readFileSync(page, 'utf8'), run));
+  console.log('Wrote the inbox figures of docs/benchmarks.md.');
 } else if (failed.length === 0 && flags.write && startupOnly) {
   const page = join(ROOT, 'docs/benchmarks.md');
   writeFileSync(page, replaceStartupFigures(readFileSync(page, 'utf8'), run));

@@ -10,8 +10,9 @@ import type { ClientResult } from '../parts/client.ts';
 import type { ServerResult } from '../parts/server.ts';
 import type { ThroughputResult } from '../parts/throughput.ts';
 import type { StartupResult } from '../parts/startup.ts';
+import type { InboxResult } from '../parts/inbox.ts';
 
-export const PART_NAMES = ['size', 'client', 'render', 'server', 'throughput', 'startup'] as const;
+export const PART_NAMES = ['size', 'client', 'render', 'server', 'throughput', 'inbox', 'startup'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export interface PartResults {
@@ -20,6 +21,7 @@ export interface PartResults {
   render?: RenderResult & PartResult;
   server?: ServerResult & PartResult;
   throughput?: ThroughputResult & PartResult;
+  inbox?: InboxResult & PartResult;
   startup?: StartupResult & PartResult;
 }
 

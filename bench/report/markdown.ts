@@ -7,6 +7,7 @@ import type { BenchRun } from '../lib/results.ts';
 import type { Comparison, LoadAllResult } from '../parts/render.ts';
 import { describeEndpoint, ENDPOINTS, type Endpoint } from '../lib/endpoints.ts';
 import type { ThroughputDriver } from '../parts/throughput.ts';
+import { describeInboxList, INBOX_LISTS } from '../lib/inbox-lists.ts';
 import type { LoadSummary, TimeByOrigin } from '../parts/startup.ts';
 import type { Summary } from '../lib/stats.ts';
 import { count, kb, mark, mib, ms, percent, seconds, table, times } from './format.ts';
@@ -123,6 +124,55 @@ function throughputTargets(run: BenchRun): Target[] {
     list.push({ what: `${name}: reading ${count(d.readAll.deals)} deals page by page (${d.readAll.pageSize} per page, admin key)`, target: 'under 20 s', measured: seconds(d.readAll.seconds), ok: d.readAll.seconds < 20 });
   }
   return list;
+}
+
+/**
+ * The inbox part's goals (issue 25), declared as the deal list's (issue 17): on PostgreSQL a p50
+ * of at most 5 ms one request at a time, and on both databases at most 2x the raw-SQL baseline's
+ * p50 (the one-at-a-time form of "at least 0.5x its throughput").
+ */
+function inboxTargets(run: BenchRun): Target[] {
+  const inbox = run.parts.inbox;
+  if (!inbox) return [];
+  const list: Target[] = [];
+  const scale = `${count(inbox.requests)} requests, ${count(inbox.announcements)} announcements`;
+  for (const d of inbox.drivers) {
+    const name = `Inbox, ${d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
+    for (const key of INBOX_LISTS) {
+      const s = d.lists[key];
+      const what = describeInboxList(key).split(' (')[0];
+      if (d.driver === 'postgres') list.push({ what: `${name}, ${scale}: ${what}`, target: 'p50 at most 5 ms', measured: `p50 ${ms(s.server.median)} (p99 ${ms(s.server.p99)})`, ok: s.server.median <= 5 });
+      list.push({ what: `${name}: ${what} against the raw-SQL baseline`, target: 'at most 2× its p50', measured: `${times(s.ratio)} (${ms(s.server.median)} against ${ms(s.baseline.median)})`, ok: s.ratio !== null && s.ratio <= 2 });
+    }
+  }
+  return list;
+}
+
+function inboxSection(run: BenchRun): string[] {
+  const inbox = run.parts.inbox;
+  if (!inbox) return [];
+  const lines = [
+    '## Inbox',
+    '',
+    `The communication lists of issue 25 with ${count(inbox.requests)} partner requests (spread over ${count(inbox.partners)} partners and so their managers, every status and category, each with its opening message) and ${count(inbox.announcements)} announcements (audiences of everyone, a partner type, a tier, a region or named partners; some pinned, scheduled or expired; read by the bench partner's user and by other partners' users), seeded in bulk SQL as the server part seeds deals, on top of the demo programme's own. The reference server in its own process on 127.0.0.1, one request at a time, ${inbox.pageSize} per page; each list interleaved request by request with its baseline: a bare \`node:http\` server in the same process running the same statements as the server's store with the driver alone and \`JSON.stringify\` (no sessions, validation, mapping or cursors; the announcement baseline is told the partner's type, tier and region, which the server reads from the session's partner). Before timing, both are checked to answer the same rows in the same order (and the same unread count). Median and p99 in milliseconds; the ratio is the server's median against the baseline's.`,
+    '',
+  ];
+  for (const d of inbox.drivers) {
+    const rows = INBOX_LISTS.map((key) => {
+      const s = d.lists[key];
+      return [describeInboxList(key), ms(s.server.median), ms(s.server.p99), ms(s.baseline.median), ms(s.baseline.p99), times(s.ratio)];
+    });
+    lines.push(
+      `### ${d.driver === 'pglite' ? `PGlite: ${d.engine}` : 'PostgreSQL'}`,
+      '',
+      table(['List', 'Server p50', 'Server p99', 'Baseline p50', 'Baseline p99', 'Server / baseline'], rows, [1, 2, 3, 4, 5]),
+      '',
+      `Seeding took ${seconds(d.seedSeconds)}: ${count(d.requests)} requests, ${count(d.announcements)} announcements, ${count(d.reads)} reads in all; the manager measured has ${count(d.manager.partners)} partners holding ${count(d.manager.requests)} requests.`,
+      '',
+    );
+  }
+  if (inbox.skipped.length) lines.push(`Skipped: ${inbox.skipped.join('; ')}.`, '');
+  return lines;
 }
 
 function throughputSection(run: BenchRun): string[] {
@@ -510,12 +560,12 @@ function machineSection(run: BenchRun): string[] {
 }
 
 function targetSection(run: BenchRun): string[] {
-  return ['## Targets', '', table(['What', 'Target', 'Measured', ''], [...targets(run), ...throughputTargets(run), ...startupTargets(run)].map((t) => [t.what, t.target, t.measured, mark(t.ok)])), ''];
+  return ['## Targets', '', table(['What', 'Target', 'Measured', ''], [...targets(run), ...throughputTargets(run), ...inboxTargets(run), ...startupTargets(run)].map((t) => [t.what, t.target, t.measured, mark(t.ok)])), ''];
 }
 
 /** The tables for the terminal (Markdown reads fine there too). */
 export function renderConsole(run: BenchRun): string {
-  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...startupSection(run), ...timingSection(run)].join('\n');
+  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...inboxSection(run), ...startupSection(run), ...timingSection(run)].join('\n');
 }
 
 /**
@@ -551,6 +601,20 @@ export function replaceThroughputFigures(markdown: string, run: BenchRun): strin
 }
 
 /**
+ * docs/benchmarks.md with its inbox figures (the Inbox section and the inbox rows of the targets)
+ * replaced by those of `run`, a run of the inbox part alone.
+ */
+export function replaceInboxFigures(markdown: string, run: BenchRun): string {
+  return replacePartFigures(markdown, run, {
+    name: 'inbox',
+    section: inboxSection(run),
+    targets: inboxTargets(run),
+    rowPrefix: '| Inbox, ',
+    busyNote: "every absolute time, the baseline's included, is longer than a quiet machine's; the ratios against the baseline measured in the same run, request by request, are the comparable figures.",
+  });
+}
+
+/**
  * docs/benchmarks.md with its start-up figures (the Start-up section and the start-up rows of the
  * targets) replaced by those of `run`, a run of the start-up part alone.
  */
@@ -582,9 +646,10 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     'npm run bench                     # full run (under 15 minutes on 2 cores), prints these tables',
     'npm run bench -- --write          # full run, then rewrites this page and docs/benchmarks/*.svg',
     'npm run bench -- --quick          # tiny sizes, a few iterations: the smoke run of `npm test`',
-    'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput, startup',
+    'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput, inbox, startup',
     'npm run bench -- --only size --write  # refresh only the size figures of this page (they are exact)',
     'npm run bench -- --only throughput --write  # refresh only the server throughput figures (a run of that part alone)',
+    'npm run bench -- --only inbox --write  # refresh only the inbox figures (a run of that part alone)',
     'npm run bench -- --only startup --write  # refresh only the start-up figures (a run of that part alone)',
     '```',
     '',
@@ -596,6 +661,7 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     ...clientSection(run),
     ...serverSection(run, plots),
     ...throughputSection(run),
+    ...inboxSection(run),
     ...startupSection(run),
     ...timingSection(run),
   ].join('\n');

@@ -21,6 +21,8 @@ export interface BenchServer {
   startSeconds: number;
   /** Adds deals until the table holds `to`; seconds it took. */
   grow(to: number): Promise<{ deals: number; seconds: number }>;
+  /** Adds the inbox part's requests and announcements (with reads); what the tables hold then. */
+  inbox(requests: number, announcements: number): Promise<Omit<Extract<Reply, { type: 'inboxed' }>, 'type'>>;
   /** Requests the server has answered for `"GET /v1/deals/dl_1"`-style keys (from its access log). */
   requests(key: string): Promise<number>;
   stop(): Promise<void>;
@@ -71,6 +73,10 @@ export async function startBenchServer(database: DatabaseOptions, partners: numb
     grow: async (to) => {
       const { deals, seconds } = await ask({ type: 'grow', to }, 'grown');
       return { deals, seconds };
+    },
+    inbox: async (requests, announcements) => {
+      const { type: _t, ...seeded } = await ask({ type: 'inbox', requests, announcements }, 'inboxed');
+      return seeded;
     },
     requests: async (key) => (await ask({ type: 'requests', key }, 'requests')).count,
     stop: async () => {

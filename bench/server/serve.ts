@@ -12,14 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, startServer, type DatabaseOptions, type LogEntry, type RunningServer } from '@partnerkit/server';
 import { startBaseline } from './baseline.ts';
 import { addDeals, asOfToday, checkDeals, seedProgramme } from './seed.ts';
+import { addInbox, checkInbox } from './seed-inbox.ts';
 
 /** What the parent sends. */
-export type Command = { type: 'grow'; to: number } | { type: 'requests'; key: string } | { type: 'stop' };
+export type Command = { type: 'grow'; to: number } | { type: 'inbox'; requests: number; announcements: number } | { type: 'requests'; key: string } | { type: 'stop' };
 
 /** What the child answers. */
 export type Reply =
   | { type: 'ready'; url: string; baselineUrl: string; adminKey: string; version: string; engine: string; seconds: number }
   | { type: 'grown'; deals: number; seconds: number }
+  | { type: 'inboxed'; seconds: number; requests: number; announcements: number; reads: number; manager: { id: string; partners: number; requests: number } }
   | { type: 'requests'; count: number }
   | { type: 'stopped' }
   | { type: 'error'; message: string };
@@ -89,6 +91,19 @@ async function handle(command: Command): Promise<void> {
     await server.db.query('ANALYZE deals');
     const { rows: after } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM deals');
     send({ type: 'grown', deals: Number(after[0]?.n ?? 0), seconds: (performance.now() - started) / 1000 });
+  } else if (command.type === 'inbox') {
+    const started = performance.now();
+    await addInbox(server.db, command.requests, command.announcements, asOf);
+    await checkInbox(server.db);
+    // The manager with the most partners: its due-sorted list spans the most requests.
+    const { rows } = await server.db.query<{ id: string; partners: number; requests: number; total: number; announcements: number; reads: number }>(
+      `SELECT m.id, m.partners, (SELECT count(*)::int FROM requests q JOIN partners p ON p.id = q.partner_id WHERE p.manager->>'id' = m.id) AS requests,
+              (SELECT count(*)::int FROM requests) AS total, (SELECT count(*)::int FROM announcements) AS announcements, (SELECT count(*)::int FROM announcement_reads) AS reads
+         FROM (SELECT manager->>'id' AS id, count(*)::int AS partners FROM partners WHERE manager IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1) m`,
+    );
+    const m = rows[0];
+    if (!m) throw new Error('bench seed: no partner has a manager');
+    send({ type: 'inboxed', seconds: (performance.now() - started) / 1000, requests: m.total, announcements: m.announcements, reads: m.reads, manager: { id: m.id, partners: m.partners, requests: m.requests } });
   } else if (command.type === 'requests') {
     if (serverErrors.length) throw new Error(`the server logged errors: ${serverErrors.slice(0, 3).join(' | ')}`);
     send({ type: 'requests', count: requests.get(command.key) ?? 0 });
