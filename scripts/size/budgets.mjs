@@ -30,9 +30,9 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  */
 export const TAGS = {
   // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size").
-  // 10.9 -> 11.0: enablement's problem codes left it 2 B under 10.9 KB, and DomainName's export from
-  // the shared chunk renamed the provider's imports (+4 B; decisions.md, "<partner-application>": in the CDN build), and kpi_computed
-  // joined the client's codes (decisions.md, "Certifications in tier evaluation").
+  // 10.9 -> 11.0: enablement's problem codes and kpi_computed joined the client's codes (decisions.md,
+  // "Certifications in tier evaluation"), and DomainName's export from the shared chunk renamed the
+  // provider's imports (decisions.md, "<partner-application>": in the CDN build).
   'partnerkit-provider': 11.0 * KB,
   // 9.0 -> 9.1: the KPI schema, which <partner-plan> shares, is a chunk of its own (decisions.md, "Joint business plans").
   'partner-scorecard': 9.1 * KB,
