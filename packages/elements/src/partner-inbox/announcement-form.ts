@@ -10,11 +10,11 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import * as z from 'zod/mini';
 import { newIdempotencyKey } from '@partnerkit/core/client';
+import { definePart } from '@partnerkit/core/client/base';
 import { announcements } from '@partnerkit/core/client/communication';
-import { partners } from '@partnerkit/core/client/partners';
-import { tiers } from '@partnerkit/core/client/tiers';
-import { ANNOUNCEMENT_CATEGORIES, AnnouncementInput, PARTNER_TYPES, type Announcement, type AnnouncementCategory, type Partner, type PartnerType, type Tier } from '@partnerkit/core/schemas';
+import { ANNOUNCEMENT_CATEGORIES, AnnouncementInput, PARTNER_TYPES, type Announcement, type AnnouncementCategory, type PartnerType } from '@partnerkit/core/schemas';
 import { describeError } from '../platform/describe-error.js';
 import type { PartnerKitHost } from '../platform/host.js';
 import { LazyMessages, LocalizeController } from '../platform/localize.js';
@@ -87,6 +87,24 @@ function timestampOf(local: string): string | undefined {
   return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
 }
 
+// What the form reads of the programme: the tiers' and partners' names, nothing else. Read with
+// these projections of the contract's Tier and Partner rather than the tiers and partners client
+// parts: those parts (and their schemas) travel with the first three widgets, and a lazy chunk that
+// imported them would split their chunks, which every page of those widgets would pay for.
+const Named = /* @__PURE__ */ z.object({ id: z.string(), name: z.string() });
+const TierChoice = /* @__PURE__ */ z.object({ id: z.string(), name: z.string(), rank: z.number(), translations: z.optional(z.record(z.string(), z.object({ name: z.optional(z.string()) }))) });
+const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+const TierChoices = /* @__PURE__ */ pageOf(TierChoice);
+const PartnerChoices = /* @__PURE__ */ pageOf(Named);
+type TierChoice = z.infer<typeof TierChoice>;
+type PartnerChoice = z.infer<typeof Named>;
+
+/** `GET /v1/tiers` and `GET /v1/partners?q=`, read for the audience's choices. */
+const audienceChoices = /* @__PURE__ */ definePart('announcementAudience', (requests) => ({
+  tiers: () => requests.iterate('tiers', TierChoices, { limit: 100 }),
+  partners: (q: string) => requests.get('partners', PartnerChoices, { q, limit: 10 }),
+}));
+
 /** What the form reads of its element. */
 export interface AnnouncementFormContext {
   /** An announcement was published (or scheduled). */
@@ -97,8 +115,8 @@ export interface AnnouncementFormContext {
 export async function loadAnnouncementForm(host: PartnerKitHost, context: AnnouncementFormContext): Promise<AnnouncementForm> {
   const client = host.resolvedClient;
   if (!client) throw new Error('<partner-inbox> has no client');
-  const all: Tier[] = [];
-  for await (const tier of tiers(client).iterate({ limit: 100 })) all.push(tier);
+  const all: TierChoice[] = [];
+  for await (const tier of audienceChoices(client).tiers()) all.push(tier);
   return new AnnouncementForm(host, context, all.sort((a, b) => a.rank - b.rank));
 }
 
@@ -110,16 +128,16 @@ export class AnnouncementForm {
   sending = false;
   error: unknown;
   /** Partners found by name, to add to the audience; undefined before a search. */
-  found: Partner[] | undefined;
+  found: PartnerChoice[] | undefined;
   searching = false;
   searchError: unknown;
   query = '';
-  readonly tiers: readonly Tier[];
+  readonly tiers: readonly TierChoice[];
   readonly words: LocalizeController<ComposeMessages>;
   readonly #host: PartnerKitHost;
   readonly #context: AnnouncementFormContext;
 
-  constructor(host: PartnerKitHost, context: AnnouncementFormContext, programmeTiers: readonly Tier[]) {
+  constructor(host: PartnerKitHost, context: AnnouncementFormContext, programmeTiers: readonly TierChoice[]) {
     this.#host = host;
     this.#context = context;
     this.tiers = programmeTiers;
@@ -157,7 +175,7 @@ export class AnnouncementForm {
     this.searchError = undefined;
     this.#host.requestUpdate();
     try {
-      this.found = (await partners(client).list({ q, limit: 10 })).data;
+      this.found = (await audienceChoices(client).partners(q)).data;
     } catch (error) {
       this.searchError = error;
       reportError(this.#host, error);
