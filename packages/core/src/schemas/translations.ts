@@ -53,4 +53,10 @@ export const translations = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodTyp
  * every page that reads a tier).
  */
 export const translationsInput = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodType<object>>(translation: T) =>
-  translations(translation).check(z.refine(fewDistinctTags, `must name each language once, at most ${MAX_TRANSLATIONS}`));
+  translations(translation).check(
+    // zod's base check rather than `z.refine`, whose `$ZodCustom` would land in the chunk every
+    // page shares as soon as one widget checks a body with translations (schemas/holds.ts).
+    z.check<Record<string, unknown>>((payload) => {
+      if (!fewDistinctTags(payload.value)) payload.issues.push({ code: 'custom', message: `must name each language once, at most ${MAX_TRANSLATIONS}`, input: payload.value, continue: true });
+    }),
+  );

@@ -9,7 +9,7 @@
  * time the form opens, with its words, so neither is in the inbox's first paint.
  * @module
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import * as z from 'zod/mini';
 import { newIdempotencyKey } from '@partnerkit/core/client';
 import { definePart } from '@partnerkit/core/client/base';
@@ -105,6 +105,16 @@ const audienceChoices = /* @__PURE__ */ definePart('announcementAudience', (requ
   partners: (q: string) => requests.get('partners', PartnerChoices, { q, limit: 10 }),
 }));
 
+/** The form's own rules, adopted by the inbox's shadow root when the form loads (a strict CSP refuses a `<style>` element). */
+const composeStyles = css`
+  .compose fieldset { display: grid; gap: 0.35em; margin: 0; padding: 0.5em 0.75em; border: 1px solid var(--_color-border); border-radius: var(--_radius); min-width: 0; }
+  .compose legend { padding: 0 0.25em; font-weight: 600; }
+  .compose .choices { display: flex; flex-wrap: wrap; gap: 0.25em 1em; }
+  .compose .choice { display: inline-flex; gap: 0.35em; align-items: center; }
+  .compose .choice input { padding: 0; }
+  .compose .chosen { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.35em; }
+`;
+
 /** What the form reads of its element. */
 export interface AnnouncementFormContext {
   /** An announcement was published (or scheduled). */
@@ -141,6 +151,10 @@ export class AnnouncementForm {
     this.#host = host;
     this.#context = context;
     this.tiers = programmeTiers;
+    // Like deal-register's adoptMoreStyles, not imported: that module's chunk travels with <deal-register>.
+    const root = host.renderRoot;
+    const sheet = composeStyles.styleSheet;
+    if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     this.words = new LocalizeController(host, { en: composeEn, vi: new LazyMessages(() => import('./i18n/compose-vi.js').then((m) => m.composeVi)) });
   }
 
@@ -300,14 +314,6 @@ export class AnnouncementForm {
         ${error(field)}
       </fieldset>`;
     return html`<form class="form compose" part="announcement-form" novalidate aria-labelledby="compose-heading" @submit=${onSubmit}>
-      <style>
-        .compose fieldset { display: grid; gap: 0.35em; margin: 0; padding: 0.5em 0.75em; border: 1px solid var(--_color-border); border-radius: var(--_radius); min-width: 0; }
-        .compose legend { padding: 0 0.25em; font-weight: 600; }
-        .compose .choices { display: flex; flex-wrap: wrap; gap: 0.25em 1em; }
-        .compose .choice { display: inline-flex; gap: 0.35em; align-items: center; }
-        .compose .choice input { padding: 0; }
-        .compose .chosen { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.35em; }
-      </style>
       <h4 id="compose-heading">${l.t('compose.title')}</h4>
       <fieldset>
         <legend>${l.t('compose.language', { language: l.t(`compose.lang.${language}`) })}</legend>
