@@ -15,7 +15,7 @@ export { launchChromium } from '../scripts/chromium.mjs';
 export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const widgets = [...document.querySelectorAll('partner-scorecard, deal-register, resource-library, partner-plan')];
+      const widgets = [...document.querySelectorAll('partner-scorecard, deal-register, resource-library, partner-plan, partner-application')];
       return widgets.every((el) => el.shadowRoot?.childElementCount && !el.shadowRoot.querySelector('[part~="loading"], [aria-busy="true"]'));
     },
     { polling: 'raf', timeout },

@@ -23,6 +23,7 @@ import {
   startSweeper,
 } from '@partnerkit/server';
 import { demoAdminKey } from './admin-key.js';
+import { demoOrigins, demoPublishableKey } from './publishable-key.js';
 import { createDemoSite } from './site/app.js';
 import { API_BASE } from './site/pages/widgets.js';
 import type { SessionLog } from './site/session-route.js';
@@ -95,9 +96,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const adminKey = await demoAdminKey(db, api, API_BASE, dataDir);
     // The host's server talks to the API in-process; a host on another machine would pass its URL.
     const admin = createClient({ baseUrl: `http://demo.internal${API_BASE}`, token: adminKey, fetch: async (input, init) => api.fetch(new Request(input, init)) });
+    // Limited to the origin the demo serves on, which is known once it listens.
+    const publicPage: { key?: string } = {};
     const site = createDemoSite({
       api,
       admin,
+      publishableKey: () => publicPage.key,
       cdnDir: options.cdnDir ?? CDN_DIR,
       assetsDir: ASSETS_DIR,
       ...(options.onSession ? { onSession: options.onSession } : {}),
@@ -112,6 +116,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const server = createAdaptorServer({ fetch: site.fetch, overrideGlobalObjects: false }) as Server;
     const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1');
     const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+    publicPage.key = await demoPublishableKey(admin, demoOrigins(`http://${host}:${address.port}`));
     const activeSweeper = sweeper;
     let closing: Promise<void> | null = null;
     return {

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import { compression, type PartnerKitApp } from '@partnerkit/server';
 import { DEMO_MANAGER, DemoDirectory } from './directory.js';
+import { applyPage } from './pages/apply.js';
 import { homePage, notFoundPage } from './pages/home.js';
 import { intranetPage } from './pages/intranet.js';
 import { pageContext, type PageName } from './pages/page-context.js';
@@ -25,6 +26,8 @@ export interface DemoSiteOptions {
   cdnDir: string;
   /** The demo's stylesheet and icons, served under `/demo/assets/`. */
   assetsDir: string;
+  /** The publishable key of the public "become a partner" page, once the demo has one (it needs the origin it serves on). */
+  publishableKey: () => string | undefined;
   /** Told about every session minted. */
   onSession?: SessionLog;
   /** Told about a failure of the site's own code (the API reports its own). */
@@ -47,6 +50,7 @@ export function createDemoSite(options: DemoSiteOptions): Hono {
   site.get('/', (c) => c.html(homePage(context(c, 'home'))));
   site.get('/intranet', async (c) => c.html(intranetPage(context(c, 'intranet'), await directory.partners(), DEMO_MANAGER.name, c.req.query('partner'))));
   site.get('/portal', async (c) => c.html(portalPage(context(c, 'portal'), await directory.portalAccounts(), c.req.query('as'))));
+  site.get('/become-a-partner', (c) => c.html(applyPage(context(c, 'apply'), options.publishableKey())));
   site.get('/demo/session', sessionRoute(directory, options.admin, options.onSession));
   site.get('/cdn/*', staticFiles('/cdn/', options.cdnDir));
   site.get('/demo/assets/*', staticFiles('/demo/assets/', options.assetsDir));

@@ -14,6 +14,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { currentPeriod } from '@partnerkit/core/rules';
+import { DEFAULT_MIN_FORM_FILL_MS } from '@partnerkit/server';
 import type { Plan } from '@partnerkit/core/schemas';
 import { launchChromium, waitForWidgets } from '../browser.js';
 import { ensureCdnBuild } from '../build.js';
@@ -115,7 +116,7 @@ const clean = (problems: string[]) => assert.deepEqual([...new Set(problems.map(
 
 describe('the demo site over HTTP', () => {
   test('pages are a host site’s pages: one module script, a strict CSP, no admin key', async () => {
-    for (const path of ['/', '/intranet', '/portal', '/portal?lang=vi&theme=brand', '/nowhere']) {
+    for (const path of ['/', '/intranet', '/portal', '/portal?lang=vi&theme=brand', '/become-a-partner?lang=vi', '/nowhere']) {
       const response = await get(path);
       assert.equal(response.status, path === '/nowhere' ? 404 : 200, path);
       assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
@@ -291,6 +292,92 @@ describe('the demo in Chromium', () => {
     clean(manager.problems);
     await partner.context.close();
     await manager.context.close();
+  });
+
+  for (const lang of ['en', 'vi'] as const) {
+    test(`a company applies on the public page in ${lang === 'en' ? 'English' : 'Vietnamese'} with no session, sees its APP number, and a manager finds the application`, { timeout: 240_000 }, async () => {
+      const company = `Sao Mai ${lang.toUpperCase()} ${Date.now().toString(36)}`;
+      const applicant = await openPage(`/become-a-partner?lang=${lang}`);
+      const { page } = applicant;
+      const field = (selector: string) => page.locator(`partner-application >>> ${selector}`).setTimeout(WAIT.timeout);
+      const next = async (then: string) => {
+        await field('[part~="next-button"]').click();
+        await page.waitForSelector(`partner-application >>> ${then}`, WAIT);
+      };
+      const said = await step(applicant, 'applying', async () => {
+        await waitForWidgets(page);
+        // The server refuses a form sent sooner than its minimum fill time after the form (and its token) loaded.
+        const loaded = Date.now();
+        assert.match(await field('#step-title').map((el) => el.textContent ?? '').wait(), lang === 'en' ? /Step 1 of 4/ : /Bước 1\/4/);
+        await field('input[name="partnerType"][value="reseller"]').click();
+        await field('#f-companyName').fill(company);
+        await field('#f-website').fill('saomai.example');
+        await field('#f-country').fill('VN');
+        await field('#f-size').fill('11-50');
+        await next('#f-contactName');
+        await field('#f-contactName').fill('Trần Thị Mai');
+        await field('#f-email').fill('mai@saomai.example');
+        await next('#f-markets');
+        await field('#f-markets').fill('VN, KH');
+        await field('#f-technicalStaff').fill('14');
+        await field('#f-whyUs').fill('Our customers ask for your products.');
+        await field('input[name="q:q_segment"][value="smb"]').click();
+        await field('input[name="q:q_competitor"][value="no"]').click();
+        await field('#f-q-q_plan').fill('Two campaigns and a pilot with three customers.');
+        await next('#f-consent');
+        await field('#f-consent').click();
+        const wait = loaded + DEFAULT_MIN_FORM_FILL_MS + 250 - Date.now();
+        if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+        await field('[part~="submit-button"]').click();
+        const success = await page.waitForSelector('partner-application >>> [part~="success"]', WAIT);
+        return success!.evaluate((el) => el.textContent ?? '');
+      });
+      const number = /APP-\d+/.exec(said)?.[0];
+      assert.ok(number, `the applicant is told the number: ${said}`);
+      assert.match(said, lang === 'en' ? /Application sent/ : /Đã gửi hồ sơ/);
+
+      // A channel manager, through the API with the session the intranet would get.
+      const session = await get('/demo/session?as=manager');
+      assert.equal(session.status, 200);
+      const { token } = (await session.json()) as { token: string };
+      const manager = { authorization: `Bearer ${token}` };
+      const listed = await get(`/api/v1/applications?q=${encodeURIComponent(company)}`, { headers: manager });
+      assert.equal(listed.status, 200);
+      const { data } = (await listed.json()) as { data: { id: string; number: string; status: string; company: { name: string } }[] };
+      assert.deepEqual(
+        data.map((a) => [a.number, a.status, a.company.name]),
+        [[number, 'submitted', company]],
+        'exactly one application, the one the applicant was told about',
+      );
+      const application = (await (await get(`/api/v1/applications/${data[0]!.id}`, { headers: manager })).json()) as {
+        contact: { email: string };
+        answers: Record<string, unknown>;
+        source: { channel: string };
+        locale: string;
+      };
+      assert.equal(application.contact.email, 'mai@saomai.example');
+      assert.deepEqual(application.answers, { q_segment: 'smb', q_competitor: false, q_plan: 'Two campaigns and a pilot with three customers.' });
+      assert.equal(application.source.channel, 'public_form');
+      assert.equal(application.locale, lang);
+
+      clean(applicant.problems);
+      await applicant.context.close();
+    });
+  }
+
+  test('the public page’s key is public but narrow: it reads no application, and works from the demo’s origin only', async () => {
+    const key = /publishable-key="(pk_pub_[^"]+)"/.exec(await (await get('/become-a-partner')).text())?.[1];
+    assert.ok(key, 'the page carries a publishable key');
+    const keyed = (init: RequestInit = {}) => ({ ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers as Record<string, string>) } });
+    assert.equal((await get('/api/v1/application-form', keyed())).status, 200, 'it reads the form');
+    for (const path of ['/api/v1/applications', '/api/v1/partners', '/api/v1/deals']) {
+      assert.ok([401, 403].includes((await get(path, keyed())).status), `${path} is refused to the key`);
+    }
+    const elsewhere = await get('/api/v1/applications', keyed({ method: 'POST', headers: { origin: 'https://copycat.example', 'content-type': 'application/json' }, body: '{}' }));
+    assert.equal(elsewhere.status, 403, 'another site cannot send applications with it');
+    const keys = await admin<{ data: { key: string; allowedOrigins: string[] }[] }>('/publishable-keys');
+    const origin = new URL(demo.url);
+    assert.deepEqual(keys.data.find((k) => k.key === key)?.allowedOrigins.sort(), [`http://127.0.0.1:${origin.port}`, `http://localhost:${origin.port}`]);
   });
 
   test('a manager adds an objective and proposes a plan, the partner adds its activity and agrees, measured objectives move when measurements arrive', { timeout: 240_000 }, async () => {
@@ -581,7 +668,7 @@ describe('the demo in Chromium', () => {
   test('the host pages are accessible (axe, WCAG 2.2 AA) in every language and theme', { timeout: 180_000 }, async () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const [partnerId] = await portalPartners();
-    for (const path of ['/', '/intranet?theme=dark', `/portal?as=${partnerId}&lang=vi&theme=brand`, '/portal?lang=en&theme=light', '/nowhere?lang=vi']) {
+    for (const path of ['/', '/intranet?theme=dark', `/portal?as=${partnerId}&lang=vi&theme=brand`, '/portal?lang=en&theme=light', '/become-a-partner?lang=vi&theme=dark', '/nowhere?lang=vi']) {
       const opened = await openPage(path);
       await step(opened, `checking ${path}`, () => waitForWidgets(opened.page));
       // Evaluated through DevTools, which the page's CSP does not govern (a <script> would be refused).

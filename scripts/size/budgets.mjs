@@ -30,7 +30,9 @@ export const NEW_WIDGET_LIMIT = 10 * KB;
  */
 export const TAGS = {
   // Measured after platform v2 and localised programme data landed together (decisions.md, "Bundle size").
-  'partnerkit-provider': 10.9 * KB,
+  // 10.9 -> 11.0: enablement's problem codes left it 2 B under 10.9 KB, and DomainName's export from
+  // the shared chunk renamed the provider's imports (+4 B; decisions.md, "<partner-application>": in the CDN build).
+  'partnerkit-provider': 11.0 * KB,
   // 9.0 -> 9.1: the KPI schema, which <partner-plan> shares, is a chunk of its own (decisions.md, "Joint business plans").
   'partner-scorecard': 9.1 * KB,
   'deal-register': 8.4 * KB,
@@ -41,6 +43,8 @@ export const TAGS = {
   // Issue 25: the inbox, its controller, the communication part and its English; the request form,
   // an announcement's body (the rich-text renderer) and Vietnamese load on use.
   'partner-inbox': NEW_WIDGET_LIMIT,
+  // Issue 21: the first two steps; the checks and the last two steps load on demand.
+  'partner-application': NEW_WIDGET_LIMIT,
 };
 
 /**
@@ -60,13 +64,16 @@ export const CEILINGS = {
   page: 60.1 * KB,
   /**
    * The page of the provider and one widget, for each of the first three. 43.7 / 43.0 / 43.7 ->
-   * 44.8 / 43.7 / 44.2 with the shared chunk's growth above (decisions.md, "Agreements").
+   * 44.8 / 43.7 / 44.2 with the shared chunk's growth above (decisions.md, "Agreements"); 44.8 /
+   * 43.7 / 44.2 -> 44.9 / 43.8 / 44.3 when DomainName became shared vocabulary (the partner's and
+   * the applicant's; the page of the three unchanged: decisions.md, "<partner-application>": in
+   * the CDN build).
    */
   widgetPage: {
-    // 44.8 -> 44.84: the loader's line for <partner-inbox> (every page loads the loader; issue 25,
-    // +0.02 KB) and the provider's client taking the enablement part (main at 3c30523, +0.02 KB).
-    'partner-scorecard': 44.84 * KB,
-    'deal-register': 43.7 * KB,
-    'resource-library': 44.2 * KB,
+    // 44.8 -> 44.84 for <partner-inbox>'s loader line and the provider's enablement part (issue 25),
+    // then +0.1 KB each when DomainName became shared vocabulary (issue 21).
+    'partner-scorecard': 44.9 * KB,
+    'deal-register': 43.8 * KB,
+    'resource-library': 44.3 * KB,
   },
 };

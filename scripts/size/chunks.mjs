@@ -6,12 +6,16 @@
 //   puts it in a chunk of its own when several do, so a part that new widgets share never makes
 //   the pages of other widgets heavier.
 // - Every other module that two or more tags use when they are defined (Lit, zod, the platform,
-//   the client's base) goes into the one shared chunk, which every page loads once.
+//   the client's base) goes into the one shared chunk, which every page loads once, if one of
+//   those tags is the provider or one of the first three widgets: code that only later widgets
+//   share (the plan's and the inbox's period rules) travels with them like a contract part, so the
+//   pages of the first three do not carry it.
 // - So does code every page loads anyway: what the provider (on every page) uses when defined and
 //   another tag uses too, even on demand (else it would be a chunk of its own that every page
 //   loads), and a contract part that a module of the shared chunk imports (else the shared chunk
 //   would import that part's chunk, and every page would load it as well).
 // - Code loaded on demand (views, translations) is never forced into the shared chunk.
+import { ORIGINAL_WIDGETS } from './budgets.mjs';
 import { displayPath } from './usage.mjs';
 
 /** The tag every page has. */
@@ -23,7 +27,7 @@ const PROVIDER = 'partnerkit-provider';
  * (localisable programme data's `translations.ts` included: a chunk of its own cost its importers
  * more than its 0.1 KB).
  */
-export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|partner-type|index)\.ts$))/;
+export const PART_MODULE = /[\\/]packages[\\/]core[\\/]src[\\/](client[\\/]parts[\\/]|schemas[\\/](?!(common|page|problem|issues|session-token|translations|partner-type|domain-name|index)\.ts$))/;
 
 /**
  * The chunk plan for a tag usage (`tagUsage()` of usage.mjs): which tags use each module when
@@ -42,7 +46,8 @@ export function chunkPlan(usage) {
   }
   const usersOf = (id) => eagerUsers.get(id) ?? new Set();
   const onEveryPage = (id) => usersOf(id).has(PROVIDER) && anyUsers.get(id).size >= 2;
-  const byUse = (id) => !PART_MODULE.test(id) && (usersOf(id).size >= 2 || onEveryPage(id));
+  const onFirstPages = (id) => [...usersOf(id)].some((tag) => tag === PROVIDER || ORIGINAL_WIDGETS.includes(tag));
+  const byUse = (id) => !PART_MODULE.test(id) && ((usersOf(id).size >= 2 && onFirstPages(id)) || onEveryPage(id));
   /**
    * Whether `id` goes into the shared chunk, given `importersOf(id)` (the modules that import it
    * statically). A module no tag uses by itself (a library's registration that a bundler keeps for

@@ -24,6 +24,10 @@ export function homePage(ctx: PageContext): string {
         <h2><a href="${hrefTo(ctx, 'portal')}">${t.portal}</a></h2>
         <p>${t.portalCard}</p>
       </li>
+      <li class="card">
+        <h2><a href="${hrefTo(ctx, 'apply')}">${t.apply}</a></h2>
+        <p>${t.applyCard}</p>
+      </li>
     </ul>
     <section class="how" aria-labelledby="how-title">
       <h2 id="how-title">${t.howTitle}</h2>

@@ -21,6 +21,7 @@ function pagesNav(ctx: PageContext): SafeHtml {
     ['home', ctx.t.home],
     ['intranet', ctx.t.intranet],
     ['portal', ctx.t.portal],
+    ['apply', ctx.t.apply],
   ];
   return html`<nav class="pages" aria-label="${ctx.t.pagesNav}">
     <ul>

@@ -7,7 +7,7 @@
  * - {@link createAdminKey}, {@link seedDatabase}, {@link migrate}: what the CLI does, as functions.
  * @module
  */
-export { createApp, DEFAULT_HEALTH_CHECK_TIMEOUT_MS, DEFAULT_IDEMPOTENCY_RETENTION_MS, DEFAULT_PROTECTION_DAYS, type AppOptions, type PartnerKitApp } from './app.js';
+export { createApp, DEFAULT_HEALTH_CHECK_TIMEOUT_MS, DEFAULT_IDEMPOTENCY_RETENTION_MS, DEFAULT_MIN_FORM_FILL_MS, DEFAULT_PROTECTION_DAYS, type AppOptions, type PartnerKitApp } from './app.js';
 export { startServer, type RunningServer, type StartServerOptions } from './server.js';
 export { openDatabase, DEFAULT_DATA_DIR, type DatabaseOptions, type OpenDatabaseOptions } from './db/open-database.js';
 export type { Database, DriverName, Queryable, QueryResult, Row } from './db/database.js';
@@ -16,6 +16,7 @@ export { migrate, SCHEMA_VERSION, type MigrationReport } from './db/migrate.js';
 export { createAdminKey, listAdminKeys, revokeAdminKey, ADMIN_KEY_PREFIX, type AdminKeyInfo, type CreatedAdminKey } from './security/api-keys.js';
 export { loadSecret, SECRET_ENV, SECRET_FILE } from './security/secret.js';
 export { DEFAULT_SESSION_TTL_SECONDS } from './security/session-tokens.js';
+export { DEMO_PUBLISHABLE_KEY_NAME } from './seed/recruitment.js';
 export { seedDatabase, type SeedMode, type SeedOptions, type SeedPlan, type SeedReport } from './seed/seed.js';
 export { sweep, startSweeper, DEFAULT_TIER_SWEEP_INTERVAL_MS, type SweepOptions, type SweepReport, type Sweeper, type SweeperOptions } from './domain/sweeper.js';
 export { jsonLinesSink, type LogEntry, type LogLevel, type LogSink } from './http/logger.js';

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { HttpUrl, Id, Timestamp, text } from './common.js';
+import { holds } from './holds.js';
 import { PartnerType } from './partner-type.js';
 import { translation, translations } from './translations.js';
 
@@ -77,6 +78,17 @@ export type OfferedPartnerType = z.infer<typeof OfferedPartnerType>;
 
 const consentText = text(2000);
 
+// The company sizes the form offers and the receipt it gets back are the public form's, so a page
+// with the form loads them without the application's own schemas (which it checks on demand).
+export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
+/** How many people the applying company employs. */
+export const CompanySize = /* @__PURE__ */ z.enum(COMPANY_SIZES);
+export type CompanySize = z.infer<typeof CompanySize>;
+
+/** Answer of `POST /v1/applications` to a publishable key: the application number, and nothing else. */
+export const ApplicationReceipt = /* @__PURE__ */ z.strictObject({ number: text(40) });
+export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
+
 /** The consent text in one language. */
 export const ConsentTranslation = /* @__PURE__ */ translation({ text: consentText });
 export type ConsentTranslation = z.infer<typeof ConsentTranslation>;
@@ -94,17 +106,17 @@ const formFields = {
   /** The partner types an applicant may ask for, in the order the form offers them (at least one, each once). */
   partnerTypes: /* @__PURE__ */ z.array(OfferedPartnerType).check(
     z.minLength(1, 'must offer at least one partner type'),
-    z.refine((types) => new Set(types.map((t) => t.type)).size === types.length, 'must offer each partner type once'),
+    holds((types: OfferedPartnerType[]) => new Set(types.map((t) => t.type)).size === types.length, 'must offer each partner type once'),
   ),
   /** The programme's own questions, in the order the form asks them (at most 50, ids unique). */
   questions: /* @__PURE__ */ z.array(ApplicationQuestion).check(
     z.maxLength(50),
-    z.refine((questions) => new Set(questions.map((q) => q.id)).size === questions.length, 'must give each question its own id'),
-    z.refine(
-      (questions) => questions.every((q) => (q.kind === 'single_choice' || q.kind === 'multiple_choice' ? q.options.length >= 2 : q.options.length === 0)),
+    holds((questions: ApplicationQuestion[]) => new Set(questions.map((q) => q.id)).size === questions.length, 'must give each question its own id'),
+    holds(
+      (questions: ApplicationQuestion[]) => questions.every((q) => (q.kind === 'single_choice' || q.kind === 'multiple_choice' ? q.options.length >= 2 : q.options.length === 0)),
       'choice questions need 2-50 options; other kinds none',
     ),
-    z.refine((questions) => questions.every((q) => new Set(q.options.map((o) => o.value)).size === q.options.length), 'must give each option of a question its own value'),
+    holds((questions: ApplicationQuestion[]) => questions.every((q) => new Set(q.options.map((o) => o.value)).size === q.options.length), 'must give each option of a question its own value'),
   ),
   consent: ApplicationConsent,
 };

@@ -5,19 +5,15 @@
  */
 import * as z from 'zod/mini';
 import { CountryCode, EmailAddress, HttpUrl, Id, LanguageTag, PersonRef, Timestamp, text } from './common.js';
-import { PhoneNumber } from './deal.js';
-import { DomainName } from './partner.js';
+import { ApplicationReceipt, CompanySize } from './application-form.js';
+import { DomainName } from './domain-name.js';
 import { PartnerType } from './partner-type.js';
+import { PhoneNumber } from './phone-number.js';
 
 export const APPLICATION_STATUSES = ['submitted', 'screening', 'interview', 'due_diligence', 'approved', 'declined', 'on_hold', 'withdrawn'] as const;
 /** A stage of the application lifecycle (core's `APPLICATION_TRANSITIONS` has the moves). */
 export const ApplicationStatus = /* @__PURE__ */ z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
-
-export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
-/** How many people the applying company employs. */
-export const CompanySize = /* @__PURE__ */ z.enum(COMPANY_SIZES);
-export type CompanySize = z.infer<typeof CompanySize>;
 
 export const APPLICATION_CHANNELS = ['public_form', 'partner_referral', 'manager_invite'] as const;
 /** How the application came in: the public form, referred by a partner, or invited by a manager. */
@@ -242,10 +238,6 @@ export const ApplicationInput = /* @__PURE__ */ z.strictObject({
   ),
 });
 export type ApplicationInput = z.input<typeof ApplicationInput>;
-
-/** Answer of `POST /v1/applications` to a publishable key: the application number, and nothing else. */
-export const ApplicationReceipt = /* @__PURE__ */ z.strictObject({ number: text(40) });
-export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
 
 /** Answer of `POST /v1/applications`: the application for vendor principals, the receipt for a publishable key. */
 export const ApplicationCreated = /* @__PURE__ */ z.union([Application, ApplicationReceipt]);

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CalendarDate, CountryCode, EmailAddress, Id, Money, PersonRef, Timestamp, text } from './common.js';
+import { PhoneNumber } from './phone-number.js';
 import { Role } from './session.js';
 import { CONFLICT_REASONS, DEAL_REASON_CODES, DEAL_STATUSES, DEAL_TYPES } from './deal-codes.js';
 
@@ -34,10 +35,6 @@ const customerFields = {
 
 export const DealCustomer = /* @__PURE__ */ z.object({ ...customerFields });
 export type DealCustomer = z.infer<typeof DealCustomer>;
-
-/** A phone number as people write it: digits, spaces, `( ) . -` and an optional leading `+`. */
-export const PhoneNumber = /* @__PURE__ */ z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +84 28 1234 5678'));
-export type PhoneNumber = z.infer<typeof PhoneNumber>;
 
 const contactFields = {
   name: z.optional(z.nullable(text(200))),

@@ -4,17 +4,12 @@
  */
 import * as z from 'zod/mini';
 import { CountryCode, HttpUrl, Id, PersonRef, Timestamp, text } from './common.js';
+import { DomainName } from './domain-name.js';
 import { PartnerType } from './partner-type.js';
 
 export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'suspended', 'offboarded'] as const;
 export const PartnerStatus = /* @__PURE__ */ z.enum(PARTNER_STATUSES);
 export type PartnerStatus = z.infer<typeof PartnerStatus>;
-
-/** A customer or partner web domain such as `example.co.uk` (no scheme, no path). */
-export const DomainName = /* @__PURE__ */ z.string().check(
-  z.maxLength(253),
-  z.regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$/i, 'must be a domain such as example.com'),
-);
 
 export const Partner = /* @__PURE__ */ z.object({
   id: Id,

@@ -65,7 +65,7 @@ describe('tree-shaking core', () => {
 
   it('one schema keeps the schemas it is made of and no others', async () => {
     const { modules, output } = await keptModules(`import { Deal } from '@partnerkit/core/schemas'; export default Deal;`);
-    assert.deepEqual(modules, ['schemas/common.ts', 'schemas/deal-codes.ts', 'schemas/deal.ts', 'schemas/session.ts']);
+    assert.deepEqual(modules, ['schemas/common.ts', 'schemas/deal-codes.ts', 'schemas/deal.ts', 'schemas/phone-number.ts', 'schemas/session.ts']);
     for (const unused of ['DealInput', 'DealCheckInput', 'DealTransitionInput', 'SessionInput', 'Principal', 'HttpUrl', 'IdempotencyKey']) {
       assert.ok(!new RegExp(`\\b${unused}\\b`).test(output), `${unused} should have been dropped`);
     }
@@ -73,19 +73,20 @@ describe('tree-shaking core', () => {
 
   it("a part carries its own schemas and operations, and neither the transport nor another part's", async () => {
     const { modules } = await keptModules(`import { deals } from '@partnerkit/core/client/deals'; export default deals;`);
-    assert.deepEqual(modules, ['client/http/idempotency-key.ts', 'client/http/url.ts', 'client/part.ts', 'client/parts/deals.ts', 'schemas/common.ts', 'schemas/deal-codes.ts', 'schemas/deal.ts', 'schemas/page.ts', 'schemas/session.ts']);
+    assert.deepEqual(modules, ['client/http/idempotency-key.ts', 'client/http/url.ts', 'client/part.ts', 'client/parts/deals.ts', 'schemas/common.ts', 'schemas/deal-codes.ts', 'schemas/deal.ts', 'schemas/page.ts', 'schemas/phone-number.ts', 'schemas/session.ts']);
   });
 
-  it('the public form\'s part carries the form and the receipt, none of the vendor side of recruitment', async () => {
+  // The application's own schemas stay out: a form loads them only to check what was typed.
+  it('the public form\'s part carries the form and the receipt, none of the application\'s schemas nor the vendor side of recruitment', async () => {
     const { modules, output } = await keptModules(`import { applicationForm } from '@partnerkit/core/client/application-form'; export default applicationForm;`);
     assert.deepEqual(modules.filter((m) => m.startsWith('schemas/')), [
       'schemas/application-form.ts',
-      'schemas/application.ts',
       'schemas/common.ts',
+      'schemas/holds.ts',
       'schemas/partner-type.ts',
       'schemas/translations.ts',
     ]);
-    for (const unused of ['ApplicationHistoryEntry', 'ApplicationCapabilities', 'Evaluation', 'SelectionCriterion', 'PhoneNumber']) {
+    for (const unused of ['ApplicationHistoryEntry', 'ApplicationCapabilities', 'ApplicationInput', 'Evaluation', 'SelectionCriterion', 'PhoneNumber']) {
       assert.ok(!new RegExp(`\\b${unused}\\b`).test(output), `${unused} should have been dropped`);
     }
   });

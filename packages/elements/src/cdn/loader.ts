@@ -16,6 +16,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'partner-agreements': () => import('../define/partner-agreements.js'),
   'partner-plan': () => import('../define/partner-plan.js'),
   'partner-inbox': () => import('../define/partner-inbox.js'),
+  'partner-application': () => import('../define/partner-application.js'),
 };
 
 /** Tags not requested yet. */

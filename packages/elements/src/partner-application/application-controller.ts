@@ -4,11 +4,18 @@
  * step they are on (saved on every change and restored after a reload), the problems shown, and
  * the submission: one idempotency key per application, the form token and the honeypot sent as
  * the backend expects them, and an outcome that never drops what was typed.
+ *
+ * The checks (`application-model.ts`: the contract's `ApplicationInput` schema and core's
+ * `checkAnswers`) and the last two steps' templates are not part of the first paint: the checks
+ * load when the person first enters or types in the form (or a restored draft needs them), the
+ * templates when their step opens. A check asked for before its code is in runs once it is
+ * (`pending`, which the element's `updateComplete` awaits); what was typed never waits for it.
  * @module
  */
 import type { ReactiveController } from 'lit';
 import { applicationForm } from '@partnerkit/core/client/application-form';
 import type { ApplicationForm } from '@partnerkit/core/schemas';
+import { LazyView } from '../controllers/lazy-view.js';
 import { PkApplicationSubmitEvent } from '../events/application-submit.js';
 import { PkApplicationSubmittedEvent } from '../events/application-submitted.js';
 import { createDataTask, type DataTask } from '../platform/data-task.js';
@@ -16,8 +23,12 @@ import { isAbortError } from '../platform/describe-error.js';
 import type { PartnerKitHost } from '../platform/host.js';
 import { reportError } from '../platform/report-error.js';
 import { ApplicationDraft, newIdempotencyKey } from './application-draft.js';
-import { emptyValues, stepOf, STEPS, type DraftAnswers, type DraftValues, type FieldName, type FieldProblem, type Step } from './application-fields.js';
-import { buildApplicationInput, fieldOfPath, problemsOn, type BuildResult } from './application-model.js';
+import { emptyValues, problemsOn, stepOf, STEPS, type DraftAnswers, type DraftValues, type FieldName, type FieldProblem, type Step } from './application-fields.js';
+import type * as Model from './application-model.js';
+import type * as LaterSteps from './later-steps.js';
+
+type ApplicationModel = typeof Model;
+type BuildResult = Model.BuildResult;
 
 /** What the element tells the controller. */
 export interface ApplicationHost extends PartnerKitHost {
@@ -57,15 +68,31 @@ export class ApplicationController implements ReactiveController {
   phase: Phase = { kind: 'form' };
   /** What is typed into the field people never see (bots fill it). */
   honeypot = '';
+  /** True while Next or Send waits for the checks' code. */
+  checking = false;
+  /** Why the checks' code could not load (a CDN chunk offline), until the next try. */
+  checksError: unknown;
+  /** Settles once a check asked for before the checks' code was in has run. */
+  pending: Promise<unknown> | undefined;
+  /** The capabilities step's questions and the last step, loaded when either opens. */
+  readonly laterSteps: LazyView<typeof LaterSteps>;
   readonly #host: ApplicationHost;
   #key = newIdempotencyKey();
   #draft: ApplicationDraft | undefined;
+  #model: ApplicationModel | undefined;
+  #modelLoad: Promise<ApplicationModel> | undefined;
   /** What to focus once the next render is done. */
   #focus: string | null = null;
 
   constructor(host: ApplicationHost) {
     this.#host = host;
     host.addController(this);
+    // Part of the element's update while it loads, like the checks.
+    this.laterSteps = new LazyView(host, () => {
+      const load = import('./later-steps.js');
+      this.#await(load);
+      return load;
+    });
     this.task = createDataTask(host, () => [] as const, (_, { client, signal }) => applicationForm(client).get({ signal }));
   }
 
@@ -82,6 +109,18 @@ export class ApplicationController implements ReactiveController {
     if (!saved) return;
     ({ values: this.values, answers: this.answers, step: this.step, key: this.#key } = saved);
     this.restored = true;
+    void this.prepare().catch(() => undefined);
+  }
+
+  /** Loads the checks' code, once (a failed load is tried again next time). */
+  prepare(): Promise<ApplicationModel> {
+    return (this.#modelLoad ??= import('./application-model.js').then(
+      (model) => (this.#model = model),
+      (error: unknown) => {
+        this.#modelLoad = undefined;
+        throw error;
+      },
+    ));
   }
 
   hostUpdated(): void {
@@ -111,8 +150,14 @@ export class ApplicationController implements ReactiveController {
   }
 
   /** Next: moves on when this step's fields are right, else lists what to fix. */
-  next(): void {
-    const problems = problemsOn(this.step, this.#problems());
+  next(): Promise<void> {
+    return this.#track(this.#next());
+  }
+
+  async #next(): Promise<void> {
+    const model = await this.#checks();
+    if (!model) return;
+    const problems = problemsOn(this.step, this.#problems(model));
     if (problems.length) return this.#show(problems);
     this.#go(STEPS[STEPS.indexOf(this.step) + 1] ?? this.step);
   }
@@ -127,11 +172,17 @@ export class ApplicationController implements ReactiveController {
   }
 
   /** Sends the application: checked whole first; the first step with a problem opens if any. */
-  async submit(): Promise<void> {
+  submit(): Promise<void> {
+    return this.#track(this.#submit());
+  }
+
+  async #submit(): Promise<void> {
     const form = this.form;
     const client = this.#host.resolvedClient;
     if (!form || !client || this.phase.kind === 'sending') return;
-    const built = this.#build();
+    const model = await this.#checks();
+    if (!model) return;
+    const built = this.#build(model);
     if (!built.ok) {
       this.step = stepOf(built.problems[0]!.field);
       return this.#show(problemsOn(this.step, built.problems));
@@ -170,7 +221,8 @@ export class ApplicationController implements ReactiveController {
   }
 
   #refused(error: unknown): void {
-    const fields = fieldErrorsOf(error).map((e) => ({ ...e, field: fieldOfPath(e.path) }));
+    // The checks' code is in: the application was checked before it was sent.
+    const fields = fieldErrorsOf(error).map((e) => ({ ...e, field: this.#model?.fieldOfPath(e.path) }));
     // The form token was refused (sent too soon after the form opened, or too late): a new one,
     // and the person sends again. The key stays: nothing was created under it.
     const token = fields.some((e) => e.path === 'formToken');
@@ -190,10 +242,28 @@ export class ApplicationController implements ReactiveController {
     this.#set({ kind: 'failed', error, tooSoon: token }, '.focus-target');
   }
 
-  #build(): BuildResult {
+  /** The checks' code, loaded if need be (Next and Send wait, showing so); undefined when it cannot load. */
+  async #checks(): Promise<ApplicationModel | undefined> {
+    if (this.#model) return this.#model;
+    this.checking = true;
+    this.checksError = undefined;
+    this.#host.requestUpdate();
+    try {
+      return await this.prepare();
+    } catch (error) {
+      this.checksError = error;
+      reportError(this.#host, error);
+      return undefined;
+    } finally {
+      this.checking = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #build(model: ApplicationModel): BuildResult {
     const form = this.form;
     if (!form) return { ok: false, problems: [] };
-    return buildApplicationInput(form, this.values, this.answers, {
+    return model.buildApplicationInput(form, this.values, this.answers, {
       locale: this.#host.locale,
       formToken: form.formToken,
       honeypot: this.honeypot,
@@ -201,12 +271,13 @@ export class ApplicationController implements ReactiveController {
     });
   }
 
-  #problems(): FieldProblem[] {
-    const built = this.#build();
+  #problems(model: ApplicationModel): FieldProblem[] {
+    const built = this.#build(model);
     return built.ok ? [] : built.problems;
   }
 
   #changed(field: string): void {
+    void this.prepare().catch(() => undefined);
     if (this.problems.some((p) => p.field === field)) this.#recheck(field);
     if (this.phase.kind === 'failed') this.phase = { kind: 'form' };
     this.#save();
@@ -214,10 +285,29 @@ export class ApplicationController implements ReactiveController {
   }
 
   #recheck(field: string): void {
-    const now = this.#problems().find((p) => p.field === field);
+    if (!this.#model) return this.#await(this.prepare().then(() => this.#recheck(field)));
+    const now = this.#problems(this.#model).find((p) => p.field === field);
     this.problems = [...this.problems.filter((p) => p.field !== field), ...(now ? [now] : [])];
     this.summary = this.summary.filter((p) => p.field !== field || now);
     this.#host.requestUpdate();
+  }
+
+  // Work that waits for the checks' code is part of the element's update until it is in.
+  #track(work: Promise<void>): Promise<void> {
+    if (!this.#model) this.#await(work);
+    return work;
+  }
+
+  // Held in `pending` until it settled, so the element's updateComplete includes it.
+  #await(work: Promise<unknown>): void {
+    const pending: Promise<unknown> = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending = pending;
+    void pending.then(() => {
+      if (this.pending === pending) this.pending = undefined;
+    });
   }
 
   #show(problems: FieldProblem[]): void {

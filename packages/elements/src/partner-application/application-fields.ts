@@ -69,3 +69,8 @@ export function stepOf(field: string): Step {
 export function emptyValues(): DraftValues {
   return Object.fromEntries(FIELD_NAMES.map((name) => [name, ''])) as DraftValues;
 }
+
+/** The problems on one step's fields (what stops a person moving on). */
+export function problemsOn(step: Step, problems: readonly FieldProblem[]): FieldProblem[] {
+  return problems.filter((p) => stepOf(p.field) === step);
+}

@@ -9,7 +9,7 @@
  */
 import { applicableQuestions, checkAnswers } from '@partnerkit/core/rules';
 import { ApplicationInput, FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, type AnswerValue, type ApplicationAnswers, type ApplicationForm, type PartnerType } from '@partnerkit/core/schemas';
-import { FIELD_NAMES, questionField, stepOf, STEPS, type DraftAnswers, type DraftValues, type FieldName, type FieldProblem, type Step } from './application-fields.js';
+import { FIELD_NAMES, questionField, stepOf, STEPS, type DraftAnswers, type DraftValues, type FieldName, type FieldProblem } from './application-fields.js';
 
 export type BuildResult = { ok: true; input: ApplicationInput } | { ok: false; problems: FieldProblem[] };
 
@@ -202,9 +202,4 @@ export function buildApplicationInput(form: ApplicationForm, values: DraftValues
   }
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => order(form, a.field) - order(form, b.field)) };
   return { ok: true, input: (result as { data: ApplicationInput }).data };
-}
-
-/** The problems on one step's fields (what stops a person moving on). */
-export function problemsOn(step: Step, problems: readonly FieldProblem[]): FieldProblem[] {
-  return problems.filter((p) => stepOf(p.field) === step);
 }

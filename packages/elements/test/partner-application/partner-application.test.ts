@@ -72,6 +72,36 @@ describe('<partner-application> steps', () => {
     expect(el.application.step).to.equal('company');
   });
 
+  it('the checks load on demand: Next before they are in says Checking…, then checks, keeping what was typed', async () => {
+    const { client } = applicationClient();
+    const el = await formElement(client);
+    // Typed without entering the form (no focus, no input event): the checks' code is not asked for yet.
+    const name = $<HTMLInputElement>(el, '#f-companyName')!;
+    name.value = 'Sao Mai';
+    el.application.values = { ...el.application.values, companyName: 'Sao Mai' };
+    part<HTMLButtonElement>(el, 'next-button')!.click();
+    expect(el.application.checking).to.equal(true);
+    await el.updateComplete;
+    expect(el.application.checking).to.equal(false);
+    expect([...part(el, 'error-summary')!.querySelectorAll('li')].map(text)).to.deep.equal(['Partner type: Choose one.', 'Country: Choose one.', 'Number of employees: Choose one.']);
+    expect($<HTMLInputElement>(el, '#f-companyName')!.value).to.equal('Sao Mai');
+    expect(text(part(el, 'next-button'))).to.equal('Next');
+  });
+
+  it('the questions come in when their step opens (their code loads then), the answers so far intact', async () => {
+    const { client } = applicationClient();
+    const el = await formElement(client);
+    await fill(el, VALID.company);
+    await advance(el);
+    await fill(el, VALID.contact);
+    el.application.goTo('capabilities');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[data-question]').length).to.be.greaterThan(0);
+    el.application.goTo('company');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#f-companyName')!.value).to.equal(VALID.company.companyName);
+  });
+
   it('checks values by the contract: a bad website, year, email and market say how to type them', async () => {
     const { client } = applicationClient();
     const el = await formElement(client);

@@ -4,8 +4,8 @@
  * bundle carries only the form's schemas.
  * @module
  */
-import { ApplicationForm, type ApplicationFormInput } from '../../schemas/application-form.js';
-import { type ApplicationInput, ApplicationReceipt } from '../../schemas/application.js';
+import { ApplicationForm, type ApplicationFormInput, ApplicationReceipt } from '../../schemas/application-form.js';
+import type { ApplicationInput } from '../../schemas/application.js';
 import { newIdempotencyKey } from '../http/idempotency-key.js';
 import type { CreateOptions, RequestOptions } from '../options.js';
 import { definePart } from '../part.js';

@@ -20,6 +20,7 @@ export const en = defineMessages({
   change: (p: { step: string }) => `Change: ${p.step}`,
   submit: 'Send application',
   sending: 'Sending…',
+  checking: 'Checking…',
   choose: 'Choose…',
   restored: 'Your unsent application was restored.',
 

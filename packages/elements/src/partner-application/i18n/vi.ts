@@ -17,6 +17,7 @@ export const vi: Messages<typeof en> = {
   change: (p) => `Sửa: ${p.step}`,
   submit: 'Gửi hồ sơ ứng tuyển',
   sending: 'Đang gửi…',
+  checking: 'Đang kiểm tra…',
   choose: 'Chọn…',
   restored: 'Hồ sơ ứng tuyển chưa gửi của bạn đã được khôi phục.',
 
