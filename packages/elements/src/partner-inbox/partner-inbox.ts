@@ -23,7 +23,7 @@ import type { RequestForm } from './request-form.js';
 export type InboxView = 'all' | 'announcements' | 'requests';
 
 /**
- * @summary Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
+ * @summary Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time, how announcements are read, and a form to publish one.
  * @tagname partner-inbox
  *
  * @fires {PkUnreadChangeEvent} pk-unread-change - The partner's unread count was first known or changed; `detail.data.unread`.
