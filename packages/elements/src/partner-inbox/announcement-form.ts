@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { newIdempotencyKey } from '@partnerkit/core/client';
 import { definePart } from '@partnerkit/core/client/base';
 import { announcements } from '@partnerkit/core/client/communication';
-import { ANNOUNCEMENT_CATEGORIES, AnnouncementInput, PARTNER_TYPES, type Announcement, type AnnouncementCategory, type PartnerType } from '@partnerkit/core/schemas';
+import { ANNOUNCEMENT_CATEGORIES, AnnouncementInput, PartnerType, type Announcement, type AnnouncementCategory } from '@partnerkit/core/schemas';
 import { describeError } from '../platform/describe-error.js';
 import type { PartnerKitHost } from '../platform/host.js';
 import { LazyMessages, LocalizeController } from '../platform/localize.js';
@@ -52,6 +52,10 @@ export interface ComposeProblem {
   /** The backend's reason, when it refused the field. */
   detail?: string;
 }
+
+// The enum's entries rather than PARTNER_TYPES: the shared chunk already exports the enum, and a
+// name only this chunk imports would add its export to the chunk every page loads.
+const PARTNER_TYPES = Object.values(PartnerType.def.entries) as PartnerType[];
 
 const FIELDS: readonly ComposeField[] = ['title', 'body', 'otherTitle', 'otherBody', 'category', 'types', 'tiers', 'regions', 'partners', 'publishAt', 'expiresAt'];
 const AUDIENCE_FIELDS: Record<string, ComposeField> = { partnerTypes: 'types', tierIds: 'tiers', regions: 'regions', partnerIds: 'partners' };
