@@ -2,7 +2,8 @@
  * `<partner-inbox>` in every state, for both sides, in both languages, on `@partnerkit/mock`: the
  * demo programme's announcements (pinned, unread, read, in English and Vietnamese) and requests in
  * every status, a partner's user or a channel manager, and the mock's faults for loading and
- * errors. Actions act on the mock: read an announcement, open a request, reply, move it.
+ * errors. Actions act on the mock: read an announcement, open a request, reply, move it, publish an
+ * announcement (the manager's form: empty, refused on its fields, failing, published).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -74,3 +75,43 @@ export const Narrow320: Story = { args: { width: '320px' } };
 export const Loading: Story = { args: { backend: 'loading forever' } };
 export const ServerError: Story = { args: { backend: 'server error' } };
 export const ActionsFail: Story = { args: { backend: 'actions fail', view: 'requests' } };
+
+/** Waits for `selector` in the inbox's shadow root (the widget loads its data, then the form's code). */
+async function shown(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+  const el = canvas.querySelector('partner-inbox')!;
+  for (let i = 0; i < 300; i++) {
+    const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no ${selector}`);
+}
+
+/** Opens the announcement form, fills it as `values` say (field id to value), and sends it when `send`. */
+const compose =
+  (values: Record<string, string> = {}, send = false): Story['play'] =>
+  async ({ canvasElement }) => {
+    (await shown(canvasElement, '[part~="new-announcement"]')).click();
+    await shown(canvasElement, '#compose-title');
+    for (const [id, value] of Object.entries(values)) {
+      const field = (await shown(canvasElement, `#${id}`)) as HTMLInputElement;
+      field.value = value;
+      field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
+    }
+    if (send) (await shown(canvasElement, '[part~="publish-button"]')).click();
+  };
+
+const filled = { 'compose-title': 'Double funds for Silver', 'compose-body': 'Bring your Q3 pipeline.\nWe co-fund what you register.', 'compose-category': 'incentive' };
+const manager = { side: 'a channel manager', view: 'announcements' } as const;
+
+/** A manager's announcement form, empty. */
+export const ManagerPublish: Story = { args: manager, play: compose() };
+export const ManagerPublishVietnamese: Story = { args: { ...manager, lang: 'vi' }, play: compose() };
+export const ManagerPublishNarrow320: Story = { args: { ...manager, width: '320px' }, play: compose(filled) };
+/** Sent empty: the contract's problems on the fields. */
+export const ManagerPublishInvalid: Story = { args: manager, play: compose({}, true) };
+export const ManagerPublishInvalidVietnamese: Story = { args: { ...manager, lang: 'vi' }, play: compose({}, true) };
+/** The backend fails: the reason, what was typed kept, Publish again to retry. */
+export const ManagerPublishFails: Story = { args: { ...manager, backend: 'actions fail' }, play: compose(filled, true) };
+/** Publishes (the new announcement on top, the form closed). */
+export const ManagerPublished: Story = { args: manager, play: compose(filled, true) };

@@ -501,14 +501,30 @@ describe('the demo in Chromium', () => {
     });
     assert.equal(assign.status, 200);
 
-    // The manager publishes, through the contract with the intranet's own session.
-    const { token } = (await (await get('/demo/session?as=manager')).json()) as { token: string };
-    const published = await get('/api/v1/announcements', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `demo-${stamp}` },
-      body: JSON.stringify({ title, body: 'Bring your Q3 pipeline.\nWe co-fund what you register.', category: 'incentive', audience: { tierIds: [tierId('Silver')] } }),
+    // The manager publishes on the intranet, through the inbox's form, to Silver partners.
+    const manager = await openPage(`/intranet?partner=${silver.id}`);
+    const { page: intranet } = manager;
+    await step(manager, 'publishing an announcement to Silver partners', async () => {
+      await waitForWidgets(intranet);
+      await intranet.locator('partner-inbox >>> [part~="new-announcement"]').setTimeout(WAIT.timeout).click();
+      // The form's code loads on first open and moves focus to the title: type only after that.
+      await intranet.waitForFunction(() => document.querySelector('partner-inbox')?.shadowRoot?.activeElement?.id === 'compose-title', { timeout: WAIT.timeout });
+      await intranet.locator('partner-inbox >>> #compose-title').fill(title);
+      await intranet.locator('partner-inbox >>> #compose-body').fill('Bring your Q3 pipeline. We co-fund what you register.');
+      await intranet.select('partner-inbox >>> #compose-category', 'incentive');
+      await intranet.locator(`partner-inbox >>> input[name="tiers"][value="${tierId('Silver')}"]`).click();
+      await intranet.locator('partner-inbox >>> [part~="publish-button"]').click();
+      await intranet.waitForFunction(
+        (expected) => [...(document.querySelector('partner-inbox')?.shadowRoot?.querySelectorAll('[part~="announcement"] h4') ?? [])].some((h) => h.textContent?.trim() === expected),
+        { timeout: WAIT.timeout },
+        title,
+      );
     });
-    assert.equal(published.status, 201);
+    const { data: listed } = await admin<{ data: { title: string; status: string; audience: { tierIds: string[] } }[] }>('/announcements?category=incentive&limit=100');
+    const published = listed.find((a) => a.title === title);
+    assert.ok(published, 'the announcement was published');
+    assert.equal(published.status, 'published');
+    assert.deepEqual(published.audience.tierIds, [tierId('Silver')]);
 
     // The Silver partner sees it, unread; the Registered partner does not.
     const partner = await openPage(`/portal?as=${silver.id}`);
@@ -545,12 +561,11 @@ describe('the demo in Chromium', () => {
     assert.ok(request, 'the request was opened');
     assert.equal(request.status, 'open');
 
-    // The channel manager answers it and resolves it on the intranet.
-    const manager = await openPage(`/intranet?partner=${silver.id}`);
-    const { page: intranet } = manager;
+    // The channel manager answers it and resolves it on the intranet (read again: the request is new).
     const link = `partner-inbox >>> [part~="request-link"][data-id="${request.id}"]`;
     await step(manager, 'answering and resolving the request', async () => {
       await intranet.bringToFront();
+      await intranet.reload({ waitUntil: 'domcontentloaded' });
       await waitForWidgets(intranet);
       await intranet.waitForSelector('partner-inbox >>> [part~="request-link"]', WAIT);
       // Earliest due first: a request opened a minute ago may be on a later page.

@@ -119,11 +119,11 @@ declare module 'react' {
         }
       >;
       /**
-       * `<partner-inbox>`: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
+       * `<partner-inbox>`: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time, how announcements are read, and a form to publish one.
        */
       'partner-inbox': PartnerKitJsx<
         PartnerInbox,
-        'client' | 'composing' | 'dealId' | 'draftKey' | 'pollSeconds' | 'theme' | 'view',
+        'announcing' | 'client' | 'composing' | 'dealId' | 'draftKey' | 'pollSeconds' | 'theme' | 'view',
         {
         /** A deal the new request is about (say, when the inbox opens from a deal's page). */
         'deal-id'?: PartnerInbox['dealId'] | undefined;

@@ -85,10 +85,10 @@ declare module 'vue' {
       }
     >;
     /**
-     * `<partner-inbox>`: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
+     * `<partner-inbox>`: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time, how announcements are read, and a form to publish one.
      */
     'partner-inbox': DefineComponent<
-      Partial<Pick<PartnerInbox, 'client' | 'composing' | 'dealId' | 'draftKey' | 'pollSeconds' | 'theme' | 'view'>> & {
+      Partial<Pick<PartnerInbox, 'announcing' | 'client' | 'composing' | 'dealId' | 'draftKey' | 'pollSeconds' | 'theme' | 'view'>> & {
         lang?: string | undefined;
         /** `@pk-error`: Loading or an action failed. */
         onPkError?: ((event: PkErrorEvent) => void) | undefined;

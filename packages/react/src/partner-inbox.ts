@@ -6,7 +6,7 @@ import { PartnerInbox as PartnerInboxElement } from '@partnerkit/elements/partne
 import type { PkErrorEvent, PkUnreadChangeEvent } from '@partnerkit/elements';
 
 /**
- * `<partner-inbox>` as a React component: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
+ * `<partner-inbox>` as a React component: Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time, how announcements are read, and a form to publish one.
  *
  * Its props are the element's properties and one callback per event (`onError`, `onUnreadChange`), each typed with its event class. Importing this module defines the tag.
  */

@@ -11,7 +11,8 @@ import { EmailAddress, Id, LanguageTag, Timestamp, text } from './common.js';
 import { holds } from './holds.js';
 import { PartnerType } from './partner-type.js';
 import { RichText, RichTextInput } from './rich-text.js';
-import { translation, translations, translationsInput } from './translations.js';
+import { translation, translations } from './translations.js';
+import { translationsInput } from './translations-input.js';
 
 /** What an agreement can hold back until it is accepted. */
 export const AGREEMENT_GATES = ['deal_registration', 'resources'] as const;

@@ -13,7 +13,8 @@ import { CalendarDate, HttpUrl, Id, Timestamp, text } from './common.js';
 import { holdsAt } from './holds.js';
 import { PartnerType } from './partner-type.js';
 import { Role } from './session.js';
-import { translation, translations, translationsInput } from './translations.js';
+import { translation, translations } from './translations.js';
+import { translationsInput } from './translations-input.js';
 
 /** What an announcement is about. */
 export const ANNOUNCEMENT_CATEGORIES = ['programme_change', 'product_news', 'incentive', 'event'] as const;

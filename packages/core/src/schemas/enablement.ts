@@ -8,7 +8,8 @@
 import * as z from 'zod/mini';
 import { CalendarDate, EmailAddress, HttpUrl, Id, LanguageTag, Timestamp, text } from './common.js';
 import { PartnerType } from './partner-type.js';
-import { translation, translations, translationsInput } from './translations.js';
+import { translation, translations } from './translations.js';
+import { translationsInput } from './translations-input.js';
 
 /** `self_paced`: modules to read or watch, maybe an assessment; `live`: a session; `external`: another provider's course. */
 export const COURSE_FORMATS = ['self_paced', 'live', 'external'] as const;

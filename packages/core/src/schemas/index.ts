@@ -4,6 +4,7 @@
  */
 export * from './common.js';
 export * from './translations.js';
+export * from './translations-input.js';
 export * from './partner-type.js';
 export * from './domain-name.js';
 export * from './phone-number.js';

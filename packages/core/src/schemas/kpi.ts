@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { CurrencyCode, Id, Timestamp, text } from './common.js';
-import { translation, translations, translationsInput } from './translations.js';
+import { translation, translations } from './translations.js';
+import { translationsInput } from './translations-input.js';
 
 export const KPI_UNITS = ['currency', 'count', 'percent', 'score'] as const;
 export const KpiUnit = /* @__PURE__ */ z.enum(KPI_UNITS);

@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { HttpUrl, Id, LanguageTag, Timestamp, text } from './common.js';
 import { PartnerType } from './partner-type.js';
-import { translation, translations, translationsInput } from './translations.js';
+import { translation, translations } from './translations.js';
+import { translationsInput } from './translations-input.js';
 
 export const RESOURCE_TYPES = ['document', 'video', 'link', 'template', 'brand_asset', 'training'] as const;
 export const ResourceType = /* @__PURE__ */ z.enum(RESOURCE_TYPES);

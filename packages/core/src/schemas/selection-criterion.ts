@@ -7,7 +7,8 @@
 import * as z from 'zod/mini';
 import { Id, Timestamp, text } from './common.js';
 import { PartnerType } from './partner-type.js';
-import { translation, translations, translationsInput } from './translations.js';
+import { translation, translations } from './translations.js';
+import { translationsInput } from './translations-input.js';
 
 /** The lowest and highest score of the 1-5 scale. */
 export const SCORE_MIN = 1;

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { Id, Timestamp, text } from './common.js';
-import { translation, translations, translationsInput } from './translations.js';
+import { translation, translations } from './translations.js';
+import { translationsInput } from './translations-input.js';
 
 /** One qualification rule: the KPI's value must reach `min`. */
 export const TierRequirement = /* @__PURE__ */ z.object({

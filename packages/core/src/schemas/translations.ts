@@ -15,11 +15,6 @@ export const MAX_TRANSLATIONS = 50;
 /** An entity's translations as the types see them: tag to a subset of its localisable fields. */
 export type Translations<Fields> = Record<string, Partial<Fields>>;
 
-/** At most {@link MAX_TRANSLATIONS} tags, none twice without regard to case. */
-const fewDistinctTags = (value: Record<string, unknown>) => {
-  const tags = Object.keys(value).map((tag) => tag.toLowerCase());
-  return tags.length <= MAX_TRANSLATIONS && new Set(tags).size === tags.length;
-};
 
 /**
  * One language's text of an entity's localisable `fields` (the same schemas as the entity's own
@@ -45,12 +40,3 @@ export const translation = /* @__NO_SIDE_EFFECTS__ */ <const Shape extends z.cor
  */
 export const translations = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodType<object>>(translation: T) =>
   z.record(LanguageTag, translation);
-
-/**
- * The `translations` field of an entity in request bodies: {@link translations}, each language
- * once (tags compared without regard to case) and at most {@link MAX_TRANSLATIONS} of them. Kept
- * off the answers' schemas, which stay open like every answer (and need not carry the check into
- * every page that reads a tier).
- */
-export const translationsInput = /* @__NO_SIDE_EFFECTS__ */ <T extends z.core.$ZodType<object>>(translation: T) =>
-  translations(translation).check(z.refine(fewDistinctTags, `must name each language once, at most ${MAX_TRANSLATIONS}`));

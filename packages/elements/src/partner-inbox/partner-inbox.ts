@@ -16,13 +16,14 @@ import { partnerInboxCatalogues, type PartnerInboxMessages } from './i18n/index.
 import { InboxController, type RequestMove } from './inbox-controller.js';
 import { partnerInboxStyles } from './partner-inbox.styles.js';
 import type * as AnnouncementBody from './announcement-body.js';
+import type { AnnouncementForm } from './announcement-form.js';
 import type { RequestForm } from './request-form.js';
 
 /** What the inbox shows: both sections (`all`), or one of them. */
 export type InboxView = 'all' | 'announcements' | 'requests';
 
 /**
- * @summary Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time and how announcements are read.
+ * @summary Announcements from the vendor (unread first, pinned on top) and requests to it with their threads; for vendor staff, the requests of their partners by due time, how announcements are read, and a form to publish one.
  * @tagname partner-inbox
  *
  * @fires {PkUnreadChangeEvent} pk-unread-change - The partner's unread count was first known or changed; `detail.data.unread`.
@@ -36,6 +37,9 @@ export type InboxView = 'all' | 'announcements' | 'requests';
  * @csspart announcement-body - An announcement's text.
  * @csspart agreement-link - A link inside an announcement's text (the rich-text renderer's part).
  * @csspart read-rate - How an announcement is read (vendor staff).
+ * @csspart new-announcement - Opens the form that publishes an announcement (managers and admins).
+ * @csspart announcement-form - The form that publishes an announcement.
+ * @csspart publish-button - Publishes (or schedules) the new announcement.
  * @csspart new-request - Opens the form for a new request.
  * @csspart request-form - The form that opens a request.
  * @csspart send-button - Sends the new request.
@@ -63,6 +67,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
     dealId: { attribute: 'deal-id' },
     draftKey: { attribute: 'draft-key' },
     composing: { state: true, attribute: false },
+    announcing: { state: true, attribute: false },
   };
 
   /**
@@ -78,6 +83,8 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
   declare draftKey: string;
   /** Whether the form for a new request is open. */
   declare composing: boolean;
+  /** Whether the form that publishes an announcement is open (vendor staff). */
+  declare announcing: boolean;
 
   readonly #inbox = new InboxController(this, { newReply: (name) => this.localize.t('inbox.reply.new', { name: name || this.localize.t('inbox.request.someone') }) });
   readonly #form = new LazyView<RequestForm>(this, () =>
@@ -93,6 +100,9 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
         }),
     ),
   );
+  readonly #publisher = new LazyView<AnnouncementForm>(this, () =>
+    import('./announcement-form.js').then(({ loadAnnouncementForm }) => loadAnnouncementForm(this, { published: (announcement) => this.#published(announcement) })),
+  );
   readonly #body = new LazyView<typeof AnnouncementBody>(this, () => import('./announcement-body.js'));
 
   constructor() {
@@ -102,6 +112,7 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
     this.dealId = '';
     this.draftKey = '';
     this.composing = false;
+    this.announcing = false;
   }
 
   /** The signed-in partner user's unread announcements (0 until known, and for vendor staff): for a badge; `pk-unread-change` says when it changes. */
@@ -175,14 +186,22 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
   #renderAnnouncements(): TemplateResult {
     const l = this.localize;
     const inbox = this.#inbox;
-    return this.renderStates(inbox.announcements, {
+    // The contract lets managers and admins publish; a partner's user never sees the form.
+    const publisher = inbox.session.role === 'manager' || inbox.session.role === 'admin';
+    return html`${publisher ? this.#renderPublisher() : nothing}${this.renderStates(inbox.announcements, {
       empty: (items) => items.length === 0,
       emptyMessage: inbox.isPartner ? l.t('inbox.announcements.empty') : l.t('inbox.announcements.emptyVendor'),
       data: (items) => html`<ul class="list">
           ${items.map((a) => this.#renderAnnouncement(a))}
         </ul>
         ${this.#renderMore(inbox.announcements)}`,
-    });
+    })}`;
+  }
+
+  #renderPublisher(): unknown {
+    const l = this.localize;
+    if (this.announcing) return this.#publisher.render(l, (form) => form.render(l, () => this.#closePublisher()));
+    return html`<button class="button button--primary" part="new-announcement" type="button" @click=${() => this.#openPublisher()}>${l.t('inbox.announcements.new')}</button>`;
   }
 
   #renderAnnouncement(announcement: Announcement): TemplateResult {
@@ -438,6 +457,25 @@ export class PartnerInbox extends PartnerKitElement<PartnerInboxMessages> {
   #closeForm(): void {
     this.#focusNext = '[part~="new-request"]';
     this.composing = false;
+  }
+
+  #openPublisher(): void {
+    this.#focusNext = '#compose-title';
+    this.announcing = true;
+    this.#publisher.ensure();
+  }
+
+  #closePublisher(): void {
+    this.#focusNext = '[part~="new-announcement"]';
+    this.announcing = false;
+  }
+
+  #published(announcement: Announcement): void {
+    const words = this.#publisher.view!.words;
+    const title = this.localize.localise(announcement).title;
+    this.#closePublisher();
+    this.#inbox.announcement = announcement.status === 'scheduled' ? words.t('compose.scheduled', { title }) : words.t('compose.published', { title });
+    void this.#inbox.announcements.reload();
   }
 
   #opened(request: PartnerRequest): void {

@@ -1,6 +1,6 @@
 /**
  * `<partner-inbox>` from 320 px up: loading, error, empty, a partner's announcements and an open
- * thread, the request form, and a manager's requests with their due times, in English and
+ * thread, the request form, a manager's requests with their due times and the announcement form, in English and
  * Vietnamese (longer words), on `@partnerkit/mock`.
  */
 import '../../src/define/partner-inbox.js';
@@ -33,6 +33,7 @@ const scenarios: Scenario[] = [
     { name: `partner, a thread open (${lang})`, make: inbox({ lang, view: 'requests' }), shows: shows('[part~="request-link"]'), act: click('[part~="request-link"]', '[part~="thread"]') },
     { name: `partner, the request form (${lang})`, make: inbox({ lang, view: 'requests' }), shows: shows('[part~="new-request"]'), act: click('[part~="new-request"]', '[part~="request-form"]') },
     { name: `manager, requests by due time (${lang})`, make: inbox({ lang, view: 'requests' }, { role: 'manager' }), shows: shows('[part~="request"]') },
+    { name: `manager, the announcement form (${lang})`, make: inbox({ lang, view: 'announcements' }, { role: 'manager' }), shows: shows('[part~="new-announcement"]'), act: click('[part~="new-announcement"]', '[part~="announcement-form"] #compose-title') },
   ]),
 ];
 

@@ -8,6 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { createClient, type PartnerKitClient } from '@partnerkit/core/client';
+import { problems } from '@partnerkit/core/schemas';
 import { createMockBackend, type MockBackend } from '@partnerkit/mock';
 import { activePartner, inboxBackend, inboxClient } from '../../../../stories/partner-inbox/backend.js';
 import { MOCK_BASE_URL, clientOf, partnerRecord, rewriteJson } from '../../../../stories/support/mock-backend.js';
@@ -341,6 +342,169 @@ describe('<partner-inbox> for a manager', () => {
     expect(rates.length).to.be.greaterThan(0);
     expect(rates.some((r) => /^Read by \d+ of \d+ partners \(\d+%\)$/.test(r))).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<partner-inbox> publishing an announcement', () => {
+  /** A manager's inbox with the announcement form open. */
+  async function composer(options: Parameters<typeof inboxClient>[0] = {}, attrs: Record<string, string> = {}) {
+    const { client, backend } = inboxClient({ role: 'manager', ...options });
+    const el = await inbox(client, { view: 'announcements', ...attrs });
+    part<HTMLButtonElement>(el, 'new-announcement')!.click();
+    await until(() => shadow(el).activeElement?.id === 'compose-title', 'focus on the title');
+    return { el, client, backend };
+  }
+  const silverOf = async (client: PartnerKitClient) => (await client.tiers.list()).data.find((t) => t.name === 'Silver')!;
+  const check = async (el: PartnerInbox, selector: string) => {
+    shadow(el).querySelector<HTMLInputElement>(selector)!.click();
+    await el.updateComplete;
+  };
+  const titles = async (client: PartnerKitClient) => (await client.announcements.list({ limit: 100 })).data.map((a) => a.title);
+
+  it('a manager publishes to Silver partners: a Silver partner sees it, a partner of another tier does not', async () => {
+    const { el, client, backend } = await composer();
+    await expect(el).to.be.accessible();
+    const silver = await silverOf(client);
+    await type(el, '#compose-title', 'Double funds for Silver');
+    await type(el, '#compose-body', 'Bring your Q3 pipeline.\nWe co-fund what you register.');
+    await type(el, '#compose-otherTitle', 'Gấp đôi quỹ cho hạng Bạc');
+    await type(el, '#compose-category', 'incentive');
+    await check(el, `input[name="tiers"][value="${silver.id}"]`);
+    await check(el, 'input[name="pinned"]');
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => live(el) === 'Announcement “Double funds for Silver” published.', 'the publication announced');
+    await until(() => shadow(el).activeElement === part(el, 'new-announcement'), 'focus back on the button');
+    expect(part(el, 'announcement-form')).to.equal(null);
+    await until(() => text(part(el, 'announcement')).includes('Double funds for Silver'), 'the new announcement on top of the list');
+    const published = (await client.announcements.list({ limit: 100 })).data.find((a) => a.title === 'Double funds for Silver')!;
+    expect(published.body).to.equal('Bring your Q3 pipeline.\nWe co-fund what you register.');
+    expect(published.translations).to.deep.equal({ vi: { title: 'Gấp đôi quỹ cho hạng Bạc' } });
+    expect(published).to.deep.include({ category: 'incentive', pinned: true, status: 'published', expiresAt: null });
+    expect(published.audience).to.deep.equal({ partnerTypes: [], tierIds: [silver.id], regions: [], partnerIds: [] });
+    const active = [...backend.state.partners.values()].filter((p) => p.status === 'active');
+    const inSilver = active.find((p) => p.tierId === silver.id)!;
+    const elsewhere = active.find((p) => p.tierId !== silver.id)!;
+    expect(await titles(clientOf(backend, { role: 'partner', partnerId: inSilver.id }))).to.include('Double funds for Silver');
+    expect(await titles(clientOf(backend, { role: 'partner', partnerId: elsewhere.id }))).not.to.include('Double funds for Silver');
+    // The next draft starts empty, under a new key.
+    part<HTMLButtonElement>(el, 'new-announcement')!.click();
+    await until(() => shadow(el).querySelector('#compose-title'), 'the form again');
+    expect(shadow(el).querySelector<HTMLInputElement>('#compose-title')!.value).to.equal('');
+  });
+
+  it('schedules for later with an expiry, to named partners found by name and a region', async () => {
+    const { el, client, backend } = await composer();
+    const named = [...backend.state.partners.values()].find((p) => p.status === 'active')!;
+    await type(el, '#compose-title', 'Partner summit');
+    await type(el, '#compose-body', 'Save the date.');
+    await type(el, '#compose-category', 'event');
+    await type(el, '#compose-regions', 'APAC, EMEA');
+    await type(el, '#compose-find', named.name.slice(0, 6));
+    button(el, 'Search').click();
+    await until(() => shadow(el).querySelector(`[data-partner="${named.id}"]`), 'the partner found');
+    shadow(el).querySelector<HTMLButtonElement>(`[data-partner="${named.id}"]`)!.click();
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('#compose-partners .chosen'))).to.contain(`Remove ${named.name}`);
+    await check(el, 'input[name="when"][value="later"]');
+    await type(el, '#compose-publishAt', '2099-03-01T09:00');
+    await type(el, '#compose-expiresAt', '2099-03-31T18:00');
+    await expect(el).to.be.accessible();
+    expect(text(part(el, 'publish-button'))).to.equal('Schedule');
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => live(el) === 'Announcement “Partner summit” scheduled.', 'the schedule announced');
+    const scheduled = (await client.announcements.list({ limit: 100 })).data.find((a) => a.title === 'Partner summit')!;
+    expect(scheduled.status).to.equal('scheduled');
+    expect(scheduled.publishAt).to.equal(new Date('2099-03-01T09:00').toISOString());
+    expect(scheduled.expiresAt).to.equal(new Date('2099-03-31T18:00').toISOString());
+    expect(scheduled.audience).to.deep.equal({ partnerTypes: [], tierIds: [], regions: ['APAC', 'EMEA'], partnerIds: [named.id] });
+  });
+
+  it('validation: the contract checks on the fields, focus on the first, nothing sent; in Vietnamese too', async () => {
+    const { el, client } = await composer();
+    const before = (await client.announcements.list({ limit: 100 })).data.length;
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => shadow(el).activeElement?.id === 'compose-title', 'focus on the first invalid field');
+    const invalid = [...shadow(el).querySelectorAll('[aria-invalid="true"]')].map((f) => f.id);
+    expect(invalid).to.deep.equal(['compose-title', 'compose-body', 'compose-category']);
+    expect(text(shadow(el).querySelector('#compose-title-error'))).to.equal('Enter a title (up to 200 characters).');
+    await expect(el).to.be.accessible();
+    // Later without a time, an expiry before publication.
+    await type(el, '#compose-title', 'Price list');
+    await type(el, '#compose-body', 'New prices from March.');
+    await type(el, '#compose-category', 'programme_change');
+    await check(el, 'input[name="when"][value="later"]');
+    await type(el, '#compose-expiresAt', '2020-01-01T00:00');
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => shadow(el).activeElement?.id === 'compose-publishAt', 'focus on the publication time');
+    expect([...shadow(el).querySelectorAll('[aria-invalid="true"]')].map((f) => f.id)).to.deep.equal(['compose-publishAt', 'compose-expiresAt']);
+    await type(el, '#compose-publishAt', '2099-01-01T00:00');
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => shadow(el).activeElement?.id === 'compose-expiresAt', 'focus on the expiry');
+    expect(text(shadow(el).querySelector('#compose-expiresAt-error'))).to.equal('The expiry must be a date and time after publication.');
+    expect((await client.announcements.list({ limit: 100 })).data.length).to.equal(before);
+    el.lang = 'vi';
+    await until(() => text(shadow(el).querySelector('#compose-heading')) === 'Đăng thông báo', 'Vietnamese');
+    expect(text(shadow(el).querySelector('#compose-expiresAt-error'))).to.equal('Thời điểm hết hạn phải là ngày giờ sau khi đăng.');
+    expect(shadow(el).querySelector<HTMLInputElement>('#compose-title')!.value).to.equal('Price list');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a server error keeps what was typed, and the retry publishes once', async () => {
+    const { el, client, backend } = await composer();
+    backend.faults.add({ mode: 'error', status: 503, match: /^POST \/v1\/announcements$/, times: 1 });
+    await type(el, '#compose-title', 'Webinar on Thursday');
+    await type(el, '#compose-body', 'Join us.');
+    await type(el, '#compose-category', 'event');
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => part(el, 'form-error'), 'the failure');
+    expect(text(part(el, 'form-error'))).to.contain('The announcement was not published; what you typed is kept.');
+    expect(shadow(el).activeElement).to.equal(part(el, 'publish-button'));
+    expect(shadow(el).querySelector<HTMLInputElement>('#compose-title')!.value).to.equal('Webinar on Thursday');
+    expect(shadow(el).querySelector<HTMLTextAreaElement>('#compose-body')!.value).to.equal('Join us.');
+    await expect(el).to.be.accessible();
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => live(el).includes('published'), 'published on the retry');
+    expect((await titles(client)).filter((t) => t === 'Webinar on Thursday')).to.have.length(1);
+  });
+
+  it('a refusal from the backend lands on its field; an answer lost on the way is not published twice', async () => {
+    const { el, client, backend } = await composer();
+    backend.faults.add({ mode: 'error', problem: problems.validation([{ path: 'audience.regions.0', message: 'is not a region of this programme' }]), match: /^POST \/v1\/announcements$/, times: 1 });
+    await type(el, '#compose-title', 'Regional kickoff');
+    await type(el, '#compose-body', 'See you there.');
+    await type(el, '#compose-category', 'event');
+    await type(el, '#compose-regions', 'Atlantis');
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => shadow(el).activeElement?.id === 'compose-regions', 'focus on the refused field');
+    expect(text(shadow(el).querySelector('#compose-regions-error'))).to.equal('The server refused it: is not a region of this programme.');
+    await expect(el).to.be.accessible();
+    await type(el, '#compose-regions', 'APAC');
+    expect(shadow(el).querySelector('#compose-regions-error')).to.equal(null);
+    backend.faults.add({ mode: 'offline', lost: 'answer', match: /^POST \/v1\/announcements$/, times: 1 });
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => part(el, 'form-error'), 'the lost answer');
+    part<HTMLButtonElement>(el, 'publish-button')!.click();
+    await until(() => live(el).includes('published'), 'published on the retry');
+    expect((await titles(client)).filter((t) => t === 'Regional kickoff')).to.have.length(1);
+  });
+
+  it('a partner never sees the form; an admin does', async () => {
+    const { client, backend } = inboxClient();
+    const el = await inbox(client);
+    expect(part(el, 'new-announcement')).to.equal(null);
+    expect(part(el, 'announcement-form')).to.equal(null);
+    const admin = await inbox(clientOf(backend, { role: 'admin' }), { view: 'announcements' });
+    expect(part(admin, 'new-announcement')).not.to.equal(null);
+  });
+
+  it('keyboard: Cancel closes the form, keeps the draft and returns focus', async () => {
+    const { el } = await composer();
+    await type(el, '#compose-title', 'Kept');
+    button(el, 'Cancel').click();
+    await until(() => shadow(el).activeElement === part(el, 'new-announcement'), 'focus back on the button');
+    part<HTMLButtonElement>(el, 'new-announcement')!.click();
+    await until(() => shadow(el).activeElement?.id === 'compose-title', 'focus on the title');
+    expect(shadow(el).querySelector<HTMLInputElement>('#compose-title')!.value).to.equal('Kept');
   });
 });
 

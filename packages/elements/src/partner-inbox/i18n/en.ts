@@ -28,6 +28,7 @@ export const en = defineMessages({
   'inbox.readRate.none': 'No partner is in the audience.',
   'inbox.requests.empty': 'No requests yet.',
   'inbox.requests.emptyVendor': 'No requests from the partners you manage.',
+  'inbox.announcements.new': 'New announcement',
   'inbox.requests.new': 'New request',
   'inbox.requests.list': 'Your requests',
   'inbox.requests.listVendor': 'Requests of your partners, by due time',

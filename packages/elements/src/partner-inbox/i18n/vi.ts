@@ -29,6 +29,7 @@ export const vi: Messages<typeof en> = {
   'inbox.readRate.none': 'Không có đối tác nào trong nhóm nhận.',
   'inbox.requests.empty': 'Chưa có yêu cầu nào.',
   'inbox.requests.emptyVendor': 'Các đối tác bạn quản lý chưa gửi yêu cầu nào.',
+  'inbox.announcements.new': 'Thông báo mới',
   'inbox.requests.new': 'Yêu cầu mới',
   'inbox.requests.list': 'Yêu cầu của bạn',
   'inbox.requests.listVendor': 'Yêu cầu của các đối tác, theo hạn xử lý',
