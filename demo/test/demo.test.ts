@@ -455,7 +455,10 @@ describe('the demo in Chromium', () => {
     assert.equal((await admin<Plan>(`/partners/${partnerId}/plans/${period}`)).status, 'agreed');
 
     // Measurements arrive for this month: the measured objectives' progress moves on the portal.
-    const measured = afterPartner.objectives.filter((o) => o.measure !== null);
+    // Certified staff is computed from certifications and takes no measurements (issue 23).
+    const { data: kpis } = await admin<{ data: { id: string; source?: string }[] }>('/kpis');
+    const computed = new Set(kpis.filter((k) => (k.source ?? 'measurements') !== 'measurements').map((k) => k.id));
+    const measured = afterPartner.objectives.filter((o) => o.measure !== null && !computed.has(o.measure.kpi.id));
     const bars = () =>
       partner.page.evaluate(() =>
         [...(document.querySelector('partner-plan')?.shadowRoot?.querySelectorAll('[part~="objective"]') ?? [])].map((o) => o.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext') ?? ''),

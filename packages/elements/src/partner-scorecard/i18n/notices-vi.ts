@@ -15,6 +15,6 @@ export const noticesVi: Messages<NoticeMessages> = {
   'pendingUnmet': (p) => `Còn thiếu để giữ hạng ${p.tier}:`,
   'cert.reach': (p) => `${p.name}: cần thêm ${p.missing} người có chứng chỉ để lên hạng ${p.tier}`,
   'cert.keep': (p) => `${p.name}: cần thêm ${p.missing} người có chứng chỉ để giữ hạng ${p.tier}`,
-  'certDetail': (p) => `hiện có ${p.held} người, cần ${p.required} người`,
+  'certDetail': (p) => `hiện có ${p.held} người có chứng chỉ, cần ${p.required} người`,
   'expiring': (p) => `${p.name}: ${p.count} chứng chỉ hết hạn trước ${p.date}; hạng ${p.tier} cần ${p.required} người`,
 };
