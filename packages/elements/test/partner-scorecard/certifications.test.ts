@@ -29,7 +29,7 @@ describe('<partner-scorecard> certifications', () => {
 
   it('says it in Vietnamese, with the certification names of the programme in Vietnamese', async () => {
     const el = await mountOn({ partnerId: PARTNERS.lumen.id, lang: 'vi' }, certified);
-    expect(nextGaps(el)).to.include('Triển khai kỹ thuật: cần thêm 1 người có chứng chỉ để lên hạng Vàng hiện có 0 người, cần 1 người');
+    expect(nextGaps(el)).to.include('Triển khai kỹ thuật: cần thêm 1 người có chứng chỉ để lên hạng Vàng hiện có 0 người có chứng chỉ, cần 1 người');
     expect(text(part(el, 'expiring'))).to.equal('Kiến thức bán hàng cơ bản: 1 chứng chỉ hết hạn trước ngày 14 tháng 12 năm 2026; hạng Bạc cần 2 người');
     await expect(el).to.be.accessible();
   });
