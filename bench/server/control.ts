@@ -4,9 +4,11 @@
  * @module
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { DatabaseOptions } from '@partnerkit/server';
+import type { PartContext } from '../lib/part.ts';
 import type { Command, Reply } from './serve.ts';
 
 export interface BenchServer {
@@ -125,4 +127,31 @@ export async function createBenchDatabase(url: string): Promise<{ name: string; 
       }
     },
   };
+}
+
+/**
+ * Runs `measure` on PGlite, then on a PostgreSQL database of the run's own, dropped afterwards.
+ * A full run needs PostgreSQL; a smoke run skips it when it is unreachable, or always with
+ * `smokeOnPGlite` (parts whose smoke run must stay seconds long).
+ */
+export async function onBothDatabases<T>(
+  ctx: PartContext,
+  measure: (driver: 'pglite' | 'postgres', database: DatabaseOptions) => Promise<T>,
+  { smokeOnPGlite = false } = {},
+): Promise<{ drivers: T[]; skipped: string[]; onPostgres: boolean }> {
+  const drivers = [await measure('pglite', { dataDir: join(ctx.tmp, 'pglite') })];
+  const database = ctx.quick && smokeOnPGlite ? null : await createBenchDatabase(postgresUrl());
+  if (database) {
+    try {
+      drivers.push(await measure('postgres', { databaseUrl: database.url }));
+    } finally {
+      // A failure to drop (the server went away) must not hide why the run failed.
+      await database.drop().catch((error: unknown) => ctx.log(`could not drop ${database.name}: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    return { drivers, skipped: [], onPostgres: true };
+  }
+  if (!ctx.quick) throw new Error(`PostgreSQL at ${postgresUrl()} is not reachable: start it (scripts/pg-cluster.sh start) or set PARTNERKIT_TEST_DATABASE_URL`);
+  const skipped = smokeOnPGlite ? 'PostgreSQL (the smoke run measures PGlite only)' : `PostgreSQL at ${postgresUrl()} is not reachable`;
+  ctx.log(`skipping ${skipped}`);
+  return { drivers, skipped: [skipped], onPostgres: false };
 }
