@@ -25,6 +25,10 @@ export interface BenchServer {
   grow(to: number): Promise<{ deals: number; seconds: number }>;
   /** Adds the inbox part's requests and announcements (with reads); what the tables hold then. */
   inbox(requests: number, announcements: number): Promise<Omit<Extract<Reply, { type: 'inboxed' }>, 'type'>>;
+  /** Adds certificates until the table holds `to`; what the tables hold then. */
+  certify(to: number): Promise<Omit<Extract<Reply, { type: 'certified' }>, 'type'>>;
+  /** Evaluates every partner's tier once, as the sweep does; what it did. */
+  evaluateTiers(): Promise<Omit<Extract<Reply, { type: 'evaluated' }>, 'type'>>;
   /** Requests the server has answered for `"GET /v1/deals/dl_1"`-style keys (from its access log). */
   requests(key: string): Promise<number>;
   stop(): Promise<void>;
@@ -32,9 +36,9 @@ export interface BenchServer {
 
 const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
-/** Starts `serve.ts` on `database` with `partners` partners and waits until it listens. */
-export async function startBenchServer(database: DatabaseOptions, partners: number, log: (line: string) => void): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', serveScript, JSON.stringify({ database, partners })], {
+/** Starts `serve.ts` on `database` with `partners` partners (and `months` months of measurements, 24 unless told) and waits until it listens. */
+export async function startBenchServer(database: DatabaseOptions, partners: number, log: (line: string) => void, months?: number): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', serveScript, JSON.stringify({ database, partners, months })], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting: ((reply: Reply) => void)[] = [];
@@ -79,6 +83,14 @@ export async function startBenchServer(database: DatabaseOptions, partners: numb
     inbox: async (requests, announcements) => {
       const { type: _t, ...seeded } = await ask({ type: 'inbox', requests, announcements }, 'inboxed');
       return seeded;
+    },
+    certify: async (to) => {
+      const { type: _t, ...held } = await ask({ type: 'certificates', to }, 'certified');
+      return held;
+    },
+    evaluateTiers: async () => {
+      const { type: _t, ...report } = await ask({ type: 'evaluate' }, 'evaluated');
+      return report;
     },
     requests: async (key) => (await ask({ type: 'requests', key }, 'requests')).count,
     stop: async () => {
