@@ -49,7 +49,7 @@ export function createDemoSite(options: DemoSiteOptions): Hono {
 
   site.get('/', (c) => c.html(homePage(context(c, 'home'))));
   site.get('/intranet', async (c) => c.html(intranetPage(context(c, 'intranet'), await directory.partners(), DEMO_MANAGER.name, c.req.query('partner'))));
-  site.get('/portal', async (c) => c.html(portalPage(context(c, 'portal'), await directory.portalAccounts(), c.req.query('as'))));
+  site.get('/portal', async (c) => c.html(portalPage(context(c, 'portal'), await directory.portalAccounts(c.req.query('as')), c.req.query('as'))));
   site.get('/become-a-partner', (c) => c.html(applyPage(context(c, 'apply'), options.publishableKey())));
   site.get('/demo/session', sessionRoute(directory, options.admin, options.onSession));
   site.get('/cdn/*', staticFiles('/cdn/', options.cdnDir));

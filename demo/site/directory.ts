@@ -62,9 +62,10 @@ export class DemoDirectory {
   /**
    * The first active partner of each tier, lowest tier first, with its demo user, then the first
    * partner new to the programme (it has the programme agreement to accept before it registers deals):
-   * the portal's picker.
+   * the portal's picker. `kept`, an active partner the page's address names, is offered too: one
+   * that moved up a tier keeps its sign-in instead of handing it to the next partner of its old tier.
    */
-  async portalAccounts(): Promise<PortalAccount[]> {
+  async portalAccounts(kept?: string): Promise<PortalAccount[]> {
     const [tiers, partners, newcomer] = await Promise.all([this.tiers(), this.activePartners(), this.onboardingPartner()]);
     const ranked = [...tiers.values()].sort((a, b) => a.rank - b.rank);
     const accounts: PortalAccount[] = [];
@@ -73,6 +74,8 @@ export class DemoDirectory {
       if (partner) accounts.push({ partner, tier, user: partnerUser(partner, accounts.length) });
     }
     if (newcomer) accounts.push({ partner: newcomer, tier: tiers.get(newcomer.tierId ?? '') ?? null, user: partnerUser(newcomer, accounts.length) });
+    const moved = partners.find((p) => p.id === kept && !accounts.some((a) => a.partner.id === p.id));
+    if (moved) accounts.push({ partner: moved, tier: tiers.get(moved.tierId ?? '') ?? null, user: partnerUser(moved, accounts.length) });
     return accounts;
   }
 
@@ -88,7 +91,7 @@ export class DemoDirectory {
   /** The session input for `as` (`manager` or an offered partner's id), or null for anyone else. */
   async sessionFor(as: string): Promise<SessionInput | null> {
     if (as === 'manager') return { role: 'manager', user: DEMO_MANAGER };
-    const account = (await this.portalAccounts()).find((a) => a.partner.id === as);
+    const account = (await this.portalAccounts(as)).find((a) => a.partner.id === as);
     return account ? { role: 'partner', partnerId: account.partner.id, user: account.user } : null;
   }
 

@@ -686,20 +686,37 @@ describe('the demo in Chromium', () => {
     }
   });
 
-  test('a partner’s person passes a course’s assessment: the certification appears and what is missing for the next tier updates', { timeout: 240_000 }, async () => {
-    // The portal's partner that lacks one certification, and one person, for its next tier (the demo seeds one so).
-    interface Check { tierId: string; met: boolean; requirements: { certificationId: string; missing: number; met: boolean }[] }
-    let found: { partnerId: string; certificationId: string } | undefined;
+  test('a partner’s person passes a course’s assessment: the certification appears, what is missing and the certified-staff KPI update, and the partner moves up the tier that was all it lacked', { timeout: 240_000 }, async () => {
+    // The portal's partner one certification (one person) short of its next tier (the demo seeds one so).
+    interface Gap { kpiId: string; min: number; met: boolean }
+    interface Next { tier: { id: string; name: string }; gaps: Gap[]; certifications: { certificationId: string; missing: number }[] }
+    const nextOf = async (id: string) => (await admin<{ tier: { next: Next | null } }>(`/partners/${id}/scorecard`)).tier.next;
+    let found: { partnerId: string; certificationId: string; next: Next } | undefined;
     for (const id of await portalPartners()) {
-      const standing = await admin<{ nextTierId: string | null; tiers: Check[] }>(`/partners/${id}/enablement`);
-      const unmet = standing.tiers.find((t) => t.tierId === standing.nextTierId)?.requirements.filter((r) => !r.met) ?? [];
-      if (unmet.length === 1 && unmet[0]!.missing === 1) {
-        found = { partnerId: id, certificationId: unmet[0]!.certificationId };
+      const next = await nextOf(id);
+      const short = next?.certifications.filter((c) => c.missing > 0) ?? [];
+      if (next && short.length === 1 && short[0]!.missing === 1) {
+        found = { partnerId: id, certificationId: short[0]!.certificationId, next };
         break;
       }
     }
     assert.ok(found, 'the portal offers a partner one certification short of its next tier');
-    const { partnerId, certificationId } = found;
+    const { partnerId, certificationId, next } = found;
+    const nextTier = next.tier;
+    // Its numbers reach the next tier's levels this month, as the vendor's data feed would send
+    // them, so the certification is all it lacks (certified staff is computed from certificates).
+    const { data: kpis } = await admin<{ data: { id: string; aggregation: string; source?: string }[] }>('/kpis');
+    const measuredGaps = next.gaps.filter((g) => !g.met && (kpis.find((k) => k.id === g.kpiId)?.source ?? 'measurements') === 'measurements');
+    for (const g of measuredGaps) assert.match(kpis.find((k) => k.id === g.kpiId)!.aggregation, /^(sum|last)$/, `${g.kpiId}: one month at the level reaches it`);
+    const feed = await get('/api/v1/measurements', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: measuredGaps.map((g) => ({ partnerId, kpiId: g.kpiId, period: new Date().toISOString().slice(0, 7), value: g.min, source: 'demo test' })) }),
+    });
+    assert.equal(feed.status, 200, await feed.text());
+    const lacking = (await nextOf(partnerId))!;
+    assert.equal(lacking.tier.id, nextTier.id, 'still short of the same tier');
+    assert.deepEqual(lacking.gaps.filter((g) => !g.met).map((g) => g.kpiId), next.gaps.filter((g) => !g.met && !measuredGaps.includes(g)).map((g) => g.kpiId), 'only computed KPIs still short');
     const { data: courses } = await admin<{ data: { id: string; certificationId: string | null; format: string; modules: unknown[] }[] }>(`/courses?certificationId=${certificationId}&status=published`);
     const course = courses.find((c) => c.format === 'self_paced')!;
     assert.ok(course, 'a self-paced course leads to the missing certification');
@@ -714,8 +731,21 @@ describe('the demo in Chromium', () => {
     const training = 'partner-training >>>';
     const trainingText = (wanted: string) =>
       page.waitForFunction((text) => document.querySelector('partner-training')?.shadowRoot?.textContent?.includes(text), { timeout: WAIT.timeout }, wanted);
-    await step(opened, 'enrolling a person', async () => {
+    // The portal's scorecard: its tier badge and the computed certified-staff KPI's value.
+    const scorecardReads = () =>
+      page.$eval('partner-scorecard', (el) => {
+        const root = el.shadowRoot!;
+        const row = [...root.querySelectorAll('[part~="row"]')].find((r) => r.querySelector('[part~="kpi-name"]')?.textContent?.trim() === 'Certified staff');
+        return { badge: root.querySelector('[part~="badge"]')?.textContent?.trim() ?? '', certified: Number(row?.querySelector('[part~="actual"]')?.textContent?.trim()) };
+      });
+    const scorecardBefore = await step(opened, 'reading the scorecard', async () => {
       await waitForWidgets(page);
+      await page.waitForSelector('partner-scorecard >>> [part~="row"]', WAIT);
+      return scorecardReads();
+    });
+    assert.ok(Number.isFinite(scorecardBefore.certified), 'the scorecard shows the certified-staff KPI');
+    assert.doesNotMatch(scorecardBefore.badge, new RegExp(nextTier.name));
+    await step(opened, 'enrolling a person', async () => {
       await page.waitForSelector(`${training} [part~="course-needed"][data-course="${course.id}"]`, WAIT);
       const select = await page.waitForSelector(`${training} [data-course="${course.id}"] select`, WAIT);
       await select!.select(person.id);
@@ -739,15 +769,30 @@ describe('the demo in Chromium', () => {
     });
     const { data: now } = await admin<{ data: { personId: string; status: string }[] }>(`/certificates?partnerId=${partnerId}&certificationId=${certificationId}&status=valid`);
     assert.ok(now.some((c) => c.personId === person.id), 'the certificate was issued');
-    const after = await admin<{ nextTierId: string | null; tiers: Check[] }>(`/partners/${partnerId}/enablement`);
-    assert.equal(after.tiers.find((t) => t.tierId === after.nextTierId)?.met, true, 'the next tier’s certifications are met');
+    const after = await admin<{ tiers: { tierId: string; met: boolean }[] }>(`/partners/${partnerId}/enablement`);
+    assert.equal(after.tiers.find((t) => t.tierId === nextTier.id)?.met, true, `${nextTier.name}’s certifications are met`);
 
     await step(opened, 'reading the overview again', async () => {
       await page.locator(`${training} [part~="back-button"]`).click();
       await page.waitForSelector(`${training} [part~="summary"]`, WAIT);
-      await trainingText('requires is held.');
+      // The overview reads the new tier, and what is missing now is for the tier above it.
+      await page.waitForFunction(
+        (tier) => document.querySelector('partner-training')?.shadowRoot?.querySelector('[part~="summary"]')?.textContent?.replace(/\s+/g, ' ').trim().startsWith(`Tier: ${tier}`),
+        { timeout: WAIT.timeout },
+        nextTier.name,
+      );
       const lines = await page.$$eval(`${training} [part~="certificate-item"]`, (items) => items.map((i) => i.textContent ?? ''));
       assert.ok(lines.length > held.length, 'the new certification is listed');
+    });
+    // That was all it lacked: issuing the certificate re-evaluated the tier.
+    assert.equal((await admin<{ tierId: string | null }>(`/partners/${partnerId}`)).tierId, nextTier.id, `the partner moved up to ${nextTier.name}`);
+    await step(opened, 'reading the scorecard again', async () => {
+      await page.reload();
+      await waitForWidgets(page);
+      await page.waitForSelector('partner-scorecard >>> [part~="row"]', WAIT);
+      const after = await scorecardReads();
+      assert.equal(after.certified, scorecardBefore.certified + 1, 'one more certified person');
+      assert.match(after.badge, new RegExp(nextTier.name));
     });
     clean(opened.problems);
     await opened.context.close();
