@@ -100,13 +100,12 @@ export class ApplicationReview extends PartnerKitElement<ApplicationReviewMessag
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('status') && this.status !== this.#pipeline.filters.status) this.#pipeline.choose(this.status);
-    if (changed.has('applicationId')) this.#syncPanel();
+    // The id changed, or the panel's code arrived after it was set.
+    if (changed.has('applicationId') || (this.applicationId && this.#panel.view && this.#shownId !== this.applicationId)) this.#syncPanel();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // The panel's code arrived after the id was set.
-    if (this.applicationId && this.#panel.view && this.#shownId !== this.applicationId) this.#syncPanel();
     const target = this.#focusNext ? this.renderRoot.querySelector<HTMLElement>(this.#focusNext) : null;
     if (target) {
       this.#focusNext = undefined;
@@ -243,7 +242,7 @@ export class ApplicationReview extends PartnerKitElement<ApplicationReviewMessag
   }
 
   #open(id: string): void {
-    this.#focusNext = '#application-title, [part~="back-button"]';
+    this.#focusNext = '#application-title';
     this.applicationId = id;
   }
 
