@@ -4,8 +4,8 @@ import type { en } from './en.js';
 
 export const vi: Messages<typeof en> = {
   'review.title': 'Hồ sơ ứng tuyển đối tác',
-  'review.pipeline': 'Quy trình theo giai đoạn',
-  'review.stage.all': 'Mọi giai đoạn',
+  'review.pipeline': 'Quy trình theo bước',
+  'review.stage.all': 'Mọi bước',
   'review.stage.count': (p) => `${p.stage}: ${p.count}`,
   'review.status.submitted': 'Đã gửi',
   'review.status.screening': 'Sàng lọc',
@@ -104,7 +104,7 @@ export const vi: Messages<typeof en> = {
   'review.approvedPartner': (p) => `Đã duyệt: ${p.name} nay là đối tác, đang làm quen chương trình.`,
   'review.partnerId': (p) => `Mã đối tác: ${p.id}`,
   'review.scoring': 'Phiếu đánh giá',
-  'review.scoring.closed': 'Người đánh giá chấm điểm hồ sơ ứng tuyển ở các giai đoạn sàng lọc, phỏng vấn và thẩm định.',
+  'review.scoring.closed': 'Người đánh giá chấm điểm hồ sơ ứng tuyển ở các bước sàng lọc, phỏng vấn và thẩm định.',
   'review.scoring.adminOnly': 'Người quản lý lập phiếu đánh giá; bạn xem được mọi phiếu đã gửi.',
   'review.scoring.noCriteria': 'Chương trình chưa có tiêu chí lựa chọn cho loại đối tác này.',
   'review.scoring.blind': (p) =>
@@ -115,7 +115,7 @@ export const vi: Messages<typeof en> = {
   'review.weightedScore': 'Điểm có trọng số',
   'review.weightedScore.value': (p) => `${p.score} trên 100`,
   'review.weightedScore.none': 'Chấm một tiêu chí để xem điểm có trọng số.',
-  'review.missing': (p) => `Còn ${p.n} tiêu chí cần chấm`,
+  'review.missing': (p) => `Còn ${p.n} tiêu chí cần chấm điểm`,
   'review.knockOuts': (p) => `Bị loại do: ${p.names}`,
   'review.recommendation': 'Đề xuất của bạn',
   'review.recommendation.approve': 'Duyệt',
