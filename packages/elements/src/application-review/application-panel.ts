@@ -9,7 +9,8 @@
  */
 import { applicationForm } from '@partnerkit/core/client/application-form';
 import { applications } from '@partnerkit/core/client/applications';
-import { partners } from '@partnerkit/core/client/partners';
+import * as z from 'zod/mini';
+import { definePart } from '@partnerkit/core/client/base';
 import { selection } from '@partnerkit/core/client/selection';
 import { allowedApplicationTransitions, applicableCriteria, EVALUATION_STAGES, findApplicationTransition, heldFromStage, scoreEvaluation, type EvaluationScoring } from '@partnerkit/core/rules';
 import type {
@@ -19,7 +20,6 @@ import type {
   ApplicationStatus,
   Evaluation,
   EvaluationList,
-  Partner,
   Recommendation,
   Role,
   SelectionCriterion,
@@ -33,6 +33,17 @@ export interface ScoreDraft {
   score: number | undefined;
   note: string;
 }
+
+// What the panel reads of the partner an approval created: its name and status. A projection of
+// the contract's Partner rather than the partners client part: that part (and the scorecard's
+// schemas it brings) travels with the first three widgets, and a lazy chunk importing it would
+// split their chunks, which every page of those widgets would pay for (decisions.md, "How the CDN
+// build splits its code").
+const NewPartner = /* @__PURE__ */ z.object({ id: z.string(), name: z.string(), status: z.string() });
+export type NewPartner = z.infer<typeof NewPartner>;
+const newPartners = /* @__PURE__ */ definePart('approvedPartner', (requests) => ({
+  get: (id: string) => requests.get(`partners/${encodeURIComponent(id)}`, NewPartner),
+}));
 
 /** A move the caller may make now. */
 export interface ApplicationMove {
@@ -58,7 +69,7 @@ export class ApplicationPanel {
   criteria: SelectionCriterion[] = [];
   questions: ApplicationQuestion[] = [];
   /** The partner an approval created. */
-  partner: Partner | undefined;
+  partner: NewPartner | undefined;
   loading = false;
   error: unknown;
 
@@ -138,7 +149,7 @@ export class ApplicationPanel {
     const client = this.#host.resolvedClient;
     if (!client) return;
     try {
-      this.partner = await partners(client).get(id);
+      this.partner = await newPartners(client).get(id);
     } catch (error) {
       reportError(this.#host, error);
     }
