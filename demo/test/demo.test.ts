@@ -380,9 +380,12 @@ describe('the demo in Chromium', () => {
 
     const review = (page: Page, selector: string) => page.locator(`application-review >>> ${selector}`).setTimeout(WAIT.timeout);
     const shown = (page: Page, selector: string) => page.waitForSelector(`application-review >>> ${selector}`, WAIT);
+    const textOf = async (page: Page, selector: string) => (await shown(page, selector))!.evaluate((el) => el.textContent ?? '');
     /** Finds the application by its number and opens it. */
     const open = async (page: Page) => {
       await waitForWidgets(page);
+      // Typed once the list is in: the box the person types into is the one that stays.
+      await shown(page, '[part~="application-item"]');
       await review(page, '#search').fill(number);
       await page.keyboard.press('Enter');
       await page.waitForFunction(
@@ -393,11 +396,11 @@ describe('the demo in Chromium', () => {
         { timeout: WAIT.timeout, polling: 100 },
         number,
       );
-      await review(page, '[part~="application-link"]').click();
+      await (await shown(page, '[part~="application-link"]'))!.click();
     };
     const move = async (page: Page, to: string) => {
-      await review(page, `[part~="move-button"][data-to="${to}"]`).click();
-      await review(page, '[part~="confirm-move"]').click();
+      await (await shown(page, `[part~="move-button"][data-to="${to}"]`))!.click();
+      await (await shown(page, '[part~="confirm-move"]'))!.click();
       await shown(page, `[part~="application"] [part~="status-${to}"]`);
     };
     /** Scores every criterion shown: `score`, or `scores[id]`. */
@@ -405,8 +408,8 @@ describe('the demo in Chromium', () => {
       await shown(page, '[part~="score-form"]');
       const ids = await page.$$eval('application-review >>> [part~="criterion"]', (sets) => sets.map((f) => (f as HTMLElement).dataset.criterion ?? ''));
       assert.ok(ids.length >= 4, `the programme's criteria are on the form: ${ids.join(', ')}`);
-      for (const id of ids) await review(page, `[part~="criterion"][data-criterion="${id}"] input[value="${scores[id] ?? score}"]`).click();
-      await review(page, '[part~="submit-evaluation"]').click();
+      for (const id of ids) await (await shown(page, `[part~="criterion"][data-criterion="${id}"] input[value="${scores[id] ?? score}"]`))!.click();
+      await (await shown(page, '[part~="submit-evaluation"]'))!.click();
       await shown(page, '[part~="summary"]');
     };
 
@@ -416,7 +419,7 @@ describe('the demo in Chromium', () => {
       await open(linh.page);
       await move(linh.page, 'screening');
       await move(linh.page, 'interview');
-      assert.match(await review(linh.page, '[part~="blind-note"]').map((el) => el.textContent ?? '').wait(), /No other reviewer has submitted yet/);
+      assert.match(await textOf(linh.page, '[part~="blind-note"]'), /No other reviewer has submitted yet/);
       await scoreAll(linh.page, 4);
     });
 
@@ -424,14 +427,14 @@ describe('the demo in Chromium', () => {
     const oliver = await openPage('/intranet/applications?as=mgr_oliver');
     const partnerText = await step(oliver, 'scoring as the second reviewer and approving', async () => {
       await open(oliver.page);
-      assert.match(await review(oliver.page, '[part~="blind-note"]').map((el) => el.textContent ?? '').wait(), /One reviewer has submitted/);
+      assert.match(await textOf(oliver.page, '[part~="blind-note"]'), /One reviewer has submitted/);
       assert.equal(await oliver.page.$('application-review >>> [part~="summary"]'), null, 'no anchoring: the first scores stay hidden');
       await scoreAll(oliver.page, 4, { crit_fit: 2 });
       await shown(oliver.page, '[part~="spread-flagged"]');
-      assert.match(await review(oliver.page, '[part~="summary"]').map((el) => el.textContent ?? '').wait(), /2 reviewers/);
+      assert.match(await textOf(oliver.page, '[part~="summary"]'), /2 reviewers/);
       await move(oliver.page, 'due_diligence');
       await move(oliver.page, 'approved');
-      return review(oliver.page, '[part~="new-partner"]').map((el) => el.textContent ?? '').wait();
+      return textOf(oliver.page, '[part~="new-partner"]');
     });
     assert.match(partnerText, new RegExp(`Approved: ${company} is now a partner, onboarding`));
     const partnerId = /Partner id: (\S+)/.exec(partnerText)?.[1];
@@ -446,6 +449,9 @@ describe('the demo in Chromium', () => {
       await joined.page.waitForSelector('partner-agreements >>> [part~="agreement"], partner-agreements >>> [part~="empty"]', WAIT);
       assert.ok((await joined.page.content()).includes(company), 'the portal is the new partner’s');
     });
+    // A partner that just joined has no joint business plan yet: the plan widget asks, hears 404, and shows none.
+    const noPlanYet = (p: string) => p === `HTTP 404 GET /api/v1/partners/${partnerId}/plans/${currentPeriod('half')}` || p.startsWith('console: Failed to load resource: the server responded with a status of 404');
+    joined.problems.splice(0, joined.problems.length, ...joined.problems.filter((p) => !noPlanYet(p)));
     for (const opened of [linh, oliver, joined]) {
       clean(opened.problems);
       await opened.context.close();

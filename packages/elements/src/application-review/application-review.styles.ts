@@ -16,6 +16,9 @@ export const applicationReviewStyles = css`
   h5 {
     margin: 0;
   }
+  .review > .button {
+    justify-self: start;
+  }
   h2 {
     font-size: 1.25em;
   }
