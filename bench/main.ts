@@ -4,7 +4,7 @@
  * Started by `bench/run.mjs` (which adds tsx and the `partnerkit-source` condition).
  *
  *   --quick          tiny sizes, few iterations: checks the harness works (used by `npm test`)
- *   --only a,b       some parts only: size, client, render, server, throughput, inbox, startup
+ *   --only a,b       some parts only: size, client, render, server, throughput, inbox, enablement, startup
  *   --write          regenerate docs/benchmarks.md and docs/benchmarks/*.svg (full runs only), or,
  *                    with `--only size`, only its size figures (exact, so they need no quiet machine),
  *                    with `--only throughput`, only the server throughput figures, with

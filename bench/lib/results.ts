@@ -11,8 +11,9 @@ import type { ServerResult } from '../parts/server.ts';
 import type { ThroughputResult } from '../parts/throughput.ts';
 import type { StartupResult } from '../parts/startup.ts';
 import type { InboxResult } from '../parts/inbox.ts';
+import type { EnablementResult } from '../parts/enablement.ts';
 
-export const PART_NAMES = ['size', 'client', 'render', 'server', 'throughput', 'inbox', 'startup'] as const;
+export const PART_NAMES = ['size', 'client', 'render', 'server', 'throughput', 'inbox', 'enablement', 'startup'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export interface PartResults {
@@ -22,6 +23,7 @@ export interface PartResults {
   server?: ServerResult & PartResult;
   throughput?: ThroughputResult & PartResult;
   inbox?: InboxResult & PartResult;
+  enablement?: EnablementResult & PartResult;
   startup?: StartupResult & PartResult;
 }
 

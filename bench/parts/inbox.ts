@@ -9,12 +9,11 @@
  * answer the same rows in the same order.
  * @module
  */
-import { join } from 'node:path';
 import type { DatabaseOptions } from '@partnerkit/server';
 import type { InboxList } from '../lib/inbox-lists.ts';
 import { bySize, runPart, type PartContext } from '../lib/part.ts';
 import { ratio, summarize, type Summary } from '../lib/stats.ts';
-import { createBenchDatabase, postgresUrl, startBenchServer, type BenchServer } from '../server/control.ts';
+import { onBothDatabases, startBenchServer, type BenchServer } from '../server/control.ts';
 import { partnerId } from '../server/seed.ts';
 import { READER_USER } from '../server/seed-inbox.ts';
 
@@ -126,21 +125,6 @@ async function measureDriver(ctx: PartContext, driver: InboxDriver['driver'], da
 
 await runPart('inbox', async (ctx) => {
   const sizes = bySize(ctx, { requests: 100_000, announcements: 1_000, partners: 200 }, { requests: 300, announcements: 30, partners: 8 });
-  const drivers: InboxDriver[] = [];
-  const skipped: string[] = [];
-  drivers.push(await measureDriver(ctx, 'pglite', { dataDir: join(ctx.tmp, 'pglite') }, sizes));
-  const database = await createBenchDatabase(postgresUrl());
-  if (database) {
-    try {
-      drivers.push(await measureDriver(ctx, 'postgres', { databaseUrl: database.url }, sizes));
-    } finally {
-      await database.drop().catch((error: unknown) => ctx.log(`could not drop ${database.name}: ${error instanceof Error ? error.message : String(error)}`));
-    }
-  } else if (ctx.quick) {
-    skipped.push(`PostgreSQL at ${postgresUrl()} is not reachable`);
-    ctx.log(`skipping PostgreSQL: ${skipped[0]}`);
-  } else {
-    throw new Error(`PostgreSQL at ${postgresUrl()} is not reachable: start it (scripts/pg-cluster.sh start) or set PARTNERKIT_TEST_DATABASE_URL`);
-  }
+  const { drivers, skipped } = await onBothDatabases(ctx, (driver, database) => measureDriver(ctx, driver, database, sizes));
   return { ...sizes, pageSize: 20, drivers, skipped } satisfies InboxResult;
 });

@@ -6,13 +6,12 @@
  * All over HTTP on 127.0.0.1 against the reference server in its own process.
  * @module
  */
-import { join } from 'node:path';
 import { currentPeriod, shiftPeriod } from '@partnerkit/core/rules';
 import type { DatabaseOptions } from '@partnerkit/server';
 import { runPart, bySize, type PartContext } from '../lib/part.ts';
 import { concurrent, sequential } from '../lib/load.ts';
 import { ratio, summarize, type Summary } from '../lib/stats.ts';
-import { createBenchDatabase, postgresUrl, startBenchServer, type BenchServer } from '../server/control.ts';
+import { onBothDatabases, postgresUrl, startBenchServer, type BenchServer } from '../server/control.ts';
 import { companyFor, partnerId } from '../server/seed.ts';
 import { dealNumber } from '@partnerkit/server/testing';
 
@@ -255,27 +254,11 @@ async function measureDriver(ctx: PartContext, driver: DriverResult['driver'], d
 
 await runPart('server', async (ctx) => {
   const stages = bySize(ctx, [10_000, 100_000, 1_000_000], [100, 1_000]);
-  const drivers: DriverResult[] = [];
-  const skipped: string[] = [];
-  drivers.push(await measureDriver(ctx, 'pglite', { dataDir: join(ctx.tmp, 'pglite') }, stages));
-  const database = await createBenchDatabase(postgresUrl());
-  if (database) {
-    try {
-      drivers.push(await measureDriver(ctx, 'postgres', { databaseUrl: database.url }, stages));
-    } finally {
-      // A failure to drop (the server went away) must not hide why the run failed.
-      await database.drop().catch((error: unknown) => ctx.log(`could not drop ${database.name}: ${error instanceof Error ? error.message : String(error)}`));
-    }
-  } else if (ctx.quick) {
-    skipped.push(`PostgreSQL at ${postgresUrl()} is not reachable`);
-    ctx.log(`skipping PostgreSQL: ${skipped[0]}`);
-  } else {
-    throw new Error(`PostgreSQL at ${postgresUrl()} is not reachable: start it (scripts/pg-cluster.sh start) or set PARTNERKIT_TEST_DATABASE_URL`);
-  }
+  const { drivers, skipped, onPostgres } = await onBothDatabases(ctx, (driver, database) => measureDriver(ctx, driver, database, stages));
   for (const d of drivers) {
     ctx.log(`${d.driver}: registration p50 ${d.stages.map((s) => s.registration.latency.median.toFixed(2)).join(' / ')} ms; growth x${d.growth.p50?.toFixed(2)}`);
   }
   const url = new URL(postgresUrl());
-  const postgres = database ? { server: url.host, from: process.env.PARTNERKIT_TEST_DATABASE_URL ? 'PARTNERKIT_TEST_DATABASE_URL' : 'the default test cluster' } : null;
+  const postgres = onPostgres ? { server: url.host, from: process.env.PARTNERKIT_TEST_DATABASE_URL ? 'PARTNERKIT_TEST_DATABASE_URL' : 'the default test cluster' } : null;
   return { stages, drivers, skipped, postgres } satisfies ServerResult;
 });

@@ -7,13 +7,12 @@
  * framework); and the time to read 20,000 deals page by page.
  * @module
  */
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { currentPeriod, shiftPeriod } from '@partnerkit/core/rules';
 import type { DatabaseOptions } from '@partnerkit/server';
 import { ENDPOINTS, type Endpoint } from '../lib/endpoints.ts';
 import { bySize, runPart, type PartContext } from '../lib/part.ts';
-import { createBenchDatabase, postgresUrl, startBenchServer, type BenchServer } from '../server/control.ts';
+import { onBothDatabases, startBenchServer, type BenchServer } from '../server/control.ts';
 import { companyFor, partnerId } from '../server/seed.ts';
 
 /** What one cell of load measured. */
@@ -164,22 +163,7 @@ async function measureDriver(ctx: PartContext, driver: ThroughputDriver['driver'
 }
 
 await runPart('throughput', async (ctx) => {
-  const drivers: ThroughputDriver[] = [];
-  const skipped: string[] = [];
-  drivers.push(await measureDriver(ctx, 'pglite', { dataDir: join(ctx.tmp, 'pglite') }));
-  // The smoke run stays seconds long: PGlite only.
-  const database = ctx.quick ? null : await createBenchDatabase(postgresUrl());
-  if (database) {
-    try {
-      drivers.push(await measureDriver(ctx, 'postgres', { databaseUrl: database.url }));
-    } finally {
-      await database.drop().catch((error: unknown) => ctx.log(`could not drop ${database.name}: ${error instanceof Error ? error.message : String(error)}`));
-    }
-  } else if (ctx.quick) {
-    skipped.push('PostgreSQL (the smoke run measures PGlite only)');
-  } else {
-    throw new Error(`PostgreSQL at ${postgresUrl()} is not reachable: start it (scripts/pg-cluster.sh start) or set PARTNERKIT_TEST_DATABASE_URL`);
-  }
+  const { drivers, skipped } = await onBothDatabases(ctx, (driver, database) => measureDriver(ctx, driver, database), { smokeOnPGlite: true });
   return {
     deals: dealsFor(ctx),
     cellSeconds: bySize(ctx, 5, 0.3),

@@ -175,6 +175,23 @@ function inboxSection(run: BenchRun): string[] {
   return lines;
 }
 
+function enablementSection(run: BenchRun): string[] {
+  const enablement = run.parts.enablement;
+  if (!enablement) return [];
+  const lines = [
+    '## Tier evaluation with certifications',
+    '',
+    `Issue 23's tier evaluation at scale: the reference server's own sweep evaluates every partner's tier (its measurements of the quarter and its certificates against each tier's KPI and certification requirements, as core's \`evaluateTierStanding\` decides), in batches of 50 partners per transaction, in the benchmark's server process. The programme has ${count(enablement.partners)} partners with ${enablement.months} months of measurements; the baseline is the same evaluation with the certificates the seed gives each partner (enough for its tier), then the certificates table grows in bulk SQL to ${count(enablement.certificates)} (spread over the people and certifications, some expired or expiring). Each state is evaluated once to apply what falls due, then ${enablement.runs} times (each run is checked to evaluate every partner and change nothing); median and slowest in seconds.`,
+    '',
+  ];
+  const rows = enablement.drivers.flatMap((d) =>
+    [d.seeded, d.grown].map((s) => [d.driver === 'pglite' ? `PGlite: ${d.engine}` : 'PostgreSQL', count(s.partners), count(s.certificates), seconds(s.seconds.median), seconds(s.seconds.max), count(Math.round(s.partnersPerSecond)), s === d.grown ? times(d.ratio) : 'baseline']),
+  );
+  lines.push(table(['Database', 'Partners', 'Certificates', 'Every tier, median', 'Slowest', 'Partners per second', 'Against the baseline'], rows, [1, 2, 3, 4, 5, 6]), '');
+  if (enablement.skipped.length) lines.push(`Skipped: ${enablement.skipped.join('; ')}.`, '');
+  return lines;
+}
+
 function throughputSection(run: BenchRun): string[] {
   const throughput = run.parts.throughput;
   if (!throughput) return [];
@@ -565,7 +582,7 @@ function targetSection(run: BenchRun): string[] {
 
 /** The tables for the terminal (Markdown reads fine there too). */
 export function renderConsole(run: BenchRun): string {
-  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...inboxSection(run), ...startupSection(run), ...timingSection(run)].join('\n');
+  return [...machineSection(run), ...targetSection(run), ...sizeSection(run), ...renderSection(run), ...clientSection(run), ...serverSection(run, []), ...throughputSection(run), ...inboxSection(run), ...enablementSection(run), ...startupSection(run), ...timingSection(run)].join('\n');
 }
 
 /**
@@ -646,7 +663,7 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     'npm run bench                     # full run (under 15 minutes on 2 cores), prints these tables',
     'npm run bench -- --write          # full run, then rewrites this page and docs/benchmarks/*.svg',
     'npm run bench -- --quick          # tiny sizes, a few iterations: the smoke run of `npm test`',
-    'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput, inbox, startup',
+    'npm run bench -- --only size,client   # some parts: size, client, render, server, throughput, inbox, enablement, startup',
     'npm run bench -- --only size --write  # refresh only the size figures of this page (they are exact)',
     'npm run bench -- --only throughput --write  # refresh only the server throughput figures (a run of that part alone)',
     'npm run bench -- --only inbox --write  # refresh only the inbox figures (a run of that part alone)',
@@ -662,6 +679,7 @@ export function renderMarkdown(run: BenchRun, plots: readonly Plot[]): string {
     ...serverSection(run, plots),
     ...throughputSection(run),
     ...inboxSection(run),
+    ...enablementSection(run),
     ...startupSection(run),
     ...timingSection(run),
   ].join('\n');

@@ -4,9 +4,11 @@
  * @module
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { DatabaseOptions } from '@partnerkit/server';
+import type { PartContext } from '../lib/part.ts';
 import type { Command, Reply } from './serve.ts';
 
 export interface BenchServer {
@@ -23,6 +25,10 @@ export interface BenchServer {
   grow(to: number): Promise<{ deals: number; seconds: number }>;
   /** Adds the inbox part's requests and announcements (with reads); what the tables hold then. */
   inbox(requests: number, announcements: number): Promise<Omit<Extract<Reply, { type: 'inboxed' }>, 'type'>>;
+  /** Adds certificates until the table holds `to`; what the tables hold then. */
+  certify(to: number): Promise<Omit<Extract<Reply, { type: 'certified' }>, 'type'>>;
+  /** Evaluates every partner's tier once, as the sweep does; what it did. */
+  evaluateTiers(): Promise<Omit<Extract<Reply, { type: 'evaluated' }>, 'type'>>;
   /** Requests the server has answered for `"GET /v1/deals/dl_1"`-style keys (from its access log). */
   requests(key: string): Promise<number>;
   stop(): Promise<void>;
@@ -30,9 +36,9 @@ export interface BenchServer {
 
 const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
-/** Starts `serve.ts` on `database` with `partners` partners and waits until it listens. */
-export async function startBenchServer(database: DatabaseOptions, partners: number, log: (line: string) => void): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', serveScript, JSON.stringify({ database, partners })], {
+/** Starts `serve.ts` on `database` with `partners` partners (and `months` months of measurements, 24 unless told) and waits until it listens. */
+export async function startBenchServer(database: DatabaseOptions, partners: number, log: (line: string) => void, months?: number): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=partnerkit-source', '--import', 'tsx', serveScript, JSON.stringify({ database, partners, months })], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting: ((reply: Reply) => void)[] = [];
@@ -77,6 +83,14 @@ export async function startBenchServer(database: DatabaseOptions, partners: numb
     inbox: async (requests, announcements) => {
       const { type: _t, ...seeded } = await ask({ type: 'inbox', requests, announcements }, 'inboxed');
       return seeded;
+    },
+    certify: async (to) => {
+      const { type: _t, ...held } = await ask({ type: 'certificates', to }, 'certified');
+      return held;
+    },
+    evaluateTiers: async () => {
+      const { type: _t, ...report } = await ask({ type: 'evaluate' }, 'evaluated');
+      return report;
     },
     requests: async (key) => (await ask({ type: 'requests', key }, 'requests')).count,
     stop: async () => {
@@ -125,4 +139,31 @@ export async function createBenchDatabase(url: string): Promise<{ name: string; 
       }
     },
   };
+}
+
+/**
+ * Runs `measure` on PGlite, then on a PostgreSQL database of the run's own, dropped afterwards.
+ * A full run needs PostgreSQL; a smoke run skips it when it is unreachable, or always with
+ * `smokeOnPGlite` (parts whose smoke run must stay seconds long).
+ */
+export async function onBothDatabases<T>(
+  ctx: PartContext,
+  measure: (driver: 'pglite' | 'postgres', database: DatabaseOptions) => Promise<T>,
+  { smokeOnPGlite = false } = {},
+): Promise<{ drivers: T[]; skipped: string[]; onPostgres: boolean }> {
+  const drivers = [await measure('pglite', { dataDir: join(ctx.tmp, 'pglite') })];
+  const database = ctx.quick && smokeOnPGlite ? null : await createBenchDatabase(postgresUrl());
+  if (database) {
+    try {
+      drivers.push(await measure('postgres', { databaseUrl: database.url }));
+    } finally {
+      // A failure to drop (the server went away) must not hide why the run failed.
+      await database.drop().catch((error: unknown) => ctx.log(`could not drop ${database.name}: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    return { drivers, skipped: [], onPostgres: true };
+  }
+  if (!ctx.quick) throw new Error(`PostgreSQL at ${postgresUrl()} is not reachable: start it (scripts/pg-cluster.sh start) or set PARTNERKIT_TEST_DATABASE_URL`);
+  const skipped = smokeOnPGlite ? 'PostgreSQL (the smoke run measures PGlite only)' : `PostgreSQL at ${postgresUrl()} is not reachable`;
+  ctx.log(`skipping ${skipped}`);
+  return { drivers, skipped: [skipped], onPostgres: false };
 }

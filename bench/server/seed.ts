@@ -28,9 +28,9 @@ const FORMS = ['Ltd', 'JSC', 'Co., Ltd', 'GmbH', 'Inc.', 'Pte. Ltd.'];
 /** The id of bench partner `n` (1-based), as the server's seed names partners. */
 export const partnerId = (n: number) => `pt_${String(n).padStart(4, '0')}`;
 
-/** The bench programme: tiers, eight KPIs, `partners` partners with 24 months of measurements each, no deals. */
-export async function seedProgramme(db: Database, partners: number, asOf: Date): Promise<void> {
-  await seedDatabase(db, { partners, deals: 0, resources: 40, months: 24, seed: 7, asOf });
+/** The bench programme: tiers, eight KPIs, `partners` partners with `months` months of measurements each, no deals. */
+export async function seedProgramme(db: Database, partners: number, asOf: Date, months = 24): Promise<void> {
+  await seedDatabase(db, { partners, deals: 0, resources: 40, months, seed: 7, asOf });
 }
 
 /** The customer the SQL below makes for deal number `n`: new registrations use numbers past the seeded ones. */

@@ -10,26 +10,36 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, startServer, type DatabaseOptions, type LogEntry, type RunningServer } from '@partnerkit/server';
+import { sweepTierChanges } from '@partnerkit/server/testing';
 import { startBaseline } from './baseline.ts';
 import { addDeals, asOfToday, checkDeals, seedProgramme } from './seed.ts';
+import { addCertificates } from './seed-enablement.ts';
 import { addInbox, checkInbox } from './seed-inbox.ts';
 
 /** What the parent sends. */
-export type Command = { type: 'grow'; to: number } | { type: 'inbox'; requests: number; announcements: number } | { type: 'requests'; key: string } | { type: 'stop' };
+export type Command =
+  | { type: 'grow'; to: number }
+  | { type: 'inbox'; requests: number; announcements: number }
+  | { type: 'certificates'; to: number }
+  | { type: 'evaluate' }
+  | { type: 'requests'; key: string }
+  | { type: 'stop' };
 
 /** What the child answers. */
 export type Reply =
   | { type: 'ready'; url: string; baselineUrl: string; adminKey: string; version: string; engine: string; seconds: number }
   | { type: 'grown'; deals: number; seconds: number }
   | { type: 'inboxed'; seconds: number; requests: number; announcements: number; reads: number; manager: { id: string; partners: number; requests: number } }
+  | { type: 'certified'; seconds: number; certificates: number; people: number }
+  | { type: 'evaluated'; seconds: number; evaluated: number; changed: number }
   | { type: 'requests'; count: number }
   | { type: 'stopped' }
   | { type: 'error'; message: string };
 
 const send = (reply: Reply) => process.send?.(reply);
 
-/** The database, and how many partners the programme has (deals are spread over them). */
-const { database, partners } = JSON.parse(process.argv[2] ?? '{}') as { database: DatabaseOptions; partners: number };
+/** The database, how many partners the programme has (deals are spread over them) and months of measurements (24 unless told). */
+const { database, partners, months } = JSON.parse(process.argv[2] ?? '{}') as { database: DatabaseOptions; partners: number; months?: number };
 const asOf = asOfToday();
 const requests = new Map<string, number>();
 const serverErrors: string[] = [];
@@ -55,7 +65,7 @@ function pgliteVersion(): string {
 async function start(): Promise<void> {
   const started = performance.now();
   const db = await openDatabase(database);
-  await seedProgramme(db, partners, asOf);
+  await seedProgramme(db, partners, asOf, months);
   server = await startServer({
     db,
     port: 0,
@@ -104,6 +114,15 @@ async function handle(command: Command): Promise<void> {
     const m = rows[0];
     if (!m) throw new Error('bench seed: no partner has a manager');
     send({ type: 'inboxed', seconds: (performance.now() - started) / 1000, requests: m.total, announcements: m.announcements, reads: m.reads, manager: { id: m.id, partners: m.partners, requests: m.requests } });
+  } else if (command.type === 'certificates') {
+    const started = performance.now();
+    const held = await addCertificates(server.db, command.to, asOf);
+    send({ type: 'certified', seconds: (performance.now() - started) / 1000, ...held });
+  } else if (command.type === 'evaluate') {
+    // The sweep's tier part on every partner: interval 0, so no earlier claim makes it skip.
+    const started = performance.now();
+    const report = await sweepTierChanges(server.db, new Date(), 0);
+    send({ type: 'evaluated', seconds: (performance.now() - started) / 1000, ...report });
   } else if (command.type === 'requests') {
     if (serverErrors.length) throw new Error(`the server logged errors: ${serverErrors.slice(0, 3).join(' | ')}`);
     send({ type: 'requests', count: requests.get(command.key) ?? 0 });

@@ -19,6 +19,7 @@ export { recordDealMatchesInBulk } from './domain/deal-conflicts.js';
 export { type CustomerIdentity, customerIdentity, dealFromRow, type DealRow, dealNumber } from './store/deals.js';
 export { mapRequestRow, NOTHING_DUE } from './store/requests.js';
 export { mapAnnouncementRow } from './store/announcements.js';
+export { sweepTierChanges, type TierSweepReport } from './domain/tier-sweep.js';
 
 /** Options of {@link startReferenceServer}: the server's own options, except where it listens, its database and its clock. */
 export type ReferenceServerOptions = Omit<StartServerOptions, 'port' | 'host' | 'dataDir' | 'databaseUrl' | 'memory' | 'db' | 'now'> & {

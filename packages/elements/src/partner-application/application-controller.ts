@@ -22,7 +22,7 @@ import { createDataTask, type DataTask } from '../platform/data-task.js';
 import { isAbortError } from '../platform/describe-error.js';
 import type { PartnerKitHost } from '../platform/host.js';
 import { reportError } from '../platform/report-error.js';
-import { newIdempotencyKey } from '../platform/idempotency-key.js';
+import { newIdempotencyKey } from '@partnerkit/core/client';
 import { ApplicationDraft } from './application-draft.js';
 import { emptyValues, problemsOn, stepOf, STEPS, type DraftAnswers, type DraftValues, type FieldName, type FieldProblem, type Step } from './application-fields.js';
 import type * as Model from './application-model.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import type { AttemptAnswer, AssessmentQuestion } from '@partnerkit/core/schemas';
-import { newIdempotencyKey } from '../platform/idempotency-key.js';
+import { newIdempotencyKey } from '@partnerkit/core/client';
 
 export class AssessmentAnswers {
   readonly #picked = new Map<string, readonly string[]>();

@@ -6,21 +6,11 @@
 import type { BaseClient } from '@partnerkit/core/client/base';
 import '../../src/define/partner-application.js';
 import type { PartnerApplication } from '../../src/partner-application/partner-application.js';
+import { part, until } from '../shadow-dom.js';
 
-export const part = <E extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<E>(`[part~="${name}"]`);
-export const parts = <E extends Element = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<E>(`[part~="${name}"]`)];
-export const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
-export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export { $, part, parts, text, until } from '../shadow-dom.js';
 
-/** Waits until `predicate` holds, checking every 10 ms (up to 5 s). */
-export async function until(predicate: () => unknown, what = 'condition', timeout = 5_000): Promise<void> {
-  const started = performance.now();
-  while (performance.now() - started < timeout) {
-    if (predicate()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+
 
 /** Forgets every saved application. */
 export function clearDrafts(): void {

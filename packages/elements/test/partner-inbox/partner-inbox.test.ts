@@ -16,20 +16,9 @@ import '../../src/define/partner-inbox.js';
 import type { PkUnreadChangeEvent } from '../../src/events/unread-change.js';
 import type { PartnerInbox } from '../../src/partner-inbox/partner-inbox.js';
 import { INJECTIONS, fits, naughtyStrings } from '../reliability/payloads.js';
+import { button, part, parts, text, until } from '../shadow-dom.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const part = <E extends Element = HTMLElement>(el: Element, name: string) => shadow(el).querySelector<E>(`[part~="${name}"]`);
-const parts = <E extends Element = HTMLElement>(el: Element, name: string) => [...shadow(el).querySelectorAll<E>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-async function until(predicate: () => unknown, what: string, timeout = 5_000): Promise<void> {
-  const started = performance.now();
-  while (performance.now() - started < timeout) {
-    if (predicate()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Waits until the inbox settled (data, empty or error; nothing loading). */
 async function settled(el: PartnerInbox): Promise<void> {
@@ -50,12 +39,6 @@ async function showRequests(el: PartnerInbox): Promise<void> {
   el.view = 'requests';
   await el.updateComplete;
   await settled(el);
-}
-
-function button(el: Element, label: string | RegExp): HTMLButtonElement {
-  const found = [...shadow(el).querySelectorAll('button')].find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));
-  if (!found) throw new Error(`no button ${label}`);
-  return found;
 }
 
 /** Types `value` into the field `selector` and waits for the render (buttons follow what is typed). */

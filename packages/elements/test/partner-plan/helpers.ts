@@ -5,19 +5,11 @@
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import '../../src/define/partner-plan.js';
 import type { PartnerPlan } from '../../src/partner-plan/partner-plan.js';
+import { until } from '../shadow-dom.js';
 
-export const part = <E extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<E>(`[part~="${name}"]`);
-export const parts = <E extends Element = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<E>(`[part~="${name}"]`)];
+export { button, part, parts, until } from '../shadow-dom.js';
 
-/** Waits until `predicate` holds, a frame at a time (up to 5 s). */
-export async function until(predicate: () => unknown, what = 'condition', timeout = 5_000): Promise<void> {
-  const started = performance.now();
-  while (performance.now() - started < timeout) {
-    if (predicate()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+
 
 /** Waits until the plan (or its empty or error state) is on screen. */
 export async function settled(el: PartnerPlan): Promise<void> {
@@ -35,12 +27,6 @@ export async function planElement(client: PartnerKitClient, attrs: Record<string
   return el;
 }
 
-/** The button whose text is `text`. */
-export function button(el: Element, text: string): HTMLButtonElement {
-  const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
-  if (!found) throw new Error(`no button "${text}"`);
-  return found;
-}
 
 /** Types `text` into the field labelled `label` within `root` (fires input). */
 export function typeInto(root: ParentNode, label: string, text: string, index = 0): HTMLInputElement | HTMLTextAreaElement {

@@ -5,20 +5,11 @@
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import '../../src/define/partner-training.js';
 import type { PartnerTraining } from '../../src/partner-training/partner-training.js';
+import { button, part, parts, until } from '../shadow-dom.js';
 
-export const part = <E extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<E>(`[part~="${name}"]`);
-export const parts = <E extends Element = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<E>(`[part~="${name}"]`)];
-export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export { button, part, parts, text, until } from '../shadow-dom.js';
 
-/** Waits until `predicate` holds, 10 ms at a time (up to 5 s). */
-export async function until(predicate: () => unknown, what = 'condition', timeout = 5_000): Promise<void> {
-  const started = performance.now();
-  while (performance.now() - started < timeout) {
-    if (predicate()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+
 
 /** Settled: the overview, the player, or an empty or error state is on screen, nothing loading. */
 export async function settled(el: PartnerTraining): Promise<void> {
@@ -39,12 +30,6 @@ export async function trainingElement(client: PartnerKitClient, attrs: Record<st
 /** The course card of `courseId`. */
 export const course = (el: PartnerTraining, courseId: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-course="${courseId}"]`)!;
 
-/** The button inside `root` whose text is `label`. */
-export function button(root: ParentNode, label: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find((b) => text(b) === label);
-  if (!found) throw new Error(`no button "${label}"`);
-  return found;
-}
 
 /** Enrols `personId` in `courseId` through the course card's form; waits for the player (self-paced) or the confirmation. */
 export async function enrol(el: PartnerTraining, courseId: string, personId: string): Promise<void> {
