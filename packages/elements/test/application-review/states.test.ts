@@ -32,7 +32,7 @@ describe('<application-review> states', () => {
     await until(() => part(slow, 'loading'), 'loading');
     await expect(slow).to.be.accessible();
     const failing = await mount({ faults: [{ mode: 'error', status: 503, match: (r) => new URL(r.url).pathname.endsWith('/applications') }] });
-    expect(part(failing, 'retry-button')).to.exist;
+    expect(part(failing, 'retry-button')).not.to.equal(null);
     await expect(failing).to.be.accessible();
   });
 
@@ -43,9 +43,9 @@ describe('<application-review> states', () => {
     const lonely = document.createElement('application-review');
     document.body.append(lonely);
     await lonely.updateComplete;
-    expect(part(lonely, 'no-client')).to.exist;
+    expect(part(lonely, 'no-client')).not.to.equal(null);
     const partner = await mount({ side: 'partner' });
-    expect(part(partner, 'forbidden')).to.exist;
+    expect(part(partner, 'forbidden')).not.to.equal(null);
     await expect(partner).to.be.accessible();
   });
 
@@ -73,7 +73,7 @@ describe('<application-review> states', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="move-button"][data-to="declined"]')!.focus();
     await press('Enter');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('#reason')).to.exist;
+    expect(el.shadowRoot!.querySelector('#reason')).not.to.equal(null);
     await expect(el).to.be.accessible();
   });
 
