@@ -106,6 +106,7 @@ say(`
 PartnerKit demo ready in ${seconds()} s: ${demo.url}/
 
   Vendor intranet   ${demo.url}/intranet   a channel manager: scorecards, deal review, all resources
+  Applications      ${demo.url}/intranet/applications   two reviewers: the recruitment pipeline, scoring, approval
   Partner portal    ${demo.url}/portal     a partner user: scorecard, deal registration, resources
   Become a partner  ${demo.url}/become-a-partner   the public application form (a publishable key, no session)
   API               ${demo.url}/api/v1     OpenAPI document at /api/v1/openapi.json

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { PartnerKitClient } from '@partnerkit/core/client';
 import { compression, type PartnerKitApp } from '@partnerkit/server';
 import { DEMO_MANAGER, DemoDirectory } from './directory.js';
+import { applicationsPage } from './pages/applications.js';
 import { applyPage } from './pages/apply.js';
 import { homePage, notFoundPage } from './pages/home.js';
 import { intranetPage } from './pages/intranet.js';
@@ -49,6 +50,7 @@ export function createDemoSite(options: DemoSiteOptions): Hono {
 
   site.get('/', (c) => c.html(homePage(context(c, 'home'))));
   site.get('/intranet', async (c) => c.html(intranetPage(context(c, 'intranet'), await directory.partners(), DEMO_MANAGER.name, c.req.query('partner'))));
+  site.get('/intranet/applications', (c) => c.html(applicationsPage(context(c, 'applications'), c.req.query('as'))));
   site.get('/portal', async (c) => c.html(portalPage(context(c, 'portal'), await directory.portalAccounts(c.req.query('as')), c.req.query('as'))));
   site.get('/become-a-partner', (c) => c.html(applyPage(context(c, 'apply'), options.publishableKey())));
   site.get('/demo/session', sessionRoute(directory, options.admin, options.onSession));

@@ -28,6 +28,9 @@ export interface PortalAccount extends PartnerEntry {
 /** The channel manager signed in on the intranet. */
 export const DEMO_MANAGER: DemoUser = { id: 'mgr_linh', name: 'Đặng Mai Linh', email: 'linh.dang@vendor.example' };
 
+/** The channel managers who review applications on the intranet (two, so an application gets two evaluations). */
+export const DEMO_REVIEWERS: readonly DemoUser[] = [DEMO_MANAGER, { id: 'mgr_oliver', name: 'Oliver Grant', email: 'oliver.grant@vendor.example' }];
+
 const PEOPLE_EN = ['Alex Morgan', 'Priya Shah', 'Tom Becker', 'Grace Lee', 'Daniel Ortiz', 'Hannah Cole'];
 const PEOPLE_VI = ['Nguyễn Thu Hà', 'Trần Minh Quân', 'Lê Hoàng Anh', 'Phạm Bảo Ngọc', 'Võ Đức Thắng', 'Bùi Thanh Tâm'];
 
@@ -62,21 +65,29 @@ export class DemoDirectory {
   /**
    * The first active partner of each tier, lowest tier first, with its demo user, then the first
    * partner new to the programme (it has the programme agreement to accept before it registers deals):
-   * the portal's picker. `kept`, an active partner the page's address names, is offered too: one
-   * that moved up a tier keeps its sign-in instead of handing it to the next partner of its old tier.
+   * the portal's picker. `requested`, the partner the page's address names, is offered too when it
+   * is active or new to the programme: one whose application was just approved signs in to onboard,
+   * and one that moved up a tier keeps its sign-in instead of handing it to the next of its old tier.
    */
-  async portalAccounts(kept?: string): Promise<PortalAccount[]> {
-    const [tiers, partners, newcomer] = await Promise.all([this.tiers(), this.activePartners(), this.onboardingPartner()]);
+  async portalAccounts(requested?: string): Promise<PortalAccount[]> {
+    const [tiers, partners, newcomer, named] = await Promise.all([this.tiers(), this.activePartners(), this.onboardingPartner(), this.namedPartner(requested)]);
     const ranked = [...tiers.values()].sort((a, b) => a.rank - b.rank);
     const accounts: PortalAccount[] = [];
     for (const tier of ranked) {
       const partner = partners.find((p) => p.tierId === tier.id);
       if (partner) accounts.push({ partner, tier, user: partnerUser(partner, accounts.length) });
     }
-    if (newcomer) accounts.push({ partner: newcomer, tier: tiers.get(newcomer.tierId ?? '') ?? null, user: partnerUser(newcomer, accounts.length) });
-    const moved = partners.find((p) => p.id === kept && !accounts.some((a) => a.partner.id === p.id));
-    if (moved) accounts.push({ partner: moved, tier: tiers.get(moved.tierId ?? '') ?? null, user: partnerUser(moved, accounts.length) });
+    for (const partner of [newcomer, named]) {
+      if (partner && !accounts.some((a) => a.partner.id === partner.id)) accounts.push({ partner, tier: tiers.get(partner.tierId ?? '') ?? null, user: partnerUser(partner, accounts.length) });
+    }
     return accounts;
+  }
+
+  /** Partner `id` if it is active or new to the programme (onboarding or a prospect). */
+  private async namedPartner(id: string | undefined): Promise<Partner | undefined> {
+    if (!id) return undefined;
+    const partner = await this.admin.partners.get(id).catch(() => undefined);
+    return partner && (partner.status === 'active' || partner.status === 'onboarding' || partner.status === 'prospect') ? partner : undefined;
   }
 
   /** A partner new to the programme (onboarding, else a prospect), if the programme has one. */
@@ -88,9 +99,11 @@ export class DemoDirectory {
     return undefined;
   }
 
-  /** The session input for `as` (`manager` or an offered partner's id), or null for anyone else. */
+  /** The session input for `as` (`manager`, a reviewer's id or an offered partner's id), or null for anyone else. */
   async sessionFor(as: string): Promise<SessionInput | null> {
     if (as === 'manager') return { role: 'manager', user: DEMO_MANAGER };
+    const reviewer = DEMO_REVIEWERS.find((r) => r.id === as);
+    if (reviewer) return { role: 'manager', user: reviewer };
     const account = (await this.portalAccounts(as)).find((a) => a.partner.id === as);
     return account ? { role: 'partner', partnerId: account.partner.id, user: account.user } : null;
   }

@@ -63,6 +63,10 @@ const en = {
   partnerInbox: 'Partner requests and announcements',
   yourTraining: 'Training and certifications',
   partnerTraining: 'Enablement',
+  applications: 'Applications',
+  applicationsTitle: 'Partner applications',
+  applicationsLede: 'Screen, interview and score the companies that applied; approving one makes it a partner, onboarding.',
+  reviewer: 'Reviewer',
   footer:
     'A demo host site. The PartnerKit admin key stays on this site’s server; the browser only ever holds a short-lived session for the person signed in.',
   notFoundTitle: 'Page not found',
@@ -129,6 +133,10 @@ const vi: DemoMessages = {
   partnerInbox: 'Yêu cầu của đối tác và thông báo',
   yourTraining: 'Đào tạo và chứng chỉ',
   partnerTraining: 'Năng lực đối tác',
+  applications: 'Hồ sơ ứng tuyển',
+  applicationsTitle: 'Hồ sơ ứng tuyển đối tác',
+  applicationsLede: 'Sàng lọc, phỏng vấn và chấm điểm các công ty đã nộp hồ sơ ứng tuyển; duyệt một hồ sơ sẽ đưa công ty thành đối tác mới.',
+  reviewer: 'Người đánh giá',
   footer:
     'Một trang web chủ dùng để minh họa. Khóa quản trị PartnerKit chỉ nằm trên máy chủ của trang này; trình duyệt chỉ giữ một phiên ngắn hạn cho người đang đăng nhập.',
   notFoundTitle: 'Không tìm thấy trang',

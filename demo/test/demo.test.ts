@@ -111,6 +111,44 @@ async function step<T>({ page, problems }: Opened, what: string, work: () => Pro
   }
 }
 
+/** Fills in and sends the public "become a partner" form on `applicant`'s page; what the confirmation says. */
+async function applyOnPublicPage(applicant: Opened, lang: 'en' | 'vi', company: string): Promise<string> {
+  const { page } = applicant;
+  const field = (selector: string) => page.locator(`partner-application >>> ${selector}`).setTimeout(WAIT.timeout);
+  const next = async (then: string) => {
+    await field('[part~="next-button"]').click();
+    await page.waitForSelector(`partner-application >>> ${then}`, WAIT);
+  };
+  return step(applicant, 'applying', async () => {
+    await waitForWidgets(page);
+    // The server refuses a form sent sooner than its minimum fill time after the form (and its token) loaded.
+    const loaded = Date.now();
+    assert.match(await field('#step-title').map((el) => el.textContent ?? '').wait(), lang === 'en' ? /Step 1 of 4/ : /Bước 1\/4/);
+    await field('input[name="partnerType"][value="reseller"]').click();
+    await field('#f-companyName').fill(company);
+    await field('#f-website').fill('saomai.example');
+    await field('#f-country').fill('VN');
+    await field('#f-size').fill('11-50');
+    await next('#f-contactName');
+    await field('#f-contactName').fill('Trần Thị Mai');
+    await field('#f-email').fill('mai@saomai.example');
+    await next('#f-markets');
+    await field('#f-markets').fill('VN, KH');
+    await field('#f-technicalStaff').fill('14');
+    await field('#f-whyUs').fill('Our customers ask for your products.');
+    await field('input[name="q:q_segment"][value="smb"]').click();
+    await field('input[name="q:q_competitor"][value="no"]').click();
+    await field('#f-q-q_plan').fill('Two campaigns and a pilot with three customers.');
+    await next('#f-consent');
+    await field('#f-consent').click();
+    const wait = loaded + DEFAULT_MIN_FORM_FILL_MS + 250 - Date.now();
+    if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+    await field('[part~="submit-button"]').click();
+    const success = await page.waitForSelector('partner-application >>> [part~="success"]', WAIT);
+    return success!.evaluate((el) => el.textContent ?? '');
+  });
+}
+
 /** Asserts the page logged no CSP violation, uncaught error or console error (each told once, shortened). */
 const clean = (problems: string[]) => assert.deepEqual([...new Set(problems.map((p) => p.slice(0, 160)))], [], 'no CSP violation, uncaught error or console error');
 
@@ -298,40 +336,7 @@ describe('the demo in Chromium', () => {
     test(`a company applies on the public page in ${lang === 'en' ? 'English' : 'Vietnamese'} with no session, sees its APP number, and a manager finds the application`, { timeout: 240_000 }, async () => {
       const company = `Sao Mai ${lang.toUpperCase()} ${Date.now().toString(36)}`;
       const applicant = await openPage(`/become-a-partner?lang=${lang}`);
-      const { page } = applicant;
-      const field = (selector: string) => page.locator(`partner-application >>> ${selector}`).setTimeout(WAIT.timeout);
-      const next = async (then: string) => {
-        await field('[part~="next-button"]').click();
-        await page.waitForSelector(`partner-application >>> ${then}`, WAIT);
-      };
-      const said = await step(applicant, 'applying', async () => {
-        await waitForWidgets(page);
-        // The server refuses a form sent sooner than its minimum fill time after the form (and its token) loaded.
-        const loaded = Date.now();
-        assert.match(await field('#step-title').map((el) => el.textContent ?? '').wait(), lang === 'en' ? /Step 1 of 4/ : /Bước 1\/4/);
-        await field('input[name="partnerType"][value="reseller"]').click();
-        await field('#f-companyName').fill(company);
-        await field('#f-website').fill('saomai.example');
-        await field('#f-country').fill('VN');
-        await field('#f-size').fill('11-50');
-        await next('#f-contactName');
-        await field('#f-contactName').fill('Trần Thị Mai');
-        await field('#f-email').fill('mai@saomai.example');
-        await next('#f-markets');
-        await field('#f-markets').fill('VN, KH');
-        await field('#f-technicalStaff').fill('14');
-        await field('#f-whyUs').fill('Our customers ask for your products.');
-        await field('input[name="q:q_segment"][value="smb"]').click();
-        await field('input[name="q:q_competitor"][value="no"]').click();
-        await field('#f-q-q_plan').fill('Two campaigns and a pilot with three customers.');
-        await next('#f-consent');
-        await field('#f-consent').click();
-        const wait = loaded + DEFAULT_MIN_FORM_FILL_MS + 250 - Date.now();
-        if (wait > 0) await new Promise((done) => setTimeout(done, wait));
-        await field('[part~="submit-button"]').click();
-        const success = await page.waitForSelector('partner-application >>> [part~="success"]', WAIT);
-        return success!.evaluate((el) => el.textContent ?? '');
-      });
+      const said = await applyOnPublicPage(applicant, lang, company);
       const number = /APP-\d+/.exec(said)?.[0];
       assert.ok(number, `the applicant is told the number: ${said}`);
       assert.match(said, lang === 'en' ? /Application sent/ : /Đã gửi hồ sơ/);
@@ -364,6 +369,94 @@ describe('the demo in Chromium', () => {
       await applicant.context.close();
     });
   }
+
+  test('issue 21 done: an application from the public page is screened, interviewed, scored by two reviewers, approved, and the new partner signs in to the portal', { timeout: 300_000 }, async () => {
+    const company = `Hoa Sen Systems ${Date.now().toString(36)}`;
+    const applicant = await openPage('/become-a-partner?lang=en');
+    const number = /APP-\d+/.exec(await applyOnPublicPage(applicant, 'en', company))?.[0];
+    assert.ok(number, 'the applicant is told the number');
+    clean(applicant.problems);
+    await applicant.context.close();
+
+    const review = (page: Page, selector: string) => page.locator(`application-review >>> ${selector}`).setTimeout(WAIT.timeout);
+    const shown = (page: Page, selector: string) => page.waitForSelector(`application-review >>> ${selector}`, WAIT);
+    const textOf = async (page: Page, selector: string) => (await shown(page, selector))!.evaluate((el) => el.textContent ?? '');
+    /** Finds the application by its number and opens it. */
+    const open = async (page: Page) => {
+      await waitForWidgets(page);
+      // Typed once the list is in: the box the person types into is the one that stays.
+      await shown(page, '[part~="application-item"]');
+      await review(page, '#search').fill(number);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (n) => {
+          const items = [...(document.querySelector('application-review')?.shadowRoot?.querySelectorAll('[part~="application-item"]') ?? [])];
+          return items.length === 1 && (items[0]!.textContent ?? '').includes(n);
+        },
+        { timeout: WAIT.timeout, polling: 100 },
+        number,
+      );
+      await (await shown(page, '[part~="application-link"]'))!.click();
+    };
+    const move = async (page: Page, to: string) => {
+      await (await shown(page, `[part~="move-button"][data-to="${to}"]`))!.click();
+      await (await shown(page, '[part~="confirm-move"]'))!.click();
+      await shown(page, `[part~="application"] [part~="status-${to}"]`);
+    };
+    /** Scores every criterion shown: `score`, or `scores[id]`. */
+    const scoreAll = async (page: Page, score: number, scores: Record<string, number> = {}) => {
+      await shown(page, '[part~="score-form"]');
+      const ids = await page.$$eval('application-review >>> [part~="criterion"]', (sets) => sets.map((f) => (f as HTMLElement).dataset.criterion ?? ''));
+      assert.ok(ids.length >= 4, `the programme's criteria are on the form: ${ids.join(', ')}`);
+      for (const id of ids) await (await shown(page, `[part~="criterion"][data-criterion="${id}"] input[value="${scores[id] ?? score}"]`))!.click();
+      await (await shown(page, '[part~="submit-evaluation"]'))!.click();
+      await shown(page, '[part~="summary"]');
+    };
+
+    // The first reviewer screens it, moves it to interview and scores it: nobody else's scores to see.
+    const linh = await openPage('/intranet/applications?as=mgr_linh');
+    await step(linh, 'screening, interviewing and scoring as the first reviewer', async () => {
+      await open(linh.page);
+      await move(linh.page, 'screening');
+      await move(linh.page, 'interview');
+      assert.match(await textOf(linh.page, '[part~="blind-note"]'), /No other reviewer has submitted yet/);
+      await scoreAll(linh.page, 4);
+    });
+
+    // The second reviewer sees only that one reviewer submitted, scores, then sees both and the spread; approves.
+    const oliver = await openPage('/intranet/applications?as=mgr_oliver');
+    const partnerText = await step(oliver, 'scoring as the second reviewer and approving', async () => {
+      await open(oliver.page);
+      assert.match(await textOf(oliver.page, '[part~="blind-note"]'), /One reviewer has submitted/);
+      assert.equal(await oliver.page.$('application-review >>> [part~="summary"]'), null, 'no anchoring: the first scores stay hidden');
+      await scoreAll(oliver.page, 4, { crit_fit: 2 });
+      await shown(oliver.page, '[part~="spread-flagged"]');
+      assert.match(await textOf(oliver.page, '[part~="summary"]'), /2 reviewers/);
+      await move(oliver.page, 'due_diligence');
+      await move(oliver.page, 'approved');
+      return textOf(oliver.page, '[part~="new-partner"]');
+    });
+    assert.match(partnerText, new RegExp(`Approved: ${company} is now a partner, onboarding`));
+    const partnerId = /Partner id: (\S+)/.exec(partnerText)?.[1];
+    assert.ok(partnerId, `the new partner's id is shown: ${partnerText}`);
+    const partner = await admin<{ name: string; status: string }>(`/partners/${partnerId}`);
+    assert.deepEqual([partner.name, partner.status], [company, 'onboarding']);
+
+    // The new partner signs in to the portal.
+    const joined = await openPage(`/portal?as=${partnerId}`);
+    await step(joined, 'signing in as the new partner', async () => {
+      await waitForWidgets(joined.page);
+      await joined.page.waitForSelector('partner-agreements >>> [part~="agreement"], partner-agreements >>> [part~="empty"]', WAIT);
+      assert.ok((await joined.page.content()).includes(company), 'the portal is the new partner’s');
+    });
+    // A partner that just joined has no joint business plan yet: the plan widget asks, hears 404, and shows none.
+    const noPlanYet = (p: string) => p === `HTTP 404 GET /api/v1/partners/${partnerId}/plans/${currentPeriod('half')}` || p.startsWith('console: Failed to load resource: the server responded with a status of 404');
+    joined.problems.splice(0, joined.problems.length, ...joined.problems.filter((p) => !noPlanYet(p)));
+    for (const opened of [linh, oliver, joined]) {
+      clean(opened.problems);
+      await opened.context.close();
+    }
+  });
 
   test('the public page’s key is public but narrow: it reads no application, and works from the demo’s origin only', async () => {
     const key = /publishable-key="(pk_pub_[^"]+)"/.exec(await (await get('/become-a-partner')).text())?.[1];

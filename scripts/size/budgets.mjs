@@ -48,6 +48,7 @@ export const TAGS = {
   'partner-application': NEW_WIDGET_LIMIT,
   // Issue 23: the overview, the enablement part and its English; the course player and Vietnamese load on use.
   'partner-training': NEW_WIDGET_LIMIT,
+  'application-review': NEW_WIDGET_LIMIT,
 };
 
 /**

@@ -20,6 +20,7 @@ function pagesNav(ctx: PageContext): SafeHtml {
   const pages: [PageName, string][] = [
     ['home', ctx.t.home],
     ['intranet', ctx.t.intranet],
+    ['applications', ctx.t.applications],
     ['portal', ctx.t.portal],
     ['apply', ctx.t.apply],
   ];

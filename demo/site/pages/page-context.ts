@@ -9,8 +9,8 @@ export const THEMES = ['light', 'dark', 'brand'] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** The pages of the demo, by path. */
-export type PageName = 'home' | 'intranet' | 'portal' | 'apply';
-export const PAGE_PATHS: Record<PageName, string> = { home: '/', intranet: '/intranet', portal: '/portal', apply: '/become-a-partner' };
+export type PageName = 'home' | 'intranet' | 'applications' | 'portal' | 'apply';
+export const PAGE_PATHS: Record<PageName, string> = { home: '/', intranet: '/intranet', applications: '/intranet/applications', portal: '/portal', apply: '/become-a-partner' };
 
 export interface PageContext {
   lang: Language;

@@ -32,3 +32,6 @@ export { PartnerInbox, type InboxView } from './partner-inbox/partner-inbox.js';
 export { PkUnreadChangeEvent, PK_UNREAD_CHANGE_TYPE, type PkUnreadChangeData } from './events/unread-change.js';
 export { PartnerTraining } from './partner-training/partner-training.js';
 export { PkAssessmentSubmittedEvent, PK_ASSESSMENT_SUBMITTED_TYPE, type PkAssessmentSubmittedData } from './events/assessment-submitted.js';
+export { ApplicationReview } from './application-review/application-review.js';
+export { PkApplicationTransitionEvent, type PkApplicationTransitionData } from './events/application-transition.js';
+export { PkApplicationEvaluatedEvent, PK_APPLICATION_EVALUATED_TYPE, type PkApplicationEvaluatedData } from './events/application-evaluated.js';

@@ -9,6 +9,7 @@
 //   /// <reference types="@partnerkit/elements/types/react" />
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
+  ApplicationReview,
   DealRegister,
   PartnerAgreements,
   PartnerApplication,
@@ -19,8 +20,10 @@ import type {
   PartnerTraining,
   ResourceLibrary,
   PkAgreementAcceptedEvent,
+  PkApplicationEvaluatedEvent,
   PkApplicationSubmitEvent,
   PkApplicationSubmittedEvent,
+  PkApplicationTransitionEvent,
   PkAssessmentSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
@@ -44,6 +47,26 @@ type PartnerKitJsx<E extends HTMLElement, Properties extends keyof E, Extra> = O
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      /**
+       * `<application-review>`: The recruitment pipeline for vendor staff: stages with counts, search and filters, an application's answers, duplicates and history, blind scoring per selection criterion with the live weighted score, the reviewers' spread after submitting, and stage moves up to approval.
+       */
+      'application-review': PartnerKitJsx<
+        ApplicationReview,
+        'applicationId' | 'client' | 'status' | 'theme',
+        {
+        /** The application open on screen (`''`: the list); follows the person's choice. */
+        'application-id'?: ApplicationReview['applicationId'] | undefined;
+        lang?: string | undefined;
+        /** The reviewer submitted their evaluation; `detail.data.evaluation`. */
+        'onpk-application-evaluated'?: ((event: PkApplicationEvaluatedEvent) => void) | undefined;
+        /**
+         * An application moved; `detail.data` has the application (with `partnerId` once approved), `from`, `to` and the reason.
+         */
+        'onpk-application-transition'?: ((event: PkApplicationTransitionEvent) => void) | undefined;
+        /** Loading or an action failed. */
+        'onpk-error'?: ((event: PkErrorEvent) => void) | undefined;
+        }
+      >;
       /** `<deal-register>`: Deal registration: register, follow, review. */
       'deal-register': PartnerKitJsx<
         DealRegister,

@@ -11,6 +11,7 @@
 // and tell Vue's compiler that these tags are custom elements (`isCustomElement`).
 import type { DefineComponent } from 'vue';
 import type {
+  ApplicationReview,
   DealRegister,
   PartnerAgreements,
   PartnerApplication,
@@ -21,8 +22,10 @@ import type {
   PartnerTraining,
   ResourceLibrary,
   PkAgreementAcceptedEvent,
+  PkApplicationEvaluatedEvent,
   PkApplicationSubmitEvent,
   PkApplicationSubmittedEvent,
+  PkApplicationTransitionEvent,
   PkAssessmentSubmittedEvent,
   PkDealConflictEvent,
   PkDealSubmitEvent,
@@ -40,6 +43,24 @@ import type {
 
 declare module 'vue' {
   interface GlobalComponents {
+    /**
+     * `<application-review>`: The recruitment pipeline for vendor staff: stages with counts, search and filters, an application's answers, duplicates and history, blind scoring per selection criterion with the live weighted score, the reviewers' spread after submitting, and stage moves up to approval.
+     */
+    'application-review': DefineComponent<
+      Partial<Pick<ApplicationReview, 'applicationId' | 'client' | 'status' | 'theme'>> & {
+        lang?: string | undefined;
+        /**
+         * `@pk-application-evaluated`: The reviewer submitted their evaluation; `detail.data.evaluation`.
+         */
+        onPkApplicationEvaluated?: ((event: PkApplicationEvaluatedEvent) => void) | undefined;
+        /**
+         * `@pk-application-transition`: An application moved; `detail.data` has the application (with `partnerId` once approved), `from`, `to` and the reason.
+         */
+        onPkApplicationTransition?: ((event: PkApplicationTransitionEvent) => void) | undefined;
+        /** `@pk-error`: Loading or an action failed. */
+        onPkError?: ((event: PkErrorEvent) => void) | undefined;
+      }
+    >;
     /** `<deal-register>`: Deal registration: register, follow, review. */
     'deal-register': DefineComponent<
       Partial<Pick<DealRegister, 'client' | 'currency' | 'draftKey' | 'partnerId' | 'theme' | 'view'>> & {

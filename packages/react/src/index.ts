@@ -6,6 +6,7 @@
  * only the components you use) or from its own module, `@partnerkit/react/deal-register.js`.
  * @module
  */
+export { ApplicationReview } from './application-review.js';
 export { DealRegister } from './deal-register.js';
 export { PartnerAgreements } from './partner-agreements.js';
 export { PartnerApplication } from './partner-application.js';

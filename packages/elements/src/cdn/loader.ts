@@ -19,6 +19,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'partner-inbox': () => import('./partner-inbox.js'),
   'partner-application': () => import('./partner-application.js'),
   'partner-training': () => import('./partner-training.js'),
+  'application-review': () => import('./application-review.js'),
 };
 
 /** Tags not requested yet. */
