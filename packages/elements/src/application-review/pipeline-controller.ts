@@ -5,6 +5,7 @@
  * panel's (`application-panel.ts`, loaded on first open).
  * @module
  */
+import { initialState } from '@lit/task';
 import { applications } from '@partnerkit/core/client/applications';
 import type { Application, ApplicationChannel, ApplicationPipeline, ApplicationStatus, PartnerType } from '@partnerkit/core/schemas';
 import { PagedListController } from '../controllers/paged-list.js';
@@ -32,7 +33,7 @@ function queryOf(filters: Omit<ReviewFilters, 'status'>): { q?: string; partnerT
 export class PipelineController {
   readonly session: SessionController;
   readonly list: PagedListController<Application, ReviewFilters & { role: string }>;
-  readonly pipeline: DataTask<readonly [string, string, string, number], ApplicationPipeline>;
+  readonly pipeline: DataTask<readonly [boolean, string, string, string, number], ApplicationPipeline>;
   filters: ReviewFilters = { status: '', q: '', partnerType: '', channel: '' };
   /** What is typed in the search box (applied once typing pauses). */
   typed = '';
@@ -53,9 +54,10 @@ export class PipelineController {
     });
     this.pipeline = createDataTask(
       host,
-      () => [this.filters.q.trim(), this.filters.partnerType, this.filters.channel, this.#generation] as const,
-      ([q, partnerType, channel], { client, signal }) =>
-        applications(client).pipeline(queryOf({ q, partnerType: partnerType as ReviewFilters['partnerType'], channel: channel as ReviewFilters['channel'] }), { signal }),
+      () => [this.allowed, this.filters.q.trim(), this.filters.partnerType, this.filters.channel, this.#generation] as const,
+      // Nothing is asked until the session says vendor staff: a partner's session would only be refused.
+      async ([allowed, q, partnerType, channel], { client, signal }) =>
+        allowed ? applications(client).pipeline(queryOf({ q, partnerType: partnerType as ReviewFilters['partnerType'], channel: channel as ReviewFilters['channel'] }), { signal }) : initialState,
     );
   }
 

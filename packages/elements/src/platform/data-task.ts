@@ -32,7 +32,8 @@ export type DataTask<A extends readonly unknown[], R> = Task<[BaseClient | undef
 export function createDataTask<const A extends readonly unknown[], R>(
   host: PartnerKitHost,
   args: () => A,
-  load: (args: A, context: DataTaskContext) => Promise<R>,
+  /** May answer `initialState` (from `@lit/task`) to load nothing for these arguments. */
+  load: (args: A, context: DataTaskContext) => Promise<R | typeof initialState>,
 ): DataTask<A, R> {
   const task = new Task<[BaseClient | undefined, ...A], R>(host, {
     // Spread, so the task compares each argument on its own and runs only when one changed.
